@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyRequest } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import FindMyWay, { type HTTPVersion } from 'find-my-way';
+import { authenticate } from './http/auth.js';
+import type { App, AppDeps } from './http/context.js';
+import { errorHandler, sendError } from './http/errors.js';
+import { metricsPlugin } from './http/plugins/metrics.js';
+import { openapiPlugin } from './http/plugins/openapi.js';
+import { createTokenRoute } from './http/routes/kyb/tokens/create.js';
+import { updateTokenRoutes } from './http/routes/kyb/tokens/update.js';
+import { kybInfoRoute } from './http/routes/kyb/info.js';
+import { systemRoutes } from './http/routes/system.js';
+import { catalogRoutes } from './http/routes/v1/catalog.js';
+import { settingsRoutes } from './http/routes/v1/settings.js';
+import { validatorCompiler } from './http/validation.js';
+
+const REQUEST_ID = /^[\w.:-]{1,64}$/;
+
+/** Builds the HTTP application; it never listens (tests use app.inject, main.ts listens). */
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    // One log line per request is written below, with the route pattern instead of the raw
+    // URL, because URLs can carry token strings.
+    logController: new LogController({ disableRequestLogging: true }),
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('deps', deps);
+  app.decorate('publicUrl', deps.config.publicUrl);
+  app.decorateRequest('partner', null);
+  app.decorateRequest('session', null);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setErrorHandler(errorHandler);
+  const allowed = trackMethods(app);
+  app.setNotFoundHandler((request, reply) => {
+    const methods = allowed(request);
+    if (methods.length === 0) return sendError(reply, 'NOT_FOUND', 'Not found.');
+    reply.header('allow', methods.join(', '));
+    return sendError(reply, 'METHOD_NOT_ALLOWED', `Method "${request.method}" not allowed.`);
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.addHook('onRequest', authenticate);
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      { method: request.method, route: request.routeOptions.url ?? 'unmatched', statusCode: reply.statusCode, durationMs: Math.round(reply.elapsedTime * 10) / 10 },
+      'request completed',
+    );
+  });
+
+  await app.register(rateLimit, {
+    global: true,
+    hook: 'preValidation',
+    max: deps.config.rateLimitPerHour,
+    timeWindow: 60 * 60 * 1000,
+    // Limits are per API key (or per token), counted only after authentication succeeded,
+    // so nobody can spend another partner's quota with wrong secrets.
+    allowList: (request: FastifyRequest) => !request.partner && !request.session,
+    keyGenerator: (request: FastifyRequest) => request.partner?.keyId ?? `token:${request.session?.tokenId}`,
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      message: `Rate limit of ${context.max} requests per hour exceeded; retry in ${context.after}.`,
+    }),
+  });
+  metricsPlugin(app);
+  await openapiPlugin(app);
+
+  systemRoutes(app);
+  createTokenRoute(app);
+  updateTokenRoutes(app);
+  kybInfoRoute(app);
+  catalogRoutes(app);
+  settingsRoutes(app);
+  return app;
+}
+
+/** Remembers every route's methods, so an unknown method on a known path is a 405, not a 404. */
+function trackMethods(app: App): (request: FastifyRequest) => string[] {
+  const router = FindMyWay<HTTPVersion.V1>();
+  const methods = new Set<string>();
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat().map((m) => m.toUpperCase() as 'GET')) {
+      if (method === ('HEAD' as string) || router.hasRoute(method, route.url)) continue;
+      router.on(method, route.url, () => {});
+      methods.add(method);
+    }
+  });
+  return (request) => {
+    const path = request.url.split('?')[0] ?? '/';
+    return [...methods].filter((method) => router.find(method as 'GET', path) !== null);
+  };
+}

@@ -1,0 +1,73 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { Type, type Static } from 'typebox';
+import { Compile } from 'typebox/compile';
+
+/** Every setting OpenKYB reads, in one schema. Parsed once at start-up and frozen. */
+export const ConfigSchema = Type.Object({
+  port: Type.Integer({ minimum: 0, maximum: 65535 }),
+  host: Type.String({ minLength: 1 }),
+  dataDir: Type.String({ minLength: 1 }),
+  /** A postgres:// URL selects PostgreSQL; null means SQLite in the data dir. */
+  databaseUrl: Type.Union([Type.String({ pattern: '^postgres(ql)?://' }), Type.Null()]),
+  /** Pepper for keyed hashes of secrets and tokens; never has a default. */
+  secret: Type.String({ minLength: 32 }),
+  /** Absolute base URL under which this server is reachable (links in responses, docs). */
+  publicUrl: Type.String({ pattern: '^https?://' }),
+  rateLimitPerHour: Type.Integer({ minimum: 1 }),
+  logLevel: Type.Union([
+    Type.Literal('fatal'), Type.Literal('error'), Type.Literal('warn'),
+    Type.Literal('info'), Type.Literal('debug'), Type.Literal('trace'), Type.Literal('silent'),
+  ]),
+});
+export type Config = Readonly<Static<typeof ConfigSchema>>;
+
+const checkConfig = Compile(ConfigSchema);
+
+export class ConfigError extends Error {}
+
+/** Reads settings from the environment (see README for the variables). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = path.resolve(env.OPENKYB_DATA_DIR ?? './data');
+  const port = Number(env.PORT ?? 8080);
+  const raw = {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    dataDir,
+    databaseUrl: env.DATABASE_URL ? env.DATABASE_URL : null,
+    secret: env.OPENKYB_SECRET ?? loadOrCreateSecret(dataDir),
+    publicUrl: (env.OPENKYB_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    rateLimitPerHour: Number(env.OPENKYB_RATE_LIMIT_PER_HOUR ?? 10_000),
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+  return parseConfig(raw);
+}
+
+export function parseConfig(raw: unknown): Config {
+  if (!checkConfig.Check(raw)) {
+    const problems = [...checkConfig.Errors(raw)].map((e) => `${e.instancePath || '/'} ${e.message}`);
+    throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
+  }
+  return Object.freeze({ ...raw });
+}
+
+/**
+ * The pepper is generated once per data dir, readable only by its owner. Several servers
+ * sharing one PostgreSQL must share it, so they should set OPENKYB_SECRET instead.
+ */
+function loadOrCreateSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  try {
+    writeFileSync(file, secret + '\n', { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    // Another process created it first: theirs wins, so both use the same pepper.
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return readFileSync(file, 'utf8').trim();
+    throw error;
+  }
+  chmodSync(file, 0o600);
+  return secret;
+}

@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import type { PartnerCtx } from '../context.js';
+import { DomainError, notFound } from '../errors.js';
+import type { CatalogKind } from './kind.js';
+
+// The generic verbs over catalog objects. Each reads and writes only the acting partner's rows.
+
+export async function createEntry<I, O>({ ctx, kind, input }: { ctx: PartnerCtx; kind: CatalogKind<I, O>; input: I }): Promise<O> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const prepared = await kind.prepare(trx, ctx, input, null);
+    const now = ctx.clock.now();
+    const row = {
+      id: randomUUID(),
+      partner_id: ctx.partnerId,
+      name: prepared.name,
+      definition: JSON.stringify(prepared.definition),
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
+      ...prepared.columns,
+    };
+    await trx.insertInto(kind.table as 'themes').values(row).execute();
+    const [presented] = await kind.present(trx, [row]);
+    return presented!;
+  });
+}
+
+export async function replaceEntry<I, O>(
+  { ctx, kind, id, input }: { ctx: PartnerCtx; kind: CatalogKind<I, O>; id: string; input: I },
+): Promise<O> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const current = await loadEntry(ctx, kind, id, trx);
+    const prepared = await kind.prepare(trx, ctx, input, id);
+    const changes = { name: prepared.name, definition: JSON.stringify(prepared.definition), updated_at: ctx.clock.now(), ...prepared.columns };
+    await trx.updateTable(kind.table as 'themes').set(changes).where('id', '=', id).execute();
+    const [presented] = await kind.present(trx, [{ ...current, ...changes }]);
+    return presented!;
+  });
+}
+
+export async function getEntry<I, O>({ ctx, kind, id }: { ctx: PartnerCtx; kind: CatalogKind<I, O>; id: string }): Promise<O> {
+  const [presented] = await kind.present(ctx.db, [await loadEntry(ctx, kind, id)]);
+  return presented!;
+}
+
+export async function listEntries<I, O>({ ctx, kind }: { ctx: PartnerCtx; kind: CatalogKind<I, O> }): Promise<O[]> {
+  const rows = await ctx.db
+    .selectFrom(kind.table as 'themes')
+    .selectAll()
+    .where('partner_id', '=', ctx.partnerId)
+    .where('deleted_at', 'is', null)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return kind.present(ctx.db, rows);
+}
+
+/** Soft delete: tokens that already use the object keep working; new tokens cannot name it. */
+export async function deleteEntry<I, O>({ ctx, kind, id }: { ctx: PartnerCtx; kind: CatalogKind<I, O>; id: string }): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    await loadEntry(ctx, kind, id, trx);
+    await kind.checkDelete(trx, ctx, id);
+    await trx.updateTable(kind.table as 'themes').set({ deleted_at: ctx.clock.now() }).where('id', '=', id).execute();
+  });
+}
+
+async function loadEntry<I, O>(ctx: PartnerCtx, kind: CatalogKind<I, O>, id: string, db = ctx.db) {
+  const row = await db
+    .selectFrom(kind.table as 'themes')
+    .selectAll()
+    .where('id', '=', id)
+    .where('partner_id', '=', ctx.partnerId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) throw notFound(kind.label);
+  return row;
+}
+
+export function inUse(message: string): DomainError {
+  return new DomainError('CONFLICT', message);
+}

@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import type { Flow, FlowInput, KybFormUnifiedFlow } from '../../schemas/flow.js';
+import { COMPANY_DOCUMENT_TYPES, INDIVIDUAL_DOCUMENT_TYPES } from '../../schemas/enums.js';
+import { DomainError, type FieldErrors } from '../errors.js';
+import { readSettings } from '../partners/settings.js';
+import { inUse } from './entries.js';
+import { findQuestionnaireByKey } from './find-entry.js';
+import { iso, type CatalogKind } from './kind.js';
+
+const COMPANY_DOCS = new Set<string>(COMPANY_DOCUMENT_TYPES);
+const INDIVIDUAL_DOCS = new Set<string>(INDIVIDUAL_DOCUMENT_TYPES);
+const CHOICE_FIELD_TYPES = new Set(['SELECT', 'SELECT_MULTI']);
+
+type CustomFieldAssignment = NonNullable<KybFormUnifiedFlow['fieldsCustom']>[number];
+
+export const flows: CatalogKind<FlowInput, Flow> = {
+  table: 'flows',
+  label: 'Flow',
+  async prepare(db, ctx, input) {
+    const { name, questionnaire, ...settings } = input;
+    const errors = checkFlow(settings);
+    if (Object.keys(errors).length > 0) throw new DomainError('VALIDATION_ERROR', 'Validation failed.', errors);
+    const questionnaireId = questionnaire ? (await findQuestionnaireByKey(db, ctx.partnerId, questionnaire, 'questionnaire')).id : null;
+    return { name, definition: withCustomFieldIds(settings), columns: { questionnaire_id: questionnaireId } };
+  },
+  async present(db, rows) {
+    const ids = [...new Set(rows.map((r) => (r as typeof r & { questionnaire_id: string | null }).questionnaire_id).filter((id) => id !== null))];
+    const keys = new Map<string, string>();
+    if (ids.length > 0) {
+      for (const q of await db.selectFrom('questionnaires').select(['id', 'key']).where('id', 'in', ids).execute()) keys.set(q.id, q.key);
+    }
+    return rows.map((row) => {
+      const questionnaireId = (row as typeof row & { questionnaire_id: string | null }).questionnaire_id;
+      return {
+        id: row.id,
+        name: row.name,
+        questionnaire: questionnaireId ? keys.get(questionnaireId) ?? null : null,
+        ...(JSON.parse(row.definition) as KybFormUnifiedFlow),
+        createdAt: iso(row.created_at),
+        updatedAt: iso(row.updated_at),
+      };
+    });
+  },
+  async checkDelete(db, ctx, id) {
+    const settings = await readSettings(db, ctx.partnerId);
+    if (settings.defaultFlowId === id) throw inUse('This flow is the default flow; choose another default first.');
+  },
+};
+
+/** Rules the schema cannot express: no duplicates, and documents that can actually be uploaded. */
+export function checkFlow(flow: KybFormUnifiedFlow): FieldErrors {
+  const errors: FieldErrors = {};
+  const add = (path: string, message: string) => (errors[path] ??= []).push(message);
+  unique(flow.fields ?? [], (f) => f.field, 'fields', add);
+  checkCustomFields(flow.fieldsCustom ?? [], 'fieldsCustom', add);
+  checkDocuments(flow.documents ?? [], COMPANY_DOCS, 'documents', add);
+  unique(flow.beneficiaries ?? [], (b) => b.beneficiaryType, 'beneficiaries', add);
+  (flow.beneficiaries ?? []).forEach((beneficiary, b) => {
+    const at = `beneficiaries.${b}`;
+    unique(beneficiary.applicants, (a) => a.applicantType, `${at}.applicants`, add);
+    beneficiary.applicants.forEach((applicant, a) => {
+      const docTypes = applicant.applicantType === 'INDIVIDUAL' ? INDIVIDUAL_DOCS : COMPANY_DOCS;
+      unique(applicant.fields as { field: string }[], (f) => f.field, `${at}.applicants.${a}.fields`, add);
+      checkCustomFields(applicant.fieldsCustom ?? [], `${at}.applicants.${a}.fieldsCustom`, add);
+      checkDocuments(applicant.documents ?? [], docTypes, `${at}.applicants.${a}.documents`, add);
+    });
+  });
+  return errors;
+}
+
+function unique<T>(items: T[], keyOf: (item: T) => string, path: string, add: (p: string, m: string) => void): void {
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    const key = keyOf(item);
+    if (seen.has(key)) add(`${path}.${i}`, `"${key}" is listed twice`);
+    seen.add(key);
+  });
+}
+
+function checkCustomFields(fields: Pick<CustomFieldAssignment, 'field'>[], path: string, add: (p: string, m: string) => void): void {
+  unique(fields, (f) => f.field.key, path, add);
+  fields.forEach(({ field }, i) => {
+    if (CHOICE_FIELD_TYPES.has(field.type) && !field.choices?.length) add(`${path}.${i}.field.choices`, `a ${field.type} field needs at least one choice`);
+  });
+}
+
+function checkDocuments(docs: { docType: string }[], allowed: Set<string>, path: string, add: (p: string, m: string) => void): void {
+  unique(docs, (d) => d.docType, path, add);
+  docs.forEach((doc, i) => {
+    if (!allowed.has(doc.docType)) add(`${path}.${i}.docType`, `"${doc.docType}" is not a document type that can be uploaded here`);
+  });
+}
+
+/** Custom fields get a stable id on first save; a round-tripped id is kept. */
+function withCustomFieldIds(flow: KybFormUnifiedFlow): KybFormUnifiedFlow {
+  const assign = <T extends { field: { id?: string } }>(list: T[] | null | undefined) =>
+    list?.map((a) => ({ ...a, field: { ...a.field, id: a.field.id ?? randomUUID() } })) ?? list;
+  return {
+    ...flow,
+    fieldsCustom: assign(flow.fieldsCustom),
+    beneficiaries: flow.beneficiaries?.map((b) => ({
+      ...b,
+      applicants: b.applicants.map((a) => ({ ...a, fieldsCustom: assign(a.fieldsCustom) })),
+    })) ?? flow.beneficiaries,
+  };
+}

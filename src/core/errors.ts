@@ -1,0 +1,34 @@
+/**
+ * The closed set of domain error codes. Each is a stable string that appears in the docs;
+ * the HTTP layer maps codes to statuses and the wire envelope in one table.
+ */
+export type ErrorCode =
+  | 'VALIDATION_ERROR'
+  | 'NOT_FOUND'
+  | 'UNAUTHORIZED'
+  | 'AUTHENTICATION_FAILED'
+  | 'CONFLICT'
+  | 'IDEMPOTENCY_KEY_REUSED';
+
+/** Field path -> messages, as in a validation error's `message`. */
+export type FieldErrors = Record<string, string[]>;
+
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly fields: FieldErrors | undefined;
+
+  constructor(code: ErrorCode, message: string, fields?: FieldErrors) {
+    super(message);
+    this.name = 'DomainError';
+    this.code = code;
+    this.fields = fields;
+  }
+}
+
+export function notFound(what: string): DomainError {
+  return new DomainError('NOT_FOUND', `${what} not found.`);
+}
+
+export function invalidField(field: string, message: string): DomainError {
+  return new DomainError('VALIDATION_ERROR', 'Validation failed.', { [field]: [message] });
+}

@@ -1,0 +1,25 @@
+import type { Ctx } from '../context.js';
+import { constantTimeEqualHex, keyedHash } from '../crypto.js';
+
+export interface PartnerPrincipal {
+  partnerId: string;
+  keyId: string;
+}
+
+// Compared against when the key does not exist, so both outcomes cost the same work.
+const DUMMY_HASH = '0'.repeat(64);
+
+/** Checks a Basic-auth key pair; null for any failure, with no hint of which part was wrong. */
+export async function authenticatePartner(
+  { ctx, input }: { ctx: Ctx; input: { apiKey: string; apiSecret: string } },
+): Promise<PartnerPrincipal | null> {
+  const row = await ctx.db
+    .selectFrom('api_keys')
+    .select(['id', 'partner_id', 'secret_hash'])
+    .where('api_key', '=', input.apiKey)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  const presented = keyedHash(ctx.pepper, input.apiSecret);
+  const matches = constantTimeEqualHex(presented, row?.secret_hash ?? DUMMY_HASH);
+  return row && matches ? { partnerId: row.partner_id, keyId: row.id } : null;
+}

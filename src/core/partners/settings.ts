@@ -1,0 +1,25 @@
+import type { Db } from '../../db/database.js';
+import { notFound } from '../errors.js';
+
+/** What partners.settings holds: references by id, so renaming a questionnaire key is safe. */
+export interface StoredSettings {
+  defaultFlowId: string | null;
+  defaultThemeId: string | null;
+  defaultQuestionnaireId: string | null;
+}
+
+export const DEFAULT_SETTINGS: StoredSettings = Object.freeze({
+  defaultFlowId: null,
+  defaultThemeId: null,
+  defaultQuestionnaireId: null,
+});
+
+export async function readSettings(db: Db, partnerId: string): Promise<StoredSettings> {
+  const row = await db.selectFrom('partners').select('settings').where('id', '=', partnerId).executeTakeFirst();
+  if (!row) throw notFound('Partner');
+  return { ...DEFAULT_SETTINGS, ...(JSON.parse(row.settings) as Partial<StoredSettings>) };
+}
+
+export async function writeSettings(db: Db, partnerId: string, settings: StoredSettings): Promise<void> {
+  await db.updateTable('partners').set({ settings: JSON.stringify(settings) }).where('id', '=', partnerId).execute();
+}

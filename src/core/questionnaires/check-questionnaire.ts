@@ -1,0 +1,56 @@
+import type { FieldErrors } from '../errors.js';
+import type { QuestionnaireInput } from '../../schemas/questionnaire.js';
+import { ConditionSyntaxError, conditionRefs, parseCondition } from './condition.js';
+
+const CHOICE_TYPES = new Set(['RADIO', 'SELECT', 'SELECT_MULTI']);
+
+/**
+ * Rules the schema cannot express: unique keys, choices where a type needs them, and
+ * conditions that parse and read only questions asked before them (so evaluation is one
+ * pass in document order and can never loop).
+ */
+export function checkQuestionnaire(input: QuestionnaireInput): FieldErrors {
+  const errors: FieldErrors = {};
+  const add = (path: string, message: string) => (errors[path] ??= []).push(message);
+  const seen = new Set<string>();
+  const sectionKeys = new Set<string>();
+
+  input.sections.forEach((section, s) => {
+    const at = `sections.${s}`;
+    if (sectionKeys.has(section.key)) add(`${at}.key`, `duplicate section key "${section.key}"`);
+    sectionKeys.add(section.key);
+    checkRefs(section.condition, `${at}.condition`, section.key, seen, add);
+    const questionKeys = new Set<string>();
+    section.questions.forEach((question, q) => {
+      const qat = `${at}.questions.${q}`;
+      if (questionKeys.has(question.key)) add(`${qat}.key`, `duplicate question key "${question.key}" in section "${section.key}"`);
+      questionKeys.add(question.key);
+      const choices = question.choices ?? [];
+      if (CHOICE_TYPES.has(question.type) && choices.length === 0) add(`${qat}.choices`, `a ${question.type} question needs at least one choice`);
+      const choiceKeys = new Set(choices.map((c) => c.key));
+      if (choiceKeys.size !== choices.length) add(`${qat}.choices`, 'choice keys must be unique');
+      checkRefs(question.condition, `${qat}.condition`, section.key, seen, add);
+      seen.add(`${section.key}.${question.key}`);
+    });
+  });
+  return errors;
+}
+
+function checkRefs(
+  condition: string | null | undefined,
+  path: string,
+  sectionKey: string,
+  earlier: Set<string>,
+  add: (path: string, message: string) => void,
+): void {
+  if (!condition) return;
+  try {
+    for (const ref of conditionRefs(parseCondition(condition))) {
+      const full = `${ref.section ?? sectionKey}.${ref.question}`;
+      if (!earlier.has(full)) add(path, `"${full}" is not a question asked before this one`);
+    }
+  } catch (error) {
+    if (!(error instanceof ConditionSyntaxError)) throw error;
+    add(path, `invalid condition: ${error.message}`);
+  }
+}

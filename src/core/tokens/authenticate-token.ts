@@ -1,0 +1,46 @@
+import type { Ctx } from '../context.js';
+import { keyedHash } from '../crypto.js';
+import { DomainError } from '../errors.js';
+import { isTokenValid } from './present-token.js';
+
+/** Who a Bearer token speaks for: one company of one partner, with its session settings. */
+export interface TokenSession {
+  tokenId: string;
+  partnerId: string;
+  companyId: string;
+  clientId: string;
+  tokenType: string;
+  locale: string | null;
+  flowId: string | null;
+  themeId: string | null;
+  questionnaireId: string | null;
+  isQuestionnaireRequired: boolean;
+  expiresAt: number;
+}
+
+export function tokenRejected(): DomainError {
+  return new DomainError('AUTHENTICATION_FAILED', 'Invalid, expired or deactivated token.');
+}
+
+/** Unknown, expired and deactivated tokens are refused alike. */
+export async function authenticateToken({ ctx, input }: { ctx: Ctx; input: { tokenString: string } }): Promise<TokenSession> {
+  const row = await ctx.db
+    .selectFrom('kyb_tokens')
+    .selectAll()
+    .where('token_hash', '=', keyedHash(ctx.pepper, input.tokenString))
+    .executeTakeFirst();
+  if (!row || !isTokenValid(row, ctx.clock.now())) throw tokenRejected();
+  return {
+    tokenId: row.id,
+    partnerId: row.partner_id,
+    companyId: row.company_id,
+    clientId: row.client_id,
+    tokenType: row.token_type,
+    locale: row.locale,
+    flowId: row.flow_id,
+    themeId: row.theme_id,
+    questionnaireId: row.questionnaire_id,
+    isQuestionnaireRequired: row.questionnaire_required === 1,
+    expiresAt: row.expires_at,
+  };
+}

@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../db/database.js';
+import type { KybTokenRow } from '../../db/tables.js';
+import type { KybToken, KybTokenRequest } from '../../schemas/token.js';
+import { findLiveEntry, findQuestionnaireByKey } from '../catalog/find-entry.js';
+import type { PartnerCtx } from '../context.js';
+import { keyedHash, randomString } from '../crypto.js';
+import { withIdempotency, type IdempotencyRequest, type IdempotentResult } from '../idempotency/with-idempotency.js';
+import { readSettings } from '../partners/settings.js';
+import { presentToken } from './present-token.js';
+
+/** 40 characters of [A-Za-z0-9]: 238 bits, the shape of iDenfy's token strings. */
+const TOKEN_LENGTH = 40;
+
+/**
+ * Issues a KYB session token and reserves its company, so `companyId` is known at once.
+ * `flow` and `theme`: omitted means the partner default, null means none. The questionnaire
+ * is the flow's when a flow is in effect; otherwise the named key, none for null, or the default.
+ */
+export async function createToken(
+  { ctx, input, idempotency }: { ctx: PartnerCtx; input: KybTokenRequest; idempotency?: IdempotencyRequest },
+): Promise<IdempotentResult<KybToken>> {
+  return withIdempotency(ctx, idempotency, (db) => insertToken(db, ctx, input));
+}
+
+async function insertToken(db: Db, ctx: PartnerCtx, input: KybTokenRequest): Promise<KybToken> {
+  const settings = await readSettings(db, ctx.partnerId);
+  const flowId = await resolveReference(db, ctx, 'flows', input.flow, settings.defaultFlowId);
+  const themeId = await resolveReference(db, ctx, 'themes', input.theme, settings.defaultThemeId);
+  const questionnaireId = await resolveQuestionnaire(db, ctx, input.questionnaire, flowId, settings.defaultQuestionnaireId);
+
+  const now = ctx.clock.now();
+  const tokenString = randomString(TOKEN_LENGTH);
+  const companyId = randomUUID();
+  const row: KybTokenRow = {
+    id: randomUUID(),
+    partner_id: ctx.partnerId,
+    token_hash: keyedHash(ctx.pepper, tokenString),
+    token_type: input.tokenType,
+    client_id: input.clientId,
+    external_ref: input.externalRef ?? null,
+    locale: input.locale ?? null,
+    flow_id: flowId,
+    theme_id: themeId,
+    questionnaire_id: questionnaireId,
+    questionnaire_required: input.questionnaireRequired === false ? 0 : 1,
+    tags: JSON.stringify(input.tags ?? []),
+    scan_refs: JSON.stringify(input.scanRefs ?? null),
+    company_id: companyId,
+    expires_at: now + (input.lifetime ?? 3600) * 1000,
+    deactivated_at: null,
+    created_at: now,
+  };
+  await db
+    .insertInto('companies')
+    .values({ id: companyId, partner_id: ctx.partnerId, client_id: input.clientId, external_ref: row.external_ref, status: 'PENDING', created_at: now })
+    .execute();
+  await db.insertInto('kyb_tokens').values(row).execute();
+  return presentToken(row, tokenString, now);
+}
+
+async function resolveReference(
+  db: Db, ctx: PartnerCtx, table: 'flows' | 'themes', requested: string | null | undefined, fallback: string | null,
+): Promise<string | null> {
+  if (requested === undefined) return fallback;
+  if (requested === null) return null;
+  return (await findLiveEntry(db, ctx.partnerId, table, requested, table === 'flows' ? 'flow' : 'theme')).id;
+}
+
+async function resolveQuestionnaire(
+  db: Db, ctx: PartnerCtx, requestedKey: string | null | undefined, flowId: string | null, fallback: string | null,
+): Promise<string | null> {
+  if (flowId) {
+    const flow = await db.selectFrom('flows').select('questionnaire_id').where('id', '=', flowId).executeTakeFirstOrThrow();
+    return flow.questionnaire_id;
+  }
+  if (requestedKey === undefined) return fallback;
+  if (requestedKey === null) return null;
+  return (await findQuestionnaireByKey(db, ctx.partnerId, requestedKey, 'questionnaire')).id;
+}

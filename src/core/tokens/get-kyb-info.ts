@@ -1,0 +1,22 @@
+import type { KybFormUnifiedFlow } from '../../schemas/flow.js';
+import type { KybInfo } from '../../schemas/token.js';
+import type { ThemeCore } from '../../schemas/theme.js';
+import type { KybLocale } from '../../schemas/enums-types.js';
+import type { Ctx } from '../context.js';
+import type { TokenSession } from './authenticate-token.js';
+
+/**
+ * What the form needs to render: locale, theme and flow. GOV1 and GOV2 sessions are reported
+ * like FORM until their registry-backed behaviour exists.
+ */
+export async function getKybInfo({ ctx, session }: { ctx: Ctx; session: TokenSession }): Promise<KybInfo> {
+  const [theme, flow] = await Promise.all([
+    session.themeId ? ctx.db.selectFrom('themes').select('definition').where('id', '=', session.themeId).executeTakeFirst() : undefined,
+    session.flowId ? ctx.db.selectFrom('flows').select('definition').where('id', '=', session.flowId).executeTakeFirst() : undefined,
+  ]);
+  return {
+    locale: session.locale as KybLocale | null,
+    theme: theme ? (JSON.parse(theme.definition) as ThemeCore) : null,
+    flow: flow ? (JSON.parse(flow.definition) as KybFormUnifiedFlow) : null,
+  };
+}

@@ -1,0 +1,49 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Logger } from 'pino';
+import { createSqliteDialect } from './sqlite-dialect.js';
+import type { Database } from './tables.js';
+
+export type Db = Kysely<Database>;
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Db;
+  dialect: DialectName;
+  destroy(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** A postgres:// URL, or null for SQLite in dataDir. */
+  url: string | null;
+  dataDir: string;
+  /** PostgreSQL only: a schema to work in (tests isolate themselves this way). */
+  schema?: string;
+  poolSize?: number;
+  logger?: Logger;
+}
+
+// int8 and numeric come back from pg as strings; our int8 columns hold epoch-ms and counts,
+// all far below 2^53, so numbers are exact.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
+
+export function openDatabase(options: DatabaseOptions): DatabaseHandle {
+  if (options.url) {
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    });
+    // An idle client losing its connection must not crash the process.
+    pool.on('error', (error) => options.logger?.error({ err: { message: error.message } }, 'postgres pool error'));
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', destroy: () => db.destroy() };
+  }
+  mkdirSync(options.dataDir, { recursive: true });
+  const file = path.join(options.dataDir, 'openkyb.sqlite');
+  const db = new Kysely<Database>({ dialect: createSqliteDialect(file) });
+  return { db, dialect: 'sqlite', destroy: () => db.destroy() };
+}

@@ -1,0 +1,73 @@
+import { Ajv, type ErrorObject, type Options } from 'ajv';
+import addFormats from 'ajv-formats';
+import type { FastifySchemaCompiler } from 'fastify';
+import type { FieldErrors } from '../core/errors.js';
+import { ASCII_PATTERN, HEX_COLOR_PATTERN, KEY_PATTERN, NOCOMMA_PATTERN } from '../schemas/common.js';
+
+const shared: Options = { allErrors: true, strict: false, useDefaults: true, discriminator: true };
+
+// JSON bodies are strict: no coercion, no silently removed properties. Query strings and path
+// parameters arrive as text, so they may be coerced.
+const bodyAjv = addFormats.default(new Ajv({ ...shared, coerceTypes: false, removeAdditional: false }));
+const textAjv = addFormats.default(new Ajv({ ...shared, coerceTypes: 'array', removeAdditional: false }));
+
+export const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpPart }) =>
+  (httpPart === 'body' ? bodyAjv : textAjv).compile(schema);
+
+const PATTERN_MESSAGES: Record<string, string> = {
+  [NOCOMMA_PATTERN]: 'must not contain commas',
+  [KEY_PATTERN]: 'may contain only letters, digits, "_", "*" and "-"',
+  [ASCII_PATTERN]: 'must contain only ASCII characters',
+  [HEX_COLOR_PATTERN]: 'must be a hex colour such as #1a2b3c or #abc',
+  '^https?://': 'must be an http or https URL',
+};
+
+/** Turns Ajv errors into iDenfy-style `{field: [messages]}`, one entry per offending field and rule. */
+export function toFieldErrors(errors: ErrorObject[], part: string): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const error of relevant(errors)) {
+    const path = fieldPath(error, part);
+    const message = describe(error);
+    const list = (fields[path] ??= []);
+    if (!list.includes(message)) list.push(message);
+  }
+  return fields;
+}
+
+/**
+ * A nullable field that fails reports three errors (the rule, "must be null", "anyOf"); only
+ * the rule helps. Branch errors are dropped when a more specific error exists for the field.
+ */
+function relevant(errors: ErrorObject[]): ErrorObject[] {
+  const specific = errors.filter((e) => e.keyword !== 'anyOf' && !(e.keyword === 'type' && e.params.type === 'null'));
+  return specific.length > 0 ? specific : errors;
+}
+
+function fieldPath(error: ErrorObject, part: string): string {
+  let segments = error.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (error.keyword === 'required') segments = [...segments, String(error.params.missingProperty)];
+  if (error.keyword === 'additionalProperties') segments = [...segments, String(error.params.additionalProperty)];
+  const path = segments.join('.');
+  if (part === 'body') return path || 'body';
+  return path ? `${part}.${path}` : part;
+}
+
+function describe(error: ErrorObject): string {
+  const p = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required': return 'this field is required';
+    case 'additionalProperties': return 'unknown field';
+    case 'type': return error.instancePath === '' ? `must be a JSON ${String(p.type)}` : `must be of type ${String(p.type)}`;
+    case 'enum': return `must be one of: ${(p.allowedValues as unknown[]).join(', ')}`;
+    case 'const': return `must be ${JSON.stringify(p.allowedValue)}`;
+    case 'minLength': return p.limit === 1 ? 'must not be empty' : `must be at least ${String(p.limit)} characters`;
+    case 'maxLength': return `must be at most ${String(p.limit)} characters`;
+    case 'minItems': return `must have at least ${String(p.limit)} items`;
+    case 'maxItems': return `must have at most ${String(p.limit)} items`;
+    case 'minimum': return `must be >= ${String(p.limit)}`;
+    case 'maximum': return `must be <= ${String(p.limit)}`;
+    case 'pattern': return PATTERN_MESSAGES[String(p.pattern)] ?? `must match the pattern ${String(p.pattern)}`;
+    case 'format': return `must be a valid ${String(p.format)}`;
+    default: return error.message ?? 'is invalid';
+  }
+}

@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { createKeyCommand, createPartnerCommand, listKeysCommand, migrateCommand, revokeKeyCommand } from './cli/admin.js';
+import { serve } from './cli/serve.js';
+import { ConfigError, loadConfig } from './config.js';
+import { DomainError } from './core/errors.js';
+
+const USAGE = `Usage: openkyb <command>
+
+  serve                                   migrate the database, then serve HTTP
+  migrate                                 apply database migrations only
+  partners create --name NAME [--json]    create a partner and its first API key pair
+  keys create --partner ID [--label L] [--json]
+  keys list [--partner ID] [--json]
+  keys revoke KEY_ID_OR_API_KEY
+
+Settings come from the environment: PORT, HOST, OPENKYB_DATA_DIR, DATABASE_URL,
+OPENKYB_SECRET, OPENKYB_PUBLIC_URL, OPENKYB_RATE_LIMIT_PER_HOUR, LOG_LEVEL (see README).`;
+
+const out = (line: string) => process.stdout.write(line + '\n');
+
+async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      name: { type: 'string' }, partner: { type: 'string' }, label: { type: 'string' },
+      json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const command = positionals.slice(0, 2).join(' ');
+  if (values.help || positionals.length === 0) return usage(values.help ? 0 : 2);
+  const config = loadConfig();
+  const json = values.json ?? false;
+  switch (positionals[0] === 'serve' || positionals[0] === 'migrate' ? positionals[0] : command) {
+    case 'serve': await serve(config); return -1;
+    case 'migrate': await migrateCommand(config, out); return 0;
+    case 'partners create':
+      if (!values.name?.trim()) return fail('partners create needs --name NAME');
+      await createPartnerCommand(config, out, { name: values.name, json });
+      return 0;
+    case 'keys create':
+      if (!values.partner) return fail('keys create needs --partner ID');
+      await createKeyCommand(config, out, { partnerId: values.partner, label: values.label ?? null, json });
+      return 0;
+    case 'keys list': await listKeysCommand(config, out, { partnerId: values.partner, json }); return 0;
+    case 'keys revoke':
+      if (!positionals[2]) return fail('keys revoke needs a key id or API key');
+      await revokeKeyCommand(config, out, { key: positionals[2] });
+      return 0;
+    default: return usage(2);
+  }
+}
+
+function usage(code: number): number {
+  (code === 0 ? process.stdout : process.stderr).write(USAGE + '\n');
+  return code;
+}
+
+function fail(message: string): number {
+  process.stderr.write(`openkyb: ${message}\n`);
+  return 2;
+}
+
+run(process.argv.slice(2)).then(
+  (code) => { if (code >= 0) process.exit(code); },
+  (error: unknown) => {
+    const known = error instanceof ConfigError || error instanceof DomainError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION';
+    process.stderr.write(`openkyb: ${known ? (error as Error).message : (error as Error).stack ?? String(error)}\n`);
+    process.exit(1);
+  },
+);

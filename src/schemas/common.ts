@@ -1,0 +1,40 @@
+import { Type, type Static, type TObject, type TSchema, type TUnion } from 'typebox';
+
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+/** `^[\w_*-]+$`, iDenfy's pattern for keys of questionnaires, sections, questions, choices. */
+export const KEY_PATTERN = '^[\\w_*-]+$';
+/** No commas: tags and scan refs are stored comma-joined on iDenfy's side. */
+export const NOCOMMA_PATTERN = '^[^,]+$';
+export const ASCII_PATTERN = '^[\\u0000-\\u007F]+$';
+export const HEX_COLOR_PATTERN = '^#([A-Fa-f0-9]{6}|[A-Fa-f0-9]{3})$';
+
+export const Key = (maxLength = 32) => Type.String({ minLength: 1, maxLength, pattern: KEY_PATTERN });
+
+/** An absolute http(s) URL; other schemes (javascript:, data:) are refused for rendered links. */
+export const HttpUrl = (maxLength = 2048) =>
+  Type.String({ format: 'uri', pattern: '^https?://', maxLength });
+
+export const Uuid = Type.String({ format: 'uuid' });
+export const DateTime = Type.String({ format: 'date-time' });
+
+/** Timestamps of OpenKYB's own management objects. */
+export const Timestamps = {
+  createdAt: DateTime,
+  updatedAt: DateTime,
+};
+
+export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
+
+/**
+ * A oneOf chosen by a tag property (OpenAPI's discriminator). Validation then reports only the
+ * errors of the chosen variant instead of every variant's.
+ */
+export const Discriminated = <T extends TObject[]>(propertyName: string, variants: [...T], options: { title?: string } = {}) =>
+  Type.Unsafe<Static<TUnion<T>>>({
+    type: 'object',
+    required: [propertyName],
+    discriminator: { propertyName },
+    oneOf: variants,
+    ...options,
+  });

@@ -1,0 +1,42 @@
+import { Type, type Static } from 'typebox';
+import { HEX_COLOR_PATTERN, HttpUrl, Nullable, Timestamps, Uuid } from './common.js';
+
+export const THEME_COLORS = [
+  'primary', 'secondary', 'primaryBackground', 'secondaryBackground', 'hoveredButton',
+  'disabledIconButton', 'disabledButtonTypography', 'disabledButton', 'typography', 'success',
+  'successBackground', 'error', 'errorBackground', 'warning', 'warningBackground', 'info',
+  'infoBackground', 'border',
+] as const;
+
+const Color = Nullable(Type.String({ maxLength: 25, pattern: HEX_COLOR_PATTERN }));
+
+export const ThemeColor = Type.Object(
+  Object.fromEntries(THEME_COLORS.map((name) => [name, Type.Optional(Color)])) as {
+    [K in (typeof THEME_COLORS)[number]]: ReturnType<typeof Type.Optional<typeof Color>>
+  },
+  { additionalProperties: false, title: 'ThemeColor' },
+);
+
+/** iDenfy's ThemeCore: what `GET /kyb/info/` returns as `theme`. */
+const themeCoreProperties = {
+  companyName: Type.Optional(Nullable(Type.String({ maxLength: 32 }))),
+  logo: Type.Optional(Nullable(HttpUrl())),
+  font: Type.Optional(Nullable(HttpUrl())),
+  colors: Type.Optional(ThemeColor),
+  supportEmail: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: 100 }))),
+};
+
+export const ThemeCore = Type.Object(themeCoreProperties, { additionalProperties: false, title: 'ThemeCore' });
+export type ThemeCore = Static<typeof ThemeCore>;
+
+export const ThemeInput = Type.Object(
+  { name: Type.String({ minLength: 1, maxLength: 100 }), ...themeCoreProperties },
+  { additionalProperties: false, title: 'ThemeInput' },
+);
+export type ThemeInput = Static<typeof ThemeInput>;
+
+export const Theme = Type.Object(
+  { id: Uuid, name: Type.String(), ...themeCoreProperties, ...Timestamps },
+  { title: 'Theme' },
+);
+export type Theme = Static<typeof Theme>;

@@ -1,0 +1,122 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import pg from 'pg';
+import { afterAll, beforeAll, describe } from 'vitest';
+import { buildApp } from '../src/app.js';
+import { parseConfig, type Config } from '../src/config.js';
+import type { Clock, Ctx, PartnerCtx } from '../src/core/context.js';
+import { createPartner } from '../src/core/partners/create-partner.js';
+import { openDatabase, type DatabaseHandle, type DialectName } from '../src/db/database.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import type { App } from '../src/http/context.js';
+import { createLogger } from '../src/logger.js';
+
+/** PostgreSQL runs when TEST_DATABASE_URL is set (.ci/run sets it); SQLite always runs. */
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || null;
+export const DIALECTS: DialectName[] = TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+
+export class TestClock implements Clock {
+  constructor(public ms = Date.parse('2026-11-26T10:00:00Z')) {}
+  now(): number { return this.ms; }
+  advance(ms: number): void { this.ms += ms; }
+}
+
+/** A database of its own: a temp SQLite file, or a fresh PostgreSQL schema. */
+export async function openTestDatabase(dialect: DialectName): Promise<{ handle: DatabaseHandle; dataDir: string; url: string | null; schema?: string; cleanup(): Promise<void> }> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'openkyb-test-'));
+  if (dialect === 'sqlite') {
+    const handle = openDatabase({ url: null, dataDir });
+    await migrateToLatest(handle.db);
+    return { handle, dataDir, url: null, cleanup: async () => { await handle.destroy(); rmSync(dataDir, { recursive: true, force: true }); } };
+  }
+  const schema = `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL! });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  const handle = openDatabase({ url: TEST_DATABASE_URL, dataDir, schema, poolSize: 5 });
+  await migrateToLatest(handle.db);
+  return {
+    handle, dataDir, url: TEST_DATABASE_URL, schema,
+    cleanup: async () => {
+      await handle.destroy();
+      const client = new pg.Client({ connectionString: TEST_DATABASE_URL! });
+      await client.connect();
+      await client.query(`drop schema ${schema} cascade`);
+      await client.end();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface TestPartner {
+  partnerId: string;
+  apiKey: string;
+  apiSecret: string;
+  /** The Authorization header value. */
+  auth: string;
+  ctx: PartnerCtx;
+}
+
+export interface Harness {
+  dialect: DialectName;
+  app: App;
+  clock: TestClock;
+  config: Config;
+  database: DatabaseHandle;
+  /** Everything the server logged, one JSON line per entry. */
+  logs: string[];
+  ctx: Ctx;
+  partner(name?: string): Promise<TestPartner>;
+}
+
+export function testConfig(dataDir: string, overrides: Partial<Config> = {}): Config {
+  return parseConfig({
+    port: 0, host: '127.0.0.1', dataDir, databaseUrl: null,
+    secret: 'test-pepper-test-pepper-test-pepper-0123', publicUrl: 'http://openkyb.test',
+    rateLimitPerHour: 10_000, logLevel: 'info', ...overrides,
+  });
+}
+
+/**
+ * Runs a suite once per database dialect, each with its own app and database.
+ * `setup` gets a getter because the harness only exists once beforeAll ran.
+ */
+export function describeEachDialect(title: string, suite: (h: () => Harness) => void, overrides: Partial<Config> = {}): void {
+  for (const dialect of DIALECTS) {
+    describe(`${title} [${dialect}]`, () => {
+      let harness: Harness | undefined;
+      let cleanup: (() => Promise<void>) | undefined;
+      beforeAll(async () => {
+        const made = await createHarness(dialect, overrides);
+        harness = made.harness;
+        cleanup = made.cleanup;
+      });
+      afterAll(async () => { await cleanup?.(); });
+      suite(() => harness!);
+    });
+  }
+}
+
+export async function createHarness(dialect: DialectName, overrides: Partial<Config> = {}): Promise<{ harness: Harness; cleanup(): Promise<void> }> {
+  const opened = await openTestDatabase(dialect);
+  const config = testConfig(opened.dataDir, overrides);
+  const logs: string[] = [];
+  const sink = new Writable({ write(chunk, _enc, done) { logs.push(...String(chunk).split('\n').filter(Boolean)); done(); } });
+  const logger = createLogger('info', sink);
+  const clock = new TestClock();
+  const app = await buildApp({ config, database: opened.handle, clock, logger });
+  await app.ready();
+  const ctx: Ctx = { db: opened.handle.db, clock, logger, pepper: config.secret };
+  const harness: Harness = {
+    dialect, app, clock, config, database: opened.handle, logs, ctx,
+    async partner(name = 'Partner') {
+      const created = await createPartner({ ctx, input: { name } });
+      const auth = `Basic ${Buffer.from(`${created.apiKey}:${created.apiSecret}`).toString('base64')}`;
+      return { ...created, auth, ctx: { ...ctx, partnerId: created.partnerId } };
+    },
+  };
+  return { harness, cleanup: async () => { await app.close(); await opened.cleanup(); } };
+}
