@@ -36,6 +36,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.decorateRequest('partner', null);
   app.decorateRequest('session', null);
   app.setValidatorCompiler(validatorCompiler);
+  // The API speaks JSON only; a text body is answered with 415, not parsed as a string.
+  app.removeContentTypeParser('text/plain');
   app.setErrorHandler(errorHandler);
   const allowed = trackMethods(app);
   app.setNotFoundHandler((request, reply) => {
@@ -49,6 +51,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     reply.header('x-request-id', request.id);
   });
   app.addHook('onRequest', authenticate);
+  // A 2xx promises the change is on disk: wait for the (grouped) flush before answering.
+  app.addHook('onSend', async (request, reply) => {
+    if (reply.statusCode < 300 && request.method !== 'GET' && request.method !== 'HEAD') await deps.database.flush();
+  });
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(
       { method: request.method, route: request.routeOptions.url ?? 'unmatched', statusCode: reply.statusCode, durationMs: Math.round(reply.elapsedTime * 10) / 10 },

@@ -36,7 +36,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '0.0.0.0',
     dataDir,
     databaseUrl: env.DATABASE_URL ? env.DATABASE_URL : null,
-    secret: env.OPENKYB_SECRET ?? loadOrCreateSecret(dataDir),
+    secret: env.OPENKYB_SECRET || loadOrCreateSecret(dataDir),
     publicUrl: (env.OPENKYB_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     rateLimitPerHour: Number(env.OPENKYB_RATE_LIMIT_PER_HOUR ?? 10_000),
     logLevel: env.LOG_LEVEL ?? 'info',

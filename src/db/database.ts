@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Logger } from 'pino';
-import { createSqliteDialect } from './sqlite-dialect.js';
+import { createSqliteEngine } from './sqlite-dialect.js';
 import type { Database } from './tables.js';
 
 export type Db = Kysely<Database>;
@@ -12,6 +12,11 @@ export type DialectName = 'sqlite' | 'postgres';
 export interface DatabaseHandle {
   db: Db;
   dialect: DialectName;
+  /**
+   * Resolves once every commit made so far is on disk. PostgreSQL's commit already is
+   * (synchronous_commit); SQLite groups commits into one WAL fsync (see sqlite-dialect.ts).
+   */
+  flush(): Promise<void>;
   destroy(): Promise<void>;
 }
 
@@ -40,10 +45,19 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
     // An idle client losing its connection must not crash the process.
     pool.on('error', (error) => options.logger?.error({ err: { message: error.message } }, 'postgres pool error'));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', destroy: () => db.destroy() };
+    return { db, dialect: 'postgres', flush: async () => {}, destroy: () => db.destroy() };
   }
   mkdirSync(options.dataDir, { recursive: true });
   const file = path.join(options.dataDir, 'openkyb.sqlite');
-  const db = new Kysely<Database>({ dialect: createSqliteDialect(file) });
-  return { db, dialect: 'sqlite', destroy: () => db.destroy() };
+  const engine = createSqliteEngine(file);
+  const db = new Kysely<Database>({ dialect: engine.dialect });
+  return {
+    db,
+    dialect: 'sqlite',
+    flush: engine.flush,
+    destroy: async () => {
+      await db.destroy();
+      engine.close();
+    },
+  };
 }

@@ -4,7 +4,7 @@ import type { FastifySchemaCompiler } from 'fastify';
 import type { FieldErrors } from '../core/errors.js';
 import { ASCII_PATTERN, HEX_COLOR_PATTERN, KEY_PATTERN, NOCOMMA_PATTERN } from '../schemas/common.js';
 
-const shared: Options = { allErrors: true, strict: false, useDefaults: true, discriminator: true };
+const shared: Options = { allErrors: true, strict: false, useDefaults: true, discriminator: true, verbose: true };
 
 // JSON bodies are strict: no coercion, no silently removed properties. Query strings and path
 // parameters arrive as text, so they may be coerced.
@@ -47,6 +47,7 @@ function fieldPath(error: ErrorObject, part: string): string {
   let segments = error.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (error.keyword === 'required') segments = [...segments, String(error.params.missingProperty)];
   if (error.keyword === 'additionalProperties') segments = [...segments, String(error.params.additionalProperty)];
+  if (error.keyword === 'discriminator') segments = [...segments, String(error.params.tag)];
   const path = segments.join('.');
   if (part === 'body') return path || 'body';
   return path ? `${part}.${path}` : part;
@@ -68,6 +69,11 @@ function describe(error: ErrorObject): string {
     case 'maximum': return `must be <= ${String(p.limit)}`;
     case 'pattern': return PATTERN_MESSAGES[String(p.pattern)] ?? `must match the pattern ${String(p.pattern)}`;
     case 'format': return `must be a valid ${String(p.format)}`;
+    case 'discriminator': {
+      const variants = ((error.parentSchema?.oneOf ?? []) as { properties?: Record<string, { const?: unknown }> }[]);
+      const tags = variants.map((v) => v.properties?.[String(p.tag)]?.const).filter((t) => t !== undefined);
+      return p.error === 'tag' ? 'this field is required' : `must be one of: ${tags.join(', ')}`;
+    }
     default: return error.message ?? 'is invalid';
   }
 }

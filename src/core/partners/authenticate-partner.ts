@@ -1,10 +1,17 @@
 import type { Ctx } from '../context.js';
+import { prepared } from '../../db/prepared.js';
 import { constantTimeEqualHex, keyedHash } from '../crypto.js';
 
 export interface PartnerPrincipal {
   partnerId: string;
   keyId: string;
 }
+
+const selectActiveKey = prepared((db, p: { apiKey: string }) => db
+  .selectFrom('api_keys')
+  .select(['id', 'partner_id', 'secret_hash'])
+  .where('api_key', '=', p.apiKey)
+  .where('revoked_at', 'is', null));
 
 // Compared against when the key does not exist, so both outcomes cost the same work.
 const DUMMY_HASH = '0'.repeat(64);
@@ -13,12 +20,7 @@ const DUMMY_HASH = '0'.repeat(64);
 export async function authenticatePartner(
   { ctx, input }: { ctx: Ctx; input: { apiKey: string; apiSecret: string } },
 ): Promise<PartnerPrincipal | null> {
-  const row = await ctx.db
-    .selectFrom('api_keys')
-    .select(['id', 'partner_id', 'secret_hash'])
-    .where('api_key', '=', input.apiKey)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
+  const [row] = await selectActiveKey(ctx.db, { apiKey: input.apiKey });
   const presented = keyedHash(ctx.pepper, input.apiSecret);
   const matches = constantTimeEqualHex(presented, row?.secret_hash ?? DUMMY_HASH);
   return row && matches ? { partnerId: row.partner_id, keyId: row.id } : null;

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.js';
+import { prepared } from '../../db/prepared.js';
 import { notFound } from '../errors.js';
 
 /** What partners.settings holds: references by id, so renaming a questionnaire key is safe. */
@@ -14,8 +15,10 @@ export const DEFAULT_SETTINGS: StoredSettings = Object.freeze({
   defaultQuestionnaireId: null,
 });
 
+const selectSettings = prepared((db, p: { partnerId: string }) => db.selectFrom('partners').select('settings').where('id', '=', p.partnerId));
+
 export async function readSettings(db: Db, partnerId: string): Promise<StoredSettings> {
-  const row = await db.selectFrom('partners').select('settings').where('id', '=', partnerId).executeTakeFirst();
+  const [row] = await selectSettings(db, { partnerId });
   if (!row) throw notFound('Partner');
   return { ...DEFAULT_SETTINGS, ...(JSON.parse(row.settings) as Partial<StoredSettings>) };
 }

@@ -1,4 +1,5 @@
 import type { Ctx } from '../context.js';
+import { prepared } from '../../db/prepared.js';
 import { keyedHash } from '../crypto.js';
 import { DomainError } from '../errors.js';
 import { isTokenValid } from './present-token.js';
@@ -18,17 +19,15 @@ export interface TokenSession {
   expiresAt: number;
 }
 
+const selectToken = prepared((db, p: { tokenHash: string }) => db.selectFrom('kyb_tokens').selectAll().where('token_hash', '=', p.tokenHash));
+
 export function tokenRejected(): DomainError {
   return new DomainError('AUTHENTICATION_FAILED', 'Invalid, expired or deactivated token.');
 }
 
 /** Unknown, expired and deactivated tokens are refused alike. */
 export async function authenticateToken({ ctx, input }: { ctx: Ctx; input: { tokenString: string } }): Promise<TokenSession> {
-  const row = await ctx.db
-    .selectFrom('kyb_tokens')
-    .selectAll()
-    .where('token_hash', '=', keyedHash(ctx.pepper, input.tokenString))
-    .executeTakeFirst();
+  const [row] = await selectToken(ctx.db, { tokenHash: keyedHash(ctx.pepper, input.tokenString) });
   if (!row || !isTokenValid(row, ctx.clock.now())) throw tokenRejected();
   return {
     tokenId: row.id,

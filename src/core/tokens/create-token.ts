@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/database.js';
-import type { KybTokenRow } from '../../db/tables.js';
+import { prepared } from '../../db/prepared.js';
+import type { CompanyRow, KybTokenRow } from '../../db/tables.js';
 import type { KybToken, KybTokenRequest } from '../../schemas/token.js';
 import { findLiveEntry, findQuestionnaireByKey } from '../catalog/find-entry.js';
 import type { PartnerCtx } from '../context.js';
@@ -51,13 +52,21 @@ async function insertToken(db: Db, ctx: PartnerCtx, input: KybTokenRequest): Pro
     deactivated_at: null,
     created_at: now,
   };
-  await db
-    .insertInto('companies')
-    .values({ id: companyId, partner_id: ctx.partnerId, client_id: input.clientId, external_ref: row.external_ref, status: 'PENDING', created_at: now })
-    .execute();
-  await db.insertInto('kyb_tokens').values(row).execute();
+  await insertCompany(db, { id: companyId, partner_id: ctx.partnerId, client_id: input.clientId, external_ref: row.external_ref, status: 'PENDING', created_at: now });
+  await insertTokenRow(db, row);
   return presentToken(row, tokenString, now);
 }
+
+const insertCompany = prepared((db, p: CompanyRow) => db.insertInto('companies').values({
+  id: p.id, partner_id: p.partner_id, client_id: p.client_id, external_ref: p.external_ref, status: p.status, created_at: p.created_at,
+}));
+
+const insertTokenRow = prepared((db, p: KybTokenRow) => db.insertInto('kyb_tokens').values({
+  id: p.id, partner_id: p.partner_id, token_hash: p.token_hash, token_type: p.token_type, client_id: p.client_id,
+  external_ref: p.external_ref, locale: p.locale, flow_id: p.flow_id, theme_id: p.theme_id, questionnaire_id: p.questionnaire_id,
+  questionnaire_required: p.questionnaire_required, tags: p.tags, scan_refs: p.scan_refs, company_id: p.company_id,
+  expires_at: p.expires_at, deactivated_at: p.deactivated_at, created_at: p.created_at,
+}));
 
 async function resolveReference(
   db: Db, ctx: PartnerCtx, table: 'flows' | 'themes', requested: string | null | undefined, fallback: string | null,

@@ -2,17 +2,21 @@ import type { KybFormUnifiedFlow } from '../../schemas/flow.js';
 import type { KybInfo } from '../../schemas/token.js';
 import type { ThemeCore } from '../../schemas/theme.js';
 import type { KybLocale } from '../../schemas/enums-types.js';
+import { prepared } from '../../db/prepared.js';
 import type { Ctx } from '../context.js';
 import type { TokenSession } from './authenticate-token.js';
+
+const selectTheme = prepared((db, p: { id: string }) => db.selectFrom('themes').select('definition').where('id', '=', p.id));
+const selectFlow = prepared((db, p: { id: string }) => db.selectFrom('flows').select('definition').where('id', '=', p.id));
 
 /**
  * What the form needs to render: locale, theme and flow. GOV1 and GOV2 sessions are reported
  * like FORM until their registry-backed behaviour exists.
  */
 export async function getKybInfo({ ctx, session }: { ctx: Ctx; session: TokenSession }): Promise<KybInfo> {
-  const [theme, flow] = await Promise.all([
-    session.themeId ? ctx.db.selectFrom('themes').select('definition').where('id', '=', session.themeId).executeTakeFirst() : undefined,
-    session.flowId ? ctx.db.selectFrom('flows').select('definition').where('id', '=', session.flowId).executeTakeFirst() : undefined,
+  const [[theme], [flow]] = await Promise.all([
+    session.themeId ? selectTheme(ctx.db, { id: session.themeId }) : [],
+    session.flowId ? selectFlow(ctx.db, { id: session.flowId }) : [],
   ]);
   return {
     locale: session.locale as KybLocale | null,

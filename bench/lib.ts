@@ -1,0 +1,90 @@
+import autocannon from 'autocannon';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { postgresUrlWithSchema, runCli, startServer, type ServerProcess } from '../test/process.js';
+
+export interface BenchTarget {
+  label: 'sqlite' | 'postgres';
+  server: ServerProcess;
+  auth: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts `openkyb serve` in its own process (the load generator keeps the other core), on a
+ * fresh SQLite data dir or a fresh PostgreSQL schema, with a partner to call as.
+ */
+export async function startTarget(label: 'sqlite' | 'postgres', postgresUrl?: string): Promise<BenchTarget> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'openkyb-bench-'));
+  let databaseUrl = '';
+  let dropSchema = async () => {};
+  if (label === 'postgres') {
+    const schema = `bench_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: postgresUrl });
+    await admin.connect();
+    await admin.query(`create schema ${schema}`);
+    await admin.end();
+    databaseUrl = postgresUrlWithSchema(postgresUrl!, schema);
+    dropSchema = async () => {
+      const client = new pg.Client({ connectionString: postgresUrl });
+      await client.connect();
+      await client.query(`drop schema ${schema} cascade`);
+      await client.end();
+    };
+  }
+  const env = {
+    OPENKYB_DATA_DIR: dataDir,
+    OPENKYB_SECRET: 'bench-secret-bench-secret-bench-secret-0000',
+    DATABASE_URL: databaseUrl,
+    OPENKYB_RATE_LIMIT_PER_HOUR: String(1e9),
+    // Production logging level: every request writes its log line.
+    LOG_LEVEL: 'info',
+  };
+  const created = await runCli(['partners', 'create', '--name', 'Bench', '--json'], env);
+  if (created.code !== 0) throw new Error(created.stderr);
+  const { apiKey, apiSecret } = JSON.parse(created.stdout) as { apiKey: string; apiSecret: string };
+  const server = await startServer(env, [], { quiet: true });
+  return {
+    label,
+    server,
+    auth: `Basic ${Buffer.from(`${apiKey}:${apiSecret}`).toString('base64')}`,
+    async close() {
+      server.child.kill('SIGTERM');
+      await server.exited;
+      await dropSchema();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface CannonResult {
+  name: string;
+  requestsPerSecond: number;
+  p99Ms: number;
+  non2xx: number;
+  errors: number;
+}
+
+export async function cannon(name: string, options: autocannon.Options): Promise<CannonResult> {
+  const result = await autocannon({ connections: 16, duration: 8, ...options });
+  return {
+    name,
+    requestsPerSecond: result.requests.average,
+    p99Ms: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+export function printTable(title: string, rows: CannonResult[], baseline: CannonResult): void {
+  console.log(`\n${title}`);
+  console.log('  scenario                         req/s      p99 ms   ratio to bare   non-2xx  errors');
+  for (const row of rows) {
+    const ratio = (row.requestsPerSecond / baseline.requestsPerSecond).toFixed(2);
+    console.log(
+      `  ${row.name.padEnd(30)} ${row.requestsPerSecond.toFixed(0).padStart(7)} ${row.p99Ms.toFixed(1).padStart(10)} ${ratio.padStart(15)} ${String(row.non2xx).padStart(9)} ${String(row.errors).padStart(7)}`,
+    );
+  }
+}

@@ -1,0 +1,52 @@
+import { cannon, printTable, startTarget, type BenchTarget, type CannonResult } from './lib.js';
+
+/**
+ * `npm run bench`: the token API against a bare route of the same server, in one run.
+ * SQLite always; PostgreSQL too when OPENKYB_BENCH_POSTGRES_URL is set.
+ */
+async function benchTokens(target: BenchTarget): Promise<void> {
+  const { url } = target.server;
+  const json = { 'content-type': 'application/json', authorization: target.auth };
+  const tokens: string[] = [];
+  for (let i = 0; i < 500; i += 1) {
+    const res = await fetch(`${url}/kyb/tokens/`, { method: 'POST', headers: json, body: JSON.stringify({ tokenType: 'FORM', clientId: `seed-${i}` }) });
+    tokens.push(((await res.json()) as { tokenString: string }).tokenString);
+  }
+  await cannon('warm-up', { url: `${url}/livez`, duration: 2 });
+
+  const bare = await cannon('GET /livez (bare)', { url: `${url}/livez` });
+  const create = await cannon('POST /kyb/tokens/', {
+    url: `${url}/kyb/tokens/`,
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ tokenType: 'FORM', clientId: 'bench-client', externalRef: 'ref-1', tags: ['bench'] }),
+  });
+  let next = 0;
+  const info = await cannon('GET /kyb/info/', {
+    url: `${url}/kyb/info/`,
+    requests: [{ setupRequest: (req) => ({ ...req, headers: { authorization: `Bearer ${tokens[next++ % tokens.length]}` } }) }],
+  });
+  const rows: CannonResult[] = [bare, create, info];
+  printTable(`Token API on ${target.label} (16 connections, 8 s each)`, rows, bare);
+  console.log(`  goals: token creation >= 0.50 of bare (${(create.requestsPerSecond / bare.requestsPerSecond).toFixed(2)}), info >= 0.70 (${(info.requestsPerSecond / bare.requestsPerSecond).toFixed(2)})`);
+}
+
+async function main(): Promise<void> {
+  const targets: Array<['sqlite' | 'postgres', string | undefined]> = [['sqlite', undefined]];
+  const postgresUrl = process.env.OPENKYB_BENCH_POSTGRES_URL;
+  if (postgresUrl) targets.push(['postgres', postgresUrl]);
+  else console.log('(set OPENKYB_BENCH_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/test to bench PostgreSQL too)');
+  for (const [label, url] of targets) {
+    const target = await startTarget(label, url);
+    try {
+      await benchTokens(target);
+    } finally {
+      await target.close();
+    }
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

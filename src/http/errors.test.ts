@@ -1,0 +1,61 @@
+import { expect, it } from 'vitest';
+import { api } from '../../test/api.js';
+import { createHarness, describeEachDialect, DIALECTS } from '../../test/harness.js';
+
+describeEachDialect('error envelope', (h) => {
+  const envelopeKeys = ['documentation', 'identifier', 'message', 'severity'];
+
+  it('answers an unknown path with 404 NOT_FOUND, and a path without its trailing slash too', async () => {
+    const partner = await h().partner();
+    for (const url of ['/kyb/nothing/', '/kyb/tokens']) {
+      const res = await api(h()).call('POST', url, partner.auth, {});
+      expect(res.status).toBe(404);
+      expect(Object.keys(res.json).sort()).toEqual(envelopeKeys);
+      expect(res.json.identifier).toBe('NOT_FOUND');
+    }
+  });
+
+  it('answers a known path with another method with 405 and Allow', async () => {
+    const res = await api(h()).call('DELETE', '/kyb/tokens/abc/', null);
+    expect(res.status).toBe(405);
+    expect(res.headers.allow).toBe('PUT, PATCH');
+    expect(res.json.identifier).toBe('METHOD_NOT_ALLOWED');
+  });
+
+  it('answers a body that is not JSON with 415, and an oversize body with 413', async () => {
+    const partner = await h().partner();
+    for (const type of ['application/xml', 'text/plain', 'application/x-www-form-urlencoded']) {
+      const res = await h().app.inject({ method: 'POST', url: '/kyb/tokens/', headers: { authorization: partner.auth, 'content-type': type }, payload: 'tokenType=FORM' });
+      expect(res.statusCode, type).toBe(415);
+      expect(JSON.parse(res.body).identifier).toBe('ENCODING_ERROR');
+    }
+    const big = JSON.stringify({ tokenType: 'FORM', clientId: 'c', externalRef: 'x'.repeat(2 * 1024 * 1024) });
+    const res = await api(h()).call('POST', '/kyb/tokens/', partner.auth, big);
+    expect(res.status).toBe(413);
+    expect(res.json.identifier).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('documents every identifier at the documentation link', async () => {
+    const res = await api(h()).call('GET', '/kyb/nothing/', null);
+    expect(res.json.documentation).toBe('http://openkyb.test/docs/errors#NOT_FOUND');
+    const page = await api(h()).call('GET', '/docs/errors', null);
+    expect(page.text).toContain('id="NOT_FOUND"');
+    expect(page.text).toContain('id="VALIDATION_ERROR"');
+  });
+});
+
+for (const dialect of DIALECTS) {
+  it(`answers an internal failure with 500 INTERNAL_ERROR that leaks nothing [${dialect}]`, async () => {
+    const { harness, cleanup } = await createHarness(dialect);
+    const partner = await harness.partner();
+    await harness.database.destroy();
+    const res = await api(harness).createToken(partner, { tokenType: 'FORM', clientId: 'client-of-500' });
+    expect(res.status).toBe(500);
+    expect(res.json.identifier).toBe('INTERNAL_ERROR');
+    expect(res.json.severity).toBe('SEVERE');
+    const requestId = res.headers['x-request-id'] as string;
+    expect(res.json.message).toBe(`Internal server error (request ${requestId}).`);
+    expect(harness.logs.some((line) => line.includes(requestId) && line.includes('unhandled error'))).toBe(true);
+    await cleanup().catch(() => {});
+  });
+}
