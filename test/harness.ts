@@ -29,7 +29,7 @@ export async function openTestDatabase(dialect: DialectName): Promise<{ handle: 
   const dataDir = mkdtempSync(path.join(tmpdir(), 'openkyb-test-'));
   if (dialect === 'sqlite') {
     const handle = openDatabase({ url: null, dataDir });
-    await migrateToLatest(handle.db);
+    await migrateToLatest(handle);
     return { handle, dataDir, url: null, cleanup: async () => { await handle.destroy(); rmSync(dataDir, { recursive: true, force: true }); } };
   }
   const schema = `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
@@ -38,7 +38,7 @@ export async function openTestDatabase(dialect: DialectName): Promise<{ handle: 
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const handle = openDatabase({ url: TEST_DATABASE_URL, dataDir, schema, poolSize: 5 });
-  await migrateToLatest(handle.db);
+  await migrateToLatest(handle);
   return {
     handle, dataDir, url: TEST_DATABASE_URL, schema,
     cleanup: async () => {

@@ -13,7 +13,7 @@ const HOUR_MS = 60 * 60 * 1000;
 export async function serve(config: Config): Promise<void> {
   const logger = createLogger(config.logLevel);
   const database = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, logger });
-  const applied = await migrateToLatest(database.db);
+  const applied = await migrateToLatest(database);
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
   const app = await buildApp({ config, database, storage: openStorage(config), clock: systemClock, logger });
   await app.listen({ port: config.port, host: config.host });
