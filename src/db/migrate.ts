@@ -1,10 +1,12 @@
 import { Migrator, PostgresAdapter, sql, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './database.js';
 import * as init from './migrations/20261126T0930-init.js';
+import * as webhooks from './migrations/20261127T0900-webhooks.js';
 
 /** Migrations in order; names are their timestamps and never change once released. */
 const migrations: Record<string, Migration> = {
   '20261126T0930-init': init,
+  '20261127T0900-webhooks': webhooks,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
