@@ -14,6 +14,7 @@ import { kybInfoRoute } from './http/routes/kyb/info.js';
 import { systemRoutes } from './http/routes/system.js';
 import { catalogRoutes } from './http/routes/v1/catalog.js';
 import { settingsRoutes } from './http/routes/v1/settings.js';
+import { webhookRoutes } from './http/routes/v1/webhooks.js';
 import { validatorCompiler } from './http/validation.js';
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
@@ -56,6 +57,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     if (reply.statusCode < 300 && request.method !== 'GET' && request.method !== 'HEAD') await deps.database.flush();
   });
   app.addHook('onResponse', async (request, reply) => {
+    // A committed write may have queued webhook events: let an in-process worker look now
+    // rather than at its next poll. The worker coalesces these wake-ups.
+    if (reply.statusCode < 300 && request.method !== 'GET' && request.method !== 'HEAD') deps.wakeWorker?.();
     request.log.info(
       { method: request.method, route: request.routeOptions.url ?? 'unmatched', statusCode: reply.statusCode, durationMs: Math.round(reply.elapsedTime * 10) / 10 },
       'request completed',
@@ -85,6 +89,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   kybInfoRoute(app);
   catalogRoutes(app);
   settingsRoutes(app);
+  webhookRoutes(app);
   return app;
 }
 
