@@ -227,6 +227,19 @@ describeEachDialect('webhook delivery', (h) => {
     expect((await delivery(h(), partner.auth, deliveryId!)).status).toBe('delivered');
   });
 
+  it('claims at most the batch size, and never one delivery twice while its lease runs', async () => {
+    const partner = await h().partner();
+    const target = await receiver();
+    await createEndpoint(h(), partner, `${target.url}/a`);
+    await createEndpoint(h(), partner, `${target.url}/b`);
+    for (let i = 0; i < 10; i += 1) await enqueue(h(), partner.partnerId);
+    const claim = (leaseToken: string) => claimDueDeliveries(h().database, { now: h().clock.now(), limit: 8, leaseToken, leaseMs: 60_000 });
+    const batches = [await claim('a'), await claim('b'), await claim('c'), await claim('d')];
+    expect(batches.map((b) => b.length)).toEqual([8, 8, 4, 0]);
+    expect(new Set(batches.flat().map((d) => d.id)).size).toBe(20);
+    expect(batches[1]!.every((d) => d.lease_token === 'b' && d.lease_expires_at === h().clock.now() + 60_000)).toBe(true);
+  });
+
   it('refuses at connection time a host whose DNS now points to a private address (rebinding), unless allowed', async () => {
     const partner = await h().partner();
     const target = await receiver();
