@@ -1,3 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { api } from '../../test/api.js';
 import { describeEachDialect, type Harness } from '../../test/harness.js';
@@ -207,6 +211,28 @@ describeEachDialect('webhook delivery', (h) => {
     const pending = await api(h()).call('POST', `/v1/webhooks/deliveries/${deliveryId}/resend/`, partner.auth);
     expect(pending.status).toBe(409);
     expect(pending.json.identifier).toBe('CONFLICT');
+  });
+
+  it('requires a valid TLS certificate: a self-signed receiver gets nothing and the attempt says why', async () => {
+    const partner = await h().partner();
+    const fixtures = path.resolve(import.meta.dirname, '../../test/fixtures');
+    let received = 0;
+    const server = createHttpsServer({ key: readFileSync(path.join(fixtures, 'self-signed-key.pem')), cert: readFileSync(path.join(fixtures, 'self-signed-cert.pem')) }, (_req, res) => {
+      received += 1;
+      res.end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      await createEndpoint(h(), partner, `https://127.0.0.1:${(server.address() as AddressInfo).port}/hook`);
+      const { deliveryIds: [deliveryId] } = await enqueue(h(), partner.partnerId);
+      await testWorker(h()).worker.runOnce();
+      expect(received).toBe(0);
+      const detail = await delivery(h(), partner.auth, deliveryId!);
+      expect(detail.attempts[0]).toMatchObject({ statusCode: null, error: 'TLS error (DEPTH_ZERO_SELF_SIGNED_CERT)' });
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('claims a delivery again once the lease of a worker that died mid-send has expired', async () => {

@@ -30,6 +30,7 @@ export function sendWebhookRequest(request: WebhookRequest): Promise<WebhookResp
   const url = new URL(request.url);
   const refused = checkLiteral(urlHost(url), request.allowPrivate);
   if (refused) return Promise.resolve({ aborted: false, statusCode: null, error: `refused: ${refused.message}`, durationMs: 0 });
+  if (request.signal?.aborted) return Promise.resolve({ aborted: true });
   const payload = Buffer.from(request.body, 'utf8');
 
   return new Promise((resolve) => {
@@ -57,7 +58,6 @@ export function sendWebhookRequest(request: WebhookRequest): Promise<WebhookResp
       // Once the status line is in, the receiver has answered; a slow body does not change that.
       answered(statusCode === null ? `timeout: no response within ${request.timeoutMs} ms` : statusProblem(statusCode));
     }, request.timeoutMs);
-    if (request.signal?.aborted) return onAbort();
     request.signal?.addEventListener('abort', onAbort);
 
     outgoing.on('response', (response) => {
