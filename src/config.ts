@@ -18,6 +18,10 @@ export const ConfigSchema = Type.Object({
   /** Absolute base URL under which this server is reachable (links in responses, docs). */
   publicUrl: Type.String({ pattern: '^https?://' }),
   rateLimitPerHour: Type.Integer({ minimum: 1 }),
+  /** Largest accepted upload, decoded (documents, questionnaire files). */
+  maxUploadBytes: Type.Integer({ minimum: 1024 }),
+  /** How long a signed file link stays valid. */
+  fileUrlTtlSeconds: Type.Integer({ minimum: 60 }),
   /** Delays before each webhook retry; its length + 1 is the number of attempts per delivery. */
   webhookRetryScheduleMs: Type.Array(Type.Integer({ minimum: 0, maximum: 7 * DAY_MS }), { maxItems: 100 }),
   /** Total time for one delivery attempt: DNS, connect, TLS, request and response headers. */
@@ -55,6 +59,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secret: env.OPENKYB_SECRET || loadOrCreateSecret(dataDir),
     publicUrl: (env.OPENKYB_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     rateLimitPerHour: Number(env.OPENKYB_RATE_LIMIT_PER_HOUR ?? 10_000),
+    maxUploadBytes: Number(env.OPENKYB_MAX_UPLOAD_BYTES ?? 10 * 1024 * 1024),
+    fileUrlTtlSeconds: Number(env.OPENKYB_FILE_URL_TTL_SECONDS ?? 3600),
     webhookRetryScheduleMs: parseDurations('OPENKYB_WEBHOOK_RETRY_SCHEDULE', env.OPENKYB_WEBHOOK_RETRY_SCHEDULE ?? DEFAULT_WEBHOOK_RETRY_SCHEDULE),
     webhookTimeoutMs: Number(env.OPENKYB_WEBHOOK_TIMEOUT_MS || 10_000),
     webhookAllowPrivateUrls: parseBoolean('OPENKYB_WEBHOOK_ALLOW_PRIVATE_URLS', env.OPENKYB_WEBHOOK_ALLOW_PRIVATE_URLS, false),

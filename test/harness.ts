@@ -10,7 +10,8 @@ import type { Clock, Ctx, PartnerCtx } from '../src/core/context.js';
 import { createPartner } from '../src/core/partners/create-partner.js';
 import { openDatabase, type DatabaseHandle, type DialectName } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
-import type { App } from '../src/http/context.js';
+import { filesSettings, type App } from '../src/http/context.js';
+import { openStorage } from '../src/storage/open-storage.js';
 import { createLogger } from '../src/logger.js';
 
 /** PostgreSQL runs when TEST_DATABASE_URL is set (.ci/run sets it); SQLite always runs. */
@@ -28,7 +29,7 @@ export async function openTestDatabase(dialect: DialectName): Promise<{ handle: 
   const dataDir = mkdtempSync(path.join(tmpdir(), 'openkyb-test-'));
   if (dialect === 'sqlite') {
     const handle = openDatabase({ url: null, dataDir });
-    await migrateToLatest(handle.db);
+    await migrateToLatest(handle);
     return { handle, dataDir, url: null, cleanup: async () => { await handle.destroy(); rmSync(dataDir, { recursive: true, force: true }); } };
   }
   const schema = `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
@@ -37,7 +38,7 @@ export async function openTestDatabase(dialect: DialectName): Promise<{ handle: 
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const handle = openDatabase({ url: TEST_DATABASE_URL, dataDir, schema, poolSize: 5 });
-  await migrateToLatest(handle.db);
+  await migrateToLatest(handle);
   return {
     handle, dataDir, url: TEST_DATABASE_URL, schema,
     cleanup: async () => {
@@ -76,7 +77,7 @@ export function testConfig(dataDir: string, overrides: Partial<Config> = {}): Co
   return parseConfig({
     port: 0, host: '127.0.0.1', dataDir, databaseUrl: null,
     secret: 'test-pepper-test-pepper-test-pepper-0123', publicUrl: 'http://openkyb.test',
-    rateLimitPerHour: 10_000, logLevel: 'info',
+    rateLimitPerHour: 10_000, logLevel: 'info', maxUploadBytes: 10 * 1024 * 1024, fileUrlTtlSeconds: 3600,
     webhookRetryScheduleMs: [1000, 2000], webhookTimeoutMs: 2000, webhookAllowPrivateUrls: true, serveWorker: false, ...overrides,
   });
 }
@@ -108,9 +109,10 @@ export async function createHarness(dialect: DialectName, overrides: Partial<Con
   const sink = new Writable({ write(chunk, _enc, done) { logs.push(...String(chunk).split('\n').filter(Boolean)); done(); } });
   const logger = createLogger('info', sink);
   const clock = new TestClock();
-  const app = await buildApp({ config, database: opened.handle, clock, logger });
+  const storage = openStorage(config);
+  const app = await buildApp({ config, database: opened.handle, storage, clock, logger });
   await app.ready();
-  const ctx: Ctx = { db: opened.handle.db, clock, logger, pepper: config.secret };
+  const ctx: Ctx = { db: opened.handle.db, clock, logger, pepper: config.secret, files: filesSettings(config, storage) };
   const harness: Harness = {
     dialect, app, clock, config, database: opened.handle, logs, ctx,
     async partner(name = 'Partner') {

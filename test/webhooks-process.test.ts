@@ -5,7 +5,9 @@ import { createPartner } from '../src/core/partners/create-partner.js';
 import { createWebhook } from '../src/core/webhooks/create-webhook.js';
 import { enqueueEvent } from '../src/core/webhooks/enqueue-event.js';
 import { createLogger } from '../src/logger.js';
-import { DIALECTS, openTestDatabase, TEST_DATABASE_URL } from './harness.js';
+import { filesSettings } from '../src/http/context.js';
+import { openStorage } from '../src/storage/open-storage.js';
+import { DIALECTS, openTestDatabase, TEST_DATABASE_URL, testConfig } from './harness.js';
 import { freePort, postgresUrlWithSchema, runCli, startServer, startWorkerProcess } from './process.js';
 import { startReceiver, type Receiver } from './webhook-receiver.js';
 import { receiverExample } from './webhooks.js';
@@ -94,7 +96,8 @@ it.skipIf(!TEST_DATABASE_URL)('never sends one delivery from two worker processe
     // Slow answers keep both workers busy with the same backlog for a few seconds.
     const receiver = await startReceiver(() => ({ status: 200, delayMs: 150 }));
     receivers.push(receiver);
-    const ctx = { db: db.handle.db, clock: systemClock, logger: createLogger('silent'), pepper: SECRET };
+    const config = testConfig(db.dataDir, { secret: SECRET });
+    const ctx = { db: db.handle.db, clock: systemClock, logger: createLogger('silent'), pepper: SECRET, files: filesSettings(config, openStorage(config)) };
     const { partnerId } = await createPartner({ ctx, input: { name: 'Busy' } });
     for (const path of ['/a', '/b', '/c']) {
       await createWebhook({ ctx: { ...ctx, partnerId }, input: { url: `${receiver.url}${path}`, eventTypes: ['COMPANY_SUBMIT'] }, policy: { allowPrivate: true } });

@@ -7,6 +7,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import { createWebhookWorker } from '../jobs/webhook-worker.js';
 import { createLogger } from '../logger.js';
 import { onSignals } from './signals.js';
+import { openStorage } from '../storage/open-storage.js';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -14,10 +15,10 @@ const HOUR_MS = 60 * 60 * 1000;
 export async function serve(config: Config): Promise<void> {
   const logger = createLogger(config.logLevel);
   const database = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, logger });
-  const applied = await migrateToLatest(database.db);
+  const applied = await migrateToLatest(database);
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
   const webhooks = config.serveWorker ? createWebhookWorker({ config, database, clock: systemClock, logger }) : null;
-  const app = await buildApp({ config, database, clock: systemClock, logger, wakeWorker: webhooks?.notify });
+  const app = await buildApp({ config, database, storage: openStorage(config), clock: systemClock, logger, wakeWorker: webhooks?.notify });
   await app.listen({ port: config.port, host: config.host });
   webhooks?.start();
 

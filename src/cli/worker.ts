@@ -13,7 +13,7 @@ import { onSignals } from './signals.js';
 export async function worker(config: Config): Promise<void> {
   const logger = createLogger(config.logLevel);
   const database = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, logger, poolSize: 4 });
-  const applied = await migrateToLatest(database.db);
+  const applied = await migrateToLatest(database);
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
   const webhooks = createWebhookWorker({ config, database, clock: systemClock, logger });
   webhooks.start();
