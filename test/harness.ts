@@ -77,7 +77,8 @@ export function testConfig(dataDir: string, overrides: Partial<Config> = {}): Co
   return parseConfig({
     port: 0, host: '127.0.0.1', dataDir, databaseUrl: null,
     secret: 'test-pepper-test-pepper-test-pepper-0123', publicUrl: 'http://openkyb.test',
-    rateLimitPerHour: 10_000, logLevel: 'info', maxUploadBytes: 10 * 1024 * 1024, fileUrlTtlSeconds: 3600, ...overrides,
+    rateLimitPerHour: 10_000, logLevel: 'info', maxUploadBytes: 10 * 1024 * 1024, fileUrlTtlSeconds: 3600,
+    webhookRetryScheduleMs: [1000, 2000], webhookTimeoutMs: 2000, webhookAllowPrivateUrls: true, serveWorker: false, ...overrides,
   });
 }
 

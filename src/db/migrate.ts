@@ -2,11 +2,13 @@ import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
 import type { DatabaseHandle } from './database.js';
 import * as init from './migrations/20261126T0930-init.js';
 import * as forms from './migrations/20261126T1100-forms.js';
+import * as webhooks from './migrations/20261127T0900-webhooks.js';
 
 /** Migrations in order; names are their timestamps and never change once released. */
 const migrations: Record<string, Migration> = {
   '20261126T0930-init': init,
   '20261126T1100-forms': forms,
+  '20261127T0900-webhooks': webhooks,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -22,3 +24,4 @@ export async function migrateToLatest(database: Pick<DatabaseHandle, 'db' | 'dia
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
+
