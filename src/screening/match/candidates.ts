@@ -1,0 +1,54 @@
+import { ENTITY_KIND_PERSON, type IndexData } from '../index/index-data.js';
+import type { QueryToken } from './prepare-query.js';
+
+/** Per-index buffers reused across searches (search is synchronous, so never shared mid-call). */
+export interface Scratch {
+  evidence: Float32Array;
+  touched: Uint32Array;
+}
+
+export function createScratch(nameCount: number): Scratch {
+  return { evidence: new Float32Array(nameCount), touched: new Uint32Array(nameCount) };
+}
+
+const MAX_CANDIDATES = 120;
+const MIN_EVIDENCE_SHARE = 0.2;
+
+/**
+ * Listed names worth scoring: every name sharing a word (or a fuzzy neighbour
+ * of one) with the query, ranked by the rarity-weighted evidence they share,
+ * the best MAX_CANDIDATES kept. Particles and legal forms locate nothing.
+ */
+export function collectCandidates(
+  data: IndexData, scratch: Scratch, variants: readonly QueryToken[][], kind: 'person' | 'organisation' | 'any',
+): number[] {
+  const { evidence, touched } = scratch;
+  let touchedCount = 0;
+  let bestTotal = 0;
+  for (const tokens of variants) {
+    const locating = tokens.filter((t) => t.tag === 'word');
+    const usable = locating.length > 0 ? locating : tokens.filter((t) => t.tag !== 'stop');
+    const total = usable.reduce((s, t) => s + t.weight, 0);
+    bestTotal = Math.max(bestTotal, total);
+    for (const token of usable) {
+      for (const { termId, similarity } of token.neighbours) {
+        const contribution = token.weight * similarity.value;
+        for (let p = data.postingStart[termId]!; p < data.postingStart[termId + 1]!; p++) {
+          const name = data.postings[p]!;
+          if (kind !== 'any' && (data.nameIsPerson[name] === ENTITY_KIND_PERSON) !== (kind === 'person')) continue;
+          if (evidence[name] === 0) touched[touchedCount++] = name;
+          evidence[name]! += contribution;
+        }
+      }
+    }
+  }
+  const floor = MIN_EVIDENCE_SHARE * bestTotal;
+  const kept: number[] = [];
+  for (let i = 0; i < touchedCount; i++) {
+    const name = touched[i]!;
+    if (evidence[name]! >= floor) kept.push(name);
+  }
+  kept.sort((a, b) => evidence[b]! - evidence[a]!);
+  for (let i = 0; i < touchedCount; i++) evidence[touched[i]!] = 0;
+  return kept.slice(0, MAX_CANDIDATES);
+}

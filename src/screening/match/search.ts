@@ -1,0 +1,135 @@
+import type { EntityKind, NameKind } from '../model.js';
+import { ENTITY_KIND_PERSON, NAME_KINDS, type IndexData } from '../index/index-data.js';
+import { prepareQuery, type QueryToken } from './prepare-query.js';
+import { compareQualifiers, type Qualifier, type QualifierQuery } from './qualifiers.js';
+import { scoreName, type WeightedToken } from './score-name.js';
+import { tokenSimilarity, type PairKind, type Similarity } from './token-similarity.js';
+import { collectCandidates, type Scratch } from './candidates.js';
+
+/**
+ * The score from which a hit is an alert, chosen on the evaluation set so that
+ * about 0.5 % of the 50,000 synthetic non-listed persons alert (see
+ * `npm run eval:screening`). Changing it changes the alert rate: re-run the eval.
+ */
+export const PRODUCTION_THRESHOLD = 0.86;
+
+export interface ScreeningQuery extends QualifierQuery {
+  name: string;
+  kind?: 'person' | 'organisation' | 'any';
+}
+
+export interface SearchOptions {
+  /** Lowest score returned; defaults to the alert threshold (lower it to show near misses). */
+  threshold?: number;
+  /** Score from which a hit alerts; defaults to PRODUCTION_THRESHOLD. */
+  alertThreshold?: number;
+  /** Most hits returned, best first; defaults to 10. */
+  limit?: number;
+}
+
+export interface TokenPair {
+  query: string;
+  listed: string;
+  similarity: number;
+  kind: PairKind;
+}
+
+export interface Hit {
+  entityId: string;
+  entityKind: EntityKind;
+  /** Name score adjusted by the qualifiers, in [0, 1]. */
+  score: number;
+  nameScore: number;
+  listedName: string;
+  nameKind: NameKind;
+  tokenPairs: TokenPair[];
+  unmatchedQuery: string[];
+  unmatchedListed: string[];
+  qualifiers: Qualifier[];
+  /** False below the alert threshold, and when only a weak alias matched without a matching identifier. */
+  isAlert: boolean;
+}
+
+const VARIANT_PENALTY = 0.02;
+
+export function search(data: IndexData, scratch: Scratch, query: ScreeningQuery, options: SearchOptions = {}): Hit[] {
+  const alertThreshold = options.alertThreshold ?? PRODUCTION_THRESHOLD;
+  const threshold = options.threshold ?? alertThreshold;
+  const limit = options.limit ?? 10;
+  const kind = query.kind ?? 'any';
+  const prepared = prepareQuery(data, query.name, kind === 'person');
+  if (prepared.variants[0]!.length === 0) return [];
+  const candidates = collectCandidates(data, scratch, prepared.variants, kind);
+  const best = new Map<number, Hit>();
+  const similarities = similarityCache(data, prepared.variants, prepared.isAbjad);
+  const qualifiersOf = new Map<number, ReturnType<typeof compareQualifiers>>();
+  for (const nameId of candidates) {
+    const entityIndex = data.nameEntity[nameId]!;
+    const termIds = listedTerms(data, nameId);
+    const listed: WeightedToken[] = termIds.map((t) => data.terms[t]!);
+    let top = { variant: 0, result: scoreName(prepared.variants[0]!, listed, similarities(0, termIds)) };
+    for (let v = 1; v < prepared.variants.length; v++) {
+      const result = scoreName(prepared.variants[v]!, listed, similarities(v, termIds));
+      result.score -= VARIANT_PENALTY;
+      if (result.score > top.result.score) top = { variant: v, result };
+    }
+    let nameScore = top.result.score;
+    if (kind === 'any' && prepared.hasLegalForm && data.nameIsPerson[nameId] === ENTITY_KIND_PERSON) nameScore *= 0.85;
+    const entity = data.entities[entityIndex]!;
+    let compared = qualifiersOf.get(entityIndex);
+    if (!compared) {
+      compared = compareQualifiers(entity, query);
+      qualifiersOf.set(entityIndex, compared);
+    }
+    const { qualifiers, adjustment } = compared;
+    const score = Math.max(0, Math.min(1, nameScore + adjustment));
+    const nameKind = NAME_KINDS[data.nameKind[nameId]!]!;
+    const previous = best.get(entityIndex);
+    // An entity is represented by its best alert-capable name: a strong name
+    // below a weak alias still decides whether the entity alerts.
+    const isWeak = nameKind === 'weak-alias' && !qualifiers.some((q) => q.type === 'identifier');
+    const isAlert = score >= alertThreshold && !isWeak;
+    if (previous && (previous.isAlert && !isAlert || previous.isAlert === isAlert && previous.score >= score)) continue;
+    const qTokens = prepared.variants[top.variant]!;
+    best.set(entityIndex, {
+      entityId: entity.id, entityKind: entity.kind, score: round(score), nameScore: round(nameScore),
+      listedName: entity.names[data.nameOrdinal[nameId]!]!.full, nameKind,
+      tokenPairs: top.result.pairs.map((p) => ({
+        query: p.query.map((i) => qTokens[i]!.raw).join(' '), listed: p.listed.map((j) => listed[j]!.raw).join(' '),
+        similarity: round(p.similarity.value), kind: p.similarity.kind,
+      })),
+      unmatchedQuery: top.result.unmatchedQuery.map((i) => qTokens[i]!.raw),
+      unmatchedListed: top.result.unmatchedListed.map((j) => listed[j]!.raw),
+      qualifiers, isAlert,
+    });
+  }
+  return [...best.values()].filter((h) => h.score >= threshold)
+    .sort((a, b) => b.score - a.score || Number(b.isAlert) - Number(a.isAlert)).slice(0, limit);
+}
+
+function listedTerms(data: IndexData, nameId: number): number[] {
+  const out: number[] = [];
+  for (let i = data.nameTokenStart[nameId]!; i < data.nameTokenStart[nameId + 1]!; i++) out.push(data.tokenTerm[i]!);
+  return out;
+}
+
+/** Token similarities memoised per (query token, term) for one search: candidates share most terms. */
+function similarityCache(data: IndexData, variants: readonly QueryToken[][], isAbjad: boolean) {
+  const caches = variants.map((tokens) => tokens.map(() => new Map<number, Similarity>()));
+  return (variant: number, termIds: readonly number[]) => (i: number, j: number): Similarity => {
+    const cache = caches[variant]![i]!;
+    const termId = termIds[j]!;
+    let similarity = cache.get(termId);
+    if (!similarity) {
+      similarity = tokenSimilarity(variants[variant]![i]!, data.terms[termId]!, isAbjad);
+      cache.set(termId, similarity);
+    }
+    return similarity;
+  };
+}
+
+function round(value: number): number {
+  return Math.round(value * 10_000) / 10_000;
+}
+
+export type { QueryToken };
