@@ -84,11 +84,12 @@ export function search(data: IndexData, scratch: Scratch, query: ScreeningQuery,
     const { qualifiers, adjustment } = compared;
     const score = Math.max(0, Math.min(1, nameScore + adjustment));
     const nameKind = NAME_KINDS[data.nameKind[nameId]!]!;
-    const previous = best.get(entityIndex);
-    // An entity is represented by its best alert-capable name: a strong name
-    // below a weak alias still decides whether the entity alerts.
     const isWeak = nameKind === 'weak-alias' && !qualifiers.some((q) => q.type === 'identifier');
+    // An entity is represented by its best alert-capable name when that one
+    // alerts, else by its best name: a weak alias scoring higher than a strong
+    // name must not hide that the strong name alerts.
     const isAlert = score >= alertThreshold && !isWeak;
+    const previous = best.get(entityIndex);
     if (previous && (previous.isAlert && !isAlert || previous.isAlert === isAlert && previous.score >= score)) continue;
     const qTokens = prepared.variants[top.variant]!;
     best.set(entityIndex, {
