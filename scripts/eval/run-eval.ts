@@ -68,6 +68,13 @@ export async function evaluate(options: EvalOptions): Promise<EvalResult> {
     negatives: neg.map((evalCase) => ({ evalCase, outcome: engine.run(evalCase, useQualifiers) })),
   });
   const oursRun = run(ours, positives, negativeCases);
+  // Original-script names are indexed, so the row above finds them verbatim; this
+  // one removes them from the index to measure transliteration across scripts.
+  const latinOnly = openKybEngine(buildIndex(entities.map((e) => ({ ...e, names: e.names.filter((n) => n.kind !== 'original-script') }))));
+  oursRun.positives.push(...originalScriptPositives(entities).map((evalCase) => {
+    const crossCase = { ...evalCase, treatment: 'original script, cross-script' };
+    return { evalCase: crossCase, outcome: latinOnly.run(crossCase, false) };
+  }));
   const qualified = provided.cases.map((evalCase) => ({ evalCase, outcome: ours.run(evalCase, true) }));
   const extraNegatives: Record<string, Scored[]> = {};
   for (const [label, file] of [['US synthetic persons (1k)', 'negatives_us_1k.csv'], ['US Congress members (PEPs, not sanctioned)', 'positives_us_congress_untreated.csv']] as const) {

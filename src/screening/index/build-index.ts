@@ -3,7 +3,7 @@ import { consonantSkeleton, phoneticCodes } from '../normalize/keys.js';
 import { normalizeName, type NameToken, type NormalizedName } from '../normalize/normalize-name.js';
 import type { WeightedToken } from '../match/score-name.js';
 import { tagWeight } from '../match/weights.js';
-import { ENTITY_KIND_OTHER, ENTITY_KIND_PERSON, NAME_KINDS, rarityWeight, type IndexData } from './index-data.js';
+import { ENTITY_KIND_OTHER, ENTITY_KIND_PERSON, NAME_KINDS, rarityWeight, termKey, type IndexData } from './index-data.js';
 import { KeyTable, MAX_TERMS, oneDeletions } from './key-table.js';
 import { ScreeningIndex } from './screening-index.js';
 
@@ -66,10 +66,11 @@ export function buildIndex(entities: readonly Entity[]): ScreeningIndex {
 }
 
 function termIdOf(token: NameToken, termIds: Map<string, number>, terms: WeightedToken[]): number {
-  let id = termIds.get(token.text);
+  const key = termKey(token.tag, token.text);
+  let id = termIds.get(key);
   if (id === undefined) {
     id = terms.length;
-    termIds.set(token.text, id);
+    termIds.set(key, id);
     const isWord = token.tag === 'word' || token.tag === 'initial';
     terms.push({
       text: token.text, raw: token.text, tag: token.tag, weight: 1,

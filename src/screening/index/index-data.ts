@@ -1,4 +1,5 @@
 import type { Entity, NameKind } from '../model.js';
+import type { TokenTag } from '../normalize/normalize-name.js';
 import type { WeightedToken } from '../match/score-name.js';
 import type { KeyTable } from './key-table.js';
 
@@ -40,4 +41,13 @@ export function rarityWeight(data: IndexData, nameCount: number): number {
   const idf = Math.log((data.nameCount + 1) / (nameCount + 1));
   const reference = 0.7 * Math.log(data.nameCount + 1);
   return 0.25 + 0.75 * Math.min(1, Math.max(0, idf / reference));
+}
+
+/**
+ * Vocabulary key: words by their text; particles, initials and legal forms
+ * prefixed by their tag, so "AG" in a person's name (a word) and "AG" after a
+ * company name (Aktiengesellschaft) stay different terms.
+ */
+export function termKey(tag: TokenTag, text: string): string {
+  return tag === 'word' ? text : `${tag}:${text}`;
 }

@@ -48,7 +48,9 @@ export function collectCandidates(
     const name = touched[i]!;
     if (evidence[name]! >= floor) kept.push(name);
   }
-  kept.sort((a, b) => evidence[b]! - evidence[a]!);
+  // Equal evidence favours shorter names: they can explain more of the query.
+  const length = (name: number) => data.nameTokenStart[name + 1]! - data.nameTokenStart[name]!;
+  kept.sort((a, b) => evidence[b]! - evidence[a]! || length(a) - length(b));
   for (let i = 0; i < touchedCount; i++) evidence[touched[i]!] = 0;
   return kept.slice(0, MAX_CANDIDATES);
 }

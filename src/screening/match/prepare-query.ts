@@ -1,6 +1,7 @@
-import { rarityWeight, type IndexData } from '../index/index-data.js';
+import { rarityWeight, termKey, type IndexData } from '../index/index-data.js';
 import { oneDeletions } from '../index/key-table.js';
 import { consonantSkeleton, phoneticCodes } from '../normalize/keys.js';
+import { LEGAL_FORM_CLASSES } from '../normalize/legal-forms.js';
 import { normalizeName, tagWords, type NameToken } from '../normalize/normalize-name.js';
 import { tokenSimilarity, type Similarity, type TokenInfo } from './token-similarity.js';
 import { tagWeight } from './weights.js';
@@ -57,7 +58,7 @@ function toQueryToken(data: IndexData, token: NameToken, isAbjad: boolean): Quer
 }
 
 function exactNeighbour(data: IndexData, info: TokenInfo): Neighbour[] {
-  const id = data.termIds.get(info.text);
+  const id = data.termIds.get(termKey(info.tag, info.text));
   return id === undefined ? [] : [{ termId: id, similarity: { value: 1, kind: 'exact' } }];
 }
 
@@ -88,20 +89,26 @@ function boundedLookup(table: IndexData['phoneticKeys'], key: string, visit: (te
   if (bucket.length <= MAX_BUCKET) bucket.forEach(visit);
 }
 
+/** A word that is two vocabulary words glued ("JSCARGUMENT"), split where both halves are longest. */
 function splitGlued(data: IndexData, words: string[], isPerson: boolean): NameToken[] | undefined {
+  let best: { i: number; cut: number; shortest: number } | undefined;
+  const known = (part: string) => data.termIds.has(part) || data.termIds.has(termKey('stop', part))
+    || (!isPerson && LEGAL_FORM_CLASSES.has(part));
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
+    // A word the lists know is left whole: splitting "MOHAMMAD" into "MO HAMMAD" would only inflate the query.
     if (word.length < 5 || data.termIds.has(word)) continue;
     for (let cut = 2; cut <= word.length - 2; cut++) {
-      const [left, right] = [word.slice(0, cut), word.slice(cut)];
-      if (data.termIds.has(left) && data.termIds.has(right)) {
-        return tagWords([...words.slice(0, i), left, right, ...words.slice(i + 1)], isPerson);
-      }
+      const shortest = Math.min(cut, word.length - cut);
+      if ((!best || shortest > best.shortest) && known(word.slice(0, cut)) && known(word.slice(cut))) best = { i, cut, shortest };
     }
   }
-  return undefined;
+  if (!best) return undefined;
+  const word = words[best.i]!;
+  return tagWords([...words.slice(0, best.i), word.slice(0, best.cut), word.slice(best.cut), ...words.slice(best.i + 1)], isPerson);
 }
 
+/** Two words that the vocabulary knows as one ("ABDUL RAHMAN" / "ABDULRAHMAN"). */
 function glueSplit(data: IndexData, words: string[], isPerson: boolean): NameToken[] | undefined {
   for (let i = 0; i + 1 < words.length; i++) {
     const glued = words[i]! + words[i + 1]!;

@@ -81,7 +81,7 @@ function addGluedPairs(side: readonly WeightedToken[], other: readonly WeightedT
       const target = other[j]!;
       if (target.tag !== 'word' || Math.abs(target.text.length - glued.text.length) > 3) continue;
       const similarity = tokenSimilarity(glued, target, false);
-      if (similarity.value < 0.75 || similarity.kind === 'prefix') continue;
+      if (similarity.value < 0.75) continue;
       const value = { value: similarity.value * 0.97, kind: 'glued' as const };
       out.push(sideIsListed ? { query: [j], listed: [i, i + 1], similarity: value } : { query: [i, i + 1], listed: [j], similarity: value });
     }

@@ -5,10 +5,10 @@
  * only of one ("CORP") must not match every corporation.
  */
 const GROUPS: Record<string, string[]> = {
-  llc: ['llc', 'l l c', 'limited liability company', 'limited liability co', 'ooo', 'too', 'tov', 'fzllc', 'fz llc',
+  llc: ['llc', 'l l c', 'limited liability company', 'limited liability co', 'limited liability', 'liability company', 'ooo', 'too', 'tov', 'fzllc', 'fz llc',
     'obshchestvo s ogranichennoy otvetstvennostyu', 'obshchestvo s ogranichennoi otvetstvennostiu', 'sp z o o', 'spzoo'],
   jsc: ['jsc', 'ojsc', 'cjsc', 'pjsc', 'ao', 'zao', 'oao', 'pao', 'jsco', 'joint stock company', 'open joint stock company',
-    'closed joint stock company', 'public joint stock company', 'aktsionernoe obshchestvo', 'aktsionernoye obshchestvo'],
+    'closed joint stock company', 'public joint stock company', 'joint stock co', 'joint stock', 'joint-stock company', 'aktsionernoe obshchestvo', 'aktsionernoye obshchestvo'],
   ltd: ['ltd', 'limited', 'ltda', 'pte', 'pvt', 'pty', 'private limited'],
   inc: ['inc', 'incorporated'],
   corp: ['corp', 'corporation'],
@@ -42,3 +42,7 @@ export function legalFormOf(words: readonly string[]): string | undefined {
 export function legalFormSpellings(canonical: string): readonly string[] {
   return GROUPS[canonical] ?? [];
 }
+
+/** Single-word spellings long enough to be recognised despite a typo. */
+export const LONG_LEGAL_FORM_WORDS: ReadonlyArray<readonly [string, string]> = [...LEGAL_FORM_CLASSES]
+  .filter(([spelling]) => !spelling.includes(' ') && spelling.length >= 7);

@@ -1,5 +1,6 @@
 import anyAscii from 'any-ascii';
-import { legalFormOf, MAX_LEGAL_FORM_WORDS } from './legal-forms.js';
+import { boundedEditDistance } from '../match/edit-distance.js';
+import { LONG_LEGAL_FORM_WORDS, legalFormOf, MAX_LEGAL_FORM_WORDS } from './legal-forms.js';
 import { detectScript, isSyllabicChar } from './scripts.js';
 import { STOP_WORDS } from './stop-words.js';
 
@@ -40,11 +41,11 @@ export function normalizeName(raw: string, options: NormalizeOptions = {}): Norm
   if (script === 'Hani' || script === 'Hang') text = spaceSyllables(text);
   const ascii = anyAscii(text).toLowerCase()
     .replace(APOSTROPHES, '')
-    .replace(/\./g, '')
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
+  const isPerson = options.isPerson === true;
   const words = ascii ? ascii.split(' ') : [];
-  return { tokens: tagWords(words, options.isPerson === true), script };
+  return { tokens: tagWords(isPerson ? words : joinLetterRuns(words), isPerson), script };
 }
 
 /** Tags a transliterated word list; exported for query variants built from split or glued words. */
@@ -58,7 +59,15 @@ export function tagWords(words: readonly string[], isPerson: boolean): NameToken
       continue;
     }
     const word = words[i]!;
-    const tag = STOP_WORDS.has(word) ? 'stop' : word.length === 1 && /[a-z]/.test(word) ? 'initial' : 'word';
+    const fuzzyLegal = isPerson ? undefined : misspeltLegalForm(word);
+    if (fuzzyLegal) {
+      tokens.push({ text: fuzzyLegal, raw: word, tag: 'legal' });
+      i++;
+      continue;
+    }
+    // In a person's name a single letter is an initial, even "A" or "E".
+    const isInitial = word.length === 1 && /[a-z]/.test(word) && (isPerson || !STOP_WORDS.has(word));
+    const tag = isInitial ? 'initial' : STOP_WORDS.has(word) ? 'stop' : 'word';
     tokens.push({ text: word, raw: word, tag });
     i++;
   }
@@ -72,6 +81,33 @@ function longestLegalForm(words: readonly string[], start: number): { canonical:
     if (canonical && !(length === words.length && words.length === 1)) return { canonical, length };
   }
   return undefined;
+}
+
+/** "COMPANE", "LIMTIED": a long legal-form word one or two edits off is still a legal form. */
+function misspeltLegalForm(word: string): string | undefined {
+  if (word.length < 6) return undefined;
+  for (const [spelling, canonical] of LONG_LEGAL_FORM_WORDS) {
+    const budget = spelling.length >= 9 ? 2 : 1;
+    if (Math.abs(spelling.length - word.length) <= budget && boundedEditDistance(word, spelling, budget) <= budget) return canonical;
+  }
+  return undefined;
+}
+
+/** Acronyms written with dots or spaces ("S.A.", "L L C", "T.R.D.") become one word in company names. */
+function joinLetterRuns(words: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; ) {
+    let j = i;
+    while (j < words.length && words[j]!.length === 1) j++;
+    if (j - i >= 2) {
+      out.push(words.slice(i, j).join(''));
+      i = j;
+    } else {
+      out.push(words[i]!);
+      i++;
+    }
+  }
+  return out;
 }
 
 // Arabic writes short vowels as optional marks and the article joined to the
