@@ -16,7 +16,7 @@ export function buildIndex(entities: readonly Entity[]): ScreeningIndex {
   const termIds = new Map<string, number>();
   const terms: WeightedToken[] = [];
   const nameEntity: number[] = [];
-  const nameOrdinal: number[] = [];
+  const nameFull: string[] = [];
   const nameKind: number[] = [];
   const nameIsPerson: number[] = [];
   const nameTokenStart: number[] = [0];
@@ -26,7 +26,7 @@ export function buildIndex(entities: readonly Entity[]): ScreeningIndex {
   entities.forEach((entity, entityIndex) => {
     const isPerson = entity.kind === 'person';
     const seen = new Set<string>();
-    entity.names.forEach((name, ordinal) => {
+    for (const name of entity.names) {
       const cacheKey = `${isPerson ? 'p' : 'o'}${name.full}`;
       let normalized = cache.get(cacheKey);
       if (!normalized) {
@@ -34,15 +34,15 @@ export function buildIndex(entities: readonly Entity[]): ScreeningIndex {
         cache.set(cacheKey, normalized);
       }
       const signature = normalized.tokens.map((t) => t.text).join(' ');
-      if (normalized.tokens.length === 0 || seen.has(signature)) return;
+      if (normalized.tokens.length === 0 || seen.has(signature)) continue;
       seen.add(signature);
       for (const token of normalized.tokens) tokenTerm.push(termIdOf(token, termIds, terms));
       nameEntity.push(entityIndex);
-      nameOrdinal.push(ordinal);
+      nameFull.push(name.full);
       nameKind.push(NAME_KINDS.indexOf(name.kind));
       nameIsPerson.push(isPerson ? ENTITY_KIND_PERSON : ENTITY_KIND_OTHER);
       nameTokenStart.push(tokenTerm.length);
-    });
+    }
   });
   if (terms.length >= MAX_TERMS) throw new Error(`vocabulary of ${terms.length} terms exceeds ${MAX_TERMS}`);
 
@@ -51,7 +51,8 @@ export function buildIndex(entities: readonly Entity[]): ScreeningIndex {
   const tokens = Uint32Array.from(tokenTerm);
   const { postingStart, postings, termNameCount } = buildPostings(terms.length, nameCount, starts, tokens);
   const data: IndexData = {
-    entities, nameEntity: Uint32Array.from(nameEntity), nameOrdinal: Uint16Array.from(nameOrdinal),
+    entities: entities.map(({ id, kind, birthDates, countries, identifiers }) => ({ id, kind, birthDates, countries, identifiers })),
+    nameFull, nameEntity: Uint32Array.from(nameEntity),
     nameKind: Uint8Array.from(nameKind), nameIsPerson: Uint8Array.from(nameIsPerson),
     nameTokenStart: starts, tokenTerm: tokens, termIds, terms, termNameCount, postingStart, postings,
     deletionKeys: KeyTable.build(deletionEntries(terms)),

@@ -1,7 +1,11 @@
-import type { Entity, NameKind } from '../model.js';
+import type { Entity, EntityKind, NameKind } from '../model.js';
 import type { TokenTag } from '../normalize/normalize-name.js';
 import type { WeightedToken } from '../match/score-name.js';
 import type { KeyTable } from './key-table.js';
+
+export interface IndexedEntity extends Pick<Entity, 'id' | 'birthDates' | 'countries' | 'identifiers'> {
+  kind: EntityKind;
+}
 
 export const NAME_KINDS: readonly NameKind[] = ['primary', 'alias', 'weak-alias', 'original-script'];
 export const ENTITY_KIND_PERSON = 0;
@@ -13,10 +17,15 @@ export const ENTITY_KIND_OTHER = 1;
  * index stays compact and cheap for the garbage collector.
  */
 export interface IndexData {
-  entities: readonly Entity[];
-  /** Per name record: owning entity, position in `entity.names`, NAME_KINDS code, person flag. */
+  /**
+   * What a hit needs of each entity, not the entity itself: an integrator can
+   * release the parsed entities (addresses, remarks…) once the index is built.
+   */
+  entities: readonly IndexedEntity[];
+  /** Per name record: the listed spelling, for explanations. */
+  nameFull: readonly string[];
+  /** Per name record: owning entity, NAME_KINDS code, person flag. */
   nameEntity: Uint32Array;
-  nameOrdinal: Uint16Array;
   nameKind: Uint8Array;
   nameIsPerson: Uint8Array;
   /** Tokens of name i are tokenTerm[nameTokenStart[i] .. nameTokenStart[i + 1]). */

@@ -43,14 +43,25 @@ export function collectCandidates(
     }
   }
   const floor = MIN_EVIDENCE_SHARE * bestTotal;
+  // Equal evidence favours shorter names (they can explain more of the query),
+  // folded into one key so the common case needs no comparator sort.
   const kept: number[] = [];
+  const keys: number[] = [];
   for (let i = 0; i < touchedCount; i++) {
     const name = touched[i]!;
-    if (evidence[name]! >= floor) kept.push(name);
+    const value = evidence[name]!;
+    evidence[name] = 0;
+    if (value < floor) continue;
+    kept.push(name);
+    keys.push(value - 0.001 * (data.nameTokenStart[name + 1]! - data.nameTokenStart[name]!));
   }
-  // Equal evidence favours shorter names: they can explain more of the query.
-  const length = (name: number) => data.nameTokenStart[name + 1]! - data.nameTokenStart[name]!;
-  kept.sort((a, b) => evidence[b]! - evidence[a]! || length(a) - length(b));
-  for (let i = 0; i < touchedCount; i++) evidence[touched[i]!] = 0;
-  return kept.slice(0, MAX_CANDIDATES);
+  let cutoff = -Infinity;
+  if (kept.length > MAX_CANDIDATES) {
+    const sorted = Float64Array.from(keys).sort();
+    cutoff = sorted[sorted.length - MAX_CANDIDATES]!;
+  }
+  const chosen: number[] = [];
+  for (let i = 0; i < kept.length; i++) if (keys[i]! >= cutoff) chosen.push(i);
+  chosen.sort((a, b) => keys[b]! - keys[a]!);
+  return chosen.slice(0, MAX_CANDIDATES).map((i) => kept[i]!);
 }

@@ -28,9 +28,10 @@ export const ADJUSTMENT = {
   identifierMatched: 0.2,
 } as const;
 
-export function compareQualifiers(entity: Entity, query: QualifierQuery): { qualifiers: Qualifier[]; adjustment: number } {
+export function compareQualifiers(entity: Pick<Entity, 'birthDates' | 'countries' | 'identifiers'>, query: QualifierQuery): { qualifiers: Qualifier[]; adjustment: number } {
   const qualifiers: Qualifier[] = [];
   let adjustment = 0;
+  if (!query.birthDate && !query.countries?.length && !query.identifiers?.length) return { qualifiers, adjustment };
   if (query.birthDate && entity.birthDates.length > 0) {
     const outcome = bestDateOutcome(query.birthDate, entity.birthDates);
     qualifiers.push({ type: 'birth-date', outcome, detail: `${query.birthDate} vs ${entity.birthDates.map((d) => d.value).join(', ')}` });

@@ -95,7 +95,7 @@ export function search(data: IndexData, scratch: Scratch, query: ScreeningQuery,
     const qTokens = prepared.variants[top.variant]!;
     best.set(entityIndex, {
       entityId: entity.id, entityKind: entity.kind, score: round(score), nameScore: round(nameScore),
-      listedName: entity.names[data.nameOrdinal[nameId]!]!.full, nameKind,
+      listedName: data.nameFull[nameId]!, nameKind,
       tokenPairs: top.result.pairs.map((p) => ({
         query: p.query.map((i) => qTokens[i]!.raw).join(' '), listed: p.listed.map((j) => listed[j]!.raw).join(' '),
         similarity: round(p.similarity.value), kind: p.similarity.kind,

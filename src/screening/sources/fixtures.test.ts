@@ -75,3 +75,13 @@ describe('FollowTheMoney (OpenSanctions) parser', () => {
     await expect(parseList('ftm', { path: await truncatedCopy('opensanctions.ftm.jsonl', 0.4) })).rejects.toThrow(/not valid JSON/);
   });
 });
+
+describe('parseList on a file of the wrong format', () => {
+  it('rejects a CSV file handed in as the EU XML', async () => {
+    await expect(parseList('eu', { path: fixturePath('uk-sanctions-list.csv') })).rejects.toBeInstanceOf(ListImportError);
+  });
+
+  it('rejects an XML file handed in as the UK CSV', async () => {
+    await expect(parseList('uk', { path: fixturePath('eu-fsf-1.1.xml') })).rejects.toThrow(/missing columns|malformed/);
+  });
+});
