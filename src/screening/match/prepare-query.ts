@@ -28,13 +28,16 @@ export interface PreparedQuery {
 const MAX_NEIGHBOURS = 40;
 const MAX_BUCKET = 400;
 
+/** Longer queries are cut: no real name has more words, and cost grows with every word. */
+export const MAX_QUERY_TOKENS = 24;
+
 export function prepareQuery(data: IndexData, name: string, isPerson: boolean): PreparedQuery {
   const normalized = normalizeName(name, { isPerson });
+  normalized.tokens = normalized.tokens.slice(0, MAX_QUERY_TOKENS);
   const isAbjad = normalized.script === 'Arab' || normalized.script === 'Hebr';
   const words = normalized.tokens.flatMap((t) => (t.tag === 'legal' ? t.raw.split(' ') : [t.text]));
   const variants = [normalized.tokens];
-  const split = splitGlued(data, words, isPerson);
-  if (split) variants.push(split);
+  variants.push(...splitGlued(data, words, isPerson));
   const glued = glueSplit(data, words, isPerson);
   if (glued) variants.push(glued);
   return {
@@ -89,23 +92,32 @@ function boundedLookup(table: IndexData['phoneticKeys'], key: string, visit: (te
   if (bucket.length <= MAX_BUCKET) bucket.forEach(visit);
 }
 
-/** A word that is two vocabulary words glued ("JSCARGUMENT"), split where both halves are longest. */
-function splitGlued(data: IndexData, words: string[], isPerson: boolean): NameToken[] | undefined {
-  let best: { i: number; cut: number; shortest: number } | undefined;
-  const known = (part: string) => data.termIds.has(part) || data.termIds.has(termKey('stop', part))
-    || (!isPerson && LEGAL_FORM_CLASSES.has(part));
+/**
+ * Words that are two vocabulary words glued ("JSCARGUMENT"), as up to two
+ * alternative splits; the scorer keeps whichever explains the query best. A
+ * word the lists know is split only if each half is commoner than the whole
+ * ("ABDULHADI" yes, "MOHAMMAD" into "MO HAMMAD" no).
+ */
+function splitGlued(data: IndexData, words: string[], isPerson: boolean): NameToken[][] {
+  const frequency = (part: string): number => {
+    const id = data.termIds.get(part) ?? data.termIds.get(termKey('stop', part));
+    if (id !== undefined) return data.termNameCount[id]!;
+    return !isPerson && LEGAL_FORM_CLASSES.has(part) ? Number.MAX_SAFE_INTEGER : 0;
+  };
+  const splits: { i: number; cut: number; shortest: number }[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
-    // A word the lists know is left whole: splitting "MOHAMMAD" into "MO HAMMAD" would only inflate the query.
-    if (word.length < 5 || data.termIds.has(word)) continue;
+    if (word.length < 5) continue;
+    const whole = frequency(word);
     for (let cut = 2; cut <= word.length - 2; cut++) {
-      const shortest = Math.min(cut, word.length - cut);
-      if ((!best || shortest > best.shortest) && known(word.slice(0, cut)) && known(word.slice(cut))) best = { i, cut, shortest };
+      const commonest = Math.min(frequency(word.slice(0, cut)), frequency(word.slice(cut)));
+      if (commonest > whole) splits.push({ i, cut, shortest: Math.min(cut, word.length - cut) });
     }
   }
-  if (!best) return undefined;
-  const word = words[best.i]!;
-  return tagWords([...words.slice(0, best.i), word.slice(0, best.cut), word.slice(best.cut), ...words.slice(best.i + 1)], isPerson);
+  return splits.sort((a, b) => b.shortest - a.shortest).slice(0, 2).map(({ i, cut }) => {
+    const word = words[i]!;
+    return tagWords([...words.slice(0, i), word.slice(0, cut), word.slice(cut), ...words.slice(i + 1)], isPerson);
+  });
 }
 
 /** Two words that the vocabulary knows as one ("ABDUL RAHMAN" / "ABDULRAHMAN"). */

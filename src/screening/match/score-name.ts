@@ -76,13 +76,15 @@ function addGluedPairs(side: readonly WeightedToken[], other: readonly WeightedT
   for (let i = 0; i + 1 < side.length; i++) {
     const [a, b] = [side[i]!, side[i + 1]!];
     if (a.tag !== 'word' || b.tag !== 'word') continue;
-    const glued: TokenInfo = { text: a.text + b.text, tag: 'word', codes: [], skeleton: '' };
+    // Listed names print the surname first ("HADI, Abdul"), so the listed side glues both ways.
+    const orders = sideIsListed ? [a.text + b.text, b.text + a.text] : [a.text + b.text];
     for (let j = 0; j < other.length; j++) {
       const target = other[j]!;
-      if (target.tag !== 'word' || Math.abs(target.text.length - glued.text.length) > 3) continue;
-      const similarity = tokenSimilarity(glued, target, false);
-      if (similarity.value < 0.75) continue;
-      const value = { value: similarity.value * 0.97, kind: 'glued' as const };
+      if (target.tag !== 'word' || Math.abs(target.text.length - a.text.length - b.text.length) > 3) continue;
+      let best = 0;
+      for (const text of orders) best = Math.max(best, tokenSimilarity({ text, tag: 'word', codes: [], skeleton: '' }, target, false).value);
+      if (best < 0.75) continue;
+      const value = { value: best * 0.97, kind: 'glued' as const };
       out.push(sideIsListed ? { query: [j], listed: [i, i + 1], similarity: value } : { query: [i, i + 1], listed: [j], similarity: value });
     }
   }
