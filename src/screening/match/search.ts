@@ -1,80 +1,36 @@
-import type { EntityKind, NameKind } from '../model.js';
 import { ENTITY_KIND_PERSON, NAME_KINDS, type IndexData } from '../index/index-data.js';
-import { prepareQuery, type QueryToken } from './prepare-query.js';
-import { compareQualifiers, type Qualifier, type QualifierQuery } from './qualifiers.js';
-import { scoreName, type WeightedToken } from './score-name.js';
-import { tokenSimilarity, type PairKind, type Similarity } from './token-similarity.js';
 import { collectCandidates, type Scratch } from './candidates.js';
+import { PRODUCTION_THRESHOLD, type Hit, type ScreeningQuery, type SearchOptions } from './hit.js';
+import { prepareQuery, type QueryToken } from './prepare-query.js';
+import { compareQualifiers } from './qualifiers.js';
+import { scoreName, type WeightedToken } from './score-name.js';
+import { tokenSimilarity, type Similarity } from './token-similarity.js';
 
-/**
- * The score from which a hit is an alert, chosen on the evaluation so that at
- * most about 0.5 % of the 50,000 synthetic non-listed persons alert (0.5 % was
- * measured at 0.791). Changing it changes the alert rate: re-run
- * `npm run eval:screening`.
- */
-export const PRODUCTION_THRESHOLD = 0.8;
-
-export interface ScreeningQuery extends QualifierQuery {
-  name: string;
-  kind?: 'person' | 'organisation' | 'any';
-}
-
-export interface SearchOptions {
-  /** Lowest score returned; defaults to the alert threshold (lower it to show near misses). */
-  threshold?: number;
-  /** Score from which a hit alerts; defaults to PRODUCTION_THRESHOLD. */
-  alertThreshold?: number;
-  /** Most hits returned, best first; defaults to 10. */
-  limit?: number;
-}
-
-export interface TokenPair {
-  query: string;
-  listed: string;
-  similarity: number;
-  kind: PairKind;
-}
-
-export interface Hit {
-  entityId: string;
-  entityKind: EntityKind;
-  /** Name score adjusted by the qualifiers, in [0, 1]. */
-  score: number;
-  nameScore: number;
-  listedName: string;
-  nameKind: NameKind;
-  tokenPairs: TokenPair[];
-  unmatchedQuery: string[];
-  unmatchedListed: string[];
-  qualifiers: Qualifier[];
-  /** False below the alert threshold, and when only a weak alias matched without a matching identifier. */
-  isAlert: boolean;
-}
+export { PRODUCTION_THRESHOLD };
+export type { Hit, ScreeningQuery, SearchOptions, TokenPair } from './hit.js';
 
 const VARIANT_PENALTY = 0.02;
 
+/**
+ * Screens one name: candidates from the index, each scored against every query
+ * variant, qualifiers applied once per entity, one hit per entity kept.
+ */
 export function search(data: IndexData, scratch: Scratch, query: ScreeningQuery, options: SearchOptions = {}): Hit[] {
   const alertThreshold = options.alertThreshold ?? PRODUCTION_THRESHOLD;
   const threshold = options.threshold ?? alertThreshold;
-  const limit = options.limit ?? 10;
   const kind = query.kind ?? 'any';
   const prepared = prepareQuery(data, query.name, kind === 'person');
   if (prepared.variants[0]!.length === 0) return [];
-  const candidates = collectCandidates(data, scratch, prepared.variants, kind);
   const best = new Map<number, Hit>();
   const similarities = similarityCache(data, prepared.variants, prepared.isAbjad);
   const qualifiersOf = new Map<number, ReturnType<typeof compareQualifiers>>();
-  for (const nameId of candidates) {
+  for (const nameId of collectCandidates(data, scratch, prepared.variants, kind)) {
     const entityIndex = data.nameEntity[nameId]!;
     const termIds = listedTerms(data, nameId);
     const listed: WeightedToken[] = termIds.map((t) => data.terms[t]!);
-    let top = { variant: 0, result: scoreName(prepared.variants[0]!, listed, similarities(0, termIds)) };
-    for (let v = 1; v < prepared.variants.length; v++) {
-      const result = scoreName(prepared.variants[v]!, listed, similarities(v, termIds));
-      result.score -= VARIANT_PENALTY;
-      if (result.score > top.result.score) top = { variant: v, result };
-    }
-    let nameScore = top.result.score;
+    const top = bestVariant(prepared.variants, listed, (v) => similarities(v, termIds));
+    let nameScore = Math.max(0, top.result.score);
+    // A query carrying a legal form names a company: people score lower.
     if (kind === 'any' && prepared.hasLegalForm && data.nameIsPerson[nameId] === ENTITY_KIND_PERSON) nameScore *= 0.85;
     const entity = data.entities[entityIndex]!;
     let compared = qualifiersOf.get(entityIndex);
@@ -106,7 +62,17 @@ export function search(data: IndexData, scratch: Scratch, query: ScreeningQuery,
     });
   }
   return [...best.values()].filter((h) => h.score >= threshold)
-    .sort((a, b) => b.score - a.score || Number(b.isAlert) - Number(a.isAlert)).slice(0, limit);
+    .sort((a, b) => b.score - a.score || Number(b.isAlert) - Number(a.isAlert)).slice(0, options.limit ?? 10);
+}
+
+function bestVariant(variants: readonly QueryToken[][], listed: WeightedToken[], similarityOf: (variant: number) => (i: number, j: number) => Similarity) {
+  let top = { variant: 0, result: scoreName(variants[0]!, listed, similarityOf(0)) };
+  for (let v = 1; v < variants.length; v++) {
+    const result = scoreName(variants[v]!, listed, similarityOf(v));
+    result.score -= VARIANT_PENALTY;
+    if (result.score > top.result.score) top = { variant: v, result };
+  }
+  return top;
 }
 
 function listedTerms(data: IndexData, nameId: number): number[] {
@@ -134,4 +100,3 @@ function round(value: number): number {
   return Math.round(value * 10_000) / 10_000;
 }
 
-export type { QueryToken };
