@@ -11,7 +11,7 @@ export function createScratch(nameCount: number): Scratch {
   return { evidence: new Float32Array(nameCount), touched: new Uint32Array(nameCount) };
 }
 
-const MAX_CANDIDATES = 120;
+const MAX_CANDIDATES = 80;
 const MIN_EVIDENCE_SHARE = 0.2;
 
 /**

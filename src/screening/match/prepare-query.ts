@@ -25,7 +25,7 @@ export interface PreparedQuery {
   hasLegalForm: boolean;
 }
 
-const MAX_NEIGHBOURS = 40;
+const MAX_NEIGHBOURS = 24;
 const MAX_BUCKET = 400;
 
 /** Longer queries are cut: no real name has more words, and cost grows with every word. */
