@@ -20,6 +20,7 @@ import { documentRoutes } from './http/routes/kyb/forms/documents.js';
 import { questionnaireRoutes } from './http/routes/kyb/forms/questionnaires.js';
 import { sessionRoute } from './http/routes/v1/session.js';
 import { fileRoutes } from './http/routes/v1/files.js';
+import { screeningRoutes } from './http/routes/v1/screening.js';
 import { webhookRoutes } from './http/routes/v1/webhooks.js';
 import { validatorCompiler } from './http/validation.js';
 
@@ -101,6 +102,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   settingsRoutes(app);
   sessionRoute(app);
   fileRoutes(app);
+  screeningRoutes(app);
   webhookRoutes(app);
   return app;
 }

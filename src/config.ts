@@ -6,6 +6,9 @@ import { Compile } from 'typebox/compile';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** The list formats `openkyb lists import` reads (see src/screening). */
+export const SCREENING_SOURCES = ['ofac-sdn', 'ofac-nonsdn', 'un', 'eu', 'uk', 'ftm'] as const;
+
 /** Every setting OpenKYB reads, in one schema. Parsed once at start-up and frozen. */
 export const ConfigSchema = Type.Object({
   port: Type.Integer({ minimum: 0, maximum: 65535 }),
@@ -30,6 +33,14 @@ export const ConfigSchema = Type.Object({
   webhookAllowPrivateUrls: Type.Boolean(),
   /** Whether `openkyb serve` also runs the background worker (webhook delivery) in its process. */
   serveWorker: Type.Boolean(),
+  /** Lists that must be live for a screening to count as a check; empty: at least one list. */
+  screeningRequiredLists: Type.Array(Type.Union(SCREENING_SOURCES.map((s) => Type.Literal(s)))),
+  /** A list older than this (its publication date, else its import) leaves subjects NOT_CHECKED. */
+  screeningMaxListAgeMs: Type.Integer({ minimum: 60_000 }),
+  /** Where the scheduled refresh downloads each list from (source -> URL); empty: no refresh. */
+  screeningSourceUrls: Type.Record(Type.String(), Type.String({ pattern: '^https?://' })),
+  /** How often the scheduled refresh runs; 0: never (the default, for deployments without internet). */
+  screeningRefreshMs: Type.Integer({ minimum: 0 }),
   logLevel: Type.Union([
     Type.Literal('fatal'), Type.Literal('error'), Type.Literal('warn'),
     Type.Literal('info'), Type.Literal('debug'), Type.Literal('trace'), Type.Literal('silent'),
@@ -65,6 +76,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookTimeoutMs: Number(env.OPENKYB_WEBHOOK_TIMEOUT_MS || 10_000),
     webhookAllowPrivateUrls: parseBoolean('OPENKYB_WEBHOOK_ALLOW_PRIVATE_URLS', env.OPENKYB_WEBHOOK_ALLOW_PRIVATE_URLS, false),
     serveWorker: parseBoolean('OPENKYB_SERVE_WORKER', env.OPENKYB_SERVE_WORKER, true),
+    screeningRequiredLists: parseList(env.OPENKYB_SCREENING_REQUIRED_LISTS),
+    screeningMaxListAgeMs: parseDurations('OPENKYB_SCREENING_MAX_LIST_AGE', env.OPENKYB_SCREENING_MAX_LIST_AGE || '7d')[0] ?? 7 * DAY_MS,
+    screeningSourceUrls: parseSourceUrls(env.OPENKYB_SCREENING_SOURCES),
+    screeningRefreshMs: parseDurations('OPENKYB_SCREENING_REFRESH_INTERVAL', env.OPENKYB_SCREENING_REFRESH_INTERVAL || '0ms')[0] ?? 0,
     logLevel: env.LOG_LEVEL ?? 'info',
   };
   return parseConfig(raw);
@@ -88,6 +103,23 @@ export function parseDurations(name: string, value: string): number[] {
     if (!match) throw new ConfigError(`${name}: "${part.trim()}" is not a duration such as 500ms, 10s, 5m, 2h or 1d`);
     return Number(match[1]) * UNIT_MS[match[2]!]!;
   });
+}
+
+function parseList(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+/** "un=https://...,ofac-sdn=https://.../" -> {un: ..., 'ofac-sdn': ...}. */
+function parseSourceUrls(value: string | undefined): Record<string, string> {
+  const urls: Record<string, string> = {};
+  for (const entry of parseList(value)) {
+    const [source, url] = entry.split(/=(.*)/s);
+    if (!source || !url || !(SCREENING_SOURCES as readonly string[]).includes(source)) {
+      throw new ConfigError(`OPENKYB_SCREENING_SOURCES: "${entry}" is not source=URL with a source of ${SCREENING_SOURCES.join(', ')}`);
+    }
+    urls[source] = url;
+  }
+  return urls;
 }
 
 function parseBoolean(name: string, value: string | undefined, fallback: boolean): boolean {

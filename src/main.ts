@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { createKeyCommand, createPartnerCommand, listKeysCommand, migrateCommand, revokeKeyCommand } from './cli/admin.js';
 import { serve } from './cli/serve.js';
 import { worker } from './cli/worker.js';
+import { importListCommand, isSource, listStatusCommand } from './cli/lists.js';
 import { ConfigError, loadConfig } from './config.js';
 import { DomainError } from './core/errors.js';
 
@@ -15,11 +16,16 @@ const USAGE = `Usage: openkyb <command>
   keys create --partner ID [--label L] [--json]
   keys list [--partner ID] [--json]
   keys revoke KEY_ID_OR_API_KEY
+  lists import SOURCE PATH [--force] [--json]
+                                          import a sanctions or PEP list version; SOURCE is one of
+                                          ofac-sdn, ofac-nonsdn (a folder of CSVs), un, eu, uk, ftm
+  lists status [--json]                   the live list versions and whether they are fresh
 
 Settings come from the environment: PORT, HOST, OPENKYB_DATA_DIR, DATABASE_URL,
 OPENKYB_SECRET, OPENKYB_PUBLIC_URL, OPENKYB_RATE_LIMIT_PER_HOUR, OPENKYB_SERVE_WORKER,
 OPENKYB_WEBHOOK_RETRY_SCHEDULE, OPENKYB_WEBHOOK_TIMEOUT_MS, OPENKYB_WEBHOOK_ALLOW_PRIVATE_URLS,
-LOG_LEVEL (see README).`;
+OPENKYB_SCREENING_REQUIRED_LISTS, OPENKYB_SCREENING_MAX_LIST_AGE, OPENKYB_SCREENING_SOURCES,
+OPENKYB_SCREENING_REFRESH_INTERVAL, LOG_LEVEL (see README).`;
 
 const out = (line: string) => process.stdout.write(line + '\n');
 
@@ -30,6 +36,7 @@ async function run(argv: string[]): Promise<number> {
     options: {
       name: { type: 'string' }, partner: { type: 'string' }, label: { type: 'string' },
       json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false },
+      force: { type: 'boolean', default: false },
     },
   });
   const command = positionals.slice(0, 2).join(' ');
@@ -53,6 +60,11 @@ async function run(argv: string[]): Promise<number> {
       if (!positionals[2]) return fail('keys revoke needs a key id or API key');
       await revokeKeyCommand(config, out, { key: positionals[2] });
       return 0;
+    case 'lists import':
+      if (!isSource(positionals[2]) || !positionals[3]) return fail('lists import needs SOURCE (ofac-sdn, ofac-nonsdn, un, eu, uk, ftm) and PATH');
+      await importListCommand(config, out, { source: positionals[2], path: positionals[3], force: values.force ?? false, json });
+      return 0;
+    case 'lists status': await listStatusCommand(config, out, { json }); return 0;
     default: return usage(2);
   }
 }

@@ -41,3 +41,18 @@ it('explains its usage and refuses a partner without a name', async () => {
   expect(nameless.code).toBe(2);
   expect(nameless.stderr).toContain('--name');
 }, 60_000);
+
+it('imports a screening list, refuses a truncated one with the live version kept, and reports the lists', async () => {
+  const { UN_XML, truncatedUn } = await import('./screening-cases.js');
+  const imported = await runCli(['lists', 'import', 'un', UN_XML(), '--json'], env);
+  expect(imported.code, imported.stderr).toBe(0);
+  const result = JSON.parse(imported.stdout) as { source: string; entityCount: number; sha256: string };
+  expect(result).toMatchObject({ source: 'un', entityCount: expect.any(Number) });
+  const refused = await runCli(['lists', 'import', 'un', await truncatedUn()], env);
+  expect(refused.code).toBe(1);
+  expect(refused.stderr).toContain('The un list was refused');
+  const status = JSON.parse((await runCli(['lists', 'status', '--json'], env)).stdout) as { lists: { sha256: string }[]; problem: string | null };
+  expect(status.lists.map((l) => l.sha256)).toEqual([result.sha256]);
+  expect(status.problem).toMatch(/the un list is \d+ days old/);
+  expect((await runCli(['lists', 'import', 'nope', UN_XML()], env)).code).toBe(2);
+}, 60_000);

@@ -12,6 +12,7 @@ import { openDatabase, type DatabaseHandle, type DialectName } from '../src/db/d
 import { migrateToLatest } from '../src/db/migrate.js';
 import { filesSettings, type App } from '../src/http/context.js';
 import { openStorage } from '../src/storage/open-storage.js';
+import { ScreeningIndexHost } from '../src/screening-index/index-host.js';
 import { createLogger } from '../src/logger.js';
 
 /** PostgreSQL runs when TEST_DATABASE_URL is set (.ci/run sets it); SQLite always runs. */
@@ -70,6 +71,8 @@ export interface Harness {
   /** Everything the server logged, one JSON line per entry. */
   logs: string[];
   ctx: Ctx;
+  /** This app's screening index; empty until a test imports lists and calls reload(). */
+  screening: ScreeningIndexHost;
   partner(name?: string): Promise<TestPartner>;
 }
 
@@ -78,7 +81,9 @@ export function testConfig(dataDir: string, overrides: Partial<Config> = {}): Co
     port: 0, host: '127.0.0.1', dataDir, databaseUrl: null,
     secret: 'test-pepper-test-pepper-test-pepper-0123', publicUrl: 'http://openkyb.test',
     rateLimitPerHour: 10_000, logLevel: 'info', maxUploadBytes: 10 * 1024 * 1024, fileUrlTtlSeconds: 3600,
-    webhookRetryScheduleMs: [1000, 2000], webhookTimeoutMs: 2000, webhookAllowPrivateUrls: true, serveWorker: false, ...overrides,
+    webhookRetryScheduleMs: [1000, 2000], webhookTimeoutMs: 2000, webhookAllowPrivateUrls: true, serveWorker: false,
+    // The bundled list snapshots are months old; tests that check staleness set their own age.
+    screeningRequiredLists: [], screeningMaxListAgeMs: 3650 * 24 * 3600_000, screeningSourceUrls: {}, screeningRefreshMs: 0, ...overrides,
   });
 }
 
@@ -110,16 +115,17 @@ export async function createHarness(dialect: DialectName, overrides: Partial<Con
   const logger = createLogger('info', sink);
   const clock = new TestClock();
   const storage = openStorage(config);
-  const app = await buildApp({ config, database: opened.handle, storage, clock, logger });
+  const screening = new ScreeningIndexHost({ url: opened.url, dataDir: opened.dataDir, ...(opened.schema ? { schema: opened.schema } : {}) }, logger);
+  const app = await buildApp({ config, database: opened.handle, storage, clock, logger, screening });
   await app.ready();
   const ctx: Ctx = { db: opened.handle.db, clock, logger, pepper: config.secret, files: filesSettings(config, storage) };
   const harness: Harness = {
-    dialect, app, clock, config, database: opened.handle, logs, ctx,
+    dialect, app, clock, config, database: opened.handle, logs, ctx, screening,
     async partner(name = 'Partner') {
       const created = await createPartner({ ctx, input: { name } });
       const auth = `Basic ${Buffer.from(`${created.apiKey}:${created.apiSecret}`).toString('base64')}`;
       return { ...created, auth, ctx: { ...ctx, partnerId: created.partnerId } };
     },
   };
-  return { harness, cleanup: async () => { await app.close(); await opened.cleanup(); } };
+  return { harness, cleanup: async () => { await app.close(); await screening.close(); await opened.cleanup(); } };
 }

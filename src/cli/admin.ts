@@ -13,7 +13,7 @@ import { openStorage } from '../storage/open-storage.js';
 type Out = (line: string) => void;
 
 /** Runs an operator command against the configured database (migrating it first). */
-async function withCtx<T>(config: Config, run: (ctx: Ctx) => Promise<T>): Promise<T> {
+export async function withCtx<T>(config: Config, run: (ctx: Ctx) => Promise<T>): Promise<T> {
   const logger = createLogger('warn');
   const database = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, logger, poolSize: 2 });
   try {

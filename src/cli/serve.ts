@@ -7,6 +7,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import { createWebhookWorker } from '../jobs/webhook-worker.js';
 import { createLogger } from '../logger.js';
 import { onSignals } from './signals.js';
+import { startScreening } from './screening-runtime.js';
 import { openStorage } from '../storage/open-storage.js';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -18,7 +19,8 @@ export async function serve(config: Config): Promise<void> {
   const applied = await migrateToLatest(database);
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
   const webhooks = config.serveWorker ? createWebhookWorker({ config, database, clock: systemClock, logger }) : null;
-  const app = await buildApp({ config, database, storage: openStorage(config), clock: systemClock, logger, wakeWorker: webhooks?.notify });
+  const screening = startScreening(config, database, logger, { work: config.serveWorker });
+  const app = await buildApp({ config, database, storage: openStorage(config), clock: systemClock, logger, wakeWorker: webhooks?.notify, screening: screening.host });
   await app.listen({ port: config.port, host: config.host });
   webhooks?.start();
 
@@ -31,6 +33,7 @@ export async function serve(config: Config): Promise<void> {
     clearInterval(purge);
     await app.close();
     await webhooks?.stop();
+    await screening.stop();
     await database.destroy();
   });
 }

@@ -5,9 +5,10 @@ import { migrateToLatest } from '../db/migrate.js';
 import { createWebhookWorker } from '../jobs/webhook-worker.js';
 import { createLogger } from '../logger.js';
 import { onSignals } from './signals.js';
+import { startScreening } from './screening-runtime.js';
 
 /**
- * `openkyb worker`: the background worker alone (webhook delivery), until SIGTERM or SIGINT.
+ * `openkyb worker`: the background worker alone (webhook delivery, screening, list refresh), until SIGTERM or SIGINT.
  * Run several against one PostgreSQL, next to servers started with OPENKYB_SERVE_WORKER=false.
  */
 export async function worker(config: Config): Promise<void> {
@@ -17,8 +18,10 @@ export async function worker(config: Config): Promise<void> {
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
   const webhooks = createWebhookWorker({ config, database, clock: systemClock, logger });
   webhooks.start();
+  const screening = startScreening(config, database, logger, { work: true });
   onSignals(logger, async () => {
     await webhooks.stop();
+    await screening.stop();
     await database.destroy();
   });
 }

@@ -9,7 +9,8 @@ export type ErrorCode =
   | 'AUTHENTICATION_FAILED'
   | 'CONFLICT'
   | 'IDEMPOTENCY_KEY_REUSED'
-  | 'PAYLOAD_TOO_LARGE';
+  | 'PAYLOAD_TOO_LARGE'
+  | 'SERVICE_UNAVAILABLE';
 
 /** Field path -> messages, as in a validation error's `message`. */
 export type FieldErrors = Record<string, string[]>;

@@ -17,6 +17,10 @@ export interface Database {
   questionnaire_answers: QuestionnaireAnswersRow;
   answer_files: AnswerFileRow;
   audit_logs: AuditLogRow;
+  screening_lists: ScreeningListRow;
+  screening_entities: ScreeningEntityRow;
+  screening_subjects: ScreeningSubjectRow;
+  screening_hits: ScreeningHitRow;
   webhook_endpoints: WebhookEndpointRow;
   webhook_events: WebhookEventRow;
   webhook_deliveries: WebhookDeliveryRow;
@@ -86,6 +90,12 @@ export interface CompanyRow {
   initial_submission_time: number | null;
   sole_proprietor: number;
   updated_at: number;
+  /** Set when the company must be (re-)screened: at submit, on demand, or when a list changes. */
+  screening_requested_at: number | null;
+  /** A screening worker's claim on the request. */
+  screening_lease_until: number | null;
+  /** The request time the last completed screening answered. */
+  screened_at: number | null;
 }
 
 export interface BeneficiaryRow {
@@ -246,4 +256,64 @@ export interface WebhookAttemptRow {
   duration_ms: number;
   /** What went wrong, without personal data (no bodies, no URLs). */
   error: string | null;
+}
+
+export interface ScreeningListRow {
+  id: string;
+  source: string;
+  sha256: string;
+  published_at: string | null;
+  entity_count: number;
+  /** JSON: string[] */
+  warnings: string;
+  imported_at: number;
+  is_live: number;
+}
+
+export interface ScreeningEntityRow {
+  list_id: string;
+  entity_id: string;
+  fingerprint: string;
+  /** JSON: the screening library's Entity */
+  data: string;
+}
+
+export interface ScreeningSubjectRow {
+  id: string;
+  partner_id: string;
+  company_id: string;
+  /** COMPANY or BENEFICIARY */
+  subject_type: string;
+  /** The company id or the beneficiary id */
+  subject_id: string;
+  /** AmlCheckStatusEnum */
+  status: string;
+  /** Why the status is NOT_CHECKED, when it is */
+  status_reason: string | null;
+  /** JSON: [{source, sha256, publishedAt}] of the lists used */
+  list_versions: string;
+  checked_at: number | null;
+  updated_at: number;
+}
+
+export interface ScreeningHitRow {
+  id: string;
+  subject_row_id: string;
+  company_id: string;
+  partner_id: string;
+  entity_id: string;
+  entity_fingerprint: string;
+  score: number;
+  is_alert: number;
+  /** 1 when the latest screening found it */
+  is_current: number;
+  /** JSON: the library's Hit (the explanation) */
+  detail: string;
+  /** TRUE_POSITIVE or FALSE_POSITIVE once a reviewer decided */
+  resolution: string | null;
+  resolution_comment: string | null;
+  resolved_by: string | null;
+  resolved_at: number | null;
+  first_seen_at: number;
+  last_seen_at: number;
 }

@@ -9,6 +9,7 @@ import type { PartnerPrincipal } from '../core/partners/authenticate-partner.js'
 import type { TokenSession } from '../core/tokens/authenticate-token.js';
 import type { DatabaseHandle } from '../db/database.js';
 import type { FileStorage } from '../storage/file-storage.js';
+import type { ScreeningSearcher } from '../screening-index/index-host.js';
 
 /** What buildApp needs; passed explicitly, no module-level singletons. */
 export interface AppDeps {
@@ -19,6 +20,8 @@ export interface AppDeps {
   logger: Logger;
   /** Called after each successful write request: wakes the in-process worker, if one runs. */
   wakeWorker?: () => void;
+  /** The screening index of this process; absent, the screening search answers 503. */
+  screening?: ScreeningSearcher | null;
 }
 
 /** none: public; partner: HTTP Basic key pair; token: Bearer token; either: one of the two. */

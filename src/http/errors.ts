@@ -17,6 +17,7 @@ export const ERROR_TABLE = {
   ENCODING_ERROR: { status: 415, meaning: 'The body is not in a supported media type (send application/json).' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, meaning: 'This Idempotency-Key was already used with a different request.' },
   TOO_MANY_REQUESTS: { status: 429, meaning: 'The hourly request limit of this API key is used up; see Retry-After.' },
+  SERVICE_UNAVAILABLE: { status: 503, meaning: 'A part of the service is starting up (e.g. the screening index); retry shortly.' },
   INTERNAL_ERROR: { status: 500, meaning: 'Unexpected server failure; quote the X-Request-Id when reporting it.' },
 } as const satisfies Record<string, { status: number; meaning: string }>;
 export type Identifier = keyof typeof ERROR_TABLE;
@@ -38,6 +39,7 @@ export function sendError(reply: FastifyReply, identifier: Identifier, message: 
   };
   if (identifier === 'UNAUTHORIZED') reply.header('www-authenticate', 'Basic realm="OpenKYB", charset="UTF-8"');
   if (identifier === 'AUTHENTICATION_FAILED') reply.header('www-authenticate', 'Bearer realm="OpenKYB"');
+  if (identifier === 'SERVICE_UNAVAILABLE') reply.header('retry-after', '5');
   // Pre-serialised: route response schemas describe success bodies, not this envelope.
   return reply.code(status).type('application/json; charset=utf-8').send(JSON.stringify(envelope));
 }

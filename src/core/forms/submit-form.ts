@@ -23,7 +23,11 @@ export async function submitForm({ ctx }: { ctx: FormCtx }): Promise<void> {
     const now = ctx.clock.now();
     // Conditional on still being unsubmitted: of two concurrent submits, one wins.
     const updated = await trx.updateTable('companies')
-      .set({ status: settings.statusOnSubmit, submission_time: now, initial_submission_time: company.initial_submission_time ?? now, updated_at: now })
+      .set({
+        status: settings.statusOnSubmit, submission_time: now, initial_submission_time: company.initial_submission_time ?? now, updated_at: now,
+        // The screening worker picks this up: the company and every beneficiary are screened.
+        screening_requested_at: now,
+      })
       .where('id', '=', company.id).where('submission_time', 'is', null)
       .executeTakeFirst();
     if (updated.numUpdatedRows !== 1n) throw conflict('The form was already submitted.');

@@ -1,0 +1,45 @@
+import type { PartnerCtx } from '../context.js';
+import { conflict, notFound } from '../errors.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { enqueueEvent } from '../webhooks/enqueue-event.js';
+import { presentHit, type ScreeningHitView } from './read-screening.js';
+import { subjectStatus } from './status.js';
+
+/**
+ * A reviewer's decision on an alert: TRUE_POSITIVE (it is them) or FALSE_POSITIVE (it is not).
+ * The subject's status follows; the decision is remembered across re-screenings while the
+ * listed entity stays unchanged, and the partner is told with COMPANY_AML_REVIEW.
+ */
+export async function resolveHit(
+  { ctx, hitId, input }: { ctx: PartnerCtx & { keyId?: string }; hitId: string; input: { resolution: 'TRUE_POSITIVE' | 'FALSE_POSITIVE'; comment?: string | null } },
+): Promise<ScreeningHitView> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const hit = await trx.selectFrom('screening_hits').selectAll().where('id', '=', hitId).where('partner_id', '=', ctx.partnerId).executeTakeFirst();
+    if (!hit) throw notFound('Screening hit');
+    if (hit.is_current !== 1) throw conflict('This hit is no longer found by the latest screening.');
+    const now = ctx.clock.now();
+    const resolved = { ...hit, resolution: input.resolution, resolution_comment: input.comment ?? null, resolved_by: ctx.keyId ?? null, resolved_at: now };
+    await trx.updateTable('screening_hits').set({
+      resolution: resolved.resolution, resolution_comment: resolved.resolution_comment, resolved_by: resolved.resolved_by, resolved_at: now,
+    }).where('id', '=', hitId).execute();
+
+    const subject = await trx.selectFrom('screening_subjects').selectAll().where('id', '=', hit.subject_row_id).executeTakeFirstOrThrow();
+    const alerts = await trx.selectFrom('screening_hits').select('resolution').where('subject_row_id', '=', subject.id).where('is_current', '=', 1).where('is_alert', '=', 1).execute();
+    const status = subjectStatus(alerts, subject.status_reason);
+    await trx.updateTable('screening_subjects').set({ status, updated_at: now }).where('id', '=', subject.id).execute();
+
+    const company = await trx.selectFrom('companies').select(['id', 'client_id', 'external_ref']).where('id', '=', hit.company_id).executeTakeFirstOrThrow();
+    await recordAudit(trx, { partnerId: ctx.partnerId, companyId: company.id, actor: { kind: 'partner', keyId: ctx.keyId ?? '' }, action: 'SCREENING_HIT_RESOLVED', details: { hitId, resolution: input.resolution, subjectStatus: status }, now });
+    await enqueueEvent(trx, {
+      partnerId: ctx.partnerId, eventType: 'COMPANY_AML_REVIEW', now,
+      // iDenfy's AmlReviewWebhook; OpenKYB has no manager accounts yet, so the set-by fields are null.
+      payload: {
+        amlReviewSubjectType: subject.subject_type, id: subject.subject_id, companyId: company.id, clientId: company.client_id,
+        externalRef: company.external_ref, sanctionsCheckStatus: status, overallStatus: status,
+        sanctionsStatusSetAt: new Date(now).toISOString(), statusSetAt: new Date(now).toISOString(),
+        sanctionsStatusSetBy: null, statusSetBy: null, amlComment: input.comment ?? null,
+      },
+    });
+    return presentHit(resolved);
+  });
+}

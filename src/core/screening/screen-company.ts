@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../db/database.js';
+import type { ScreeningHitRow } from '../../db/tables.js';
+import type { Hit } from '../../screening/engine.js';
+import type { ScreeningSearcher } from '../../screening-index/index-host.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { beneficiaryRows } from '../beneficiaries/read-beneficiaries.js';
+import type { Ctx } from '../context.js';
+import { listProblem, subjectStatus, type ScreeningPolicy } from './status.js';
+import { subjectsOf, type Subject } from './subjects.js';
+
+export interface ScreeningOutcome {
+  subjects: number;
+  alerts: number;
+  /** Alerts not seen before (or whose listed entity changed since it was resolved). */
+  newAlerts: number;
+}
+
+/**
+ * Screens the company and every beneficiary against the index's lists and stores, per subject,
+ * its hits (with their explanations), the list versions used and its status. A reviewer's
+ * resolution of a hit stays as long as the listed entity is unchanged (same fingerprint).
+ */
+export async function screenCompany(
+  { ctx, companyId, searcher, policy }: { ctx: Ctx; companyId: string; searcher: ScreeningSearcher; policy: ScreeningPolicy },
+): Promise<ScreeningOutcome | null> {
+  const company = await ctx.db.selectFrom('companies').selectAll().where('id', '=', companyId).executeTakeFirst();
+  if (!company?.info) return null;
+  const subjects = subjectsOf(company as typeof company & { info: string }, await beneficiaryRows(ctx.db, companyId));
+  const lists = searcher.lists();
+  const found = lists && lists.length > 0 ? await searchSubjects(searcher, subjects) : subjects.map(() => []);
+  const now = ctx.clock.now();
+  const problem = listProblem(lists, policy, now);
+  const fingerprints = await entityFingerprints(ctx.db, lists?.map((l) => l.id) ?? [], found.flat().map((h) => h.entityId));
+
+  return ctx.db.transaction().execute(async (trx) => {
+    const outcome: ScreeningOutcome = { subjects: subjects.length, alerts: 0, newAlerts: 0 };
+    for (const [i, subject] of subjects.entries()) {
+      const hits = found[i]!;
+      const subjectRowId = await upsertSubject(trx, company.partner_id, companyId, subject, lists, now);
+      const current = await storeHits(trx, { subjectRowId, companyId, partnerId: company.partner_id, hits, fingerprints, now }, outcome);
+      const alerts = current.filter((h) => h.is_alert === 1);
+      outcome.alerts += alerts.length;
+      await trx.updateTable('screening_subjects')
+        .set({ status: subjectStatus(alerts, problem), status_reason: problem, checked_at: now, updated_at: now })
+        .where('id', '=', subjectRowId).execute();
+    }
+    await removeGoneSubjects(trx, companyId, subjects);
+    await recordAudit(trx, { partnerId: company.partner_id, companyId, actor: { kind: 'system' }, action: 'SCREENED', details: { ...outcome, lists: lists?.map((l) => `${l.source}:${l.sha256}`) ?? [] }, now });
+    return outcome;
+  });
+}
+
+/** Each subject's hits: every name it goes by is searched, the best hit per listed entity kept. */
+async function searchSubjects(searcher: ScreeningSearcher, subjects: Subject[]): Promise<Hit[][]> {
+  const results = await searcher.search(subjects.flatMap((s) => s.queries), { limit: 10 });
+  let next = 0;
+  return subjects.map((subject) => {
+    const best = new Map<string, Hit>();
+    for (const hits of results.slice(next, (next += subject.queries.length))) {
+      for (const hit of hits) if ((best.get(hit.entityId)?.score ?? -1) < hit.score) best.set(hit.entityId, hit);
+    }
+    return [...best.values()].sort((a, b) => b.score - a.score);
+  });
+}
+
+async function entityFingerprints(db: Db, listIds: string[], entityIds: string[]): Promise<Map<string, string>> {
+  if (listIds.length === 0 || entityIds.length === 0) return new Map();
+  const rows = await db.selectFrom('screening_entities').select(['entity_id', 'fingerprint'])
+    .where('list_id', 'in', listIds).where('entity_id', 'in', [...new Set(entityIds)]).execute();
+  return new Map(rows.map((r) => [r.entity_id, r.fingerprint]));
+}
+
+async function upsertSubject(db: Db, partnerId: string, companyId: string, subject: Subject, lists: ReturnType<ScreeningSearcher['lists']>, now: number): Promise<string> {
+  const versions = JSON.stringify((lists ?? []).map((l) => ({ source: l.source, sha256: l.sha256, publishedAt: l.publishedAt })));
+  const existing = await db.selectFrom('screening_subjects').select('id').where('company_id', '=', companyId).where('subject_id', '=', subject.id).executeTakeFirst();
+  if (existing) {
+    await db.updateTable('screening_subjects').set({ list_versions: versions, updated_at: now }).where('id', '=', existing.id).execute();
+    return existing.id;
+  }
+  const id = randomUUID();
+  await db.insertInto('screening_subjects').values({
+    id, partner_id: partnerId, company_id: companyId, subject_type: subject.type, subject_id: subject.id,
+    status: 'NOT_CHECKED', status_reason: null, list_versions: versions, checked_at: null, updated_at: now,
+  }).execute();
+  return id;
+}
+
+async function storeHits(
+  db: Db,
+  at: { subjectRowId: string; companyId: string; partnerId: string; hits: Hit[]; fingerprints: Map<string, string>; now: number },
+  outcome: ScreeningOutcome,
+): Promise<ScreeningHitRow[]> {
+  const existing = new Map((await db.selectFrom('screening_hits').selectAll().where('subject_row_id', '=', at.subjectRowId).execute()).map((h) => [h.entity_id, h]));
+  const current: ScreeningHitRow[] = [];
+  for (const hit of at.hits) {
+    const fingerprint = at.fingerprints.get(hit.entityId) ?? '';
+    const before = existing.get(hit.entityId);
+    existing.delete(hit.entityId);
+    // A resolution holds for the listed entity as it was; if the list changed it, review again.
+    const keepsResolution = before !== undefined && before.entity_fingerprint === fingerprint;
+    const row: ScreeningHitRow = {
+      id: before?.id ?? randomUUID(), subject_row_id: at.subjectRowId, company_id: at.companyId, partner_id: at.partnerId,
+      entity_id: hit.entityId, entity_fingerprint: fingerprint, score: hit.score, is_alert: hit.isAlert ? 1 : 0, is_current: 1,
+      detail: JSON.stringify(hit),
+      resolution: keepsResolution ? before.resolution : null,
+      resolution_comment: keepsResolution ? before.resolution_comment : null,
+      resolved_by: keepsResolution ? before.resolved_by : null,
+      resolved_at: keepsResolution ? before.resolved_at : null,
+      first_seen_at: before?.first_seen_at ?? at.now, last_seen_at: at.now,
+    };
+    if (hit.isAlert && (!before || !before.is_current || !before.is_alert || !keepsResolution)) outcome.newAlerts += 1;
+    if (before) await db.updateTable('screening_hits').set(row).where('id', '=', row.id).execute();
+    else await db.insertInto('screening_hits').values(row).execute();
+    current.push(row);
+  }
+  const gone = [...existing.values()].filter((h) => h.is_current === 1).map((h) => h.id);
+  if (gone.length > 0) await db.updateTable('screening_hits').set({ is_current: 0 }).where('id', 'in', gone).execute();
+  return current;
+}
+
+/** Beneficiaries deleted since the last screening take their results with them. */
+async function removeGoneSubjects(db: Db, companyId: string, subjects: Subject[]): Promise<void> {
+  const gone = db.selectFrom('screening_subjects').select('id').where('company_id', '=', companyId).where('subject_id', 'not in', subjects.map((s) => s.id));
+  await db.deleteFrom('screening_hits').where('subject_row_id', 'in', gone).execute();
+  await db.deleteFrom('screening_subjects').where('company_id', '=', companyId).where('subject_id', 'not in', subjects.map((s) => s.id)).execute();
+}

@@ -1,0 +1,28 @@
+import { expect, it } from 'vitest';
+import { describeEachDialect } from '../../test/harness.js';
+import { importUn, unWithKatangaChanged } from '../../test/screening-cases.js';
+
+describeEachDialect('screening index host', (h) => {
+  it('is not ready before its first build, then serves an empty index without lists', async () => {
+    expect(h().screening.lists()).toBeNull();
+    await expect(h().screening.search([{ name: 'x' }])).rejects.toThrow(/not ready/);
+    await h().screening.reload();
+    expect(h().screening.lists()).toEqual([]);
+    expect(await h().screening.search([{ name: 'Germain Katanga' }])).toEqual([[]]);
+  });
+
+  it('keeps answering searches from the old index while a new one is built, then swaps to it', async () => {
+    await importUn(h());
+    await h().screening.reload();
+    const before = h().screening.lists()!;
+    await importUn(h(), await unWithKatangaChanged());
+    const reloading = h().screening.reload();
+    const during = await Promise.all(Array.from({ length: 20 }, () => h().screening.search([{ name: 'Germain Katanga', kind: 'person' }])));
+    await reloading;
+    for (const [hits] of during) expect(hits![0]!.entityId).toBe('un:CDi.006');
+    const after = h().screening.lists()!;
+    expect(after[0]!.sha256).not.toBe(before[0]!.sha256);
+    const [[hit]] = await h().screening.search([{ name: 'Simba', kind: 'person' }]) as [[{ entityId: string }]];
+    expect(hit.entityId).toBe('un:CDi.006');
+  });
+});

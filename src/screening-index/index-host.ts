@@ -1,0 +1,99 @@
+import { Worker } from 'node:worker_threads';
+import type { Logger } from 'pino';
+import type { DatabaseOptions } from '../db/database.js';
+import type { Hit, ScreeningQuery, SearchOptions } from '../screening/engine.js';
+import type { ThreadMessage, ThreadRequest } from './index-thread.js';
+import type { LiveList } from './live-lists.js';
+
+/** What the domain needs of the screening index (core depends on this, not on threads). */
+export interface ScreeningSearcher {
+  /** The list versions the current index holds; null until the first index is ready. */
+  lists(): LiveList[] | null;
+  /** Screens several names at once; throws when no index is ready. */
+  search(queries: ScreeningQuery[], options?: SearchOptions): Promise<Hit[][]>;
+}
+
+interface IndexThread {
+  worker: Worker;
+  lists: LiveList[];
+  pending: Map<number, { resolve(hits: Hit[][]): void; reject(error: Error): void }>;
+}
+
+// Compiled, the thread is index-thread.js; from source it is loaded through tsx.
+const THREAD_URL = new URL(import.meta.url.endsWith('.ts') ? './index-thread-source.mjs' : './index-thread.js', import.meta.url);
+
+/**
+ * Owns the index thread. `reload()` builds a new index in a new thread from the live lists and,
+ * once it is ready, routes searches to it and retires the old thread when its searches are
+ * answered: the swap is atomic and searches never wait for a build.
+ */
+export class ScreeningIndexHost implements ScreeningSearcher {
+  private current: IndexThread | null = null;
+  private building: Promise<void> | null = null;
+  private nextId = 1;
+
+  constructor(private readonly database: DatabaseOptions, private readonly logger: Logger) {}
+
+  lists(): LiveList[] | null {
+    return this.current?.lists ?? null;
+  }
+
+  async search(queries: ScreeningQuery[], options: SearchOptions = {}): Promise<Hit[][]> {
+    const thread = this.current;
+    if (!thread) throw new Error('the screening index is not ready');
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      thread.pending.set(id, { resolve, reject });
+      thread.worker.postMessage({ type: 'search', id, queries, options } satisfies ThreadRequest);
+    });
+  }
+
+  /** Builds an index of the live lists and swaps it in; concurrent calls share one build. */
+  reload(): Promise<void> {
+    this.building ??= this.build().finally(() => { this.building = null; });
+    return this.building;
+  }
+
+  private async build(): Promise<void> {
+    const worker = new Worker(THREAD_URL, { workerData: this.database });
+    const thread: IndexThread = { worker, lists: [], pending: new Map() };
+    await new Promise<void>((resolve, reject) => {
+      worker.on('message', (message: ThreadMessage) => {
+        if (message.type === 'ready') {
+          thread.lists = message.lists;
+          this.logger.info({ lists: message.lists.map((l) => `${l.source}:${l.sha256.slice(0, 12)}`), entities: message.entityCount, buildMs: message.buildMs }, 'screening index ready');
+          resolve();
+        } else if (message.type === 'result') {
+          thread.pending.get(message.id)?.resolve(message.hits);
+          thread.pending.delete(message.id);
+        } else {
+          const waiting = message.id === null ? null : thread.pending.get(message.id);
+          if (waiting) {
+            waiting.reject(new Error(message.message));
+            thread.pending.delete(message.id!);
+          } else reject(new Error(message.message));
+        }
+      });
+      worker.on('error', reject);
+      worker.on('exit', (code) => {
+        for (const waiting of thread.pending.values()) waiting.reject(new Error(`screening thread exited (${code})`));
+        thread.pending.clear();
+        reject(new Error(`screening thread exited (${code}) before it was ready`));
+      });
+    });
+    const previous = this.current;
+    this.current = thread;
+    if (previous) void this.retire(previous);
+  }
+
+  private async retire(thread: IndexThread): Promise<void> {
+    while (thread.pending.size > 0) await new Promise((r) => setTimeout(r, 10));
+    await thread.worker.terminate();
+  }
+
+  async close(): Promise<void> {
+    await this.building?.catch(() => {});
+    if (this.current) await this.retire(this.current);
+    this.current = null;
+  }
+}

@@ -1,0 +1,41 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { openDatabase, type DatabaseOptions } from '../db/database.js';
+import { buildIndex, type Entity, type Hit, type ScreeningIndex, type ScreeningQuery, type SearchOptions } from '../screening/engine.js';
+import { liveEntities, liveLists } from './live-lists.js';
+
+/**
+ * One index per thread: this thread loads the live lists from the database, builds the index,
+ * says it is ready, then answers searches. The host builds a new thread to swap in a new index,
+ * so searches never wait for a build.
+ */
+export type ThreadRequest = { type: 'search'; id: number; queries: ScreeningQuery[]; options: SearchOptions };
+export type ThreadMessage =
+  | { type: 'ready'; lists: Awaited<ReturnType<typeof liveLists>>; entityCount: number; buildMs: number }
+  | { type: 'result'; id: number; hits: Hit[][] }
+  | { type: 'error'; id: number | null; message: string };
+
+async function main(): Promise<void> {
+  const port = parentPort!;
+  const database = openDatabase(workerData as DatabaseOptions);
+  let index: ScreeningIndex;
+  try {
+    const started = performance.now();
+    const lists = await liveLists(database.db);
+    const entities: Entity[] = [];
+    for await (const page of liveEntities(database.db, lists.map((l) => l.id))) entities.push(...(page as Entity[]));
+    index = buildIndex(entities);
+    port.postMessage({ type: 'ready', lists, entityCount: entities.length, buildMs: Math.round(performance.now() - started) } satisfies ThreadMessage);
+  } finally {
+    await database.destroy();
+  }
+  port.on('message', (request: ThreadRequest) => {
+    try {
+      const hits = request.queries.map((query) => index.search(query, request.options));
+      port.postMessage({ type: 'result', id: request.id, hits } satisfies ThreadMessage);
+    } catch (error) {
+      port.postMessage({ type: 'error', id: request.id, message: (error as Error).message } satisfies ThreadMessage);
+    }
+  });
+}
+
+main().catch((error: Error) => parentPort!.postMessage({ type: 'error', id: null, message: error.message } satisfies ThreadMessage));
