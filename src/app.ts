@@ -14,6 +14,7 @@ import { kybInfoRoute } from './http/routes/kyb/info.js';
 import { systemRoutes } from './http/routes/system.js';
 import { catalogRoutes } from './http/routes/v1/catalog.js';
 import { settingsRoutes } from './http/routes/v1/settings.js';
+import { webFormRoutes } from './http/routes/web-form.js';
 import { validatorCompiler } from './http/validation.js';
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
@@ -85,6 +86,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   kybInfoRoute(app);
   catalogRoutes(app);
   settingsRoutes(app);
+  await webFormRoutes(app);
   return app;
 }
 
