@@ -76,19 +76,28 @@ export function App({ token }: { token: string | null }) {
   }, [i18n, switchLocale]);
 
   const fail = useCallback((fatal: Fatal) => setPhase({ kind: 'page', page: fatal }), []);
+  const onExpired = useCallback(() => fail('expired'), [fail]);
+  const onFatal = useCallback((error: unknown) => fail(fatalOf(error)), [fail]);
+  const onDone = useCallback(() => setPhase({ kind: 'page', page: 'done' }), []);
+
+  useEffect(() => {
+    if (!context) return;
+    const partner = info?.theme?.companyName;
+    document.title = partner ? `${context.t('app.title')} · ${partner}` : context.t('app.title');
+  }, [context, info]);
 
   if (!context) return <div className="boot" aria-busy="true" />;
   const theme = info?.theme ?? null;
   return (
     <I18nContext.Provider value={context}>
-      <Shell theme={theme} banner={phase.kind === 'form' && session ? <ExpiryBanner expiration={session.expiration} onExpired={() => fail('expired')} /> : null}>
+      <Shell theme={theme} banner={phase.kind === 'form' && session ? <ExpiryBanner expiration={session.expiration} onExpired={onExpired} /> : null}>
         {phase.kind === 'loading' ? <p className="loading" role="status">{context.t('app.loading')}</p> : null}
         {phase.kind === 'page' ? (
           <StatusPage kind={phase.page} theme={theme} onRetry={() => void boot()} redirectUrl={safeUrl(session?.redirectUrl)} />
         ) : null}
         {phase.kind === 'form' && client && info ? (
           <Wizard client={client} info={info} session={session} initial={phase.data}
-            onFatal={(error) => fail(fatalOf(error))} onDone={() => setPhase({ kind: 'page', page: 'done' })} />
+            onFatal={onFatal} onDone={onDone} />
         ) : null}
       </Shell>
     </I18nContext.Provider>

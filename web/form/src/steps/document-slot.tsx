@@ -108,5 +108,7 @@ export function DocumentSlot({ ctx, owner, type, isRequired, description, announ
 /** A fixed-size preview box, so nothing moves when an image arrives. */
 function Thumb({ url, mime, alt }: { url: string; mime: string | null; alt: string }) {
   if (isPreviewable(mime)) return <img className="thumb" src={url} alt={alt} width={56} height={56} />;
-  return <span className="thumb file-badge" aria-hidden="true">{/pdf/i.test(mime ?? '') ? 'PDF' : 'FILE'}</span>;
+  // The badge shows the file's extension (a code, not words), or PDF when only the type is known.
+  const extension = /\.(\w{1,5})$/.exec(mime ?? '')?.[1]?.toUpperCase() ?? (/pdf/i.test(mime ?? '') ? 'PDF' : '');
+  return <span className="thumb file-badge" aria-hidden="true">{extension}</span>;
 }

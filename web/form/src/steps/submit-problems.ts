@@ -37,7 +37,7 @@ export function submitProblems(fields: FieldErrors, data: KybData, flow: KybForm
       return { path, label: docLabel(t, second), problem: t('review.documentMissing'), step: 'documents', focusId: docFocus(data, COMPANY_OWNER, second) };
     }
     if (head === 'beneficiaries' && second && (BENEFICIARY_TYPES as readonly string[]).includes(second)) {
-      return { path, label: t(`role.${second}` as MessageKey), problem: t('review.roleMissing', { role: t(`role.${second}` as MessageKey) }), step: 'ownership', focusId: 'ownership-add-person' };
+      return { path, label: t('step.ownership'), problem: t('review.roleMissing', { role: t(`role.${second}` as MessageKey) }), step: 'ownership', focusId: 'ownership-add-person' };
     }
     if (head === 'beneficiaries' && beneficiary && third === 'documents' && rest[0]) {
       return { path, label: `${docLabel(t, rest[0])} (${beneficiaryName(beneficiary)})`, problem: t('review.documentMissing'), step: 'documents', focusId: docFocus(data, beneficiary.id, rest[0]) };

@@ -1,0 +1,102 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import en from '../src/i18n/locales/en.js';
+import { expectAccessible, launchChromium, screenshotFolder } from './browser.js';
+import { createCatalog, expectStep, fillCompany } from './scenario.js';
+import { startE2eServer, type E2eServer } from './server.js';
+
+describe('hosted form: the states a real user meets', () => {
+  let server: E2eServer;
+  let browser: Browser;
+  let catalog: { flow: string; theme: string };
+  const screenshot = screenshotFolder('states');
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startE2eServer(), launchChromium()]);
+    catalog = await createCatalog(server);
+  });
+  afterAll(async () => { await browser?.close(); await server?.close(); });
+
+  const newPage = async () => (await browser.newContext({ locale: 'en-US' })).newPage();
+
+  it('shows the expired page for an expired token', async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/welcome?authToken=${await server.token({ lifetime: 0 })}`);
+    await expectStep(page, en['page.expired.title']);
+    expect(new URL(page.url()).search).toBe('');
+    await expectAccessible(page, 'expired page');
+    await screenshot(page, 'expired');
+    await page.context().close();
+  });
+
+  it('shows the incomplete-link page when the link has no token', async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/welcome`);
+    await expectStep(page, en['page.noToken.title']);
+    await page.context().close();
+  });
+
+  it('shows a connection problem with a retry that recovers', async () => {
+    const page = await newPage();
+    await page.route('**/kyb/info/', (route) => route.abort('internetdisconnected'));
+    await page.goto(`${server.url}/welcome?authToken=${await server.token({ flow: catalog.flow })}`);
+    await expectStep(page, en['page.network.title']);
+    await expectAccessible(page, 'network page');
+    await screenshot(page, 'network');
+    await page.unroute('**/kyb/info/');
+    await page.getByRole('button', { name: en['action.retry'] }).click();
+    await expectStep(page, en['step.company']);
+    await page.context().close();
+  });
+
+  it('warns when the session is about to expire', async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/welcome?authToken=${await server.token({ flow: catalog.flow, lifetime: 120 })}`);
+    await expectStep(page, en['step.company']);
+    await expect.poll(() => page.locator('[data-banner="expiry"]').getAttribute('role')).toBe('alert');
+    await expectAccessible(page, 'expiry warning');
+    await screenshot(page, 'expires-soon');
+    await page.context().close();
+  });
+
+  it('marks a required field left empty, and refuses to submit until it is filled', async () => {
+    const page = await newPage();
+    const shot = (name: string) => screenshot(page, name);
+    await page.goto(`${server.url}/welcome?authToken=${await server.token({ flow: catalog.flow })}`);
+    await fillCompany(page, shot, { skipRegistration: true });
+    const registration = page.getByLabel(en['field.company.REGISTRATION_NUMBER']);
+    await expect.poll(() => registration.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#company-registrationNumber-error').textContent()).toBe(en['error.required']);
+    await expectStep(page, en['step.company']);
+    await expectAccessible(page, 'company step with an error');
+    await shot('required-error');
+
+    await page.getByRole('button', { name: en['step.review'] }).click();
+    await expectStep(page, en['step.review']);
+    await page.getByRole('button', { name: en['action.submit'], exact: true }).click();
+    const problems = page.locator('#submit-problems');
+    await expect.poll(() => problems.locator('a').allTextContents()).toContain(
+      en['review.missingItem'].replace('{item}', en['field.company.REGISTRATION_NUMBER']).replace('{problem}', en['error.required']));
+    await expectAccessible(page, 'review with problems');
+    await shot('submit-refused');
+    await problems.getByRole('link', { name: new RegExp(en['field.company.REGISTRATION_NUMBER']) }).click();
+    await expectStep(page, en['step.company']);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('company-registrationNumber');
+    await page.context().close();
+  });
+
+  it('shows the already-submitted page for a submitted form', async () => {
+    const token = await server.token();
+    const call = (method: string, path: string, body?: unknown) => fetch(server.url + path, {
+      method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : null,
+    });
+    const created = await (await call('POST', '/kyb/forms/', { company: { companyName: 'Done Ltd', country: 'GB' } })).json() as { id: string };
+    expect((await call('POST', `/kyb/forms/${created.id}/submit/`)).status).toBe(200);
+    const page: Page = await newPage();
+    await page.goto(`${server.url}/welcome?authToken=${token}`);
+    await expectStep(page, en['page.submitted.title']);
+    await expectAccessible(page, 'already submitted page');
+    await screenshot(page, 'already-submitted');
+    await page.context().close();
+  });
+});
