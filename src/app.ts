@@ -14,6 +14,12 @@ import { kybInfoRoute } from './http/routes/kyb/info.js';
 import { systemRoutes } from './http/routes/system.js';
 import { catalogRoutes } from './http/routes/v1/catalog.js';
 import { settingsRoutes } from './http/routes/v1/settings.js';
+import { formRoutes } from './http/routes/kyb/forms/forms.js';
+import { beneficiaryRoutes } from './http/routes/kyb/forms/beneficiaries.js';
+import { documentRoutes } from './http/routes/kyb/forms/documents.js';
+import { questionnaireRoutes } from './http/routes/kyb/forms/questionnaires.js';
+import { sessionRoute } from './http/routes/v1/session.js';
+import { fileRoutes } from './http/routes/v1/files.js';
 import { webFormRoutes } from './http/routes/web-form.js';
 import { validatorCompiler } from './http/validation.js';
 
@@ -84,8 +90,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   createTokenRoute(app);
   updateTokenRoutes(app);
   kybInfoRoute(app);
+  formRoutes(app);
+  beneficiaryRoutes(app);
+  documentRoutes(app);
+  questionnaireRoutes(app);
   catalogRoutes(app);
   settingsRoutes(app);
+  sessionRoute(app);
+  fileRoutes(app);
   await webFormRoutes(app);
   return app;
 }

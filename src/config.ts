@@ -16,6 +16,10 @@ export const ConfigSchema = Type.Object({
   /** Absolute base URL under which this server is reachable (links in responses, docs). */
   publicUrl: Type.String({ pattern: '^https?://' }),
   rateLimitPerHour: Type.Integer({ minimum: 1 }),
+  /** Largest accepted upload, decoded (documents, questionnaire files). */
+  maxUploadBytes: Type.Integer({ minimum: 1024 }),
+  /** How long a signed file link stays valid. */
+  fileUrlTtlSeconds: Type.Integer({ minimum: 60 }),
   logLevel: Type.Union([
     Type.Literal('fatal'), Type.Literal('error'), Type.Literal('warn'),
     Type.Literal('info'), Type.Literal('debug'), Type.Literal('trace'), Type.Literal('silent'),
@@ -39,6 +43,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secret: env.OPENKYB_SECRET || loadOrCreateSecret(dataDir),
     publicUrl: (env.OPENKYB_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     rateLimitPerHour: Number(env.OPENKYB_RATE_LIMIT_PER_HOUR ?? 10_000),
+    maxUploadBytes: Number(env.OPENKYB_MAX_UPLOAD_BYTES ?? 10 * 1024 * 1024),
+    fileUrlTtlSeconds: Number(env.OPENKYB_FILE_URL_TTL_SECONDS ?? 3600),
     logLevel: env.LOG_LEVEL ?? 'info',
   };
   return parseConfig(raw);

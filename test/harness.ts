@@ -10,7 +10,8 @@ import type { Clock, Ctx, PartnerCtx } from '../src/core/context.js';
 import { createPartner } from '../src/core/partners/create-partner.js';
 import { openDatabase, type DatabaseHandle, type DialectName } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
-import type { App } from '../src/http/context.js';
+import { filesSettings, type App } from '../src/http/context.js';
+import { openStorage } from '../src/storage/open-storage.js';
 import { createLogger } from '../src/logger.js';
 
 /** PostgreSQL runs when TEST_DATABASE_URL is set (.ci/run sets it); SQLite always runs. */
@@ -76,7 +77,7 @@ export function testConfig(dataDir: string, overrides: Partial<Config> = {}): Co
   return parseConfig({
     port: 0, host: '127.0.0.1', dataDir, databaseUrl: null,
     secret: 'test-pepper-test-pepper-test-pepper-0123', publicUrl: 'http://openkyb.test',
-    rateLimitPerHour: 10_000, logLevel: 'info', ...overrides,
+    rateLimitPerHour: 10_000, logLevel: 'info', maxUploadBytes: 10 * 1024 * 1024, fileUrlTtlSeconds: 3600, ...overrides,
   });
 }
 
@@ -107,9 +108,10 @@ export async function createHarness(dialect: DialectName, overrides: Partial<Con
   const sink = new Writable({ write(chunk, _enc, done) { logs.push(...String(chunk).split('\n').filter(Boolean)); done(); } });
   const logger = createLogger('info', sink);
   const clock = new TestClock();
-  const app = await buildApp({ config, database: opened.handle, clock, logger });
+  const storage = openStorage(config);
+  const app = await buildApp({ config, database: opened.handle, storage, clock, logger });
   await app.ready();
-  const ctx: Ctx = { db: opened.handle.db, clock, logger, pepper: config.secret };
+  const ctx: Ctx = { db: opened.handle.db, clock, logger, pepper: config.secret, files: filesSettings(config, storage) };
   const harness: Harness = {
     dialect, app, clock, config, database: opened.handle, logs, ctx,
     async partner(name = 'Partner') {

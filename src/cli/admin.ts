@@ -7,6 +7,8 @@ import { revokeApiKey } from '../core/partners/revoke-api-key.js';
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { createLogger } from '../logger.js';
+import { filesSettings } from '../http/context.js';
+import { openStorage } from '../storage/open-storage.js';
 
 type Out = (line: string) => void;
 
@@ -16,7 +18,7 @@ async function withCtx<T>(config: Config, run: (ctx: Ctx) => Promise<T>): Promis
   const database = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, logger, poolSize: 2 });
   try {
     await migrateToLatest(database.db);
-    return await run({ db: database.db, clock: systemClock, logger, pepper: config.secret });
+    return await run({ db: database.db, clock: systemClock, logger, pepper: config.secret, files: filesSettings(config, openStorage(config)) });
   } finally {
     await database.destroy();
   }

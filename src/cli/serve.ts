@@ -5,6 +5,7 @@ import { purgeExpiredIdempotencyKeys } from '../core/idempotency/with-idempotenc
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { createLogger } from '../logger.js';
+import { openStorage } from '../storage/open-storage.js';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -14,7 +15,7 @@ export async function serve(config: Config): Promise<void> {
   const database = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, logger });
   const applied = await migrateToLatest(database.db);
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
-  const app = await buildApp({ config, database, clock: systemClock, logger });
+  const app = await buildApp({ config, database, storage: openStorage(config), clock: systemClock, logger });
   await app.listen({ port: config.port, host: config.host });
 
   const purge = setInterval(() => {

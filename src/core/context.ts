@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/database.js';
+import type { FileStorage } from '../storage/file-storage.js';
 
 export interface Clock {
   now(): number;
@@ -14,6 +15,15 @@ export interface Ctx {
   logger: Logger;
   /** The server pepper for keyed hashes. */
   pepper: string;
+  files: FilesSettings;
+}
+
+export interface FilesSettings {
+  storage: FileStorage;
+  /** Base URL of this server, for signed file links. */
+  publicUrl: string;
+  maxUploadBytes: number;
+  urlTtlSeconds: number;
 }
 
 /** A context acting for one partner (tenant). Everything it loads is scoped to that partner. */

@@ -8,7 +8,8 @@ export type ErrorCode =
   | 'UNAUTHORIZED'
   | 'AUTHENTICATION_FAILED'
   | 'CONFLICT'
-  | 'IDEMPOTENCY_KEY_REUSED';
+  | 'IDEMPOTENCY_KEY_REUSED'
+  | 'PAYLOAD_TOO_LARGE';
 
 /** Field path -> messages, as in a validation error's `message`. */
 export type FieldErrors = Record<string, string[]>;
@@ -16,13 +17,29 @@ export type FieldErrors = Record<string, string[]>;
 export class DomainError extends Error {
   readonly code: ErrorCode;
   readonly fields: FieldErrors | undefined;
+  /** iDenfy's `{detail, completed}` message for a token whose form is already submitted. */
+  readonly completed: boolean;
 
-  constructor(code: ErrorCode, message: string, fields?: FieldErrors) {
+  constructor(code: ErrorCode, message: string, fields?: FieldErrors, options: { completed?: boolean } = {}) {
     super(message);
     this.name = 'DomainError';
     this.code = code;
     this.fields = fields;
+    this.completed = options.completed ?? false;
   }
+}
+
+export function conflict(message: string): DomainError {
+  return new DomainError('CONFLICT', message);
+}
+
+export function validationFailed(fields: FieldErrors): DomainError {
+  return new DomainError('VALIDATION_ERROR', 'Validation failed.', fields);
+}
+
+/** Throws when `fields` holds any problem. */
+export function assertValid(fields: FieldErrors): void {
+  if (Object.keys(fields).length > 0) throw validationFailed(fields);
 }
 
 export function notFound(what: string): DomainError {

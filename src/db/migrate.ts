@@ -1,10 +1,12 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './database.js';
 import * as init from './migrations/20261126T0930-init.js';
+import * as forms from './migrations/20261126T1100-forms.js';
 
 /** Migrations in order; names are their timestamps and never change once released. */
 const migrations: Record<string, Migration> = {
   '20261126T0930-init': init,
+  '20261126T1100-forms': forms,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -11,6 +11,12 @@ export interface Database {
   companies: CompanyRow;
   kyb_tokens: KybTokenRow;
   idempotency_keys: IdempotencyKeyRow;
+  beneficiaries: BeneficiaryRow;
+  stored_files: StoredFileRow;
+  documents: DocumentRow;
+  questionnaire_answers: QuestionnaireAnswersRow;
+  answer_files: AnswerFileRow;
+  audit_logs: AuditLogRow;
 }
 
 export interface PartnerRow {
@@ -60,6 +66,85 @@ export interface CompanyRow {
   client_id: string;
   external_ref: string | null;
   status: string;
+  created_at: number;
+  /** The session settings the form is checked against (from the token that reserved it). */
+  flow_id: string | null;
+  questionnaire_id: string | null;
+  questionnaire_required: number;
+  /** JSON: the stored CompanyInfoRequest; null until the form is created. */
+  info: string | null;
+  /** JSON: ClientSystemRequest */
+  client_system: string | null;
+  form_created_at: number | null;
+  approval_status: string | null;
+  deny_reason: string | null;
+  submission_time: number | null;
+  initial_submission_time: number | null;
+  sole_proprietor: number;
+  updated_at: number;
+}
+
+export interface BeneficiaryRow {
+  id: string;
+  company_id: string;
+  parent_id: string | null;
+  info_type: string;
+  /** JSON: BeneficiaryTypeEnum[] (the first is the legacy beneficiaryType) */
+  beneficiary_types: string;
+  /** JSON: the applicant fields without infoType */
+  info: string;
+  /** JSON: string[] */
+  positions: string;
+  form_filler: number;
+  ownership_percentage: number | null;
+  scan_ref: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface StoredFileRow {
+  hash: string;
+  mime: string;
+  size: number;
+  created_at: number;
+}
+
+export interface DocumentRow {
+  id: string;
+  company_id: string;
+  beneficiary_id: string | null;
+  type: string;
+  filename: string | null;
+  file_hash: string;
+  created_at: number;
+}
+
+export interface QuestionnaireAnswersRow {
+  company_id: string;
+  questionnaire_id: string;
+  /** JSON: {sections: {s: {q: {value}}}} with file values as stored-file references */
+  answers: string;
+  /** 1 when saved with every required question answered */
+  is_complete: number;
+  updated_at: number;
+}
+
+export interface AnswerFileRow {
+  company_id: string;
+  questionnaire_id: string;
+  file_hash: string;
+}
+
+export interface AuditLogRow {
+  id: string;
+  partner_id: string;
+  company_id: string;
+  /** client (token), partner (key pair), system, manager */
+  actor_type: string;
+  actor_id: string | null;
+  action: string;
+  /** JSON: ids and outcomes, never personal data */
+  details: string;
   created_at: number;
 }
 

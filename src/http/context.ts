@@ -3,14 +3,18 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { Clock, Ctx, PartnerCtx } from '../core/context.js';
+import { notFound } from '../core/errors.js';
+import type { FormCtx } from '../core/forms/access.js';
 import type { PartnerPrincipal } from '../core/partners/authenticate-partner.js';
 import type { TokenSession } from '../core/tokens/authenticate-token.js';
 import type { DatabaseHandle } from '../db/database.js';
+import type { FileStorage } from '../storage/file-storage.js';
 
 /** What buildApp needs; passed explicitly, no module-level singletons. */
 export interface AppDeps {
   config: Config;
   database: DatabaseHandle;
+  storage: FileStorage;
   clock: Clock;
   logger: Logger;
 }
@@ -35,8 +39,29 @@ declare module 'fastify' {
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
 
 export function requestCtx(request: FastifyRequest): Ctx {
-  const { database, clock, config } = request.server.deps;
-  return { db: database.db, clock, logger: request.log as Logger, pepper: config.secret };
+  const { database, clock, config, storage } = request.server.deps;
+  return { db: database.db, clock, logger: request.log as Logger, pepper: config.secret, files: filesSettings(config, storage) };
+}
+
+export function filesSettings(config: Config, storage: FileStorage): Ctx['files'] {
+  return { storage, publicUrl: config.publicUrl, maxUploadBytes: config.maxUploadBytes, urlTtlSeconds: config.fileUrlTtlSeconds };
+}
+
+/**
+ * The context of a request on one form. A token reaches only its own company; a key pair only
+ * its partner's companies (checked when the company is loaded). Anything else is "not found".
+ */
+export function formCtx(request: FastifyRequest, companyId?: string): FormCtx {
+  const base = requestCtx(request);
+  const { session, partner } = request;
+  if (session) {
+    if (companyId !== undefined && companyId !== session.companyId) throw notFound('Form');
+    return { ...base, access: { partnerId: session.partnerId, companyId: session.companyId, actor: { kind: 'client', tokenId: session.tokenId } } };
+  }
+  if (partner && companyId !== undefined) {
+    return { ...base, access: { partnerId: partner.partnerId, companyId, actor: { kind: 'partner', keyId: partner.keyId } } };
+  }
+  throw new Error('formCtx on a route without form auth');
 }
 
 /** The context of a partner-authenticated request; the auth hook guarantees `partner`. */

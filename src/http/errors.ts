@@ -52,7 +52,7 @@ const FASTIFY_CODES: Record<string, Identifier> = {
 
 export function errorHandler(this: FastifyInstance, error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (error instanceof DomainError) {
-    return sendError(reply, error.code, error.fields ?? error.message);
+    return sendError(reply, error.code, error.completed ? { detail: error.message, completed: true } : error.fields ?? error.message);
   }
   if (error.validation) {
     return sendError(reply, 'VALIDATION_ERROR', toFieldErrors(error.validation as never, error.validationContext ?? 'body'));

@@ -7,4 +7,13 @@ export function errorResponses(...statuses: number[]): Record<number, typeof Err
 
 export const PARTNER_SECURITY = [{ apiKeyPair: [] }];
 export const TOKEN_SECURITY = [{ kybTokenAuth: [] }];
-export const EITHER_SECURITY = [{ kybTokenAuth: [] }, { apiKeyPair: [] }];
+export const EITHER_SECURITY: Array<Record<string, string[]>> = [{ kybTokenAuth: [] }, { apiKeyPair: [] }];
+
+/** Route options shared by the form sub-resources (token or key pair). */
+export const EITHER = { config: { auth: 'either' as const } };
+export const TOKEN_ONLY = { config: { auth: 'token' as const } };
+
+/** A JSON body carrying `files` base64 uploads of at most `maxBytes` each, plus other fields. */
+export function uploadBodyLimit(maxBytes: number, files = 1): number {
+  return Math.ceil((maxBytes * 4) / 3) * files + 256 * 1024;
+}

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Key, Nullable, Uuid } from './common.js';
+import { HttpUrl, Key, Nullable, Uuid } from './common.js';
 
 const settingsProperties = {
   /** Flow for tokens that do not name one. */
@@ -8,6 +8,10 @@ const settingsProperties = {
   defaultTheme: Nullable(Uuid),
   /** Questionnaire key for tokens that neither name one nor use a flow. */
   defaultQuestionnaire: Nullable(Key()),
+  /** iDenfy's dashboard setting "Status on submit". */
+  statusOnSubmit: Type.Union([Type.Literal('NEED_TO_REVIEW'), Type.Literal('NEED_TO_PROCESS')]),
+  /** Where the hosted form sends the client after a successful submit; null: stay on the done page. */
+  submitRedirectUrl: Nullable(HttpUrl()),
 };
 
 export const PartnerSettings = Type.Object(settingsProperties, { title: 'PartnerSettings' });

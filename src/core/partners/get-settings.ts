@@ -15,5 +15,7 @@ export async function presentSettings(db: Db, stored: StoredSettings): Promise<P
     defaultFlow: stored.defaultFlowId,
     defaultTheme: stored.defaultThemeId,
     defaultQuestionnaire: questionnaire?.key ?? null,
+    statusOnSubmit: stored.statusOnSubmit,
+    submitRedirectUrl: stored.submitRedirectUrl,
   };
 }

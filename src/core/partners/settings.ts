@@ -7,12 +7,16 @@ export interface StoredSettings {
   defaultFlowId: string | null;
   defaultThemeId: string | null;
   defaultQuestionnaireId: string | null;
+  statusOnSubmit: 'NEED_TO_REVIEW' | 'NEED_TO_PROCESS';
+  submitRedirectUrl: string | null;
 }
 
 export const DEFAULT_SETTINGS: StoredSettings = Object.freeze({
   defaultFlowId: null,
   defaultThemeId: null,
   defaultQuestionnaireId: null,
+  statusOnSubmit: 'NEED_TO_REVIEW',
+  submitRedirectUrl: null,
 });
 
 const selectSettings = prepared((db, p: { partnerId: string }) => db.selectFrom('partners').select('settings').where('id', '=', p.partnerId));

@@ -18,6 +18,8 @@ export async function updateSettings({ ctx, input }: { ctx: PartnerCtx; input: P
       settings.defaultQuestionnaireId = input.defaultQuestionnaire
         && (await findQuestionnaireByKey(trx, ctx.partnerId, input.defaultQuestionnaire, 'defaultQuestionnaire')).id;
     }
+    if (input.statusOnSubmit !== undefined) settings.statusOnSubmit = input.statusOnSubmit;
+    if (input.submitRedirectUrl !== undefined) settings.submitRedirectUrl = input.submitRedirectUrl;
     await writeSettings(trx, ctx.partnerId, settings);
     return presentSettings(trx, settings);
   });

@@ -52,13 +52,18 @@ async function insertToken(db: Db, ctx: PartnerCtx, input: KybTokenRequest): Pro
     deactivated_at: null,
     created_at: now,
   };
-  await insertCompany(db, { id: companyId, partner_id: ctx.partnerId, client_id: input.clientId, external_ref: row.external_ref, status: 'PENDING', created_at: now });
+  await insertCompany(db, {
+    id: companyId, partner_id: ctx.partnerId, client_id: input.clientId, external_ref: row.external_ref, created_at: now,
+    flow_id: flowId, questionnaire_id: questionnaireId, questionnaire_required: row.questionnaire_required,
+  });
   await insertTokenRow(db, row);
   return presentToken(row, tokenString, now);
 }
 
-const insertCompany = prepared((db, p: CompanyRow) => db.insertInto('companies').values({
-  id: p.id, partner_id: p.partner_id, client_id: p.client_id, external_ref: p.external_ref, status: p.status, created_at: p.created_at,
+type NewCompany = Pick<CompanyRow, 'id' | 'partner_id' | 'client_id' | 'external_ref' | 'created_at' | 'flow_id' | 'questionnaire_id' | 'questionnaire_required'>;
+const insertCompany = prepared((db, p: NewCompany) => db.insertInto('companies').values({
+  id: p.id, partner_id: p.partner_id, client_id: p.client_id, external_ref: p.external_ref, status: 'PENDING', created_at: p.created_at,
+  updated_at: p.created_at, sole_proprietor: 0, flow_id: p.flow_id, questionnaire_id: p.questionnaire_id, questionnaire_required: p.questionnaire_required,
 }));
 
 const insertTokenRow = prepared((db, p: KybTokenRow) => db.insertInto('kyb_tokens').values({

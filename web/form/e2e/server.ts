@@ -1,8 +1,11 @@
 import { buildApp } from '../../../src/app.js';
 import { systemClock } from '../../../src/core/context.js';
 import { createPartner } from '../../../src/core/partners/create-partner.js';
+import { filesSettings } from '../../../src/http/context.js';
 import { createLogger } from '../../../src/logger.js';
+import { openStorage } from '../../../src/storage/open-storage.js';
 import { openTestDatabase, testConfig } from '../../../test/harness.js';
+import { freePort } from '../../../test/process.js';
 
 export interface E2eServer {
   url: string;
@@ -19,12 +22,14 @@ export interface E2eServer {
  */
 export async function startE2eServer(): Promise<E2eServer> {
   const opened = await openTestDatabase('sqlite');
-  const config = testConfig(opened.dataDir);
-  const ctx = { db: opened.handle.db, clock: systemClock, logger: createLogger('silent'), pepper: config.secret };
-  const app = await buildApp({ config, database: opened.handle, clock: systemClock, logger: createLogger(process.env.E2E_LOG_LEVEL ?? 'warn') });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  // The public URL is where signed document links point: it must be this very server.
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const config = testConfig(opened.dataDir, { publicUrl: url });
+  const storage = openStorage(config);
+  const ctx = { db: opened.handle.db, clock: systemClock, logger: createLogger('silent'), pepper: config.secret, files: filesSettings(config, storage) };
+  const app = await buildApp({ config, database: opened.handle, storage, clock: systemClock, logger: createLogger(process.env.E2E_LOG_LEVEL ?? 'warn') });
+  await app.listen({ port, host: '127.0.0.1' });
   const partner = await createPartner({ ctx, input: { name: 'E2E partner' } });
   const auth = `Basic ${Buffer.from(`${partner.apiKey}:${partner.apiSecret}`).toString('base64')}`;
 

@@ -1,11 +1,10 @@
 import { createContext, useContext } from 'react';
 import { LOCALES } from '../../../../src/schemas/enums.js';
 import type { KybLocale } from '../api/types.js';
-import type en from './locales/en.js';
+import type { MessageKey, Messages } from './messages.js';
 
 export { LOCALES };
-export type MessageKey = keyof typeof en;
-export type Messages = Record<MessageKey, string>;
+export type { MessageKey, Messages };
 
 // One chunk per locale, fetched only when chosen: the initial load carries no strings.
 const loaders = import.meta.glob<{ default: Messages }>('./locales/[a-z][a-z].ts');

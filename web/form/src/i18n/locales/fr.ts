@@ -1,4 +1,4 @@
-import type { Messages } from '../i18n.js';
+import type { Messages } from '../messages.js';
 
 const messages: Messages = {
   'app.title': 'Vérification de l’entreprise',

@@ -1,0 +1,60 @@
+import type { KybFormAnswers, KybFormAnswersRequest } from '../../schemas/answers.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { assertValid } from '../errors.js';
+import { releaseFiles, storeFile } from '../files/stored-files.js';
+import { assertEditable, loadForm, type FormCtx } from '../forms/access.js';
+import { checkAnswers, type StoredSections } from './check-answers.js';
+import { fileHashes, fileInputs, presentAnswerSections } from './file-answers.js';
+import { getQuestionnaire } from './questionnaire-of-company.js';
+
+/** The saved answers, or null (the route answers 204) when there are none. */
+export async function getAnswers({ ctx, questionnaireId }: { ctx: FormCtx; questionnaireId: string }): Promise<KybFormAnswers | null> {
+  await getQuestionnaire({ ctx, id: questionnaireId });
+  const row = await ctx.db.selectFrom('questionnaire_answers').select('answers')
+    .where('company_id', '=', ctx.access.companyId).where('questionnaire_id', '=', questionnaireId).executeTakeFirst();
+  return row ? { sections: presentAnswerSections(ctx, JSON.parse(row.answers) as StoredSections) } : null;
+}
+
+/**
+ * Replaces the answers of one questionnaire. Every value is checked against its question;
+ * `draft` (OpenKYB extension) skips the required check so the hosted form can save as the
+ * user goes. Submit checks completeness again either way.
+ */
+export async function putAnswers(
+  { ctx, questionnaireId, input, draft }: { ctx: FormCtx; questionnaireId: string; input: KybFormAnswersRequest; draft: boolean },
+): Promise<KybFormAnswers> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const company = await loadForm(trx, ctx.access);
+    assertEditable(company, ctx.access);
+    const questionnaire = await getQuestionnaire({ ctx: { ...ctx, db: trx }, id: questionnaireId });
+    const files = await fileInputs(trx, ctx, company.id, questionnaireId);
+    const checked = checkAnswers(questionnaire, input.sections, files.inputs, !draft);
+    assertValid(checked.errors);
+
+    const hashes = fileHashes(checked.sections);
+    for (const upload of files.uploads) await storeFile(trx, ctx, upload);
+    const now = ctx.clock.now();
+    const row = { company_id: company.id, questionnaire_id: questionnaireId, answers: JSON.stringify(checked.sections), is_complete: checked.missing.length === 0 ? 1 : 0, updated_at: now };
+    await trx.insertInto('questionnaire_answers').values(row)
+      .onConflict((oc) => oc.columns(['company_id', 'questionnaire_id']).doUpdateSet({ answers: row.answers, is_complete: row.is_complete, updated_at: now }))
+      .execute();
+    await trx.deleteFrom('answer_files').where('company_id', '=', company.id).where('questionnaire_id', '=', questionnaireId).execute();
+    for (const hash of hashes) await trx.insertInto('answer_files').values({ company_id: company.id, questionnaire_id: questionnaireId, file_hash: hash }).execute();
+    await releaseFiles(trx, ctx, [...files.previous].filter((h) => !hashes.has(h)));
+    await recordAudit(trx, { ...ctx.access, action: 'ANSWERS_SAVED', details: { questionnaireId, isComplete: row.is_complete === 1 }, now });
+    return { sections: presentAnswerSections(ctx, checked.sections) };
+  });
+}
+
+export async function deleteAnswers({ ctx, questionnaireId }: { ctx: FormCtx; questionnaireId: string }): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const company = await loadForm(trx, ctx.access);
+    assertEditable(company, ctx.access);
+    await getQuestionnaire({ ctx: { ...ctx, db: trx }, id: questionnaireId });
+    const files = await trx.selectFrom('answer_files').select('file_hash').where('company_id', '=', company.id).where('questionnaire_id', '=', questionnaireId).execute();
+    await trx.deleteFrom('answer_files').where('company_id', '=', company.id).where('questionnaire_id', '=', questionnaireId).execute();
+    await trx.deleteFrom('questionnaire_answers').where('company_id', '=', company.id).where('questionnaire_id', '=', questionnaireId).execute();
+    await releaseFiles(trx, ctx, files.map((f) => f.file_hash));
+    await recordAudit(trx, { ...ctx.access, action: 'ANSWERS_DELETED', details: { questionnaireId }, now: ctx.clock.now() });
+  });
+}

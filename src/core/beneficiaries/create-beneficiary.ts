@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../db/database.js';
+import type { BeneficiaryRow, CompanyRow } from '../../db/tables.js';
+import type { Beneficiary, BeneficiaryCreateRequest } from '../../schemas/beneficiary.js';
+import type { KybFormUnifiedFlow } from '../../schemas/flow.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { assertValid, type FieldErrors } from '../errors.js';
+import { assertEditable, loadFlow, loadForm, type FormCtx } from '../forms/access.js';
+import { checkCustomValues } from '../forms/custom-fields.js';
+import { checkAgainstFlow, customAssignments, presentBeneficiary, resolveTypes } from './rules.js';
+
+export async function createBeneficiary({ ctx, input }: { ctx: FormCtx; input: BeneficiaryCreateRequest }): Promise<Beneficiary> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const company = await loadForm(trx, ctx.access);
+    assertEditable(company, ctx.access);
+    const flow = await loadFlow(trx, company);
+    const row = await insertBeneficiary(trx, ctx, company, flow, input, '');
+    await recordAudit(trx, { ...ctx.access, actor: ctx.access.actor, action: 'BENEFICIARY_ADDED', details: { beneficiaryId: row.id }, now: row.created_at });
+    return presentBeneficiary(row, flow);
+  });
+}
+
+/**
+ * Checks and inserts one beneficiary (also used by POST /kyb/forms/ for nested ones, with a
+ * `path` prefix for errors). A parent must be a company beneficiary of the same form; since it
+ * is set only here, before the new node exists, the tree can never have a cycle.
+ */
+export async function insertBeneficiary(
+  db: Db, ctx: FormCtx, company: CompanyRow, flow: KybFormUnifiedFlow | null, input: BeneficiaryCreateRequest, path: string,
+): Promise<BeneficiaryRow> {
+  const errors: FieldErrors = {};
+  const types = resolveTypes(input.beneficiaryType, input.beneficiaryTypes, errors);
+  const { infoType, additionalInfo, scanRef, ...fields } = input.info as unknown as Record<string, unknown> & {
+    infoType: string; scanRef?: string; additionalInfo?: Record<string, { value: unknown }>;
+  };
+  checkAgainstFlow(flow, types, infoType, ctx.access.actor, errors);
+  const custom = checkCustomValues(additionalInfo, customAssignments(flow, types, infoType), 'info.additionalInfo', errors);
+  if (input.parent) {
+    const parent = await db.selectFrom('beneficiaries').select(['id', 'info_type']).where('id', '=', input.parent).where('company_id', '=', company.id).executeTakeFirst();
+    if (!parent) (errors.parent ??= []).push('no beneficiary with this id in this form');
+    else if (parent.info_type !== 'COMPANY') (errors.parent ??= []).push('must be a company beneficiary');
+  }
+  assertValid(prefix(errors, path));
+  const now = ctx.clock.now();
+  const row: BeneficiaryRow = {
+    id: randomUUID(),
+    company_id: company.id,
+    parent_id: input.parent ?? null,
+    info_type: infoType,
+    beneficiary_types: JSON.stringify(types),
+    info: JSON.stringify({ ...fields, additionalInfo: custom }),
+    positions: JSON.stringify(input.positions ?? []),
+    form_filler: input.formFiller ? 1 : 0,
+    ownership_percentage: input.ownershipPercentage ?? null,
+    // A scan ref links a KYC verification; a client could claim someone else's, so only the partner may.
+    scan_ref: ctx.access.actor.kind === 'partner' ? scanRef ?? null : null,
+    created_at: now,
+    updated_at: now,
+  };
+  await db.insertInto('beneficiaries').values(row).execute();
+  return row;
+}
+
+export function prefix(errors: FieldErrors, path: string): FieldErrors {
+  if (!path) return errors;
+  return Object.fromEntries(Object.entries(errors).map(([key, messages]) => [`${path}.${key}`, messages]));
+}

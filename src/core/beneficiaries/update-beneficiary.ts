@@ -1,0 +1,47 @@
+import type { Beneficiary, BeneficiaryRequest, PatchedBeneficiaryRequest } from '../../schemas/beneficiary.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { assertValid, type FieldErrors } from '../errors.js';
+import { assertEditable, loadFlow, loadForm, type FormCtx } from '../forms/access.js';
+import { checkCustomValues } from '../forms/custom-fields.js';
+import { loadBeneficiary } from './read-beneficiaries.js';
+import { checkAgainstFlow, customAssignments, presentBeneficiary, resolveTypes } from './rules.js';
+
+/**
+ * PUT replaces the beneficiary (its parent excepted: the tree is fixed at creation); PATCH
+ * changes what it names, merging `info` field by field. The applicant kind cannot change.
+ */
+export async function updateBeneficiary(
+  { ctx, id, input, merge }: { ctx: FormCtx; id: string; input: BeneficiaryRequest | PatchedBeneficiaryRequest; merge: boolean },
+): Promise<Beneficiary> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const company = await loadForm(trx, ctx.access);
+    assertEditable(company, ctx.access);
+    const flow = await loadFlow(trx, company);
+    const current = await loadBeneficiary(trx, company.id, id);
+    const currentTypes = JSON.parse(current.beneficiary_types) as string[];
+    const errors: FieldErrors = {};
+    const typesGiven = input.beneficiaryType !== undefined || input.beneficiaryTypes !== undefined;
+    const types = merge && !typesGiven ? currentTypes : resolveTypes(input.beneficiaryType, input.beneficiaryTypes, errors);
+    const { infoType = current.info_type, additionalInfo, ...fields } = (input.info ?? {}) as Record<string, unknown> & { infoType?: string; additionalInfo?: Record<string, { value: unknown }> };
+    if (infoType !== current.info_type) (errors['info.infoType'] ??= []).push('cannot change; delete the beneficiary and add it again');
+    checkAgainstFlow(flow, [...new Set([...types, ...currentTypes])], infoType, ctx.access.actor, errors);
+    const custom = checkCustomValues(additionalInfo, customAssignments(flow, types, infoType), 'info.additionalInfo', errors);
+    assertValid(errors);
+
+    const stored = JSON.parse(current.info) as Record<string, unknown> & { additionalInfo: Record<string, unknown> };
+    const info = merge
+      ? { ...stored, ...fields, additionalInfo: { ...stored.additionalInfo, ...custom } }
+      : { ...fields, additionalInfo: custom };
+    const next = {
+      beneficiary_types: JSON.stringify(types),
+      info: JSON.stringify(info),
+      positions: JSON.stringify(input.positions ?? (merge ? JSON.parse(current.positions) : [])),
+      form_filler: input.formFiller === undefined ? (merge ? current.form_filler : 0) : input.formFiller ? 1 : 0,
+      ownership_percentage: input.ownershipPercentage === undefined ? (merge ? current.ownership_percentage : null) : input.ownershipPercentage,
+      updated_at: ctx.clock.now(),
+    };
+    await trx.updateTable('beneficiaries').set(next).where('id', '=', id).execute();
+    await recordAudit(trx, { ...ctx.access, action: 'BENEFICIARY_UPDATED', details: { beneficiaryId: id }, now: next.updated_at });
+    return presentBeneficiary({ ...current, ...next }, flow);
+  });
+}

@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../db/database.js';
+import type { CompanyRow, DocumentRow } from '../../db/tables.js';
+import type { DocumentCreateInput, DocumentUpdateInput, KybFormDocument } from '../../schemas/document.js';
+import { COMPANY_DOCUMENT_TYPES, INDIVIDUAL_DOCUMENT_TYPES } from '../../schemas/enums.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { invalidField, notFound } from '../errors.js';
+import { decodeUpload } from '../files/decode-upload.js';
+import { releaseFiles, storeFile } from '../files/stored-files.js';
+import { assertEditable, loadForm, type FormCtx } from '../forms/access.js';
+import { loadBeneficiary } from '../beneficiaries/read-beneficiaries.js';
+import { presentDocuments } from './present-document.js';
+
+// Company documents (beneficiaryId null) and beneficiary documents share these verbs.
+
+const COMPANY_TYPES = new Set<string>(COMPANY_DOCUMENT_TYPES);
+const INDIVIDUAL_TYPES = new Set<string>(INDIVIDUAL_DOCUMENT_TYPES);
+
+export interface DocumentTarget {
+  beneficiaryId: string | null;
+}
+
+/** Which types an owner takes: individuals use IndividualKybDocTypeEnum, companies KybDocumentTypeEnum. */
+async function allowedTypes(db: Db, company: CompanyRow, target: DocumentTarget): Promise<Set<string>> {
+  if (!target.beneficiaryId) return COMPANY_TYPES;
+  const beneficiary = await loadBeneficiary(db, company.id, target.beneficiaryId);
+  return beneficiary.info_type === 'INDIVIDUAL' ? INDIVIDUAL_TYPES : COMPANY_TYPES;
+}
+
+function checkType(type: string, allowed: Set<string>, field = 'type'): void {
+  if (!allowed.has(type)) throw invalidField(field, `must be one of: ${[...allowed].join(', ')}`);
+}
+
+export async function insertDocument(db: Db, ctx: FormCtx, company: CompanyRow, target: DocumentTarget, input: DocumentCreateInput, path = ''): Promise<DocumentRow> {
+  checkType(input.type, await allowedTypes(db, company, target), path ? `${path}.type` : 'type');
+  const upload = decodeUpload(input.file, ctx.files.maxUploadBytes, path ? `${path}.file` : 'file');
+  const file = await storeFile(db, ctx, upload);
+  const row: DocumentRow = {
+    id: randomUUID(), company_id: company.id, beneficiary_id: target.beneficiaryId, type: input.type,
+    filename: input.filename ?? null, file_hash: file.hash, created_at: ctx.clock.now(),
+  };
+  await db.insertInto('documents').values(row).execute();
+  await recordAudit(db, { ...ctx.access, action: 'DOCUMENT_UPLOADED', details: { documentId: row.id, type: row.type, beneficiaryId: row.beneficiary_id, mime: file.mime, size: file.size }, now: row.created_at });
+  return row;
+}
+
+export async function createDocument({ ctx, target, input }: { ctx: FormCtx; target: DocumentTarget; input: DocumentCreateInput }): Promise<KybFormDocument> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const company = await loadForm(trx, ctx.access);
+    assertEditable(company, ctx.access);
+    const row = await insertDocument(trx, ctx, company, target, input);
+    return (await presentDocuments(trx, ctx, [row]))[0]!;
+  });
+}
+
+export async function listDocuments(
+  { ctx, target, filter = {} }: { ctx: FormCtx; target: DocumentTarget; filter?: { types?: string[]; excludeTypes?: string[] } },
+): Promise<KybFormDocument[]> {
+  const company = await loadForm(ctx.db, ctx.access);
+  if (target.beneficiaryId) await loadBeneficiary(ctx.db, company.id, target.beneficiaryId);
+  let query = ctx.db.selectFrom('documents').selectAll().where('company_id', '=', company.id);
+  query = target.beneficiaryId ? query.where('beneficiary_id', '=', target.beneficiaryId) : query.where('beneficiary_id', 'is', null);
+  if (filter.types?.length) query = query.where('type', 'in', filter.types);
+  if (filter.excludeTypes?.length) query = query.where('type', 'not in', filter.excludeTypes);
+  return presentDocuments(ctx.db, ctx, await query.orderBy('created_at').orderBy('id').execute());
+}
+
+async function loadDocument(db: Db, company: CompanyRow, target: DocumentTarget, id: string): Promise<DocumentRow> {
+  if (target.beneficiaryId) await loadBeneficiary(db, company.id, target.beneficiaryId);
+  let query = db.selectFrom('documents').selectAll().where('id', '=', id).where('company_id', '=', company.id);
+  query = target.beneficiaryId ? query.where('beneficiary_id', '=', target.beneficiaryId) : query.where('beneficiary_id', 'is', null);
+  const row = await query.executeTakeFirst();
+  if (!row) throw notFound('Document');
+  return row;
+}
+
+export async function getDocument({ ctx, target, id }: { ctx: FormCtx; target: DocumentTarget; id: string }): Promise<KybFormDocument> {
+  const company = await loadForm(ctx.db, ctx.access);
+  return (await presentDocuments(ctx.db, ctx, [await loadDocument(ctx.db, company, target, id)]))[0]!;
+}
+
+/** PUT and PATCH change the type and file name; the file itself cannot be replaced. */
+export async function updateDocument(
+  { ctx, target, id, input }: { ctx: FormCtx; target: DocumentTarget; id: string; input: DocumentUpdateInput },
+): Promise<KybFormDocument> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const company = await loadForm(trx, ctx.access);
+    assertEditable(company, ctx.access);
+    const row = await loadDocument(trx, company, target, id);
+    if (input.type !== undefined) checkType(input.type, await allowedTypes(trx, company, target));
+    const next = { ...row, type: input.type ?? row.type, filename: input.filename === undefined ? row.filename : input.filename };
+    await trx.updateTable('documents').set({ type: next.type, filename: next.filename }).where('id', '=', id).execute();
+    await recordAudit(trx, { ...ctx.access, action: 'DOCUMENT_UPDATED', details: { documentId: id, type: next.type }, now: ctx.clock.now() });
+    return (await presentDocuments(trx, ctx, [next]))[0]!;
+  });
+}
+
+/** Deletes a document; its file goes too once nothing else refers to it. */
+export async function deleteDocument({ ctx, target, id }: { ctx: FormCtx; target: DocumentTarget; id: string }): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const company = await loadForm(trx, ctx.access);
+    assertEditable(company, ctx.access);
+    const row = await loadDocument(trx, company, target, id);
+    await trx.deleteFrom('documents').where('id', '=', id).execute();
+    await releaseFiles(trx, ctx, [row.file_hash]);
+    await recordAudit(trx, { ...ctx.access, action: 'DOCUMENT_DELETED', details: { documentId: id }, now: ctx.clock.now() });
+  });
+}

@@ -1,0 +1,17 @@
+import type { Db } from '../../db/database.js';
+import type { DocumentRow } from '../../db/tables.js';
+import type { KybFormDocument } from '../../schemas/document.js';
+import type { Ctx } from '../context.js';
+import { findStoredFiles } from '../files/stored-files.js';
+import { signedFileUrl } from '../files/signed-url.js';
+
+/** Documents with a signed, expiring link each (one lookup for all their files). */
+export async function presentDocuments(db: Db, ctx: Ctx, rows: DocumentRow[]): Promise<KybFormDocument[]> {
+  const files = await findStoredFiles(db, rows.map((r) => r.file_hash));
+  return rows.map((row) => ({
+    id: row.id,
+    type: row.type,
+    filename: row.filename,
+    file: signedFileUrl(ctx, { hash: row.file_hash, mime: files.get(row.file_hash)?.mime ?? 'application/octet-stream', filename: row.filename }),
+  }));
+}

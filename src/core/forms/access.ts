@@ -1,0 +1,57 @@
+import type { Db } from '../../db/database.js';
+import type { CompanyRow } from '../../db/tables.js';
+import type { KybFormUnifiedFlow } from '../../schemas/flow.js';
+import { prepared } from '../../db/prepared.js';
+import type { Ctx } from '../context.js';
+import { conflict, notFound } from '../errors.js';
+
+/** Who acts on a form: the client with its token, or the partner with a key pair. */
+export type Actor = { kind: 'client'; tokenId: string } | { kind: 'partner'; keyId: string };
+
+/** A form as one actor may reach it; the HTTP layer builds it from the credentials. */
+export interface FormAccess {
+  partnerId: string;
+  companyId: string;
+  actor: Actor;
+}
+
+export interface FormCtx extends Ctx {
+  access: FormAccess;
+}
+
+const selectCompany = prepared((db, p: { id: string; partnerId: string }) =>
+  db.selectFrom('companies').selectAll().where('id', '=', p.id).where('partner_id', '=', p.partnerId));
+
+/** The company, scoped to the partner: another partner's company is "not found". */
+export async function loadCompany(db: Db, access: FormAccess): Promise<CompanyRow> {
+  const [company] = await selectCompany(db, { id: access.companyId, partnerId: access.partnerId });
+  if (!company) throw notFound('Form');
+  return company;
+}
+
+/** The company once its form exists (POST /kyb/forms/ was called). */
+export async function loadForm(db: Db, access: FormAccess): Promise<CompanyRow & { info: string }> {
+  const company = await loadCompany(db, access);
+  if (company.info === null) throw notFound('Form');
+  return company as CompanyRow & { info: string };
+}
+
+export function isSubmitted(company: Pick<CompanyRow, 'submission_time'>): boolean {
+  return company.submission_time !== null;
+}
+
+/** After submit the form is read-only to the client; the partner may still correct it. */
+export function assertEditable(company: CompanyRow, access: FormAccess): void {
+  if (access.actor.kind === 'client' && isSubmitted(company)) {
+    throw conflict('The form was submitted and is read-only.');
+  }
+}
+
+const selectFlowDefinition = prepared((db, p: { id: string }) => db.selectFrom('flows').select('definition').where('id', '=', p.id));
+
+/** The flow the form is checked against; null means every field and object may be present. */
+export async function loadFlow(db: Db, company: Pick<CompanyRow, 'flow_id'>): Promise<KybFormUnifiedFlow | null> {
+  if (!company.flow_id) return null;
+  const [row] = await selectFlowDefinition(db, { id: company.flow_id });
+  return row ? (JSON.parse(row.definition) as KybFormUnifiedFlow) : null;
+}

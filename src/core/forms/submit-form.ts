@@ -1,0 +1,30 @@
+import { recordAudit } from '../audit/record-audit.js';
+import { assertValid, conflict, validationFailed } from '../errors.js';
+import { readSettings } from '../partners/settings.js';
+import { isSubmitted, loadCompany, loadFlow, type FormCtx } from './access.js';
+import { checkSubmission } from './check-submission.js';
+
+/**
+ * Submits the form: checks it whole against its flow (one error listing every missing item,
+ * nothing changed), then in one transaction moves it from PENDING to the partner's status on
+ * submit, stamps the submission times, audits it and queues COMPANY_SUBMIT.
+ */
+export async function submitForm({ ctx }: { ctx: FormCtx }): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const company = await loadCompany(trx, ctx.access);
+    if (isSubmitted(company)) throw conflict('The form was already submitted.');
+    if (company.info === null) throw validationFailed({ company: ['the company details are not filled in'] });
+    const withInfo = company as typeof company & { info: string };
+    assertValid(await checkSubmission(trx, withInfo, await loadFlow(trx, company)));
+
+    const settings = await readSettings(trx, company.partner_id);
+    const now = ctx.clock.now();
+    // Conditional on still being unsubmitted: of two concurrent submits, one wins.
+    const updated = await trx.updateTable('companies')
+      .set({ status: settings.statusOnSubmit, submission_time: now, initial_submission_time: company.initial_submission_time ?? now, updated_at: now })
+      .where('id', '=', company.id).where('submission_time', 'is', null)
+      .executeTakeFirst();
+    if (updated.numUpdatedRows !== 1n) throw conflict('The form was already submitted.');
+    await recordAudit(trx, { ...ctx.access, action: 'FORM_SUBMITTED', details: { status: settings.statusOnSubmit }, now });
+  });
+}

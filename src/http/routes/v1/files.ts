@@ -1,0 +1,39 @@
+import { Type } from 'typebox';
+import { verifyFileSignature } from '../../../core/files/signed-url.js';
+import { requestCtx, type App } from '../../context.js';
+import { sendError } from '../../errors.js';
+
+const Params = Type.Object({ hash: Type.String({ pattern: '^[0-9a-f]{64}$' }) });
+const Query = Type.Object({
+  type: Type.String({ maxLength: 100 }),
+  expires: Type.Integer(),
+  name: Type.Optional(Type.String({ maxLength: 100 })),
+  signature: Type.String({ maxLength: 64 }),
+});
+
+/**
+ * Downloads through signed, expiring links (see signed-url.ts). Files are sent with the type
+ * decided at upload, never sniffed, and sandboxed, so a crafted file cannot run in our origin.
+ */
+export function fileRoutes(app: App): void {
+  app.get('/v1/files/:hash', {
+    schema: { tags: ['Files'], summary: 'Download a file through a signed link', params: Params, querystring: Query },
+  }, async (request, reply) => {
+    const { hash } = request.params;
+    const { type, expires, name, signature } = request.query;
+    const ctx = requestCtx(request);
+    if (!verifyFileSignature(ctx, { hash, mime: type, filename: name ?? null }, expires, signature)) {
+      return sendError(reply, 'NOT_FOUND', 'This link is invalid or has expired.');
+    }
+    const stream = await ctx.files.storage.read(hash);
+    if (!stream) return sendError(reply, 'NOT_FOUND', 'Not found.');
+    const filename = (name ?? `document`).replace(/[^\w.\- ]/g, '_');
+    return reply
+      .header('content-type', type)
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', "default-src 'none'; sandbox")
+      .header('cache-control', 'private, max-age=300')
+      .header('content-disposition', `inline; filename="${filename}"; filename*=UTF-8''${encodeURIComponent(name ?? 'document')}`)
+      .send(stream);
+  });
+}

@@ -1,0 +1,36 @@
+import { Type, type Static } from 'typebox';
+import { Nullable } from './common.js';
+import { TypeB9cEnum } from './enums.js';
+
+/** `{sections: {sectionKey: {questionKey: {value}}}}`; each value's type follows its question. */
+export const KybFormAnswersRequest = Type.Object({
+  sections: Type.Record(Type.String({ maxLength: 32 }), Type.Record(Type.String({ maxLength: 32 }), Type.Object({ value: Type.Unknown() }, { additionalProperties: false }))),
+}, { additionalProperties: false, title: 'KybFormAnswersRequest' });
+export type KybFormAnswersRequest = Static<typeof KybFormAnswersRequest>;
+
+export const KybFormAnswers = Type.Object({
+  sections: Type.Record(Type.String(), Type.Record(Type.String(), Type.Object({ value: Type.Unknown() }))),
+}, { title: 'KybFormAnswers' });
+export type KybFormAnswers = Static<typeof KybFormAnswers>;
+
+export const AnswersQuery = Type.Object({
+  draft: Type.Optional(Type.Boolean({ description: 'OpenKYB extension: save without checking required questions.' })),
+}, { additionalProperties: false });
+
+export const KybAnswersDisplay = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  title: Type.String(),
+  sections: Type.Array(Type.Object({
+    title: Type.String(),
+    questions: Type.Array(Type.Object({
+      key: Type.String(),
+      title: Type.String(),
+      type: TypeB9cEnum,
+      value: Nullable(Type.Union([Type.Array(Type.String()), Type.String(), Type.Boolean()])),
+    })),
+  })),
+}, { title: 'KybAnswersDisplay' });
+export type KybAnswersDisplay = Static<typeof KybAnswersDisplay>;
+
+export const QuestionnaireParams = Type.Object({ companyId: Type.String({ format: 'uuid' }), id: Type.String({ minLength: 1, maxLength: 100 }) });

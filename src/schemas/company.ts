@@ -1,0 +1,81 @@
+import { Type, type Static } from 'typebox';
+import { DateTime, Nullable, Uuid } from './common.js';
+import { ApprovalStatusEnum, CountryEnum, CustomFieldTypeEnum, KybStatusEnum } from './enums.js';
+
+const strict = { additionalProperties: false } as const;
+const Text = (maxLength: number) => Type.Optional(Nullable(Type.String({ maxLength })));
+
+/** E.164: a plus, a non-zero digit, up to 15 digits in all. */
+export const E164_PATTERN = '^\\+[1-9][0-9]{1,14}$';
+export const Phone = Type.Optional(Nullable(Type.String({ maxLength: 128, pattern: E164_PATTERN })));
+
+/** A custom field's value in a request: `{value}`, typed by the flow's field definition. */
+export const AdditionalInfoRequest = Type.Record(Type.String({ maxLength: 32 }), Type.Object({ value: Type.Unknown() }, strict));
+export const AdditionalInfo = Type.Record(Type.String(), Type.Object({ title: Type.String(), type: CustomFieldTypeEnum, value: Type.Unknown() }));
+
+/** The company fields of iDenfy's CompanyInfoRequest (also used by company beneficiaries). */
+export const companyFields = {
+  companyName: Type.String({ minLength: 1, maxLength: 200 }),
+  registrationNumber: Text(100),
+  country: CountryEnum,
+  region: Text(2),
+  type: Text(100),
+  phone: Phone,
+  website: Type.Optional(Nullable(Type.String({ format: 'uri', maxLength: 200 }))),
+  email: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: 254 }))),
+  brandNames: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 10, default: [] })),
+  activityCode: Text(8),
+  tin: Text(32),
+  operatingAddress: Text(255),
+  postalAddress: Text(255),
+  postcode: Text(20),
+  street: Text(100),
+  city: Text(100),
+  additionalInfo: Type.Optional(AdditionalInfoRequest),
+};
+
+export const CompanyInfoRequest = Type.Object(companyFields, { ...strict, title: 'CompanyInfoRequest' });
+export type CompanyInfoRequest = Static<typeof CompanyInfoRequest>;
+
+/** PATCH: a partial company, merged into the stored one. */
+export const PatchedCompanyInfoRequest = Type.Partial(Type.Object(companyFields, strict), { ...strict, title: 'PatchedCompanyInfoRequest' });
+
+const responseText = Nullable(Type.String());
+export const CompanyInfo = Type.Object({
+  companyName: Type.String(),
+  registrationNumber: responseText,
+  country: CountryEnum,
+  region: responseText,
+  type: responseText,
+  phone: responseText,
+  website: responseText,
+  email: responseText,
+  brandNames: Type.Array(Type.String()),
+  activityCode: responseText,
+  tin: responseText,
+  operatingAddress: responseText,
+  postalAddress: responseText,
+  postcode: responseText,
+  street: responseText,
+  city: responseText,
+  additionalInfo: AdditionalInfo,
+}, { title: 'CompanyInfo' });
+export type CompanyInfo = Static<typeof CompanyInfo>;
+
+export const ClientSystemRequest = Type.Object({
+  ipAddress: Type.Optional(Nullable(Type.String({ minLength: 1, anyOf: [{ format: 'ipv4' }, { format: 'ipv6' }] }))),
+  timeZone: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 64 }))),
+}, { ...strict, title: 'ClientSystemRequest' });
+export type ClientSystemRequest = Static<typeof ClientSystemRequest>;
+export const ClientSystem = Type.Object({ ipAddress: Nullable(Type.String()), timeZone: Nullable(Type.String()) }, { title: 'ClientSystem' });
+
+export const KybFormMeta = Type.Object({
+  status: KybStatusEnum,
+  approvalStatus: Nullable(ApprovalStatusEnum),
+  submissionTime: Nullable(DateTime),
+  soleProprietor: Type.Boolean(),
+}, { title: 'KybFormMeta' });
+export type KybFormMeta = Static<typeof KybFormMeta>;
+
+export const FormIdParams = Type.Object({ id: Uuid });
+export const CompanyIdParams = Type.Object({ companyId: Uuid });

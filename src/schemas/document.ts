@@ -1,0 +1,33 @@
+import { Type, type Static } from 'typebox';
+import { Nullable } from './common.js';
+import { IndividualKybDocTypeEnum, KybDocumentTypeEnum } from './enums.js';
+
+const strict = { additionalProperties: false } as const;
+const Filename = Type.Optional(Nullable(Type.String({ maxLength: 100 })));
+/** Base64 (optionally a data: URL); the size limit is checked before it is decoded. */
+const File = Type.String({ minLength: 1, description: 'Base64 file: jpeg, png, gif, webp, heic, heif or pdf, decided by its content.' });
+
+/** Company documents take iDenfy's 33 types; beneficiary documents depend on the beneficiary. */
+export const AnyDocumentType = Type.Union([KybDocumentTypeEnum, IndividualKybDocTypeEnum]);
+
+export const DocumentCreateRequest = (type = KybDocumentTypeEnum as typeof AnyDocumentType | typeof KybDocumentTypeEnum, title = 'KybFormDocumentCreateRequest') =>
+  Type.Object({ type, filename: Filename, file: File }, { ...strict, title });
+export const KybFormDocumentCreateRequest = DocumentCreateRequest();
+export type DocumentCreateInput = { type: string; filename?: string | null; file: string };
+
+export const DocumentRequest = (type: typeof AnyDocumentType | typeof KybDocumentTypeEnum, patch: boolean) =>
+  Type.Object({ type: patch ? Type.Optional(type) : type, filename: Filename }, strict);
+export type DocumentUpdateInput = { type?: string; filename?: string | null };
+
+export const KybFormDocument = Type.Object(
+  { id: Type.String(), type: Type.String(), filename: Nullable(Type.String()), file: Type.String({ format: 'uri' }) },
+  { title: 'KybFormDocument' },
+);
+export type KybFormDocument = Static<typeof KybFormDocument>;
+
+const TypeList = Type.String({ pattern: '^[A-Z_]+(,[A-Z_]+)*$', description: 'Comma-separated KybDocumentTypeEnum values.' });
+export const DocumentListQuery = Type.Object({ type: Type.Optional(TypeList), type_Exclude: Type.Optional(TypeList) }, strict);
+
+export const DocumentParams = Type.Object({ companyId: Type.String({ format: 'uuid' }), id: Type.String({ minLength: 1, maxLength: 100 }) });
+export const BeneficiaryDocumentsParams = Type.Object({ companyId: Type.String({ format: 'uuid' }), beneficiaryId: Type.String({ minLength: 1, maxLength: 100 }) });
+export const BeneficiaryDocumentParams = Type.Object({ ...BeneficiaryDocumentsParams.properties, id: Type.String({ minLength: 1, maxLength: 100 }) });

@@ -1,0 +1,37 @@
+import { Type } from 'typebox';
+import { Beneficiary, BeneficiaryRequest } from './beneficiary.js';
+import { ClientSystem, ClientSystemRequest, CompanyInfo, CompanyInfoRequest, KybFormMeta, PatchedCompanyInfoRequest } from './company.js';
+import { KybFormDocument, KybFormDocumentCreateRequest } from './document.js';
+
+export const KybFormCreateRequest = Type.Object({
+  company: CompanyInfoRequest,
+  documents: Type.Optional(Type.Array(KybFormDocumentCreateRequest, { maxItems: 20 })),
+  beneficiaries: Type.Optional(Type.Array(BeneficiaryRequest, { maxItems: 100 })),
+  clientSystem: Type.Optional(ClientSystemRequest),
+}, { additionalProperties: false, title: 'KybFormCreateRequest' });
+
+export const KybFormUpdateRequest = Type.Object({ company: CompanyInfoRequest, clientSystem: Type.Optional(ClientSystemRequest) }, { additionalProperties: false, title: 'KybFormUpdateRequest' });
+export const PatchedKybFormUpdateRequest = Type.Object({
+  company: Type.Optional(PatchedCompanyInfoRequest),
+  clientSystem: Type.Optional(ClientSystemRequest),
+}, { additionalProperties: false, title: 'PatchedKybFormUpdateRequest' });
+
+export const KybForm = Type.Object({
+  id: Type.String(),
+  company: CompanyInfo,
+  documents: Type.Array(KybFormDocument),
+  beneficiaries: Type.Array(Beneficiary),
+  clientSystem: ClientSystem,
+  meta: KybFormMeta,
+}, { title: 'KybForm' });
+
+export const KybFormList = Type.Object({ id: Type.String(), company: CompanyInfo, meta: KybFormMeta }, { title: 'KybFormList' });
+export const KybFormUpdate = Type.Object({ company: CompanyInfo, clientSystem: ClientSystem }, { title: 'KybFormUpdate' });
+
+export const SessionInfo = Type.Object({
+  companyId: Type.String(),
+  tokenType: Type.String(),
+  expiration: Type.String({ format: 'date-time' }),
+  status: Type.String(),
+  redirectUrl: Type.Union([Type.String(), Type.Null()]),
+}, { title: 'SessionInfo' });
