@@ -17,6 +17,7 @@ describe('hosted form: a whole session in a desktop browser', () => {
   beforeAll(async () => {
     [server, browser] = await Promise.all([startE2eServer(), launchChromium()]);
     catalog = await createCatalog(server);
+    await server.partnerCall('PATCH', '/v1/settings/', { submitRedirectUrl: `${server.url}/livez` });
   });
   afterAll(async () => { await browser?.close(); await server?.close(); });
 
@@ -43,8 +44,12 @@ describe('hosted form: a whole session in a desktop browser', () => {
     await fillQuestionnaire(page, shot);
     await submit(page, shot);
 
+    // Then the partner's page: a link at once, and the page itself shortly after.
+    expect(await page.getByRole('link', { name: en['action.goNow'] }).getAttribute('href')).toBe(`${server.url}/livez`);
+    await page.waitForURL(`${server.url}/livez`);
+
     // The link keeps working only to say that the form is in.
-    await page.reload();
+    await page.goto(`${server.url}/welcome?authToken=${token}`);
     await expectStep(page, en['page.submitted.title']);
     await page.context().close();
   }, 180_000);

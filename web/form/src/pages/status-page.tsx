@@ -2,6 +2,8 @@ import { useEffect, useRef } from 'react';
 import type { ThemeCore } from '../api/types.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
 
+const REDIRECT_DELAY_MS = 6000;
+
 export type PageKind = 'expired' | 'submitted' | 'noToken' | 'network' | 'done';
 
 const TEXT: Record<PageKind, { title: MessageKey; body: MessageKey; tone: string }> = {
@@ -25,6 +27,12 @@ export function StatusPage({ kind, theme, onRetry, redirectUrl }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
   const name = theme?.companyName || t('page.partnerFallback');
   useEffect(() => { heading.current?.focus(); }, [kind]);
+  // After submit the partner's page follows on its own, with time to read the thank-you first.
+  useEffect(() => {
+    if (kind !== 'done' || !redirectUrl) return undefined;
+    const timer = setTimeout(() => window.location.assign(redirectUrl), REDIRECT_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [kind, redirectUrl]);
   return (
     <section className={`status-page tone-${TEXT[kind].tone}`} data-page={kind}>
       <span className="status-icon" aria-hidden="true" />

@@ -1,5 +1,4 @@
 import { useRef, useState } from 'react';
-import { fieldsUnder } from '../api/errors.js';
 import type { AnswerValues, Questionnaire } from '../api/types.js';
 import { Field } from '../components/field.js';
 import { GROUP_TYPES, ValueInput, type ValueType } from '../components/value-input.js';
@@ -26,9 +25,9 @@ export function QuestionnaireStep({ ctx, onNext }: { ctx: KybContext; onNext: ((
     dirty.current.delete(q.id);
     const result = await saver.run(() => ctx.client.saveAnswers(formId, q.id, { sections: applicableAnswers(q, latest.current[q.id] ?? {}) }, true));
     if (!result.ok && result.fields) {
-      const under = fieldsUnder(result.fields, 'sections.');
-      setErrors((e) => ({ ...e, ...Object.fromEntries(Object.entries(under).map(([path, list]) => {
-        const [section, question] = path.split('.');
+      // The API names answers `<section>.<question>`; a `sections.` prefix is accepted too.
+      setErrors((e) => ({ ...e, ...Object.fromEntries(Object.entries(result.fields!).map(([path, list]) => {
+        const [section, question] = path.replace(/^sections\./, '').split('.');
         return [questionId(q, section ?? '', question ?? ''), problemText(t, list)];
       })) }));
     }

@@ -58,6 +58,10 @@ export function submitProblems(fields: FieldErrors, data: KybData, flow: KybForm
       const question = q?.sections.find((s) => s.key === third)?.questions.find((x) => x.key === rest[0]);
       if (q && question) return { path, label: question.title, problem, step: 'questionnaire', focusId: questionId(q, third, rest[0]) };
     }
+    if (head === 'questionnaires') {
+      const q = data.questionnaires.find((x) => x.key === second);
+      return { path, label: q?.title ?? t('step.questionnaire'), problem: t('review.answer'), step: 'questionnaire', focusId: 'step-title' };
+    }
     return { path, label: path, problem, step: 'review', focusId: 'step-title' };
   });
 }
