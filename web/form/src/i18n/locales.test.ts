@@ -11,7 +11,12 @@ const DIR = path.join(import.meta.dirname, 'locales');
  * Per locale, the words that really are spelled the same (listed here one by one, on purpose).
  */
 const SAME_EVERYWHERE = new Set(['review.missingItem']);
-const SAME_IN: Partial<Record<string, string[]>> = {};
+const SAME_IN: Partial<Record<string, string[]>> = {
+  es: ['value.no'], // "No"
+  it: ['value.no', 'value.savedFile'], // "No"; "File {n}" (Italian uses the English loanword)
+  fr: ['step.questionnaire'], // "Questionnaire"
+  nl: ['field.company.WEBSITE', 'field.company.POSTCODE', 'field.person.POSTCODE'], // "Website", "Postcode"
+};
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
