@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { App } from '../context.js';
+import { sendError } from '../errors.js';
 
 /**
  * Where `npm run build` puts the hosted form. This file sits one level under the package root
@@ -47,14 +48,19 @@ export async function webFormRoutes(app: App, dir = WEB_FORM_DIR): Promise<void>
   });
 
   if (!page) return;
-  // File names carry a content hash, so a year of caching is safe.
-  await app.register(fastifyStatic, {
-    root: path.join(dir, 'assets'),
-    prefix: '/form/assets/',
-    decorateReply: false,
-    index: false,
-    immutable: true,
-    maxAge: '365d',
-    setHeaders: (reply) => { reply.header('x-content-type-options', 'nosniff'); },
-  });
+  await app.register(async (scope) => {
+    // A missing asset is a 404. The app-wide handler would call it a 405, because GET is a
+    // method of this wildcard route.
+    scope.setNotFoundHandler((_request, reply) => sendError(reply, 'NOT_FOUND', 'Not found.'));
+    // File names carry a content hash, so a year of caching is safe.
+    await scope.register(fastifyStatic, {
+      root: path.join(dir, 'assets'),
+      prefix: '/',
+      decorateReply: false,
+      index: false,
+      immutable: true,
+      maxAge: '365d',
+      setHeaders: (reply) => { reply.header('x-content-type-options', 'nosniff'); },
+    });
+  }, { prefix: '/form/assets' });
 }

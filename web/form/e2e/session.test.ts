@@ -29,7 +29,16 @@ describe('hosted form: a whole session in a desktop browser', () => {
 
   it('goes from the token link to the done page: two-level ownership, a PNG and a PDF, a conditional questionnaire', async () => {
     const token = await server.token({ flow: catalog.flow, theme: catalog.theme, locale: 'en' });
-    const page = await open(token);
+    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+    // Layout shifts not caused by the user's own input, summed over the whole session (CLS).
+    await context.addInitScript(() => {
+      const w = window as unknown as { layoutShift: number };
+      w.layoutShift = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as unknown as Array<{ value: number; hadRecentInput: boolean }>) if (!entry.hadRecentInput) w.layoutShift += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    const page = await open(token, await context.newPage());
     const shot = (name: string) => screenshot(page, name);
     expect(new URL(page.url()).search).toBe('');
     await fillCompany(page, shot);
@@ -43,6 +52,7 @@ describe('hosted form: a whole session in a desktop browser', () => {
 
     await fillQuestionnaire(page, shot);
     await submit(page, shot);
+    expect(await page.evaluate(() => (window as unknown as { layoutShift: number }).layoutShift)).toBeLessThan(0.1);
 
     // Then the partner's page: a link at once, and the page itself shortly after.
     expect(await page.getByRole('link', { name: en['action.goNow'] }).getAttribute('href')).toBe(`${server.url}/livez`);
@@ -60,6 +70,11 @@ describe('hosted form: a whole session in a desktop browser', () => {
     const background = await page.getByRole('button', { name: en['action.continue'], exact: true }).evaluate((b) => getComputedStyle(b).backgroundColor);
     const [r, g, b] = [1, 3, 5].map((i) => parseInt(PRIMARY.slice(i, i + 2), 16));
     expect(background).toBe(`rgb(${r}, ${g}, ${b})`);
+    // The other colours of the theme reach the page too, and the partner's name replaces the logo.
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(244, 246, 248)');
+    expect(await page.evaluate(() => getComputedStyle(document.body).color)).toBe('rgb(17, 17, 17)');
+    expect(await page.locator('.brand-name').textContent()).toBe('Acme Pay');
+    expect(await page.getByRole('link', { name: 'kyb@example.com' }).getAttribute('href')).toBe('mailto:kyb@example.com');
     await page.context().close();
   });
 

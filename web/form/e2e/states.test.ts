@@ -85,6 +85,42 @@ describe('hosted form: the states a real user meets', () => {
     await page.context().close();
   });
 
+  it('completes a step with the keyboard alone, with a visible focus ring on every stop', async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/welcome?authToken=${await server.token({ flow: catalog.flow })}`);
+    await expectStep(page, en['step.company']);
+    const focused = () => page.evaluate(() => ({ id: document.activeElement?.id ?? '', text: document.activeElement?.outerHTML.slice(0, 120) ?? '', ring: getComputedStyle(document.activeElement!).boxShadow }));
+    // Tab from the top until the element with this id has focus; every stop must show focus.
+    const tabTo = async (id: string) => {
+      for (let stops = 0; stops < 25; stops++) {
+        await page.keyboard.press('Tab');
+        const now = await focused();
+        expect(now.ring, `focus ring on #${now.id || now.text}`).not.toBe('none');
+        if (now.id === id) return;
+      }
+      throw new Error(`#${id} is not reachable with Tab`);
+    };
+    await page.keyboard.press('Tab');
+    expect((await focused()).text).toContain(en['app.skipToContent']);
+    await tabTo('company-companyName');
+    await page.keyboard.type('Keyboard Ltd');
+    await tabTo('company-registrationNumber');
+    await page.keyboard.type('123');
+    await tabTo('company-country');
+    await page.keyboard.type('Lithuania');
+    expect(await page.locator('#company-country').inputValue()).toBe('LT');
+    await tabTo('company-website');
+    await page.keyboard.type('https://keyboard.example');
+    await tabTo('company-custom-industry');
+    await page.keyboard.type('IT');
+    await expect.poll(() => page.locator('#company-custom-industry').inputValue()).toBe('it');
+    await page.keyboard.press('Tab');
+    expect((await focused()).text).toContain(en['action.continue']);
+    await page.keyboard.press('Enter');
+    await expectStep(page, en['step.ownership']);
+    await page.context().close();
+  });
+
   it('shows the already-submitted page for a submitted form', async () => {
     const token = await server.token();
     const call = (method: string, path: string, body?: unknown) => fetch(server.url + path, {
