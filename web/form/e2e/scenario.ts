@@ -106,8 +106,18 @@ export async function fillDocuments(page: Page, shot: (name: string) => Promise<
     await group.getByLabel(en['documents.upload'].replace('{type}', type)).setInputFiles(file);
     await expect.poll(() => group.getByRole('link', { name: file.split('/').pop()! }).count()).toBe(1);
   };
-  await upload(en['documents.company'], en['doc.INCORPORATION_CERT'], files.pdf);
-  await upload(en['documents.for'].replace('{name}', 'Jane Doe'), en['doc.IDENTITY_DOCUMENT'], files.png);
+  await upload(en['documents.company'], en['doc.INCORPORATION_CERT'], files.png);
+  // Replace swaps the file (upload, then delete the old one); the PNG gives way to the PDF.
+  const company = page.getByRole('region', { name: en['documents.company'] });
+  await company.getByLabel(en['documents.replace']).setInputFiles(files.pdf);
+  await expect.poll(() => company.getByRole('link').allTextContents()).toEqual(['certificate.pdf']);
+  const janeRegion = en['documents.for'].replace('{name}', 'Jane Doe');
+  await upload(janeRegion, en['doc.IDENTITY_DOCUMENT'], files.png);
+  // Delete removes it on the server; the slot offers the upload again.
+  const jane = page.getByRole('region', { name: janeRegion });
+  await jane.getByRole('button', { name: `${en['action.delete']}: passport.png` }).click();
+  await expect.poll(() => jane.getByRole('link').count()).toBe(0);
+  await upload(janeRegion, en['doc.IDENTITY_DOCUMENT'], files.png);
   await upload(en['documents.for'].replace('{name}', 'John Smith'), en['doc.IDENTITY_DOCUMENT'], files.png);
   // The PNG preview is the stored file, served back and decoded by the browser.
   const preview = page.getByRole('img', { name: en['documents.preview'].replace('{name}', 'passport.png') }).first();

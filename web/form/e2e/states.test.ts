@@ -68,8 +68,17 @@ describe('hosted form: the states a real user meets', () => {
     await expect.poll(() => registration.getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('#company-registrationNumber-error').textContent()).toBe(en['error.required']);
     await expectStep(page, en['step.company']);
-    await expectAccessible(page, 'company step with an error');
+    // The server's own verdict lands next to its field too.
+    const website = page.getByLabel(en['field.company.WEBSITE']);
+    await website.fill('not a web address');
+    await website.press('Tab');
+    await expect.poll(() => page.locator('#company-website-error').textContent()).toBe(en['error.invalid']);
+    expect(await website.getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page, 'company step with errors');
     await shot('required-error');
+    await website.fill('https://acme.example');
+    await website.press('Tab');
+    await expect.poll(() => page.locator('#company-website-error').count()).toBe(0);
 
     await page.getByRole('button', { name: en['step.review'] }).click();
     await expectStep(page, en['step.review']);
