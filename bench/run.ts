@@ -1,4 +1,5 @@
 import { cannon, printTable, startTarget, type BenchTarget, type CannonResult } from './lib.js';
+import { prepareSessionFlow, runSession, sessionLoad } from './session.js';
 
 /**
  * `npm run bench`: the token API against a bare route of the same server, in one run.
@@ -31,6 +32,18 @@ async function benchTokens(target: BenchTarget): Promise<void> {
   console.log(`  goals: token creation >= 0.50 of bare (${(create.requestsPerSecond / bare.requestsPerSecond).toFixed(2)}), info >= 0.70 (${(info.requestsPerSecond / bare.requestsPerSecond).toFixed(2)})`);
 }
 
+/** Whole KYB sessions through the API (see session.ts), 8 clients at a time. */
+async function benchSessions(target: BenchTarget): Promise<void> {
+  const flowId = await prepareSessionFlow(target);
+  await runSession(target, flowId, -1);
+  const result = await sessionLoad(target, flowId, 8, 15_000);
+  console.log(`\nWhole KYB sessions on ${target.label} (token, form, 3 beneficiaries, 2 x 200 KB documents, answers, submit; 8 clients, 15 s)`);
+  console.log(`  ${result.sessionsPerSecond.toFixed(1)} sessions/s (${(result.sessionsPerSecond * 11).toFixed(0)} API requests/s), p99 ${result.p99Ms.toFixed(0)} ms per session, ${result.completed} sessions`);
+}
+
+/** `npm run bench -- tokens` or `-- sessions` runs one part. */
+const only = process.argv[2];
+
 async function main(): Promise<void> {
   const targets: Array<['sqlite' | 'postgres', string | undefined]> = [['sqlite', undefined]];
   const postgresUrl = process.env.OPENKYB_BENCH_POSTGRES_URL;
@@ -39,7 +52,8 @@ async function main(): Promise<void> {
   for (const [label, url] of targets) {
     const target = await startTarget(label, url);
     try {
-      await benchTokens(target);
+      if (!only || only === 'tokens') await benchTokens(target);
+      if (!only || only === 'sessions') await benchSessions(target);
     } finally {
       await target.close();
     }

@@ -20,6 +20,7 @@ import { documentRoutes } from './http/routes/kyb/forms/documents.js';
 import { questionnaireRoutes } from './http/routes/kyb/forms/questionnaires.js';
 import { sessionRoute } from './http/routes/v1/session.js';
 import { fileRoutes } from './http/routes/v1/files.js';
+import { webhookRoutes } from './http/routes/v1/webhooks.js';
 import { webFormRoutes } from './http/routes/web-form.js';
 import { validatorCompiler } from './http/validation.js';
 
@@ -63,6 +64,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     if (reply.statusCode < 300 && request.method !== 'GET' && request.method !== 'HEAD') await deps.database.flush();
   });
   app.addHook('onResponse', async (request, reply) => {
+    // A committed write may have queued webhook events: let an in-process worker look now
+    // rather than at its next poll. The worker coalesces these wake-ups.
+    if (reply.statusCode < 300 && request.method !== 'GET' && request.method !== 'HEAD') deps.wakeWorker?.();
     request.log.info(
       { method: request.method, route: request.routeOptions.url ?? 'unmatched', statusCode: reply.statusCode, durationMs: Math.round(reply.elapsedTime * 10) / 10 },
       'request completed',
@@ -98,6 +102,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   settingsRoutes(app);
   sessionRoute(app);
   fileRoutes(app);
+  webhookRoutes(app);
   await webFormRoutes(app);
   return app;
 }

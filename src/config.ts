@@ -4,6 +4,8 @@ import path from 'node:path';
 import { Type, type Static } from 'typebox';
 import { Compile } from 'typebox/compile';
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 /** Every setting OpenKYB reads, in one schema. Parsed once at start-up and frozen. */
 export const ConfigSchema = Type.Object({
   port: Type.Integer({ minimum: 0, maximum: 65535 }),
@@ -20,12 +22,26 @@ export const ConfigSchema = Type.Object({
   maxUploadBytes: Type.Integer({ minimum: 1024 }),
   /** How long a signed file link stays valid. */
   fileUrlTtlSeconds: Type.Integer({ minimum: 60 }),
+  /** Delays before each webhook retry; its length + 1 is the number of attempts per delivery. */
+  webhookRetryScheduleMs: Type.Array(Type.Integer({ minimum: 0, maximum: 7 * DAY_MS }), { maxItems: 100 }),
+  /** Total time for one delivery attempt: DNS, connect, TLS, request and response headers. */
+  webhookTimeoutMs: Type.Integer({ minimum: 100, maximum: 60_000 }),
+  /** Lets webhook URLs resolve to loopback, private and link-local addresses (tests, local development). */
+  webhookAllowPrivateUrls: Type.Boolean(),
+  /** Whether `openkyb serve` also runs the background worker (webhook delivery) in its process. */
+  serveWorker: Type.Boolean(),
   logLevel: Type.Union([
     Type.Literal('fatal'), Type.Literal('error'), Type.Literal('warn'),
     Type.Literal('info'), Type.Literal('debug'), Type.Literal('trace'), Type.Literal('silent'),
   ]),
 });
 export type Config = Readonly<Static<typeof ConfigSchema>>;
+
+/**
+ * 12 attempts over about 30 hours: quick retries for a blip, then growing gaps so a receiver
+ * that is down for a day still gets every event.
+ */
+export const DEFAULT_WEBHOOK_RETRY_SCHEDULE = '10s,1m,5m,15m,30m,1h,2h,4h,6h,8h,8h';
 
 const checkConfig = Compile(ConfigSchema);
 
@@ -45,6 +61,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerHour: Number(env.OPENKYB_RATE_LIMIT_PER_HOUR ?? 10_000),
     maxUploadBytes: Number(env.OPENKYB_MAX_UPLOAD_BYTES ?? 10 * 1024 * 1024),
     fileUrlTtlSeconds: Number(env.OPENKYB_FILE_URL_TTL_SECONDS ?? 3600),
+    webhookRetryScheduleMs: parseDurations('OPENKYB_WEBHOOK_RETRY_SCHEDULE', env.OPENKYB_WEBHOOK_RETRY_SCHEDULE ?? DEFAULT_WEBHOOK_RETRY_SCHEDULE),
+    webhookTimeoutMs: Number(env.OPENKYB_WEBHOOK_TIMEOUT_MS || 10_000),
+    webhookAllowPrivateUrls: parseBoolean('OPENKYB_WEBHOOK_ALLOW_PRIVATE_URLS', env.OPENKYB_WEBHOOK_ALLOW_PRIVATE_URLS, false),
+    serveWorker: parseBoolean('OPENKYB_SERVE_WORKER', env.OPENKYB_SERVE_WORKER, true),
     logLevel: env.LOG_LEVEL ?? 'info',
   };
   return parseConfig(raw);
@@ -56,6 +76,25 @@ export function parseConfig(raw: unknown): Config {
     throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
   }
   return Object.freeze({ ...raw });
+}
+
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: DAY_MS };
+
+/** "10s,1m,2h" -> [10000, 60000, 7200000]; an empty value means no retries. */
+export function parseDurations(name: string, value: string): number[] {
+  if (value.trim() === '') return [];
+  return value.split(',').map((part) => {
+    const match = /^\s*(\d+)\s*(ms|s|m|h|d)\s*$/.exec(part);
+    if (!match) throw new ConfigError(`${name}: "${part.trim()}" is not a duration such as 500ms, 10s, 5m, 2h or 1d`);
+    return Number(match[1]) * UNIT_MS[match[2]!]!;
+  });
+}
+
+function parseBoolean(name: string, value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  if (/^(true|1|yes)$/i.test(value)) return true;
+  if (/^(false|0|no)$/i.test(value)) return false;
+  throw new ConfigError(`${name}: "${value}" is not true or false`);
 }
 
 /**

@@ -2,12 +2,14 @@
 import { parseArgs } from 'node:util';
 import { createKeyCommand, createPartnerCommand, listKeysCommand, migrateCommand, revokeKeyCommand } from './cli/admin.js';
 import { serve } from './cli/serve.js';
+import { worker } from './cli/worker.js';
 import { ConfigError, loadConfig } from './config.js';
 import { DomainError } from './core/errors.js';
 
 const USAGE = `Usage: openkyb <command>
 
-  serve                                   migrate the database, then serve HTTP
+  serve                                   migrate the database, then serve HTTP (and run the worker)
+  worker                                  run the background worker alone (webhook delivery)
   migrate                                 apply database migrations only
   partners create --name NAME [--json]    create a partner and its first API key pair
   keys create --partner ID [--label L] [--json]
@@ -15,7 +17,9 @@ const USAGE = `Usage: openkyb <command>
   keys revoke KEY_ID_OR_API_KEY
 
 Settings come from the environment: PORT, HOST, OPENKYB_DATA_DIR, DATABASE_URL,
-OPENKYB_SECRET, OPENKYB_PUBLIC_URL, OPENKYB_RATE_LIMIT_PER_HOUR, LOG_LEVEL (see README).`;
+OPENKYB_SECRET, OPENKYB_PUBLIC_URL, OPENKYB_RATE_LIMIT_PER_HOUR, OPENKYB_SERVE_WORKER,
+OPENKYB_WEBHOOK_RETRY_SCHEDULE, OPENKYB_WEBHOOK_TIMEOUT_MS, OPENKYB_WEBHOOK_ALLOW_PRIVATE_URLS,
+LOG_LEVEL (see README).`;
 
 const out = (line: string) => process.stdout.write(line + '\n');
 
@@ -32,8 +36,9 @@ async function run(argv: string[]): Promise<number> {
   if (values.help || positionals.length === 0) return usage(values.help ? 0 : 2);
   const config = loadConfig();
   const json = values.json ?? false;
-  switch (positionals[0] === 'serve' || positionals[0] === 'migrate' ? positionals[0] : command) {
+  switch (['serve', 'worker', 'migrate'].includes(positionals[0]!) ? positionals[0] : command) {
     case 'serve': await serve(config); return -1;
+    case 'worker': await worker(config); return -1;
     case 'migrate': await migrateCommand(config, out); return 0;
     case 'partners create':
       if (!values.name?.trim()) return fail('partners create needs --name NAME');

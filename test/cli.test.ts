@@ -36,6 +36,7 @@ it('creates a partner with its first key pair, prints it once as JSON, and manag
 it('explains its usage and refuses a partner without a name', async () => {
   const usage = await runCli(['--help'], env);
   expect(usage.stdout).toContain('partners create --name NAME');
+  expect(usage.stdout).toMatch(/^ {2}worker /m);
   const nameless = await runCli(['partners', 'create'], env);
   expect(nameless.code).toBe(2);
   expect(nameless.stderr).toContain('--name');

@@ -8,10 +8,10 @@ export const questionnaireBody = (key = 'aml', overrides: Record<string, unknown
       key: 'activity',
       title: 'Business activity',
       questions: [
-        { key: 'handlesCash', title: 'Does the company handle cash?', type: 'CHECKBOX', required: true },
+        { key: 'handlesCash', title: 'Does the company handle cash?', type: 'CHECKBOX' },
         { key: 'cashShare', title: 'Share of cash turnover (%)', type: 'FLOAT', condition: 'handlesCash == true' },
         { key: 'markets', title: 'Markets', type: 'COUNTRY_MULTI' },
-        { key: 'size', title: 'Size', type: 'RADIO', choices: [{ key: 'small', title: 'Small' }, { key: 'large', title: 'Large' }] },
+        { key: 'size', title: 'Size', type: 'RADIO', required: true, choices: [{ key: 'small', title: 'Small' }, { key: 'large', title: 'Large' }] },
       ],
     },
     {

@@ -29,7 +29,7 @@ export async function openTestDatabase(dialect: DialectName): Promise<{ handle: 
   const dataDir = mkdtempSync(path.join(tmpdir(), 'openkyb-test-'));
   if (dialect === 'sqlite') {
     const handle = openDatabase({ url: null, dataDir });
-    await migrateToLatest(handle.db);
+    await migrateToLatest(handle);
     return { handle, dataDir, url: null, cleanup: async () => { await handle.destroy(); rmSync(dataDir, { recursive: true, force: true }); } };
   }
   const schema = `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
@@ -38,7 +38,7 @@ export async function openTestDatabase(dialect: DialectName): Promise<{ handle: 
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const handle = openDatabase({ url: TEST_DATABASE_URL, dataDir, schema, poolSize: 5 });
-  await migrateToLatest(handle.db);
+  await migrateToLatest(handle);
   return {
     handle, dataDir, url: TEST_DATABASE_URL, schema,
     cleanup: async () => {
@@ -77,7 +77,8 @@ export function testConfig(dataDir: string, overrides: Partial<Config> = {}): Co
   return parseConfig({
     port: 0, host: '127.0.0.1', dataDir, databaseUrl: null,
     secret: 'test-pepper-test-pepper-test-pepper-0123', publicUrl: 'http://openkyb.test',
-    rateLimitPerHour: 10_000, logLevel: 'info', maxUploadBytes: 10 * 1024 * 1024, fileUrlTtlSeconds: 3600, ...overrides,
+    rateLimitPerHour: 10_000, logLevel: 'info', maxUploadBytes: 10 * 1024 * 1024, fileUrlTtlSeconds: 3600,
+    webhookRetryScheduleMs: [1000, 2000], webhookTimeoutMs: 2000, webhookAllowPrivateUrls: true, serveWorker: false, ...overrides,
   });
 }
 

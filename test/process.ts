@@ -61,6 +61,28 @@ export async function startServer(env: NodeJS.ProcessEnv, extraArgs: string[] = 
   return { url, child, output: () => output, exited };
 }
 
+export interface WorkerProcess {
+  child: ChildProcess;
+  output(): string;
+  exited: Promise<number | null>;
+}
+
+/** Starts `openkyb worker` in a child process and waits until it says it started. */
+export async function startWorkerProcess(env: NodeJS.ProcessEnv): Promise<WorkerProcess> {
+  const child = spawn(process.execPath, [...ENTRY, 'worker'], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'info', ...env } });
+  let output = '';
+  child.stdout!.on('data', (chunk) => { output += chunk; });
+  child.stderr!.on('data', (chunk) => { output += chunk; });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const deadline = Date.now() + 30_000;
+  while (!output.includes('webhook worker started')) {
+    if (child.exitCode !== null) throw new Error(`worker exited early:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`worker did not start:\n${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { child, output: () => output, exited };
+}
+
 /** A DATABASE_URL for a server process working in one PostgreSQL schema. */
 export function postgresUrlWithSchema(url: string, schema: string): string {
   const parsed = new URL(url);

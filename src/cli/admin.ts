@@ -17,7 +17,7 @@ async function withCtx<T>(config: Config, run: (ctx: Ctx) => Promise<T>): Promis
   const logger = createLogger('warn');
   const database = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, logger, poolSize: 2 });
   try {
-    await migrateToLatest(database.db);
+    await migrateToLatest(database);
     return await run({ db: database.db, clock: systemClock, logger, pepper: config.secret, files: filesSettings(config, openStorage(config)) });
   } finally {
     await database.destroy();
@@ -28,7 +28,7 @@ export async function migrateCommand(config: Config, out: Out): Promise<void> {
   const logger = createLogger('warn');
   const database = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, logger, poolSize: 2 });
   try {
-    const applied = await migrateToLatest(database.db);
+    const applied = await migrateToLatest(database);
     out(applied.length > 0 ? `Applied: ${applied.join(', ')}` : 'Database is up to date.');
   } finally {
     await database.destroy();

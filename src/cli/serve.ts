@@ -4,35 +4,33 @@ import { systemClock } from '../core/context.js';
 import { purgeExpiredIdempotencyKeys } from '../core/idempotency/with-idempotency.js';
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { createWebhookWorker } from '../jobs/webhook-worker.js';
 import { createLogger } from '../logger.js';
+import { onSignals } from './signals.js';
 import { openStorage } from '../storage/open-storage.js';
 
 const HOUR_MS = 60 * 60 * 1000;
 
-/** `openkyb serve`: migrate, then serve HTTP until SIGTERM or SIGINT. */
+/** `openkyb serve`: migrate, then serve HTTP (and, unless turned off, run the worker) until SIGTERM or SIGINT. */
 export async function serve(config: Config): Promise<void> {
   const logger = createLogger(config.logLevel);
   const database = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, logger });
-  const applied = await migrateToLatest(database.db);
+  const applied = await migrateToLatest(database);
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
-  const app = await buildApp({ config, database, storage: openStorage(config), clock: systemClock, logger });
+  const webhooks = config.serveWorker ? createWebhookWorker({ config, database, clock: systemClock, logger }) : null;
+  const app = await buildApp({ config, database, storage: openStorage(config), clock: systemClock, logger, wakeWorker: webhooks?.notify });
   await app.listen({ port: config.port, host: config.host });
+  webhooks?.start();
 
   const purge = setInterval(() => {
     purgeExpiredIdempotencyKeys(database.db, Date.now()).catch((err: Error) => logger.error({ err: { message: err.message } }, 'idempotency purge failed'));
   }, HOUR_MS);
   purge.unref();
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
+  onSignals(logger, async () => {
     clearInterval(purge);
     await app.close();
+    await webhooks?.stop();
     await database.destroy();
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
+  });
 }

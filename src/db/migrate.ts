@@ -1,19 +1,27 @@
-import { Migrator, type Migration, type MigrationProvider } from 'kysely';
-import type { Db } from './database.js';
+import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
+import type { DatabaseHandle } from './database.js';
 import * as init from './migrations/20261126T0930-init.js';
 import * as forms from './migrations/20261126T1100-forms.js';
+import * as webhooks from './migrations/20261127T0900-webhooks.js';
 
 /** Migrations in order; names are their timestamps and never change once released. */
 const migrations: Record<string, Migration> = {
   '20261126T0930-init': init,
   '20261126T1100-forms': forms,
+  '20261127T0900-webhooks': webhooks,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
-export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db, provider });
+export async function migrateToLatest(database: Pick<DatabaseHandle, 'db' | 'dialect'>): Promise<string[]> {
+  // Kysely looks for its bookkeeping tables in every schema unless told which one: name the
+  // schema we work in (search_path), or a database holding several OpenKYB schemas misleads it.
+  const schema = database.dialect === 'postgres'
+    ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db)).rows[0]?.schema
+    : undefined;
+  const migrator = new Migrator({ db: database.db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
+

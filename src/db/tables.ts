@@ -17,6 +17,10 @@ export interface Database {
   questionnaire_answers: QuestionnaireAnswersRow;
   answer_files: AnswerFileRow;
   audit_logs: AuditLogRow;
+  webhook_endpoints: WebhookEndpointRow;
+  webhook_events: WebhookEventRow;
+  webhook_deliveries: WebhookDeliveryRow;
+  webhook_attempts: WebhookAttemptRow;
 }
 
 export interface PartnerRow {
@@ -178,4 +182,68 @@ export interface IdempotencyKeyRow {
   /** The original response body, encrypted (it may hold a token string). */
   response: string;
   created_at: number;
+}
+
+/** A partner's receiver of webhook events. */
+export interface WebhookEndpointRow {
+  id: string;
+  partner_id: string;
+  url: string;
+  name: string | null;
+  /** JSON: WebhookEventType[] */
+  event_types: string;
+  /** Encrypted: it must be usable to sign, so it cannot be hashed. */
+  signing_key: string;
+  /** Encrypted JSON: Record<string, string> (custom headers often carry credentials). */
+  headers: string;
+  is_active: number;
+  created_at: number;
+  updated_at: number;
+  deleted_at: number | null;
+}
+
+/** The outbox: one row per event, with the exact bytes every attempt sends. */
+export interface WebhookEventRow {
+  id: string;
+  partner_id: string;
+  event_type: string;
+  /** The raw JSON body, serialised once. */
+  body: string;
+  created_at: number;
+}
+
+export type WebhookDeliveryStatus = 'pending' | 'delivered' | 'failed';
+
+/** One event to one endpoint, fanned out in the transaction that wrote the event. */
+export interface WebhookDeliveryRow {
+  id: string;
+  partner_id: string;
+  event_id: string;
+  endpoint_id: string;
+  event_type: string;
+  status: WebhookDeliveryStatus;
+  /** Every attempt ever made, resends included. */
+  attempt_count: number;
+  /** Failed attempts since the delivery was last queued: the position in the retry schedule. */
+  round_failures: number;
+  /** When a pending delivery is due; null once delivered or failed. */
+  next_attempt_at: number | null;
+  /** The claim of the worker sending it; the claim lapses at lease_expires_at. */
+  lease_token: string | null;
+  lease_expires_at: number | null;
+  last_attempt_at: number | null;
+  last_status_code: number | null;
+  last_error: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface WebhookAttemptRow {
+  id: string;
+  delivery_id: string;
+  attempted_at: number;
+  status_code: number | null;
+  duration_ms: number;
+  /** What went wrong, without personal data (no bodies, no URLs). */
+  error: string | null;
 }

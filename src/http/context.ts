@@ -17,6 +17,8 @@ export interface AppDeps {
   storage: FileStorage;
   clock: Clock;
   logger: Logger;
+  /** Called after each successful write request: wakes the in-process worker, if one runs. */
+  wakeWorker?: () => void;
 }
 
 /** none: public; partner: HTTP Basic key pair; token: Bearer token; either: one of the two. */

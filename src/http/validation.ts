@@ -3,6 +3,8 @@ import addFormats from 'ajv-formats';
 import type { FastifySchemaCompiler } from 'fastify';
 import type { FieldErrors } from '../core/errors.js';
 import { ASCII_PATTERN, HEX_COLOR_PATTERN, KEY_PATTERN, NOCOMMA_PATTERN } from '../schemas/common.js';
+import { E164_PATTERN } from '../schemas/company.js';
+import { HEADER_VALUE_PATTERN, SIGNING_KEY_PATTERN } from '../schemas/webhook.js';
 
 const shared: Options = { allErrors: true, strict: false, useDefaults: true, discriminator: true, verbose: true };
 
@@ -20,6 +22,9 @@ const PATTERN_MESSAGES: Record<string, string> = {
   [ASCII_PATTERN]: 'must contain only ASCII characters',
   [HEX_COLOR_PATTERN]: 'must be a hex colour such as #1a2b3c or #abc',
   '^https?://': 'must be an http or https URL',
+  [E164_PATTERN]: 'must be a phone number in E.164 format, such as +37060000000',
+  [HEADER_VALUE_PATTERN]: 'may contain only printable ASCII characters, spaces and tabs',
+  [SIGNING_KEY_PATTERN]: 'may contain only visible ASCII characters (no spaces)',
 };
 
 /** Turns Ajv errors into iDenfy-style `{field: [messages]}`, one entry per offending field and rule. */

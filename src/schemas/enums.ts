@@ -77,6 +77,16 @@ export const TOKEN_TYPES = [
 export const APPROVAL_STATUSES = [
   'APPROVED', 'DENIED',
 ] as const;
+/**
+ * Webhook event types (the `Idenfy-Event-Type` header), iDenfy's KYB events. A partner's
+ * endpoint subscribes to some of them; enqueueEvent accepts only these.
+ */
+export const WEBHOOK_EVENT_TYPES = [
+  'COMPANY_SUBMIT', 'COMPANY_REVIEW', 'COMPANY_AML_REVIEW', 'COMPANY_INFO_REQUEST',
+  'COMPANY_EXPIRATION', 'COMPANY_DELETE', 'GOV_ORDERED_DOCUMENT', 'SOS_REPORT',
+] as const;
+/** OpenKYB's own event, sent only by `POST /v1/webhooks/{id}/test/`; no endpoint subscribes to it. */
+export const WEBHOOK_TEST_EVENT_TYPE = 'WEBHOOK_TEST';
 
 /** A TypeBox enum schema over a const list, carrying its iDenfy name for the docs. */
 export function enumOf<const T extends readonly string[]>(values: T, title: string) {
@@ -98,3 +108,4 @@ export const CountryEnum = enumOf(COUNTRIES, 'CountryEnum');
 export const KybStatusEnum = enumOf(KYB_STATUSES, 'KybStatusEnum');
 export const KybTokenTypeEnum = enumOf(TOKEN_TYPES, 'KybTokenTypeEnum');
 export const ApprovalStatusEnum = enumOf(APPROVAL_STATUSES, 'ApprovalStatusEnum');
+export const WebhookEventTypeEnum = enumOf(WEBHOOK_EVENT_TYPES, 'WebhookEventTypeEnum');

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Flow, FlowInput, KybFormUnifiedFlow } from '../../schemas/flow.js';
+import { Value } from 'typebox/value';
+import { CompanyFlow, IndividualFlow, KybFormUnifiedFlow, type Flow, type FlowInput } from '../../schemas/flow.js';
 import { COMPANY_DOCUMENT_TYPES, INDIVIDUAL_DOCUMENT_TYPES } from '../../schemas/enums.js';
 import { DomainError, type FieldErrors } from '../errors.js';
 import { readSettings } from '../partners/settings.js';
@@ -21,7 +22,7 @@ export const flows: CatalogKind<FlowInput, Flow> = {
     const errors = checkFlow(settings);
     if (Object.keys(errors).length > 0) throw new DomainError('VALIDATION_ERROR', 'Validation failed.', errors);
     const questionnaireId = questionnaire ? (await findQuestionnaireByKey(db, ctx.partnerId, questionnaire, 'questionnaire')).id : null;
-    return { name, definition: withCustomFieldIds(settings), columns: { questionnaire_id: questionnaireId } };
+    return { name, definition: normalizeFlow(settings), columns: { questionnaire_id: questionnaireId } };
   },
   async present(db, rows) {
     const ids = [...new Set(rows.map((r) => (r as typeof r & { questionnaire_id: string | null }).questionnaire_id).filter((id) => id !== null))];
@@ -91,8 +92,12 @@ function checkDocuments(docs: { docType: string }[], allowed: Set<string>, path:
   });
 }
 
-/** Custom fields get a stable id on first save; a round-tripped id is kept. */
-function withCustomFieldIds(flow: KybFormUnifiedFlow): KybFormUnifiedFlow {
+/**
+ * The flow as stored and served: every default written out (`required: false`, ...), as
+ * iDenfy's responses have them, and custom fields with a stable id (a round-tripped id is kept).
+ */
+function normalizeFlow(input: KybFormUnifiedFlow): KybFormUnifiedFlow {
+  const flow = Value.Default(KybFormUnifiedFlow, structuredClone(input)) as KybFormUnifiedFlow;
   const assign = <T extends { field: { id?: string } }>(list: T[] | null | undefined) =>
     list?.map((a) => ({ ...a, field: { ...a.field, id: a.field.id ?? randomUUID() } })) ?? list;
   return {
@@ -100,7 +105,11 @@ function withCustomFieldIds(flow: KybFormUnifiedFlow): KybFormUnifiedFlow {
     fieldsCustom: assign(flow.fieldsCustom),
     beneficiaries: flow.beneficiaries?.map((b) => ({
       ...b,
-      applicants: b.applicants.map((a) => ({ ...a, fieldsCustom: assign(a.fieldsCustom) })),
+      // Applicants are a discriminated union, which Value.Default does not descend into.
+      applicants: b.applicants.map((a) => {
+        const withDefaults = Value.Default(a.applicantType === 'INDIVIDUAL' ? IndividualFlow : CompanyFlow, a) as typeof a;
+        return { ...withDefaults, fieldsCustom: assign(withDefaults.fieldsCustom) };
+      }),
     })) ?? flow.beneficiaries,
   };
 }

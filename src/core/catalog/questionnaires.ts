@@ -1,4 +1,5 @@
-import type { Questionnaire, QuestionnaireInput } from '../../schemas/questionnaire.js';
+import { Value } from 'typebox/value';
+import { QuestionnaireInput, type Questionnaire } from '../../schemas/questionnaire.js';
 import { DomainError } from '../errors.js';
 import { readSettings } from '../partners/settings.js';
 import { checkQuestionnaire } from '../questionnaires/check-questionnaire.js';
@@ -21,7 +22,7 @@ export const questionnaires: CatalogKind<QuestionnaireInput, Questionnaire> = {
       .executeTakeFirst();
     if (clash && clash.id !== currentId) (errors.key ??= []).push(`a questionnaire with key "${input.key}" already exists`);
     if (Object.keys(errors).length > 0) throw new DomainError('VALIDATION_ERROR', 'Validation failed.', errors);
-    const { key, name, ...rest } = input;
+    const { key, name, ...rest } = Value.Default(QuestionnaireInput, structuredClone(input)) as QuestionnaireInput;
     const definition: Definition = { ...rest, type: rest.type ?? 'KYB' };
     return { name, definition, columns: { key } };
   },

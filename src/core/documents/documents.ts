@@ -79,16 +79,20 @@ export async function getDocument({ ctx, target, id }: { ctx: FormCtx; target: D
   return (await presentDocuments(ctx.db, ctx, [await loadDocument(ctx.db, company, target, id)]))[0]!;
 }
 
-/** PUT and PATCH change the type and file name; the file itself cannot be replaced. */
+/**
+ * PUT replaces the type and file name (an absent name becomes null); PATCH changes what it
+ * names. The file itself cannot be replaced: delete the document and upload again.
+ */
 export async function updateDocument(
-  { ctx, target, id, input }: { ctx: FormCtx; target: DocumentTarget; id: string; input: DocumentUpdateInput },
+  { ctx, target, id, input, merge }: { ctx: FormCtx; target: DocumentTarget; id: string; input: DocumentUpdateInput; merge: boolean },
 ): Promise<KybFormDocument> {
   return ctx.db.transaction().execute(async (trx) => {
     const company = await loadForm(trx, ctx.access);
     assertEditable(company, ctx.access);
     const row = await loadDocument(trx, company, target, id);
     if (input.type !== undefined) checkType(input.type, await allowedTypes(trx, company, target));
-    const next = { ...row, type: input.type ?? row.type, filename: input.filename === undefined ? row.filename : input.filename };
+    const filename = input.filename !== undefined ? input.filename : merge ? row.filename : null;
+    const next = { ...row, type: input.type ?? row.type, filename };
     await trx.updateTable('documents').set({ type: next.type, filename: next.filename }).where('id', '=', id).execute();
     await recordAudit(trx, { ...ctx.access, action: 'DOCUMENT_UPDATED', details: { documentId: id, type: next.type }, now: ctx.clock.now() });
     return (await presentDocuments(trx, ctx, [next]))[0]!;

@@ -14,5 +14,10 @@ export function kybInfoRoute(app: App): void {
       security: TOKEN_SECURITY,
       response: { 200: KybInfo, ...errorResponses(401, 429) },
     },
-  }, async (request) => getKybInfo({ ctx: requestCtx(request), session: request.session! }));
+  }, async (request, reply) => {
+    const info = await getKybInfo({ ctx: requestCtx(request), session: request.session! });
+    // Theme and flow are sent as stored (validated on write): see KybInfoParts.
+    const body = `{"locale":${JSON.stringify(info.locale)},"theme":${info.themeJson ?? 'null'},"flow":${info.flowJson ?? 'null'}}`;
+    return reply.type('application/json; charset=utf-8').send(body as never);
+  });
 }

@@ -73,7 +73,7 @@ export function documentRoutes(app: App): void {
           params: owner.itemParams, body: DocumentRequest(owner.type, method === 'PATCH'), response: { 200: KybFormDocument, ...errorResponses(400, 401, 404, 409) } },
         handler: async (request) => {
           const params = request.params as Record<string, string>;
-          return updateDocument({ ctx: formCtx(request, params.companyId), target: owner.target(params), id: params.id!, input: request.body as DocumentUpdateInput });
+          return updateDocument({ ctx: formCtx(request, params.companyId), target: owner.target(params), id: params.id!, input: request.body as DocumentUpdateInput, merge: method === 'PATCH' });
         },
       });
     }

@@ -1,0 +1,26 @@
+import { createHarness } from './test/harness.js';
+import { api } from './test/api.js';
+import { flowBody, themeBody, questionnaireBody } from './test/fixtures.js';
+const { harness, cleanup } = await createHarness('sqlite');
+const p = await harness.partner();
+await api(harness).call('POST', '/v1/questionnaires/', p.auth, questionnaireBody('q1'));
+const flow = await api(harness).call('POST', '/v1/flows/', p.auth, flowBody({ questionnaire: 'q1' }));
+const theme = await api(harness).call('POST', '/v1/themes/', p.auth, themeBody());
+const tok = (await api(harness).createToken(p, { tokenType: 'FORM', clientId: 'x', flow: flow.json.id, theme: theme.json.id })).json.tokenString;
+const N = 5000;
+const run = async (name: string, opts: any) => {
+  for (let i = 0; i < 500; i++) await harness.app.inject(opts);
+  const c = process.cpuUsage();
+  for (let i = 0; i < N; i++) await harness.app.inject(opts);
+  const u = process.cpuUsage(c);
+  console.log(name, ((u.user + u.system) / N).toFixed(0), 'us cpu');
+};
+await run('livez', { method: 'GET', url: '/livez' });
+await run('info', { method: 'GET', url: '/kyb/info/', headers: { authorization: 'Bearer ' + tok } });
+await run('info-noflow', { method: 'GET', url: '/kyb/info/', headers: { authorization: 'Bearer ' + (await api(harness).createToken(p, { tokenType: 'FORM', clientId: 'x', flow: null, theme: null })).json.tokenString } });
+const { Session } = await import('node:inspector/promises');
+const s = new Session(); s.connect(); await s.post('Profiler.enable'); await s.post('Profiler.start');
+for (let i = 0; i < N; i++) await harness.app.inject({ method: 'GET', url: '/kyb/info/', headers: { authorization: 'Bearer ' + tok } });
+const { profile } = await s.post('Profiler.stop');
+(await import('node:fs')).writeFileSync('/tmp/bp/info.cpuprofile', JSON.stringify(profile));
+await cleanup();

@@ -1,0 +1,17 @@
+import { createHarness } from './test/harness.js';
+const { harness, cleanup } = await createHarness('sqlite');
+const p = await harness.partner();
+const opts = { method: 'POST' as const, url: '/kyb/tokens/', headers: { authorization: p.auth, 'content-type': 'application/json' }, payload: '{"tokenType":"FORM","clientId":"bench-client","externalRef":"ref-1","tags":["bench"]}' };
+const N = 4000, C = 16;
+const batch = async (n: number) => { for (let i = 0; i < n / C; i++) await Promise.all(Array.from({ length: C }, () => harness.app.inject(opts))); };
+await batch(800);
+const c = process.cpuUsage(); const t = performance.now();
+await batch(N);
+const u = process.cpuUsage(c);
+console.log('create', ((u.user + u.system) / N).toFixed(0), 'us cpu', ((performance.now() - t) * 1000 / N).toFixed(0), 'us wall');
+const { Session } = await import('node:inspector/promises');
+const s = new Session(); s.connect(); await s.post('Profiler.enable'); await s.post('Profiler.start');
+await batch(N);
+const { profile } = await s.post('Profiler.stop');
+(await import('node:fs')).writeFileSync('/tmp/bp/create.cpuprofile', JSON.stringify(profile));
+await cleanup();

@@ -1,0 +1,24 @@
+import type { Config } from '../config.js';
+import { systemClock } from '../core/context.js';
+import { openDatabase } from '../db/database.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { createWebhookWorker } from '../jobs/webhook-worker.js';
+import { createLogger } from '../logger.js';
+import { onSignals } from './signals.js';
+
+/**
+ * `openkyb worker`: the background worker alone (webhook delivery), until SIGTERM or SIGINT.
+ * Run several against one PostgreSQL, next to servers started with OPENKYB_SERVE_WORKER=false.
+ */
+export async function worker(config: Config): Promise<void> {
+  const logger = createLogger(config.logLevel);
+  const database = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, logger, poolSize: 4 });
+  const applied = await migrateToLatest(database);
+  if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
+  const webhooks = createWebhookWorker({ config, database, clock: systemClock, logger });
+  webhooks.start();
+  onSignals(logger, async () => {
+    await webhooks.stop();
+    await database.destroy();
+  });
+}

@@ -1,0 +1,43 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+const dataDir = mkdtempSync(path.join(tmpdir(), 'openkyb-config-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+const load = (env: Record<string, string>) => loadConfig({ OPENKYB_DATA_DIR: dataDir, OPENKYB_SECRET: 's'.repeat(40), ...env });
+
+it('retries webhooks at least 10 times over at least a day by default, within 10 s each, to public addresses only', () => {
+  const config = load({});
+  expect(config.webhookRetryScheduleMs.length + 1).toBeGreaterThanOrEqual(10);
+  expect(config.webhookRetryScheduleMs.reduce((sum, ms) => sum + ms, 0)).toBeGreaterThanOrEqual(24 * 60 * 60 * 1000);
+  expect(config.webhookTimeoutMs).toBe(10_000);
+  expect(config.webhookAllowPrivateUrls).toBe(false);
+  expect(config.serveWorker).toBe(true);
+});
+
+it('reads the webhook settings from the environment', () => {
+  const config = load({
+    OPENKYB_WEBHOOK_RETRY_SCHEDULE: '500ms, 10s,2m,1h,1d',
+    OPENKYB_WEBHOOK_TIMEOUT_MS: '2500',
+    OPENKYB_WEBHOOK_ALLOW_PRIVATE_URLS: 'true',
+    OPENKYB_SERVE_WORKER: 'false',
+  });
+  expect(config.webhookRetryScheduleMs).toEqual([500, 10_000, 120_000, 3_600_000, 86_400_000]);
+  expect(config.webhookTimeoutMs).toBe(2500);
+  expect(config.webhookAllowPrivateUrls).toBe(true);
+  expect(config.serveWorker).toBe(false);
+  expect(load({ OPENKYB_WEBHOOK_RETRY_SCHEDULE: '' }).webhookRetryScheduleMs).toEqual([]);
+});
+
+it.each([
+  [{ OPENKYB_WEBHOOK_RETRY_SCHEDULE: '10s,soon' }, /"soon" is not a duration/],
+  [{ OPENKYB_WEBHOOK_RETRY_SCHEDULE: '8d' }, /webhookRetryScheduleMs/],
+  [{ OPENKYB_WEBHOOK_ALLOW_PRIVATE_URLS: 'maybe' }, /OPENKYB_WEBHOOK_ALLOW_PRIVATE_URLS: "maybe"/],
+  [{ OPENKYB_SERVE_WORKER: 'off' }, /OPENKYB_SERVE_WORKER/],
+  [{ OPENKYB_WEBHOOK_TIMEOUT_MS: '50' }, /webhookTimeoutMs/],
+])('refuses %o at start-up', (env, message) => {
+  expect(() => load(env)).toThrow(ConfigError);
+  expect(() => load(env)).toThrow(message);
+});

@@ -1,0 +1,20 @@
+import type { Webhook } from '../../schemas/webhook.js';
+import type { PartnerCtx } from '../context.js';
+import { findWebhook } from './find-webhook.js';
+import { toWebhook } from './present.js';
+
+export async function listWebhooks({ ctx }: { ctx: PartnerCtx }): Promise<Webhook[]> {
+  const rows = await ctx.db
+    .selectFrom('webhook_endpoints')
+    .selectAll()
+    .where('partner_id', '=', ctx.partnerId)
+    .where('deleted_at', 'is', null)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => toWebhook(row, ctx.pepper));
+}
+
+export async function getWebhook({ ctx, id }: { ctx: PartnerCtx; id: string }): Promise<Webhook> {
+  return toWebhook(await findWebhook(ctx.db, ctx.partnerId, id), ctx.pepper);
+}

@@ -1,0 +1,24 @@
+import type { WebhookDelivery } from '../../schemas/webhook.js';
+import type { PartnerCtx } from '../context.js';
+import { DomainError } from '../errors.js';
+import { findDelivery } from './find-webhook.js';
+import { toDelivery } from './present.js';
+
+/**
+ * Queues a failed or delivered delivery again, due at once, with a fresh retry schedule. It keeps
+ * its id, so `webhook-id` is the same and a receiver that already processed it can tell.
+ */
+export async function resendDelivery({ ctx, id }: { ctx: PartnerCtx; id: string }): Promise<WebhookDelivery> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const delivery = await findDelivery(trx, ctx.partnerId, id);
+    if (delivery.status === 'pending') throw new DomainError('CONFLICT', 'This delivery is still pending; it will be attempted again.');
+    const endpoint = await trx.selectFrom('webhook_endpoints').select(['id', 'is_active', 'deleted_at']).where('id', '=', delivery.endpoint_id).executeTakeFirstOrThrow();
+    if (endpoint.deleted_at !== null) throw new DomainError('CONFLICT', 'The webhook of this delivery was deleted.');
+    if (endpoint.is_active !== 1) throw new DomainError('CONFLICT', 'The webhook of this delivery is inactive; activate it first.');
+    const now = ctx.clock.now();
+    const changes = { status: 'pending' as const, next_attempt_at: now, round_failures: 0, lease_token: null, lease_expires_at: null, updated_at: now };
+    await trx.updateTable('webhook_deliveries').set(changes).where('id', '=', id).execute();
+    ctx.logger.info({ deliveryId: id, webhookId: endpoint.id }, 'webhook delivery queued again');
+    return toDelivery({ ...delivery, ...changes });
+  });
+}
