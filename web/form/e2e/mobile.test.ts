@@ -5,7 +5,7 @@ import { writeTestFiles } from './files.js';
 import { createCatalog, fillCompany, fillDocuments, fillOwnership, fillQuestionnaire, submit } from './scenario.js';
 import { startE2eServer, type E2eServer } from './server.js';
 
-describe('hosted form: a whole session on a 360 px wide phone', () => {
+describe('hosted form: a whole session on a 360 px wide phone', { timeout: 90_000 }, () => {
   let server: E2eServer;
   let browser: Browser;
   const screenshot = screenshotFolder('mobile-360');

@@ -7,7 +7,7 @@ import { writeTestFiles } from './files.js';
 import { createCatalog, expectStep, fillCompany, fillDocuments, fillOwnership, fillQuestionnaire, PRIMARY, submit } from './scenario.js';
 import { startE2eServer, type E2eServer } from './server.js';
 
-describe('hosted form: a whole session in a desktop browser', () => {
+describe('hosted form: a whole session in a desktop browser', { timeout: 90_000 }, () => {
   let server: E2eServer;
   let browser: Browser;
   let catalog: { flow: string; theme: string };

@@ -5,7 +5,7 @@ import { expectAccessible, launchChromium, screenshotFolder } from './browser.js
 import { createCatalog, expectStep, fillCompany } from './scenario.js';
 import { startE2eServer, type E2eServer } from './server.js';
 
-describe('hosted form: the states a real user meets', () => {
+describe('hosted form: the states a real user meets', { timeout: 90_000 }, () => {
   let server: E2eServer;
   let browser: Browser;
   let catalog: { flow: string; theme: string };

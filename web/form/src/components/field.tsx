@@ -48,7 +48,7 @@ export function Field({ id, label, isRequired, hint, error, isGroup, children }:
   if (isGroup) {
     return (
       <fieldset className={`field group${error ? ' has-error' : ''}`} id={`${id}-group`} aria-describedby={described || undefined}>
-        <legend>{labelText}</legend>
+        <legend id={`${id}-label`}>{labelText}</legend>
         {body}
       </fieldset>
     );

@@ -123,6 +123,7 @@ export function FileValues({ value, onChange, control, isReadOnly, isMulti }: Va
       ) : null}
       {isReadOnly ? null : (
         <input id={control.id} type="file" multiple={isMulti} aria-describedby={control['aria-describedby']}
+          aria-labelledby={isMulti ? `${control.id}-label` : undefined}
           aria-invalid={control['aria-invalid']} onChange={(e) => { void pick(e.target.files); e.target.value = ''; }} />
       )}
     </div>

@@ -2,6 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { fieldsUnder, type FieldErrors } from '../api/errors.js';
 import type { Company } from '../api/types.js';
 import { Field } from '../components/field.js';
+import { focusFirstError } from '../components/focus.js';
 import { GROUP_TYPES, ValueInput, type ValueType } from '../components/value-input.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { loadForm, type KybContext } from '../wizard/data.js';
@@ -121,12 +122,4 @@ export function CompanyStep({ ctx, onNext }: { ctx: KybContext; onNext: (() => v
 
 function emptyToNull(value: unknown): unknown {
   return value === '' || value === undefined ? null : value;
-}
-
-export function focusFirstError(): void {
-  // After React has rendered the messages.
-  requestAnimationFrame(() => {
-    const first = document.querySelector<HTMLElement>('[aria-invalid="true"]');
-    first?.focus();
-  });
 }

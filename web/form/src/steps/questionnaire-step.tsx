@@ -1,11 +1,11 @@
 import { useRef, useState } from 'react';
 import type { AnswerValues, Questionnaire } from '../api/types.js';
 import { Field } from '../components/field.js';
+import { focusFirstError } from '../components/focus.js';
 import { GROUP_TYPES, ValueInput, type ValueType } from '../components/value-input.js';
 import { useI18n } from '../i18n/i18n.js';
 import type { KybContext } from '../wizard/data.js';
 import { SaveStatus, problemText, useSaver } from '../wizard/use-saver.js';
-import { focusFirstError } from './company-step.js';
 import { applicability, applicableAnswers, unanswered } from './questionnaire-logic.js';
 
 export const questionId = (q: Questionnaire, section: string, question: string) => `q-${q.key}-${section}-${question}`;

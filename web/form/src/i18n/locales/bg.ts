@@ -23,7 +23,6 @@ const messages: Messages = {
   'step.locked': 'достъпно след запазване на данните за дружеството',
 
   'action.continue': 'Напред',
-  'action.back': 'Назад',
   'action.retry': 'Опитайте отново',
   'action.save': 'Запазване',
   'action.cancel': 'Отказ',
@@ -127,7 +126,6 @@ const messages: Messages = {
   'documents.upload': 'Качване: {type}',
   'documents.replace': 'Замяна',
   'documents.uploading': 'Качване {percent}',
-  'documents.open': 'Отваряне на {name}',
   'documents.preview': 'Преглед на {name}',
   'documents.addType': 'Добавяне на документ от вида',
   'documents.tooLarge': 'Файлът е по-голям от 10 MB.',

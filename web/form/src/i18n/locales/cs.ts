@@ -23,7 +23,6 @@ const messages: Messages = {
   'step.locked': 'dostupné po uložení údajů o společnosti',
 
   'action.continue': 'Pokračovat',
-  'action.back': 'Zpět',
   'action.retry': 'Zkusit znovu',
   'action.save': 'Uložit',
   'action.cancel': 'Zrušit',
@@ -127,7 +126,6 @@ const messages: Messages = {
   'documents.upload': 'Nahrát: {type}',
   'documents.replace': 'Nahradit',
   'documents.uploading': 'Nahrávání {percent}',
-  'documents.open': 'Otevřít {name}',
   'documents.preview': 'Náhled: {name}',
   'documents.addType': 'Přidat dokument typu',
   'documents.tooLarge': 'Soubor je větší než 10 MB.',

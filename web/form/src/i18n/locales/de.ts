@@ -23,7 +23,6 @@ const messages: Messages = {
   'step.locked': 'verfügbar, sobald die Unternehmensdaten gespeichert sind',
 
   'action.continue': 'Weiter',
-  'action.back': 'Zurück',
   'action.retry': 'Erneut versuchen',
   'action.save': 'Speichern',
   'action.cancel': 'Abbrechen',
@@ -127,7 +126,6 @@ const messages: Messages = {
   'documents.upload': '{type} hochladen',
   'documents.replace': 'Ersetzen',
   'documents.uploading': 'Wird hochgeladen: {percent}',
-  'documents.open': '{name} öffnen',
   'documents.preview': 'Vorschau von {name}',
   'documents.addType': 'Dokument dieses Typs hinzufügen',
   'documents.tooLarge': 'Die Datei ist größer als 10 MB.',

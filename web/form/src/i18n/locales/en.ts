@@ -22,7 +22,6 @@ export default {
   'step.locked': 'available once the company details are saved',
 
   'action.continue': 'Continue',
-  'action.back': 'Back',
   'action.retry': 'Try again',
   'action.save': 'Save',
   'action.cancel': 'Cancel',
@@ -126,7 +125,6 @@ export default {
   'documents.upload': 'Upload {type}',
   'documents.replace': 'Replace',
   'documents.uploading': 'Uploading {percent}',
-  'documents.open': 'Open {name}',
   'documents.preview': 'Preview of {name}',
   'documents.addType': 'Add a document of type',
   'documents.tooLarge': 'The file is larger than 10 MB.',

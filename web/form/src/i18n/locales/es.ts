@@ -23,7 +23,6 @@ const messages: Messages = {
   'step.locked': 'disponible cuando se guarden los datos de la empresa',
 
   'action.continue': 'Continuar',
-  'action.back': 'Atrás',
   'action.retry': 'Reintentar',
   'action.save': 'Guardar',
   'action.cancel': 'Cancelar',
@@ -127,7 +126,6 @@ const messages: Messages = {
   'documents.upload': 'Subir {type}',
   'documents.replace': 'Reemplazar',
   'documents.uploading': 'Subiendo {percent}',
-  'documents.open': 'Abrir {name}',
   'documents.preview': 'Vista previa de {name}',
   'documents.addType': 'Añadir un documento del tipo',
   'documents.tooLarge': 'El archivo supera los 10 MB.',

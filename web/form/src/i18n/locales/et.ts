@@ -23,7 +23,6 @@ const messages: Messages = {
   'step.locked': 'saadaval pärast ettevõtte andmete salvestamist',
 
   'action.continue': 'Jätka',
-  'action.back': 'Tagasi',
   'action.retry': 'Proovi uuesti',
   'action.save': 'Salvesta',
   'action.cancel': 'Loobu',
@@ -127,7 +126,6 @@ const messages: Messages = {
   'documents.upload': 'Laadi üles: {type}',
   'documents.replace': 'Asenda',
   'documents.uploading': 'Üleslaadimine {percent}',
-  'documents.open': 'Ava {name}',
   'documents.preview': 'Eelvaade: {name}',
   'documents.addType': 'Lisa seda tüüpi dokument',
   'documents.tooLarge': 'Fail on suurem kui 10 MB.',

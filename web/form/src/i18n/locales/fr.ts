@@ -23,7 +23,6 @@ const messages: Messages = {
   'step.locked': 'disponible une fois les informations sur l’entreprise enregistrées',
 
   'action.continue': 'Continuer',
-  'action.back': 'Retour',
   'action.retry': 'Réessayer',
   'action.save': 'Enregistrer',
   'action.cancel': 'Annuler',
@@ -127,7 +126,6 @@ const messages: Messages = {
   'documents.upload': 'Téléverser : {type}',
   'documents.replace': 'Remplacer',
   'documents.uploading': 'Téléversement {percent}',
-  'documents.open': 'Ouvrir {name}',
   'documents.preview': 'Aperçu de {name}',
   'documents.addType': 'Ajouter un document du type',
   'documents.tooLarge': 'Le fichier dépasse 10 Mo.',

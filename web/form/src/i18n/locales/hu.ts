@@ -23,7 +23,6 @@ const messages: Messages = {
   'step.locked': 'a cégadatok mentése után érhető el',
 
   'action.continue': 'Tovább',
-  'action.back': 'Vissza',
   'action.retry': 'Újrapróbálás',
   'action.save': 'Mentés',
   'action.cancel': 'Mégse',
@@ -127,7 +126,6 @@ const messages: Messages = {
   'documents.upload': 'Feltöltés: {type}',
   'documents.replace': 'Csere',
   'documents.uploading': 'Feltöltés {percent}',
-  'documents.open': '{name} megnyitása',
   'documents.preview': 'Előnézet: {name}',
   'documents.addType': 'Ilyen típusú dokumentum hozzáadása',
   'documents.tooLarge': 'A fájl nagyobb 10 MB-nál.',

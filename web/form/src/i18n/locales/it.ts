@@ -23,7 +23,6 @@ const messages: Messages = {
   'step.locked': 'disponibile dopo il salvataggio dei dati dell’azienda',
 
   'action.continue': 'Continua',
-  'action.back': 'Indietro',
   'action.retry': 'Riprova',
   'action.save': 'Salva',
   'action.cancel': 'Annulla',
@@ -127,7 +126,6 @@ const messages: Messages = {
   'documents.upload': 'Carica {type}',
   'documents.replace': 'Sostituisci',
   'documents.uploading': 'Caricamento {percent}',
-  'documents.open': 'Apri {name}',
   'documents.preview': 'Anteprima di {name}',
   'documents.addType': 'Aggiungi un documento del tipo',
   'documents.tooLarge': 'Il file supera i 10 MB.',

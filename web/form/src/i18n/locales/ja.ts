@@ -23,7 +23,6 @@ const messages: Messages = {
   'step.locked': '会社情報を保存すると利用できます',
 
   'action.continue': '次へ',
-  'action.back': '戻る',
   'action.retry': '再試行',
   'action.save': '保存',
   'action.cancel': 'キャンセル',
@@ -127,7 +126,6 @@ const messages: Messages = {
   'documents.upload': '{type}をアップロード',
   'documents.replace': '差し替え',
   'documents.uploading': 'アップロード中 {percent}',
-  'documents.open': '{name} を開く',
   'documents.preview': '{name} のプレビュー',
   'documents.addType': '追加する書類の種類',
   'documents.tooLarge': 'ファイルが10 MBを超えています。',

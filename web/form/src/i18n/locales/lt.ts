@@ -23,7 +23,6 @@ const messages: Messages = {
   'step.locked': 'bus prieinama, kai įmonės duomenys bus išsaugoti',
 
   'action.continue': 'Tęsti',
-  'action.back': 'Atgal',
   'action.retry': 'Bandyti dar kartą',
   'action.save': 'Išsaugoti',
   'action.cancel': 'Atšaukti',
@@ -127,7 +126,6 @@ const messages: Messages = {
   'documents.upload': 'Įkelti: {type}',
   'documents.replace': 'Pakeisti',
   'documents.uploading': 'Įkeliama {percent}',
-  'documents.open': 'Atidaryti {name}',
   'documents.preview': '{name} peržiūra',
   'documents.addType': 'Pridėti šio tipo dokumentą',
   'documents.tooLarge': 'Failas didesnis nei 10 MB.',

@@ -23,7 +23,6 @@ const messages: Messages = {
   'step.locked': 'pieejams, kad uzņēmuma dati būs saglabāti',
 
   'action.continue': 'Turpināt',
-  'action.back': 'Atpakaļ',
   'action.retry': 'Mēģināt vēlreiz',
   'action.save': 'Saglabāt',
   'action.cancel': 'Atcelt',
@@ -127,7 +126,6 @@ const messages: Messages = {
   'documents.upload': 'Augšupielādēt: {type}',
   'documents.replace': 'Aizstāt',
   'documents.uploading': 'Augšupielādē {percent}',
-  'documents.open': 'Atvērt {name}',
   'documents.preview': 'Priekšskatījums: {name}',
   'documents.addType': 'Pievienot šāda veida dokumentu',
   'documents.tooLarge': 'Fails ir lielāks par 10 MB.',

@@ -23,7 +23,6 @@ const messages: Messages = {
   'step.locked': 'beschikbaar zodra de bedrijfsgegevens zijn opgeslagen',
 
   'action.continue': 'Verder',
-  'action.back': 'Terug',
   'action.retry': 'Opnieuw proberen',
   'action.save': 'Opslaan',
   'action.cancel': 'Annuleren',
@@ -127,7 +126,6 @@ const messages: Messages = {
   'documents.upload': '{type} uploaden',
   'documents.replace': 'Vervangen',
   'documents.uploading': 'Uploaden {percent}',
-  'documents.open': '{name} openen',
   'documents.preview': 'Voorbeeld van {name}',
   'documents.addType': 'Document toevoegen van het type',
   'documents.tooLarge': 'Het bestand is groter dan 10 MB.',

@@ -23,7 +23,6 @@ const messages: Messages = {
   'step.locked': 'dostępne po zapisaniu danych firmy',
 
   'action.continue': 'Dalej',
-  'action.back': 'Wstecz',
   'action.retry': 'Spróbuj ponownie',
   'action.save': 'Zapisz',
   'action.cancel': 'Anuluj',
@@ -127,7 +126,6 @@ const messages: Messages = {
   'documents.upload': 'Prześlij: {type}',
   'documents.replace': 'Zastąp',
   'documents.uploading': 'Przesyłanie {percent}',
-  'documents.open': 'Otwórz {name}',
   'documents.preview': 'Podgląd: {name}',
   'documents.addType': 'Dodaj dokument typu',
   'documents.tooLarge': 'Plik jest większy niż 10 MB.',

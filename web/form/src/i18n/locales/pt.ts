@@ -23,7 +23,6 @@ const messages: Messages = {
   'step.locked': 'disponível depois de guardar os dados da empresa',
 
   'action.continue': 'Continuar',
-  'action.back': 'Voltar',
   'action.retry': 'Tentar novamente',
   'action.save': 'Guardar',
   'action.cancel': 'Cancelar',
@@ -127,7 +126,6 @@ const messages: Messages = {
   'documents.upload': 'Carregar {type}',
   'documents.replace': 'Substituir',
   'documents.uploading': 'A carregar {percent}',
-  'documents.open': 'Abrir {name}',
   'documents.preview': 'Pré-visualização de {name}',
   'documents.addType': 'Adicionar um documento do tipo',
   'documents.tooLarge': 'O ficheiro tem mais de 10 MB.',

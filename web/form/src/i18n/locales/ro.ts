@@ -23,7 +23,6 @@ const messages: Messages = {
   'step.locked': 'disponibil după salvarea datelor companiei',
 
   'action.continue': 'Continuați',
-  'action.back': 'Înapoi',
   'action.retry': 'Încercați din nou',
   'action.save': 'Salvați',
   'action.cancel': 'Anulați',
@@ -127,7 +126,6 @@ const messages: Messages = {
   'documents.upload': 'Încărcați: {type}',
   'documents.replace': 'Înlocuiți',
   'documents.uploading': 'Se încarcă {percent}',
-  'documents.open': 'Deschideți {name}',
   'documents.preview': 'Previzualizare: {name}',
   'documents.addType': 'Adăugați un document de tipul',
   'documents.tooLarge': 'Fișierul depășește 10 MB.',

@@ -23,7 +23,6 @@ const messages: Messages = {
   'step.locked': 'станет доступно после сохранения данных компании',
 
   'action.continue': 'Продолжить',
-  'action.back': 'Назад',
   'action.retry': 'Повторить',
   'action.save': 'Сохранить',
   'action.cancel': 'Отмена',
@@ -127,7 +126,6 @@ const messages: Messages = {
   'documents.upload': 'Загрузить: {type}',
   'documents.replace': 'Заменить',
   'documents.uploading': 'Загрузка {percent}',
-  'documents.open': 'Открыть {name}',
   'documents.preview': 'Предпросмотр: {name}',
   'documents.addType': 'Добавить документ типа',
   'documents.tooLarge': 'Файл больше 10 МБ.',
