@@ -90,6 +90,14 @@ export async function fillOwnership(page: Page, shot: (name: string) => Promise<
     await page.getByLabel(en['field.person.DATE_OF_BIRTH']).fill('1985-11-30');
     await page.getByLabel(en['ownership.percentage']).fill('40');
   }, 'Jane Doe');
+  // Editing saves the whole beneficiary again (PUT).
+  await page.getByRole('button', { name: en['ownership.editTitle'].replace('{name}', 'Jane Doe') }).click();
+  await page.getByLabel(en['ownership.percentage']).fill('35');
+  await page.getByRole('button', { name: en['action.save'], exact: true }).click();
+  await expect.poll(() => page.locator('.tree-node', { hasText: 'Jane Doe' }).locator('.node-meta').textContent()).toContain('35%');
+  // A company with owners under it cannot go before they do.
+  await page.getByRole('button', { name: `${en['action.delete']}: Holding SIA` }).click();
+  await expect.poll(() => page.getByRole('alert').allTextContents()).toContain(en['ownership.deleteChildrenFirst'].replace('{name}', 'Holding SIA'));
   // Two levels: John Smith is listed under Holding SIA, Jane Doe at the top.
   const holding = page.locator('.tree-node', { has: page.locator('strong', { hasText: 'Holding SIA' }) });
   await expect.poll(() => holding.locator('.tree .tree-node strong').allTextContents()).toEqual(['John Smith']);

@@ -63,7 +63,7 @@ export function DocumentSlot({ ctx, owner, type, isRequired, description, announ
   };
 
   const fileButton = (replacing: Document | null, text: string, inputId: string) => (
-    <label className="button secondary file-button">
+    <label className={`button secondary file-button${replacing ? " small" : ""}`}>
       <input id={inputId} className="file-input" type="file" accept="image/jpeg,image/png,image/gif,image/webp,image/heic,image/heif,application/pdf,.heic,.heif"
         disabled={progress !== null} aria-describedby={error ? `${id}-error` : undefined} aria-invalid={error ? true : undefined}
         onChange={(e) => { const file = e.target.files?.[0]; e.target.value = ''; if (file) void upload(file, replacing); }} />
