@@ -49,6 +49,25 @@ describe('hosted form: the states a real user meets', { timeout: 90_000 }, () =>
     await page.context().close();
   });
 
+  it('says when a save did not reach the server, and saves on retry', async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/welcome?authToken=${await server.token({ flow: catalog.flow })}`);
+    await page.getByLabel(en['field.company.COMPANY_NAME']).fill('Offline Ltd');
+    await page.getByLabel(en['field.company.COUNTRY']).selectOption('PL');
+    await expect.poll(() => page.locator('[data-save-state]').getAttribute('data-save-state')).toBe('saved');
+    await page.route('**/kyb/forms/*/', (route) => (route.request().method() === 'PATCH' ? route.abort('internetdisconnected') : route.continue()));
+    await page.getByLabel(en['field.company.REGISTRATION_NUMBER']).fill('999');
+    await page.getByLabel(en['field.company.REGISTRATION_NUMBER']).press('Tab');
+    await expect.poll(() => page.locator('[data-save-state]').textContent()).toContain(en['app.saveFailed']);
+    await page.unroute('**/kyb/forms/*/');
+    await page.getByRole('button', { name: en['action.retry'] }).click();
+    await expect.poll(() => page.locator('[data-save-state]').getAttribute('data-save-state')).toBe('saved');
+    // Saved for real: a fresh page shows it.
+    await page.reload();
+    await expect.poll(() => page.getByLabel(en['field.company.REGISTRATION_NUMBER']).inputValue()).toBe('999');
+    await page.context().close();
+  });
+
   it('warns when the session is about to expire', async () => {
     const page = await newPage();
     await page.goto(`${server.url}/welcome?authToken=${await server.token({ flow: catalog.flow, lifetime: 120 })}`);
