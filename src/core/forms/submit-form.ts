@@ -1,6 +1,8 @@
 import { recordAudit } from '../audit/record-audit.js';
 import { assertValid, conflict, validationFailed } from '../errors.js';
 import { readSettings } from '../partners/settings.js';
+import { enqueueEvent } from '../webhooks/enqueue-event.js';
+import type { CompanyRow } from '../../db/tables.js';
 import { isSubmitted, loadCompany, loadFlow, type FormCtx } from './access.js';
 import { checkSubmission } from './check-submission.js';
 
@@ -26,5 +28,18 @@ export async function submitForm({ ctx }: { ctx: FormCtx }): Promise<void> {
       .executeTakeFirst();
     if (updated.numUpdatedRows !== 1n) throw conflict('The form was already submitted.');
     await recordAudit(trx, { ...ctx.access, action: 'FORM_SUBMITTED', details: { status: settings.statusOnSubmit }, now });
+    // In the same transaction: the webhook exists if and only if the submit committed.
+    await enqueueEvent(trx, { partnerId: company.partner_id, eventType: 'COMPANY_SUBMIT', payload: companySubmitPayload(company, now), now });
   });
+}
+
+/** iDenfy's CompanySubmitWebhook, exactly. */
+export function companySubmitPayload(company: CompanyRow, submittedAt: number) {
+  return {
+    id: company.id,
+    clientId: company.client_id,
+    submissionTime: new Date(submittedAt).toISOString(),
+    soleProprietor: company.sole_proprietor === 1,
+    externalRef: company.external_ref,
+  };
 }

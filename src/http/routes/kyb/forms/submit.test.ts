@@ -4,6 +4,9 @@ import { contractErrors } from '../../../../../test/contract.js';
 import { base64, pdfDocument, pngImage } from '../../../../../test/files.js';
 import { describeEachDialect } from '../../../../../test/harness.js';
 import { companyBody, startSession } from '../../../../../test/kyb.js';
+import { startReceiver } from '../../../../../test/webhook-receiver.js';
+import { receiverExample } from '../../../../../test/webhooks.js';
+import { createWebhookWorker } from '../../../../jobs/webhook-worker.js';
 
 describeEachDialect('a complete KYB session through the API', (h) => {
   it('fills a form with a two-level ownership tree, lists what is missing, then submits', async () => {
@@ -120,5 +123,40 @@ describeEachDialect('a complete KYB session through the API', (h) => {
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     const audit = await h().database.db.selectFrom('audit_logs').select('action').where('company_id', '=', s.companyId).where('action', '=', 'FORM_SUBMITTED').execute();
     expect(audit).toHaveLength(1);
+  });
+});
+
+describeEachDialect('COMPANY_SUBMIT webhook', (h) => {
+  it('sends exactly iDenfy\'s CompanySubmitWebhook, signed, to the partner\'s endpoint, once per submit', async () => {
+    const receiver = await startReceiver();
+    try {
+      const s = await startSession(h(), { flow: null });
+      const hook = await api(h()).call('POST', '/v1/webhooks/', s.partner.auth, { url: `${receiver.url}/kyb`, eventTypes: ['COMPANY_SUBMIT'] });
+      expect(hook.status).toBe(201);
+      const failed = await api(h()).call('POST', `/kyb/forms/${s.companyId}/submit/`, s.partner.auth);
+      expect(failed.status).toBe(401);
+      expect((await api(h()).call('POST', `/kyb/forms/${s.companyId}/submit/`, s.bearer)).status).toBe(200);
+      const worker = createWebhookWorker({ config: h().config, database: h().database, clock: h().clock, logger: h().ctx.logger });
+      expect(await worker.runOnce()).toBe(1);
+      await worker.stop();
+      expect(receiver.requests).toHaveLength(1);
+      const [request] = receiver.requests;
+      expect(request!.headers['idenfy-event-type']).toBe('COMPANY_SUBMIT');
+      const verify = await receiverExample();
+      expect(verify.verifyIdenfySignature(request!.body, request!.headers['idenfy-signature'], hook.json.signingKey)).toBe(true);
+      const payload = JSON.parse(request!.body.toString('utf8'));
+      expect(payload).toEqual({ id: s.companyId, clientId: 'client-1', submissionTime: new Date(h().clock.now()).toISOString(), soleProprietor: false, externalRef: 'ref-1' });
+      expect(contractErrors('CompanySubmitWebhook', payload)).toEqual([]);
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it('queues nothing when the submit fails', async () => {
+    const s = await startSession(h());
+    await api(h()).call('POST', '/v1/webhooks/', s.partner.auth, { url: 'http://127.0.0.1:9/kyb', eventTypes: ['COMPANY_SUBMIT'] });
+    expect((await api(h()).call('POST', `/kyb/forms/${s.companyId}/submit/`, s.bearer)).status).toBe(400);
+    const events = await h().database.db.selectFrom('webhook_events').select('id').where('partner_id', '=', s.partner.partnerId).execute();
+    expect(events).toEqual([]);
   });
 });
