@@ -2,11 +2,9 @@ import type { ControlProps } from './field.js';
 import { useI18n } from '../i18n/i18n.js';
 import { CountrySelect } from './country-select.js';
 import { ChoiceGroup, CountryList, FileValues, TextList } from './multi-inputs.js';
+import type { ValueType } from './value-type.js';
 
-export type ValueType =
-  | 'CHECKBOX' | 'COLOR' | 'COUNTRY' | 'COUNTRY_MULTI' | 'DATE' | 'DATETIME' | 'EMAIL' | 'FILE' | 'FILE_MULTI'
-  | 'FLOAT' | 'LIST' | 'INTEGER' | 'PASSWORD' | 'RADIO' | 'SELECT' | 'SELECT_MULTI' | 'TEL' | 'TEXT' | 'TEXT_AREA'
-  | 'TIME' | 'URL';
+export type { ValueType };
 
 /** Types rendered as a fieldset with a legend rather than one labelled control. */
 export const GROUP_TYPES: ReadonlySet<string> = new Set(['RADIO', 'SELECT_MULTI', 'COUNTRY_MULTI', 'LIST', 'FILE_MULTI']);

@@ -1,10 +1,10 @@
 import { createContext, useContext } from 'react';
-import { LOCALES } from '../../../../src/schemas/enums.js';
 import type { KybLocale } from '../api/types.js';
+import { initialLocale, isLocale, LOCALES, translator, type Translate } from './locale.js';
 import type { MessageKey, Messages } from './messages.js';
 
-export { LOCALES };
-export type { MessageKey, Messages };
+export { initialLocale, isLocale, LOCALES, translator };
+export type { MessageKey, Messages, Translate };
 
 // One chunk per locale, fetched only when chosen: the initial load carries no strings.
 const loaders = import.meta.glob<{ default: Messages }>('./locales/[a-z][a-z].ts');
@@ -13,29 +13,6 @@ export function loadMessages(locale: KybLocale): Promise<Messages> {
   const load = loaders[`./locales/${locale}.ts`];
   if (!load) return Promise.reject(new Error(`no messages for ${locale}`));
   return load().then((module) => module.default);
-}
-
-export function isLocale(value: unknown): value is KybLocale {
-  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
-}
-
-/** The token's locale first, else the first browser language we have, else English. */
-export function initialLocale(tokenLocale: string | null | undefined, browser: readonly string[]): KybLocale {
-  if (isLocale(tokenLocale)) return tokenLocale;
-  for (const tag of browser) {
-    const base = tag.toLowerCase().split('-')[0];
-    if (isLocale(base)) return base;
-  }
-  return 'en';
-}
-
-export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
-
-export function translator(messages: Messages): Translate {
-  return (key, vars) => {
-    const text = messages[key] ?? key;
-    return vars ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : text;
-  };
 }
 
 export interface I18n {

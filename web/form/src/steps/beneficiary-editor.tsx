@@ -9,7 +9,7 @@ import type { KybContext } from '../wizard/data.js';
 import { applicantRules, roleRules } from '../wizard/flow-rules.js';
 import { SaveStatus, problemText, useSaver } from '../wizard/use-saver.js';
 import { companySpec, personSpec } from './field-specs.js';
-import { beneficiaryName } from './ownership-step.js';
+import { beneficiaryName } from './names.js';
 import { isPresent } from './questionnaire-logic.js';
 
 interface Props {

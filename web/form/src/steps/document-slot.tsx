@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { ApiError } from '../api/errors.js';
 import type { Document } from '../api/types.js';
-import { useI18n, type MessageKey } from '../i18n/i18n.js';
+import { useI18n } from '../i18n/i18n.js';
 import { formatPercent } from '../i18n/format.js';
 import { COMPANY_OWNER, type KybContext } from '../wizard/data.js';
 import { useSaver } from '../wizard/use-saver.js';
+import { docLabel, slotId } from './names.js';
 import { checkFile, isPreviewable, toBase64 } from './upload.js';
 
 interface Props {
@@ -17,8 +17,6 @@ interface Props {
   announce(text: string): void;
 }
 
-export const docLabel = (t: (k: MessageKey) => string, type: string) => t(`doc.${type}` as MessageKey);
-export const slotId = (owner: string, type: string) => `doc-${owner}-${type}`;
 
 /** One document type of one owner: its files with previews, upload with progress, replace, delete. */
 export function DocumentSlot({ ctx, owner, type, isRequired, description, announce }: Props) {

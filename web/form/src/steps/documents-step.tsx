@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { useI18n } from '../i18n/i18n.js';
 import { COMPANY_OWNER, type KybContext } from '../wizard/data.js';
 import { applicantRules, companyDocRules, type DocRule } from '../wizard/flow-rules.js';
-import { DocumentSlot, docLabel } from './document-slot.js';
-import { beneficiaryName } from './ownership-step.js';
+import { DocumentSlot } from './document-slot.js';
+import { beneficiaryName, docLabel } from './names.js';
 
 /** Documents: the flow's types for the company and for each person or company in the structure. */
 export function DocumentsStep({ ctx, onNext }: { ctx: KybContext; onNext: (() => void) | undefined }) {

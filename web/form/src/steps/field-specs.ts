@@ -1,6 +1,6 @@
 import { COMPANY_FIELDS, INDIVIDUAL_FIELDS } from '../../../../src/schemas/enums.js';
 import type { CompanyField, IndividualField, KybFormUnifiedFlow } from '../api/types.js';
-import type { ValueType } from '../components/value-input.js';
+import type { ValueType } from '../components/value-type.js';
 
 /** How one flow field enum maps onto the wire property and a control. */
 export interface FieldSpec {

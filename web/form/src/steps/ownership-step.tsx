@@ -6,10 +6,10 @@ import type { KybContext } from '../wizard/data.js';
 import { roleRules } from '../wizard/flow-rules.js';
 import { SaveStatus, useSaver } from '../wizard/use-saver.js';
 import { BeneficiaryEditor } from './beneficiary-editor.js';
+import { beneficiaryName } from './names.js';
 
 type Editing = { kind: ApplicantType; parent: Beneficiary | null; existing: Beneficiary | null; returnFocus: string };
 
-export const beneficiaryName = (b: Beneficiary) => (b.info.infoType === 'INDIVIDUAL' ? `${b.info.name} ${b.info.surname}` : b.info.companyName);
 
 /** Ownership structure: people and companies, their roles and shares, as a tree. */
 export function OwnershipStep({ ctx, onNext }: { ctx: KybContext; onNext: (() => void) | undefined }) {

@@ -6,9 +6,9 @@ import { GROUP_TYPES, ValueInput, type ValueType } from '../components/value-inp
 import { useI18n } from '../i18n/i18n.js';
 import type { KybContext } from '../wizard/data.js';
 import { SaveStatus, problemText, useSaver } from '../wizard/use-saver.js';
+import { questionId } from './names.js';
 import { applicability, applicableAnswers, unanswered } from './questionnaire-logic.js';
 
-export const questionId = (q: Questionnaire, section: string, question: string) => `q-${q.key}-${section}-${question}`;
 
 /** Every questionnaire of the form; conditions apply live, answers are saved as drafts. */
 export function QuestionnaireStep({ ctx, onNext }: { ctx: KybContext; onNext: (() => void) | undefined }) {

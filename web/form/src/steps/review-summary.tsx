@@ -2,9 +2,8 @@ import type { ReactNode } from 'react';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { countryName, formatDate, formatDateTime, formatNumber, formatPercent } from '../i18n/format.js';
 import { COMPANY_OWNER, type KybContext, type StepId } from '../wizard/data.js';
-import { docLabel } from './document-slot.js';
 import { companyFieldRules, companySpec } from './field-specs.js';
-import { beneficiaryName } from './ownership-step.js';
+import { beneficiaryName, docLabel } from './names.js';
 import { applicability } from './questionnaire-logic.js';
 
 /** What will be submitted, each part with a way back to change it. Values formatted per locale. */

@@ -1,13 +1,12 @@
 import { BENEFICIARY_TYPES } from '../../../../src/schemas/enums.js';
 import type { FieldErrors } from '../api/errors.js';
-import type { Translate, MessageKey } from '../i18n/i18n.js';
+import type { Translate } from '../i18n/locale.js';
+import type { MessageKey } from '../i18n/messages.js';
 import { COMPANY_OWNER, type KybData, type StepId } from '../wizard/data.js';
 import type { KybFormUnifiedFlow } from '../api/types.js';
-import { problemText } from '../wizard/use-saver.js';
-import { docLabel, slotId } from './document-slot.js';
+import { problemText } from '../wizard/problem-text.js';
 import { ALL_COMPANY_FIELDS, ALL_PERSON_FIELDS, propOf } from './field-specs.js';
-import { beneficiaryName } from './ownership-step.js';
-import { questionId } from './questionnaire-step.js';
+import { beneficiaryName, docLabel, questionId, slotId } from './names.js';
 
 /** One thing the submit refused, with where it is fixed. */
 export interface Problem { path: string; label: string; problem: string; step: StepId; focusId: string }

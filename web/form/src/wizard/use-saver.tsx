@@ -1,6 +1,8 @@
 import { useCallback, useRef, useState } from 'react';
 import { ApiError, type FieldErrors } from '../api/errors.js';
-import { useI18n, type MessageKey, type Translate } from '../i18n/i18n.js';
+import { useI18n, type MessageKey } from '../i18n/i18n.js';
+
+export { problemText } from './problem-text.js';
 import type { KybContext } from './data.js';
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'invalid' | 'failed' | 'needsBasics';
@@ -67,10 +69,4 @@ export function SaveStatus({ state, onRetry }: { state: SaveState; onRetry(): vo
       {state === 'failed' ? <button type="button" className="link-button" onClick={onRetry}>{t('action.retry')}</button> : null}
     </div>
   );
-}
-
-/** A server message as the user's language says it: the API's own text is English. */
-export function problemText(t: Translate, messages: string[] | undefined): string | null {
-  if (!messages || messages.length === 0) return null;
-  return messages.some((m) => /required|missing|must have|at least/i.test(m)) ? t('error.required') : t('error.invalid');
 }
