@@ -71,7 +71,8 @@ export function App({ token }: { token: string | null }) {
     setLocale: (locale) => {
       chosen.current = locale;
       try { sessionStorage.setItem(LOCALE_KEY, locale); } catch { /* not kept across reloads */ }
-      void switchLocale(locale);
+      // A locale that cannot be fetched (offline) leaves the current one in place.
+      switchLocale(locale).catch(() => undefined);
     },
   }, [i18n, switchLocale]);
 
