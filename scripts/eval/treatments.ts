@@ -1,0 +1,85 @@
+import { legalFormSpellings, LEGAL_FORM_CLASSES } from '../../src/screening/normalize/legal-forms.js';
+import { pick } from './prng.js';
+
+/**
+ * Seeded, deterministic treatments of a listed name, each mimicking how a real
+ * client record differs from the list. A treatment returns null when it does
+ * not apply (no middle name to drop, no legal form to vary…).
+ */
+export type Treatment = (words: string[], random: () => number) => string | null;
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+function longWordIndex(words: string[], random: () => number, minLength: number): number | null {
+  const eligible = words.map((w, i) => (w.length >= minLength && /^[A-Za-z]+$/.test(w) ? i : -1)).filter((i) => i >= 0);
+  return eligible.length ? pick(random, eligible) : null;
+}
+
+function matchCase(letter: string, like: string): string {
+  return like === like.toUpperCase() ? letter.toUpperCase() : letter;
+}
+
+export const PERSON_TREATMENTS: Record<string, Treatment> = {
+  'as listed': (w) => w.join(' '),
+  typo: (w, r) => {
+    const i = longWordIndex(w, r, 4);
+    if (i === null) return null;
+    const word = w[i]!;
+    const at = 1 + Math.floor(r() * (word.length - 1));
+    let letter = pick(r, [...LETTERS]);
+    if (letter === word[at]!.toLowerCase()) letter = letter === 'z' ? 'a' : String.fromCharCode(letter.charCodeAt(0) + 1);
+    const out = [...w];
+    out[i] = word.slice(0, at) + matchCase(letter, word[at]!) + word.slice(at + 1);
+    return out.join(' ');
+  },
+  transposition: (w, r) => {
+    const i = longWordIndex(w, r, 4);
+    if (i === null) return null;
+    const word = w[i]!;
+    const at = 1 + Math.floor(r() * (word.length - 2));
+    const out = [...w];
+    out[i] = word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2);
+    return out[i] === word ? null : out.join(' ');
+  },
+  'dropped middle name': (w, r) => (w.length < 3 ? null : w.filter((_, i) => i !== 1 + Math.floor(r() * (w.length - 2))).join(' ')),
+  'middle name as initial': (w, r) => {
+    if (w.length < 3) return null;
+    const i = 1 + Math.floor(r() * (w.length - 2));
+    return w.map((x, j) => (j === i ? `${x[0]}.` : x)).join(' ');
+  },
+  'first name as initial': (w) => (w.length < 2 || w[0]!.length < 2 ? null : [`${w[0]![0]}.`, ...w.slice(1)].join(' ')),
+  'word order': (w) => (w.length < 2 ? null : [...w].reverse().join(' ')),
+  'Last, First': (w) => (w.length < 2 ? null : `${w[w.length - 1]}, ${w.slice(0, -1).join(' ')}`),
+  'token glue': (w, r) => {
+    if (w.length < 2) return null;
+    const i = Math.floor(r() * (w.length - 1));
+    return [...w.slice(0, i), w[i]! + w[i + 1]!, ...w.slice(i + 2)].join(' ');
+  },
+  'token split': (w, r) => {
+    const i = longWordIndex(w, r, 8);
+    if (i === null) return null;
+    const word = w[i]!;
+    const at = 3 + Math.floor(r() * (word.length - 5));
+    return [...w.slice(0, i), word.slice(0, at), word.slice(at), ...w.slice(i + 1)].join(' ');
+  },
+};
+
+export const ORGANISATION_TREATMENTS: Record<string, Treatment> = {
+  'as listed': PERSON_TREATMENTS['as listed']!,
+  typo: PERSON_TREATMENTS['typo']!,
+  transposition: PERSON_TREATMENTS['transposition']!,
+  'token glue': PERSON_TREATMENTS['token glue']!,
+  'token split': PERSON_TREATMENTS['token split']!,
+  'legal-form variant': (w, r) => {
+    const simplified = w.map((x) => x.toLowerCase().replace(/[.,]/g, ''));
+    for (let i = 0; i < simplified.length; i++) {
+      const canonical = LEGAL_FORM_CLASSES.get(simplified[i]!);
+      if (!canonical) continue;
+      const others = legalFormSpellings(canonical).filter((s) => s !== simplified[i] && s.length > 1);
+      const rest = [...w.slice(0, i), ...w.slice(i + 1)];
+      if (others.length === 0 || r() < 0.3) return rest.join(' ');
+      return [...w.slice(0, i), pick(r, others).toUpperCase(), ...w.slice(i + 1)].join(' ');
+    }
+    return null;
+  },
+};

@@ -1,0 +1,121 @@
+import type { Entity } from '../model.js';
+import { consonantSkeleton, phoneticCodes } from '../normalize/keys.js';
+import { normalizeName, type NameToken, type NormalizedName } from '../normalize/normalize-name.js';
+import type { WeightedToken } from '../match/score-name.js';
+import { tagWeight } from '../match/weights.js';
+import { ENTITY_KIND_OTHER, ENTITY_KIND_PERSON, NAME_KINDS, rarityWeight, termKey, type IndexData } from './index-data.js';
+import { KeyTable, MAX_TERMS, oneDeletions } from './key-table.js';
+import { ScreeningIndex } from './screening-index.js';
+
+/**
+ * Builds the in-memory index from canonical entities. Synchronous and CPU-bound
+ * (seconds for hundreds of thousands of names): run it off the request path and
+ * swap the result in atomically; a built index is immutable.
+ */
+export function buildIndex(entities: readonly Entity[]): ScreeningIndex {
+  const termIds = new Map<string, number>();
+  const terms: WeightedToken[] = [];
+  const nameEntity: number[] = [];
+  const nameFull: string[] = [];
+  const nameKind: number[] = [];
+  const nameIsPerson: number[] = [];
+  const nameTokenStart: number[] = [0];
+  const tokenTerm: number[] = [];
+  const cache = new Map<string, NormalizedName>();
+
+  entities.forEach((entity, entityIndex) => {
+    const isPerson = entity.kind === 'person';
+    const seen = new Set<string>();
+    for (const name of entity.names) {
+      const cacheKey = `${isPerson ? 'p' : 'o'}${name.full}`;
+      let normalized = cache.get(cacheKey);
+      if (!normalized) {
+        normalized = normalizeName(name.full, { isPerson });
+        cache.set(cacheKey, normalized);
+      }
+      const signature = normalized.tokens.map((t) => t.text).join(' ');
+      if (normalized.tokens.length === 0 || seen.has(signature)) continue;
+      seen.add(signature);
+      for (const token of normalized.tokens) tokenTerm.push(termIdOf(token, termIds, terms));
+      nameEntity.push(entityIndex);
+      nameFull.push(name.full);
+      nameKind.push(NAME_KINDS.indexOf(name.kind));
+      nameIsPerson.push(isPerson ? ENTITY_KIND_PERSON : ENTITY_KIND_OTHER);
+      nameTokenStart.push(tokenTerm.length);
+    }
+  });
+  if (terms.length >= MAX_TERMS) throw new Error(`vocabulary of ${terms.length} terms exceeds ${MAX_TERMS}`);
+
+  const nameCount = nameEntity.length;
+  const starts = Uint32Array.from(nameTokenStart);
+  const tokens = Uint32Array.from(tokenTerm);
+  const { postingStart, postings, termNameCount } = buildPostings(terms.length, nameCount, starts, tokens);
+  const data: IndexData = {
+    entities: entities.map(({ id, kind, birthDates, countries, identifiers }) => ({ id, kind, birthDates, countries, identifiers })),
+    nameFull, nameEntity: Uint32Array.from(nameEntity),
+    nameKind: Uint8Array.from(nameKind), nameIsPerson: Uint8Array.from(nameIsPerson),
+    nameTokenStart: starts, tokenTerm: tokens, termIds, terms, termNameCount, postingStart, postings,
+    deletionKeys: KeyTable.build(deletionEntries(terms)),
+    phoneticKeys: KeyTable.build(terms.flatMap((t, id) => t.codes.map((c) => [c, id] as const))),
+    skeletonKeys: KeyTable.build(terms.flatMap((t, id) => (t.skeleton.length >= 2 ? [[t.skeleton, id] as const] : []))),
+    nameCount,
+  };
+  terms.forEach((term, id) => {
+    term.weight = tagWeight(term.tag) ?? rarityWeight(data, termNameCount[id]!);
+  });
+  return new ScreeningIndex(data);
+}
+
+function termIdOf(token: NameToken, termIds: Map<string, number>, terms: WeightedToken[]): number {
+  const key = termKey(token.tag, token.text);
+  let id = termIds.get(key);
+  if (id === undefined) {
+    id = terms.length;
+    termIds.set(key, id);
+    const isWord = token.tag === 'word' || token.tag === 'initial';
+    terms.push({
+      text: token.text, raw: token.text, tag: token.tag, weight: 1,
+      codes: isWord ? phoneticCodes(token.text) : [],
+      skeleton: isWord ? consonantSkeleton(token.text) : '',
+    });
+  }
+  return id;
+}
+
+function buildPostings(termCount: number, nameCount: number, starts: Uint32Array, tokens: Uint32Array) {
+  const termNameCount = new Uint32Array(termCount);
+  const lastName = new Int32Array(termCount).fill(-1);
+  for (let name = 0; name < nameCount; name++) {
+    for (let i = starts[name]!; i < starts[name + 1]!; i++) {
+      const term = tokens[i]!;
+      if (lastName[term] !== name) {
+        lastName[term] = name;
+        termNameCount[term]!++;
+      }
+    }
+  }
+  const postingStart = new Uint32Array(termCount + 1);
+  for (let t = 0; t < termCount; t++) postingStart[t + 1] = postingStart[t]! + termNameCount[t]!;
+  const postings = new Uint32Array(postingStart[termCount]!);
+  const fill = postingStart.slice(0, termCount);
+  lastName.fill(-1);
+  for (let name = 0; name < nameCount; name++) {
+    for (let i = starts[name]!; i < starts[name + 1]!; i++) {
+      const term = tokens[i]!;
+      if (lastName[term] !== name) {
+        lastName[term] = name;
+        postings[fill[term]!++] = name;
+      }
+    }
+  }
+  return { postingStart, postings, termNameCount };
+}
+
+function* deletionEntries(terms: readonly WeightedToken[]): Iterable<readonly [string, number]> {
+  for (let id = 0; id < terms.length; id++) {
+    const term = terms[id]!;
+    if (term.tag !== 'word' || term.text.length < 4) continue;
+    yield [term.text, id];
+    for (const variant of oneDeletions(term.text)) yield [variant, id];
+  }
+}

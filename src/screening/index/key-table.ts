@@ -1,0 +1,64 @@
+/**
+ * A multimap from string keys to term ids, held in two typed arrays sorted by a
+ * 32-bit hash of the key. It replaces a Map of millions of short strings (the
+ * one-deletion variants of every term), which would cost hundreds of megabytes.
+ * Hash collisions only add candidates; the scorer verifies every one.
+ */
+export class KeyTable {
+  private constructor(private readonly hashes: Uint32Array, private readonly terms: Uint32Array) {}
+
+  static build(entries: Iterable<readonly [key: string, termId: number]>): KeyTable {
+    const packed: number[] = [];
+    for (const [key, termId] of entries) packed.push(hashKey(key) * 2 ** 21 + termId);
+    const sorted = Float64Array.from(packed).sort();
+    const hashes = new Uint32Array(sorted.length);
+    const terms = new Uint32Array(sorted.length);
+    let n = 0;
+    for (let i = 0; i < sorted.length; i++) {
+      const value = sorted[i]!;
+      if (i > 0 && value === sorted[i - 1]) continue;
+      hashes[n] = Math.floor(value / 2 ** 21);
+      terms[n] = value % 2 ** 21;
+      n++;
+    }
+    return new KeyTable(hashes.slice(0, n), terms.slice(0, n));
+  }
+
+  /** Calls `visit` with every term id stored under `key` (and any colliding key). */
+  forEach(key: string, visit: (termId: number) => void): void {
+    const hash = hashKey(key);
+    let lo = 0;
+    let hi = this.hashes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.hashes[mid]! < hash) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < this.hashes.length && this.hashes[i] === hash; i++) visit(this.terms[i]!);
+  }
+
+  get size(): number {
+    return this.hashes.length;
+  }
+}
+
+export const MAX_TERMS = 2 ** 21;
+
+/** FNV-1a, 32 bits. */
+export function hashKey(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+export function oneDeletions(term: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < term.length; i++) {
+    const variant = term.slice(0, i) + term.slice(i + 1);
+    if (!out.includes(variant)) out.push(variant);
+  }
+  return out;
+}

@@ -1,0 +1,67 @@
+import { ENTITY_KIND_PERSON, type IndexData } from '../index/index-data.js';
+import type { QueryToken } from './prepare-query.js';
+
+/** Per-index buffers reused across searches (search is synchronous, so never shared mid-call). */
+export interface Scratch {
+  evidence: Float32Array;
+  touched: Uint32Array;
+}
+
+export function createScratch(nameCount: number): Scratch {
+  return { evidence: new Float32Array(nameCount), touched: new Uint32Array(nameCount) };
+}
+
+const MAX_CANDIDATES = 80;
+const MIN_EVIDENCE_SHARE = 0.2;
+
+/**
+ * Listed names worth scoring: every name sharing a word (or a fuzzy neighbour
+ * of one) with the query, ranked by the rarity-weighted evidence they share,
+ * the best MAX_CANDIDATES kept. Particles and legal forms locate nothing.
+ */
+export function collectCandidates(
+  data: IndexData, scratch: Scratch, variants: readonly QueryToken[][], kind: 'person' | 'organisation' | 'any',
+): number[] {
+  const { evidence, touched } = scratch;
+  let touchedCount = 0;
+  let bestTotal = 0;
+  for (const tokens of variants) {
+    const locating = tokens.filter((t) => t.tag === 'word');
+    const usable = locating.length > 0 ? locating : tokens.filter((t) => t.tag !== 'stop');
+    const total = usable.reduce((s, t) => s + t.weight, 0);
+    bestTotal = Math.max(bestTotal, total);
+    for (const token of usable) {
+      for (const { termId, similarity } of token.neighbours) {
+        const contribution = token.weight * similarity.value;
+        for (let p = data.postingStart[termId]!; p < data.postingStart[termId + 1]!; p++) {
+          const name = data.postings[p]!;
+          if (kind !== 'any' && (data.nameIsPerson[name] === ENTITY_KIND_PERSON) !== (kind === 'person')) continue;
+          if (evidence[name] === 0) touched[touchedCount++] = name;
+          evidence[name]! += contribution;
+        }
+      }
+    }
+  }
+  const floor = MIN_EVIDENCE_SHARE * bestTotal;
+  // Equal evidence favours shorter names (they can explain more of the query),
+  // folded into one key so the common case needs no comparator sort.
+  const kept: number[] = [];
+  const keys: number[] = [];
+  for (let i = 0; i < touchedCount; i++) {
+    const name = touched[i]!;
+    const value = evidence[name]!;
+    evidence[name] = 0;
+    if (value < floor) continue;
+    kept.push(name);
+    keys.push(value - 0.001 * (data.nameTokenStart[name + 1]! - data.nameTokenStart[name]!));
+  }
+  let cutoff = -Infinity;
+  if (kept.length > MAX_CANDIDATES) {
+    const sorted = Float64Array.from(keys).sort();
+    cutoff = sorted[sorted.length - MAX_CANDIDATES]!;
+  }
+  const chosen: number[] = [];
+  for (let i = 0; i < kept.length; i++) if (keys[i]! >= cutoff) chosen.push(i);
+  chosen.sort((a, b) => keys[b]! - keys[a]!);
+  return chosen.slice(0, MAX_CANDIDATES).map((i) => kept[i]!);
+}

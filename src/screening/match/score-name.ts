@@ -1,0 +1,97 @@
+import { tokenSimilarity, type Similarity, type TokenInfo } from './token-similarity.js';
+
+export interface WeightedToken extends TokenInfo {
+  raw: string;
+  weight: number;
+}
+
+export interface AlignedPair {
+  query: number[];
+  listed: number[];
+  similarity: Similarity;
+}
+
+export interface NameScore {
+  score: number;
+  pairs: AlignedPair[];
+  unmatchedQuery: number[];
+  unmatchedListed: number[];
+}
+
+/**
+ * Share of the listed name's tokens counted against the query: lists carry full
+ * names with patronymics and tribal names that a query rarely repeats, while a
+ * query token the listed name lacks is strong evidence of another person.
+ */
+export const LISTED_SIDE_WEIGHT = 0.35;
+/** Ceiling for names that agree only on legal forms, particles or initials ("CORP"). */
+export const NO_WORD_MATCH_CEILING = 0.5;
+
+/**
+ * Aligns query and listed tokens one to one (greedy by similarity, with two
+ * adjacent tokens allowed to face one glued token) and scores the alignment as
+ * the weighted share of both names it explains.
+ */
+export function scoreName(
+  query: readonly WeightedToken[], listed: readonly WeightedToken[], similarityOf: (i: number, j: number) => Similarity,
+): NameScore {
+  const candidates: AlignedPair[] = [];
+  for (let i = 0; i < query.length; i++) {
+    for (let j = 0; j < listed.length; j++) {
+      const similarity = similarityOf(i, j);
+      if (similarity.value > 0) candidates.push({ query: [i], listed: [j], similarity });
+    }
+  }
+  addGluedPairs(query, listed, candidates, false);
+  addGluedPairs(listed, query, candidates, true);
+  candidates.sort((a, b) => b.similarity.value - a.similarity.value
+    || (b.query.length + b.listed.length) - (a.query.length + a.listed.length));
+  const usedQuery = new Uint8Array(query.length);
+  const usedListed = new Uint8Array(listed.length);
+  const pairs: AlignedPair[] = [];
+  let explained = 0;
+  let hasWordPair = false;
+  for (const pair of candidates) {
+    if (pair.query.some((i) => usedQuery[i]) || pair.listed.some((j) => usedListed[j])) continue;
+    pair.query.forEach((i) => (usedQuery[i] = 1));
+    pair.listed.forEach((j) => (usedListed[j] = 1));
+    pairs.push(pair);
+    const weight = sum(pair.query.map((i) => query[i]!.weight)) + LISTED_SIDE_WEIGHT * sum(pair.listed.map((j) => listed[j]!.weight));
+    explained += pair.similarity.value * weight;
+    if (pair.query.some((i) => query[i]!.tag === 'word') && pair.similarity.value >= 0.7) hasWordPair = true;
+  }
+  const total = sum(query.map((t) => t.weight)) + LISTED_SIDE_WEIGHT * sum(listed.map((t) => t.weight));
+  let score = total > 0 ? explained / total : 0;
+  if (!hasWordPair) score = Math.min(score, NO_WORD_MATCH_CEILING);
+  return {
+    score,
+    pairs,
+    unmatchedQuery: query.map((_, i) => i).filter((i) => !usedQuery[i]),
+    unmatchedListed: listed.map((_, j) => j).filter((j) => !usedListed[j]),
+  };
+}
+
+/** Two adjacent word tokens of `side` glued, facing one token of `other` ("JONG UN" / "JONGUN"). */
+function addGluedPairs(side: readonly WeightedToken[], other: readonly WeightedToken[], out: AlignedPair[], sideIsListed: boolean): void {
+  for (let i = 0; i + 1 < side.length; i++) {
+    const [a, b] = [side[i]!, side[i + 1]!];
+    if (a.tag !== 'word' || b.tag !== 'word') continue;
+    // Listed names print the surname first ("HADI, Abdul"), so the listed side glues both ways.
+    const orders = sideIsListed ? [a.text + b.text, b.text + a.text] : [a.text + b.text];
+    for (let j = 0; j < other.length; j++) {
+      const target = other[j]!;
+      if (target.tag !== 'word' || Math.abs(target.text.length - a.text.length - b.text.length) > 3) continue;
+      let best = 0;
+      for (const text of orders) best = Math.max(best, tokenSimilarity({ text, tag: 'word', codes: [], skeleton: '' }, target, false).value);
+      if (best < 0.75) continue;
+      const value = { value: best * 0.97, kind: 'glued' as const };
+      out.push(sideIsListed ? { query: [j], listed: [i, i + 1], similarity: value } : { query: [i, i + 1], listed: [j], similarity: value });
+    }
+  }
+}
+
+function sum(values: number[]): number {
+  let s = 0;
+  for (const v of values) s += v;
+  return s;
+}

@@ -1,0 +1,69 @@
+import type { TokenTag } from '../normalize/normalize-name.js';
+import { boundedEditDistance, editBudget } from './edit-distance.js';
+
+export type PairKind = 'exact' | 'edit' | 'phonetic' | 'skeleton' | 'initial' | 'legal-form' | 'glued';
+
+/** A token with its fuzzy keys computed once (at index build, or once per query). */
+export interface TokenInfo {
+  text: string;
+  tag: TokenTag;
+  codes: readonly string[];
+  skeleton: string;
+}
+
+export interface Similarity {
+  value: number;
+  kind: PairKind;
+}
+
+const NONE: Similarity = { value: 0, kind: 'exact' };
+
+/**
+ * How alike two tokens are, in [0, 1], and why. Values are deliberately coarse:
+ * an exact token is 1, one edit in a long token stays near 0.9, a sound-alike or
+ * a vowel-less (abjad) spelling 0.7-0.75, an initial 0.8.
+ * `isAbjad` says the query was written without short vowels (Arabic, Hebrew).
+ */
+export function tokenSimilarity(a: TokenInfo, b: TokenInfo, isAbjad: boolean): Similarity {
+  if (a.tag === 'legal' || b.tag === 'legal') {
+    if (a.tag !== b.tag) return NONE;
+    return a.text === b.text ? { value: 1, kind: 'legal-form' } : { value: 0.3, kind: 'legal-form' };
+  }
+  if (a.text === b.text) return { value: 1, kind: 'exact' };
+  if (a.tag === 'stop' || b.tag === 'stop') return NONE;
+  if (a.tag === 'initial' || b.tag === 'initial') {
+    return a.text[0] === b.text[0] ? { value: 0.8, kind: 'initial' } : NONE;
+  }
+  return wordSimilarity(a, b, isAbjad);
+}
+
+function wordSimilarity(a: TokenInfo, b: TokenInfo, isAbjad: boolean): Similarity {
+  const maxLength = Math.max(a.text.length, b.text.length);
+  const budget = editBudget(Math.min(a.text.length, b.text.length));
+  let best = NONE;
+  if (budget > 0) {
+    const distance = boundedEditDistance(a.text, b.text, budget);
+    // Spellings rarely differ in the first letter; "ANNA" and "BANNA" are other names.
+    const firstLetterPenalty = a.text[0] === b.text[0] ? 0 : 0.08;
+    if (distance <= budget) best = { value: 1 - (0.6 * distance) / maxLength - firstLetterPenalty, kind: 'edit' };
+  }
+  if (best.value >= 0.8) return best;
+  const isSoundAlike = a.text[0] === b.text[0] && Math.min(a.text.length, b.text.length) >= 0.6 * maxLength
+    && a.codes.some((c) => c.length >= 2 && b.codes.includes(c));
+  if (isSoundAlike && best.value < 0.8) best = { value: 0.8, kind: 'phonetic' };
+  if (best.value >= 0.75 && !isAbjad) return best;
+  const skeleton = skeletonSimilarity(a.skeleton, b.skeleton, isAbjad);
+  return skeleton > best.value ? { value: skeleton, kind: 'skeleton' } : best;
+}
+
+/**
+ * Consonant skeletons agreeing. For a query written in an abjad (Arabic,
+ * Hebrew) the skeleton is all the script says, so agreement there is strong
+ * evidence; between two vowelled spellings it is only a hint.
+ */
+function skeletonSimilarity(a: string, b: string, isAbjad: boolean): number {
+  if (a.length < (isAbjad ? 2 : 3)) return 0;
+  if (a === b) return isAbjad ? (a.length >= 3 ? 0.82 : 0.72) : 0.75;
+  if (isAbjad && a.length >= 4 && boundedEditDistance(a, b, 1) <= 1) return 0.72;
+  return 0;
+}
