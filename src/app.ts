@@ -22,6 +22,7 @@ import { sessionRoute } from './http/routes/v1/session.js';
 import { fileRoutes } from './http/routes/v1/files.js';
 import { screeningRoutes } from './http/routes/v1/screening.js';
 import { webhookRoutes } from './http/routes/v1/webhooks.js';
+import { webFormRoutes } from './http/routes/web-form.js';
 import { validatorCompiler } from './http/validation.js';
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
@@ -104,6 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   fileRoutes(app);
   screeningRoutes(app);
   webhookRoutes(app);
+  await webFormRoutes(app);
   return app;
 }
 

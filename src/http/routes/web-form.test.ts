@@ -1,0 +1,49 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Fastify from 'fastify';
+import { expect, it } from 'vitest';
+import { describeEachDialect } from '../../../test/harness.js';
+import type { App } from '../context.js';
+import { webFormRoutes } from './web-form.js';
+
+// The form is built by `npm run build` (and by the test run's global setup when stale).
+describeEachDialect('hosted form routes', (h) => {
+  const token = 'T0kenT0kenT0kenT0kenT0kenT0kenT0kenT0ken';
+
+  it('serves /welcome as an uncached page that keeps the token to itself', async () => {
+    const res = await h().app.inject({ method: 'GET', url: `/welcome?authToken=${token}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers['referrer-policy']).toBe('no-referrer');
+    const csp = String(res.headers['content-security-policy']);
+    for (const rule of ["default-src 'none'", "script-src 'self'", "connect-src 'self'", "object-src 'none'", "base-uri 'none'"]) expect(csp).toContain(rule);
+    expect(csp).not.toContain('unsafe-inline');
+    expect(res.body).toContain('<div id="root"></div>');
+    expect(h().logs.join('\n')).not.toContain(token);
+  });
+
+  it('serves the hashed assets with a year of immutable caching, without authentication', async () => {
+    const page = await h().app.inject({ method: 'GET', url: '/welcome' });
+    const assets = [...page.body.matchAll(/(?:src|href)="(\/form\/assets\/[^"]+)"/g)].map((m) => m[1]!);
+    expect(assets.some((a) => a.endsWith('.js'))).toBe(true);
+    expect(assets.some((a) => a.endsWith('.css'))).toBe(true);
+    for (const asset of assets) {
+      const res = await h().app.inject({ method: 'GET', url: asset });
+      expect(res.statusCode, asset).toBe(200);
+      expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+    }
+    expect((await h().app.inject({ method: 'GET', url: '/form/assets/missing.js' })).statusCode).toBe(404);
+  });
+});
+
+it('answers 503 with a hint when the form was never built', async () => {
+  const app = Fastify() as unknown as App;
+  await webFormRoutes(app, mkdtempSync(path.join(tmpdir(), 'openkyb-no-form-')));
+  const res = await app.inject({ method: 'GET', url: '/welcome' });
+  expect(res.statusCode).toBe(503);
+  expect(res.body).toContain('npm run build');
+  await app.close();
+});

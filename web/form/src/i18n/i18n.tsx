@@ -1,0 +1,30 @@
+import { createContext, useContext } from 'react';
+import type { KybLocale } from '../api/types.js';
+import { initialLocale, isLocale, LOCALES, translator, type Translate } from './locale.js';
+import type { MessageKey, Messages } from './messages.js';
+
+export { initialLocale, isLocale, LOCALES, translator };
+export type { MessageKey, Messages, Translate };
+
+// One chunk per locale, fetched only when chosen: the initial load carries no strings.
+const loaders = import.meta.glob<{ default: Messages }>('./locales/[a-z][a-z].ts');
+
+export function loadMessages(locale: KybLocale): Promise<Messages> {
+  const load = loaders[`./locales/${locale}.ts`];
+  if (!load) return Promise.reject(new Error(`no messages for ${locale}`));
+  return load().then((module) => module.default);
+}
+
+export interface I18n {
+  locale: KybLocale;
+  t: Translate;
+  setLocale(locale: KybLocale): void;
+}
+
+export const I18nContext = createContext<I18n | null>(null);
+
+export function useI18n(): I18n {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error('useI18n outside I18nContext');
+  return value;
+}

@@ -1,0 +1,6 @@
+import { createRoot } from 'react-dom/client';
+import { App } from './app.js';
+import { takeToken } from './session-token.js';
+import './styles.css';
+
+createRoot(document.getElementById('root')!).render(<App token={takeToken()} />);

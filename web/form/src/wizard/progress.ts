@@ -1,0 +1,40 @@
+import type { KybFormUnifiedFlow } from '../api/types.js';
+import { companyFieldRules, propOf } from '../steps/field-specs.js';
+import { isPresent, unanswered } from '../steps/questionnaire-logic.js';
+import { applicantRules, companyDocRules, hasDocumentsStep, hasOwnershipStep, roleRules } from './flow-rules.js';
+import { COMPANY_OWNER, type KybData, type StepId } from './data.js';
+
+/** The steps this flow has, in order. The questionnaire step appears once the API lists one. */
+export function stepsFor(flow: KybFormUnifiedFlow | null, data: KybData): StepId[] {
+  return [
+    'company',
+    ...(hasOwnershipStep(flow) ? ['ownership' as const] : []),
+    ...(hasDocumentsStep(flow) ? ['documents' as const] : []),
+    ...(data.questionnaires.length > 0 ? ['questionnaire' as const] : []),
+    'review',
+  ];
+}
+
+/** Per step, whether something it requires is still missing (to resume where work stopped). */
+export function incompleteSteps(flow: KybFormUnifiedFlow | null, data: KybData): Set<StepId> {
+  const out = new Set<StepId>();
+  const company = data.form?.company;
+  if (!company) return new Set(['company']);
+  const custom = company.additionalInfo ?? {};
+  const isCompanyMissing = companyFieldRules(flow).some((r) => r.required && !isPresent(company[propOf(r.field)]))
+    || (flow?.fieldsCustom ?? []).some((c) => c.required && !isPresent(custom[c.field.key]?.value));
+  if (isCompanyMissing) out.add('company');
+  if (roleRules(flow).some((r) => r.required && !data.beneficiaries.some((b) => b.beneficiaryTypes.includes(r.type)))) out.add('ownership');
+  const hasDoc = (owner: string, type: string) => (data.documents[owner] ?? []).some((d) => d.type === type);
+  const isDocMissing = companyDocRules(flow).documents.some((d) => d.required && !hasDoc(COMPANY_OWNER, d.docType))
+    || data.beneficiaries.some((b) => applicantRules(flow, b.beneficiaryTypes, b.info.infoType).documents.some((d) => d.required && !hasDoc(b.id, d.docType)));
+  if (isDocMissing) out.add('documents');
+  if (data.questionnaires.some((q) => unanswered(q, data.answers[q.id] ?? {}).length > 0)) out.add('questionnaire');
+  return out;
+}
+
+/** Where to resume: the first step with something missing, else the review. */
+export function resumeStep(steps: StepId[], flow: KybFormUnifiedFlow | null, data: KybData): StepId {
+  const incomplete = incompleteSteps(flow, data);
+  return steps.find((s) => incomplete.has(s)) ?? 'review';
+}

@@ -1,0 +1,90 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Client } from '../api/client.js';
+import type { KybInfo, SessionInfo } from '../api/types.js';
+import { useI18n } from '../i18n/i18n.js';
+import { CompanyStep } from '../steps/company-step.js';
+import { DocumentsStep } from '../steps/documents-step.js';
+import { OwnershipStep } from '../steps/ownership-step.js';
+import { QuestionnaireStep } from '../steps/questionnaire-step.js';
+import { ReviewStep } from '../steps/review-step.js';
+import type { KybContext, KybData, StepId } from './data.js';
+import { resumeStep, stepsFor } from './progress.js';
+
+const STEP_KEY = 'openkyb.step';
+
+interface Props {
+  client: Client;
+  info: KybInfo;
+  session: SessionInfo | null;
+  initial: KybData;
+  onFatal(error: unknown): void;
+  onDone(): void;
+}
+
+/** The steps, their navigation and the data they share. Every step saves as the user goes. */
+export function Wizard({ client, info, session, initial, onFatal, onDone }: Props) {
+  const { t } = useI18n();
+  const [data, setData] = useState(initial);
+  const steps = useMemo(() => stepsFor(info.flow, data), [info.flow, data]);
+  const [step, setStep] = useState<StepId>(() => {
+    const stored = readStep();
+    return stored && steps.includes(stored) && (stored === 'company' || initial.form) ? stored : resumeStep(steps, info.flow, initial);
+  });
+  const focusTarget = useRef<string | null>(null);
+  const isFirstRender = useRef(true);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  const go = useCallback((next: StepId, focusId?: string) => {
+    focusTarget.current = focusId ?? null;
+    setStep(next);
+    try { sessionStorage.setItem(STEP_KEY, next); } catch { /* resume falls back to the data */ }
+  }, []);
+
+  // Moving to a step puts focus on its heading (or on the field a link points at), so screen
+  // reader and keyboard users start at the top of the new content.
+  useEffect(() => {
+    if (isFirstRender.current) { isFirstRender.current = false; return; }
+    const target = focusTarget.current ? document.getElementById(focusTarget.current) : null;
+    focusTarget.current = null;
+    (target ?? heading.current)?.focus();
+    (target ?? heading.current)?.scrollIntoView?.({ block: 'center' });
+  }, [step]);
+
+  const context: KybContext = useMemo(() => ({ client, info, session, data, update: setData, fail: onFatal, go }), [client, info, session, data, onFatal, go]);
+  const index = steps.indexOf(step);
+  const isLocked = (s: StepId) => s !== 'company' && !data.form;
+  const next = steps[index + 1];
+  const goNext = next ? () => go(next) : undefined;
+
+  return (
+    <div className="wizard">
+      <nav className="stepper" aria-label={t('app.steps')}>
+        <ol>
+          {steps.map((s, i) => (
+            <li key={s}>
+              <button type="button" className="step-link" aria-current={s === step ? 'step' : undefined} disabled={isLocked(s)}
+                aria-describedby={isLocked(s) ? 'locked-hint' : undefined} onClick={() => go(s)}>
+                <span className="step-number" aria-hidden="true">{i + 1}</span>
+                <span className="step-title">{t(`step.${s}`)}</span>
+              </button>
+            </li>
+          ))}
+        </ol>
+        {!data.form ? <p id="locked-hint" className="visually-hidden">{t('step.locked')}</p> : null}
+      </nav>
+      <section className="step" aria-labelledby="step-title" data-step={step}>
+        <p className="step-count">{t('app.stepOf', { n: index + 1, total: steps.length })}</p>
+        <h1 id="step-title" ref={heading} tabIndex={-1}>{t(`step.${step}`)}</h1>
+        {step === 'company' ? <CompanyStep ctx={context} onNext={goNext} /> : null}
+        {step === 'ownership' ? <OwnershipStep ctx={context} onNext={goNext} /> : null}
+        {step === 'documents' ? <DocumentsStep ctx={context} onNext={goNext} /> : null}
+        {step === 'questionnaire' ? <QuestionnaireStep ctx={context} onNext={goNext} /> : null}
+        {step === 'review' ? <ReviewStep ctx={context} onDone={onDone} /> : null}
+      </section>
+    </div>
+  );
+}
+
+function readStep(): StepId | null {
+  try { return sessionStorage.getItem(STEP_KEY) as StepId | null; } catch { return null; }
+}
