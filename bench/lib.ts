@@ -68,7 +68,7 @@ export interface CannonResult {
 }
 
 export async function cannon(name: string, options: autocannon.Options): Promise<CannonResult> {
-  const result = await autocannon({ connections: 16, duration: 8, ...options });
+  const result = await autocannon({ connections: 16, duration: 10, ...options });
   return {
     name,
     requestsPerSecond: result.requests.average,

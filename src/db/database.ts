@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Logger } from 'pino';
+import { registerDirectReader } from './prepared.js';
 import { createSqliteEngine } from './sqlite-dialect.js';
 import type { Database } from './tables.js';
 
@@ -51,6 +52,7 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   const file = path.join(options.dataDir, 'openkyb.sqlite');
   const engine = createSqliteEngine(file);
   const db = new Kysely<Database>({ dialect: engine.dialect });
+  registerDirectReader(db, engine.readNow);
   return {
     db,
     dialect: 'sqlite',

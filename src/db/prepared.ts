@@ -3,6 +3,14 @@ import type { Database } from './tables.js';
 
 const MARK = '\u0000openkyb-param:';
 
+type DirectReader = (sql: string, parameters: readonly unknown[]) => unknown[] | null;
+const directReaders = new WeakMap<object, DirectReader>();
+
+/** Lets prepared reads on this database (not its transactions) skip Kysely's executor (SQLite). */
+export function registerDirectReader(db: Kysely<Database>, read: DirectReader): void {
+  directReaders.set(db, read);
+}
+
 type Slot = { name: string } | { value: unknown };
 
 /**
@@ -29,6 +37,8 @@ export function prepared<P extends object, R>(
       cache.set(key, entry);
     }
     const parameters = entry.slots.map((slot) => ('name' in slot ? (values as Record<string, unknown>)[slot.name] : slot.value));
+    const direct = directReaders.get(db)?.(entry.sql, parameters);
+    if (direct) return direct as R[];
     const result = await db.executeQuery<R>(CompiledQuery.raw(entry.sql, parameters));
     return result.rows;
   };

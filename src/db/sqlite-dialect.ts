@@ -22,6 +22,11 @@ const fsyncAsync = promisify(fsync);
  */
 export interface SqliteEngine {
   dialect: Dialect;
+  /**
+   * Runs a read-only statement on the reader at once, or returns null for anything else. For
+   * prepared() queries outside transactions: the same SQL without Kysely's connection round.
+   */
+  readNow(sql: string, parameters: readonly unknown[]): unknown[] | null;
   flush(): Promise<void>;
   /** After Kysely's destroy: releases the WAL file handle. */
   close(): void;
@@ -41,6 +46,10 @@ export function createSqliteEngine(file: string): SqliteEngine {
       createDriver: () => driver,
       createQueryCompiler: () => new SqliteQueryCompiler(),
       createIntrospector: (db: Kysely<unknown>) => new SqliteIntrospector(db),
+    },
+    readNow: (sql, parameters) => {
+      const statement = reader.prepare(sql);
+      return statement.readonly && statement.reader ? statement.all(parameters as unknown[]) : null;
     },
     flush: () => durability.flush(),
     close: () => durability.close(),
