@@ -45,8 +45,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.decorateRequest('partner', null);
   app.decorateRequest('session', null);
   app.setValidatorCompiler(validatorCompiler);
-  // The API speaks JSON only; a text body is answered with 415, not parsed as a string.
-  app.removeContentTypeParser('text/plain');
+  acceptBodies(app);
   app.setErrorHandler(errorHandler);
   const allowed = trackMethods(app);
   app.setNotFoundHandler((request, reply) => {
@@ -124,4 +123,27 @@ function trackMethods(app: App): (request: FastifyRequest) => string[] {
     const path = request.url.split('?')[0] ?? '/';
     return [...methods].filter((method) => router.find(method as 'GET', path) !== null);
   };
+}
+
+/**
+ * The API speaks JSON only (a text body is answered with 415, not parsed as a string). An
+ * empty body is no body, whatever its Content-Type says: clients commonly send
+ * `Content-Type: application/json` on every request, DELETE and submit included. A body-less
+ * request to an operation whose fields are all optional is an empty object.
+ */
+function acceptBodies(app: App): void {
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser(['text/plain', 'application/json']);
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (body === '') return done(null, undefined);
+    parseJson(request, body as string, done);
+  });
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
+    if (body === '') return done(null, undefined);
+    done(Object.assign(new Error('Send the body as application/json.'), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' }), undefined);
+  });
+  app.addHook('preValidation', async (request) => {
+    const schema = request.routeOptions.schema?.body as { required?: string[] } | undefined;
+    if (request.body === undefined && schema && !schema.required?.length) request.body = {};
+  });
 }

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { registerDirectReader } from './prepared.js';
@@ -62,4 +62,12 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
       engine.close();
     },
   };
+}
+
+/**
+ * PostgreSQL runs transactions side by side (READ COMMITTED): a transaction that checks
+ * then writes must lock the rows it checks. SQLite serialises write transactions already.
+ */
+export function needsRowLocks(db: Db): boolean {
+  return db.isTransaction && db.getExecutor().adapter instanceof PostgresAdapter;
 }

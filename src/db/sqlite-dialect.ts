@@ -39,7 +39,7 @@ export function createSqliteEngine(file: string): SqliteEngine {
   const reader = open(file);
   reader.pragma('query_only = ON');
   const driver = new SqliteDriver(writer, reader);
-  const durability = new GroupCommit(file, writer);
+  const durability = new GroupCommit(file, driver);
   return {
     dialect: {
       createAdapter: () => new SqliteAdapter(),
@@ -117,6 +117,13 @@ class SqliteConnection implements DatabaseConnection {
 
 class SqliteDriver implements Driver {
   private readonly writeLock = new Mutex();
+  /**
+   * Counts commits (a transaction's COMMIT, or a write outside any transaction). Group commit
+   * compares with this, never with row counts: rows of a transaction still open must not pass
+   * for synced.
+   */
+  commits = 0;
+
   constructor(private readonly writer: CachedDatabase, private readonly reader: CachedDatabase) {}
 
   async init(): Promise<void> {}
@@ -130,7 +137,9 @@ class SqliteDriver implements Driver {
     if (this.reader.prepare(query.sql).readonly) return run(this.reader, query);
     const unlock = await this.writeLock.lock();
     try {
-      return run(this.writer, query);
+      const result = run(this.writer, query);
+      this.commits += 1;
+      return result;
     } finally {
       unlock();
     }
@@ -149,6 +158,7 @@ class SqliteDriver implements Driver {
 
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
     run(this.writer, CompiledQuery.raw('commit'));
+    this.commits += 1;
     this.release(connection as SqliteConnection);
   }
 
@@ -179,24 +189,22 @@ class SqliteDriver implements Driver {
 
 /** One WAL fsync on the thread pool covers every commit made before it started. */
 class GroupCommit {
-  private readonly totalChanges: SqliteDatabase.Statement;
   private synced = 0;
   private inflight: Promise<void> | null = null;
   private walFd: number | null = null;
 
-  constructor(private readonly file: string, writer: CachedDatabase) {
-    this.totalChanges = writer.db.prepare('select total_changes() as n').pluck();
+  constructor(private readonly file: string, private readonly driver: SqliteDriver) {
     // The directory entries of the database and its WAL must survive a power loss too.
     const dir = openSync(path.dirname(file), 'r');
     try { fsyncSync(dir); } finally { closeSync(dir); }
   }
 
   async flush(): Promise<void> {
-    const target = this.totalChanges.get() as number;
+    const target = this.driver.commits;
     while (this.synced < target) {
       // A sync already running may have started before our commit: wait, then check again.
       if (!this.inflight) {
-        const covers = this.totalChanges.get() as number;
+        const covers = this.driver.commits;
         this.inflight = this.sync()
           .then(() => { this.synced = Math.max(this.synced, covers); })
           .finally(() => { this.inflight = null; });

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Nullable } from './common.js';
+import { Nullable, PathId } from './common.js';
 import { TypeB9cEnum } from './enums.js';
 
 /** `{sections: {sectionKey: {questionKey: {value}}}}`; each value's type follows its question. */
@@ -15,7 +15,7 @@ export type KybFormAnswers = Static<typeof KybFormAnswers>;
 
 export const AnswersQuery = Type.Object({
   draft: Type.Optional(Type.Boolean({ description: 'OpenKYB extension: save without checking required questions.' })),
-}, { additionalProperties: false });
+});
 
 export const KybAnswersDisplay = Type.Object({
   id: Type.String(),
@@ -33,4 +33,4 @@ export const KybAnswersDisplay = Type.Object({
 }, { title: 'KybAnswersDisplay' });
 export type KybAnswersDisplay = Static<typeof KybAnswersDisplay>;
 
-export const QuestionnaireParams = Type.Object({ companyId: Type.String({ format: 'uuid' }), id: Type.String({ minLength: 1, maxLength: 100 }) });
+export const QuestionnaireParams = Type.Object({ companyId: PathId, id: Type.String({ minLength: 1, maxLength: 100 }) });

@@ -1,6 +1,6 @@
 import { Type, type Static, type TObject } from 'typebox';
-import { ASCII_PATTERN, Discriminated, NOCOMMA_PATTERN, Nullable } from './common.js';
-import { AdditionalInfo, AdditionalInfoRequest, companyFields, CompanyInfo, Phone } from './company.js';
+import { ASCII_PATTERN, Discriminated, NOCOMMA_PATTERN, Nullable, PathId, withoutDefaults } from './common.js';
+import { AdditionalInfo, AdditionalInfoRequest, companyFields, CompanyInfo, Phone, ReadOnly } from './company.js';
 import { BeneficiaryTypeEnum, CountryEnum } from './enums.js';
 
 const strict = { additionalProperties: false } as const;
@@ -36,7 +36,7 @@ export const individualFields = {
 const individual = (extra = {}) => ({ infoType: Type.Literal('INDIVIDUAL'), ...individualFields, ...extra });
 const company = () => ({ infoType: Type.Literal('COMPANY'), ...companyFields });
 /** scanRef links an existing KYC verification; honoured only with the partner key pair. */
-const scanRef = { scanRef: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })) };
+const scanRef = { scanRef: Type.Optional(Type.String({ minLength: 1 })) };
 
 const applicant = (title: string, variants: TObject[]) => Discriminated('infoType', variants, { title });
 export const ApplicantCreateRequest = applicant('ApplicantCreateRequest', [
@@ -46,7 +46,7 @@ export const ApplicantRequest = applicant('ApplicantRequest', [Type.Object(indiv
 /** PATCH: the applicant's fields are optional and merged; its infoType cannot change. */
 export const PatchedApplicantRequest = applicant('PatchedApplicantRequest', [
   Type.Object({ infoType: Type.Literal('INDIVIDUAL'), ...Type.Partial(Type.Object(individualFields)).properties }, strict),
-  Type.Object({ infoType: Type.Literal('COMPANY'), ...Type.Partial(Type.Object(companyFields)).properties }, strict),
+  Type.Object({ infoType: Type.Literal('COMPANY'), ...Type.Partial(Type.Object(withoutDefaults(companyFields))).properties }, strict),
 ]);
 
 const beneficiaryFields = {
@@ -64,7 +64,9 @@ export const BeneficiaryCreateRequest = Type.Object({
 }, { ...strict, title: 'BeneficiaryCreateRequest' });
 export type BeneficiaryCreateRequest = Static<typeof BeneficiaryCreateRequest>;
 
-export const BeneficiaryRequest = Type.Object({ ...beneficiaryFields, info: ApplicantRequest }, { ...strict, title: 'BeneficiaryRequest' });
+/** `id` and `parent` come back from a GET; sent again they are accepted (a different parent is refused). */
+const beneficiaryReadOnly = { id: ReadOnly, parent: Type.Optional(Nullable(Type.String({ maxLength: 100 }))) };
+export const BeneficiaryRequest = Type.Object({ ...beneficiaryFields, info: ApplicantRequest, ...beneficiaryReadOnly }, { ...strict, title: 'BeneficiaryRequest' });
 export type BeneficiaryRequest = Static<typeof BeneficiaryRequest>;
 
 export const PatchedBeneficiaryRequest = Type.Object({
@@ -74,6 +76,7 @@ export const PatchedBeneficiaryRequest = Type.Object({
   formFiller: beneficiaryFields.formFiller,
   ownershipPercentage: beneficiaryFields.ownershipPercentage,
   info: Type.Optional(PatchedApplicantRequest),
+  ...beneficiaryReadOnly,
 }, { ...strict, title: 'PatchedBeneficiaryRequest' });
 export type PatchedBeneficiaryRequest = Static<typeof PatchedBeneficiaryRequest>;
 
@@ -101,4 +104,4 @@ export const Beneficiary = Type.Object({
 }, { title: 'Beneficiary' });
 export type Beneficiary = Static<typeof Beneficiary>;
 
-export const BeneficiaryParams = Type.Object({ companyId: Type.String({ format: 'uuid' }), id: Type.String({ minLength: 1, maxLength: 100 }) });
+export const BeneficiaryParams = Type.Object({ companyId: PathId, id: Type.String({ minLength: 1, maxLength: 100 }) });

@@ -24,7 +24,24 @@ export const Timestamps = {
   updatedAt: DateTime,
 };
 
-export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
+/** An id in a path: any text; an id that does not exist (malformed or not) is simply 404. */
+export const PathId = Type.String({ minLength: 1, maxLength: 100 });
+export const IdParams = Type.Object({ id: PathId });
+
+/**
+ * A copy of an object's properties without their defaults: PATCH schemas must not fill in a
+ * field the request left out (a default would overwrite the stored value).
+ */
+export function withoutDefaults<T extends Record<string, TSchema>>(properties: T): T {
+  return Object.fromEntries(Object.entries(properties).map(([key, schema]) => [key, stripDefault(schema)])) as T;
+}
+
+function stripDefault(schema: TSchema): TSchema {
+  // Spread keeps TypeBox's symbol markers (Optional and the kind) along with the keywords.
+  const copy = { ...schema } as TSchema & { default?: unknown };
+  delete copy.default;
+  return copy;
+}
 
 /**
  * A oneOf chosen by a tag property (OpenAPI's discriminator). Validation then reports only the

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { DateTime, Nullable, Uuid } from './common.js';
+import { DateTime, Nullable, PathId, withoutDefaults } from './common.js';
 import { ApprovalStatusEnum, CountryEnum, CustomFieldTypeEnum, KybStatusEnum } from './enums.js';
 
 const strict = { additionalProperties: false } as const;
@@ -10,7 +10,13 @@ export const E164_PATTERN = '^\\+[1-9][0-9]{1,14}$';
 export const Phone = Type.Optional(Nullable(Type.String({ maxLength: 128, pattern: E164_PATTERN })));
 
 /** A custom field's value in a request: `{value}`, typed by the flow's field definition. */
-export const AdditionalInfoRequest = Type.Record(Type.String({ maxLength: 32 }), Type.Object({ value: Type.Unknown() }, strict));
+// `title` and `type` are what responses carry; a request may send them back, they are ignored.
+export const AdditionalInfoRequest = Type.Record(Type.String({ maxLength: 32 }), Type.Object({
+  value: Type.Unknown(), title: Type.Optional(Type.Unknown()), type: Type.Optional(Type.Unknown()),
+}, strict));
+
+/** Response-only fields a client may send back from a GET; they are accepted and ignored. */
+export const ReadOnly = Type.Optional(Type.Unknown({ description: 'Read-only: ignored in requests.' }));
 export const AdditionalInfo = Type.Record(Type.String(), Type.Object({ title: Type.String(), type: CustomFieldTypeEnum, value: Type.Unknown() }));
 
 /** The company fields of iDenfy's CompanyInfoRequest (also used by company beneficiaries). */
@@ -38,7 +44,7 @@ export const CompanyInfoRequest = Type.Object(companyFields, { ...strict, title:
 export type CompanyInfoRequest = Static<typeof CompanyInfoRequest>;
 
 /** PATCH: a partial company, merged into the stored one. */
-export const PatchedCompanyInfoRequest = Type.Partial(Type.Object(companyFields, strict), { ...strict, title: 'PatchedCompanyInfoRequest' });
+export const PatchedCompanyInfoRequest = Type.Partial(Type.Object(withoutDefaults(companyFields), strict), { ...strict, title: 'PatchedCompanyInfoRequest' });
 
 const responseText = Nullable(Type.String());
 export const CompanyInfo = Type.Object({
@@ -77,5 +83,5 @@ export const KybFormMeta = Type.Object({
 }, { title: 'KybFormMeta' });
 export type KybFormMeta = Static<typeof KybFormMeta>;
 
-export const FormIdParams = Type.Object({ id: Uuid });
-export const CompanyIdParams = Type.Object({ companyId: Uuid });
+export const FormIdParams = Type.Object({ id: PathId });
+export const CompanyIdParams = Type.Object({ companyId: PathId });

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Nullable } from './common.js';
+import { Nullable, PathId } from './common.js';
 import { IndividualKybDocTypeEnum, KybDocumentTypeEnum } from './enums.js';
 
 const strict = { additionalProperties: false } as const;
@@ -25,9 +25,10 @@ export const KybFormDocument = Type.Object(
 );
 export type KybFormDocument = Static<typeof KybFormDocument>;
 
-const TypeList = Type.String({ pattern: '^[A-Z_]+(,[A-Z_]+)*$', description: 'Comma-separated KybDocumentTypeEnum values.' });
-export const DocumentListQuery = Type.Object({ type: Type.Optional(TypeList), type_Exclude: Type.Optional(TypeList) }, strict);
+const TypeList = Type.String({ maxLength: 2000, description: 'Comma-separated KybDocumentTypeEnum values; empty: no filter.' });
+/** Other query parameters are ignored, as in iDenfy's API. */
+export const DocumentListQuery = Type.Object({ type: Type.Optional(TypeList), type_Exclude: Type.Optional(TypeList) });
 
-export const DocumentParams = Type.Object({ companyId: Type.String({ format: 'uuid' }), id: Type.String({ minLength: 1, maxLength: 100 }) });
-export const BeneficiaryDocumentsParams = Type.Object({ companyId: Type.String({ format: 'uuid' }), beneficiaryId: Type.String({ minLength: 1, maxLength: 100 }) });
+export const DocumentParams = Type.Object({ companyId: PathId, id: Type.String({ minLength: 1, maxLength: 100 }) });
+export const BeneficiaryDocumentsParams = Type.Object({ companyId: PathId, beneficiaryId: Type.String({ minLength: 1, maxLength: 100 }) });
 export const BeneficiaryDocumentParams = Type.Object({ ...BeneficiaryDocumentsParams.properties, id: Type.String({ minLength: 1, maxLength: 100 }) });

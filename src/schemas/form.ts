@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { Beneficiary, BeneficiaryRequest } from './beneficiary.js';
-import { ClientSystem, ClientSystemRequest, CompanyInfo, CompanyInfoRequest, KybFormMeta, PatchedCompanyInfoRequest } from './company.js';
+import { ClientSystem, ClientSystemRequest, CompanyInfo, CompanyInfoRequest, KybFormMeta, PatchedCompanyInfoRequest, ReadOnly } from './company.js';
 import { KybFormDocument, KybFormDocumentCreateRequest } from './document.js';
 
 export const KybFormCreateRequest = Type.Object({
@@ -10,10 +10,12 @@ export const KybFormCreateRequest = Type.Object({
   clientSystem: Type.Optional(ClientSystemRequest),
 }, { additionalProperties: false, title: 'KybFormCreateRequest' });
 
-export const KybFormUpdateRequest = Type.Object({ company: CompanyInfoRequest, clientSystem: Type.Optional(ClientSystemRequest) }, { additionalProperties: false, title: 'KybFormUpdateRequest' });
+const formReadOnly = { id: ReadOnly, meta: ReadOnly, documents: ReadOnly, beneficiaries: ReadOnly };
+export const KybFormUpdateRequest = Type.Object({ company: CompanyInfoRequest, clientSystem: Type.Optional(ClientSystemRequest), ...formReadOnly }, { additionalProperties: false, title: 'KybFormUpdateRequest' });
 export const PatchedKybFormUpdateRequest = Type.Object({
   company: Type.Optional(PatchedCompanyInfoRequest),
   clientSystem: Type.Optional(ClientSystemRequest),
+  ...formReadOnly,
 }, { additionalProperties: false, title: 'PatchedKybFormUpdateRequest' });
 
 export const KybForm = Type.Object({

@@ -4,9 +4,10 @@ import type { BeneficiaryRow, CompanyRow } from '../../db/tables.js';
 import type { Beneficiary, BeneficiaryCreateRequest } from '../../schemas/beneficiary.js';
 import type { KybFormUnifiedFlow } from '../../schemas/flow.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { assertValid, type FieldErrors } from '../errors.js';
+import { assertValid, invalidField, type FieldErrors } from '../errors.js';
 import { assertEditable, loadFlow, loadForm, type FormCtx } from '../forms/access.js';
 import { checkCustomValues } from '../forms/custom-fields.js';
+import { MAX_BENEFICIARIES_PER_FORM } from '../forms/limits.js';
 import { checkAgainstFlow, customAssignments, presentBeneficiary, resolveTypes } from './rules.js';
 
 export async function createBeneficiary({ ctx, input }: { ctx: FormCtx; input: BeneficiaryCreateRequest }): Promise<Beneficiary> {
@@ -28,6 +29,8 @@ export async function createBeneficiary({ ctx, input }: { ctx: FormCtx; input: B
 export async function insertBeneficiary(
   db: Db, ctx: FormCtx, company: CompanyRow, flow: KybFormUnifiedFlow | null, input: BeneficiaryCreateRequest, path: string,
 ): Promise<BeneficiaryRow> {
+  const count = await db.selectFrom('beneficiaries').select((eb) => eb.fn.countAll().as('n')).where('company_id', '=', company.id).executeTakeFirstOrThrow();
+  if (Number(count.n) >= MAX_BENEFICIARIES_PER_FORM) throw invalidField('beneficiaries', `a form holds at most ${MAX_BENEFICIARIES_PER_FORM} beneficiaries`);
   const errors: FieldErrors = {};
   const types = resolveTypes(input.beneficiaryType, input.beneficiaryTypes, errors);
   const { infoType, additionalInfo, scanRef, ...fields } = input.info as unknown as Record<string, unknown> & {

@@ -21,9 +21,12 @@ export async function updateBeneficiary(
     const currentTypes = JSON.parse(current.beneficiary_types) as string[];
     const errors: FieldErrors = {};
     const typesGiven = input.beneficiaryType !== undefined || input.beneficiaryTypes !== undefined;
-    const types = merge && !typesGiven ? currentTypes : resolveTypes(input.beneficiaryType, input.beneficiaryTypes, errors);
+    // A PUT that names no type keeps the current ones (the spec requires only `info`).
+    const types = typesGiven ? resolveTypes(input.beneficiaryType, input.beneficiaryTypes, errors) : currentTypes;
     const { infoType = current.info_type, additionalInfo, ...fields } = (input.info ?? {}) as Record<string, unknown> & { infoType?: string; additionalInfo?: Record<string, { value: unknown }> };
     if (infoType !== current.info_type) (errors['info.infoType'] ??= []).push('cannot change; delete the beneficiary and add it again');
+    const { parent } = input as { parent?: string | null };
+    if (parent !== undefined && parent !== current.parent_id) (errors.parent ??= []).push('cannot change; delete the beneficiary and add it again under the new parent');
     checkAgainstFlow(flow, [...new Set([...types, ...currentTypes])], infoType, ctx.access.actor, errors);
     const custom = checkCustomValues(additionalInfo, customAssignments(flow, types, infoType), 'info.additionalInfo', errors);
     assertValid(errors);

@@ -5,7 +5,8 @@ import type { DocumentCreateInput, DocumentUpdateInput, KybFormDocument } from '
 import { COMPANY_DOCUMENT_TYPES, INDIVIDUAL_DOCUMENT_TYPES } from '../../schemas/enums.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { invalidField, notFound } from '../errors.js';
-import { decodeUpload } from '../files/decode-upload.js';
+import { decodeUpload, type DecodedUpload } from '../files/decode-upload.js';
+import { MAX_DOCUMENTS_PER_FORM } from '../forms/limits.js';
 import { releaseFiles, storeFile } from '../files/stored-files.js';
 import { assertEditable, loadForm, type FormCtx } from '../forms/access.js';
 import { loadBeneficiary } from '../beneficiaries/read-beneficiaries.js';
@@ -31,9 +32,28 @@ function checkType(type: string, allowed: Set<string>, field = 'type'): void {
   if (!allowed.has(type)) throw invalidField(field, `must be one of: ${[...allowed].join(', ')}`);
 }
 
-export async function insertDocument(db: Db, ctx: FormCtx, company: CompanyRow, target: DocumentTarget, input: DocumentCreateInput, path = ''): Promise<DocumentRow> {
+export interface CheckedDocument {
+  target: DocumentTarget;
+  type: string;
+  filename: string | null;
+  upload: DecodedUpload;
+}
+
+/** Checks a document (type, content, size, the form's document limit) without storing anything. */
+export async function checkDocument(db: Db, ctx: FormCtx, company: CompanyRow, target: DocumentTarget, input: DocumentCreateInput, path = ''): Promise<CheckedDocument> {
   checkType(input.type, await allowedTypes(db, company, target), path ? `${path}.type` : 'type');
+  const count = await db.selectFrom('documents').select((eb) => eb.fn.countAll().as('n')).where('company_id', '=', company.id).executeTakeFirstOrThrow();
+  if (Number(count.n) >= MAX_DOCUMENTS_PER_FORM) {
+    throw invalidField('documents', `a form holds at most ${MAX_DOCUMENTS_PER_FORM} documents; delete one first`);
+  }
   const upload = decodeUpload(input.file, ctx.files.maxUploadBytes, path ? `${path}.file` : 'file');
+  return { target, type: input.type, filename: input.filename ?? null, upload };
+}
+
+/** Stores a checked document's file and row (inside the caller's transaction). */
+export async function insertDocument(db: Db, ctx: FormCtx, company: CompanyRow, checked: CheckedDocument): Promise<DocumentRow> {
+  const { target, upload } = checked;
+  const input = { type: checked.type, filename: checked.filename };
   const file = await storeFile(db, ctx, upload);
   const row: DocumentRow = {
     id: randomUUID(), company_id: company.id, beneficiary_id: target.beneficiaryId, type: input.type,
@@ -48,7 +68,7 @@ export async function createDocument({ ctx, target, input }: { ctx: FormCtx; tar
   return ctx.db.transaction().execute(async (trx) => {
     const company = await loadForm(trx, ctx.access);
     assertEditable(company, ctx.access);
-    const row = await insertDocument(trx, ctx, company, target, input);
+    const row = await insertDocument(trx, ctx, company, await checkDocument(trx, ctx, company, target, input));
     return (await presentDocuments(trx, ctx, [row]))[0]!;
   });
 }

@@ -26,5 +26,6 @@ export function verifyFileSignature(ctx: Ctx, file: FileLink, expires: number, s
 }
 
 function sign(pepper: string, file: FileLink, expires: number): string {
-  return keyedHash(pepper, `file:${file.hash}:${file.mime}:${file.filename ?? ''}:${expires}`);
+  // JSON, not a joined string: a file name may contain any separator.
+  return keyedHash(pepper, JSON.stringify(['file', file.hash, file.mime, file.filename, expires]));
 }

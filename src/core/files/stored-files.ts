@@ -1,4 +1,4 @@
-import type { Db } from '../../db/database.js';
+import { needsRowLocks, type Db } from '../../db/database.js';
 import type { Ctx } from '../context.js';
 import { sha256Hex } from '../crypto.js';
 import type { DecodedUpload } from './decode-upload.js';
@@ -31,6 +31,9 @@ export async function storeFile(db: Db, ctx: Ctx, upload: DecodedUpload): Promis
  */
 export async function releaseFiles(db: Db, ctx: Ctx, hashes: Iterable<string>): Promise<void> {
   for (const hash of new Set(hashes)) {
+    // Lock first, then look: an upload of the same bytes holds this row until it commits, so
+    // its document is visible to the check below instead of being deleted from under it.
+    if (needsRowLocks(db)) await db.selectFrom('stored_files').select('hash').where('hash', '=', hash).forUpdate().execute();
     const [document, answer] = await Promise.all([
       db.selectFrom('documents').select('id').where('file_hash', '=', hash).executeTakeFirst(),
       db.selectFrom('answer_files').select('file_hash').where('file_hash', '=', hash).executeTakeFirst(),

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/database.js';
+import { needsRowLocks, type Db } from '../../db/database.js';
 import type { CompanyRow } from '../../db/tables.js';
 import type { KybFormUnifiedFlow } from '../../schemas/flow.js';
 import { prepared } from '../../db/prepared.js';
@@ -21,10 +21,17 @@ export interface FormCtx extends Ctx {
 
 const selectCompany = prepared((db, p: { id: string; partnerId: string }) =>
   db.selectFrom('companies').selectAll().where('id', '=', p.id).where('partner_id', '=', p.partnerId));
+const selectCompanyForUpdate = prepared((db, p: { id: string; partnerId: string }) =>
+  db.selectFrom('companies').selectAll().where('id', '=', p.id).where('partner_id', '=', p.partnerId).forUpdate());
 
-/** The company, scoped to the partner: another partner's company is "not found". */
+/**
+ * The company, scoped to the partner: another partner's company is "not found". Inside a
+ * transaction on PostgreSQL the row is locked, so the form's writes (and submit) run one at a
+ * time, as SQLite's write lock makes them anyway: no upload can slip in after a submit checked.
+ */
 export async function loadCompany(db: Db, access: FormAccess): Promise<CompanyRow> {
-  const [company] = await selectCompany(db, { id: access.companyId, partnerId: access.partnerId });
+  const select = needsRowLocks(db) ? selectCompanyForUpdate : selectCompany;
+  const [company] = await select(db, { id: access.companyId, partnerId: access.partnerId });
   if (!company) throw notFound('Form');
   return company;
 }

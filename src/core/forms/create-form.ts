@@ -3,7 +3,7 @@ import type { ClientSystemRequest, CompanyInfoRequest } from '../../schemas/comp
 import type { DocumentCreateInput } from '../../schemas/document.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { insertBeneficiary } from '../beneficiaries/create-beneficiary.js';
-import { insertDocument } from '../documents/documents.js';
+import { checkDocument, insertDocument } from '../documents/documents.js';
 import { assertValid, conflict, type FieldErrors } from '../errors.js';
 import { loadCompany, loadFlow, type FormCtx } from './access.js';
 import { applyCompanyInfo } from './company-info.js';
@@ -32,12 +32,15 @@ export async function createForm({ ctx, input }: { ctx: FormCtx; input: CreateFo
     const created = { ...company, info: JSON.stringify(info), client_system: JSON.stringify(input.clientSystem ?? {}), form_created_at: now, updated_at: now };
     await trx.updateTable('companies').set({ info: created.info, client_system: created.client_system, form_created_at: now, updated_at: now })
       .where('id', '=', company.id).execute();
+    // Every document is checked before any file is written: a refused request leaves no file.
+    const documents = [];
+    for (const [i, document] of (input.documents ?? []).entries()) {
+      documents.push(await checkDocument(trx, ctx, created, { beneficiaryId: null }, document, `documents.${i}`));
+    }
     for (const [i, beneficiary] of (input.beneficiaries ?? []).entries()) {
       await insertBeneficiary(trx, ctx, created, flow, beneficiary, `beneficiaries.${i}`);
     }
-    for (const [i, document] of (input.documents ?? []).entries()) {
-      await insertDocument(trx, ctx, created, { beneficiaryId: null }, document, `documents.${i}`);
-    }
+    for (const document of documents) await insertDocument(trx, ctx, created, document);
     await recordAudit(trx, { ...ctx.access, action: 'FORM_CREATED', now });
     return presentForm(trx, ctx, created, flow);
   });

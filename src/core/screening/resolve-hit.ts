@@ -33,13 +33,28 @@ export async function resolveHit(
     await enqueueEvent(trx, {
       partnerId: ctx.partnerId, eventType: 'COMPANY_AML_REVIEW', now,
       // iDenfy's AmlReviewWebhook; OpenKYB has no manager accounts yet, so the set-by fields are null.
-      payload: {
-        amlReviewSubjectType: subject.subject_type, id: subject.subject_id, companyId: company.id, clientId: company.client_id,
-        externalRef: company.external_ref, sanctionsCheckStatus: status, overallStatus: status,
-        sanctionsStatusSetAt: new Date(now).toISOString(), statusSetAt: new Date(now).toISOString(),
-        sanctionsStatusSetBy: null, statusSetBy: null, amlComment: input.comment ?? null,
-      },
+      payload: amlReviewPayload({ subject, company, status, at: new Date(now).toISOString(), comment: input.comment ?? null }),
     });
     return presentHit(resolved);
   });
+}
+
+/**
+ * iDenfy's AmlReviewWebhook with every key present (null where OpenKYB has nothing to say:
+ * PEP and adverse-media checks are not run separately; there are no manager accounts yet).
+ */
+function amlReviewPayload(
+  { subject, company, status, at, comment }: {
+    subject: { subject_type: string; subject_id: string }; company: { id: string; client_id: string; external_ref: string | null };
+    status: string; at: string; comment: string | null;
+  },
+) {
+  return {
+    amlReviewSubjectType: subject.subject_type, id: subject.subject_id, companyId: company.id, clientId: company.client_id,
+    externalRef: company.external_ref,
+    negativeNewsStatus: null, pepsCheckStatus: null, sanctionsCheckStatus: status, overallStatus: status,
+    newsStatusSetBy: null, pepsStatusSetBy: null, sanctionsStatusSetBy: null, statusSetBy: null,
+    newsStatusSetAt: null, pepsStatusSetAt: null, sanctionsStatusSetAt: at, statusSetAt: at,
+    negativeNewsComment: null, amlComment: comment,
+  };
 }

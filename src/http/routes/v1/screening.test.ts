@@ -77,6 +77,8 @@ describeEachDialect('screening of KYB cases', (h) => {
     const payload = JSON.parse(event!.body);
     expect(payload).toMatchObject({ amlReviewSubjectType: 'BENEFICIARY', id: s.ownerId, companyId: s.companyId, clientId: 'client-1', sanctionsCheckStatus: 'TRUE_POSITIVE', overallStatus: 'TRUE_POSITIVE' });
     expect(contractErrors('AmlReviewWebhook', payload)).toEqual([]);
+    // Every key of the published schema is present (null where there is nothing to say).
+    expect(Object.keys(payload)).toHaveLength(19);
   });
 
   it('does not flag people who only share a first name, and keeps the company NO_FLAGS', async () => {

@@ -53,7 +53,8 @@ describeEachDialect('/kyb/forms/{companyId}/beneficiaries/', (h) => {
     const unknownParent = await call('POST', base, s.bearer, { beneficiaryType: 'UBO', parent: 'nope', info: person() });
     expect(unknownParent.json.message.parent).toEqual(['no beneficiary with this id in this form']);
     const reparent = await call('PATCH', `${base}${owner.json.id}/`, s.bearer, { parent: null });
-    expect(reparent.json.message.parent).toEqual(['unknown field']);
+    expect(reparent.json.message.parent).toEqual(['cannot change; delete the beneficiary and add it again under the new parent']);
+    expect((await call('PATCH', `${base}${owner.json.id}/`, s.bearer, { parent: holding.json.id })).status).toBe(200);
     const refused = await call('DELETE', `${base}${holding.json.id}/`, s.bearer);
     expect(refused.status).toBe(409);
     expect(refused.json.identifier).toBe('CONFLICT');
@@ -131,5 +132,18 @@ describeEachDialect('/kyb/forms/{companyId}/beneficiaries/', (h) => {
     expect((await call('DELETE', `/kyb/forms/${b.companyId}/beneficiaries/${created.json.id}/`, b.bearer)).status).toBe(404);
     const other = await h().partner('Other');
     expect((await call('GET', `/kyb/forms/${a.companyId}/beneficiaries/`, other.auth)).status).toBe(404);
+  });
+
+  it('keeps the types on a PUT that names none, and takes back what a GET returned', async () => {
+    const s = await startSession(h(), { flow: null });
+    const call = api(h()).call;
+    const base = `/kyb/forms/${s.companyId}/beneficiaries/`;
+    const created = await call('POST', base, s.bearer, { beneficiaryTypes: ['UBO', 'CEO'], info: person() });
+    const put = await call('PUT', `${base}${created.json.id}/`, s.bearer, { info: person({ city: 'Riga' }) });
+    expect(put.status).toBe(200);
+    expect(put.json).toMatchObject({ beneficiaryType: 'UBO', beneficiaryTypes: ['UBO', 'CEO'], info: { city: 'Riga' } });
+    const again = await call('PUT', `${base}${created.json.id}/`, s.bearer, put.json);
+    expect(again.status).toBe(200);
+    expect(again.json).toEqual(put.json);
   });
 });

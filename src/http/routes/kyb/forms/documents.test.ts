@@ -32,6 +32,10 @@ describeEachDialect('company and beneficiary documents', (h) => {
     expect((await call('GET', base, s.bearer)).json.map((d: { id: string }) => d.id)).toEqual([cert.json.id, statement.json.id]);
     expect((await call('GET', `${base}?type=BANK_STATEMENT,OTHER`, s.bearer)).json.map((d: { id: string }) => d.id)).toEqual([statement.json.id]);
     expect((await call('GET', `${base}?type_Exclude=BANK_STATEMENT`, s.bearer)).json.map((d: { id: string }) => d.id)).toEqual([cert.json.id]);
+    expect((await call('GET', `${base}?type=&page=2`, s.bearer)).json).toHaveLength(2);
+    const unknown = await call('GET', `${base}?type=BANK_STATEMENT,NOPE`, s.bearer);
+    expect(unknown.status).toBe(400);
+    expect(unknown.json.message).toEqual({ 'query.type': ['"NOPE" is not a document type'] });
     for (const document of (await call('GET', base, s.bearer)).json) expect(contractErrors('KybFormDocument', document)).toEqual([]);
 
     const renamed = await call('PATCH', `${base}${cert.json.id}/`, s.bearer, { filename: 'certificate.pdf' });

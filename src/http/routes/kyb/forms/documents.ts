@@ -5,7 +5,8 @@ import {
   AnyDocumentType, BeneficiaryDocumentParams, BeneficiaryDocumentsParams, DocumentCreateRequest, DocumentListQuery, DocumentParams,
   DocumentRequest, KybFormDocument, type DocumentCreateInput, type DocumentUpdateInput,
 } from '../../../../schemas/document.js';
-import { KybDocumentTypeEnum } from '../../../../schemas/enums.js';
+import { COMPANY_DOCUMENT_TYPES, KybDocumentTypeEnum } from '../../../../schemas/enums.js';
+import { invalidField } from '../../../../core/errors.js';
 import { formCtx, type App } from '../../../context.js';
 import { EITHER, EITHER_SECURITY, errorResponses, uploadBodyLimit } from '../../../route-schemas.js';
 
@@ -31,7 +32,15 @@ const OWNERS: Owner[] = [
   },
 ];
 
-const split = (list: string | undefined) => (list ? list.split(',') : undefined);
+const KNOWN_TYPES = new Set<string>(COMPANY_DOCUMENT_TYPES);
+
+/** `a,b,c` -> [a, b, c]; empty means no filter; an unknown type is a 400 naming it. */
+function typeFilter(list: string | undefined, field: string): string[] | undefined {
+  const types = (list ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+  const unknown = types.filter((t) => !KNOWN_TYPES.has(t));
+  if (unknown.length > 0) throw invalidField(`query.${field}`, `${unknown.map((t) => `"${t}"`).join(', ')} is not a document type`);
+  return types.length > 0 ? types : undefined;
+}
 
 /** The 12 document operations: company documents and beneficiary documents alike. */
 export function documentRoutes(app: App): void {
@@ -47,7 +56,8 @@ export function documentRoutes(app: App): void {
     }, async (request) => {
       const params = request.params as Record<string, string>;
       const query = (request.query ?? {}) as { type?: string; type_Exclude?: string };
-      return listDocuments({ ctx: formCtx(request, params.companyId), target: owner.target(params), filter: { types: split(query.type), excludeTypes: split(query.type_Exclude) } });
+      const filter = { types: typeFilter(query.type, 'type'), excludeTypes: typeFilter(query.type_Exclude, 'type_Exclude') };
+      return listDocuments({ ctx: formCtx(request, params.companyId), target: owner.target(params), filter });
     });
     app.post(owner.base, {
       ...EITHER,

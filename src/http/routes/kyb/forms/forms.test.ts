@@ -95,11 +95,40 @@ describeEachDialect('/kyb/forms/', (h) => {
     expect((await call('GET', '/kyb/forms/', a.partner.auth)).status).toBe(401);
     expect((await call('POST', '/kyb/forms/', a.partner.auth, { company: companyBody() })).status).toBe(401);
     expect((await call('GET', `/kyb/forms/${a.companyId}/`, null)).status).toBe(401);
-    expect((await call('GET', '/kyb/forms/not-a-uuid/', a.bearer)).status).toBe(400);
+    expect((await call('GET', '/kyb/forms/not-a-uuid/', a.bearer)).status).toBe(404);
   });
 
   it('answers 404 for a form that was not created yet', async () => {
     const s = await startSession(h(), { flow: null, createForm: false });
     expect((await api(h()).call('GET', `/kyb/forms/${s.companyId}/`, s.partner.auth)).status).toBe(404);
+  });
+
+  it('PATCH leaves fields it does not name alone, brand names included', async () => {
+    const s = await startSession(h(), { flow: null });
+    const call = api(h()).call;
+    await call('PATCH', `/kyb/forms/${s.companyId}/`, s.bearer, { company: { city: 'Vilnius' } });
+    expect((await call('GET', `/kyb/forms/${s.companyId}/`, s.bearer)).json.company).toMatchObject({ brandNames: ['AcmePay'], city: 'Vilnius' });
+    const empty = await h().app.inject({ method: 'PATCH', url: `/kyb/forms/${s.companyId}/`, headers: { authorization: s.bearer } });
+    expect(empty.statusCode).toBe(200);
+  });
+
+  it('takes back what a GET returned: read-only fields and custom-field titles are ignored', async () => {
+    const s = await startSession(h());
+    const call = api(h()).call;
+    const form = (await call('GET', `/kyb/forms/${s.companyId}/`, s.bearer)).json;
+    const put = await call('PUT', `/kyb/forms/${s.companyId}/`, s.bearer, form);
+    expect(put.status).toBe(200);
+    expect(put.json.company).toEqual(form.company);
+  });
+
+  it('treats an empty body as no body, whatever its content type', async () => {
+    const s = await startSession(h(), { flow: null });
+    for (const type of ['application/json', 'application/x-www-form-urlencoded']) {
+      const other = await startSession(h(), { flow: null, partner: s.partner });
+      const res = await h().app.inject({ method: 'POST', url: `/kyb/forms/${other.companyId}/submit/`, headers: { authorization: other.bearer, 'content-type': type }, payload: '' });
+      expect(res.statusCode, type).toBe(200);
+    }
+    const form = await h().app.inject({ method: 'POST', url: `/kyb/forms/${s.companyId}/submit/`, headers: { authorization: s.bearer, 'content-type': 'application/x-www-form-urlencoded' }, payload: 'a=1' });
+    expect(form.statusCode).toBe(415);
   });
 });

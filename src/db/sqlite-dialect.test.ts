@@ -1,0 +1,48 @@
+import fs from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, it } from 'vitest';
+
+// Count WAL fsyncs: the engine is loaded after fs.fsync is wrapped.
+let fsyncs = 0;
+const original = fs.fsync;
+(fs as { fsync: typeof fs.fsync }).fsync = ((fd: number, callback: (error: NodeJS.ErrnoException | null) => void) => {
+  fsyncs += 1;
+  return original(fd, callback);
+}) as typeof fs.fsync;
+syncBuiltinESMExports();
+const { createSqliteEngine } = await import('./sqlite-dialect.js');
+const { Kysely, sql } = await import('kysely');
+
+it('fsyncs a commit made after a flush even when that flush ran while its transaction was open', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'openkyb-gc-'));
+  const engine = createSqliteEngine(path.join(dir, 'db.sqlite'));
+  const db = new Kysely<any>({ dialect: engine.dialect });
+  try {
+    await sql`create table t (x integer)`.execute(db);
+    await engine.flush();
+    const base = fsyncs;
+    await db.transaction().execute(async (trx) => { await trx.insertInto('t').values({ x: 1 }).execute(); });
+    let release!: () => void;
+    let inserted!: () => void;
+    const written = new Promise<void>((resolve) => { inserted = resolve; });
+    const open = db.transaction().execute(async (trx) => {
+      await trx.insertInto('t').values({ x: 2 }).execute();
+      inserted();
+      await new Promise<void>((resolve) => { release = resolve; });
+    });
+    await written;
+    await engine.flush(); // the first commit's response, while the second transaction is open
+    expect(fsyncs - base).toBe(1);
+    release();
+    await open;
+    await engine.flush(); // the second commit's response must wait for its own fsync
+    expect(fsyncs - base).toBe(2);
+    await engine.flush(); // nothing new: no fsync
+    expect(fsyncs - base).toBe(2);
+  } finally {
+    await db.destroy();
+    engine.close();
+  }
+});
