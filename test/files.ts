@@ -9,17 +9,20 @@ function chunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([length, body, crc]);
 }
 
-/** A real PNG image (solid colour), decodable by any viewer. */
-export function pngImage(width = 8, height = 8, rgb: [number, number, number] = [40, 120, 200]): Buffer {
+type Rgb = [number, number, number];
+
+/** A real PNG image, decodable by any viewer: a solid colour, or `colour(x, y)` per pixel. */
+export function pngImage(width = 8, height = 8, colour: Rgb | ((x: number, y: number) => Rgb) = [40, 120, 200]): Buffer {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
-  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => rgb).flat())]);
-  const pixels = Buffer.concat(Array.from({ length: height }, () => row));
+  const pixel = typeof colour === 'function' ? colour : () => colour;
+  const rows = Array.from({ length: height }, (_, y) =>
+    Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, (_, x) => pixel(x, y)).flat())]));
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header), chunk('IDAT', deflateSync(pixels)), chunk('IEND', Buffer.alloc(0)),
+    chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0)),
   ]);
 }
 
