@@ -146,4 +146,15 @@ describeEachDialect('/kyb/forms/{companyId}/beneficiaries/', (h) => {
     expect(again.status).toBe(200);
     expect(again.json).toEqual(put.json);
   });
+
+  it('caps a form at 100 beneficiaries', async () => {
+    const s = await startSession(h(), { flow: null });
+    const base = `/kyb/forms/${s.companyId}/beneficiaries/`;
+    for (let i = 0; i < 100; i += 1) {
+      expect((await api(h()).call('POST', base, s.bearer, { beneficiaryType: 'SHAREHOLDER', info: person({ name: `P${i}` }) })).status).toBe(201);
+    }
+    const over = await api(h()).call('POST', base, s.bearer, { beneficiaryType: 'SHAREHOLDER', info: person() });
+    expect(over.status).toBe(400);
+    expect(over.json.message).toEqual({ beneficiaries: ['a form holds at most 100 beneficiaries'] });
+  });
 });

@@ -66,6 +66,15 @@ describeEachDialect('company and beneficiary documents', (h) => {
     expect((await h().app.inject({ method: 'GET', url: url.pathname + url.search })).statusCode).toBe(404);
   });
 
+  it('signs the link so a file name cannot be re-split into another served type', async () => {
+    const s = await startSession(h(), { flow: null });
+    const doc = await api(h()).call('POST', `/kyb/forms/${s.companyId}/documents/`, s.bearer, { type: 'OTHER', filename: 'x-sniff:y.png', file: base64(pngImage()) });
+    const url = new URL(doc.json.file);
+    url.searchParams.set('type', 'image/png:x-sniff');
+    url.searchParams.set('name', 'y.png');
+    expect((await h().app.inject({ method: 'GET', url: url.pathname + url.search })).statusCode).toBe(404);
+  });
+
   it('stores a PNG named .pdf as a PNG, and rejects HTML, SVG and text whatever their names', async () => {
     const s = await startSession(h(), { flow: null });
     const call = api(h()).call;
