@@ -5,7 +5,7 @@ import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 
 /** iDenfy's published OpenAPI document, the wire contract our responses must satisfy. */
-const SPEC_PATH = path.resolve(import.meta.dirname, '../../shared/reference/idenfy-kyb-openapi.yml');
+const SPEC_PATH = path.resolve(import.meta.dirname, 'fixtures/idenfy-kyb-openapi.yml');
 
 type Json = Record<string, unknown>;
 

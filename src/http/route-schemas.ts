@@ -9,9 +9,13 @@ export const PARTNER_SECURITY = [{ apiKeyPair: [] }];
 export const TOKEN_SECURITY = [{ kybTokenAuth: [] }];
 export const EITHER_SECURITY: Array<Record<string, string[]>> = [{ kybTokenAuth: [] }, { apiKeyPair: [] }];
 
-/** Route options shared by the form sub-resources (token or key pair). */
+/**
+ * A route declares who may call it once, with one of these; the OpenAPI plugin derives the
+ * operation's `security` from it (see plugins/openapi.ts).
+ */
 export const EITHER = { config: { auth: 'either' as const } };
 export const TOKEN_ONLY = { config: { auth: 'token' as const } };
+export const PARTNER = { config: { auth: 'partner' as const } };
 
 /** A JSON body carrying `files` base64 uploads of at most `maxBytes` each, plus other fields. */
 export function uploadBodyLimit(maxBytes: number, files = 1): number {

@@ -5,12 +5,12 @@ import { fileURLToPath } from 'node:url';
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /**
- * The shared screening data (real list files and labelled name sets), kept
- * outside the repository. Tests, the evaluation and the benchmark fail loudly
+ * The screening data (real list files and labelled name sets) in test/data/screening
+ * (provenance and licences in its README). Tests, the evaluation and the benchmark fail loudly
  * when it is missing rather than skipping: a silent skip would hide a regression.
  */
 export function screeningDataDir(): string {
-  const dir = process.env['OPENKYB_SCREENING_DATA'] ?? resolve(repoRoot, '../shared/data/screening');
+  const dir = process.env['OPENKYB_SCREENING_DATA'] ?? resolve(repoRoot, 'test/data/screening');
   if (!existsSync(resolve(dir, 'ofac-sdn/sdn.csv'))) {
     throw new Error(
       `screening data not found at ${dir}: set OPENKYB_SCREENING_DATA to the folder holding ofac-sdn/, un/ and eval/`,
