@@ -59,10 +59,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     reply.header('x-request-id', request.id);
   });
   app.addHook('onRequest', authenticate);
-  // A 2xx promises the change is on disk: wait for the (grouped) flush before answering.
-  app.addHook('onSend', async (request, reply) => {
-    if (reply.statusCode < 300 && request.method !== 'GET' && request.method !== 'HEAD') await deps.database.flush();
-  });
   app.addHook('onResponse', async (request, reply) => {
     // A committed write may have queued webhook events: let an in-process worker look now
     // rather than at its next poll. The worker coalesces these wake-ups.

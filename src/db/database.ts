@@ -14,8 +14,11 @@ export interface DatabaseHandle {
   db: Db;
   dialect: DialectName;
   /**
-   * Resolves once every commit made so far is on disk. PostgreSQL's commit already is
-   * (synchronous_commit); SQLite groups commits into one WAL fsync (see sqlite-dialect.ts).
+   * Every commit is on disk when its transaction (or single write) resolves, on both databases:
+   * PostgreSQL's commit is (synchronous_commit), and SQLite's driver waits for the grouped WAL
+   * fsync that covers it (see sqlite-dialect.ts). A 2xx therefore never needs a flush.
+   * This resolves once every commit made so far *by anyone* is on disk: a reader that acts on
+   * another writer's fresh commit (the webhook claim) awaits it before acting.
    */
   flush(): Promise<void>;
   destroy(): Promise<void>;

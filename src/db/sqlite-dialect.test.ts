@@ -46,3 +46,44 @@ it('fsyncs a commit made after a flush even when that flush ran while its transa
     engine.close();
   }
 });
+
+it('makes a transaction and a write outside one durable when they resolve, without any flush call', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'openkyb-gc-'));
+  const engine = createSqliteEngine(path.join(dir, 'db.sqlite'));
+  const db = new Kysely<any>({ dialect: engine.dialect });
+  try {
+    await sql`create table t (x integer)`.execute(db);
+    const base = fsyncs;
+    await db.transaction().execute(async (trx) => { await trx.insertInto('t').values({ x: 1 }).execute(); });
+    expect(fsyncs - base).toBe(1);
+    expect(engine.commitCounts().synced).toBe(engine.commitCounts().commits);
+    await db.insertInto('t').values({ x: 2 }).execute();
+    expect(fsyncs - base).toBe(2);
+    expect(engine.commitCounts().synced).toBe(engine.commitCounts().commits);
+    await db.selectFrom('t').selectAll().execute();
+    expect(fsyncs - base).toBe(2);
+  } finally {
+    await db.destroy();
+    engine.close();
+  }
+});
+
+it('lets concurrent commits share fsyncs, each resolving only once its own commit is synced', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'openkyb-gc-'));
+  const engine = createSqliteEngine(path.join(dir, 'db.sqlite'));
+  const db = new Kysely<any>({ dialect: engine.dialect });
+  try {
+    await sql`create table t (x integer)`.execute(db);
+    const base = fsyncs;
+    const unsyncedAtResolve: number[] = [];
+    await Promise.all(Array.from({ length: 20 }, (_, x) => db.transaction()
+      .execute(async (trx) => { await trx.insertInto('t').values({ x }).execute(); return engine.commitCounts().commits; })
+      .then((myCommit) => { if (engine.commitCounts().synced < myCommit + 1) unsyncedAtResolve.push(x); })));
+    expect(unsyncedAtResolve).toEqual([]);
+    expect(fsyncs - base).toBeGreaterThan(0);
+    expect(fsyncs - base).toBeLessThan(20);
+  } finally {
+    await db.destroy();
+    engine.close();
+  }
+});

@@ -16,9 +16,11 @@ const fsyncAsync = promisify(fsync);
  *   one at a time, starting with BEGIN IMMEDIATE so another process waits on the busy timeout
  *   instead of failing on a lock upgrade;
  * - prepared statements are reused;
- * - group commit: commits do not fsync (synchronous=NORMAL); `flush()` fsyncs the WAL on the
- *   thread pool, once for every commit made before it, and callers await it before they answer
- *   2xx. Durability is that of synchronous=FULL without one fsync per request on the event loop.
+ * - group commit: COMMIT does not fsync (synchronous=NORMAL); instead, a transaction (or a write
+ *   outside one) resolves only after a WAL fsync on the thread pool that covers its commit. The
+ *   fsync runs after the write lock is released, so the next transaction proceeds meanwhile and
+ *   one fsync covers every commit made before it started. Durability is that of
+ *   synchronous=FULL, by construction: no caller has to remember to flush.
  */
 export interface SqliteEngine {
   dialect: Dialect;
@@ -27,7 +29,10 @@ export interface SqliteEngine {
    * prepared() queries outside transactions: the same SQL without Kysely's connection round.
    */
   readNow(sql: string, parameters: readonly unknown[]): unknown[] | null;
+  /** Resolves once every commit made so far is on disk (commits already wait for their own). */
   flush(): Promise<void>;
+  /** How many commits were made, and how many of them are known to be on disk. */
+  commitCounts(): { commits: number; synced: number };
   /** After Kysely's destroy: releases the WAL file handle. */
   close(): void;
 }
@@ -40,6 +45,7 @@ export function createSqliteEngine(file: string): SqliteEngine {
   reader.pragma('query_only = ON');
   const driver = new SqliteDriver(writer, reader);
   const durability = new GroupCommit(file, driver);
+  driver.durable = () => durability.flush();
   return {
     dialect: {
       createAdapter: () => new SqliteAdapter(),
@@ -52,6 +58,7 @@ export function createSqliteEngine(file: string): SqliteEngine {
       return statement.readonly && statement.reader ? statement.all(parameters as unknown[]) : null;
     },
     flush: () => durability.flush(),
+    commitCounts: () => ({ commits: driver.commits, synced: durability.synced }),
     close: () => durability.close(),
   };
 }
@@ -103,6 +110,8 @@ class Mutex {
 
 class SqliteConnection implements DatabaseConnection {
   unlock: (() => void) | null = null;
+  /** Set by a COMMIT on this connection: releasing it waits until the commit is on disk. */
+  committed = false;
   constructor(private readonly driver: SqliteDriver) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
@@ -123,6 +132,8 @@ class SqliteDriver implements Driver {
    * for synced.
    */
   commits = 0;
+  /** Resolves once every commit made so far is on disk (the group commit's flush). */
+  durable: () => Promise<void> = async () => {};
 
   constructor(private readonly writer: CachedDatabase, private readonly reader: CachedDatabase) {}
 
@@ -136,13 +147,15 @@ class SqliteDriver implements Driver {
     if (connection.unlock) return run(this.writer, query);
     if (this.reader.prepare(query.sql).readonly) return run(this.reader, query);
     const unlock = await this.writeLock.lock();
+    let result: QueryResult<unknown>;
     try {
-      const result = run(this.writer, query);
+      result = run(this.writer, query);
       this.commits += 1;
-      return result;
     } finally {
       unlock();
     }
+    await this.durable();
+    return result;
   }
 
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
@@ -159,6 +172,7 @@ class SqliteDriver implements Driver {
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
     run(this.writer, CompiledQuery.raw('commit'));
     this.commits += 1;
+    (connection as SqliteConnection).committed = true;
     this.release(connection as SqliteConnection);
   }
 
@@ -172,7 +186,14 @@ class SqliteDriver implements Driver {
 
   async releaseConnection(connection: DatabaseConnection): Promise<void> {
     // A transaction whose commit failed and was rolled back already released the lock.
-    this.release(connection as SqliteConnection);
+    const owned = connection as SqliteConnection;
+    this.release(owned);
+    // Kysely awaits this before `transaction().execute()` resolves: the lock is free for the
+    // next writer while this one waits for the fsync that covers its commit.
+    if (owned.committed) {
+      owned.committed = false;
+      await this.durable();
+    }
   }
 
   private release(connection: SqliteConnection): void {
@@ -189,7 +210,7 @@ class SqliteDriver implements Driver {
 
 /** One WAL fsync on the thread pool covers every commit made before it started. */
 class GroupCommit {
-  private synced = 0;
+  synced = 0;
   private inflight: Promise<void> | null = null;
   private walFd: number | null = null;
 
