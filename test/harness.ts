@@ -6,13 +6,13 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { parseConfig, type Config } from '../src/config.js';
-import type { Clock, Ctx, PartnerCtx } from '../src/core/context.js';
+import { buildCtx, type Clock, type Ctx, type PartnerCtx } from '../src/core/context.js';
 import { createPartner } from '../src/core/partners/create-partner.js';
 import { openDatabase, type DatabaseHandle, type DialectName } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
-import { filesSettings, type App } from '../src/http/context.js';
+import type { App } from '../src/http/context.js';
 import { openStorage } from '../src/storage/open-storage.js';
-import { ScreeningIndexHost } from '../src/screening-index/index-host.js';
+import { ScreeningIndexHost } from '../src/screening-runtime/index-host.js';
 import { createLogger } from '../src/logger.js';
 
 /** PostgreSQL runs when TEST_DATABASE_URL is set (.ci/run sets it); SQLite always runs. */
@@ -118,7 +118,7 @@ export async function createHarness(dialect: DialectName, overrides: Partial<Con
   const screening = new ScreeningIndexHost({ url: opened.url, dataDir: opened.dataDir, ...(opened.schema ? { schema: opened.schema } : {}) }, logger);
   const app = await buildApp({ config, database: opened.handle, storage, clock, logger, screening });
   await app.ready();
-  const ctx: Ctx = { db: opened.handle.db, clock, logger, pepper: config.secret, files: filesSettings(config, storage) };
+  const ctx: Ctx = buildCtx({ config, db: opened.handle.db, storage, clock, logger });
   const harness: Harness = {
     dialect, app, clock, config, database: opened.handle, logs, ctx, screening,
     async partner(name = 'Partner') {

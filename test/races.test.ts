@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { createPartner } from '../src/core/partners/create-partner.js';
 import { sha256Hex } from '../src/core/crypto.js';
-import { filesSettings, type App } from '../src/http/context.js';
+import type { App } from '../src/http/context.js';
+import { buildCtx } from '../src/core/context.js';
 import { createLogger } from '../src/logger.js';
 import type { FileStorage } from '../src/storage/file-storage.js';
 import { openStorage } from '../src/storage/open-storage.js';
@@ -42,7 +43,7 @@ for (const dialect of DIALECTS) {
       const clock = new TestClock();
       app = await buildApp({ config, database: opened.handle, storage, clock, logger });
       await app.ready();
-      const created = await createPartner({ ctx: { db: opened.handle.db, clock, logger, pepper: config.secret, files: filesSettings(config, storage) }, input: { name: 'P' } });
+      const created = await createPartner({ ctx: buildCtx({ config, db: opened.handle.db, storage, clock, logger }), input: { name: 'P' } });
       partner = `Basic ${Buffer.from(`${created.apiKey}:${created.apiSecret}`).toString('base64')}`;
       cleanup = async () => { await app.close(); await opened.cleanup(); };
     });

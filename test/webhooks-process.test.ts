@@ -5,7 +5,7 @@ import { createPartner } from '../src/core/partners/create-partner.js';
 import { createWebhook } from '../src/core/webhooks/create-webhook.js';
 import { enqueueEvent } from '../src/core/webhooks/enqueue-event.js';
 import { createLogger } from '../src/logger.js';
-import { filesSettings } from '../src/http/context.js';
+import { buildCtx } from '../src/core/context.js';
 import { openStorage } from '../src/storage/open-storage.js';
 import { DIALECTS, openTestDatabase, TEST_DATABASE_URL, testConfig } from './harness.js';
 import { freePort, postgresUrlWithSchema, runCli, startServer, startWorkerProcess } from './process.js';
@@ -97,7 +97,7 @@ it.skipIf(!TEST_DATABASE_URL)('never sends one delivery from two worker processe
     const receiver = await startReceiver(() => ({ status: 200, delayMs: 150 }));
     receivers.push(receiver);
     const config = testConfig(db.dataDir, { secret: SECRET });
-    const ctx = { db: db.handle.db, clock: systemClock, logger: createLogger('silent'), pepper: SECRET, files: filesSettings(config, openStorage(config)) };
+    const ctx = buildCtx({ config, db: db.handle.db, storage: openStorage(config), clock: systemClock, logger: createLogger('silent') });
     const { partnerId } = await createPartner({ ctx, input: { name: 'Busy' } });
     for (const path of ['/a', '/b', '/c']) {
       await createWebhook({ ctx: { ...ctx, partnerId }, input: { url: `${receiver.url}${path}`, eventTypes: ['COMPANY_SUBMIT'] }, policy: { allowPrivate: true } });

@@ -1,5 +1,5 @@
 import type { Config } from '../config.js';
-import { systemClock, type Ctx } from '../core/context.js';
+import { buildCtx, systemClock, type Ctx } from '../core/context.js';
 import { createApiKey } from '../core/partners/create-api-key.js';
 import { createPartner } from '../core/partners/create-partner.js';
 import { listApiKeys } from '../core/partners/list-api-keys.js';
@@ -7,7 +7,6 @@ import { revokeApiKey } from '../core/partners/revoke-api-key.js';
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { createLogger } from '../logger.js';
-import { filesSettings } from '../http/context.js';
 import { openStorage } from '../storage/open-storage.js';
 
 type Out = (line: string) => void;
@@ -18,7 +17,7 @@ export async function withCtx<T>(config: Config, run: (ctx: Ctx) => Promise<T>):
   const database = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, logger, poolSize: 2 });
   try {
     await migrateToLatest(database);
-    return await run({ db: database.db, clock: systemClock, logger, pepper: config.secret, files: filesSettings(config, openStorage(config)) });
+    return await run(buildCtx({ config, db: database.db, storage: openStorage(config), clock: systemClock, logger }));
   } finally {
     await database.destroy();
   }

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import type { FileStorage } from '../storage/file-storage.js';
 
@@ -29,4 +30,13 @@ export interface FilesSettings {
 /** A context acting for one partner (tenant). Everything it loads is scoped to that partner. */
 export interface PartnerCtx extends Ctx {
   partnerId: string;
+}
+
+/** The one way to build a context: from the settings and the process's dependencies. */
+export function buildCtx(deps: { config: Config; db: Db; storage: FileStorage; clock: Clock; logger: Logger }): Ctx {
+  const { config, db, storage, clock, logger } = deps;
+  return {
+    db, clock, logger, pepper: config.secret,
+    files: { storage, publicUrl: config.publicUrl, maxUploadBytes: config.maxUploadBytes, urlTtlSeconds: config.fileUrlTtlSeconds },
+  };
 }

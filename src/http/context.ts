@@ -2,14 +2,14 @@ import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawReplyDefaul
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
-import type { Clock, Ctx, PartnerCtx } from '../core/context.js';
+import { buildCtx, type Clock, type Ctx, type PartnerCtx } from '../core/context.js';
 import { notFound } from '../core/errors.js';
 import type { FormCtx } from '../core/forms/access.js';
 import type { PartnerPrincipal } from '../core/partners/authenticate-partner.js';
 import type { TokenSession } from '../core/tokens/authenticate-token.js';
 import type { DatabaseHandle } from '../db/database.js';
 import type { FileStorage } from '../storage/file-storage.js';
-import type { ScreeningSearcher } from '../screening-index/index-host.js';
+import type { ScreeningSearcher } from '../core/screening/searcher.js';
 
 /** What buildApp needs; passed explicitly, no module-level singletons. */
 export interface AppDeps {
@@ -45,11 +45,7 @@ export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression,
 
 export function requestCtx(request: FastifyRequest): Ctx {
   const { database, clock, config, storage } = request.server.deps;
-  return { db: database.db, clock, logger: request.log as Logger, pepper: config.secret, files: filesSettings(config, storage) };
-}
-
-export function filesSettings(config: Config, storage: FileStorage): Ctx['files'] {
-  return { storage, publicUrl: config.publicUrl, maxUploadBytes: config.maxUploadBytes, urlTtlSeconds: config.fileUrlTtlSeconds };
+  return buildCtx({ config, db: database.db, storage, clock, logger: request.log as Logger });
 }
 
 /**

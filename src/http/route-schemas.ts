@@ -5,10 +5,6 @@ export function errorResponses(...statuses: number[]): Record<number, typeof Err
   return Object.fromEntries(statuses.map((status) => [status, ErrorEnvelope]));
 }
 
-export const PARTNER_SECURITY = [{ apiKeyPair: [] }];
-export const TOKEN_SECURITY = [{ kybTokenAuth: [] }];
-export const EITHER_SECURITY: Array<Record<string, string[]>> = [{ kybTokenAuth: [] }, { apiKeyPair: [] }];
-
 /**
  * A route declares who may call it once, with one of these; the OpenAPI plugin derives the
  * operation's `security` from it (see plugins/openapi.ts).

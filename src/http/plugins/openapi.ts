@@ -1,6 +1,33 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import type { App } from '../context.js';
+import type { App, AuthMode } from '../context.js';
+import { ErrorEnvelope } from '../../schemas/error.js';
+
+/** The OpenAPI security of each auth mode: routes declare the mode once (route-schemas.ts). */
+const SECURITY: Record<AuthMode, Array<Record<string, string[]>> | null> = {
+  none: null,
+  partner: [{ apiKeyPair: [] }],
+  token: [{ kybTokenAuth: [] }],
+  either: [{ kybTokenAuth: [] }, { apiKeyPair: [] }],
+};
+
+const ACTIONS: Record<string, string> = { POST: 'Create', PUT: 'Update', PATCH: 'PartialUpdate', DELETE: 'Destroy' };
+
+/**
+ * An operationId in the style of iDenfy's own (Django REST framework's): the path's words in
+ * camel case, then the action, e.g. GET /v1/webhooks/{id}/ -> v1WebhooksRetrieve. Routes that
+ * mirror an iDenfy operation name it explicitly instead.
+ */
+export function operationIdOf(method: string, url: string): string {
+  const segments = url.split('/').filter(Boolean);
+  const words = segments.filter((s) => !s.startsWith(':')).flatMap((s) => s.split(/[-_.]/));
+  const camel = words.map((w, i) => (i === 0 ? w.toLowerCase() : w.charAt(0).toUpperCase() + w.slice(1).toLowerCase())).join('');
+  const upper = method.toUpperCase();
+  const action = upper === 'GET' ? (segments.at(-1)?.startsWith(':') ? 'Retrieve' : 'List') : ACTIONS[upper] ?? upper.toLowerCase();
+  return `${camel}${action}`;
+}
+
+type RouteSchema = { hide?: boolean; operationId?: string; response?: Record<string, unknown> } & Record<string, unknown>;
 
 /** The OpenAPI 3.1 document is generated from the route schemas; /docs renders it. */
 export async function openapiPlugin(app: App): Promise<void> {
@@ -22,6 +49,19 @@ export async function openapiPlugin(app: App): Promise<void> {
           kybTokenAuth: { type: 'http', scheme: 'bearer', description: 'The tokenString of POST /kyb/tokens/.' },
         },
       },
+    },
+    // Security, the 401 answer and a default operationId follow from the route's declared auth.
+    transform: ({ schema, url, route }) => {
+      const given = schema as RouteSchema | undefined;
+      if (!given || given.hide) return { schema, url };
+      const auth = (route.config as { auth?: AuthMode } | undefined)?.auth ?? 'none';
+      const security = SECURITY[auth];
+      const method = [route.method].flat()[0] ?? 'GET';
+      const response = security && given.response && !given.response['401'] ? { ...given.response, 401: ErrorEnvelope } : given.response;
+      return {
+        url,
+        schema: { ...given, operationId: given.operationId ?? operationIdOf(method, url), ...(security ? { security } : {}), ...(response ? { response } : {}) } as typeof schema,
+      };
     },
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -20,6 +20,22 @@ describeEachDialect('system endpoints', (h) => {
     expect(docs.body).toContain('swagger');
   });
 
+  it('derives each operation\'s security and 401 from the auth its route declares, with a unique operationId', async () => {
+    const doc = (await api(h()).call('GET', '/openapi.json', null)).json;
+    const operations = Object.entries(doc.paths as Record<string, Record<string, any>>)
+      .flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, op })));
+    expect(operations.length).toBeGreaterThan(40);
+    const ids = operations.map(({ op }) => op.operationId);
+    expect(ids.every((id) => typeof id === 'string' && id.length > 0)).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    const byId = Object.fromEntries(operations.map((o) => [o.op.operationId, o]));
+    expect(byId.kybFormsRetrieve.op.security).toEqual([{ kybTokenAuth: [] }, { apiKeyPair: [] }]);
+    expect(byId.v1WebhooksRetrieve).toMatchObject({ path: '/v1/webhooks/{id}/', method: 'get', op: { security: [{ apiKeyPair: [] }] } });
+    expect(byId.v1FlowsCreate.op.responses['401']).toBeDefined();
+    expect(byId.livezList.op.security).toBeUndefined();
+    for (const { op } of operations) if (op.security) expect(op.responses['401']).toBeDefined();
+  });
+
   it('counts requests by route pattern and status in Prometheus metrics, never by raw URL', async () => {
     const partner = await h().partner();
     const token = await api(h()).createToken(partner, { tokenType: 'FORM', clientId: 'c' });

@@ -1,7 +1,6 @@
 import { buildApp } from '../../../src/app.js';
-import { systemClock } from '../../../src/core/context.js';
+import { buildCtx, systemClock } from '../../../src/core/context.js';
 import { createPartner } from '../../../src/core/partners/create-partner.js';
-import { filesSettings } from '../../../src/http/context.js';
 import { createLogger } from '../../../src/logger.js';
 import { openStorage } from '../../../src/storage/open-storage.js';
 import { openTestDatabase, testConfig } from '../../../test/harness.js';
@@ -27,7 +26,7 @@ export async function startE2eServer(): Promise<E2eServer> {
   const url = `http://127.0.0.1:${port}`;
   const config = testConfig(opened.dataDir, { publicUrl: url });
   const storage = openStorage(config);
-  const ctx = { db: opened.handle.db, clock: systemClock, logger: createLogger('silent'), pepper: config.secret, files: filesSettings(config, storage) };
+  const ctx = buildCtx({ config, db: opened.handle.db, storage, clock: systemClock, logger: createLogger('silent') });
   const app = await buildApp({ config, database: opened.handle, storage, clock: systemClock, logger: createLogger(process.env.E2E_LOG_LEVEL ?? 'warn') });
   await app.listen({ port, host: '127.0.0.1' });
   const partner = await createPartner({ ctx, input: { name: 'E2E partner' } });

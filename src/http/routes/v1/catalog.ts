@@ -9,7 +9,7 @@ import { Flow, FlowInput } from '../../../schemas/flow.js';
 import { Questionnaire, QuestionnaireInput } from '../../../schemas/questionnaire.js';
 import { Theme, ThemeInput } from '../../../schemas/theme.js';
 import { partnerCtx, type App } from '../../context.js';
-import { errorResponses, PARTNER_SECURITY } from '../../route-schemas.js';
+import { errorResponses } from '../../route-schemas.js';
 
 interface CatalogRoutes {
   path: string;
@@ -29,7 +29,7 @@ const CATALOGS: CatalogRoutes[] = [
 /** OpenKYB's management API for the objects a token may reference: CRUD, scoped to the partner. */
 export function catalogRoutes(app: App): void {
   for (const { path, tag, noun, kind, input, output } of CATALOGS) {
-    const common = { tags: [tag], security: PARTNER_SECURITY };
+    const common = { tags: [tag] };
     const config = { auth: 'partner' as const };
     const item = `${path}:id/`;
     app.get(path, { config, schema: { ...common, summary: `List ${noun}s`, response: { 200: Type.Array(output), ...errorResponses(401, 429) } } },

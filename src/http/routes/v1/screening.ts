@@ -7,9 +7,9 @@ import type { ScreeningPolicy } from '../../../core/screening/status.js';
 import { Uuid } from '../../../schemas/common.js';
 import { CompanyScreening, ResolveHitRequest, ScreeningHit, ScreeningLists, ScreeningSearchRequest, ScreeningSearchResult } from '../../../schemas/screening.js';
 import { partnerCtx, type App } from '../../context.js';
-import { errorResponses, PARTNER_SECURITY } from '../../route-schemas.js';
+import { errorResponses } from '../../route-schemas.js';
 
-const common = { tags: ['Screening'], security: PARTNER_SECURITY };
+const common = { tags: ['Screening'] };
 const config = { auth: 'partner' as const };
 const IdParams = Type.Object({ id: Uuid });
 

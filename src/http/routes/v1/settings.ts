@@ -2,11 +2,11 @@ import { getSettings } from '../../../core/partners/get-settings.js';
 import { updateSettings } from '../../../core/partners/update-settings.js';
 import { PartnerSettings, PartnerSettingsPatch } from '../../../schemas/settings.js';
 import { partnerCtx, type App } from '../../context.js';
-import { errorResponses, PARTNER_SECURITY } from '../../route-schemas.js';
+import { errorResponses } from '../../route-schemas.js';
 
 /** Per-partner defaults: which flow, theme and questionnaire a token gets when it names none. */
 export function settingsRoutes(app: App): void {
-  const common = { tags: ['Settings'], security: PARTNER_SECURITY };
+  const common = { tags: ['Settings'] };
   app.get('/v1/settings/', {
     config: { auth: 'partner' },
     schema: { ...common, summary: 'Retrieve partner settings', response: { 200: PartnerSettings, ...errorResponses(401, 429) } },

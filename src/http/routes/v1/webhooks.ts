@@ -13,10 +13,10 @@ import {
   WebhookInput, WebhookPatch, WebhookWithKey,
 } from '../../../schemas/webhook.js';
 import { partnerCtx, type App } from '../../context.js';
-import { errorResponses, PARTNER_SECURITY } from '../../route-schemas.js';
+import { errorResponses } from '../../route-schemas.js';
 
 const config = { auth: 'partner' as const };
-const common = { tags: ['Webhooks'], security: PARTNER_SECURITY };
+const common = { tags: ['Webhooks'] };
 
 /** The partner's webhook endpoints, and the deliveries of its events to them. */
 export function webhookRoutes(app: App): void {

@@ -6,9 +6,9 @@ import { updateBeneficiary } from '../../../../core/beneficiaries/update-benefic
 import { Beneficiary, BeneficiaryCreateRequest, BeneficiaryParams, BeneficiaryRequest, PatchedBeneficiaryRequest } from '../../../../schemas/beneficiary.js';
 import { CompanyIdParams } from '../../../../schemas/company.js';
 import { formCtx, type App } from '../../../context.js';
-import { EITHER, EITHER_SECURITY, errorResponses } from '../../../route-schemas.js';
+import { EITHER, errorResponses } from '../../../route-schemas.js';
 
-const common = { tags: ['Beneficiaries'], security: EITHER_SECURITY };
+const common = { tags: ['Beneficiaries'] };
 
 export function beneficiaryRoutes(app: App): void {
   app.get('/kyb/forms/:companyId/beneficiaries/', {

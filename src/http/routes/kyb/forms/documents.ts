@@ -8,7 +8,7 @@ import {
 import { COMPANY_DOCUMENT_TYPES, KybDocumentTypeEnum } from '../../../../schemas/enums.js';
 import { invalidField } from '../../../../core/errors.js';
 import { formCtx, type App } from '../../../context.js';
-import { EITHER, EITHER_SECURITY, errorResponses, uploadBodyLimit } from '../../../route-schemas.js';
+import { EITHER, errorResponses, uploadBodyLimit } from '../../../route-schemas.js';
 
 interface Owner {
   base: string;
@@ -47,7 +47,7 @@ export function documentRoutes(app: App): void {
   const tags = ['KYB Documents'];
   for (const owner of OWNERS) {
     const item = `${owner.base}:id/`;
-    const common = { tags, security: EITHER_SECURITY };
+    const common = { tags };
     app.get(owner.base, {
       ...EITHER,
       schema: { ...common, operationId: `${owner.operation}List`, summary: 'List documents', params: owner.listParams,

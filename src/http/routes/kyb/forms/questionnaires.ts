@@ -6,9 +6,9 @@ import { AnswersQuery, KybAnswersDisplay, KybFormAnswers, KybFormAnswersRequest,
 import { CompanyIdParams } from '../../../../schemas/company.js';
 import { Questionnaire } from '../../../../schemas/questionnaire.js';
 import { formCtx, type App } from '../../../context.js';
-import { EITHER, EITHER_SECURITY, errorResponses, uploadBodyLimit } from '../../../route-schemas.js';
+import { EITHER, errorResponses, uploadBodyLimit } from '../../../route-schemas.js';
 
-const common = { tags: ['KYB Questionnaires'], security: EITHER_SECURITY };
+const common = { tags: ['KYB Questionnaires'] };
 
 export function questionnaireRoutes(app: App): void {
   // Registered before ":id/": the static segment must win over the parameter.

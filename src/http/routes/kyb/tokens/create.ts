@@ -3,7 +3,7 @@ import { canonicalJson } from '../../../../core/idempotency/with-idempotency.js'
 import { createToken } from '../../../../core/tokens/create-token.js';
 import { KybToken, KybTokenRequest } from '../../../../schemas/token.js';
 import { partnerCtx, type App } from '../../../context.js';
-import { errorResponses, PARTNER_SECURITY } from '../../../route-schemas.js';
+import { errorResponses } from '../../../route-schemas.js';
 
 const Headers = Type.Object({
   'idempotency-key': Type.Optional(Type.String({
@@ -21,7 +21,6 @@ export function createTokenRoute(app: App): void {
       operationId: 'kybTokensCreate',
       summary: 'Generate KYB form token',
       tags: ['KYB Token'],
-      security: PARTNER_SECURITY,
       headers: Headers,
       body: KybTokenRequest,
       response: { 201: KybToken, ...errorResponses(400, 401, 415, 422, 429) },

@@ -1,7 +1,7 @@
 import { updateToken } from '../../../../core/tokens/update-token.js';
 import { KybTokenUpdate, KybTokenUpdateRequest, PatchedKybTokenUpdateRequest, TokenStringParams } from '../../../../schemas/token.js';
 import { partnerCtx, type App } from '../../../context.js';
-import { errorResponses, PARTNER_SECURITY } from '../../../route-schemas.js';
+import { errorResponses } from '../../../route-schemas.js';
 
 /** PUT replaces tags and scan refs (absent ones reset); PATCH changes only what it names. */
 export function updateTokenRoutes(app: App): void {
@@ -14,7 +14,6 @@ export function updateTokenRoutes(app: App): void {
         operationId: method === 'PUT' ? 'kybTokensUpdate' : 'kybTokensPartialUpdate',
         summary: method === 'PUT' ? 'Update KYB form token' : 'Partially update KYB form token',
         tags: ['KYB Token'],
-        security: PARTNER_SECURITY,
         params: TokenStringParams,
         body: method === 'PUT' ? KybTokenUpdateRequest : PatchedKybTokenUpdateRequest,
         response: { 200: KybTokenUpdate, ...errorResponses(400, 401, 404, 429) },
