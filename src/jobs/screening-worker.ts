@@ -1,10 +1,12 @@
 import type { Logger } from 'pino';
 import type { Ctx } from '../core/context.js';
+import { claimScreeningRequests, completeScreeningRequest } from '../core/screening/claim-screening.js';
 import { screenCompany } from '../core/screening/screen-company.js';
 import type { ScreeningPolicy } from '../core/screening/status.js';
 import type { DatabaseHandle } from '../db/database.js';
-import type { ScreeningIndexHost } from '../screening-index/index-host.js';
-import { liveLists, liveSetKey } from '../screening-index/live-lists.js';
+import type { ScreeningIndexHost } from '../screening-runtime/index-host.js';
+import { liveLists, liveSetKey } from '../core/screening/live-lists.js';
+import { createPollLoop } from './poll-loop.js';
 
 export interface ScreeningWorkerOptions {
   ctx: Ctx;
@@ -37,10 +39,6 @@ export function createScreeningWorker(options: ScreeningWorkerOptions): Screenin
   const logger = options.logger.child({ worker: 'screening' });
   const pollIntervalMs = options.pollIntervalMs ?? 2000;
   const leaseMs = options.leaseMs ?? 120_000;
-  let stopping = false;
-  let loop: Promise<void> | null = null;
-  let wake: (() => void) | null = null;
-
   const syncIndex = async (): Promise<boolean> => {
     const live = await liveLists(database.db);
     const held = host.lists();
@@ -48,60 +46,22 @@ export function createScreeningWorker(options: ScreeningWorkerOptions): Screenin
     return liveSetKey(host.lists() ?? []) === liveSetKey(live);
   };
 
-  const claim = async (now: number) => {
-    const db = database.db;
-    return db.transaction().execute(async (trx) => {
-      const due = await trx.selectFrom('companies').select(['id', 'screening_requested_at'])
-        .where('screening_requested_at', 'is not', null)
-        .where((eb) => eb.or([eb('screened_at', 'is', null), eb('screened_at', '<', eb.ref('screening_requested_at'))]))
-        .where((eb) => eb.or([eb('screening_lease_until', 'is', null), eb('screening_lease_until', '<=', now)]))
-        .orderBy('screening_requested_at').limit(5)
-        .$if(database.dialect === 'postgres', (q) => q.forUpdate().skipLocked())
-        .execute();
-      if (due.length > 0) await trx.updateTable('companies').set({ screening_lease_until: now + leaseMs }).where('id', 'in', due.map((d) => d.id)).execute();
-      return due;
-    });
-  };
-
   const runOnce = async (): Promise<number> => {
     if (!(await syncIndex()) || options.screen === false) return 0;
-    const due = await claim(ctx.clock.now());
-    for (const company of due) {
-      const outcome = await screenCompany({ ctx, companyId: company.id, searcher: host, policy });
-      await database.db.updateTable('companies').set({ screened_at: company.screening_requested_at, screening_lease_until: null })
-        .where('id', '=', company.id).execute();
-      logger.info({ companyId: company.id, ...outcome }, 'company screened');
+    const due = await claimScreeningRequests({ ctx, input: { leaseMs, limit: 5 } });
+    for (const request of due) {
+      const outcome = await screenCompany({ ctx, companyId: request.companyId, searcher: host, policy });
+      await completeScreeningRequest({ ctx, input: request });
+      logger.info({ companyId: request.companyId, ...outcome }, 'company screened');
     }
-    await database.flush();
     return due.length;
   };
 
-  const run = async () => {
-    while (!stopping) {
-      let screened = 0;
-      try {
-        screened = await runOnce();
-      } catch (error) {
-        logger.error({ err: { type: (error as Error).name, code: (error as { code?: string }).code } }, 'screening run failed');
-      }
-      if (stopping || screened > 0) continue;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, pollIntervalMs);
-        wake = () => { clearTimeout(timer); resolve(); };
-      });
-      wake = null;
-    }
-  };
+  const loop = createPollLoop({ name: 'screening', logger, intervalMs: pollIntervalMs, pass: async () => (await runOnce()) > 0 });
 
   return {
-    start() {
-      loop ??= run();
-    },
+    start: () => loop.start(),
     runOnce,
-    async stop() {
-      stopping = true;
-      wake?.();
-      await loop;
-    },
+    stop: () => loop.stop(),
   };
 }

@@ -9,7 +9,7 @@ import { startReceiver, type Answer, type Receiver } from '../../test/webhook-re
 import { createEndpoint, receiverExample, testWorker } from '../../test/webhooks.js';
 import { enqueueEvent } from '../core/webhooks/enqueue-event.js';
 import { sealHeaders } from '../core/webhooks/present.js';
-import { claimDueDeliveries } from './webhooks/claim.js';
+import { claimDueDeliveries } from '../core/webhooks/claim-deliveries.js';
 
 const receivers: Receiver[] = [];
 async function receiver(answer?: (index: number) => Answer): Promise<Receiver> {

@@ -5,8 +5,9 @@ import type { Clock } from '../core/context.js';
 import type { LookupAll } from '../core/webhooks/url-policy.js';
 import type { DatabaseHandle } from '../db/database.js';
 import type { WebhookDeliveryRow } from '../db/tables.js';
-import { claimDueDeliveries, hasDueDeliveries } from './webhooks/claim.js';
+import { claimDueDeliveries, hasDueDeliveries } from '../core/webhooks/claim-deliveries.js';
 import { deliverClaimed, type DeliveryEnv } from './webhooks/deliver.js';
+import { createPollLoop } from './poll-loop.js';
 
 export interface WebhookWorkerOptions {
   config: Pick<Config, 'secret' | 'webhookRetryScheduleMs' | 'webhookTimeoutMs' | 'webhookAllowPrivateUrls'>;
@@ -55,15 +56,6 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
 
   const inflight = new Set<Promise<void>>();
   const aborter = new AbortController();
-  let stopping = false;
-  let woken = false;
-  let wake: (() => void) | null = null;
-  let loop: Promise<void> | null = null;
-
-  const notify = () => {
-    woken = true;
-    wake?.();
-  };
 
   /** Claims up to `limit` deliveries and starts sending them; resolves with their completions. */
   const claimAndStart = async (limit: number): Promise<Promise<void>[]> => {
@@ -78,63 +70,43 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
       .catch((error: Error) => logger.error({ deliveryId: row.id, err: { type: error.name, message: '[redacted]', stack: error.stack } }, 'webhook delivery crashed'))
       .finally(() => {
         inflight.delete(done);
-        notify();
+        loop.wake();
       });
     inflight.add(done);
     return done;
   };
 
-  const sleep = (ms: number) => new Promise<void>((resolve) => {
-    if (woken || stopping) return resolve();
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      wake = null;
-      resolve();
-    }
-    wake = done;
-  });
-
-  const run = async () => {
-    while (!stopping) {
+  const loop = createPollLoop({
+    name: 'webhook claim', logger, intervalMs: pollIntervalMs, minGapMs: MIN_WAKE_GAP_MS,
+    // A full batch means more may be due: claim again at once.
+    pass: async () => {
       const free = concurrency - inflight.size;
-      let started = 0;
-      woken = false;
-      if (free > 0) {
-        try {
-          started = (await claimAndStart(free)).length;
-        } catch (error) {
-          logger.error({ err: { type: (error as Error).name, code: (error as { code?: string }).code } }, 'webhook claim failed');
-        }
-      }
-      if (stopping) break;
-      // A full batch means more may be due: claim again at once.
-      if (free > 0 && started === free) continue;
-      await sleep(pollIntervalMs);
-      await new Promise((resolve) => setTimeout(resolve, MIN_WAKE_GAP_MS));
-    }
-  };
+      if (free <= 0) return false;
+      return (await claimAndStart(free)).length === free;
+    },
+  });
+  let started = false;
 
   return {
     workerId,
     start() {
-      if (loop || stopping) return;
+      if (started) return;
+      started = true;
       logger.info({ concurrency, pollIntervalMs, leaseMs }, 'webhook worker started');
-      loop = run();
+      loop.start();
     },
-    notify,
+    notify: () => loop.wake(),
     async runOnce() {
       const started = await claimAndStart(concurrency);
       await Promise.all(started);
       return started.length;
     },
     async stop() {
-      stopping = true;
-      wake?.();
+      const stopped = loop.stop();
       aborter.abort();
-      await loop;
+      await stopped;
       await Promise.all([...inflight]);
-      if (loop) logger.info('webhook worker stopped');
+      if (started) logger.info('webhook worker stopped');
     },
   };
 }

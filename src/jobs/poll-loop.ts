@@ -1,0 +1,76 @@
+import type { Logger } from 'pino';
+
+export interface PollLoopOptions {
+  /** Shown in the log line of a failed pass. */
+  name: string;
+  logger: Logger;
+  /** How long an idle loop sleeps before looking again. */
+  intervalMs: number;
+  /** Wake-ups closer together than this are merged (a busy server wakes a worker per request). */
+  minGapMs?: number;
+  /** One pass of work; resolves true when more may be due at once (a full batch). */
+  pass: () => Promise<boolean>;
+}
+
+export interface PollLoop {
+  start(): void;
+  /** Asks the loop to look now instead of at its next poll (coalesced; cheap to call often). */
+  wake(): void;
+  /** Stops after the pass in progress, if any. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The one loop every background worker runs: a pass, then again at once when it found a full
+ * batch, otherwise a sleep until the next poll or a wake-up. A failing pass is logged (without
+ * its message, which may quote data) and retried at the next poll.
+ */
+export function createPollLoop(options: PollLoopOptions): PollLoop {
+  const { name, logger, intervalMs, minGapMs = 0, pass } = options;
+  let stopping = false;
+  let woken = false;
+  let interrupt: (() => void) | null = null;
+  let running: Promise<void> | null = null;
+
+  const sleep = (ms: number) => new Promise<void>((resolve) => {
+    if (woken || stopping) return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      interrupt = null;
+      resolve();
+    }
+    interrupt = done;
+  });
+
+  const run = async () => {
+    while (!stopping) {
+      woken = false;
+      let more = false;
+      try {
+        more = await pass();
+      } catch (error) {
+        logger.error({ err: { type: (error as Error).name, code: (error as { code?: string }).code } }, `${name} pass failed`);
+      }
+      if (stopping) break;
+      if (more) continue;
+      await sleep(intervalMs);
+      if (minGapMs > 0 && !stopping) await new Promise((resolve) => setTimeout(resolve, minGapMs));
+    }
+  };
+
+  return {
+    start() {
+      if (!running && !stopping) running = run();
+    },
+    wake() {
+      woken = true;
+      interrupt?.();
+    },
+    async stop() {
+      stopping = true;
+      interrupt?.();
+      await running;
+    },
+  };
+}
