@@ -3,7 +3,7 @@ import { SCREENING_SOURCES } from '../config.js';
 import { importList } from '../core/screening/import-list.js';
 import { presentLists } from '../core/screening/search-lists.js';
 import type { SourceId } from '../screening/engine.js';
-import { liveLists } from '../screening-index/live-lists.js';
+import { liveLists } from '../core/screening/live-lists.js';
 import { withCtx } from './admin.js';
 
 type Out = (line: string) => void;

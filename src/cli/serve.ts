@@ -7,7 +7,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import { createWebhookWorker } from '../jobs/webhook-worker.js';
 import { createLogger } from '../logger.js';
 import { onSignals } from './signals.js';
-import { startScreening } from './screening-runtime.js';
+import { startScreening } from './start-screening.js';
 import { openStorage } from '../storage/open-storage.js';
 
 const HOUR_MS = 60 * 60 * 1000;

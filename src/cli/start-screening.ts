@@ -1,11 +1,10 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
-import { systemClock, type Ctx } from '../core/context.js';
+import { buildCtx, systemClock } from '../core/context.js';
 import type { DatabaseHandle } from '../db/database.js';
-import { filesSettings } from '../http/context.js';
 import { scheduleListRefresh } from '../jobs/list-refresh.js';
 import { createScreeningWorker } from '../jobs/screening-worker.js';
-import { ScreeningIndexHost } from '../screening-index/index-host.js';
+import { ScreeningIndexHost } from '../screening-runtime/index-host.js';
 import { openStorage } from '../storage/open-storage.js';
 
 /**
@@ -14,7 +13,7 @@ import { openStorage } from '../storage/open-storage.js';
  */
 export function startScreening(config: Config, database: DatabaseHandle, logger: Logger, options: { work: boolean }) {
   const host = new ScreeningIndexHost({ url: config.databaseUrl, dataDir: config.dataDir }, logger);
-  const ctx: Ctx = { db: database.db, clock: systemClock, logger, pepper: config.secret, files: filesSettings(config, openStorage(config)) };
+  const ctx = buildCtx({ config, db: database.db, storage: openStorage(config), clock: systemClock, logger });
   const worker = createScreeningWorker({
     ctx, database, host, logger,
     policy: { requiredLists: config.screeningRequiredLists, maxListAgeMs: config.screeningMaxListAgeMs },

@@ -5,7 +5,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import { createWebhookWorker } from '../jobs/webhook-worker.js';
 import { createLogger } from '../logger.js';
 import { onSignals } from './signals.js';
-import { startScreening } from './screening-runtime.js';
+import { startScreening } from './start-screening.js';
 
 /**
  * `openkyb worker`: the background worker alone (webhook delivery, screening, list refresh), until SIGTERM or SIGINT.

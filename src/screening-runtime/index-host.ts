@@ -3,15 +3,9 @@ import type { Logger } from 'pino';
 import type { DatabaseOptions } from '../db/database.js';
 import type { Hit, ScreeningQuery, SearchOptions } from '../screening/engine.js';
 import type { ThreadMessage, ThreadRequest } from './index-thread.js';
-import type { LiveList } from './live-lists.js';
+import type { LiveList } from '../core/screening/live-lists.js';
+import type { ScreeningSearcher } from '../core/screening/searcher.js';
 
-/** What the domain needs of the screening index (core depends on this, not on threads). */
-export interface ScreeningSearcher {
-  /** The list versions the current index holds; null until the first index is ready. */
-  lists(): LiveList[] | null;
-  /** Screens several names at once; throws when no index is ready. */
-  search(queries: ScreeningQuery[], options?: SearchOptions): Promise<Hit[][]>;
-}
 
 interface IndexThread {
   worker: Worker;

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase, type DatabaseOptions } from '../db/database.js';
 import { buildIndex, type Entity, type Hit, type ScreeningIndex, type ScreeningQuery, type SearchOptions } from '../screening/engine.js';
-import { liveEntities, liveLists } from './live-lists.js';
+import { liveEntities, liveLists } from '../core/screening/live-lists.js';
 
 /**
  * One index per thread: this thread loads the live lists from the database, builds the index,

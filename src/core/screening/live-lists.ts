@@ -1,4 +1,4 @@
-import type { Db } from '../db/database.js';
+import type { Db } from '../../db/database.js';
 
 /** A live list version as screening results record it. */
 export interface LiveList {

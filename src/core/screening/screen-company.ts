@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/database.js';
 import type { ScreeningHitRow } from '../../db/tables.js';
 import type { Hit } from '../../screening/engine.js';
-import type { ScreeningSearcher } from '../../screening-index/index-host.js';
+import type { ScreeningSearcher } from './searcher.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { beneficiaryRows } from '../beneficiaries/read-beneficiaries.js';
 import type { Ctx } from '../context.js';

@@ -1,6 +1,6 @@
 import type { Hit, ScreeningQuery } from '../../screening/engine.js';
-import type { ScreeningSearcher } from '../../screening-index/index-host.js';
-import type { LiveList } from '../../screening-index/live-lists.js';
+import type { ScreeningSearcher } from './searcher.js';
+import type { LiveList } from './live-lists.js';
 import { DomainError } from '../errors.js';
 import { listProblem, type ScreeningPolicy } from './status.js';
 

@@ -1,4 +1,4 @@
-import type { LiveList } from '../../screening-index/live-lists.js';
+import type { LiveList } from './live-lists.js';
 
 export type AmlCheckStatus = 'NOT_CHECKED' | 'NO_FLAGS' | 'FALSE_POSITIVE' | 'TRUE_POSITIVE' | 'FLAGS_FOUND';
 

@@ -1,0 +1,10 @@
+import type { Hit, ScreeningQuery, SearchOptions } from '../../screening/engine.js';
+import type { LiveList } from './live-lists.js';
+
+/** What the domain needs of the screening index (core depends on this, not on threads). */
+export interface ScreeningSearcher {
+  /** The list versions the current index holds; null until the first index is ready. */
+  lists(): LiveList[] | null;
+  /** Screens several names at once; throws when no index is ready. */
+  search(queries: ScreeningQuery[], options?: SearchOptions): Promise<Hit[][]>;
+}
