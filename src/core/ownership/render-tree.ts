@@ -31,7 +31,9 @@ export function renderOwnershipTree(
         ...input.types.filter((t) => t === 'CEO' || t === 'REPRESENTATIVE'),
       ].join(', ');
       const remainder = input.kind === 'COMPANY' ? `; unexplained ${pct(remainders.get(id)!.remainderPercentage)}` : '';
-      lines.push(`${indent}${last ? '└─ ' : '├─ '}${nameOf(id)}: ${pct(input.percentage)} (${notes}${remainder})`);
+      // A director without a share owns nothing: no "share not declared" for them.
+      const isOwner = input.percentage !== null || input.types.some((t) => t === 'SHAREHOLDER' || t === 'UBO' || t === 'ABO');
+      lines.push(`${indent}${last ? '└─ ' : '├─ '}${nameOf(id)}${isOwner ? `: ${pct(input.percentage)}` : ''} (${notes}${remainder})`);
       walk(id, indent + (last ? '   ' : '│  '));
     });
   };
