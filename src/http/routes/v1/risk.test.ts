@@ -3,6 +3,7 @@ import { api } from '../../../../test/api.js';
 import { contractErrors } from '../../../../test/contract.js';
 import { describeEachDialect, type Harness } from '../../../../test/harness.js';
 import { startSession } from '../../../../test/kyb.js';
+import { importUn, screenPending } from '../../../../test/screening-cases.js';
 import { assessRisk } from '../../../core/risk/assess-risk.js';
 import { presentRiskSummary } from '../../../core/risk/present-risk.js';
 import { createRiskWorker } from '../../../jobs/risk-worker.js';
@@ -110,5 +111,18 @@ describeEachDialect('risk model and assessments', (h) => {
     const assessed = await assessRisk({ ctx: s.partner.ctx, input: { companyId: s.companyId } });
     expect(assessed).toMatchObject({ reason: 'AUTOMATION', companyId: s.companyId });
     expect((await call('GET', `/v1/companies/${s.companyId}/risk/`, s.partner.auth)).json.id).toBe(assessed.id);
+  });
+
+  // Last: it screens every pending case of this suite's database.
+  it('assesses a case again once its screening finished, with the screening outcome as a factor', async () => {
+    await importUn(h());
+    await h().screening.reload();
+    const s = await submittedCase(h(), 'LT');
+    expect(await screenPending(h())).toBeGreaterThanOrEqual(1);
+    expect((await riskLevelOf(h(), s.companyId)).risk_requested_at).not.toBeNull();
+    await createRiskWorker({ ctx: h().ctx, database: h().database, logger: h().ctx.logger }).runOnce(1000);
+    const r = await api(h()).call('GET', `/v1/companies/${s.companyId}/risk/`, s.partner.auth);
+    expect(r.json).toMatchObject({ reason: 'RECOMPUTE', score: 0, level: 'VERY_LOW' });
+    expect(r.json.factors.find((f: { factor: string }) => f.factor === 'screening')).toMatchObject({ contribution: 0, explanation: 'worst screening outcome NO_FLAGS (2 of 2 subjects)' });
   });
 });
