@@ -22,6 +22,9 @@ import { sessionRoute } from './http/routes/v1/session.js';
 import { fileRoutes } from './http/routes/v1/files.js';
 import { screeningRoutes } from './http/routes/v1/screening.js';
 import { webhookRoutes } from './http/routes/v1/webhooks.js';
+import { ownershipRoutes } from './http/routes/v1/companies/ownership.js';
+import { companyRiskRoutes } from './http/routes/v1/companies/risk.js';
+import { riskModelRoutes } from './http/routes/v1/risk-model.js';
 import { webFormRoutes } from './http/routes/web-form.js';
 import { validatorCompiler } from './http/validation.js';
 
@@ -100,6 +103,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   fileRoutes(app);
   screeningRoutes(app);
   webhookRoutes(app);
+  ownershipRoutes(app);
+  companyRiskRoutes(app);
+  riskModelRoutes(app);
   await webFormRoutes(app);
   return app;
 }

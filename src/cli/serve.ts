@@ -4,11 +4,13 @@ import { systemClock } from '../core/context.js';
 import { purgeExpiredIdempotencyKeys } from '../core/idempotency/with-idempotency.js';
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { createRiskWorker } from '../jobs/risk-worker.js';
 import { createWebhookWorker } from '../jobs/webhook-worker.js';
 import { createLogger } from '../logger.js';
 import { onSignals } from './signals.js';
 import { startScreening } from './start-screening.js';
 import { openStorage } from '../storage/open-storage.js';
+import { filesSettings } from '../http/context.js';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -20,9 +22,13 @@ export async function serve(config: Config): Promise<void> {
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
   const webhooks = config.serveWorker ? createWebhookWorker({ config, database, clock: systemClock, logger }) : null;
   const screening = startScreening(config, database, logger, { work: config.serveWorker });
+  const risk = config.serveWorker
+    ? createRiskWorker({ ctx: { db: database.db, clock: systemClock, logger, pepper: config.secret, files: filesSettings(config, openStorage(config)) }, database, logger })
+    : null;
   const app = await buildApp({ config, database, storage: openStorage(config), clock: systemClock, logger, wakeWorker: webhooks?.notify, screening: screening.host });
   await app.listen({ port: config.port, host: config.host });
   webhooks?.start();
+  risk?.start();
 
   const purge = setInterval(() => {
     purgeExpiredIdempotencyKeys(database.db, Date.now()).catch((err: Error) => logger.error({ err: { message: err.message } }, 'idempotency purge failed'));
@@ -33,6 +39,7 @@ export async function serve(config: Config): Promise<void> {
     clearInterval(purge);
     await app.close();
     await webhooks?.stop();
+    await risk?.stop();
     await screening.stop();
     await database.destroy();
   });

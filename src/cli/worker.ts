@@ -2,13 +2,16 @@ import type { Config } from '../config.js';
 import { systemClock } from '../core/context.js';
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { createRiskWorker } from '../jobs/risk-worker.js';
 import { createWebhookWorker } from '../jobs/webhook-worker.js';
+import { filesSettings } from '../http/context.js';
+import { openStorage } from '../storage/open-storage.js';
 import { createLogger } from '../logger.js';
 import { onSignals } from './signals.js';
 import { startScreening } from './start-screening.js';
 
 /**
- * `openkyb worker`: the background worker alone (webhook delivery, screening, list refresh), until SIGTERM or SIGINT.
+ * `openkyb worker`: the background worker alone (webhook delivery, screening, list refresh, risk recompute), until SIGTERM or SIGINT.
  * Run several against one PostgreSQL, next to servers started with OPENKYB_SERVE_WORKER=false.
  */
 export async function worker(config: Config): Promise<void> {
@@ -19,9 +22,12 @@ export async function worker(config: Config): Promise<void> {
   const webhooks = createWebhookWorker({ config, database, clock: systemClock, logger });
   webhooks.start();
   const screening = startScreening(config, database, logger, { work: true });
+  const risk = createRiskWorker({ ctx: { db: database.db, clock: systemClock, logger, pepper: config.secret, files: filesSettings(config, openStorage(config)) }, database, logger });
+  risk.start();
   onSignals(logger, async () => {
     await webhooks.stop();
     await screening.stop();
+    await risk.stop();
     await database.destroy();
   });
 }

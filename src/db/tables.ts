@@ -25,6 +25,8 @@ export interface Database {
   webhook_events: WebhookEventRow;
   webhook_deliveries: WebhookDeliveryRow;
   webhook_attempts: WebhookAttemptRow;
+  risk_models: RiskModelRow;
+  risk_assessments: RiskAssessmentRow;
 }
 
 export interface PartnerRow {
@@ -96,6 +98,10 @@ export interface CompanyRow {
   screening_lease_until: number | null;
   /** The request time the last completed screening answered. */
   screened_at: number | null;
+  /** RiskLevelEnum of the latest risk assessment; null until one is made. */
+  risk_level: string | null;
+  /** Set when the risk must be assessed again (the model changed, a screening finished). */
+  risk_requested_at: number | null;
 }
 
 export interface BeneficiaryRow {
@@ -316,4 +322,32 @@ export interface ScreeningHitRow {
   resolved_at: number | null;
   first_seen_at: number;
   last_seen_at: number;
+}
+
+/** One version of a partner's risk model; the highest version is in force. */
+export interface RiskModelRow {
+  partner_id: string;
+  version: number;
+  /** JSON: RiskModelDefinition */
+  model: string;
+  created_at: number;
+}
+
+export interface RiskAssessmentRow {
+  id: string;
+  partner_id: string;
+  company_id: string;
+  /** 0..100 */
+  score: number;
+  /** RiskLevelEnum */
+  level: string;
+  /** JSON: each factor's weight, severity, contribution and explanation */
+  factors: string;
+  /** JSON: {level, factor} when a factor raised the level, else null */
+  floor: string | null;
+  /** 0 is the built-in default model */
+  model_version: number;
+  /** SUBMIT, AUTOMATION, RECOMPUTE */
+  reason: string;
+  created_at: number;
 }

@@ -77,6 +77,9 @@ export const TOKEN_TYPES = [
 export const APPROVAL_STATUSES = [
   'APPROVED', 'DENIED',
 ] as const;
+export const RISK_LEVELS = [
+  'VERY_LOW', 'LOW', 'MEDIUM', 'HIGH', 'VERY_HIGH', 'NOT_CHECKED',
+] as const;
 /**
  * Webhook event types (the `Idenfy-Event-Type` header), iDenfy's KYB events. A partner's
  * endpoint subscribes to some of them; enqueueEvent accepts only these.
@@ -108,4 +111,5 @@ export const CountryEnum = enumOf(COUNTRIES, 'CountryEnum');
 export const KybStatusEnum = enumOf(KYB_STATUSES, 'KybStatusEnum');
 export const KybTokenTypeEnum = enumOf(TOKEN_TYPES, 'KybTokenTypeEnum');
 export const ApprovalStatusEnum = enumOf(APPROVAL_STATUSES, 'ApprovalStatusEnum');
+export const RiskLevelEnum = enumOf(RISK_LEVELS, 'RiskLevelEnum');
 export const WebhookEventTypeEnum = enumOf(WEBHOOK_EVENT_TYPES, 'WebhookEventTypeEnum');

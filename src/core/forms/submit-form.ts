@@ -1,6 +1,7 @@
 import { recordAudit } from '../audit/record-audit.js';
 import { assertValid, conflict, validationFailed } from '../errors.js';
 import { readSettings } from '../partners/settings.js';
+import { storeRiskAssessment } from '../risk/assess-risk.js';
 import { enqueueEvent } from '../webhooks/enqueue-event.js';
 import type { CompanyRow } from '../../db/tables.js';
 import { isSubmitted, loadCompany, loadFlow, type FormCtx } from './access.js';
@@ -32,6 +33,9 @@ export async function submitForm({ ctx }: { ctx: FormCtx }): Promise<void> {
       .executeTakeFirst();
     if (updated.numUpdatedRows !== 1n) throw conflict('The form was already submitted.');
     await recordAudit(trx, { ...ctx.access, action: 'FORM_SUBMITTED', details: { status: settings.statusOnSubmit }, now });
+    // Assessed here, in the submit's transaction, so a submitted case always has a level; the
+    // screening has not run yet (NOT_CHECKED), and its result triggers a recompute.
+    await storeRiskAssessment(trx, withInfo, 'SUBMIT', now);
     // In the same transaction: the webhook exists if and only if the submit committed.
     await enqueueEvent(trx, { partnerId: company.partner_id, eventType: 'COMPANY_SUBMIT', payload: companySubmitPayload(company, now), now });
   });

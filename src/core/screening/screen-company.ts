@@ -6,6 +6,7 @@ import type { ScreeningSearcher } from './searcher.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { beneficiaryRows } from '../beneficiaries/read-beneficiaries.js';
 import type { Ctx } from '../context.js';
+import { requestRiskAssessment } from '../risk/request-risk.js';
 import { listProblem, subjectStatus, type ScreeningPolicy } from './status.js';
 import { subjectsOf, type Subject } from './subjects.js';
 
@@ -46,6 +47,8 @@ export async function screenCompany(
         .where('id', '=', subjectRowId).execute();
     }
     await removeGoneSubjects(trx, companyId, subjects);
+    // The screening outcome is a risk factor: the risk worker assesses the case again.
+    if (company.risk_level !== null) await requestRiskAssessment(trx, companyId, now);
     await recordAudit(trx, { partnerId: company.partner_id, companyId, actor: { kind: 'system' }, action: 'SCREENED', details: { ...outcome, lists: lists?.map((l) => `${l.source}:${l.sha256}`) ?? [] }, now });
     return outcome;
   });

@@ -1,0 +1,90 @@
+import type { Logger } from 'pino';
+import type { Ctx } from '../core/context.js';
+import { storeRiskAssessment } from '../core/risk/assess-risk.js';
+import type { DatabaseHandle } from '../db/database.js';
+
+export interface RiskWorker {
+  start(): void;
+  /** Answers up to `limit` recompute requests, one transaction each; returns how many. */
+  runOnce(limit?: number): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Answers risk recompute requests (a model change marks every open case, a finished screening
+ * marks its case) in small batches. Each company is claimed, assessed and cleared in one
+ * transaction: on PostgreSQL with SKIP LOCKED, so several workers share the work.
+ */
+export function createRiskWorker(options: { ctx: Ctx; database: DatabaseHandle; logger: Logger; pollIntervalMs?: number; batchSize?: number }): RiskWorker {
+  const { ctx, database } = options;
+  const logger = options.logger.child({ worker: 'risk' });
+  const pollIntervalMs = options.pollIntervalMs ?? 2000;
+  let stopping = false;
+  let loop: Promise<void> | null = null;
+  let wake: (() => void) | null = null;
+  // A case whose assessment fails is set aside for this process's lifetime, so it cannot hold up the queue.
+  const failed = new Set<string>();
+  let current: string | null = null;
+
+  const claimAndAssess = () => database.db.transaction().execute(async (trx) => {
+    const due = await trx.selectFrom('companies').selectAll().where('risk_requested_at', 'is not', null)
+      .$if(failed.size > 0, (q) => q.where('id', 'not in', [...failed]))
+      .orderBy('risk_requested_at').limit(1)
+      .$if(database.dialect === 'postgres', (q) => q.forUpdate().skipLocked())
+      .executeTakeFirst();
+    if (!due) return false;
+    current = due.id;
+    if (due.info !== null) await storeRiskAssessment(trx, due as typeof due & { info: string }, 'RECOMPUTE', ctx.clock.now());
+    await trx.updateTable('companies').set({ risk_requested_at: null }).where('id', '=', due.id).where('risk_requested_at', '=', due.risk_requested_at).execute();
+    return true;
+  });
+
+  const answerOne = async () => {
+    current = null;
+    try {
+      return await claimAndAssess();
+    } catch (error) {
+      if (current === null) throw error;
+      failed.add(current);
+      logger.error({ companyId: current, err: { type: (error as Error).name, code: (error as { code?: string }).code } }, 'risk assessment failed; set aside');
+      return true;
+    }
+  };
+
+  const runOnce = async (limit = options.batchSize ?? 50): Promise<number> => {
+    let done = 0;
+    while (done < limit && !stopping && (await answerOne())) done += 1;
+    if (done > 0) {
+      await database.flush();
+      logger.info({ assessed: done }, 'risk recomputed');
+    }
+    return done;
+  };
+
+  const run = async () => {
+    while (!stopping) {
+      let done = 0;
+      try {
+        done = await runOnce();
+      } catch (error) {
+        logger.error({ err: { type: (error as Error).name, code: (error as { code?: string }).code } }, 'risk run failed');
+      }
+      if (stopping || done > 0) continue;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, pollIntervalMs);
+        wake = () => { clearTimeout(timer); resolve(); };
+      });
+      wake = null;
+    }
+  };
+
+  return {
+    start() { loop ??= run(); },
+    runOnce,
+    async stop() {
+      stopping = true;
+      wake?.();
+      await loop;
+    },
+  };
+}
