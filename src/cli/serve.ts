@@ -1,6 +1,6 @@
 import { buildApp } from '../app.js';
 import type { Config } from '../config.js';
-import { systemClock } from '../core/context.js';
+import { buildCtx, systemClock } from '../core/context.js';
 import { purgeExpiredIdempotencyKeys } from '../core/idempotency/with-idempotency.js';
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
@@ -10,7 +10,6 @@ import { createLogger } from '../logger.js';
 import { onSignals } from './signals.js';
 import { startScreening } from './start-screening.js';
 import { openStorage } from '../storage/open-storage.js';
-import { filesSettings } from '../http/context.js';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -23,7 +22,7 @@ export async function serve(config: Config): Promise<void> {
   const webhooks = config.serveWorker ? createWebhookWorker({ config, database, clock: systemClock, logger }) : null;
   const screening = startScreening(config, database, logger, { work: config.serveWorker });
   const risk = config.serveWorker
-    ? createRiskWorker({ ctx: { db: database.db, clock: systemClock, logger, pepper: config.secret, files: filesSettings(config, openStorage(config)) }, database, logger })
+    ? createRiskWorker({ ctx: buildCtx({ config, db: database.db, storage: openStorage(config), clock: systemClock, logger }), database, logger })
     : null;
   const app = await buildApp({ config, database, storage: openStorage(config), clock: systemClock, logger, wakeWorker: webhooks?.notify, screening: screening.host });
   await app.listen({ port: config.port, host: config.host });

@@ -1,10 +1,9 @@
 import type { Config } from '../config.js';
-import { systemClock } from '../core/context.js';
+import { buildCtx, systemClock } from '../core/context.js';
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { createRiskWorker } from '../jobs/risk-worker.js';
 import { createWebhookWorker } from '../jobs/webhook-worker.js';
-import { filesSettings } from '../http/context.js';
 import { openStorage } from '../storage/open-storage.js';
 import { createLogger } from '../logger.js';
 import { onSignals } from './signals.js';
@@ -22,7 +21,7 @@ export async function worker(config: Config): Promise<void> {
   const webhooks = createWebhookWorker({ config, database, clock: systemClock, logger });
   webhooks.start();
   const screening = startScreening(config, database, logger, { work: true });
-  const risk = createRiskWorker({ ctx: { db: database.db, clock: systemClock, logger, pepper: config.secret, files: filesSettings(config, openStorage(config)) }, database, logger });
+  const risk = createRiskWorker({ ctx: buildCtx({ config, db: database.db, storage: openStorage(config), clock: systemClock, logger }), database, logger });
   risk.start();
   onSignals(logger, async () => {
     await webhooks.stop();

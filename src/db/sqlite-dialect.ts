@@ -118,7 +118,6 @@ class SqliteConnection implements DatabaseConnection {
     return this.driver.execute(this, query) as Promise<QueryResult<R>>;
   }
 
-  // eslint-disable-next-line require-yield
   async *streamQuery<R>(query: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
     yield (await this.executeQuery<R>(query));
   }

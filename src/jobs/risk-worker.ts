@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Ctx } from '../core/context.js';
 import { storeRiskAssessment } from '../core/risk/assess-risk.js';
 import type { DatabaseHandle } from '../db/database.js';
+import { createPollLoop } from './poll-loop.js';
 
 export interface RiskWorker {
   start(): void;
@@ -20,8 +21,6 @@ export function createRiskWorker(options: { ctx: Ctx; database: DatabaseHandle; 
   const logger = options.logger.child({ worker: 'risk' });
   const pollIntervalMs = options.pollIntervalMs ?? 2000;
   let stopping = false;
-  let loop: Promise<void> | null = null;
-  let wake: (() => void) | null = null;
   // A case whose assessment fails is set aside for this process's lifetime, so it cannot hold up the queue.
   const failed = new Set<string>();
   let current: string | null = null;
@@ -55,36 +54,19 @@ export function createRiskWorker(options: { ctx: Ctx; database: DatabaseHandle; 
     let done = 0;
     while (done < limit && !stopping && (await answerOne())) done += 1;
     if (done > 0) {
-      await database.flush();
       logger.info({ assessed: done }, 'risk recomputed');
     }
     return done;
   };
 
-  const run = async () => {
-    while (!stopping) {
-      let done = 0;
-      try {
-        done = await runOnce();
-      } catch (error) {
-        logger.error({ err: { type: (error as Error).name, code: (error as { code?: string }).code } }, 'risk run failed');
-      }
-      if (stopping || done > 0) continue;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, pollIntervalMs);
-        wake = () => { clearTimeout(timer); resolve(); };
-      });
-      wake = null;
-    }
-  };
+  const loop = createPollLoop({ name: 'risk', logger, intervalMs: pollIntervalMs, pass: async () => (await runOnce()) > 0 });
 
   return {
-    start() { loop ??= run(); },
+    start: () => loop.start(),
     runOnce,
     async stop() {
       stopping = true;
-      wake?.();
-      await loop;
+      await loop.stop();
     },
   };
 }
