@@ -14,6 +14,7 @@ import { filesSettings, type App } from '../src/http/context.js';
 import { openStorage } from '../src/storage/open-storage.js';
 import { ScreeningIndexHost } from '../src/screening-index/index-host.js';
 import { createLogger } from '../src/logger.js';
+import { keyScope } from '../src/core/privacy/company-keys.js';
 
 /** PostgreSQL runs when TEST_DATABASE_URL is set (.ci/run sets it); SQLite always runs. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || null;
@@ -118,7 +119,7 @@ export async function createHarness(dialect: DialectName, overrides: Partial<Con
   const screening = new ScreeningIndexHost({ url: opened.url, dataDir: opened.dataDir, ...(opened.schema ? { schema: opened.schema } : {}) }, logger);
   const app = await buildApp({ config, database: opened.handle, storage, clock, logger, screening });
   await app.ready();
-  const ctx: Ctx = { db: opened.handle.db, clock, logger, pepper: config.secret, files: filesSettings(config, storage) };
+  const ctx: Ctx = { db: opened.handle.db, clock, logger, pepper: config.secret, files: filesSettings(config, storage), keys: keyScope(config) };
   const harness: Harness = {
     dialect, app, clock, config, database: opened.handle, logs, ctx, screening,
     async partner(name = 'Partner') {

@@ -11,6 +11,7 @@ import { DIALECTS, openTestDatabase, TEST_DATABASE_URL, testConfig } from './har
 import { freePort, postgresUrlWithSchema, runCli, startServer, startWorkerProcess } from './process.js';
 import { startReceiver, type Receiver } from './webhook-receiver.js';
 import { receiverExample } from './webhooks.js';
+import { keyScope } from '../src/core/privacy/company-keys.js';
 
 const SECRET = 'webhook-process-test-secret-webhook-process';
 const receivers: Receiver[] = [];
@@ -97,7 +98,7 @@ it.skipIf(!TEST_DATABASE_URL)('never sends one delivery from two worker processe
     const receiver = await startReceiver(() => ({ status: 200, delayMs: 150 }));
     receivers.push(receiver);
     const config = testConfig(db.dataDir, { secret: SECRET });
-    const ctx = { db: db.handle.db, clock: systemClock, logger: createLogger('silent'), pepper: SECRET, files: filesSettings(config, openStorage(config)) };
+    const ctx = { db: db.handle.db, clock: systemClock, logger: createLogger('silent'), pepper: SECRET, files: filesSettings(config, openStorage(config)), keys: keyScope(config) };
     const { partnerId } = await createPartner({ ctx, input: { name: 'Busy' } });
     for (const path of ['/a', '/b', '/c']) {
       await createWebhook({ ctx: { ...ctx, partnerId }, input: { url: `${receiver.url}${path}`, eventTypes: ['COMPANY_SUBMIT'] }, policy: { allowPrivate: true } });

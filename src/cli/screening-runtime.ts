@@ -7,6 +7,7 @@ import { scheduleListRefresh } from '../jobs/list-refresh.js';
 import { createScreeningWorker } from '../jobs/screening-worker.js';
 import { ScreeningIndexHost } from '../screening-index/index-host.js';
 import { openStorage } from '../storage/open-storage.js';
+import { keyScope } from '../core/privacy/company-keys.js';
 
 /**
  * The screening side of a process: the index (its own thread), and, when this process does
@@ -14,7 +15,10 @@ import { openStorage } from '../storage/open-storage.js';
  */
 export function startScreening(config: Config, database: DatabaseHandle, logger: Logger, options: { work: boolean }) {
   const host = new ScreeningIndexHost({ url: config.databaseUrl, dataDir: config.dataDir }, logger);
-  const ctx: Ctx = { db: database.db, clock: systemClock, logger, pepper: config.secret, files: filesSettings(config, openStorage(config)) };
+  const ctx: Ctx = {
+    db: database.db, clock: systemClock, logger, pepper: config.secret, files: filesSettings(config, openStorage(config)),
+    keys: keyScope(config),
+  };
   const worker = createScreeningWorker({
     ctx, database, host, logger,
     policy: { requiredLists: config.screeningRequiredLists, maxListAgeMs: config.screeningMaxListAgeMs },

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/database.js';
 import type { FileStorage } from '../storage/file-storage.js';
+import type { KeyScope } from './privacy/company-keys.js';
 
 export interface Clock {
   now(): number;
@@ -16,6 +17,8 @@ export interface Ctx {
   /** The server pepper for keyed hashes. */
   pepper: string;
   files: FilesSettings;
+  /** The master keys and this request's cache of company data keys (personal data at rest). */
+  keys: KeyScope;
 }
 
 export interface FilesSettings {

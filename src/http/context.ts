@@ -2,6 +2,8 @@ import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawReplyDefaul
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
+import { KeyScope } from '../core/privacy/company-keys.js';
+import type { MasterKeyring } from '../core/privacy/master-keys.js';
 import type { Clock, Ctx, PartnerCtx } from '../core/context.js';
 import { notFound } from '../core/errors.js';
 import type { FormCtx } from '../core/forms/access.js';
@@ -22,6 +24,8 @@ export interface AppDeps {
   wakeWorker?: () => void;
   /** The screening index of this process; absent, the screening search answers 503. */
   screening?: ScreeningSearcher | null;
+  /** Master keys for personal data at rest; absent, they are read from the config. */
+  keyring?: MasterKeyring;
 }
 
 /** none: public; partner: HTTP Basic key pair; token: Bearer token; either: one of the two. */
@@ -31,6 +35,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     deps: AppDeps;
     publicUrl: string;
+    keyring: MasterKeyring;
   }
   interface FastifyRequest {
     partner: PartnerPrincipal | null;
@@ -45,7 +50,11 @@ export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression,
 
 export function requestCtx(request: FastifyRequest): Ctx {
   const { database, clock, config, storage } = request.server.deps;
-  return { db: database.db, clock, logger: request.log as Logger, pepper: config.secret, files: filesSettings(config, storage) };
+  return {
+    db: database.db, clock, logger: request.log as Logger, pepper: config.secret, files: filesSettings(config, storage),
+    // A fresh key cache per request: unwrapped company keys live no longer than the request.
+    keys: new KeyScope(request.server.keyring),
+  };
 }
 
 export function filesSettings(config: Config, storage: FileStorage): Ctx['files'] {

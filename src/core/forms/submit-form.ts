@@ -13,11 +13,11 @@ import { checkSubmission } from './check-submission.js';
  */
 export async function submitForm({ ctx }: { ctx: FormCtx }): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
-    const company = await loadCompany(trx, ctx.access);
+    const company = await loadCompany(trx, ctx);
     if (isSubmitted(company)) throw conflict('The form was already submitted.');
     if (company.info === null) throw validationFailed({ company: ['the company details are not filled in'] });
     const withInfo = company as typeof company & { info: string };
-    assertValid(await checkSubmission(trx, withInfo, await loadFlow(trx, company)));
+    assertValid(await checkSubmission(trx, ctx, withInfo, await loadFlow(trx, company)));
 
     const settings = await readSettings(trx, company.partner_id);
     const now = ctx.clock.now();

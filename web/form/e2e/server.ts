@@ -6,6 +6,7 @@ import { createLogger } from '../../../src/logger.js';
 import { openStorage } from '../../../src/storage/open-storage.js';
 import { openTestDatabase, testConfig } from '../../../test/harness.js';
 import { freePort } from '../../../test/process.js';
+import { keyScope } from '../../../src/core/privacy/company-keys.js';
 
 export interface E2eServer {
   url: string;
@@ -27,7 +28,7 @@ export async function startE2eServer(): Promise<E2eServer> {
   const url = `http://127.0.0.1:${port}`;
   const config = testConfig(opened.dataDir, { publicUrl: url });
   const storage = openStorage(config);
-  const ctx = { db: opened.handle.db, clock: systemClock, logger: createLogger('silent'), pepper: config.secret, files: filesSettings(config, storage) };
+  const ctx = { db: opened.handle.db, clock: systemClock, logger: createLogger('silent'), pepper: config.secret, files: filesSettings(config, storage), keys: keyScope(config) };
   const app = await buildApp({ config, database: opened.handle, storage, clock: systemClock, logger: createLogger(process.env.E2E_LOG_LEVEL ?? 'warn') });
   await app.listen({ port, host: '127.0.0.1' });
   const partner = await createPartner({ ctx, input: { name: 'E2E partner' } });
