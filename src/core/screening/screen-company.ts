@@ -10,6 +10,7 @@ import { listProblem, subjectStatus, type ScreeningPolicy } from './status.js';
 import { subjectsOf, type Subject } from './subjects.js';
 import { openCompanyRow } from '../forms/company-row.js';
 import { sealForCompany } from '../privacy/seal.js';
+import { MissingKeyError } from '../privacy/company-keys.js';
 
 export interface ScreeningOutcome {
   subjects: number;
@@ -30,8 +31,16 @@ export async function screenCompany(
   const keyed = { ...ctx, keys: ctx.keys.fresh() };
   const stored = await ctx.db.selectFrom('companies').selectAll().where('id', '=', companyId).executeTakeFirst();
   if (!stored?.info) return null;
-  const company = await openCompanyRow(ctx.db, keyed, stored);
-  const subjects = subjectsOf(company as typeof company & { info: string }, await beneficiaryRows(ctx.db, keyed, companyId));
+  let company: typeof stored;
+  let subjects: Subject[];
+  try {
+    company = await openCompanyRow(ctx.db, keyed, stored);
+    subjects = subjectsOf(company as typeof company & { info: string }, await beneficiaryRows(ctx.db, keyed, companyId));
+  } catch (error) {
+    // An erased company (its key deleted, its rows about to go) has nothing left to screen.
+    if (error instanceof MissingKeyError) return null;
+    throw error;
+  }
   const lists = searcher.lists();
   const found = lists && lists.length > 0 ? await searchSubjects(searcher, subjects) : subjects.map(() => []);
   const now = ctx.clock.now();
