@@ -4,6 +4,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import FindMyWay, { type HTTPVersion } from 'find-my-way';
 import { authenticate } from './http/auth.js';
+import { masterKeyring } from './core/privacy/master-keys.js';
 import type { App, AppDeps } from './http/context.js';
 import { errorHandler, sendError } from './http/errors.js';
 import { metricsPlugin } from './http/plugins/metrics.js';
@@ -45,6 +46,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   app.decorate('deps', deps);
   app.decorate('publicUrl', deps.config.publicUrl);
+  app.decorate('keyring', deps.keyring ?? masterKeyring(deps.config));
   app.decorateRequest('partner', null);
   app.decorateRequest('session', null);
   app.setValidatorCompiler(validatorCompiler);

@@ -18,6 +18,12 @@ export const ConfigSchema = Type.Object({
   databaseUrl: Type.Union([Type.String({ pattern: '^postgres(ql)?://' }), Type.Null()]),
   /** Pepper for keyed hashes of secrets and tokens; never has a default. */
   secret: Type.String({ minLength: 32 }),
+  /** A file holding the master key for personal data at rest; unset: derived from `secret`. */
+  masterKeyFile: Type.Optional(Type.Union([Type.String({ minLength: 1 }), Type.Null()])),
+  /** During a master key rotation: the key file that was current before. */
+  previousMasterKeyFile: Type.Optional(Type.Union([Type.String({ minLength: 1 }), Type.Null()])),
+  /** During a master key rotation: the secret that was current before. */
+  previousSecret: Type.Optional(Type.Union([Type.String({ minLength: 32 }), Type.Null()])),
   /** Absolute base URL under which this server is reachable (links in responses, docs). */
   publicUrl: Type.String({ pattern: '^https?://' }),
   rateLimitPerHour: Type.Integer({ minimum: 1 }),
@@ -68,6 +74,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     databaseUrl: env.DATABASE_URL ? env.DATABASE_URL : null,
     secret: env.OPENKYB_SECRET || loadOrCreateSecret(dataDir),
+    masterKeyFile: env.OPENKYB_MASTER_KEY_FILE ? path.resolve(env.OPENKYB_MASTER_KEY_FILE) : null,
+    previousMasterKeyFile: env.OPENKYB_PREVIOUS_MASTER_KEY_FILE ? path.resolve(env.OPENKYB_PREVIOUS_MASTER_KEY_FILE) : null,
+    previousSecret: env.OPENKYB_PREVIOUS_SECRET || null,
     publicUrl: (env.OPENKYB_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     rateLimitPerHour: Number(env.OPENKYB_RATE_LIMIT_PER_HOUR ?? 10_000),
     maxUploadBytes: Number(env.OPENKYB_MAX_UPLOAD_BYTES ?? 10 * 1024 * 1024),

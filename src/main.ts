@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { createKeyCommand, createPartnerCommand, listKeysCommand, migrateCommand, revokeKeyCommand } from './cli/admin.js';
+import { createKeyCommand, createPartnerCommand, generateMasterCommand, listKeysCommand, migrateCommand, revokeKeyCommand, rotateMasterCommand } from './cli/admin.js';
+import { MasterKeyError } from './core/privacy/master-keys.js';
 import { serve } from './cli/serve.js';
 import { worker } from './cli/worker.js';
 import { importListCommand, isSource, listStatusCommand } from './cli/lists.js';
@@ -16,13 +17,16 @@ const USAGE = `Usage: openkyb <command>
   keys create --partner ID [--label L] [--json]
   keys list [--partner ID] [--json]
   keys revoke KEY_ID_OR_API_KEY
+  keys generate-master                    print a new master key (save it as OPENKYB_MASTER_KEY_FILE)
+  keys rotate-master [--json]             re-wrap every company key with the current master key
   lists import SOURCE PATH [--force] [--json]
                                           import a sanctions or PEP list version; SOURCE is one of
                                           ofac-sdn, ofac-nonsdn (a folder of CSVs), un, eu, uk, ftm
   lists status [--json]                   the live list versions and whether they are fresh
 
 Settings come from the environment: PORT, HOST, OPENKYB_DATA_DIR, DATABASE_URL,
-OPENKYB_SECRET, OPENKYB_PUBLIC_URL, OPENKYB_RATE_LIMIT_PER_HOUR, OPENKYB_SERVE_WORKER,
+OPENKYB_SECRET, OPENKYB_MASTER_KEY_FILE, OPENKYB_PREVIOUS_MASTER_KEY_FILE, OPENKYB_PREVIOUS_SECRET,
+OPENKYB_PUBLIC_URL, OPENKYB_RATE_LIMIT_PER_HOUR, OPENKYB_SERVE_WORKER,
 OPENKYB_WEBHOOK_RETRY_SCHEDULE, OPENKYB_WEBHOOK_TIMEOUT_MS, OPENKYB_WEBHOOK_ALLOW_PRIVATE_URLS,
 OPENKYB_SCREENING_REQUIRED_LISTS, OPENKYB_SCREENING_MAX_LIST_AGE, OPENKYB_SCREENING_SOURCES,
 OPENKYB_SCREENING_REFRESH_INTERVAL, LOG_LEVEL (see README).`;
@@ -60,6 +64,9 @@ async function run(argv: string[]): Promise<number> {
       if (!positionals[2]) return fail('keys revoke needs a key id or API key');
       await revokeKeyCommand(config, out, { key: positionals[2] });
       return 0;
+    case 'keys generate-master': generateMasterCommand(out); return 0;
+    case 'keys rotate-master':
+      return (await rotateMasterCommand(config, out, { json, progress: (line) => process.stderr.write(line + '\n') })) ? 0 : 1;
     case 'lists import':
       if (!isSource(positionals[2]) || !positionals[3]) return fail('lists import needs SOURCE (ofac-sdn, ofac-nonsdn, un, eu, uk, ftm) and PATH');
       await importListCommand(config, out, { source: positionals[2], path: positionals[3], force: values.force ?? false, json });
@@ -82,7 +89,7 @@ function fail(message: string): number {
 run(process.argv.slice(2)).then(
   (code) => { if (code >= 0) process.exit(code); },
   (error: unknown) => {
-    const known = error instanceof ConfigError || error instanceof DomainError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION';
+    const known = error instanceof ConfigError || error instanceof MasterKeyError || error instanceof DomainError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION';
     process.stderr.write(`openkyb: ${known ? (error as Error).message : (error as Error).stack ?? String(error)}\n`);
     process.exit(1);
   },

@@ -8,6 +8,9 @@ import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { createLogger } from '../logger.js';
 import { openStorage } from '../storage/open-storage.js';
+import { keyScope } from '../core/privacy/company-keys.js';
+import { generateMasterKeyText, masterKeyring } from '../core/privacy/master-keys.js';
+import { rotateMasterKey } from '../core/privacy/rotate-master-key.js';
 
 type Out = (line: string) => void;
 
@@ -64,4 +67,28 @@ export async function listKeysCommand(config: Config, out: Out, input: { partner
 export async function revokeKeyCommand(config: Config, out: Out, input: { key: string }): Promise<void> {
   await withCtx(config, (ctx) => revokeApiKey({ ctx, input }));
   out('Key revoked.');
+}
+
+/** `keys generate-master`: a new master key, to be saved as the OPENKYB_MASTER_KEY_FILE. */
+export function generateMasterCommand(out: Out): void {
+  out(generateMasterKeyText());
+}
+
+/**
+ * `keys rotate-master`: re-wraps every company key with the current master key (progress on
+ * stderr, a summary on stdout). Fails (exit 1) when some key could not be re-wrapped.
+ */
+export async function rotateMasterCommand(config: Config, out: Out, input: { json: boolean; progress: Out }): Promise<boolean> {
+  const summary = await withCtx(config, (ctx) => rotateMasterKey({
+    ctx, onProgress: (done, total) => input.progress(`re-wrapped ${done} of ${total} company keys`),
+  }));
+  const currentId = masterKeyring(config).current.id;
+  if (input.json) out(JSON.stringify({ masterKeyId: currentId, ...summary }));
+  else {
+    out(`Current master key: ${currentId}`);
+    out(`Company keys to re-wrap: ${summary.total}; re-wrapped: ${summary.rewrapped}; failed: ${summary.failed.length}`);
+    for (const failure of summary.failed) out(`  ${failure.companyId} (master key ${failure.masterKeyId}): ${failure.reason}`);
+    if (summary.failed.length > 0) out('Configure the missing master key (OPENKYB_PREVIOUS_MASTER_KEY_FILE or OPENKYB_PREVIOUS_SECRET) and run again.');
+  }
+  return summary.failed.length === 0;
 }

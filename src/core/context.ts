@@ -2,6 +2,8 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import type { FileStorage } from '../storage/file-storage.js';
+import { KeyScope } from './privacy/company-keys.js';
+import { masterKeyring, type MasterKeyring } from './privacy/master-keys.js';
 
 export interface Clock {
   now(): number;
@@ -17,6 +19,8 @@ export interface Ctx {
   /** The server pepper for keyed hashes. */
   pepper: string;
   files: FilesSettings;
+  /** The master keys and this request's cache of company data keys (personal data at rest). */
+  keys: KeyScope;
 }
 
 export interface FilesSettings {
@@ -33,10 +37,12 @@ export interface PartnerCtx extends Ctx {
 }
 
 /** The one way to build a context: from the settings and the process's dependencies. */
-export function buildCtx(deps: { config: Config; db: Db; storage: FileStorage; clock: Clock; logger: Logger }): Ctx {
+export function buildCtx(deps: { config: Config; db: Db; storage: FileStorage; clock: Clock; logger: Logger; keyring?: MasterKeyring }): Ctx {
   const { config, db, storage, clock, logger } = deps;
   return {
     db, clock, logger, pepper: config.secret,
+    // A fresh cache of unwrapped company keys per context: they live no longer than it does.
+    keys: new KeyScope(deps.keyring ?? masterKeyring(config)),
     files: { storage, publicUrl: config.publicUrl, maxUploadBytes: config.maxUploadBytes, urlTtlSeconds: config.fileUrlTtlSeconds },
   };
 }

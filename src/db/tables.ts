@@ -27,6 +27,7 @@ export interface Database {
   webhook_attempts: WebhookAttemptRow;
   risk_models: RiskModelRow;
   risk_assessments: RiskAssessmentRow;
+  company_keys: CompanyKeyRow;
 }
 
 export interface PartnerRow {
@@ -123,10 +124,13 @@ export interface BeneficiaryRow {
 }
 
 export interface StoredFileRow {
+  /** The file's id: a keyed hash of its content (per company), or its SHA-256 for files stored before encryption. */
   hash: string;
   mime: string;
   size: number;
   created_at: number;
+  /** The company whose key encrypts the file; null: a plaintext file from before encryption. */
+  company_id: string | null;
 }
 
 export interface DocumentRow {
@@ -350,4 +354,15 @@ export interface RiskAssessmentRow {
   /** SUBMIT, AUTOMATION, RECOMPUTE */
   reason: string;
   created_at: number;
+}
+
+/** A company's data key, wrapped by a master key (see src/core/privacy/). */
+export interface CompanyKeyRow {
+  company_id: string;
+  /** `v1:` + base64(iv | tag | ciphertext) of the 32-byte data key. */
+  wrapped_key: string;
+  /** Which master key wrapped it (a fingerprint, not the key). */
+  master_key_id: string;
+  created_at: number;
+  rewrapped_at: number | null;
 }

@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { buildCtx, type Clock, type Ctx, type PartnerCtx } from '../core/context.js';
+import type { MasterKeyring } from '../core/privacy/master-keys.js';
 import { notFound } from '../core/errors.js';
 import type { FormCtx } from '../core/forms/access.js';
 import type { PartnerPrincipal } from '../core/partners/authenticate-partner.js';
@@ -22,6 +23,8 @@ export interface AppDeps {
   wakeWorker?: () => void;
   /** The screening index of this process; absent, the screening search answers 503. */
   screening?: ScreeningSearcher | null;
+  /** Master keys for personal data at rest; absent, they are read from the config. */
+  keyring?: MasterKeyring;
 }
 
 /** none: public; partner: HTTP Basic key pair; token: Bearer token; either: one of the two. */
@@ -31,6 +34,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     deps: AppDeps;
     publicUrl: string;
+    keyring: MasterKeyring;
   }
   interface FastifyRequest {
     partner: PartnerPrincipal | null;
@@ -45,7 +49,7 @@ export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression,
 
 export function requestCtx(request: FastifyRequest): Ctx {
   const { database, clock, config, storage } = request.server.deps;
-  return buildCtx({ config, db: database.db, storage, clock, logger: request.log as Logger });
+  return buildCtx({ config, db: database.db, storage, clock, logger: request.log as Logger, keyring: request.server.keyring });
 }
 
 /**

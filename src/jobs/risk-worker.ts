@@ -33,7 +33,7 @@ export function createRiskWorker(options: { ctx: Ctx; database: DatabaseHandle; 
       .executeTakeFirst();
     if (!due) return false;
     current = due.id;
-    if (due.info !== null) await storeRiskAssessment(trx, due as typeof due & { info: string }, 'RECOMPUTE', ctx.clock.now());
+    if (due.info !== null) await storeRiskAssessment(trx, ctx, due as typeof due & { info: string }, 'RECOMPUTE', ctx.clock.now());
     await trx.updateTable('companies').set({ risk_requested_at: null }).where('id', '=', due.id).where('risk_requested_at', '=', due.risk_requested_at).execute();
     return true;
   });

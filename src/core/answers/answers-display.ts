@@ -7,17 +7,16 @@ import { evaluateCondition, parseCondition } from '../questionnaires/condition.j
 import type { StoredSections } from './check-answers.js';
 import { isFileRef } from './file-answers.js';
 import { companyQuestionnaire } from './questionnaire-of-company.js';
+import { loadStoredAnswers } from './stored-answers.js';
 
 type DisplayValue = KybAnswersDisplay['sections'][number]['questions'][number]['value'];
 
 /** Answers as a reviewer reads them: choice titles, links for files, applicable questions only. */
 export async function answersDisplay({ ctx }: { ctx: FormCtx }): Promise<KybAnswersDisplay[]> {
-  const company = await loadForm(ctx.db, ctx.access);
+  const company = await loadForm(ctx.db, ctx);
   const questionnaire = await companyQuestionnaire(ctx.db, company);
   if (!questionnaire) return [];
-  const row = await ctx.db.selectFrom('questionnaire_answers').select('answers')
-    .where('company_id', '=', company.id).where('questionnaire_id', '=', questionnaire.id).executeTakeFirst();
-  const answers = row ? (JSON.parse(row.answers) as StoredSections) : {};
+  const answers: StoredSections = (await loadStoredAnswers(ctx.db, ctx, company.id, questionnaire.id)) ?? {};
   const answerOf = (section: string, question: string) => answers[section]?.[question]?.value ?? null;
   const applies = (condition: string | null | undefined, section: string) =>
     !condition || evaluateCondition(parseCondition(condition), (ref) => answerOf(ref.section ?? section, ref.question));

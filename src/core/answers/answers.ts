@@ -3,16 +3,16 @@ import { recordAudit } from '../audit/record-audit.js';
 import { assertValid } from '../errors.js';
 import { releaseFiles, storeFile } from '../files/stored-files.js';
 import { assertEditable, loadForm, type FormCtx } from '../forms/access.js';
-import { checkAnswers, type StoredSections } from './check-answers.js';
+import { checkAnswers } from './check-answers.js';
+import { loadStoredAnswers, sealAnswers } from './stored-answers.js';
 import { fileHashes, fileInputs, presentAnswerSections } from './file-answers.js';
 import { getQuestionnaire } from './questionnaire-of-company.js';
 
 /** The saved answers, or null (the route answers 204) when there are none. */
 export async function getAnswers({ ctx, questionnaireId }: { ctx: FormCtx; questionnaireId: string }): Promise<KybFormAnswers | null> {
   await getQuestionnaire({ ctx, id: questionnaireId });
-  const row = await ctx.db.selectFrom('questionnaire_answers').select('answers')
-    .where('company_id', '=', ctx.access.companyId).where('questionnaire_id', '=', questionnaireId).executeTakeFirst();
-  return row ? { sections: presentAnswerSections(ctx, JSON.parse(row.answers) as StoredSections) } : null;
+  const sections = await loadStoredAnswers(ctx.db, ctx, ctx.access.companyId, questionnaireId);
+  return sections ? { sections: presentAnswerSections(ctx, sections) } : null;
 }
 
 /**
@@ -24,7 +24,7 @@ export async function putAnswers(
   { ctx, questionnaireId, input, draft }: { ctx: FormCtx; questionnaireId: string; input: KybFormAnswersRequest; draft: boolean },
 ): Promise<KybFormAnswers> {
   return ctx.db.transaction().execute(async (trx) => {
-    const company = await loadForm(trx, ctx.access);
+    const company = await loadForm(trx, ctx);
     assertEditable(company, ctx.access);
     const questionnaire = await getQuestionnaire({ ctx: { ...ctx, db: trx }, id: questionnaireId });
     const files = await fileInputs(trx, ctx, company.id, questionnaireId);
@@ -32,9 +32,9 @@ export async function putAnswers(
     assertValid(checked.errors);
 
     const hashes = fileHashes(checked.sections);
-    for (const upload of files.uploads) await storeFile(trx, ctx, upload);
+    for (const upload of files.uploads) await storeFile(trx, ctx, company.id, upload);
     const now = ctx.clock.now();
-    const row = { company_id: company.id, questionnaire_id: questionnaireId, answers: JSON.stringify(checked.sections), is_complete: checked.missing.length === 0 ? 1 : 0, updated_at: now };
+    const row = { company_id: company.id, questionnaire_id: questionnaireId, answers: await sealAnswers(trx, ctx, company.id, checked.sections), is_complete: checked.missing.length === 0 ? 1 : 0, updated_at: now };
     await trx.insertInto('questionnaire_answers').values(row)
       .onConflict((oc) => oc.columns(['company_id', 'questionnaire_id']).doUpdateSet({ answers: row.answers, is_complete: row.is_complete, updated_at: now }))
       .execute();
@@ -48,7 +48,7 @@ export async function putAnswers(
 
 export async function deleteAnswers({ ctx, questionnaireId }: { ctx: FormCtx; questionnaireId: string }): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
-    const company = await loadForm(trx, ctx.access);
+    const company = await loadForm(trx, ctx);
     assertEditable(company, ctx.access);
     await getQuestionnaire({ ctx: { ...ctx, db: trx }, id: questionnaireId });
     const files = await trx.selectFrom('answer_files').select('file_hash').where('company_id', '=', company.id).where('questionnaire_id', '=', questionnaireId).execute();

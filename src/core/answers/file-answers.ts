@@ -1,9 +1,8 @@
 import type { Db } from '../../db/database.js';
 import type { Ctx } from '../context.js';
-import { sha256Hex } from '../crypto.js';
 import { DomainError } from '../errors.js';
 import { decodeUpload, type DecodedUpload } from '../files/decode-upload.js';
-import { findStoredFiles } from '../files/stored-files.js';
+import { fileIdFor, findStoredFiles } from '../files/stored-files.js';
 import { signedFileUrl } from '../files/signed-url.js';
 import type { FileInputs, FileRef, StoredSections } from './check-answers.js';
 
@@ -17,6 +16,7 @@ const FILE_LINK = /\/v1\/files\/([0-9a-f]{64})(\?|$)/;
 export async function fileInputs(db: Db, ctx: Ctx, companyId: string, questionnaireId: string) {
   const owned = await db.selectFrom('answer_files').select('file_hash').where('company_id', '=', companyId).where('questionnaire_id', '=', questionnaireId).execute();
   const known = await findStoredFiles(db, owned.map((o) => o.file_hash));
+  const fileId = await fileIdFor(db, ctx, companyId);
   const uploads: DecodedUpload[] = [];
   const inputs: FileInputs = {
     resolve(value, path, errors) {
@@ -34,7 +34,7 @@ export async function fileInputs(db: Db, ctx: Ctx, companyId: string, questionna
       try {
         const upload = decodeUpload(value, ctx.files.maxUploadBytes, path);
         uploads.push(upload);
-        return { $file: sha256Hex(upload.bytes), mime: upload.mime };
+        return { $file: fileId(upload.bytes), mime: upload.mime };
       } catch (error) {
         if (!(error instanceof DomainError) || error.code !== 'VALIDATION_ERROR') throw error;
         for (const [field, messages] of Object.entries(error.fields ?? {})) (errors[field] ??= []).push(...messages);

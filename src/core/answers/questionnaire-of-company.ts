@@ -13,14 +13,14 @@ export async function companyQuestionnaire(db: Db, company: CompanyRow): Promise
 }
 
 export async function listQuestionnaires({ ctx }: { ctx: FormCtx }): Promise<Questionnaire[]> {
-  const company = await loadForm(ctx.db, ctx.access);
+  const company = await loadForm(ctx.db, ctx);
   const questionnaire = await companyQuestionnaire(ctx.db, company);
   return questionnaire ? [questionnaire] : [];
 }
 
 /** Only the form's own questionnaire is reachable through it. */
 export async function getQuestionnaire({ ctx, id }: { ctx: FormCtx; id: string }): Promise<Questionnaire> {
-  const company = await loadForm(ctx.db, ctx.access);
+  const company = await loadForm(ctx.db, ctx);
   const questionnaire = await companyQuestionnaire(ctx.db, company);
   if (!questionnaire || questionnaire.id !== id) throw notFound('Questionnaire');
   return questionnaire;

@@ -8,11 +8,12 @@ import { assertValid, invalidField, type FieldErrors } from '../errors.js';
 import { assertEditable, loadFlow, loadForm, type FormCtx } from '../forms/access.js';
 import { checkCustomValues } from '../forms/custom-fields.js';
 import { MAX_BENEFICIARIES_PER_FORM } from '../forms/limits.js';
+import { sealBeneficiaryInfo } from './read-beneficiaries.js';
 import { checkAgainstFlow, customAssignments, presentBeneficiary, resolveTypes } from './rules.js';
 
 export async function createBeneficiary({ ctx, input }: { ctx: FormCtx; input: BeneficiaryCreateRequest }): Promise<Beneficiary> {
   return ctx.db.transaction().execute(async (trx) => {
-    const company = await loadForm(trx, ctx.access);
+    const company = await loadForm(trx, ctx);
     assertEditable(company, ctx.access);
     const flow = await loadFlow(trx, company);
     const row = await insertBeneficiary(trx, ctx, company, flow, input, '');
@@ -60,7 +61,7 @@ export async function insertBeneficiary(
     created_at: now,
     updated_at: now,
   };
-  await db.insertInto('beneficiaries').values(row).execute();
+  await db.insertInto('beneficiaries').values({ ...row, info: await sealBeneficiaryInfo(db, ctx, company.id, row.info) }).execute();
   return row;
 }
 

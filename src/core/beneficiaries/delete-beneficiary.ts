@@ -11,9 +11,9 @@ import { checkAgainstFlow } from './rules.js';
  */
 export async function deleteBeneficiary({ ctx, id }: { ctx: FormCtx; id: string }): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
-    const company = await loadForm(trx, ctx.access);
+    const company = await loadForm(trx, ctx);
     assertEditable(company, ctx.access);
-    const row = await loadBeneficiary(trx, company.id, id);
+    const row = await loadBeneficiary(trx, ctx, company.id, id);
     const errors = {};
     checkAgainstFlow(await loadFlow(trx, company), JSON.parse(row.beneficiary_types) as string[], row.info_type, ctx.access.actor, errors);
     if (Object.keys(errors).length > 0 && ctx.access.actor.kind === 'client') throw conflict('This beneficiary is read-only in this form.');

@@ -3,7 +3,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import { assertValid, type FieldErrors } from '../errors.js';
 import { assertEditable, loadFlow, loadForm, type FormCtx } from '../forms/access.js';
 import { checkCustomValues } from '../forms/custom-fields.js';
-import { loadBeneficiary } from './read-beneficiaries.js';
+import { loadBeneficiary, sealBeneficiaryInfo } from './read-beneficiaries.js';
 import { checkAgainstFlow, customAssignments, presentBeneficiary, resolveTypes } from './rules.js';
 
 /**
@@ -14,10 +14,10 @@ export async function updateBeneficiary(
   { ctx, id, input, merge }: { ctx: FormCtx; id: string; input: BeneficiaryRequest | PatchedBeneficiaryRequest; merge: boolean },
 ): Promise<Beneficiary> {
   return ctx.db.transaction().execute(async (trx) => {
-    const company = await loadForm(trx, ctx.access);
+    const company = await loadForm(trx, ctx);
     assertEditable(company, ctx.access);
     const flow = await loadFlow(trx, company);
-    const current = await loadBeneficiary(trx, company.id, id);
+    const current = await loadBeneficiary(trx, ctx, company.id, id);
     const currentTypes = JSON.parse(current.beneficiary_types) as string[];
     const errors: FieldErrors = {};
     const typesGiven = input.beneficiaryType !== undefined || input.beneficiaryTypes !== undefined;
@@ -43,7 +43,7 @@ export async function updateBeneficiary(
       ownership_percentage: input.ownershipPercentage === undefined ? (merge ? current.ownership_percentage : null) : input.ownershipPercentage,
       updated_at: ctx.clock.now(),
     };
-    await trx.updateTable('beneficiaries').set(next).where('id', '=', id).execute();
+    await trx.updateTable('beneficiaries').set({ ...next, info: await sealBeneficiaryInfo(trx, ctx, company.id, next.info) }).where('id', '=', id).execute();
     await recordAudit(trx, { ...ctx.access, action: 'BENEFICIARY_UPDATED', details: { beneficiaryId: id }, now: next.updated_at });
     return presentBeneficiary({ ...current, ...next }, flow);
   });

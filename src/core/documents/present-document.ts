@@ -4,6 +4,7 @@ import type { KybFormDocument } from '../../schemas/document.js';
 import type { Ctx } from '../context.js';
 import { findStoredFiles } from '../files/stored-files.js';
 import { signedFileUrl } from '../files/signed-url.js';
+import { openNullable } from '../privacy/seal.js';
 
 /** Documents with a signed, expiring link each (one lookup for all their files). */
 export async function presentDocuments(db: Db, ctx: Ctx, rows: DocumentRow[]): Promise<KybFormDocument[]> {
@@ -14,4 +15,9 @@ export async function presentDocuments(db: Db, ctx: Ctx, rows: DocumentRow[]): P
     filename: row.filename,
     file: signedFileUrl(ctx, { hash: row.file_hash, mime: files.get(row.file_hash)?.mime ?? 'application/octet-stream', filename: row.filename }),
   }));
+}
+
+/** Document rows as loaded, with their file names opened. */
+export async function openDocumentRows(db: Db, ctx: Pick<Ctx, 'keys'>, rows: DocumentRow[]): Promise<DocumentRow[]> {
+  return Promise.all(rows.map(async (row) => ({ ...row, filename: await openNullable(db, ctx, row.company_id, row.filename) })));
 }

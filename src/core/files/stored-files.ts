@@ -1,28 +1,59 @@
 import { needsRowLocks, type Db } from '../../db/database.js';
 import type { Ctx } from '../context.js';
 import { sha256Hex } from '../crypto.js';
+import { fileIdOf, isSealedFile, openFile, sealFile } from '../privacy/codec.js';
+import { dataKey, findDataKey } from '../privacy/company-keys.js';
 import type { DecodedUpload } from './decode-upload.js';
 
 export interface StoredFile {
+  /** The file's id (named `hash` on the wire and in the tables): a keyed hash, per company. */
   hash: string;
   mime: string;
   size: number;
 }
 
 /**
- * Records and writes a file inside the caller's transaction. The row is claimed before the
- * bytes are written, so a concurrent release of the same hash (which deletes under that row's
- * lock) cannot remove the file this transaction is about to refer to.
+ * The id a company's file gets: its SHA-256 keyed with the company's key. Equal files of one
+ * company share it (stored once); another company's copy has an unrelated id and blob.
  */
-export async function storeFile(db: Db, ctx: Ctx, upload: DecodedUpload): Promise<StoredFile> {
-  const file = { hash: sha256Hex(upload.bytes), mime: upload.mime, size: upload.bytes.length };
+export async function fileIdFor(db: Db, ctx: Pick<Ctx, 'keys' | 'clock'>, companyId: string): Promise<(bytes: Buffer) => string> {
+  const key = await dataKey(db, ctx.keys, companyId, ctx.clock.now());
+  return (bytes) => fileIdOf(key, sha256Hex(bytes));
+}
+
+/**
+ * Records and writes a company's file, encrypted with its key, inside the caller's transaction.
+ * The row is claimed before the bytes are written, so a concurrent release of the same id
+ * (which deletes under that row's lock) cannot remove the file this transaction refers to.
+ */
+export async function storeFile(db: Db, ctx: Ctx, companyId: string, upload: DecodedUpload): Promise<StoredFile> {
+  const key = await dataKey(db, ctx.keys, companyId, ctx.clock.now());
+  const file = { hash: fileIdOf(key, sha256Hex(upload.bytes)), mime: upload.mime, size: upload.bytes.length };
   await db
     .insertInto('stored_files')
-    .values({ ...file, created_at: ctx.clock.now() })
+    .values({ ...file, company_id: companyId, created_at: ctx.clock.now() })
     .onConflict((oc) => oc.column('hash').doUpdateSet({ created_at: ctx.clock.now() }))
     .execute();
-  await ctx.files.storage.put(file.hash, upload.bytes);
+  await ctx.files.storage.put(file.hash, sealFile(key, companyId, file.hash, upload.bytes));
   return file;
+}
+
+/**
+ * A stored file's bytes, decrypted; null when it does not exist or its company's key was
+ * erased. Files stored before encryption (no company) are returned as they are.
+ */
+export async function readStoredFile(ctx: Ctx, id: string): Promise<Buffer | null> {
+  const row = await ctx.db.selectFrom('stored_files').select(['hash', 'company_id']).where('hash', '=', id).executeTakeFirst();
+  if (!row) return null;
+  const stream = await ctx.files.storage.read(id);
+  if (!stream) return null;
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  const blob = Buffer.concat(chunks);
+  if (row.company_id === null) return blob;
+  const key = await findDataKey(ctx.db, ctx.keys, row.company_id);
+  if (!key || !isSealedFile(blob)) return null;
+  return openFile(key, row.company_id, id, blob);
 }
 
 /**

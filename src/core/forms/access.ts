@@ -4,6 +4,7 @@ import type { KybFormUnifiedFlow } from '../../schemas/flow.js';
 import { prepared } from '../../db/prepared.js';
 import type { Ctx } from '../context.js';
 import { conflict, notFound } from '../errors.js';
+import { openCompanyRow } from './company-row.js';
 
 /** Who acts on a form: the client with its token, or the partner with a key pair. */
 export type Actor = { kind: 'client'; tokenId: string } | { kind: 'partner'; keyId: string };
@@ -29,16 +30,17 @@ const selectCompanyForUpdate = prepared((db, p: { id: string; partnerId: string 
  * transaction on PostgreSQL the row is locked, so the form's writes (and submit) run one at a
  * time, as SQLite's write lock makes them anyway: no upload can slip in after a submit checked.
  */
-export async function loadCompany(db: Db, access: FormAccess): Promise<CompanyRow> {
+export async function loadCompany(db: Db, ctx: FormCtx): Promise<CompanyRow> {
+  const { access } = ctx;
   const select = needsRowLocks(db) ? selectCompanyForUpdate : selectCompany;
   const [company] = await select(db, { id: access.companyId, partnerId: access.partnerId });
   if (!company) throw notFound('Form');
-  return company;
+  return openCompanyRow(db, ctx, company);
 }
 
 /** The company once its form exists (POST /kyb/forms/ was called). */
-export async function loadForm(db: Db, access: FormAccess): Promise<CompanyRow & { info: string }> {
-  const company = await loadCompany(db, access);
+export async function loadForm(db: Db, ctx: FormCtx): Promise<CompanyRow & { info: string }> {
+  const company = await loadCompany(db, ctx);
   if (company.info === null) throw notFound('Form');
   return company as CompanyRow & { info: string };
 }

@@ -1,7 +1,9 @@
 import type { Db } from '../../db/database.js';
 import type { BeneficiaryRow, CompanyRow } from '../../db/tables.js';
 import type { KybFormUnifiedFlow } from '../../schemas/flow.js';
-import { checkAnswers, type StoredSections } from '../answers/check-answers.js';
+import { checkAnswers } from '../answers/check-answers.js';
+import { loadStoredAnswers } from '../answers/stored-answers.js';
+import type { Ctx } from '../context.js';
 import { isUnanswered } from '../answers/answer-values.js';
 import { companyQuestionnaire } from '../answers/questionnaire-of-company.js';
 import { beneficiaryRows } from '../beneficiaries/read-beneficiaries.js';
@@ -17,13 +19,13 @@ type Add = (path: string, message: string) => void;
  * Everything submit checks against the flow, as one map of path -> messages (paths listed in
  * docs/decisions.md), so the client can show every missing item at once.
  */
-export async function checkSubmission(db: Db, company: CompanyRow & { info: string }, flow: KybFormUnifiedFlow | null): Promise<FieldErrors> {
+export async function checkSubmission(db: Db, ctx: Pick<Ctx, 'keys'>, company: CompanyRow & { info: string }, flow: KybFormUnifiedFlow | null): Promise<FieldErrors> {
   const errors: FieldErrors = {};
   const add: Add = (path, message) => (errors[path] ??= []).push(message);
   const info = JSON.parse(company.info) as StoredCompanyInfo;
   const [documents, beneficiaries] = await Promise.all([
     db.selectFrom('documents').select(['type', 'beneficiary_id']).where('company_id', '=', company.id).execute(),
-    beneficiaryRows(db, company.id),
+    beneficiaryRows(db, ctx, company.id),
   ]);
 
   checkFields(info as unknown as Record<string, unknown>, info.additionalInfo, flow?.fields ?? [], flow?.fieldsCustom ?? [], 'company', add);
@@ -33,7 +35,7 @@ export async function checkSubmission(db: Db, company: CompanyRow & { info: stri
   }
   for (const beneficiary of beneficiaries) checkBeneficiary(beneficiary, flow, documents, add);
   checkOwnership(beneficiaries, flow, add);
-  await checkQuestionnaire(db, company, add);
+  await checkQuestionnaire(db, ctx, company, add);
   return errors;
 }
 
@@ -98,15 +100,14 @@ function checkOwnership(beneficiaries: BeneficiaryRow[], flow: KybFormUnifiedFlo
   }
 }
 
-async function checkQuestionnaire(db: Db, company: CompanyRow, add: Add): Promise<void> {
+async function checkQuestionnaire(db: Db, ctx: Pick<Ctx, 'keys'>, company: CompanyRow, add: Add): Promise<void> {
   const questionnaire = await companyQuestionnaire(db, company);
   if (!questionnaire || company.questionnaire_required !== 1) return;
   const path = `questionnaires.${questionnaire.key}`;
-  const row = await db.selectFrom('questionnaire_answers').select('answers').where('company_id', '=', company.id).where('questionnaire_id', '=', questionnaire.id).executeTakeFirst();
-  if (!row) return add(path, 'the questionnaire is not answered');
+  const stored = await loadStoredAnswers(db, ctx, company.id, questionnaire.id);
+  if (!stored) return add(path, 'the questionnaire is not answered');
   // Stored answers passed their checks when saved; what may remain is completeness, and the
   // questionnaire may have changed since.
-  const stored = JSON.parse(row.answers) as StoredSections;
   const keep = { resolve: (value: unknown) => value as never };
   const checked = checkAnswers(questionnaire, stored, keep, true);
   for (const [question, messages] of Object.entries(checked.errors)) for (const m of messages) add(`${path}.${question}`, m);

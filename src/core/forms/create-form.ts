@@ -7,6 +7,7 @@ import { checkDocument, insertDocument } from '../documents/documents.js';
 import { assertValid, conflict, type FieldErrors } from '../errors.js';
 import { loadCompany, loadFlow, type FormCtx } from './access.js';
 import { applyCompanyInfo } from './company-info.js';
+import { sealClientSystem, sealCompanyInfo } from './company-row.js';
 import { presentForm } from './present-form.js';
 
 export interface CreateFormInput {
@@ -22,7 +23,7 @@ export interface CreateFormInput {
  */
 export async function createForm({ ctx, input }: { ctx: FormCtx; input: CreateFormInput }) {
   return ctx.db.transaction().execute(async (trx) => {
-    const company = await loadCompany(trx, ctx.access);
+    const company = await loadCompany(trx, ctx);
     if (company.info !== null) throw conflict('The form already exists; change it with PUT or PATCH /kyb/forms/{id}/.');
     const flow = await loadFlow(trx, company);
     const errors: FieldErrors = {};
@@ -30,8 +31,11 @@ export async function createForm({ ctx, input }: { ctx: FormCtx; input: CreateFo
     assertValid(errors);
     const now = ctx.clock.now();
     const created = { ...company, info: JSON.stringify(info), client_system: JSON.stringify(input.clientSystem ?? {}), form_created_at: now, updated_at: now };
-    await trx.updateTable('companies').set({ info: created.info, client_system: created.client_system, form_created_at: now, updated_at: now })
-      .where('id', '=', company.id).execute();
+    await trx.updateTable('companies').set({
+      info: await sealCompanyInfo(trx, ctx, company.id, info),
+      client_system: await sealClientSystem(trx, ctx, company.id, created.client_system),
+      form_created_at: now, updated_at: now,
+    }).where('id', '=', company.id).execute();
     // Every document is checked before any file is written: a refused request leaves no file.
     const documents = [];
     for (const [i, document] of (input.documents ?? []).entries()) {

@@ -6,7 +6,7 @@ import type { KybStatus } from '../../schemas/enums-types.js';
 import { beneficiaryRows } from '../beneficiaries/read-beneficiaries.js';
 import { presentBeneficiary } from '../beneficiaries/rules.js';
 import type { Ctx } from '../context.js';
-import { presentDocuments } from '../documents/present-document.js';
+import { openDocumentRows, presentDocuments } from '../documents/present-document.js';
 import { presentCompanyInfo, type StoredCompanyInfo } from './company-info.js';
 
 export function presentMeta(company: CompanyRow): KybFormMeta {
@@ -31,11 +31,11 @@ export function presentCompany(company: CompanyRow & { info: string }, flow: Kyb
 export async function presentForm(db: Db, ctx: Ctx, company: CompanyRow & { info: string }, flow: KybFormUnifiedFlow | null) {
   const documents = await db.selectFrom('documents').selectAll().where('company_id', '=', company.id).where('beneficiary_id', 'is', null)
     .orderBy('created_at').orderBy('id').execute();
-  const beneficiaries = await beneficiaryRows(db, company.id);
+  const beneficiaries = await beneficiaryRows(db, ctx, company.id);
   return {
     id: company.id,
     company: presentCompany(company, flow),
-    documents: await presentDocuments(db, ctx, documents),
+    documents: await presentDocuments(db, ctx, await openDocumentRows(db, ctx, documents)),
     beneficiaries: beneficiaries.map((row) => presentBeneficiary(row, flow)),
     clientSystem: presentClientSystem(company),
     meta: presentMeta(company),

@@ -14,11 +14,11 @@ import { checkSubmission } from './check-submission.js';
  */
 export async function submitForm({ ctx }: { ctx: FormCtx }): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
-    const company = await loadCompany(trx, ctx.access);
+    const company = await loadCompany(trx, ctx);
     if (isSubmitted(company)) throw conflict('The form was already submitted.');
     if (company.info === null) throw validationFailed({ company: ['the company details are not filled in'] });
     const withInfo = company as typeof company & { info: string };
-    assertValid(await checkSubmission(trx, withInfo, await loadFlow(trx, company)));
+    assertValid(await checkSubmission(trx, ctx, withInfo, await loadFlow(trx, company)));
 
     const settings = await readSettings(trx, company.partner_id);
     const now = ctx.clock.now();
@@ -35,7 +35,7 @@ export async function submitForm({ ctx }: { ctx: FormCtx }): Promise<void> {
     await recordAudit(trx, { ...ctx.access, action: 'FORM_SUBMITTED', details: { status: settings.statusOnSubmit }, now });
     // Assessed here, in the submit's transaction, so a submitted case always has a level; the
     // screening has not run yet (NOT_CHECKED), and its result triggers a recompute.
-    await storeRiskAssessment(trx, withInfo, 'SUBMIT', now);
+    await storeRiskAssessment(trx, ctx, withInfo, 'SUBMIT', now);
     // In the same transaction: the webhook exists if and only if the submit committed.
     await enqueueEvent(trx, { partnerId: company.partner_id, eventType: 'COMPANY_SUBMIT', payload: companySubmitPayload(company, now), now });
   });

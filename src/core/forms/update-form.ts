@@ -3,6 +3,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import { assertValid, type FieldErrors } from '../errors.js';
 import { assertEditable, loadFlow, loadForm, type FormCtx } from './access.js';
 import { applyCompanyInfo, type StoredCompanyInfo } from './company-info.js';
+import { sealClientSystem, sealCompanyInfo } from './company-row.js';
 import { presentClientSystem, presentCompany } from './present-form.js';
 
 /** PUT replaces the company info; PATCH merges the fields it names (DRF-style partial update). */
@@ -10,7 +11,7 @@ export async function updateForm(
   { ctx, input, merge }: { ctx: FormCtx; input: { company?: Partial<CompanyInfoRequest>; clientSystem?: ClientSystemRequest }; merge: boolean },
 ) {
   return ctx.db.transaction().execute(async (trx) => {
-    const company = await loadForm(trx, ctx.access);
+    const company = await loadForm(trx, ctx);
     assertEditable(company, ctx.access);
     const flow = await loadFlow(trx, company);
     const errors: FieldErrors = {};
@@ -22,7 +23,11 @@ export async function updateForm(
       : JSON.stringify(merge ? { ...JSON.parse(company.client_system ?? '{}'), ...input.clientSystem } : input.clientSystem);
     const now = ctx.clock.now();
     const next = { ...company, info: JSON.stringify(info), client_system: clientSystem, updated_at: now };
-    await trx.updateTable('companies').set({ info: next.info, client_system: next.client_system, updated_at: now }).where('id', '=', company.id).execute();
+    await trx.updateTable('companies').set({
+      info: await sealCompanyInfo(trx, ctx, company.id, info),
+      client_system: await sealClientSystem(trx, ctx, company.id, clientSystem),
+      updated_at: now,
+    }).where('id', '=', company.id).execute();
     const changed = Object.keys(input.company ?? {});
     await recordAudit(trx, { ...ctx.access, action: 'FORM_UPDATED', details: { fields: changed }, now });
     return { company: presentCompany(next, flow), clientSystem: presentClientSystem(next) };

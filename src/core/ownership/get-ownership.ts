@@ -4,7 +4,7 @@ import type { Beneficiary } from '../../schemas/beneficiary.js';
 import type { CompanyOwnership } from '../../schemas/ownership.js';
 import { beneficiaryRows } from '../beneficiaries/read-beneficiaries.js';
 import { presentBeneficiary } from '../beneficiaries/rules.js';
-import type { PartnerCtx } from '../context.js';
+import type { Ctx, PartnerCtx } from '../context.js';
 import { notFound } from '../errors.js';
 import { loadFlow } from '../forms/access.js';
 import type { StoredCompanyInfo } from '../forms/company-info.js';
@@ -25,14 +25,14 @@ export interface LoadedOwnership {
 export async function getOwnership({ ctx, input }: { ctx: PartnerCtx; input: { companyId: string } }): Promise<CompanyOwnership> {
   const company = await ctx.db.selectFrom('companies').selectAll().where('id', '=', input.companyId).where('partner_id', '=', ctx.partnerId).executeTakeFirst();
   if (!company?.info) throw notFound('Company');
-  return presentOwnership(await loadOwnership(ctx.db, company as CompanyRow & { info: string }));
+  return presentOwnership(await loadOwnership(ctx.db, ctx, company as CompanyRow & { info: string }));
 }
 
 /** The ownership tree as text (see renderOwnershipTree), for the PDF and the CLI. */
 export async function renderCompanyOwnership({ ctx, input }: { ctx: PartnerCtx; input: { companyId: string } }): Promise<string> {
   const company = await ctx.db.selectFrom('companies').selectAll().where('id', '=', input.companyId).where('partner_id', '=', ctx.partnerId).executeTakeFirst();
   if (!company?.info) throw notFound('Company');
-  const loaded = await loadOwnership(ctx.db, company as CompanyRow & { info: string });
+  const loaded = await loadOwnership(ctx.db, ctx, company as CompanyRow & { info: string });
   const names = new Map(loaded.beneficiaries.map((b) => [b.id, displayName(b)]));
   return renderOwnershipTree({ companyName: loaded.companyName, input: loaded.input, result: loaded.result, nameOf: (id) => names.get(id) ?? id });
 }
@@ -42,9 +42,9 @@ export async function renderCompanyOwnership({ ctx, input }: { ctx: PartnerCtx; 
  * does, decryption included, applies here too) and runs the engine. The UBO threshold is the
  * flow's ownershipPercentageThreshold when it is set above 0, else 25 %.
  */
-export async function loadOwnership(db: Db, company: CompanyRow & { info: string }): Promise<LoadedOwnership> {
+export async function loadOwnership(db: Db, ctx: Pick<Ctx, 'keys'>, company: CompanyRow & { info: string }): Promise<LoadedOwnership> {
   const flow = await loadFlow(db, company);
-  const beneficiaries = (await beneficiaryRows(db, company.id)).map((row) => presentBeneficiary(row, flow));
+  const beneficiaries = (await beneficiaryRows(db, ctx, company.id)).map((row) => presentBeneficiary(row, flow));
   const flowThreshold = flow?.ownershipPercentageThreshold;
   const fromFlow = typeof flowThreshold === 'number' && flowThreshold > 0;
   const input = beneficiaries.map(toNodeInput);

@@ -4,10 +4,12 @@ import type { CompanyRow, RiskAssessmentRow } from '../../db/tables.js';
 import type { RiskAssessment } from '../../schemas/risk.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { StoredSections } from '../answers/check-answers.js';
-import type { PartnerCtx } from '../context.js';
+import type { Ctx, PartnerCtx } from '../context.js';
 import { notFound } from '../errors.js';
 import type { StoredCompanyInfo } from '../forms/company-info.js';
+import { openCompanyRow } from '../forms/company-row.js';
 import { loadOwnership } from '../ownership/get-ownership.js';
+import { openForCompany } from '../privacy/seal.js';
 import type { AnswerLookup } from '../questionnaires/condition.js';
 import { presentAssessment } from './present-risk.js';
 import { readRiskModel } from './risk-model.js';
@@ -22,7 +24,7 @@ export async function assessRisk({ ctx, input }: { ctx: PartnerCtx; input: { com
     const company = await trx.selectFrom('companies').selectAll().where('id', '=', input.companyId).where('partner_id', '=', ctx.partnerId)
       .$if(needsRowLocks(trx), (q) => q.forUpdate()).executeTakeFirst();
     if (!company?.info) throw notFound('Company');
-    return presentAssessment(await storeRiskAssessment(trx, company as FormCompany, 'AUTOMATION', ctx.clock.now()));
+    return presentAssessment(await storeRiskAssessment(trx, ctx, company as FormCompany, 'AUTOMATION', ctx.clock.now()));
   });
 }
 
@@ -31,9 +33,11 @@ export async function assessRisk({ ctx, input }: { ctx: PartnerCtx; input: { com
  * contribution and explanation), the company's latest level and an audit row. Runs inside the
  * caller's transaction: submit's, the worker's or assessRisk's.
  */
-export async function storeRiskAssessment(db: Db, company: FormCompany, reason: AssessmentReason, now: number): Promise<RiskAssessmentRow> {
+export async function storeRiskAssessment(db: Db, ctx: Pick<Ctx, 'keys'>, stored: FormCompany, reason: AssessmentReason, now: number): Promise<RiskAssessmentRow> {
+  // Opening an already opened row changes nothing, so callers may pass either.
+  const company = await openCompanyRow(db, ctx, stored);
   const model = await readRiskModel(db, company.partner_id);
-  const scored = scoreRisk(model.definition, await gatherFacts(db, company, model.definition.factors.companyAge.dateField, now));
+  const scored = scoreRisk(model.definition, await gatherFacts(db, ctx, company, model.definition.factors.companyAge.dateField, now));
   // Strictly after the previous assessment, so "the latest" is never a tie within one millisecond.
   const previous = await db.selectFrom('risk_assessments').select('created_at').where('company_id', '=', company.id).orderBy('created_at', 'desc').limit(1).executeTakeFirst();
   const createdAt = previous && previous.created_at >= now ? previous.created_at + 1 : now;
@@ -54,9 +58,9 @@ export async function storeRiskAssessment(db: Db, company: FormCompany, reason: 
 const OWNER_TYPES = ['SHAREHOLDER', 'UBO', 'ABO'];
 const PERSON_COUNTRY_FIELDS = ['nationality', 'citizenship', 'countryOfResidence', 'country'];
 
-async function gatherFacts(db: Db, company: FormCompany, dateField: string, now: number): Promise<RiskFacts> {
+async function gatherFacts(db: Db, ctx: Pick<Ctx, 'keys'>, company: FormCompany, dateField: string, now: number): Promise<RiskFacts> {
   const info = JSON.parse(company.info) as StoredCompanyInfo;
-  const ownership = await loadOwnership(db, company);
+  const ownership = await loadOwnership(db, ctx, company);
   const owners = ownership.beneficiaries
     .filter((b) => (b.ownershipPercentage ?? 0) > 0 || b.beneficiaryTypes.some((t) => OWNER_TYPES.includes(t)))
     .map((b) => {
@@ -74,17 +78,17 @@ async function gatherFacts(db: Db, company: FormCompany, dateField: string, now:
     owners,
     screeningStatuses: subjects.map((s) => s.status),
     ownership: ownership.result,
-    answerOf: await answerLookup(db, company),
+    answerOf: await answerLookup(db, ctx, company),
     now,
   };
 }
 
 /** Answers of the case's questionnaire; keys are user-chosen, so only own properties are read. */
-async function answerLookup(db: Db, company: CompanyRow): Promise<AnswerLookup> {
+async function answerLookup(db: Db, ctx: Pick<Ctx, 'keys'>, company: CompanyRow): Promise<AnswerLookup> {
   const row = company.questionnaire_id
     ? await db.selectFrom('questionnaire_answers').select('answers').where('company_id', '=', company.id).where('questionnaire_id', '=', company.questionnaire_id).executeTakeFirst()
     : undefined;
-  const sections = row ? (JSON.parse(row.answers) as StoredSections) : {};
+  const sections = row ? (JSON.parse(await openForCompany(db, ctx, company.id, row.answers)) as StoredSections) : {};
   return (ref) => {
     if (ref.section === null || !Object.hasOwn(sections, ref.section)) return null;
     const section = sections[ref.section]!;

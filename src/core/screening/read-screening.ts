@@ -2,7 +2,8 @@ import type { Db } from '../../db/database.js';
 import type { ScreeningHitRow, ScreeningSubjectRow } from '../../db/tables.js';
 import type { Static } from 'typebox';
 import type { CompanyScreening, ScreeningHit } from '../../schemas/screening.js';
-import type { PartnerCtx } from '../context.js';
+import type { Ctx, PartnerCtx } from '../context.js';
+import { openForCompany, openNullable } from '../privacy/seal.js';
 import { notFound } from '../errors.js';
 
 export type ScreeningHitView = Static<typeof ScreeningHit>;
@@ -10,6 +11,15 @@ export type CompanyScreeningView = Static<typeof CompanyScreening>;
 type ScreeningSubjectView = CompanyScreeningView['subjects'][number];
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/** A hit as stored, with its explanation and the reviewer's comment opened. */
+export async function openHitRow(db: Db, ctx: Pick<Ctx, 'keys'>, row: ScreeningHitRow): Promise<ScreeningHitRow> {
+  return {
+    ...row,
+    detail: await openForCompany(db, ctx, row.company_id, row.detail),
+    resolution_comment: await openNullable(db, ctx, row.company_id, row.resolution_comment),
+  };
+}
 
 export function presentHit(row: ScreeningHitRow): ScreeningHitView {
   return {
@@ -32,7 +42,8 @@ export function presentSubject(row: ScreeningSubjectRow, hits: ScreeningHitRow[]
 export async function getCompanyScreening({ ctx, companyId }: { ctx: PartnerCtx; companyId: string }): Promise<CompanyScreeningView> {
   const company = await loadPartnerCompany(ctx.db, ctx.partnerId, companyId);
   const subjects = await ctx.db.selectFrom('screening_subjects').selectAll().where('company_id', '=', companyId).orderBy('subject_type', 'desc').orderBy('subject_id').execute();
-  const hits = await ctx.db.selectFrom('screening_hits').selectAll().where('company_id', '=', companyId).execute();
+  const stored = await ctx.db.selectFrom('screening_hits').selectAll().where('company_id', '=', companyId).execute();
+  const hits = await Promise.all(stored.map((row) => openHitRow(ctx.db, ctx, row)));
   return {
     companyId,
     isPending: company.screening_requested_at !== null && (company.screened_at === null || company.screened_at < company.screening_requested_at),

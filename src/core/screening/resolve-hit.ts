@@ -2,7 +2,8 @@ import type { PartnerCtx } from '../context.js';
 import { conflict, notFound } from '../errors.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { enqueueEvent } from '../webhooks/enqueue-event.js';
-import { presentHit, type ScreeningHitView } from './read-screening.js';
+import { openHitRow, presentHit, type ScreeningHitView } from './read-screening.js';
+import { sealNullable } from '../privacy/seal.js';
 import { subjectStatus } from './status.js';
 
 /**
@@ -14,13 +15,14 @@ export async function resolveHit(
   { ctx, hitId, input }: { ctx: PartnerCtx & { keyId?: string }; hitId: string; input: { resolution: 'TRUE_POSITIVE' | 'FALSE_POSITIVE'; comment?: string | null } },
 ): Promise<ScreeningHitView> {
   return ctx.db.transaction().execute(async (trx) => {
-    const hit = await trx.selectFrom('screening_hits').selectAll().where('id', '=', hitId).where('partner_id', '=', ctx.partnerId).executeTakeFirst();
-    if (!hit) throw notFound('Screening hit');
+    const stored = await trx.selectFrom('screening_hits').selectAll().where('id', '=', hitId).where('partner_id', '=', ctx.partnerId).executeTakeFirst();
+    if (!stored) throw notFound('Screening hit');
+    const hit = await openHitRow(trx, ctx, stored);
     if (hit.is_current !== 1) throw conflict('This hit is no longer found by the latest screening.');
     const now = ctx.clock.now();
     const resolved = { ...hit, resolution: input.resolution, resolution_comment: input.comment ?? null, resolved_by: ctx.keyId ?? null, resolved_at: now };
     await trx.updateTable('screening_hits').set({
-      resolution: resolved.resolution, resolution_comment: resolved.resolution_comment, resolved_by: resolved.resolved_by, resolved_at: now,
+      resolution: resolved.resolution, resolution_comment: await sealNullable(trx, ctx, hit.company_id, resolved.resolution_comment), resolved_by: resolved.resolved_by, resolved_at: now,
     }).where('id', '=', hitId).execute();
 
     const subject = await trx.selectFrom('screening_subjects').selectAll().where('id', '=', hit.subject_row_id).executeTakeFirstOrThrow();

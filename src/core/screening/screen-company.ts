@@ -9,6 +9,9 @@ import type { Ctx } from '../context.js';
 import { requestRiskAssessment } from '../risk/request-risk.js';
 import { listProblem, subjectStatus, type ScreeningPolicy } from './status.js';
 import { subjectsOf, type Subject } from './subjects.js';
+import { openCompanyRow } from '../forms/company-row.js';
+import { sealForCompany } from '../privacy/seal.js';
+import { MissingKeyError } from '../privacy/company-keys.js';
 
 export interface ScreeningOutcome {
   subjects: number;
@@ -25,9 +28,20 @@ export interface ScreeningOutcome {
 export async function screenCompany(
   { ctx, companyId, searcher, policy }: { ctx: Ctx; companyId: string; searcher: ScreeningSearcher; policy: ScreeningPolicy },
 ): Promise<ScreeningOutcome | null> {
-  const company = await ctx.db.selectFrom('companies').selectAll().where('id', '=', companyId).executeTakeFirst();
-  if (!company?.info) return null;
-  const subjects = subjectsOf(company as typeof company & { info: string }, await beneficiaryRows(ctx.db, companyId));
+  // Names are read in clear only here, in memory, with keys that live for this one screening.
+  const keyed = { ...ctx, keys: ctx.keys.fresh() };
+  const stored = await ctx.db.selectFrom('companies').selectAll().where('id', '=', companyId).executeTakeFirst();
+  if (!stored?.info) return null;
+  let company: typeof stored;
+  let subjects: Subject[];
+  try {
+    company = await openCompanyRow(ctx.db, keyed, stored);
+    subjects = subjectsOf(company as typeof company & { info: string }, await beneficiaryRows(ctx.db, keyed, companyId));
+  } catch (error) {
+    // An erased company (its key deleted, its rows about to go) has nothing left to screen.
+    if (error instanceof MissingKeyError) return null;
+    throw error;
+  }
   const lists = searcher.lists();
   const found = lists && lists.length > 0 ? await searchSubjects(searcher, subjects) : subjects.map(() => []);
   const now = ctx.clock.now();
@@ -39,7 +53,7 @@ export async function screenCompany(
     for (const [i, subject] of subjects.entries()) {
       const hits = found[i]!;
       const subjectRowId = await upsertSubject(trx, company.partner_id, companyId, subject, lists, now);
-      const current = await storeHits(trx, { subjectRowId, companyId, partnerId: company.partner_id, hits, fingerprints, now }, outcome);
+      const current = await storeHits(trx, keyed, { subjectRowId, companyId, partnerId: company.partner_id, hits, fingerprints, now }, outcome);
       const alerts = current.filter((h) => h.is_alert === 1);
       outcome.alerts += alerts.length;
       await trx.updateTable('screening_subjects')
@@ -91,6 +105,7 @@ async function upsertSubject(db: Db, partnerId: string, companyId: string, subje
 
 async function storeHits(
   db: Db,
+  ctx: Pick<Ctx, 'keys' | 'clock'>,
   at: { subjectRowId: string; companyId: string; partnerId: string; hits: Hit[]; fingerprints: Map<string, string>; now: number },
   outcome: ScreeningOutcome,
 ): Promise<ScreeningHitRow[]> {
@@ -105,7 +120,8 @@ async function storeHits(
     const row: ScreeningHitRow = {
       id: before?.id ?? randomUUID(), subject_row_id: at.subjectRowId, company_id: at.companyId, partner_id: at.partnerId,
       entity_id: hit.entityId, entity_fingerprint: fingerprint, score: hit.score, is_alert: hit.isAlert ? 1 : 0, is_current: 1,
-      detail: JSON.stringify(hit),
+      // The explanation repeats the subject's name tokens and birth date: sealed.
+      detail: await sealForCompany(db, ctx, at.companyId, JSON.stringify(hit)),
       resolution: keepsResolution ? before.resolution : null,
       resolution_comment: keepsResolution ? before.resolution_comment : null,
       resolved_by: keepsResolution ? before.resolved_by : null,

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { verifyFileSignature } from '../../../core/files/signed-url.js';
+import { readStoredFile } from '../../../core/files/stored-files.js';
 import { requestCtx, type App } from '../../context.js';
 import { sendError } from '../../errors.js';
 
@@ -25,8 +26,9 @@ export function fileRoutes(app: App): void {
     if (!verifyFileSignature(ctx, { hash, mime: type, filename: name ?? null }, expires, signature)) {
       return sendError(reply, 'NOT_FOUND', 'This link is invalid or has expired.');
     }
-    const stream = await ctx.files.storage.read(hash);
-    if (!stream) return sendError(reply, 'NOT_FOUND', 'Not found.');
+    // Decrypted in core with the company's key; an erased company's files are gone.
+    const bytes = await readStoredFile(ctx, hash);
+    if (!bytes) return sendError(reply, 'NOT_FOUND', 'Not found.');
     const filename = (name ?? `document`).replace(/[^\w.\- ]/g, '_');
     return reply
       .header('content-type', type)
@@ -34,6 +36,6 @@ export function fileRoutes(app: App): void {
       .header('content-security-policy', "default-src 'none'; sandbox")
       .header('cache-control', 'private, max-age=300')
       .header('content-disposition', `inline; filename="${filename}"; filename*=UTF-8''${encodeURIComponent(name ?? 'document')}`)
-      .send(stream);
+      .send(bytes);
   });
 }

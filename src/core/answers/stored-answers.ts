@@ -1,0 +1,16 @@
+import type { Db } from '../../db/database.js';
+import type { Ctx } from '../context.js';
+import { openForCompany, sealForCompany } from '../privacy/seal.js';
+import type { StoredSections } from './check-answers.js';
+
+/** A questionnaire's saved answers, opened; null when none were saved. */
+export async function loadStoredAnswers(db: Db, ctx: Pick<Ctx, 'keys'>, companyId: string, questionnaireId: string): Promise<StoredSections | null> {
+  const row = await db.selectFrom('questionnaire_answers').select('answers')
+    .where('company_id', '=', companyId).where('questionnaire_id', '=', questionnaireId).executeTakeFirst();
+  return row ? (JSON.parse(await openForCompany(db, ctx, companyId, row.answers)) as StoredSections) : null;
+}
+
+/** Answers are free text about the company and its people: sealed whole. */
+export async function sealAnswers(db: Db, ctx: Pick<Ctx, 'keys' | 'clock'>, companyId: string, sections: StoredSections): Promise<string> {
+  return sealForCompany(db, ctx, companyId, JSON.stringify(sections));
+}

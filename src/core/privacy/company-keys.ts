@@ -1,0 +1,79 @@
+import type { Db } from '../../db/database.js';
+import { newDataKey, unwrapKey, wrapKey } from './codec.js';
+import { masterKeyring, type MasterKeyring, type MasterKeySettings } from './master-keys.js';
+
+/**
+ * The master keyring plus a cache of unwrapped company keys. One scope lives for one request
+ * (or one unit of background work). Keys are cached per database handle: a key created inside
+ * a transaction is cached for that transaction only, so a rollback can never leave a key in
+ * the cache that the database does not hold.
+ */
+export class KeyScope {
+  private readonly cache = new WeakMap<object, Map<string, Buffer>>();
+
+  constructor(readonly ring: MasterKeyring) {}
+
+  /** A new, empty scope over the same master keys. */
+  fresh(): KeyScope {
+    return new KeyScope(this.ring);
+  }
+
+  cached(db: Db, companyId: string): Buffer | undefined {
+    return this.cache.get(db)?.get(companyId);
+  }
+
+  remember(db: Db, companyId: string, key: Buffer): void {
+    let keys = this.cache.get(db);
+    if (!keys) this.cache.set(db, (keys = new Map()));
+    keys.set(companyId, key);
+  }
+
+  forget(companyId: string, db: Db): void {
+    this.cache.get(db)?.delete(companyId);
+  }
+}
+
+/** A scope over the master keys the settings name (reads key files: call once per process or command). */
+export function keyScope(settings: MasterKeySettings): KeyScope {
+  return new KeyScope(masterKeyring(settings));
+}
+
+export class MissingKeyError extends Error {
+  constructor(companyId: string, reason: string) {
+    super(`company ${companyId}: ${reason}`);
+  }
+}
+
+async function readKey(db: Db, scope: KeyScope, companyId: string): Promise<Buffer | null> {
+  const row = await db.selectFrom('company_keys').select(['wrapped_key', 'master_key_id']).where('company_id', '=', companyId).executeTakeFirst();
+  if (!row) return null;
+  const master = scope.ring.byId.get(row.master_key_id);
+  if (!master) throw new MissingKeyError(companyId, `its key is wrapped by master key ${row.master_key_id}, which is not configured`);
+  return unwrapKey(master.key, master.id, companyId, row.wrapped_key);
+}
+
+/** The company's data key, or null when it has none (never had one, or it was erased). */
+export async function findDataKey(db: Db, scope: KeyScope, companyId: string): Promise<Buffer | null> {
+  const cached = scope.cached(db, companyId);
+  if (cached) return cached;
+  const key = await readKey(db, scope, companyId);
+  if (key) scope.remember(db, companyId, key);
+  return key;
+}
+
+/**
+ * The company's data key, created on first use. Two writers creating it at once both insert
+ * "if absent" and then read: both end up with the one key that was stored.
+ */
+export async function dataKey(db: Db, scope: KeyScope, companyId: string, now: number): Promise<Buffer> {
+  const found = await findDataKey(db, scope, companyId);
+  if (found) return found;
+  const { current } = scope.ring;
+  await db.insertInto('company_keys')
+    .values({ company_id: companyId, wrapped_key: wrapKey(current.key, current.id, companyId, newDataKey()), master_key_id: current.id, created_at: now, rewrapped_at: null })
+    .onConflict((oc) => oc.column('company_id').doNothing())
+    .execute();
+  const key = await findDataKey(db, scope, companyId);
+  if (!key) throw new MissingKeyError(companyId, 'the key just stored cannot be read back');
+  return key;
+}
