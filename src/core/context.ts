@@ -29,4 +29,6 @@ export interface FilesSettings {
 /** A context acting for one partner (tenant). Everything it loads is scoped to that partner. */
 export interface PartnerCtx extends Ctx {
   partnerId: string;
+  /** The key pair acting (an API request); absent when an operator or the server acts. */
+  keyId?: string;
 }
