@@ -5,6 +5,8 @@ import { describeEachDialect, TEST_DATABASE_URL, type Harness } from '../../../t
 import { startSession } from '../../../test/kyb.js';
 import { flowBody, themeBody } from '../../../test/fixtures.js';
 import { openDatabase, type Db } from '../../db/database.js';
+import { createApiKey } from '../partners/create-api-key.js';
+import { revokeApiKey } from '../partners/revoke-api-key.js';
 import { recordAudit } from './record-audit.js';
 import { verifyAuditChain } from './verify-chain.js';
 
@@ -53,6 +55,19 @@ describeEachDialect('audit chain', (h) => {
     const report = await verifyAuditChain({ db: h().database.db, partnerId: session.partner.partnerId });
     expect(report).toEqual({ partners: 1, entries: rows.length, broken: null });
     expect((await verifyAuditChain({ db: h().database.db })).broken).toBeNull();
+  });
+
+  it('records an operator creating and revoking a key pair, with the key id and no secret', async () => {
+    const partner = await h().partner();
+    const key = await createApiKey({ ctx: h().ctx, input: { partnerId: partner.partnerId, label: 'ci' } });
+    await revokeApiKey({ ctx: h().ctx, input: { key: key.apiKey } });
+    const rows = await chainOf(h().database.db, partner.partnerId);
+    expect(rows.map((r) => [r.seq, r.action, r.actor_type, JSON.parse(r.details)])).toEqual([
+      [1, 'PARTNER_CREATED', 'operator', { keyId: expect.any(String) }],
+      [2, 'API_KEY_CREATED', 'operator', { keyId: key.keyId }],
+      [3, 'API_KEY_REVOKED', 'operator', { keyId: key.keyId }],
+    ]);
+    expect(JSON.stringify(rows)).not.toContain(key.apiSecret);
   });
 
   it('catches a row whose details were edited in the database, at that seq', async () => {
