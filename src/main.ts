@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { createKeyCommand, createPartnerCommand, generateMasterCommand, listKeysCommand, migrateCommand, revokeKeyCommand, rotateMasterCommand } from './cli/admin.js';
 import { MasterKeyError } from './core/privacy/master-keys.js';
+import { verifyAuditCommand } from './cli/audit.js';
 import { serve } from './cli/serve.js';
 import { worker } from './cli/worker.js';
 import { importListCommand, isSource, listStatusCommand } from './cli/lists.js';
@@ -23,6 +24,8 @@ const USAGE = `Usage: openkyb <command>
                                           import a sanctions or PEP list version; SOURCE is one of
                                           ofac-sdn, ofac-nonsdn (a folder of CSVs), un, eu, uk, ftm
   lists status [--json]                   the live list versions and whether they are fresh
+  audit verify [--partner ID] [--json]    check the audit trail's hash chains; exit 1 names the
+                                          first broken link
 
 Settings come from the environment: PORT, HOST, OPENKYB_DATA_DIR, DATABASE_URL,
 OPENKYB_SECRET, OPENKYB_MASTER_KEY_FILE, OPENKYB_PREVIOUS_MASTER_KEY_FILE, OPENKYB_PREVIOUS_SECRET,
@@ -72,6 +75,7 @@ async function run(argv: string[]): Promise<number> {
       await importListCommand(config, out, { source: positionals[2], path: positionals[3], force: values.force ?? false, json });
       return 0;
     case 'lists status': await listStatusCommand(config, out, { json }); return 0;
+    case 'audit verify': return verifyAuditCommand(config, out, { ...(values.partner ? { partnerId: values.partner } : {}), json });
     default: return usage(2);
   }
 }

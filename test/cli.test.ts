@@ -56,3 +56,26 @@ it('imports a screening list, refuses a truncated one with the live version kept
   expect(status.problem).toMatch(/the un list is \d+ days old/);
   expect((await runCli(['lists', 'import', 'nope', UN_XML()], env)).code).toBe(2);
 }, 60_000);
+
+it('verifies the audit chains: exit 0 when intact, exit 1 naming the first broken link after one row is edited', async () => {
+  const created = await runCli(['partners', 'create', '--name', 'Audited', '--json'], env);
+  const partner = JSON.parse(created.stdout) as Record<string, string>;
+  const intact = await runCli(['audit', 'verify'], env);
+  expect(intact.code, intact.stderr).toBe(0);
+  expect(intact.stdout).toMatch(/^Audit chain intact: \d+ partners?, \d+ entr(y|ies) checked\.$/m);
+
+  const { default: Sqlite } = await import('better-sqlite3');
+  const file = new Sqlite(path.join(dataDir, 'openkyb.sqlite'));
+  const row = file.prepare('select id from audit_logs where partner_id = ? and seq = 1').get(partner.partnerId) as { id: string };
+  file.prepare(`update audit_logs set details = '{"keyId":"someone-else"}' where id = ?`).run(row.id);
+  file.close();
+
+  const broken = await runCli(['audit', 'verify'], env);
+  expect(broken.code).toBe(1);
+  expect(broken.stdout).toContain(`Audit chain BROKEN at partner ${partner.partnerId}, seq 1, entry ${row.id}: hash mismatch`);
+  const json = await runCli(['audit', 'verify', '--partner', partner.partnerId!, '--json'], env);
+  expect(json.code).toBe(1);
+  expect(JSON.parse(json.stdout)).toEqual({
+    partners: 1, entries: 0, broken: { partnerId: partner.partnerId, seq: 1, entryId: row.id, problem: 'hash-mismatch', message: expect.any(String) },
+  });
+}, 240_000);

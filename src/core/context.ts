@@ -34,6 +34,8 @@ export interface FilesSettings {
 /** A context acting for one partner (tenant). Everything it loads is scoped to that partner. */
 export interface PartnerCtx extends Ctx {
   partnerId: string;
+  /** The key pair acting (an API request); absent when an operator or the server acts. */
+  keyId?: string;
 }
 
 /** The one way to build a context: from the settings and the process's dependencies. */

@@ -123,6 +123,19 @@ class SqliteConnection implements DatabaseConnection {
   }
 }
 
+/**
+ * Whether a statement can run on the reader. The reader's copy of the schema can be stale
+ * after DDL on the writer, and preparing DDL against it may fail ("table already exists" for
+ * a rename after a drop): such a statement is no plain read, and the writer decides.
+ */
+function isPlainRead(reader: CachedDatabase, sql: string): boolean {
+  try {
+    return reader.prepare(sql).readonly;
+  } catch {
+    return false;
+  }
+}
+
 class SqliteDriver implements Driver {
   private readonly writeLock = new Mutex();
   /**
@@ -144,7 +157,7 @@ class SqliteDriver implements Driver {
 
   async execute(connection: SqliteConnection, query: CompiledQuery): Promise<QueryResult<unknown>> {
     if (connection.unlock) return run(this.writer, query);
-    if (this.reader.prepare(query.sql).readonly) return run(this.reader, query);
+    if (isPlainRead(this.reader, query.sql)) return run(this.reader, query);
     const unlock = await this.writeLock.lock();
     let result: QueryResult<unknown>;
     try {

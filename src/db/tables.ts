@@ -17,6 +17,7 @@ export interface Database {
   questionnaire_answers: QuestionnaireAnswersRow;
   answer_files: AnswerFileRow;
   audit_logs: AuditLogRow;
+  audit_heads: AuditHeadRow;
   screening_lists: ScreeningListRow;
   screening_entities: ScreeningEntityRow;
   screening_subjects: ScreeningSubjectRow;
@@ -162,14 +163,28 @@ export interface AnswerFileRow {
 export interface AuditLogRow {
   id: string;
   partner_id: string;
-  company_id: string;
-  /** client (token), partner (key pair), system, manager */
+  /** Position in the partner's chain: 1, 2, 3, ... without gaps. */
+  seq: number;
+  /** null for partner-level entries (settings, catalog, webhooks, keys) */
+  company_id: string | null;
+  /** client (token), partner (key pair), system, operator (CLI), manager */
   actor_type: string;
   actor_id: string | null;
   action: string;
   /** JSON: ids and outcomes, never personal data */
   details: string;
   created_at: number;
+  /** hash of the partner's previous entry (64 zeros for seq 1) */
+  prev_hash: string;
+  /** hex SHA-256 of the canonical content (src/core/audit/chain.ts) */
+  hash: string;
+}
+
+/** Each partner's last link; appenders lock this row, so the chain cannot fork. */
+export interface AuditHeadRow {
+  partner_id: string;
+  seq: number;
+  hash: string;
 }
 
 export interface KybTokenRow {

@@ -72,5 +72,5 @@ export function formCtx(request: FastifyRequest, companyId?: string): FormCtx {
 /** The context of a partner-authenticated request; the auth hook guarantees `partner`. */
 export function partnerCtx(request: FastifyRequest): PartnerCtx {
   if (!request.partner) throw new Error('partnerCtx on a route without partner auth');
-  return { ...requestCtx(request), partnerId: request.partner.partnerId };
+  return { ...requestCtx(request), partnerId: request.partner.partnerId, keyId: request.partner.keyId };
 }

@@ -1,24 +1,84 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../../db/database.js';
+import { needsRowLocks, type Db } from '../../db/database.js';
+import type { PartnerCtx } from '../context.js';
 import type { Actor } from '../forms/access.js';
+import { entryHash, GENESIS_HASH } from './chain.js';
 
 /**
- * One audit row per change, written in the change's transaction. Details hold ids and
- * outcomes only: the audit trail is read by more people than the data it describes.
+ * Who made a change: a form actor (client token, partner key pair), the server itself
+ * (screening, jobs), or an operator at the command line.
  */
-export async function recordAudit(
-  db: Db,
-  entry: { partnerId: string; companyId: string; actor: Actor | { kind: 'system' }; action: string; details?: Record<string, unknown>; now: number },
-): Promise<void> {
-  const actorId = entry.actor.kind === 'client' ? entry.actor.tokenId : entry.actor.kind === 'partner' ? entry.actor.keyId : null;
-  await db.insertInto('audit_logs').values({
+export type AuditActor = Actor | { kind: 'system' } | { kind: 'operator' };
+
+export interface AuditEntry {
+  partnerId: string;
+  /** The company the change belongs to; absent or null for partner-level changes. */
+  companyId?: string | null;
+  actor: AuditActor;
+  action: string;
+  details?: Record<string, unknown>;
+  now: number;
+}
+
+/**
+ * One audit row per change, written in the change's transaction and chained to the partner's
+ * previous entry (docs/decisions.md "Audit trail"). Details hold ids and outcomes only: the
+ * audit trail is read by more people than the data it describes.
+ *
+ * The partner's head row is locked until the transaction ends, so appends of one partner run
+ * one at a time on PostgreSQL too (SQLite serialises write transactions anyway), and a rolled
+ * back change leaves no link behind. Call it late in the transaction: every lock taken after
+ * it is taken while holding the partner's head.
+ */
+export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
+  if (!db.isTransaction) return db.transaction().execute((trx) => append(trx, entry));
+  return append(db, entry);
+}
+
+async function append(trx: Db, entry: AuditEntry): Promise<void> {
+  const head = await lockHead(trx, entry.partnerId);
+  const content = {
     id: randomUUID(),
-    partner_id: entry.partnerId,
-    company_id: entry.companyId,
-    actor_type: entry.actor.kind,
-    actor_id: actorId,
+    seq: head.seq + 1,
+    partnerId: entry.partnerId,
+    companyId: entry.companyId ?? null,
+    actorType: entry.actor.kind,
+    actorId: actorId(entry.actor),
     action: entry.action,
     details: JSON.stringify(entry.details ?? {}),
-    created_at: entry.now,
+    createdAt: entry.now,
+    prevHash: head.hash,
+  };
+  const hash = entryHash(content);
+  await trx.insertInto('audit_logs').values({
+    id: content.id, partner_id: content.partnerId, seq: content.seq, company_id: content.companyId, actor_type: content.actorType,
+    actor_id: content.actorId, action: content.action, details: content.details, created_at: content.createdAt,
+    prev_hash: content.prevHash, hash,
   }).execute();
+  await trx.updateTable('audit_heads').set({ seq: content.seq, hash }).where('partner_id', '=', entry.partnerId).execute();
+}
+
+async function lockHead(trx: Db, partnerId: string): Promise<{ seq: number; hash: string }> {
+  const select = () => trx.selectFrom('audit_heads').select(['seq', 'hash']).where('partner_id', '=', partnerId)
+    .$if(needsRowLocks(trx), (q) => q.forUpdate()).executeTakeFirst();
+  const head = await select();
+  if (head) return { seq: Number(head.seq), hash: head.hash };
+  // A partner's first entry: of two transactions creating the head, the second waits for the
+  // first to commit, then finds and locks its row.
+  await trx.insertInto('audit_heads').values({ partner_id: partnerId, seq: 0, hash: GENESIS_HASH })
+    .onConflict((oc) => oc.column('partner_id').doNothing()).execute();
+  const created = await select();
+  if (!created) throw new Error('audit head missing after insert');
+  return { seq: Number(created.seq), hash: created.hash };
+}
+
+/** The actor of a partner context: its key pair on an API request, else an operator. */
+export function partnerActor(ctx: Pick<PartnerCtx, 'keyId'>): AuditActor {
+  return ctx.keyId ? { kind: 'partner', keyId: ctx.keyId } : { kind: 'operator' };
+}
+
+function actorId(actor: AuditActor): string | null {
+  if (actor.kind === 'client') return actor.tokenId;
+  if (actor.kind === 'partner') return actor.keyId;
+  return null;
 }

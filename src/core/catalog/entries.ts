@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { Db } from '../../db/database.js';
+import { partnerActor, recordAudit } from '../audit/record-audit.js';
 import type { PartnerCtx } from '../context.js';
 import { DomainError, notFound } from '../errors.js';
 import type { CatalogKind } from './kind.js';
@@ -20,6 +22,7 @@ export async function createEntry<I, O>({ ctx, kind, input }: { ctx: PartnerCtx;
       ...prepared.columns,
     };
     await trx.insertInto(kind.table as 'themes').values(row).execute();
+    await auditEntry(trx, ctx, kind, 'CREATED', row.id, now);
     const [presented] = await kind.present(trx, [row]);
     return presented!;
   });
@@ -33,6 +36,7 @@ export async function replaceEntry<I, O>(
     const prepared = await kind.prepare(trx, ctx, input, id);
     const changes = { name: prepared.name, definition: JSON.stringify(prepared.definition), updated_at: ctx.clock.now(), ...prepared.columns };
     await trx.updateTable(kind.table as 'themes').set(changes).where('id', '=', id).execute();
+    await auditEntry(trx, ctx, kind, 'REPLACED', id, changes.updated_at);
     const [presented] = await kind.present(trx, [{ ...current, ...changes }]);
     return presented!;
   });
@@ -60,7 +64,9 @@ export async function deleteEntry<I, O>({ ctx, kind, id }: { ctx: PartnerCtx; ki
   await ctx.db.transaction().execute(async (trx) => {
     await loadEntry(ctx, kind, id, trx);
     await kind.checkDelete(trx, ctx, id);
-    await trx.updateTable(kind.table as 'themes').set({ deleted_at: ctx.clock.now() }).where('id', '=', id).execute();
+    const now = ctx.clock.now();
+    await trx.updateTable(kind.table as 'themes').set({ deleted_at: now }).where('id', '=', id).execute();
+    await auditEntry(trx, ctx, kind, 'DELETED', id, now);
   });
 }
 
@@ -74,6 +80,18 @@ async function loadEntry<I, O>(ctx: PartnerCtx, kind: CatalogKind<I, O>, id: str
     .executeTakeFirst();
   if (!row) throw notFound(kind.label);
   return row;
+}
+
+const AUDIT_NAMES: Record<CatalogKind<unknown, unknown>['table'], { entity: string; idKey: string }> = {
+  flows: { entity: 'FLOW', idKey: 'flowId' },
+  themes: { entity: 'THEME', idKey: 'themeId' },
+  questionnaires: { entity: 'QUESTIONNAIRE', idKey: 'questionnaireId' },
+};
+
+/** FLOW_CREATED, THEME_REPLACED, QUESTIONNAIRE_DELETED, ...: partner-level entries. */
+async function auditEntry<I, O>(db: Db, ctx: PartnerCtx, kind: CatalogKind<I, O>, verb: 'CREATED' | 'REPLACED' | 'DELETED', id: string, now: number) {
+  const { entity, idKey } = AUDIT_NAMES[kind.table];
+  await recordAudit(db, { partnerId: ctx.partnerId, actor: partnerActor(ctx), action: `${entity}_${verb}`, details: { [idKey]: id }, now });
 }
 
 export function inUse(message: string): DomainError {

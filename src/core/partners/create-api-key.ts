@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { partnerActor, recordAudit } from '../audit/record-audit.js';
 import type { Ctx } from '../context.js';
 import { keyedHash, randomString } from '../crypto.js';
 import { notFound } from '../errors.js';
@@ -31,10 +32,13 @@ export async function insertApiKey(db: Db, ctx: Ctx, partnerId: string, label: s
   return { keyId, apiKey, apiSecret };
 }
 
-export async function createApiKey({ ctx, input }: { ctx: Ctx; input: { partnerId: string; label?: string | null } }): Promise<NewApiKey> {
+/** `ctx.keyId` names the key pair acting when a partner creates one; without it an operator acts. */
+export async function createApiKey({ ctx, input }: { ctx: Ctx & { keyId?: string }; input: { partnerId: string; label?: string | null } }): Promise<NewApiKey> {
   return ctx.db.transaction().execute(async (trx) => {
     const partner = await trx.selectFrom('partners').select('id').where('id', '=', input.partnerId).executeTakeFirst();
     if (!partner) throw notFound('Partner');
-    return insertApiKey(trx, ctx, input.partnerId, input.label ?? null);
+    const created = await insertApiKey(trx, ctx, input.partnerId, input.label ?? null);
+    await recordAudit(trx, { partnerId: input.partnerId, actor: partnerActor(ctx), action: 'API_KEY_CREATED', details: { keyId: created.keyId }, now: ctx.clock.now() });
+    return created;
   });
 }

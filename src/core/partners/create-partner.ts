@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { recordAudit } from '../audit/record-audit.js';
 import type { Ctx } from '../context.js';
 import { insertApiKey } from './create-api-key.js';
 import { DEFAULT_SETTINGS } from './settings.js';
@@ -19,7 +20,9 @@ export async function createPartner({ ctx, input }: { ctx: Ctx; input: { name: s
       .insertInto('partners')
       .values({ id: partnerId, name, settings: JSON.stringify(DEFAULT_SETTINGS), created_at: ctx.clock.now() })
       .execute();
-    const { apiKey, apiSecret } = await insertApiKey(trx, ctx, partnerId, 'first key');
+    const { keyId, apiKey, apiSecret } = await insertApiKey(trx, ctx, partnerId, 'first key');
+    // The partner's chain starts here; its name is the operator's text, not needed to prove anything.
+    await recordAudit(trx, { partnerId, actor: { kind: 'operator' }, action: 'PARTNER_CREATED', details: { keyId }, now: ctx.clock.now() });
     return { partnerId, apiKey, apiSecret };
   });
 }

@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.js';
 import { prepared } from '../../db/prepared.js';
 import type { CompanyRow, KybTokenRow } from '../../db/tables.js';
 import type { KybToken, KybTokenRequest } from '../../schemas/token.js';
+import { partnerActor, recordAudit } from '../audit/record-audit.js';
 import { findLiveEntry, findQuestionnaireByKey } from '../catalog/find-entry.js';
 import type { PartnerCtx } from '../context.js';
 import { keyedHash, randomString } from '../crypto.js';
@@ -57,6 +58,10 @@ async function insertToken(db: Db, ctx: PartnerCtx, input: KybTokenRequest): Pro
     flow_id: flowId, questionnaire_id: questionnaireId, questionnaire_required: row.questionnaire_required,
   });
   await insertTokenRow(db, row);
+  await recordAudit(db, {
+    partnerId: ctx.partnerId, companyId, actor: partnerActor(ctx), action: 'TOKEN_CREATED', now,
+    details: { tokenId: row.id, tokenType: row.token_type, flowId, themeId, questionnaireId, expiresAt: row.expires_at },
+  });
   return presentToken(row, tokenString, now);
 }
 

@@ -1,5 +1,6 @@
 import type { KybTokenUpdate, KybTokenUpdateRequest } from '../../schemas/token.js';
 import type { PartnerCtx } from '../context.js';
+import { partnerActor, recordAudit } from '../audit/record-audit.js';
 import { keyedHash } from '../crypto.js';
 import { notFound } from '../errors.js';
 
@@ -14,7 +15,7 @@ export async function updateToken(
   return ctx.db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom('kyb_tokens')
-      .select(['id', 'tags', 'scan_refs'])
+      .select(['id', 'company_id', 'tags', 'scan_refs'])
       .where('token_hash', '=', keyedHash(ctx.pepper, input.tokenString))
       .where('partner_id', '=', ctx.partnerId)
       .executeTakeFirst();
@@ -26,6 +27,10 @@ export async function updateToken(
       .set({ tags: JSON.stringify(tags), scan_refs: JSON.stringify(scanRefs) })
       .where('id', '=', row.id)
       .execute();
+    await recordAudit(trx, {
+      partnerId: ctx.partnerId, companyId: row.company_id, actor: partnerActor(ctx), action: 'TOKEN_UPDATED', now: ctx.clock.now(),
+      details: { tokenId: row.id, replace, fields: Object.keys(changes).sort() },
+    });
     return { tags, scanRefs };
   });
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { WebhookEndpointRow } from '../../db/tables.js';
 import type { WebhookInput, WebhookWithKey } from '../../schemas/webhook.js';
+import { partnerActor, recordAudit } from '../audit/record-audit.js';
 import type { PartnerCtx } from '../context.js';
 import { encrypt } from '../crypto.js';
 import { checkWebhookFields, type UrlPolicy } from './check-webhook.js';
@@ -26,7 +27,13 @@ export async function createWebhook({ ctx, input, policy }: { ctx: PartnerCtx; i
     updated_at: now,
     deleted_at: null,
   };
-  await ctx.db.insertInto('webhook_endpoints').values(row).execute();
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.insertInto('webhook_endpoints').values(row).execute();
+    await recordAudit(trx, {
+      partnerId: ctx.partnerId, actor: partnerActor(ctx), action: 'WEBHOOK_CREATED', now,
+      details: { webhookId: id, eventTypes: input.eventTypes, isActive: row.is_active === 1, signingKeyGiven: input.signingKey !== undefined },
+    });
+  });
   ctx.logger.info({ webhookId: id }, 'webhook endpoint created');
   return { ...toWebhook(row, ctx.pepper), signingKey };
 }

@@ -1,4 +1,5 @@
 import type { WebhookDelivery } from '../../schemas/webhook.js';
+import { partnerActor, recordAudit } from '../audit/record-audit.js';
 import type { PartnerCtx } from '../context.js';
 import { DomainError } from '../errors.js';
 import { findDelivery } from './find-webhook.js';
@@ -18,6 +19,10 @@ export async function resendDelivery({ ctx, id }: { ctx: PartnerCtx; id: string 
     const now = ctx.clock.now();
     const changes = { status: 'pending' as const, next_attempt_at: now, round_failures: 0, lease_token: null, lease_expires_at: null, updated_at: now };
     await trx.updateTable('webhook_deliveries').set(changes).where('id', '=', id).execute();
+    await recordAudit(trx, {
+      partnerId: ctx.partnerId, actor: partnerActor(ctx), action: 'WEBHOOK_DELIVERY_RESENT', now,
+      details: { deliveryId: id, webhookId: endpoint.id, previousStatus: delivery.status },
+    });
     ctx.logger.info({ deliveryId: id, webhookId: endpoint.id }, 'webhook delivery queued again');
     return toDelivery({ ...delivery, ...changes });
   });

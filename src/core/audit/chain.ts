@@ -1,0 +1,56 @@
+import { createHash } from 'node:crypto';
+
+/** The `prev_hash` of a partner's first entry (seq 1): 64 zeros. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** The fields an entry's hash covers: every column of `audit_logs` except `hash` itself. */
+export interface ChainedContent {
+  id: string;
+  seq: number;
+  partnerId: string;
+  companyId: string | null;
+  actorType: string;
+  actorId: string | null;
+  action: string;
+  /** The stored JSON text, exactly as stored: any edit to it changes the hash. */
+  details: string;
+  createdAt: number;
+  prevHash: string;
+}
+
+/**
+ * The canonical form of an entry (version 1; docs/decisions.md "Audit trail"): the JSON text of
+ * an object with exactly these keys in this (sorted) order, strings as JSON.stringify escapes
+ * them, integers in decimal, null for absent ids, no whitespace; hashed as UTF-8. The
+ * migration 20261127T1410-audit-chain holds a frozen copy: change neither without a new version.
+ */
+export function canonicalContent(entry: ChainedContent): string {
+  return JSON.stringify({
+    action: entry.action,
+    actorId: entry.actorId,
+    actorType: entry.actorType,
+    companyId: entry.companyId,
+    createdAt: entry.createdAt,
+    details: entry.details,
+    id: entry.id,
+    partnerId: entry.partnerId,
+    prevHash: entry.prevHash,
+    seq: entry.seq,
+  });
+}
+
+/** Hex SHA-256 of the canonical form: the entry's `hash`, and the next entry's `prev_hash`. */
+export function entryHash(entry: ChainedContent): string {
+  return createHash('sha256').update(canonicalContent(entry), 'utf8').digest('hex');
+}
+
+/** The row as stored, read as chained content. */
+export function contentOfRow(row: {
+  id: string; seq: number; partner_id: string; company_id: string | null; actor_type: string; actor_id: string | null;
+  action: string; details: string; created_at: number; prev_hash: string;
+}): ChainedContent {
+  return {
+    id: row.id, seq: Number(row.seq), partnerId: row.partner_id, companyId: row.company_id, actorType: row.actor_type,
+    actorId: row.actor_id, action: row.action, details: row.details, createdAt: Number(row.created_at), prevHash: row.prev_hash,
+  };
+}
