@@ -24,6 +24,7 @@ import { screeningRoutes } from './http/routes/v1/screening.js';
 import { webhookRoutes } from './http/routes/v1/webhooks.js';
 import { webFormRoutes } from './http/routes/web-form.js';
 import { validatorCompiler } from './http/validation.js';
+import { refuseUnstorableText } from './http/text-guard.js';
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
 
@@ -34,6 +35,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     // One log line per request is written below, with the route pattern instead of the raw
     // URL, because URLs can carry token strings.
     logController: new LogController({ disableRequestLogging: true }),
+    // A path that does not even decode (e.g. %ED%A0%80, a lone surrogate) names nothing.
+    frameworkErrors: (error, _request, reply) => sendError(reply, error.code === 'FST_ERR_ASYNC_CONSTRAINT' ? 'INTERNAL_ERROR' : 'NOT_FOUND', 'Not found.'),
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
@@ -46,6 +49,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.decorateRequest('session', null);
   app.setValidatorCompiler(validatorCompiler);
   acceptBodies(app);
+  app.addHook('preValidation', refuseUnstorableText);
   app.setErrorHandler(errorHandler);
   const allowed = trackMethods(app);
   app.setNotFoundHandler((request, reply) => {

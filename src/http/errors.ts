@@ -56,6 +56,9 @@ export function errorHandler(this: FastifyInstance, error: FastifyError, request
   if (error instanceof DomainError) {
     return sendError(reply, error.code, error.completed ? { detail: error.message, completed: true } : error.fields ?? error.message);
   }
+  // A path that names no possible object (not the id format the route expects) is a missing
+  // object, answered before anything reads the database.
+  if (error.validation && error.validationContext === 'params') return sendError(reply, 'NOT_FOUND', 'Not found.');
   if (error.validation) {
     return sendError(reply, 'VALIDATION_ERROR', toFieldErrors(error.validation as never, error.validationContext ?? 'body'));
   }
