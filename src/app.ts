@@ -5,7 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import FindMyWay, { type HTTPVersion } from 'find-my-way';
 import { authenticate } from './http/auth.js';
 import type { App, AppDeps } from './http/context.js';
-import { errorHandler, sendError } from './http/errors.js';
+import { clientErrorHandler, errorHandler, sendError } from './http/errors.js';
 import { metricsPlugin } from './http/plugins/metrics.js';
 import { openapiPlugin } from './http/plugins/openapi.js';
 import { createTokenRoute } from './http/routes/kyb/tokens/create.js';
@@ -36,6 +36,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     // URL, because URLs can carry token strings.
     logController: new LogController({ disableRequestLogging: true }),
     // A path that does not even decode (e.g. %ED%A0%80, a lone surrogate) names nothing.
+    clientErrorHandler: clientErrorHandler(deps.config.publicUrl),
     frameworkErrors: (error, _request, reply) => sendError(reply, error.code === 'FST_ERR_ASYNC_CONSTRAINT' ? 'INTERNAL_ERROR' : 'NOT_FOUND', 'Not found.'),
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
