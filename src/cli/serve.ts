@@ -4,6 +4,7 @@ import { systemClock } from '../core/context.js';
 import { purgeExpiredIdempotencyKeys } from '../core/idempotency/with-idempotency.js';
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { startFileSweeper } from '../jobs/file-sweeper.js';
 import { createWebhookWorker } from '../jobs/webhook-worker.js';
 import { createLogger } from '../logger.js';
 import { onSignals } from './signals.js';
@@ -20,9 +21,11 @@ export async function serve(config: Config): Promise<void> {
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
   const webhooks = config.serveWorker ? createWebhookWorker({ config, database, clock: systemClock, logger }) : null;
   const screening = startScreening(config, database, logger, { work: config.serveWorker });
-  const app = await buildApp({ config, database, storage: openStorage(config), clock: systemClock, logger, wakeWorker: webhooks?.notify, screening: screening.host });
+  const storage = openStorage(config);
+  const app = await buildApp({ config, database, storage, clock: systemClock, logger, wakeWorker: webhooks?.notify, screening: screening.host });
   await app.listen({ port: config.port, host: config.host });
   webhooks?.start();
+  const sweeper = startFileSweeper({ database, storage, clock: systemClock, logger });
 
   const purge = setInterval(() => {
     purgeExpiredIdempotencyKeys(database.db, Date.now()).catch((err: Error) => logger.error({ err: { message: err.message } }, 'idempotency purge failed'));
@@ -32,6 +35,7 @@ export async function serve(config: Config): Promise<void> {
   onSignals(logger, async () => {
     clearInterval(purge);
     await app.close();
+    await sweeper.stop();
     await webhooks?.stop();
     await screening.stop();
     await database.destroy();

@@ -25,6 +25,7 @@ export interface Database {
   webhook_events: WebhookEventRow;
   webhook_deliveries: WebhookDeliveryRow;
   webhook_attempts: WebhookAttemptRow;
+  health_checks: HealthCheckRow;
 }
 
 export interface PartnerRow {
@@ -316,4 +317,10 @@ export interface ScreeningHitRow {
   resolved_at: number | null;
   first_seen_at: number;
   last_seen_at: number;
+}
+
+/** Written by /healthz: proof that the database accepts writes. */
+export interface HealthCheckRow {
+  id: string;
+  checked_at: number;
 }
