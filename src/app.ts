@@ -6,7 +6,7 @@ import FindMyWay, { type HTTPVersion } from 'find-my-way';
 import { authenticate } from './http/auth.js';
 import { masterKeyring } from './core/privacy/master-keys.js';
 import type { App, AppDeps } from './http/context.js';
-import { errorHandler, sendError } from './http/errors.js';
+import { clientErrorHandler, errorHandler, sendError } from './http/errors.js';
 import { metricsPlugin } from './http/plugins/metrics.js';
 import { openapiPlugin } from './http/plugins/openapi.js';
 import { createTokenRoute } from './http/routes/kyb/tokens/create.js';
@@ -28,6 +28,7 @@ import { companyRiskRoutes } from './http/routes/v1/companies/risk.js';
 import { riskModelRoutes } from './http/routes/v1/risk-model.js';
 import { webFormRoutes } from './http/routes/web-form.js';
 import { validatorCompiler } from './http/validation.js';
+import { refuseUnstorableText } from './http/text-guard.js';
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
 
@@ -38,6 +39,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     // One log line per request is written below, with the route pattern instead of the raw
     // URL, because URLs can carry token strings.
     logController: new LogController({ disableRequestLogging: true }),
+    // A path that does not even decode (e.g. %ED%A0%80, a lone surrogate) names nothing.
+    clientErrorHandler: clientErrorHandler(deps.config.publicUrl),
+    frameworkErrors: (error, _request, reply) => sendError(reply, error.code === 'FST_ERR_ASYNC_CONSTRAINT' ? 'INTERNAL_ERROR' : 'NOT_FOUND', 'Not found.'),
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
@@ -51,6 +55,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.decorateRequest('session', null);
   app.setValidatorCompiler(validatorCompiler);
   acceptBodies(app);
+  app.addHook('preValidation', refuseUnstorableText);
   app.setErrorHandler(errorHandler);
   const allowed = trackMethods(app);
   app.setNotFoundHandler((request, reply) => {

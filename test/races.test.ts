@@ -43,6 +43,8 @@ for (const dialect of DIALECTS) {
           return inner.put(hash, bytes);
         },
         read: (hash) => inner.read(hash), remove: (hash) => inner.remove(hash), exists: (hash) => inner.exists(hash),
+        probeWrite: () => inner.probeWrite(), sweepTemp: (cutoff) => inner.sweepTemp(cutoff),
+        listOlderThan: (cutoff) => inner.listOlderThan(cutoff), removeIfOlderThan: (hash, cutoff) => inner.removeIfOlderThan(hash, cutoff),
       };
       const logger = createLogger('silent');
       const clock = new TestClock();

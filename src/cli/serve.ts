@@ -5,6 +5,7 @@ import { purgeExpiredIdempotencyKeys } from '../core/idempotency/with-idempotenc
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { createRiskWorker } from '../jobs/risk-worker.js';
+import { startFileSweeper } from '../jobs/file-sweeper.js';
 import { createWebhookWorker } from '../jobs/webhook-worker.js';
 import { createLogger } from '../logger.js';
 import { onSignals } from './signals.js';
@@ -21,13 +22,15 @@ export async function serve(config: Config): Promise<void> {
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
   const webhooks = config.serveWorker ? createWebhookWorker({ config, database, clock: systemClock, logger }) : null;
   const screening = startScreening(config, database, logger, { work: config.serveWorker });
+  const storage = openStorage(config);
   const risk = config.serveWorker
-    ? createRiskWorker({ ctx: buildCtx({ config, db: database.db, storage: openStorage(config), clock: systemClock, logger }), database, logger })
+    ? createRiskWorker({ ctx: buildCtx({ config, db: database.db, storage, clock: systemClock, logger }), database, logger })
     : null;
-  const app = await buildApp({ config, database, storage: openStorage(config), clock: systemClock, logger, wakeWorker: webhooks?.notify, screening: screening.host });
+  const app = await buildApp({ config, database, storage, clock: systemClock, logger, wakeWorker: webhooks?.notify, screening: screening.host });
   await app.listen({ port: config.port, host: config.host });
   webhooks?.start();
   risk?.start();
+  const sweeper = startFileSweeper({ database, storage, clock: systemClock, logger });
 
   const purge = setInterval(() => {
     purgeExpiredIdempotencyKeys(database.db, Date.now()).catch((err: Error) => logger.error({ err: { message: err.message } }, 'idempotency purge failed'));
@@ -37,6 +40,7 @@ export async function serve(config: Config): Promise<void> {
   onSignals(logger, async () => {
     clearInterval(purge);
     await app.close();
+    await sweeper.stop();
     await webhooks?.stop();
     await risk?.stop();
     await screening.stop();

@@ -6,7 +6,6 @@ import { scheduleListRefresh } from '../jobs/list-refresh.js';
 import { createScreeningWorker } from '../jobs/screening-worker.js';
 import { ScreeningIndexHost } from '../screening-runtime/index-host.js';
 import { openStorage } from '../storage/open-storage.js';
-import { keyScope } from '../core/privacy/company-keys.js';
 
 /**
  * The screening side of a process: the index (its own thread), and, when this process does

@@ -1,7 +1,11 @@
+import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DIALECTS, openTestDatabase } from '../../test/harness.js';
-import type { DatabaseHandle } from './database.js';
+import { openDatabase, type DatabaseHandle } from './database.js';
+import { migrateToLatest } from './migrate.js';
 import { prepared } from './prepared.js';
 
 const selectPartner = prepared((db, p: { id: string }) => db.selectFrom('partners').select(['id', 'name']).where('id', '=', p.id).where('name', '!=', 'constant'));
@@ -53,3 +57,25 @@ for (const dialect of DIALECTS) {
     expect(await selectPartner(handle.db, { id: 'p5' })).toHaveLength(1);
   });
 }
+
+it('creates the SQLite database, its -wal and -shm files 0600 and the data dir 0700, and tightens an old 0644 file', async () => {
+  const parent = mkdtempSync(path.join(tmpdir(), 'openkyb-modes-'));
+  const dataDir = path.join(parent, 'data');
+  const modeOf = (file: string) => statSync(file).mode & 0o777;
+  try {
+    const handle = openDatabase({ url: null, dataDir });
+    await migrateToLatest(handle);
+    await handle.db.insertInto('partners').values({ id: 'p', name: 'P', settings: '{}', created_at: 1 }).execute();
+    const file = path.join(dataDir, 'openkyb.sqlite');
+    expect(modeOf(dataDir)).toBe(0o700);
+    expect([file, `${file}-wal`, `${file}-shm`].map(modeOf)).toEqual([0o600, 0o600, 0o600]);
+    await handle.destroy();
+
+    chmodSync(file, 0o644);
+    const again = openDatabase({ url: null, dataDir });
+    expect(modeOf(file)).toBe(0o600);
+    await again.destroy();
+  } finally {
+    rmSync(parent, { recursive: true, force: true });
+  }
+});

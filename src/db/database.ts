@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import { Kysely, PostgresAdapter, PostgresDialect } from 'kysely';
 import pg from 'pg';
@@ -51,8 +51,9 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', flush: async () => {}, destroy: () => db.destroy() };
   }
-  mkdirSync(options.dataDir, { recursive: true });
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const file = path.join(options.dataDir, 'openkyb.sqlite');
+  restrictToOwner(file);
   const engine = createSqliteEngine(file);
   const db = new Kysely<Database>({ dialect: engine.dialect });
   registerDirectReader(db, engine.readNow);
@@ -65,6 +66,19 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
       engine.close();
     },
   };
+}
+
+/**
+ * The database holds every client's personal data: only its owner may read it, as with the
+ * secret file. The file is created 0600 before SQLite opens it (an empty file is a new
+ * database), and SQLite gives its -wal and -shm files the database file's mode. Files left
+ * 0644 by earlier versions are tightened.
+ */
+function restrictToOwner(file: string): void {
+  closeSync(openSync(file, 'a', 0o600));
+  for (const each of [file, `${file}-wal`, `${file}-shm`]) {
+    if (existsSync(each)) chmodSync(each, 0o600);
+  }
 }
 
 /**

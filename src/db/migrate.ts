@@ -4,6 +4,7 @@ import * as init from './migrations/20261126T0930-init.js';
 import * as forms from './migrations/20261126T1100-forms.js';
 import * as webhooks from './migrations/20261127T0900-webhooks.js';
 import * as screening from './migrations/20261127T1200-screening.js';
+import * as edge from './migrations/20261127T1320-edge.js';
 import * as encryption from './migrations/20261127T1340-encryption.js';
 import * as auditChain from './migrations/20261127T1410-audit-chain.js';
 import * as risk from './migrations/20261127T1420-risk.js';
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '20261126T1100-forms': forms,
   '20261127T0900-webhooks': webhooks,
   '20261127T1200-screening': screening,
+  '20261127T1320-edge': edge,
   '20261127T1340-encryption': encryption,
   '20261127T1410-audit-chain': auditChain,
   '20261127T1420-risk': risk,

@@ -29,6 +29,7 @@ export interface Database {
   risk_models: RiskModelRow;
   risk_assessments: RiskAssessmentRow;
   company_keys: CompanyKeyRow;
+  health_checks: HealthCheckRow;
 }
 
 export interface PartnerRow {
@@ -380,4 +381,10 @@ export interface CompanyKeyRow {
   master_key_id: string;
   created_at: number;
   rewrapped_at: number | null;
+}
+
+/** Written by /healthz: proof that the database accepts writes. */
+export interface HealthCheckRow {
+  id: string;
+  checked_at: number;
 }

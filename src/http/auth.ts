@@ -4,6 +4,7 @@ import { authenticateToken } from '../core/tokens/authenticate-token.js';
 import { DomainError } from '../core/errors.js';
 import { requestCtx } from './context.js';
 import { sendError } from './errors.js';
+import { isStorableText, UNSTORABLE_MESSAGE } from './text-guard.js';
 
 /**
  * onRequest hook: establishes who calls, before the body is read. Failures get the same
@@ -18,6 +19,9 @@ export async function authenticate(request: FastifyRequest, reply: FastifyReply)
 
   if (scheme === 'basic' && (mode === 'partner' || mode === 'either')) {
     const pair = decodeBasic(credentials);
+    if (pair && !(isStorableText(pair.apiKey) && isStorableText(pair.apiSecret))) {
+      return void sendError(reply, 'VALIDATION_ERROR', { authorization: [UNSTORABLE_MESSAGE] });
+    }
     request.partner = pair ? await authenticatePartner({ ctx: requestCtx(request), input: pair }) : null;
     if (!request.partner) return void sendError(reply, 'UNAUTHORIZED', 'Invalid API key or secret.');
     return;

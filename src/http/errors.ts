@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, type FieldErrors } from '../core/errors.js';
 import { toFieldErrors } from './validation.js';
@@ -6,6 +8,7 @@ type Severity = 'NOT_SEVERE' | 'SEVERE';
 
 /** Every error identifier OpenKYB sends, its status and its meaning (served at /docs/errors). */
 export const ERROR_TABLE = {
+  BAD_REQUEST: { status: 400, meaning: 'The request is not well-formed HTTP (e.g. a NUL or a line break in a header).' },
   VALIDATION_ERROR: { status: 400, meaning: 'A field failed validation; `message` maps each field to its problems.' },
   JSON_ERROR: { status: 400, meaning: 'The body is not valid JSON.' },
   UNAUTHORIZED: { status: 401, meaning: 'API key or secret missing or wrong (HTTP Basic).' },
@@ -16,8 +19,10 @@ export const ERROR_TABLE = {
   PAYLOAD_TOO_LARGE: { status: 413, meaning: 'The body exceeds the size limit of this endpoint.' },
   ENCODING_ERROR: { status: 415, meaning: 'The body is not in a supported media type (send application/json).' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, meaning: 'This Idempotency-Key was already used with a different request.' },
+  REQUEST_TIMEOUT: { status: 408, meaning: 'The request did not arrive in time; send it again.' },
   TOO_MANY_REQUESTS: { status: 429, meaning: 'The hourly request limit of this API key is used up; see Retry-After.' },
-  SERVICE_UNAVAILABLE: { status: 503, meaning: 'A part of the service is starting up (e.g. the screening index); retry shortly.' },
+  HEADERS_TOO_LARGE: { status: 431, meaning: 'The request headers exceed 16 KB.' },
+  SERVICE_UNAVAILABLE: { status: 503, meaning: 'A part of the service is starting up (e.g. the screening index) or cannot write (e.g. a full disk); retry shortly.' },
   INTERNAL_ERROR: { status: 500, meaning: 'Unexpected server failure; quote the X-Request-Id when reporting it.' },
 } as const satisfies Record<string, { status: number; meaning: string }>;
 export type Identifier = keyof typeof ERROR_TABLE;
@@ -29,14 +34,18 @@ export interface Envelope {
   severity: Severity;
 }
 
-export function sendError(reply: FastifyReply, identifier: Identifier, message: Envelope['message']): FastifyReply {
-  const { status } = ERROR_TABLE[identifier];
-  const envelope: Envelope = {
+function envelopeOf(publicUrl: string, identifier: Identifier, message: Envelope['message']): Envelope {
+  return {
     message,
     identifier,
-    documentation: `${reply.server.publicUrl}/docs/errors#${identifier}`,
-    severity: status >= 500 ? 'SEVERE' : 'NOT_SEVERE',
+    documentation: `${publicUrl}/docs/errors#${identifier}`,
+    severity: ERROR_TABLE[identifier].status >= 500 ? 'SEVERE' : 'NOT_SEVERE',
   };
+}
+
+export function sendError(reply: FastifyReply, identifier: Identifier, message: Envelope['message']): FastifyReply {
+  const { status } = ERROR_TABLE[identifier];
+  const envelope = envelopeOf(reply.server.publicUrl, identifier, message);
   if (identifier === 'UNAUTHORIZED') reply.header('www-authenticate', 'Basic realm="OpenKYB", charset="UTF-8"');
   if (identifier === 'AUTHENTICATION_FAILED') reply.header('www-authenticate', 'Bearer realm="OpenKYB"');
   if (identifier === 'SERVICE_UNAVAILABLE') reply.header('retry-after', '5');
@@ -56,6 +65,9 @@ export function errorHandler(this: FastifyInstance, error: FastifyError, request
   if (error instanceof DomainError) {
     return sendError(reply, error.code, error.completed ? { detail: error.message, completed: true } : error.fields ?? error.message);
   }
+  // A path that names no possible object (not the id format the route expects) is a missing
+  // object, answered before anything reads the database.
+  if (error.validation && error.validationContext === 'params') return sendError(reply, 'NOT_FOUND', 'Not found.');
   if (error.validation) {
     return sendError(reply, 'VALIDATION_ERROR', toFieldErrors(error.validation as never, error.validationContext ?? 'body'));
   }
@@ -64,6 +76,14 @@ export function errorHandler(this: FastifyInstance, error: FastifyError, request
   if (error.statusCode === 429) return sendError(reply, 'TOO_MANY_REQUESTS', error.message);
   if (error instanceof SyntaxError || (error.statusCode === 400 && /JSON|proto/i.test(error.message))) {
     return sendError(reply, 'JSON_ERROR', 'The request body is not valid JSON.');
+  }
+  // Any other client error a plugin raises (e.g. @fastify/static's forbidden path) is the
+  // client's problem: it is answered in the envelope and logged quietly, so nobody can fill
+  // the error log from outside.
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    request.log.info({ code: error.code, statusCode: status }, 'client error');
+    return sendError(reply, status === 403 || status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST', status === 403 || status === 404 ? 'Not found.' : 'Bad request.');
   }
   request.log.error({ err: safeError(error) }, 'unhandled error');
   return sendError(reply, 'INTERNAL_ERROR', `Internal server error (request ${request.id}).`);
@@ -77,4 +97,31 @@ function safeError(error: FastifyError & { detail?: unknown; severity?: unknown 
   const fromDatabase = typeof error.severity === 'string' || /^SQLITE_/.test(String(error.code));
   const stack = (error.stack ?? '').split('\n').slice(1).join('\n');
   return { type: error.name, code: error.code, message: fromDatabase ? '[database error]' : error.message, stack };
+}
+
+const CLIENT_ERRORS: Record<string, { identifier: Identifier; message: string }> = {
+  HPE_HEADER_OVERFLOW: { identifier: 'HEADERS_TOO_LARGE', message: 'The request headers exceed 16 KB.' },
+  ERR_HTTP_REQUEST_TIMEOUT: { identifier: 'REQUEST_TIMEOUT', message: 'The request did not arrive in time.' },
+};
+
+/**
+ * Fastify's `clientErrorHandler`: requests Node's HTTP parser refuses before any route runs
+ * (headers over 16 KB, a NUL or bare line break in a header, broken framing) are answered in
+ * the same envelope as every other error, then the connection is closed, as Node does.
+ */
+export function clientErrorHandler(publicUrl: string) {
+  return function onClientError(this: FastifyInstance, error: Error & { code?: string }, socket: Socket): void {
+    if (error.code === 'ECONNRESET' || socket.destroyed) return;
+    const known = CLIENT_ERRORS[error.code ?? ''] ?? { identifier: 'BAD_REQUEST' as const, message: 'The request is not well-formed HTTP.' };
+    this.log.debug({ code: error.code }, 'client error');
+    if (socket.writable) {
+      const status = ERROR_TABLE[known.identifier].status;
+      const body = JSON.stringify(envelopeOf(publicUrl, known.identifier, known.message));
+      socket.write(
+        `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
+    }
+    socket.destroy(error);
+  };
 }

@@ -33,4 +33,4 @@ export const KybAnswersDisplay = Type.Object({
 }, { title: 'KybAnswersDisplay' });
 export type KybAnswersDisplay = Static<typeof KybAnswersDisplay>;
 
-export const QuestionnaireParams = Type.Object({ companyId: PathId, id: Type.String({ minLength: 1, maxLength: 100 }) });
+export const QuestionnaireParams = Type.Object({ companyId: PathId, id: PathId });

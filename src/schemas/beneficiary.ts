@@ -104,4 +104,4 @@ export const Beneficiary = Type.Object({
 }, { title: 'Beneficiary' });
 export type Beneficiary = Static<typeof Beneficiary>;
 
-export const BeneficiaryParams = Type.Object({ companyId: PathId, id: Type.String({ minLength: 1, maxLength: 100 }) });
+export const BeneficiaryParams = Type.Object({ companyId: PathId, id: PathId });

@@ -24,8 +24,11 @@ export const Timestamps = {
   updatedAt: DateTime,
 };
 
-/** An id in a path: any text; an id that does not exist (malformed or not) is simply 404. */
-export const PathId = Type.String({ minLength: 1, maxLength: 100 });
+/**
+ * An id in a path. Every OpenKYB id is a UUID; anything else cannot exist, so it is answered
+ * 404 (see errors.ts) without reaching the database.
+ */
+export const PathId = Type.String({ format: 'uuid' });
 export const IdParams = Type.Object({ id: PathId });
 
 /**

@@ -29,6 +29,6 @@ const TypeList = Type.String({ maxLength: 2000, description: 'Comma-separated Ky
 /** Other query parameters are ignored, as in iDenfy's API. */
 export const DocumentListQuery = Type.Object({ type: Type.Optional(TypeList), type_Exclude: Type.Optional(TypeList) });
 
-export const DocumentParams = Type.Object({ companyId: PathId, id: Type.String({ minLength: 1, maxLength: 100 }) });
-export const BeneficiaryDocumentsParams = Type.Object({ companyId: PathId, beneficiaryId: Type.String({ minLength: 1, maxLength: 100 }) });
-export const BeneficiaryDocumentParams = Type.Object({ ...BeneficiaryDocumentsParams.properties, id: Type.String({ minLength: 1, maxLength: 100 }) });
+export const DocumentParams = Type.Object({ companyId: PathId, id: PathId });
+export const BeneficiaryDocumentsParams = Type.Object({ companyId: PathId, beneficiaryId: PathId });
+export const BeneficiaryDocumentParams = Type.Object({ ...BeneficiaryDocumentsParams.properties, id: PathId });

@@ -69,7 +69,8 @@ export const KybTokenUpdate = Type.Object(
 );
 export type KybTokenUpdate = Static<typeof KybTokenUpdate>;
 
-export const TokenStringParams = Type.Object({ tokenString: Type.String({ minLength: 1, maxLength: 200 }) });
+/** Token strings are letters and digits (see create-token.ts); anything else is answered 404. */
+export const TokenStringParams = Type.Object({ tokenString: Type.String({ minLength: 1, maxLength: 200, pattern: '^[A-Za-z0-9]+$' }) });
 
 /** iDenfy's KybInfo: what the form needs to render itself. */
 export const KybInfo = Type.Object(

@@ -1,79 +1,56 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
-import { BlockList, isIP, type LookupFunction } from 'node:net';
+import { isIP, type LookupFunction } from 'node:net';
+import ipaddr from 'ipaddr.js';
 
 /**
  * The SSRF guard for webhook URLs. A partner chooses the URL, and the server sends requests
- * to it from inside the operator's network, so addresses that reach that network (loopback,
- * private, link-local, cloud metadata at 169.254.169.254, CGNAT) are refused unless the
- * operator allows them. Hosts are checked at creation and again at every connection, on the
- * very addresses the socket connects to, so a DNS answer that changes (rebinding) cannot slip
- * through.
+ * to it from inside the operator's network, so only addresses that ipaddr.js classifies as
+ * plain public unicast are allowed: loopback, private, link-local, unique-local, CGNAT,
+ * multicast, reserved, documentation, benchmarking and unspecified ranges are refused, and so
+ * are the IPv6 forms that carry an IPv4 address or a tunnel to one (NAT64, 6to4, Teredo,
+ * IPv4-compatible, SIIT), since where they lead depends on the operator's network. An
+ * IPv4-mapped address (::ffff:a.b.c.d) is the IPv4 address itself and is judged as one.
+ * Hosts are checked at creation and again at every connection, on the very addresses the
+ * socket connects to, so a DNS answer that changes (rebinding) cannot slip through.
  */
-const RANGES: [kind: string, network: string, prefix: number, family: 'ipv4' | 'ipv6'][] = [
-  ['unspecified', '0.0.0.0', 8, 'ipv4'],
-  ['private', '10.0.0.0', 8, 'ipv4'],
-  ['shared (CGNAT)', '100.64.0.0', 10, 'ipv4'],
-  ['loopback', '127.0.0.0', 8, 'ipv4'],
-  ['link-local', '169.254.0.0', 16, 'ipv4'],
-  ['private', '172.16.0.0', 12, 'ipv4'],
-  ['reserved', '192.0.0.0', 24, 'ipv4'],
-  ['documentation', '192.0.2.0', 24, 'ipv4'],
-  ['private', '192.168.0.0', 16, 'ipv4'],
-  ['reserved', '198.18.0.0', 15, 'ipv4'],
-  ['documentation', '198.51.100.0', 24, 'ipv4'],
-  ['documentation', '203.0.113.0', 24, 'ipv4'],
-  ['multicast', '224.0.0.0', 4, 'ipv4'],
-  ['reserved', '240.0.0.0', 4, 'ipv4'],
-  ['unspecified', '::', 128, 'ipv6'],
-  ['loopback', '::1', 128, 'ipv6'],
-  ['reserved', '100::', 64, 'ipv6'],
-  ['documentation', '2001:db8::', 32, 'ipv6'],
-  ['private', 'fc00::', 7, 'ipv6'],
-  ['link-local', 'fe80::', 10, 'ipv6'],
-  ['site-local', 'fec0::', 10, 'ipv6'],
-  ['multicast', 'ff00::', 8, 'ipv6'],
-];
+const IPV4_COMPATIBLE = ipaddr.parseCIDR('::/96');
 
-const LISTS = new Map<string, BlockList>();
-for (const [kind, network, prefix, family] of RANGES) {
-  if (!LISTS.has(kind)) LISTS.set(kind, new BlockList());
-  LISTS.get(kind)!.addSubnet(network, prefix, family);
+/** Readable names for ipaddr.js's ranges, as they appear in refusals. */
+const KIND_NAMES: Record<string, string> = {
+  linkLocal: 'link-local', uniqueLocal: 'unique-local', carrierGradeNat: 'carrier-grade NAT', broadcast: 'broadcast',
+  rfc6052: 'NAT64', rfc6145: 'IPv4-translated', '6to4': '6to4', teredo: 'Teredo', ipv4Compatible: 'IPv4-compatible',
+  deprecatedSiteLocal: 'site-local', discard: 'discard-only', as112: 'AS112', as112v6: 'AS112', amt: 'AMT',
+  deprecatedOrchid: 'ORCHID', orchid2: 'ORCHID', droneRemoteIdProtocolEntityTags: 'DRIP', segmentRouting: 'segment routing',
+};
+
+function rangeOf(address: ipaddr.IPv4 | ipaddr.IPv6): string {
+  if (address.kind() === 'ipv6') {
+    const v6 = address as ipaddr.IPv6;
+    if (v6.isIPv4MappedAddress()) return rangeOf(v6.toIPv4Address());
+    const range = v6.range();
+    // ::a.b.c.d (deprecated) is "unicast" to ipaddr.js, but some stacks still route it to IPv4.
+    return range === 'unicast' && v6.match(IPV4_COMPATIBLE) ? 'ipv4Compatible' : range;
+  }
+  return address.range();
 }
 
 /** Why an address may not receive webhooks ("loopback", "private", ...), or null when it is public. */
 export function restrictedKind(address: string): string | null {
   const family = isIP(address);
   if (family === 0) return 'not an IP address';
-  const type = family === 4 ? 'ipv4' : 'ipv6';
-  for (const [kind, list] of LISTS) {
-    // BlockList also matches IPv4-mapped IPv6 addresses (::ffff:a.b.c.d) against IPv4 ranges.
-    if (list.check(address, type)) return kind;
-  }
-  const embedded = family === 6 ? nat64Embedded(address) : null;
-  return embedded ? restrictedKind(embedded) : null;
+  const range = rangeOf(ipaddr.parse(family === 6 ? hexTail(address) : address));
+  return range === 'unicast' ? null : KIND_NAMES[range] ?? range;
 }
 
-/** NAT64 (64:ff9b::/96) addresses reach the IPv4 address in their last 32 bits. */
-function nat64Embedded(address: string): string | null {
-  const groups = expandIpv6(address);
-  if (!groups || groups[0] !== 0x64 || groups[1] !== 0xff9b || groups.slice(2, 6).some((g) => g !== 0)) return null;
-  const [high, low] = [groups[6]!, groups[7]!];
-  return [high >> 8, high & 0xff, low >> 8, low & 0xff].join('.');
-}
-
-function expandIpv6(address: string): number[] | null {
-  let text = address.toLowerCase();
-  const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
-  if (dotted) {
-    const [a, b, c, d] = dotted[1]!.split('.').map(Number) as [number, number, number, number];
-    text = text.slice(0, -dotted[1]!.length) + `${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
-  }
-  const [head, tail] = text.split('::') as [string, string | undefined];
-  const left = head ? head.split(':') : [];
-  const right = tail ? tail.split(':') : [];
-  const fill = tail === undefined ? [] : Array(8 - left.length - right.length).fill('0');
-  const groups = [...left, ...fill, ...right].map((g) => parseInt(g, 16));
-  return groups.length === 8 && groups.every((g) => g >= 0 && g <= 0xffff) ? groups : null;
+/**
+ * ipaddr.js reads "::a.b.c.d" as the IPv4-mapped "::ffff:a.b.c.d", where Node (and the socket)
+ * read "::" followed by two groups; writing the dotted tail as those groups keeps both agreeing.
+ */
+function hexTail(address: string): string {
+  const [ip = '', zone] = address.split('%');
+  const hex = ip.replace(/(\d+)\.(\d+)\.(\d+)\.(\d+)$/, (_all, a: string, b: string, c: string, d: string) =>
+    `${((Number(a) << 8) | Number(b)).toString(16)}:${((Number(c) << 8) | Number(d)).toString(16)}`);
+  return zone === undefined ? hex : `${hex}%${zone}`;
 }
 
 export class AddressNotAllowedError extends Error {

@@ -4,14 +4,13 @@ import { requestScreening } from '../../../core/screening/request-screening.js';
 import { resolveHit } from '../../../core/screening/resolve-hit.js';
 import { presentLists, searchLists } from '../../../core/screening/search-lists.js';
 import type { ScreeningPolicy } from '../../../core/screening/status.js';
-import { Uuid } from '../../../schemas/common.js';
+import { IdParams, Uuid } from '../../../schemas/common.js';
 import { CompanyScreening, ResolveHitRequest, ScreeningHit, ScreeningLists, ScreeningSearchRequest, ScreeningSearchResult } from '../../../schemas/screening.js';
 import { partnerCtx, type App } from '../../context.js';
 import { errorResponses } from '../../route-schemas.js';
 
 const common = { tags: ['Screening'] };
 const config = { auth: 'partner' as const };
-const IdParams = Type.Object({ id: Uuid });
 
 /** OpenKYB's screening API: search the lists, read a case's screening, re-screen, resolve hits. */
 export function screeningRoutes(app: App): void {

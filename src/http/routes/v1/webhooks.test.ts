@@ -201,7 +201,19 @@ describeEachDialect('/v1/webhooks/ with private addresses refused', (h) => {
     const before = await counts(h());
     const res = await api(h()).call('POST', '/v1/webhooks/', partner.auth, hook({ url }));
     expect(res.status).toBe(400);
-    expect(res.json.message.url[0]).toMatch(/points to .* \((loopback|private|link-local|shared \(CGNAT\)|unspecified)\)/);
+    expect(res.json.message.url[0]).toMatch(/points to .* \((loopback|private|link-local|carrier-grade NAT|unspecified)\)/);
+    expect(await counts(h())).toEqual(before);
+  });
+
+  it.each([
+    'http://[::127.0.0.1]/', 'http://[::ffff:0:127.0.0.1]/', 'http://[::a00:1]/', 'http://[64:ff9b::a00:1]/',
+    'http://[64:ff9b:1::a00:1]/', 'http://[2002:a00:1::]/', 'http://[2001::1]/',
+  ])('refuses the IPv6 form %s that embeds or tunnels to IPv4, and stores nothing', async (url) => {
+    const partner = await h().partner();
+    const before = await counts(h());
+    const res = await api(h()).call('POST', '/v1/webhooks/', partner.auth, hook({ url }));
+    expect(res.status).toBe(400);
+    expect(res.json.message.url[0]).toMatch(/points to .* \((IPv4-compatible|IPv4-translated|NAT64|6to4|Teredo)\)/);
     expect(await counts(h())).toEqual(before);
   });
 
