@@ -1,7 +1,7 @@
 import { Ajv, type ErrorObject, type Options } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FastifySchemaCompiler } from 'fastify';
-import type { FieldErrors } from '../core/errors.js';
+import { fieldErrors, type FieldErrors } from '../core/errors.js';
 import { ASCII_PATTERN, HEX_COLOR_PATTERN, KEY_PATTERN, NOCOMMA_PATTERN } from '../schemas/common.js';
 import { E164_PATTERN } from '../schemas/company.js';
 import { HEADER_VALUE_PATTERN, SIGNING_KEY_PATTERN } from '../schemas/webhook.js';
@@ -29,7 +29,7 @@ const PATTERN_MESSAGES: Record<string, string> = {
 
 /** Turns Ajv errors into iDenfy-style `{field: [messages]}`, one entry per offending field and rule. */
 export function toFieldErrors(errors: ErrorObject[], part: string): FieldErrors {
-  const fields: FieldErrors = {};
+  const fields = fieldErrors();
   for (const error of relevant(errors)) {
     const path = fieldPath(error, part);
     const message = describe(error);

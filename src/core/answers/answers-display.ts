@@ -4,7 +4,8 @@ import type { Ctx } from '../context.js';
 import { signedFileUrl } from '../files/signed-url.js';
 import { loadForm, type FormCtx } from '../forms/access.js';
 import { evaluateCondition, parseCondition } from '../questionnaires/condition.js';
-import type { StoredSections } from './check-answers.js';
+import { parseRecordJson } from '../records.js';
+import { storedAnswer, type StoredSections } from './check-answers.js';
 import { isFileRef } from './file-answers.js';
 import { companyQuestionnaire } from './questionnaire-of-company.js';
 
@@ -17,8 +18,8 @@ export async function answersDisplay({ ctx }: { ctx: FormCtx }): Promise<KybAnsw
   if (!questionnaire) return [];
   const row = await ctx.db.selectFrom('questionnaire_answers').select('answers')
     .where('company_id', '=', company.id).where('questionnaire_id', '=', questionnaire.id).executeTakeFirst();
-  const answers = row ? (JSON.parse(row.answers) as StoredSections) : {};
-  const answerOf = (section: string, question: string) => answers[section]?.[question]?.value ?? null;
+  const answers = row ? parseRecordJson<StoredSections>(row.answers) : {};
+  const answerOf = (section: string, question: string) => storedAnswer(answers, section, question);
   const applies = (condition: string | null | undefined, section: string) =>
     !condition || evaluateCondition(parseCondition(condition), (ref) => answerOf(ref.section ?? section, ref.question));
   return [{

@@ -6,13 +6,14 @@ import { assertEditable, loadForm, type FormCtx } from '../forms/access.js';
 import { checkAnswers, type StoredSections } from './check-answers.js';
 import { fileHashes, fileInputs, presentAnswerSections } from './file-answers.js';
 import { getQuestionnaire } from './questionnaire-of-company.js';
+import { parseRecordJson } from '../records.js';
 
 /** The saved answers, or null (the route answers 204) when there are none. */
 export async function getAnswers({ ctx, questionnaireId }: { ctx: FormCtx; questionnaireId: string }): Promise<KybFormAnswers | null> {
   await getQuestionnaire({ ctx, id: questionnaireId });
   const row = await ctx.db.selectFrom('questionnaire_answers').select('answers')
     .where('company_id', '=', ctx.access.companyId).where('questionnaire_id', '=', questionnaireId).executeTakeFirst();
-  return row ? { sections: presentAnswerSections(ctx, JSON.parse(row.answers) as StoredSections) } : null;
+  return row ? { sections: presentAnswerSections(ctx, parseRecordJson<StoredSections>(row.answers)) } : null;
 }
 
 /**

@@ -1,12 +1,19 @@
 import type { KybFormAnswersRequest } from '../../schemas/answers.js';
 import type { Questionnaire } from '../../schemas/questionnaire.js';
-import type { FieldErrors } from '../errors.js';
+import { fieldErrors, type FieldErrors } from '../errors.js';
 import { evaluateCondition, parseCondition } from '../questionnaires/condition.js';
+import { emptyRecord, ownValue } from '../records.js';
 import { checkAnswerValue, isUnanswered } from './answer-values.js';
 
 /** A file answer as stored: a reference to a stored file, never its bytes. */
 export interface FileRef { $file: string; mime: string }
+/** Keyed by section and question keys: built with emptyRecord() and read with ownValue(). */
 export type StoredSections = Record<string, Record<string, { value: unknown }>>;
+
+/** The answer to `section.question`, or null; never a property inherited from Object.prototype. */
+export function storedAnswer(sections: StoredSections, section: string, question: string): unknown {
+  return ownValue(ownValue(sections, section), question)?.value ?? null;
+}
 
 export interface FileInputs {
   /** Turns a FILE answer (a data: URL, or a link to a file this questionnaire already has) into a reference. */
@@ -31,10 +38,11 @@ const FILE_TYPES = new Set(['FILE', 'FILE_MULTI']);
 export function checkAnswers(
   questionnaire: Pick<Questionnaire, 'sections'>, input: KybFormAnswersRequest['sections'], files: FileInputs, requireComplete: boolean,
 ): CheckedAnswers {
-  const errors: FieldErrors = {};
+  const errors = fieldErrors();
   const missing: string[] = [];
-  const kept: StoredSections = {};
-  const answerOf = (section: string, question: string) => kept[section]?.[question]?.value ?? null;
+  const kept: StoredSections = emptyRecord();
+  const answerOf = (section: string, question: string) => storedAnswer(kept, section, question);
+  const keep = (section: string, question: string, value: unknown) => { (kept[section] ??= emptyRecord())[question] = { value }; };
   reportUnknownKeys(questionnaire, input, errors);
 
   for (const section of questionnaire.sections) {
@@ -42,17 +50,17 @@ export function checkAnswers(
     for (const question of section.questions) {
       if (question.condition && !evaluateCondition(parseCondition(question.condition), (ref) => answerOf(ref.section ?? section.key, ref.question))) continue;
       const path = `${section.key}.${question.key}`;
-      const raw = input[section.key]?.[question.key]?.value;
+      const raw = ownValue(ownValue(input, section.key), question.key)?.value;
       const value = FILE_TYPES.has(question.type) ? resolveFiles(question.type, raw, path, files, errors) : raw;
       const unanswered = isUnanswered(value) || (question.type === 'CHECKBOX' && question.required && value === false);
       if (unanswered) {
         if (question.required) missing.push(path);
-        if (question.type === 'CHECKBOX' && value === false) (kept[section.key] ??= {})[question.key] = { value };
+        if (question.type === 'CHECKBOX' && value === false) keep(section.key, question.key, value);
         continue;
       }
       const problem = FILE_TYPES.has(question.type) ? null : checkAnswerValue(question, value);
       if (problem) (errors[path] ??= []).push(problem);
-      else (kept[section.key] ??= {})[question.key] = { value };
+      else keep(section.key, question.key, value);
     }
   }
   if (requireComplete) for (const path of missing) (errors[path] ??= []).push('this question is required');
