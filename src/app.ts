@@ -23,7 +23,9 @@ import { fileRoutes } from './http/routes/v1/files.js';
 import { screeningRoutes } from './http/routes/v1/screening.js';
 import { webhookRoutes } from './http/routes/v1/webhooks.js';
 import { webFormRoutes } from './http/routes/web-form.js';
-import { validatorCompiler } from './http/validation.js';
+import { exceedsDepth, validatorCompiler } from './http/validation.js';
+import { invalidField } from './core/errors.js';
+import { LIMITS } from './schemas/common.js';
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
 
@@ -136,7 +138,10 @@ function acceptBodies(app: App): void {
   app.removeContentTypeParser(['text/plain', 'application/json']);
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     if (body === '') return done(null, undefined);
-    parseJson(request, body as string, done);
+    parseJson(request, body as string, (error, value) => {
+      if (!error && exceedsDepth(value, LIMITS.jsonDepth)) return done(invalidField('body', `is nested more than ${LIMITS.jsonDepth} levels deep`), undefined);
+      done(error, value);
+    });
   });
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
     if (body === '') return done(null, undefined);

@@ -1,4 +1,3 @@
-import type { KybFormAnswersRequest } from '../../schemas/answers.js';
 import type { Questionnaire } from '../../schemas/questionnaire.js';
 import { fieldErrors, type FieldErrors } from '../errors.js';
 import { evaluateCondition, parseCondition } from '../questionnaires/condition.js';
@@ -36,7 +35,7 @@ const FILE_TYPES = new Set(['FILE', 'FILE_MULTI']);
  * required CHECKBOX must be ticked, as in HTML).
  */
 export function checkAnswers(
-  questionnaire: Pick<Questionnaire, 'sections'>, input: KybFormAnswersRequest['sections'], files: FileInputs, requireComplete: boolean,
+  questionnaire: Pick<Questionnaire, 'sections'>, input: StoredSections, files: FileInputs, requireComplete: boolean,
 ): CheckedAnswers {
   const errors = fieldErrors();
   const missing: string[] = [];
@@ -77,7 +76,7 @@ function resolveFiles(type: string, raw: unknown, path: string, files: FileInput
   return raw.map((item, i) => files.resolve(item, `${path}.${i}`, errors)).filter((ref) => ref !== null);
 }
 
-function reportUnknownKeys(questionnaire: Pick<Questionnaire, 'sections'>, input: KybFormAnswersRequest['sections'], errors: FieldErrors): void {
+function reportUnknownKeys(questionnaire: Pick<Questionnaire, 'sections'>, input: StoredSections, errors: FieldErrors): void {
   for (const [sectionKey, answers] of Object.entries(input)) {
     const section = questionnaire.sections.find((s) => s.key === sectionKey);
     if (!section) {
