@@ -27,8 +27,10 @@ import { ownershipRoutes } from './http/routes/v1/companies/ownership.js';
 import { companyRiskRoutes } from './http/routes/v1/companies/risk.js';
 import { riskModelRoutes } from './http/routes/v1/risk-model.js';
 import { webFormRoutes } from './http/routes/web-form.js';
-import { validatorCompiler } from './http/validation.js';
+import { exceedsDepth, validatorCompiler } from './http/validation.js';
 import { refuseUnstorableText } from './http/text-guard.js';
+import { invalidField } from './core/errors.js';
+import { LIMITS } from './schemas/common.js';
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
 
@@ -145,7 +147,10 @@ function acceptBodies(app: App): void {
   app.removeContentTypeParser(['text/plain', 'application/json']);
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     if (body === '') return done(null, undefined);
-    parseJson(request, body as string, done);
+    parseJson(request, body as string, (error, value) => {
+      if (!error && exceedsDepth(value, LIMITS.jsonDepth)) return done(invalidField('body', `is nested more than ${LIMITS.jsonDepth} levels deep`), undefined);
+      done(error, value);
+    });
   });
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
     if (body === '') return done(null, undefined);

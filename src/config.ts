@@ -120,15 +120,13 @@ function parseList(value: string | undefined): string[] {
 
 /** "un=https://...,ofac-sdn=https://.../" -> {un: ..., 'ofac-sdn': ...}. */
 function parseSourceUrls(value: string | undefined): Record<string, string> {
-  const urls: Record<string, string> = {};
-  for (const entry of parseList(value)) {
+  return Object.fromEntries(parseList(value).map((entry) => {
     const [source, url] = entry.split(/=(.*)/s);
     if (!source || !url || !(SCREENING_SOURCES as readonly string[]).includes(source)) {
       throw new ConfigError(`OPENKYB_SCREENING_SOURCES: "${entry}" is not source=URL with a source of ${SCREENING_SOURCES.join(', ')}`);
     }
-    urls[source] = url;
-  }
-  return urls;
+    return [source, url];
+  }));
 }
 
 function parseBoolean(name: string, value: string | undefined, fallback: boolean): boolean {

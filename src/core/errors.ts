@@ -12,8 +12,15 @@ export type ErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   | 'SERVICE_UNAVAILABLE';
 
-/** Field path -> messages, as in a validation error's `message`. */
+import { emptyRecord } from './records.js';
+
+/** Field path -> messages, as in a validation error's `message`. Paths hold user-chosen keys. */
 export type FieldErrors = Record<string, string[]>;
+
+/** An empty FieldErrors with no prototype: a path such as "constructor" must not find Object. */
+export function fieldErrors(): FieldErrors {
+  return emptyRecord();
+}
 
 export class DomainError extends Error {
   readonly code: ErrorCode;
@@ -48,5 +55,7 @@ export function notFound(what: string): DomainError {
 }
 
 export function invalidField(field: string, message: string): DomainError {
-  return new DomainError('VALIDATION_ERROR', 'Validation failed.', { [field]: [message] });
+  const fields = fieldErrors();
+  fields[field] = [message];
+  return new DomainError('VALIDATION_ERROR', 'Validation failed.', fields);
 }

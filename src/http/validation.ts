@@ -1,7 +1,7 @@
 import { Ajv, type ErrorObject, type Options } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FastifySchemaCompiler } from 'fastify';
-import type { FieldErrors } from '../core/errors.js';
+import { fieldErrors, type FieldErrors } from '../core/errors.js';
 import { ASCII_PATTERN, HEX_COLOR_PATTERN, KEY_PATTERN, NOCOMMA_PATTERN } from '../schemas/common.js';
 import { E164_PATTERN } from '../schemas/company.js';
 import { HEADER_VALUE_PATTERN, SIGNING_KEY_PATTERN } from '../schemas/webhook.js';
@@ -27,9 +27,26 @@ const PATTERN_MESSAGES: Record<string, string> = {
   [SIGNING_KEY_PATTERN]: 'may contain only visible ASCII characters (no spaces)',
 };
 
+/**
+ * True when `value` nests arrays or objects deeper than `maxDepth`. Iterative, so a hostile
+ * body cannot exhaust the stack here; bounding depth at the parser keeps every later recursive
+ * step (schema validation, JSON.stringify, structuredClone) safe, including fields the schema
+ * leaves open (read-only echoes).
+ */
+export function exceedsDepth(value: unknown, maxDepth: number): boolean {
+  const pending: [unknown, number][] = [[value, 0]];
+  while (pending.length > 0) {
+    const [node, depth] = pending.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (depth >= maxDepth) return true;
+    for (const child of Object.values(node)) pending.push([child, depth + 1]);
+  }
+  return false;
+}
+
 /** Turns Ajv errors into iDenfy-style `{field: [messages]}`, one entry per offending field and rule. */
 export function toFieldErrors(errors: ErrorObject[], part: string): FieldErrors {
-  const fields: FieldErrors = {};
+  const fields = fieldErrors();
   for (const error of relevant(errors)) {
     const path = fieldPath(error, part);
     const message = describe(error);

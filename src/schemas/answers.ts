@@ -1,10 +1,18 @@
 import { Type, type Static } from 'typebox';
-import { Nullable, PathId } from './common.js';
+import { boundedBy, LIMITS, Nullable, PathId } from './common.js';
 import { TypeB9cEnum } from './enums.js';
 
 /** `{sections: {sectionKey: {questionKey: {value}}}}`; each value's type follows its question. */
+/** Text, a number, a boolean, a list (of texts or file data: URLs) or null. */
+const AnswerText = Type.String(boundedBy('per question type (docs/questionnaires.md); file data: URLs by OPENKYB_MAX_UPLOAD_BYTES and the route body limit'));
+const AnswerValue = Type.Union([AnswerText, Type.Number(), Type.Boolean(), Type.Null(), Type.Array(AnswerText, { maxItems: LIMITS.answerListItems })]);
+
 export const KybFormAnswersRequest = Type.Object({
-  sections: Type.Record(Type.String({ maxLength: 32 }), Type.Record(Type.String({ maxLength: 32 }), Type.Object({ value: Type.Unknown() }, { additionalProperties: false }))),
+  sections: Type.Record(
+    Type.String({ maxLength: 32 }),
+    Type.Record(Type.String({ maxLength: 32 }), Type.Object({ value: AnswerValue }, { additionalProperties: false }), { maxProperties: LIMITS.sectionQuestions }),
+    { maxProperties: LIMITS.questionnaireSections },
+  ),
 }, { additionalProperties: false, title: 'KybFormAnswersRequest' });
 export type KybFormAnswersRequest = Static<typeof KybFormAnswersRequest>;
 

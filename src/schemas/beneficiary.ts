@@ -36,7 +36,7 @@ export const individualFields = {
 const individual = (extra = {}) => ({ infoType: Type.Literal('INDIVIDUAL'), ...individualFields, ...extra });
 const company = () => ({ infoType: Type.Literal('COMPANY'), ...companyFields });
 /** scanRef links an existing KYC verification; honoured only with the partner key pair. */
-const scanRef = { scanRef: Type.Optional(Type.String({ minLength: 1 })) };
+const scanRef = { scanRef: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })) };
 
 const applicant = (title: string, variants: TObject[]) => Discriminated('infoType', variants, { title });
 export const ApplicantCreateRequest = applicant('ApplicantCreateRequest', [

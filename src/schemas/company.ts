@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { DateTime, Nullable, PathId, withoutDefaults } from './common.js';
+import { boundedBy, DateTime, LIMITS, Nullable, PathId, withoutDefaults } from './common.js';
 import { ApprovalStatusEnum, CountryEnum, CustomFieldTypeEnum, KybStatusEnum } from './enums.js';
 
 const strict = { additionalProperties: false } as const;
@@ -9,14 +9,21 @@ const Text = (maxLength: number) => Type.Optional(Nullable(Type.String({ maxLeng
 export const E164_PATTERN = '^\\+[1-9][0-9]{1,14}$';
 export const Phone = Type.Optional(Nullable(Type.String({ maxLength: 128, pattern: E164_PATTERN })));
 
+/** Accepted and ignored; bounded only by the body limit and the JSON depth limit. */
+const ignoredEcho = boundedBy('ignored; the request body limit and JSON depth limit');
+
 /** A custom field's value in a request: `{value}`, typed by the flow's field definition. */
 // `title` and `type` are what responses carry; a request may send them back, they are ignored.
 export const AdditionalInfoRequest = Type.Record(Type.String({ maxLength: 32 }), Type.Object({
-  value: Type.Unknown(), title: Type.Optional(Type.Unknown()), type: Type.Optional(Type.Unknown()),
-}, strict));
+  value: Type.Union([
+    Type.String({ maxLength: 1000 }), Type.Number(), Type.Boolean(), Type.Null(),
+    Type.Array(Type.String({ maxLength: 1000 }), { maxItems: LIMITS.answerListItems }),
+  ]),
+  title: Type.Optional(Type.Unknown(ignoredEcho)), type: Type.Optional(Type.Unknown(ignoredEcho)),
+}, strict), { maxProperties: LIMITS.customFields });
 
 /** Response-only fields a client may send back from a GET; they are accepted and ignored. */
-export const ReadOnly = Type.Optional(Type.Unknown({ description: 'Read-only: ignored in requests.' }));
+export const ReadOnly = Type.Optional(Type.Unknown({ description: 'Read-only: ignored in requests.', ...boundedBy('ignored; the request body limit and JSON depth limit') }));
 export const AdditionalInfo = Type.Record(Type.String(), Type.Object({ title: Type.String(), type: CustomFieldTypeEnum, value: Type.Unknown() }));
 
 /** The company fields of iDenfy's CompanyInfoRequest (also used by company beneficiaries). */
@@ -69,7 +76,7 @@ export const CompanyInfo = Type.Object({
 export type CompanyInfo = Static<typeof CompanyInfo>;
 
 export const ClientSystemRequest = Type.Object({
-  ipAddress: Type.Optional(Nullable(Type.String({ minLength: 1, anyOf: [{ format: 'ipv4' }, { format: 'ipv6' }] }))),
+  ipAddress: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 45, anyOf: [{ format: 'ipv4' }, { format: 'ipv6' }] }))),
   timeZone: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 64 }))),
 }, { ...strict, title: 'ClientSystemRequest' });
 export type ClientSystemRequest = Static<typeof ClientSystemRequest>;

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { ASCII_PATTERN, Discriminated, Key, Nullable, Timestamps, Uuid } from './common.js';
+import { ASCII_PATTERN, Discriminated, Key, LIMITS, Nullable, Timestamps, Uuid } from './common.js';
 import {
   ApplicantTypeEnum, BeneficiaryFieldEnum, BeneficiaryTypeEnum, CompanyFieldEnum, CustomFieldTypeEnum,
   IndividualFieldEnum,
@@ -20,7 +20,7 @@ export const CustomField = Type.Object(
     title: Type.String({ minLength: 1, maxLength: 64 }),
     description: Type.Optional(Nullable(Type.String({ maxLength: 512, default: '' }))),
     type: CustomFieldTypeEnum,
-    choices: Type.Optional(Type.Array(Choice)),
+    choices: Type.Optional(Type.Array(Choice, { maxItems: LIMITS.choices })),
   },
   { ...strict, title: 'CustomField' },
 );
@@ -29,7 +29,10 @@ const fieldRules = { required: Flag, order: Order };
 const unifiedRules = {
   ...fieldRules,
   readOnly: Flag,
-  changeFrom: Type.Optional(Type.Unknown()),
+  /** A field value: text, a number, a boolean, null or a list of texts (brandNames). */
+  changeFrom: Type.Optional(Type.Union([
+    Type.String({ maxLength: 255 }), Type.Number(), Type.Boolean(), Type.Null(), Type.Array(Type.String({ maxLength: 255 }), { maxItems: 10 }),
+  ])),
   changeRequired: Type.Optional(Type.Boolean()),
 };
 
@@ -49,13 +52,13 @@ export const DocType = Type.Object(
 
 const applicantCommon = {
   required: Flag,
-  fieldsCustom: Type.Optional(Nullable(Type.Array(CustomFieldAssignment))),
-  documents: Type.Optional(Nullable(Type.Array(DocType))),
+  fieldsCustom: Type.Optional(Nullable(Type.Array(CustomFieldAssignment, { maxItems: LIMITS.customFields }))),
+  documents: Type.Optional(Nullable(Type.Array(DocType, { maxItems: LIMITS.flowDocuments }))),
 };
 export const IndividualFlow = Type.Object(
   {
     applicantType: Type.Literal('INDIVIDUAL'),
-    fields: Type.Array(Type.Object({ field: IndividualFieldEnum, ...fieldRules }, strict)),
+    fields: Type.Array(Type.Object({ field: IndividualFieldEnum, ...fieldRules }, strict), { maxItems: LIMITS.flowFields }),
     ...applicantCommon,
   },
   { ...strict, title: 'IndividualFlow' },
@@ -63,7 +66,7 @@ export const IndividualFlow = Type.Object(
 export const CompanyFlow = Type.Object(
   {
     applicantType: Type.Literal('COMPANY'),
-    fields: Type.Array(Type.Object({ field: CompanyFieldEnum, ...fieldRules }, strict)),
+    fields: Type.Array(Type.Object({ field: CompanyFieldEnum, ...fieldRules }, strict), { maxItems: LIMITS.flowFields }),
     ...applicantCommon,
   },
   { ...strict, title: 'CompanyFlow' },
@@ -73,8 +76,8 @@ export const BeneficiaryUnifiedFlow = Type.Object(
   {
     beneficiaryType: BeneficiaryTypeEnum,
     required: Flag,
-    fields: Type.Optional(Nullable(Type.Array(Type.Object({ field: BeneficiaryFieldEnum, required: Flag }, strict)))),
-    applicants: Type.Array(Discriminated('applicantType', [IndividualFlow, CompanyFlow], { title: 'ApplicantFlow' })),
+    fields: Type.Optional(Nullable(Type.Array(Type.Object({ field: BeneficiaryFieldEnum, required: Flag }, strict), { maxItems: LIMITS.flowFields }))),
+    applicants: Type.Array(Discriminated('applicantType', [IndividualFlow, CompanyFlow], { title: 'ApplicantFlow' }), { maxItems: LIMITS.flowApplicants }),
     description: Type.Optional(Type.String({ maxLength: 512 })),
     readOnly: Flag,
   },
@@ -83,10 +86,10 @@ export const BeneficiaryUnifiedFlow = Type.Object(
 
 /** iDenfy's KybFormUnifiedFlow: which fields, documents and beneficiaries a form has. */
 const unifiedFlowProperties = {
-  fields: Type.Optional(Nullable(Type.Array(CompanyFieldUnified))),
-  fieldsCustom: Type.Optional(Nullable(Type.Array(CustomFieldAssignmentUnified))),
-  documents: Type.Optional(Nullable(Type.Array(DocType))),
-  beneficiaries: Type.Optional(Nullable(Type.Array(BeneficiaryUnifiedFlow))),
+  fields: Type.Optional(Nullable(Type.Array(CompanyFieldUnified, { maxItems: LIMITS.flowFields }))),
+  fieldsCustom: Type.Optional(Nullable(Type.Array(CustomFieldAssignmentUnified, { maxItems: LIMITS.customFields }))),
+  documents: Type.Optional(Nullable(Type.Array(DocType, { maxItems: LIMITS.flowDocuments }))),
+  beneficiaries: Type.Optional(Nullable(Type.Array(BeneficiaryUnifiedFlow, { maxItems: LIMITS.flowBeneficiaries }))),
   companySearch: Type.Optional(Nullable(Type.Boolean())),
   bankVerification: Type.Optional(Nullable(Type.Boolean())),
   emailVerification: Type.Optional(Nullable(Type.Boolean())),

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Key, Nullable, Timestamps, Uuid } from './common.js';
+import { Key, LIMITS, Nullable, Timestamps, Uuid } from './common.js';
 import { QuestionnaireTypeEnum, TypeB9cEnum } from './enums.js';
 import { Choice } from './flow.js';
 
@@ -14,7 +14,7 @@ export const Question = Type.Object(
     key: Key(),
     title: Title,
     description: Description,
-    choices: Type.Optional(Type.Array(Choice)),
+    choices: Type.Optional(Type.Array(Choice, { maxItems: LIMITS.choices })),
     type: TypeB9cEnum,
     required: Type.Optional(Type.Boolean({ default: false })),
     placeholder: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
@@ -25,7 +25,7 @@ export const Question = Type.Object(
 export type Question = Static<typeof Question>;
 
 export const Section = Type.Object(
-  { key: Key(), title: Title, description: Description, condition: Condition, questions: Type.Array(Question) },
+  { key: Key(), title: Title, description: Description, condition: Condition, questions: Type.Array(Question, { maxItems: LIMITS.sectionQuestions }) },
   { ...strict, title: 'Section' },
 );
 export type Section = Static<typeof Section>;
@@ -36,7 +36,7 @@ const questionnaireProperties = {
   title: Title,
   description: Description,
   type: Type.Optional(QuestionnaireTypeEnum),
-  sections: Type.Array(Section),
+  sections: Type.Array(Section, { maxItems: LIMITS.questionnaireSections }),
 };
 
 export const QuestionnaireInput = Type.Object(questionnaireProperties, { ...strict, title: 'QuestionnaireInput' });

@@ -7,7 +7,7 @@ const Score = Type.Number({ minimum: 0, maximum: 1 });
 export const ScreeningSearchRequest = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 300 }),
   kind: Type.Optional(Type.Union([Type.Literal('person'), Type.Literal('organisation'), Type.Literal('any')], { default: 'any' })),
-  birthDate: Type.Optional(Type.String({ pattern: '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$', description: 'YYYY, YYYY-MM or YYYY-MM-DD' })),
+  birthDate: Type.Optional(Type.String({ maxLength: 10, pattern: '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$', description: 'YYYY, YYYY-MM or YYYY-MM-DD' })),
   countries: Type.Optional(Type.Array(CountryEnum, { maxItems: 10 })),
   identifiers: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 10 })),
   threshold: Type.Optional(Type.Number({ minimum: 0.5, maximum: 1, description: 'Lowest score returned; defaults to the alert threshold.' })),

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { DateTime, NOCOMMA_PATTERN, Nullable, Uuid } from './common.js';
+import { DateTime, LIMITS, NOCOMMA_PATTERN, Nullable, Uuid } from './common.js';
 import { KybLocaleEnum, KybTokenTypeEnum } from './enums.js';
 import { KybFormUnifiedFlow } from './flow.js';
 import { ThemeCore } from './theme.js';
@@ -9,7 +9,8 @@ const strict = { additionalProperties: false } as const;
 const tagRules = { maxItems: 5, description: 'Case-sensitive tags, each 1..32 characters without commas.' };
 const Tag = Type.String({ minLength: 1, maxLength: 32, pattern: NOCOMMA_PATTERN });
 export const Tags = Type.Array(Tag, { ...tagRules, default: [] });
-export const ScanRefs = Nullable(Type.Array(Type.String({ minLength: 1, maxLength: 40, pattern: NOCOMMA_PATTERN })));
+/** iDenfy documents no maxItems for scanRefs; OpenKYB takes up to LIMITS.scanRefs (docs/limits.md). */
+export const ScanRefs = Nullable(Type.Array(Type.String({ minLength: 1, maxLength: 40, pattern: NOCOMMA_PATTERN }), { maxItems: LIMITS.scanRefs }));
 
 /** iDenfy's KybTokenRequest (KybFormTokenRequest): `POST /kyb/tokens/`. */
 export const KybTokenRequest = Type.Object(
@@ -21,7 +22,7 @@ export const KybTokenRequest = Type.Object(
     locale: Type.Optional(Nullable(KybLocaleEnum)),
     flow: Type.Optional(Nullable(Uuid)),
     theme: Type.Optional(Nullable(Uuid)),
-    questionnaire: Type.Optional(Nullable(Type.String({ minLength: 1 }))),
+    questionnaire: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 32, description: 'A questionnaire key (at most 32 characters).' }))),
     questionnaireRequired: Type.Optional(Type.Boolean({ default: true })),
     tags: Type.Optional(Tags),
     scanRefs: Type.Optional(ScanRefs),

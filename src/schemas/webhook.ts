@@ -25,7 +25,7 @@ const SigningKey = Type.String({
 const endpointFields = {
   url: HttpUrl(2048),
   name: Nullable(Type.String({ minLength: 1, maxLength: 100 })),
-  eventTypes: Type.Array(WebhookEventTypeEnum, { minItems: 1, uniqueItems: true }),
+  eventTypes: Type.Array(WebhookEventTypeEnum, { minItems: 1, maxItems: WEBHOOK_EVENT_TYPES.length, uniqueItems: true }),
   isActive: Type.Boolean({ description: 'An inactive endpoint receives no new events; its pending deliveries fail.' }),
   headers: CustomHeaders,
 };

@@ -4,7 +4,8 @@ import type { Ctx } from '../context.js';
 import { signedFileUrl } from '../files/signed-url.js';
 import { loadForm, type FormCtx } from '../forms/access.js';
 import { evaluateCondition, parseCondition } from '../questionnaires/condition.js';
-import type { StoredSections } from './check-answers.js';
+import { parseRecordJson } from '../records.js';
+import { storedAnswer, type StoredSections } from './check-answers.js';
 import { isFileRef } from './file-answers.js';
 import { companyQuestionnaire } from './questionnaire-of-company.js';
 import { loadStoredAnswers } from './stored-answers.js';
@@ -17,7 +18,7 @@ export async function answersDisplay({ ctx }: { ctx: FormCtx }): Promise<KybAnsw
   const questionnaire = await companyQuestionnaire(ctx.db, company);
   if (!questionnaire) return [];
   const answers: StoredSections = (await loadStoredAnswers(ctx.db, ctx, company.id, questionnaire.id)) ?? {};
-  const answerOf = (section: string, question: string) => answers[section]?.[question]?.value ?? null;
+  const answerOf = (section: string, question: string) => storedAnswer(answers, section, question);
   const applies = (condition: string | null | undefined, section: string) =>
     !condition || evaluateCondition(parseCondition(condition), (ref) => answerOf(ref.section ?? section, ref.question));
   return [{

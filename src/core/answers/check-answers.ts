@@ -1,12 +1,18 @@
-import type { KybFormAnswersRequest } from '../../schemas/answers.js';
 import type { Questionnaire } from '../../schemas/questionnaire.js';
-import type { FieldErrors } from '../errors.js';
+import { fieldErrors, type FieldErrors } from '../errors.js';
 import { evaluateCondition, parseCondition } from '../questionnaires/condition.js';
+import { emptyRecord, ownValue } from '../records.js';
 import { checkAnswerValue, isUnanswered } from './answer-values.js';
 
 /** A file answer as stored: a reference to a stored file, never its bytes. */
 export interface FileRef { $file: string; mime: string }
+/** Keyed by section and question keys: built with emptyRecord() and read with ownValue(). */
 export type StoredSections = Record<string, Record<string, { value: unknown }>>;
+
+/** The answer to `section.question`, or null; never a property inherited from Object.prototype. */
+export function storedAnswer(sections: StoredSections, section: string, question: string): unknown {
+  return ownValue(ownValue(sections, section), question)?.value ?? null;
+}
 
 export interface FileInputs {
   /** Turns a FILE answer (a data: URL, or a link to a file this questionnaire already has) into a reference. */
@@ -29,12 +35,13 @@ const FILE_TYPES = new Set(['FILE', 'FILE_MULTI']);
  * required CHECKBOX must be ticked, as in HTML).
  */
 export function checkAnswers(
-  questionnaire: Pick<Questionnaire, 'sections'>, input: KybFormAnswersRequest['sections'], files: FileInputs, requireComplete: boolean,
+  questionnaire: Pick<Questionnaire, 'sections'>, input: StoredSections, files: FileInputs, requireComplete: boolean,
 ): CheckedAnswers {
-  const errors: FieldErrors = {};
+  const errors = fieldErrors();
   const missing: string[] = [];
-  const kept: StoredSections = {};
-  const answerOf = (section: string, question: string) => kept[section]?.[question]?.value ?? null;
+  const kept: StoredSections = emptyRecord();
+  const answerOf = (section: string, question: string) => storedAnswer(kept, section, question);
+  const keep = (section: string, question: string, value: unknown) => { (kept[section] ??= emptyRecord())[question] = { value }; };
   reportUnknownKeys(questionnaire, input, errors);
 
   for (const section of questionnaire.sections) {
@@ -42,17 +49,17 @@ export function checkAnswers(
     for (const question of section.questions) {
       if (question.condition && !evaluateCondition(parseCondition(question.condition), (ref) => answerOf(ref.section ?? section.key, ref.question))) continue;
       const path = `${section.key}.${question.key}`;
-      const raw = input[section.key]?.[question.key]?.value;
+      const raw = ownValue(ownValue(input, section.key), question.key)?.value;
       const value = FILE_TYPES.has(question.type) ? resolveFiles(question.type, raw, path, files, errors) : raw;
       const unanswered = isUnanswered(value) || (question.type === 'CHECKBOX' && question.required && value === false);
       if (unanswered) {
         if (question.required) missing.push(path);
-        if (question.type === 'CHECKBOX' && value === false) (kept[section.key] ??= {})[question.key] = { value };
+        if (question.type === 'CHECKBOX' && value === false) keep(section.key, question.key, value);
         continue;
       }
       const problem = FILE_TYPES.has(question.type) ? null : checkAnswerValue(question, value);
       if (problem) (errors[path] ??= []).push(problem);
-      else (kept[section.key] ??= {})[question.key] = { value };
+      else keep(section.key, question.key, value);
     }
   }
   if (requireComplete) for (const path of missing) (errors[path] ??= []).push('this question is required');
@@ -69,7 +76,7 @@ function resolveFiles(type: string, raw: unknown, path: string, files: FileInput
   return raw.map((item, i) => files.resolve(item, `${path}.${i}`, errors)).filter((ref) => ref !== null);
 }
 
-function reportUnknownKeys(questionnaire: Pick<Questionnaire, 'sections'>, input: KybFormAnswersRequest['sections'], errors: FieldErrors): void {
+function reportUnknownKeys(questionnaire: Pick<Questionnaire, 'sections'>, input: StoredSections, errors: FieldErrors): void {
   for (const [sectionKey, answers] of Object.entries(input)) {
     const section = questionnaire.sections.find((s) => s.key === sectionKey);
     if (!section) {

@@ -4,6 +4,7 @@ import { DomainError } from '../errors.js';
 import { decodeUpload, type DecodedUpload } from '../files/decode-upload.js';
 import { fileIdFor, findStoredFiles } from '../files/stored-files.js';
 import { signedFileUrl } from '../files/signed-url.js';
+import { recordFrom } from '../records.js';
 import type { FileInputs, FileRef, StoredSections } from './check-answers.js';
 
 const FILE_LINK = /\/v1\/files\/([0-9a-f]{64})(\?|$)/;
@@ -46,7 +47,7 @@ export async function fileInputs(db: Db, ctx: Ctx, companyId: string, questionna
 }
 
 export function isFileRef(value: unknown): value is FileRef {
-  return typeof value === 'object' && value !== null && '$file' in value;
+  return typeof value === 'object' && value !== null && Object.hasOwn(value, '$file');
 }
 
 /** Every file hash an answer set refers to. */
@@ -63,8 +64,8 @@ export function fileHashes(sections: StoredSections): Set<string> {
 /** Stored answers as the API shows them: file references become signed links. */
 export function presentAnswerSections(ctx: Ctx, sections: StoredSections): StoredSections {
   const link = (v: unknown) => (isFileRef(v) ? signedFileUrl(ctx, { hash: v.$file, mime: v.mime, filename: null }) : v);
-  return Object.fromEntries(Object.entries(sections).map(([s, questions]) => [
+  return recordFrom(Object.entries(sections).map(([s, questions]) => [
     s,
-    Object.fromEntries(Object.entries(questions).map(([q, { value }]) => [q, { value: Array.isArray(value) ? value.map(link) : link(value) }])),
+    recordFrom(Object.entries(questions).map(([q, { value }]) => [q, { value: Array.isArray(value) ? value.map(link) : link(value) }])),
   ]));
 }

@@ -1,3 +1,4 @@
+import { parseRecordJson } from '../records.js';
 import type { Db } from '../../db/database.js';
 import type { Ctx } from '../context.js';
 import { openForCompany, sealForCompany } from '../privacy/seal.js';
@@ -7,7 +8,8 @@ import type { StoredSections } from './check-answers.js';
 export async function loadStoredAnswers(db: Db, ctx: Pick<Ctx, 'keys'>, companyId: string, questionnaireId: string): Promise<StoredSections | null> {
   const row = await db.selectFrom('questionnaire_answers').select('answers')
     .where('company_id', '=', companyId).where('questionnaire_id', '=', questionnaireId).executeTakeFirst();
-  return row ? (JSON.parse(await openForCompany(db, ctx, companyId, row.answers)) as StoredSections) : null;
+  // User-chosen keys: parsed into records without a prototype (see core/records.ts).
+  return row ? parseRecordJson<StoredSections>(await openForCompany(db, ctx, companyId, row.answers)) : null;
 }
 
 /** Answers are free text about the company and its people: sealed whole. */

@@ -4,7 +4,8 @@ import type { BeneficiaryRow, CompanyRow } from '../../db/tables.js';
 import type { Beneficiary, BeneficiaryCreateRequest } from '../../schemas/beneficiary.js';
 import type { KybFormUnifiedFlow } from '../../schemas/flow.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { assertValid, invalidField, type FieldErrors } from '../errors.js';
+import { assertValid, fieldErrors, invalidField, type FieldErrors } from '../errors.js';
+import { recordFrom } from '../records.js';
 import { assertEditable, loadFlow, loadForm, type FormCtx } from '../forms/access.js';
 import { checkCustomValues } from '../forms/custom-fields.js';
 import { MAX_BENEFICIARIES_PER_FORM } from '../forms/limits.js';
@@ -32,7 +33,7 @@ export async function insertBeneficiary(
 ): Promise<BeneficiaryRow> {
   const count = await db.selectFrom('beneficiaries').select((eb) => eb.fn.countAll().as('n')).where('company_id', '=', company.id).executeTakeFirstOrThrow();
   if (Number(count.n) >= MAX_BENEFICIARIES_PER_FORM) throw invalidField('beneficiaries', `a form holds at most ${MAX_BENEFICIARIES_PER_FORM} beneficiaries`);
-  const errors: FieldErrors = {};
+  const errors = fieldErrors();
   const types = resolveTypes(input.beneficiaryType, input.beneficiaryTypes, errors);
   const { infoType, additionalInfo, scanRef, ...fields } = input.info as unknown as Record<string, unknown> & {
     infoType: string; scanRef?: string; additionalInfo?: Record<string, { value: unknown }>;
@@ -67,5 +68,5 @@ export async function insertBeneficiary(
 
 export function prefix(errors: FieldErrors, path: string): FieldErrors {
   if (!path) return errors;
-  return Object.fromEntries(Object.entries(errors).map(([key, messages]) => [`${path}.${key}`, messages]));
+  return recordFrom(Object.entries(errors).map(([key, messages]) => [`${path}.${key}`, messages]));
 }

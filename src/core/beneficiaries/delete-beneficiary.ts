@@ -1,5 +1,5 @@
 import { recordAudit } from '../audit/record-audit.js';
-import { conflict } from '../errors.js';
+import { conflict, fieldErrors } from '../errors.js';
 import { releaseFiles } from '../files/stored-files.js';
 import { assertEditable, loadFlow, loadForm, type FormCtx } from '../forms/access.js';
 import { loadBeneficiary } from './read-beneficiaries.js';
@@ -14,7 +14,7 @@ export async function deleteBeneficiary({ ctx, id }: { ctx: FormCtx; id: string 
     const company = await loadForm(trx, ctx);
     assertEditable(company, ctx.access);
     const row = await loadBeneficiary(trx, ctx, company.id, id);
-    const errors = {};
+    const errors = fieldErrors();
     checkAgainstFlow(await loadFlow(trx, company), JSON.parse(row.beneficiary_types) as string[], row.info_type, ctx.access.actor, errors);
     if (Object.keys(errors).length > 0 && ctx.access.actor.kind === 'client') throw conflict('This beneficiary is read-only in this form.');
     const child = await trx.selectFrom('beneficiaries').select('id').where('parent_id', '=', id).executeTakeFirst();

@@ -1,6 +1,7 @@
 import type { Beneficiary, BeneficiaryRequest, PatchedBeneficiaryRequest } from '../../schemas/beneficiary.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { assertValid, type FieldErrors } from '../errors.js';
+import { assertValid, fieldErrors, type FieldErrors } from '../errors.js';
+import { mergeRecords, parseRecordJson } from '../records.js';
 import { assertEditable, loadFlow, loadForm, type FormCtx } from '../forms/access.js';
 import { checkCustomValues } from '../forms/custom-fields.js';
 import { loadBeneficiary, sealBeneficiaryInfo } from './read-beneficiaries.js';
@@ -19,7 +20,7 @@ export async function updateBeneficiary(
     const flow = await loadFlow(trx, company);
     const current = await loadBeneficiary(trx, ctx, company.id, id);
     const currentTypes = JSON.parse(current.beneficiary_types) as string[];
-    const errors: FieldErrors = {};
+    const errors = fieldErrors();
     const typesGiven = input.beneficiaryType !== undefined || input.beneficiaryTypes !== undefined;
     // A PUT that names no type keeps the current ones (the spec requires only `info`).
     const types = typesGiven ? resolveTypes(input.beneficiaryType, input.beneficiaryTypes, errors) : currentTypes;
@@ -31,9 +32,9 @@ export async function updateBeneficiary(
     const custom = checkCustomValues(additionalInfo, customAssignments(flow, types, infoType), 'info.additionalInfo', errors);
     assertValid(errors);
 
-    const stored = JSON.parse(current.info) as Record<string, unknown> & { additionalInfo: Record<string, unknown> };
+    const stored = parseRecordJson<Record<string, unknown> & { additionalInfo: Record<string, unknown> }>(current.info);
     const info = merge
-      ? { ...stored, ...fields, additionalInfo: { ...stored.additionalInfo, ...custom } }
+      ? { ...stored, ...fields, additionalInfo: mergeRecords(stored.additionalInfo, custom) }
       : { ...fields, additionalInfo: custom };
     const next = {
       beneficiary_types: JSON.stringify(types),

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Value } from 'typebox/value';
 import { CompanyFlow, IndividualFlow, KybFormUnifiedFlow, type Flow, type FlowInput } from '../../schemas/flow.js';
 import { COMPANY_DOCUMENT_TYPES, INDIVIDUAL_DOCUMENT_TYPES } from '../../schemas/enums.js';
-import { DomainError, type FieldErrors } from '../errors.js';
+import { DomainError, fieldErrors, type FieldErrors } from '../errors.js';
 import { readSettings } from '../partners/settings.js';
+import { isReservedKey, RESERVED_KEY_MESSAGE } from '../records.js';
 import { inUse } from './entries.js';
 import { findQuestionnaireByKey } from './find-entry.js';
 import { iso, type CatalogKind } from './kind.js';
@@ -50,7 +51,7 @@ export const flows: CatalogKind<FlowInput, Flow> = {
 
 /** Rules the schema cannot express: no duplicates, and documents that can actually be uploaded. */
 export function checkFlow(flow: KybFormUnifiedFlow): FieldErrors {
-  const errors: FieldErrors = {};
+  const errors = fieldErrors();
   const add = (path: string, message: string) => (errors[path] ??= []).push(message);
   unique(flow.fields ?? [], (f) => f.field, 'fields', add);
   checkCustomFields(flow.fieldsCustom ?? [], 'fieldsCustom', add);
@@ -81,6 +82,8 @@ function unique<T>(items: T[], keyOf: (item: T) => string, path: string, add: (p
 function checkCustomFields(fields: Pick<CustomFieldAssignment, 'field'>[], path: string, add: (p: string, m: string) => void): void {
   unique(fields, (f) => f.field.key, path, add);
   fields.forEach(({ field }, i) => {
+    // Custom field keys key the stored `additionalInfo` of every form using this flow.
+    if (isReservedKey(field.key)) add(`${path}.${i}.field.key`, RESERVED_KEY_MESSAGE);
     if (CHOICE_FIELD_TYPES.has(field.type) && !field.choices?.length) add(`${path}.${i}.field.choices`, `a ${field.type} field needs at least one choice`);
   });
 }

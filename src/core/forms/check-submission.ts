@@ -8,7 +8,8 @@ import { isUnanswered } from '../answers/answer-values.js';
 import { companyQuestionnaire } from '../answers/questionnaire-of-company.js';
 import { beneficiaryRows } from '../beneficiaries/read-beneficiaries.js';
 import { applicantRules } from '../beneficiaries/rules.js';
-import type { FieldErrors } from '../errors.js';
+import { fieldErrors, type FieldErrors } from '../errors.js';
+import { ownValue, parseRecordJson } from '../records.js';
 import { fieldProperty } from './custom-fields.js';
 import type { StoredCompanyInfo } from './company-info.js';
 
@@ -20,7 +21,7 @@ type Add = (path: string, message: string) => void;
  * docs/decisions.md), so the client can show every missing item at once.
  */
 export async function checkSubmission(db: Db, ctx: Pick<Ctx, 'keys'>, company: CompanyRow & { info: string }, flow: KybFormUnifiedFlow | null): Promise<FieldErrors> {
-  const errors: FieldErrors = {};
+  const errors = fieldErrors();
   const add: Add = (path, message) => (errors[path] ??= []).push(message);
   const info = JSON.parse(company.info) as StoredCompanyInfo;
   const [documents, beneficiaries] = await Promise.all([
@@ -52,7 +53,7 @@ function checkFields(
     if (rule.changeRequired && JSON.stringify(values[property] ?? null) === JSON.stringify(rule.changeFrom ?? null)) add(`${path}.${property}`, 'must be changed');
   }
   for (const rule of customRules) {
-    if (rule.required && isUnanswered(custom[rule.field.key])) add(`${path}.additionalInfo.${rule.field.key}`, 'this field is required');
+    if (rule.required && isUnanswered(ownValue(custom, rule.field.key))) add(`${path}.additionalInfo.${rule.field.key}`, 'this field is required');
   }
 }
 

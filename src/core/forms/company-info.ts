@@ -1,6 +1,7 @@
 import type { CompanyInfo, CompanyInfoRequest } from '../../schemas/company.js';
 import type { KybFormUnifiedFlow } from '../../schemas/flow.js';
 import type { FieldErrors } from '../errors.js';
+import { emptyRecord, mergeRecords, ownValue } from '../records.js';
 import type { Actor } from './access.js';
 import { checkCustomValues, fieldProperty, presentCustomValues, type CustomFieldAssignment, type StoredCustomValues } from './custom-fields.js';
 
@@ -25,11 +26,11 @@ export function applyCompanyInfo(
   const { additionalInfo, ...fields } = input;
   const assignments = (options.flow?.fieldsCustom ?? []) as CustomFieldAssignment[];
   const custom = checkCustomValues(additionalInfo, assignments, `${options.path}.additionalInfo`, errors);
-  const base = options.merge && current ? current : ({ additionalInfo: {} } as unknown as StoredCompanyInfo);
+  const base = options.merge && current ? current : ({ additionalInfo: emptyRecord() } as unknown as StoredCompanyInfo);
   const next: StoredCompanyInfo = {
     ...base,
     ...fields,
-    additionalInfo: options.merge && current ? { ...current.additionalInfo, ...custom } : custom,
+    additionalInfo: options.merge && current ? mergeRecords(current.additionalInfo, custom) : custom,
   } as StoredCompanyInfo;
   if (options.actor.kind === 'client' && current) checkReadOnly(current, next, options.flow, options.path, errors);
   return next;
@@ -43,7 +44,7 @@ function checkReadOnly(current: StoredCompanyInfo, next: StoredCompanyInfo, flow
   }
   for (const rule of flow?.fieldsCustom ?? []) {
     const key = rule.field.key;
-    if (rule.readOnly && !same(current.additionalInfo[key], next.additionalInfo[key])) {
+    if (rule.readOnly && !same(ownValue(current.additionalInfo, key), ownValue(next.additionalInfo, key))) {
       (errors[`${path}.additionalInfo.${key}`] ??= []).push('is read-only in this form');
     }
   }

@@ -4,7 +4,7 @@ import type { DocumentCreateInput } from '../../schemas/document.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { insertBeneficiary } from '../beneficiaries/create-beneficiary.js';
 import { checkDocument, insertDocument } from '../documents/documents.js';
-import { assertValid, conflict, type FieldErrors } from '../errors.js';
+import { assertValid, conflict, fieldErrors } from '../errors.js';
 import { loadCompany, loadFlow, type FormCtx } from './access.js';
 import { applyCompanyInfo } from './company-info.js';
 import { sealClientSystem, sealCompanyInfo } from './company-row.js';
@@ -26,7 +26,7 @@ export async function createForm({ ctx, input }: { ctx: FormCtx; input: CreateFo
     const company = await loadCompany(trx, ctx);
     if (company.info !== null) throw conflict('The form already exists; change it with PUT or PATCH /kyb/forms/{id}/.');
     const flow = await loadFlow(trx, company);
-    const errors: FieldErrors = {};
+    const errors = fieldErrors();
     const info = applyCompanyInfo(null, input.company, { merge: false, flow, actor: ctx.access.actor, path: 'company' }, errors);
     assertValid(errors);
     const now = ctx.clock.now();

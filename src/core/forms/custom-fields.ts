@@ -1,4 +1,5 @@
 import type { FieldErrors } from '../errors.js';
+import { emptyRecord } from '../records.js';
 import { checkTypedValue } from './values.js';
 
 /** A custom field as a flow assigns it (KybFormUnifiedFlow.fieldsCustom or an applicant's). */
@@ -8,6 +9,7 @@ export interface CustomFieldAssignment {
   readOnly?: boolean;
 }
 
+/** Keyed by custom field keys: no prototype (see src/core/records.ts). */
 export type StoredCustomValues = Record<string, unknown>;
 
 /**
@@ -21,7 +23,7 @@ export function checkCustomValues(
   path: string,
   errors: FieldErrors,
 ): StoredCustomValues {
-  const stored: StoredCustomValues = {};
+  const stored = emptyRecord<unknown>();
   const byKey = new Map(assignments.map((a) => [a.field.key, a.field]));
   for (const [key, { value }] of Object.entries(input ?? {})) {
     const field = byKey.get(key);
@@ -38,7 +40,7 @@ export function checkCustomValues(
 
 /** The response shape: each defined field with its title, type and value (null when unset). */
 export function presentCustomValues(stored: StoredCustomValues, assignments: CustomFieldAssignment[]) {
-  const out: Record<string, { title: string; type: string; value: unknown }> = {};
+  const out = emptyRecord<{ title: string; type: string; value: unknown }>();
   const defined = new Map(assignments.map((a) => [a.field.key, a.field]));
   for (const [key, value] of Object.entries(stored)) {
     const field = defined.get(key);

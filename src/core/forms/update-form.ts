@@ -1,6 +1,7 @@
 import type { ClientSystemRequest, CompanyInfoRequest } from '../../schemas/company.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { assertValid, type FieldErrors } from '../errors.js';
+import { assertValid, fieldErrors } from '../errors.js';
+import { parseRecordJson } from '../records.js';
 import { assertEditable, loadFlow, loadForm, type FormCtx } from './access.js';
 import { applyCompanyInfo, type StoredCompanyInfo } from './company-info.js';
 import { sealClientSystem, sealCompanyInfo } from './company-row.js';
@@ -14,8 +15,8 @@ export async function updateForm(
     const company = await loadForm(trx, ctx);
     assertEditable(company, ctx.access);
     const flow = await loadFlow(trx, company);
-    const errors: FieldErrors = {};
-    const current = JSON.parse(company.info) as StoredCompanyInfo;
+    const errors = fieldErrors();
+    const current = parseRecordJson<StoredCompanyInfo>(company.info);
     const info = input.company ? applyCompanyInfo(current, input.company, { merge, flow, actor: ctx.access.actor, path: 'company' }, errors) : current;
     assertValid(errors);
     const clientSystem = input.clientSystem === undefined

@@ -1,28 +1,32 @@
-import type { FieldErrors } from '../errors.js';
+import { fieldErrors, type FieldErrors } from '../errors.js';
 import type { QuestionnaireInput } from '../../schemas/questionnaire.js';
+import { isReservedKey, RESERVED_KEY_MESSAGE } from '../records.js';
 import { ConditionSyntaxError, conditionRefs, parseCondition } from './condition.js';
 
 const CHOICE_TYPES = new Set(['RADIO', 'SELECT', 'SELECT_MULTI']);
 
 /**
- * Rules the schema cannot express: unique keys, choices where a type needs them, and
+ * Rules the schema cannot express: unique keys that are not reserved names (section and
+ * question keys key the stored answers), choices where a type needs them, and
  * conditions that parse and read only questions asked before them (so evaluation is one
  * pass in document order and can never loop).
  */
 export function checkQuestionnaire(input: QuestionnaireInput): FieldErrors {
-  const errors: FieldErrors = {};
+  const errors = fieldErrors();
   const add = (path: string, message: string) => (errors[path] ??= []).push(message);
   const seen = new Set<string>();
   const sectionKeys = new Set<string>();
 
   input.sections.forEach((section, s) => {
     const at = `sections.${s}`;
+    if (isReservedKey(section.key)) add(`${at}.key`, RESERVED_KEY_MESSAGE);
     if (sectionKeys.has(section.key)) add(`${at}.key`, `duplicate section key "${section.key}"`);
     sectionKeys.add(section.key);
     checkRefs(section.condition, `${at}.condition`, section.key, seen, add);
     const questionKeys = new Set<string>();
     section.questions.forEach((question, q) => {
       const qat = `${at}.questions.${q}`;
+      if (isReservedKey(question.key)) add(`${qat}.key`, RESERVED_KEY_MESSAGE);
       if (questionKeys.has(question.key)) add(`${qat}.key`, `duplicate question key "${question.key}" in section "${section.key}"`);
       questionKeys.add(question.key);
       const choices = question.choices ?? [];

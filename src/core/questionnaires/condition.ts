@@ -1,3 +1,5 @@
+import { LIMITS } from '../../schemas/common.js';
+
 /**
  * The condition language of questionnaire sections and questions (docs/questionnaires.md).
  *
@@ -21,6 +23,12 @@ export type ConditionNode =
   | { kind: 'present'; ref: Ref };
 
 export class ConditionSyntaxError extends Error {}
+
+/**
+ * How deep "(", "!"/"not" and "[" may nest (docs/limits.md). Parsing and evaluation recurse,
+ * so the depth is bounded where the condition is read, not left to the stack.
+ */
+export const MAX_CONDITION_DEPTH = LIMITS.conditionDepth;
 
 type Tok = { type: 'key' | 'op' | 'punct' | 'string' | 'number'; text: string; pos: number };
 
@@ -57,6 +65,11 @@ export function parseCondition(source: string): ConditionNode {
     throw new ConditionSyntaxError(t ? `${what} at ${t.pos + 1}, found "${t.text}"` : `${what} at end of condition`);
   };
   const expect = (text: string) => (peek()?.text === text ? tokens[i++] : fail(`expected "${text}"`));
+  let depth = 0;
+  const nested = <T>(parse: () => T): T => {
+    if (++depth > MAX_CONDITION_DEPTH) fail(`nested more than ${MAX_CONDITION_DEPTH} levels deep`);
+    try { return parse(); } finally { depth -= 1; }
+  };
 
   function expr(): ConditionNode {
     let left = and();
@@ -69,8 +82,8 @@ export function parseCondition(source: string): ConditionNode {
     return left;
   }
   function unary(): ConditionNode {
-    if (peek()?.text === '!' || isWord('not')) { i += 1; return { kind: 'not', operand: unary() }; }
-    if (peek()?.text === '(') { i += 1; const inner = expr(); expect(')'); return inner; }
+    if (peek()?.text === '!' || isWord('not')) { i += 1; return nested(() => ({ kind: 'not', operand: unary() })); }
+    if (peek()?.text === '(') { i += 1; return nested(() => { const inner = expr(); expect(')'); return inner; }); }
     return comparison();
   }
   function comparison(): ConditionNode {
@@ -100,17 +113,18 @@ export function parseCondition(source: string): ConditionNode {
     if (t.type === 'key' && t.text === 'true') return true;
     if (t.type === 'key' && t.text === 'false') return false;
     if (t.type === 'key' && t.text === 'null') return null;
-    if (t.text === '[') {
-      const items: Literal[] = [];
-      if (peek()?.text !== ']') {
-        items.push(literal());
-        while (peek()?.text === ',') { i += 1; items.push(literal()); }
-      }
-      expect(']');
-      return items;
-    }
+    if (t.text === '[') return nested(() => list());
     i -= 1;
     return fail('expected a value (a quoted string, a number, true, false, null or a [list])');
+  }
+  function list(): Literal[] {
+    const items: Literal[] = [];
+    if (peek()?.text !== ']') {
+      items.push(literal());
+      while (peek()?.text === ',') { i += 1; items.push(literal()); }
+    }
+    expect(']');
+    return items;
   }
 
   const root = expr();

@@ -1,5 +1,5 @@
-import type { FieldErrors } from '../errors.js';
-import { DomainError } from '../errors.js';
+import { DomainError, fieldErrors } from '../errors.js';
+import { isReservedKey, RESERVED_KEY_MESSAGE } from '../records.js';
 import { isReservedHeader, signingKeyProblem } from './signatures.js';
 import { checkWebhookUrl, type LookupAll } from './url-policy.js';
 
@@ -16,7 +16,7 @@ export async function checkWebhookFields(
   fields: { url?: string; headers?: Record<string, string>; signingKey?: string },
   policy: UrlPolicy,
 ): Promise<void> {
-  const errors: FieldErrors = {};
+  const errors = fieldErrors();
   const add = (path: string, message: string) => (errors[path] ??= []).push(message);
   if (fields.url !== undefined) {
     const problem = await checkWebhookUrl(fields.url, policy);
@@ -25,6 +25,7 @@ export async function checkWebhookFields(
   const seen = new Set<string>();
   for (const name of Object.keys(fields.headers ?? {})) {
     if (!HEADER_NAME.test(name)) add(`headers.${name}`, 'is not a valid header name');
+    else if (isReservedKey(name) || isReservedKey(name.toLowerCase())) add(`headers.${name}`, RESERVED_KEY_MESSAGE);
     else if (isReservedHeader(name)) add(`headers.${name}`, 'is set by OpenKYB and cannot be replaced');
     else if (seen.has(name.toLowerCase())) add(`headers.${name}`, 'is listed twice (header names ignore case)');
     seen.add(name.toLowerCase());

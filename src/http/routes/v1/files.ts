@@ -4,7 +4,7 @@ import { readStoredFile } from '../../../core/files/stored-files.js';
 import { requestCtx, type App } from '../../context.js';
 import { sendError } from '../../errors.js';
 
-const Params = Type.Object({ hash: Type.String({ pattern: '^[0-9a-f]{64}$' }) });
+const Params = Type.Object({ hash: Type.String({ maxLength: 64, pattern: '^[0-9a-f]{64}$' }) });
 const Query = Type.Object({
   type: Type.String({ maxLength: 100 }),
   expires: Type.Integer(),
