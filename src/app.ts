@@ -10,6 +10,7 @@ import { metricsPlugin } from './http/plugins/metrics.js';
 import { openapiPlugin } from './http/plugins/openapi.js';
 import { createTokenRoute } from './http/routes/kyb/tokens/create.js';
 import { updateTokenRoutes } from './http/routes/kyb/tokens/update.js';
+import { revokeTokenRoute } from './http/routes/v1/tokens/revoke.js';
 import { kybInfoRoute } from './http/routes/kyb/info.js';
 import { systemRoutes } from './http/routes/system.js';
 import { catalogRoutes } from './http/routes/v1/catalog.js';
@@ -93,6 +94,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   systemRoutes(app);
   createTokenRoute(app);
   updateTokenRoutes(app);
+  revokeTokenRoute(app);
   kybInfoRoute(app);
   formRoutes(app);
   beneficiaryRoutes(app);
