@@ -8,6 +8,7 @@ import type { App, AppDeps } from './http/context.js';
 import { errorHandler, sendError } from './http/errors.js';
 import { metricsPlugin } from './http/plugins/metrics.js';
 import { openapiPlugin } from './http/plugins/openapi.js';
+import { recordRoutes } from './http/route-table.js';
 import { createTokenRoute } from './http/routes/kyb/tokens/create.js';
 import { updateTokenRoutes } from './http/routes/kyb/tokens/update.js';
 import { revokeTokenRoute } from './http/routes/v1/tokens/revoke.js';
@@ -35,6 +36,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     // One log line per request is written below, with the route pattern instead of the raw
     // URL, because URLs can carry token strings.
     logController: new LogController({ disableRequestLogging: true }),
+    // The router's own refusals (a malformed %-escape, a path segment longer than any id)
+    // happen before any hook: they get the error envelope here.
+    frameworkErrors: (error, _request, reply) => {
+      if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendError(reply, 'NOT_FOUND', 'Not found.');
+      return sendError(reply, 'VALIDATION_ERROR', { url: ['is not a valid URL (malformed percent-encoding)'] });
+    },
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
@@ -43,6 +50,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   app.decorate('deps', deps);
   app.decorate('publicUrl', deps.config.publicUrl);
+  app.decorate('routeTable', recordRoutes(app));
   app.decorateRequest('partner', null);
   app.decorateRequest('session', null);
   app.setValidatorCompiler(validatorCompiler);

@@ -29,7 +29,8 @@ const PATTERN_MESSAGES: Record<string, string> = {
 
 /** Turns Ajv errors into iDenfy-style `{field: [messages]}`, one entry per offending field and rule. */
 export function toFieldErrors(errors: ErrorObject[], part: string): FieldErrors {
-  const fields: FieldErrors = {};
+  // Field paths come from the request (unknown keys): `hasOwnProperty` must not find Object's.
+  const fields: FieldErrors = Object.create(null) as FieldErrors;
   for (const error of relevant(errors)) {
     const path = fieldPath(error, part);
     const message = describe(error);
