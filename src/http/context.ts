@@ -9,6 +9,7 @@ import type { PartnerPrincipal } from '../core/partners/authenticate-partner.js'
 import type { TokenSession } from '../core/tokens/authenticate-token.js';
 import type { DatabaseHandle } from '../db/database.js';
 import type { FileStorage } from '../storage/file-storage.js';
+import type { RouteEntry } from './route-table.js';
 import type { ScreeningSearcher } from '../screening-index/index-host.js';
 
 /** What buildApp needs; passed explicitly, no module-level singletons. */
@@ -31,6 +32,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     deps: AppDeps;
     publicUrl: string;
+    /** Every route as declared (method, url, auth mode, schema); see route-table.ts. */
+    routeTable: readonly RouteEntry[];
   }
   interface FastifyRequest {
     partner: PartnerPrincipal | null;
