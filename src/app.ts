@@ -9,8 +9,10 @@ import type { App, AppDeps } from './http/context.js';
 import { clientErrorHandler, errorHandler, sendError } from './http/errors.js';
 import { metricsPlugin } from './http/plugins/metrics.js';
 import { openapiPlugin } from './http/plugins/openapi.js';
+import { recordRoutes } from './http/route-table.js';
 import { createTokenRoute } from './http/routes/kyb/tokens/create.js';
 import { updateTokenRoutes } from './http/routes/kyb/tokens/update.js';
+import { revokeTokenRoute } from './http/routes/v1/tokens/revoke.js';
 import { kybInfoRoute } from './http/routes/kyb/info.js';
 import { systemRoutes } from './http/routes/system.js';
 import { catalogRoutes } from './http/routes/v1/catalog.js';
@@ -53,6 +55,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.decorate('deps', deps);
   app.decorate('publicUrl', deps.config.publicUrl);
   app.decorate('keyring', deps.keyring ?? masterKeyring(deps.config));
+  app.decorate('routeTable', recordRoutes(app));
   app.decorateRequest('partner', null);
   app.decorateRequest('session', null);
   app.setValidatorCompiler(validatorCompiler);
@@ -101,6 +104,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   systemRoutes(app);
   createTokenRoute(app);
   updateTokenRoutes(app);
+  revokeTokenRoute(app);
   kybInfoRoute(app);
   formRoutes(app);
   beneficiaryRoutes(app);

@@ -14,7 +14,6 @@ import type { App } from '../src/http/context.js';
 import { openStorage } from '../src/storage/open-storage.js';
 import { ScreeningIndexHost } from '../src/screening-runtime/index-host.js';
 import { createLogger } from '../src/logger.js';
-import { keyScope } from '../src/core/privacy/company-keys.js';
 
 /** PostgreSQL runs when TEST_DATABASE_URL is set (.ci/run sets it); SQLite always runs. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || null;

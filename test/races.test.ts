@@ -3,7 +3,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { createPartner } from '../src/core/partners/create-partner.js';
-import { sha256Hex } from '../src/core/crypto.js';
 import type { App } from '../src/http/context.js';
 import { buildCtx } from '../src/core/context.js';
 import { createLogger } from '../src/logger.js';
@@ -12,7 +11,6 @@ import { openStorage } from '../src/storage/open-storage.js';
 import { base64, pdfDocument } from './files.js';
 import { DIALECTS, openTestDatabase, TestClock, testConfig } from './harness.js';
 import { companyBody } from './kyb.js';
-import { keyScope } from '../src/core/privacy/company-keys.js';
 
 /**
  * Concurrency on a form: writes that check then change must not interleave (PostgreSQL runs

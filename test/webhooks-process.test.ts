@@ -11,7 +11,6 @@ import { DIALECTS, openTestDatabase, TEST_DATABASE_URL, testConfig } from './har
 import { freePort, postgresUrlWithSchema, runCli, startServer, startWorkerProcess } from './process.js';
 import { startReceiver, type Receiver } from './webhook-receiver.js';
 import { receiverExample } from './webhooks.js';
-import { keyScope } from '../src/core/privacy/company-keys.js';
 
 const SECRET = 'webhook-process-test-secret-webhook-process';
 const receivers: Receiver[] = [];

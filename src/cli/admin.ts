@@ -8,7 +8,6 @@ import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { createLogger } from '../logger.js';
 import { openStorage } from '../storage/open-storage.js';
-import { keyScope } from '../core/privacy/company-keys.js';
 import { generateMasterKeyText, masterKeyring } from '../core/privacy/master-keys.js';
 import { rotateMasterKey } from '../core/privacy/rotate-master-key.js';
 

@@ -11,6 +11,7 @@ import type { TokenSession } from '../core/tokens/authenticate-token.js';
 import type { DatabaseHandle } from '../db/database.js';
 import type { FileStorage } from '../storage/file-storage.js';
 import type { ScreeningSearcher } from '../core/screening/searcher.js';
+import type { RouteEntry } from './route-table.js';
 
 /** What buildApp needs; passed explicitly, no module-level singletons. */
 export interface AppDeps {
@@ -35,6 +36,8 @@ declare module 'fastify' {
     deps: AppDeps;
     publicUrl: string;
     keyring: MasterKeyring;
+    /** Every route as declared (method, url, auth mode, schema); see route-table.ts. */
+    routeTable: readonly RouteEntry[];
   }
   interface FastifyRequest {
     partner: PartnerPrincipal | null;

@@ -22,6 +22,26 @@ describeEachDialect('error envelope', (h) => {
     expect(res.json.identifier).toBe('METHOD_NOT_ALLOWED');
   });
 
+  it('answers a path that does not decode or has an over-long segment with 404 in the envelope (it names nothing)', async () => {
+    const partner = await h().partner();
+    for (const [url, status, identifier] of [
+      ['/v1/themes/%ZZ/', 404, 'NOT_FOUND'], ['/kyb/forms/%/submit/', 404, 'NOT_FOUND'],
+      ['/v1/themes/%C0%AE/', 404, 'NOT_FOUND'], [`/v1/themes/${'a'.repeat(101)}/`, 404, 'NOT_FOUND'],
+    ] as const) {
+      const res = await api(h()).call('GET', url, partner.auth);
+      expect({ url, status: res.status, keys: Object.keys(res.json ?? {}).sort(), identifier: res.json?.identifier })
+        .toEqual({ url, status, keys: envelopeKeys, identifier });
+    }
+  });
+
+  it('reports an unknown field named like an Object method (hasOwnProperty, constructor) as 400, not 500', async () => {
+    const partner = await h().partner();
+    for (const key of ['hasOwnProperty', 'constructor', 'toString', 'valueOf']) {
+      const res = await api(h()).call('POST', '/kyb/tokens/', partner.auth, `{"tokenType":"FORM","clientId":"c","${key}":"x"}`);
+      expect({ key, status: res.status, message: res.json.message }).toEqual({ key, status: 400, message: { [key]: ['unknown field'] } });
+    }
+  });
+
   it('answers a body that is not JSON with 415, and an oversize body with 413', async () => {
     const partner = await h().partner();
     for (const type of ['application/xml', 'text/plain', 'application/x-www-form-urlencoded']) {

@@ -4,7 +4,6 @@ import type { Ctx } from '../context.js';
 import { signedFileUrl } from '../files/signed-url.js';
 import { loadForm, type FormCtx } from '../forms/access.js';
 import { evaluateCondition, parseCondition } from '../questionnaires/condition.js';
-import { parseRecordJson } from '../records.js';
 import { storedAnswer, type StoredSections } from './check-answers.js';
 import { isFileRef } from './file-answers.js';
 import { companyQuestionnaire } from './questionnaire-of-company.js';

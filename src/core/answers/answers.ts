@@ -7,7 +7,6 @@ import { checkAnswers } from './check-answers.js';
 import { loadStoredAnswers, sealAnswers } from './stored-answers.js';
 import { fileHashes, fileInputs, presentAnswerSections } from './file-answers.js';
 import { getQuestionnaire } from './questionnaire-of-company.js';
-import { parseRecordJson } from '../records.js';
 
 /** The saved answers, or null (the route answers 204) when there are none. */
 export async function getAnswers({ ctx, questionnaireId }: { ctx: FormCtx; questionnaireId: string }): Promise<KybFormAnswers | null> {

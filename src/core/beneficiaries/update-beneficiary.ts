@@ -1,6 +1,6 @@
 import type { Beneficiary, BeneficiaryRequest, PatchedBeneficiaryRequest } from '../../schemas/beneficiary.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { assertValid, fieldErrors, type FieldErrors } from '../errors.js';
+import { assertValid, fieldErrors } from '../errors.js';
 import { mergeRecords, parseRecordJson } from '../records.js';
 import { assertEditable, loadFlow, loadForm, type FormCtx } from '../forms/access.js';
 import { checkCustomValues } from '../forms/custom-fields.js';
