@@ -22,6 +22,8 @@ import { sessionRoute } from './http/routes/v1/session.js';
 import { fileRoutes } from './http/routes/v1/files.js';
 import { screeningRoutes } from './http/routes/v1/screening.js';
 import { webhookRoutes } from './http/routes/v1/webhooks.js';
+import { requestInfoRoute } from './http/routes/v1/companies/request-info.js';
+import { automationRoute } from './http/routes/kyb/companies/automation.js';
 import { webFormRoutes } from './http/routes/web-form.js';
 import { validatorCompiler } from './http/validation.js';
 
@@ -104,6 +106,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   fileRoutes(app);
   screeningRoutes(app);
   webhookRoutes(app);
+  requestInfoRoute(app);
+  automationRoute(app);
   await webFormRoutes(app);
   return app;
 }

@@ -25,6 +25,7 @@ export interface Database {
   webhook_events: WebhookEventRow;
   webhook_deliveries: WebhookDeliveryRow;
   webhook_attempts: WebhookAttemptRow;
+  automation_runs: AutomationRunRow;
 }
 
 export interface PartnerRow {
@@ -96,6 +97,13 @@ export interface CompanyRow {
   screening_lease_until: number | null;
   /** The request time the last completed screening answered. */
   screened_at: number | null;
+  /** JSON: OpenInfoRequest, while a reviewer's request for more information is open. */
+  info_request: string | null;
+  /** CompanyExpirationStatusEnum: EXPIRED once the session ran out before submission. */
+  expiration_status: string | null;
+  automation_ran_at: number | null;
+  /** JSON: {check: outcome} of the last automation run. */
+  automation_statuses: string | null;
 }
 
 export interface BeneficiaryRow {
@@ -316,4 +324,17 @@ export interface ScreeningHitRow {
   resolved_at: number | null;
   first_seen_at: number;
   last_seen_at: number;
+}
+
+/** One re-run of the automated checks; open (finished_at null) while the company is PROCESSING. */
+export interface AutomationRunRow {
+  id: string;
+  partner_id: string;
+  company_id: string;
+  /** The review status the company returns to when the run finishes. */
+  previous_status: string;
+  requested_at: number;
+  finished_at: number | null;
+  /** JSON: {check: outcome} */
+  statuses: string | null;
 }

@@ -1,5 +1,7 @@
 import type { Logger } from 'pino';
 import type { Ctx } from '../core/context.js';
+import { expireCompanies } from '../core/review/expire-companies.js';
+import { finishAutomation } from '../core/review/finish-automation.js';
 import { screenCompany } from '../core/screening/screen-company.js';
 import type { ScreeningPolicy } from '../core/screening/status.js';
 import type { DatabaseHandle } from '../db/database.js';
@@ -63,7 +65,18 @@ export function createScreeningWorker(options: ScreeningWorkerOptions): Screenin
     });
   };
 
+  // Background work that rides on this loop: sessions that ran out before submission.
+  const expire = async () => {
+    try {
+      const expired = await expireCompanies({ ctx, now: ctx.clock.now(), limit: 100 });
+      if (expired > 0) logger.info({ expired }, 'companies expired');
+    } catch (error) {
+      logger.error({ err: { type: (error as Error).name, code: (error as { code?: string }).code } }, 'expiry run failed');
+    }
+  };
+
   const runOnce = async (): Promise<number> => {
+    if (options.screen !== false) await expire();
     if (!(await syncIndex()) || options.screen === false) return 0;
     const due = await claim(ctx.clock.now());
     for (const company of due) {
@@ -71,6 +84,7 @@ export function createScreeningWorker(options: ScreeningWorkerOptions): Screenin
       await database.db.updateTable('companies').set({ screened_at: company.screening_requested_at, screening_lease_until: null })
         .where('id', '=', company.id).execute();
       logger.info({ companyId: company.id, ...outcome }, 'company screened');
+      if (await finishAutomation({ ctx, companyId: company.id })) logger.info({ companyId: company.id }, 'automation run finished');
     }
     await database.flush();
     return due.length;

@@ -4,6 +4,7 @@ import { assertValid, type FieldErrors } from '../errors.js';
 import { assertEditable, loadFlow, loadForm, type FormCtx } from '../forms/access.js';
 import { checkCustomValues } from '../forms/custom-fields.js';
 import { loadBeneficiary } from './read-beneficiaries.js';
+import { assertItemsOpen, beneficiaryItem } from '../review/open-items.js';
 import { checkAgainstFlow, customAssignments, presentBeneficiary, resolveTypes } from './rules.js';
 
 /**
@@ -19,6 +20,7 @@ export async function updateBeneficiary(
     const flow = await loadFlow(trx, company);
     const current = await loadBeneficiary(trx, company.id, id);
     const currentTypes = JSON.parse(current.beneficiary_types) as string[];
+    assertItemsOpen(company, ctx.access, [beneficiaryItem(id, currentTypes)]);
     const errors: FieldErrors = {};
     const typesGiven = input.beneficiaryType !== undefined || input.beneficiaryTypes !== undefined;
     // A PUT that names no type keeps the current ones (the spec requires only `info`).
@@ -30,6 +32,8 @@ export async function updateBeneficiary(
     checkAgainstFlow(flow, [...new Set([...types, ...currentTypes])], infoType, ctx.access.actor, errors);
     const custom = checkCustomValues(additionalInfo, customAssignments(flow, types, infoType), 'info.additionalInfo', errors);
     assertValid(errors);
+    // A type added while information is requested must be open too.
+    assertItemsOpen(company, ctx.access, types.filter((t) => !currentTypes.includes(t)).map((type) => [`beneficiaries.${type}`]));
 
     const stored = JSON.parse(current.info) as Record<string, unknown> & { additionalInfo: Record<string, unknown> };
     const info = merge

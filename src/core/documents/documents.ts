@@ -10,6 +10,7 @@ import { MAX_DOCUMENTS_PER_FORM } from '../forms/limits.js';
 import { releaseFiles, storeFile } from '../files/stored-files.js';
 import { assertEditable, loadForm, type FormCtx } from '../forms/access.js';
 import { loadBeneficiary } from '../beneficiaries/read-beneficiaries.js';
+import { assertItemsOpen, beneficiaryItem, openInfoRequest, type Touched } from '../review/open-items.js';
 import { presentDocuments } from './present-document.js';
 
 // Company documents (beneficiaryId null) and beneficiary documents share these verbs.
@@ -26,6 +27,20 @@ async function allowedTypes(db: Db, company: CompanyRow, target: DocumentTarget)
   if (!target.beneficiaryId) return COMPANY_TYPES;
   const beneficiary = await loadBeneficiary(db, company.id, target.beneficiaryId);
   return beneficiary.info_type === 'INDIVIDUAL' ? INDIVIDUAL_TYPES : COMPANY_TYPES;
+}
+
+/**
+ * While information is requested the client may change a company document of an open type
+ * (`documents.<TYPE>`), or any document of an open beneficiary.
+ */
+async function assertDocumentsOpen(db: Db, ctx: FormCtx, company: CompanyRow, target: DocumentTarget, types: string[]): Promise<void> {
+  if (ctx.access.actor.kind !== 'client' || !openInfoRequest(company)) return;
+  let touched: Touched[] = types.map((type) => [`documents.${type}`]);
+  if (target.beneficiaryId) {
+    const beneficiary = await loadBeneficiary(db, company.id, target.beneficiaryId);
+    touched = [beneficiaryItem(beneficiary.id, JSON.parse(beneficiary.beneficiary_types) as string[])];
+  }
+  assertItemsOpen(company, ctx.access, touched);
 }
 
 function checkType(type: string, allowed: Set<string>, field = 'type'): void {
@@ -68,6 +83,7 @@ export async function createDocument({ ctx, target, input }: { ctx: FormCtx; tar
   return ctx.db.transaction().execute(async (trx) => {
     const company = await loadForm(trx, ctx.access);
     assertEditable(company, ctx.access);
+    await assertDocumentsOpen(trx, ctx, company, target, [input.type]);
     const row = await insertDocument(trx, ctx, company, await checkDocument(trx, ctx, company, target, input));
     return (await presentDocuments(trx, ctx, [row]))[0]!;
   });
@@ -111,6 +127,7 @@ export async function updateDocument(
     assertEditable(company, ctx.access);
     const row = await loadDocument(trx, company, target, id);
     if (input.type !== undefined) checkType(input.type, await allowedTypes(trx, company, target));
+    await assertDocumentsOpen(trx, ctx, company, target, [...new Set([row.type, input.type ?? row.type])]);
     const filename = input.filename !== undefined ? input.filename : merge ? row.filename : null;
     const next = { ...row, type: input.type ?? row.type, filename };
     await trx.updateTable('documents').set({ type: next.type, filename: next.filename }).where('id', '=', id).execute();
@@ -125,6 +142,7 @@ export async function deleteDocument({ ctx, target, id }: { ctx: FormCtx; target
     const company = await loadForm(trx, ctx.access);
     assertEditable(company, ctx.access);
     const row = await loadDocument(trx, company, target, id);
+    await assertDocumentsOpen(trx, ctx, company, target, [row.type]);
     await trx.deleteFrom('documents').where('id', '=', id).execute();
     await releaseFiles(trx, ctx, [row.file_hash]);
     await recordAudit(trx, { ...ctx.access, action: 'DOCUMENT_DELETED', details: { documentId: id }, now: ctx.clock.now() });

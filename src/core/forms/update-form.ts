@@ -1,6 +1,7 @@
 import type { ClientSystemRequest, CompanyInfoRequest } from '../../schemas/company.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { assertValid, type FieldErrors } from '../errors.js';
+import { assertItemsOpen, changedCompanyItems } from '../review/open-items.js';
 import { assertEditable, loadFlow, loadForm, type FormCtx } from './access.js';
 import { applyCompanyInfo, type StoredCompanyInfo } from './company-info.js';
 import { presentClientSystem, presentCompany } from './present-form.js';
@@ -17,6 +18,7 @@ export async function updateForm(
     const current = JSON.parse(company.info) as StoredCompanyInfo;
     const info = input.company ? applyCompanyInfo(current, input.company, { merge, flow, actor: ctx.access.actor, path: 'company' }, errors) : current;
     assertValid(errors);
+    assertItemsOpen(company, ctx.access, changedCompanyItems(current, info));
     const clientSystem = input.clientSystem === undefined
       ? company.client_system
       : JSON.stringify(merge ? { ...JSON.parse(company.client_system ?? '{}'), ...input.clientSystem } : input.clientSystem);
