@@ -43,7 +43,9 @@ export function beneficiaryItem(id: string, types: readonly string[]): Touched {
   return [`beneficiaries.${id}`, ...types.map((type) => `beneficiaries.${type}`)];
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+// Absent, null and an empty list are one state: a client resending an untouched empty field changes nothing.
+const normal = (value: unknown) => JSON.stringify(value === undefined || (Array.isArray(value) && value.length === 0) ? null : value);
+const same = (a: unknown, b: unknown) => normal(a) === normal(b);
 const own = (object: object | undefined, key: string): unknown => (object && Object.hasOwn(object, key) ? (object as Record<string, unknown>)[key] : undefined);
 
 /** The company paths whose value differs between two stored infos (a PUT may resend unchanged fields). */
