@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Db } from '../../db/database.js';
 import type { KybTokenRow } from '../../db/tables.js';
 import type { InfoRequest, InfoRequestCreate } from '../../schemas/review.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -7,9 +8,10 @@ import { keyedHash, randomString } from '../crypto.js';
 import { conflict } from '../errors.js';
 import { loadCompany } from '../forms/access.js';
 import { insertTokenRow } from '../tokens/create-token.js';
+import { isTokenValid } from '../tokens/present-token.js';
 import { enqueueEvent } from '../webhooks/enqueue-event.js';
 import { checkItems } from './check-items.js';
-import type { OpenInfoRequest } from './open-items.js';
+import { openInfoRequest, type OpenInfoRequest } from './open-items.js';
 
 /** A week: the client must first get the message, then find the documents. */
 export const DEFAULT_INFO_REQUEST_LIFETIME_S = 7 * 24 * 3600;
@@ -30,15 +32,17 @@ export async function requestInfo(
     const access = { partnerId: ctx.partnerId, companyId: input.companyId, actor: { kind: 'partner' as const, keyId: ctx.keyId } };
     const company = await loadCompany(trx, access);
     if (company.submission_time === null || company.info === null) throw conflict('The form was not submitted yet.');
-    if (company.info_request !== null) throw conflict('Information was already requested; the client has not re-submitted yet.');
-    if (!REVIEWABLE.has(company.status)) {
+    const open = openInfoRequest(company);
+    const now = ctx.clock.now();
+    // A request whose link ran out unanswered may be sent again; a live one may not.
+    if (open && (await isLinkLive(trx, open.tokenId, now))) throw conflict('Information was already requested; the client has not re-submitted yet.');
+    if (!open && !REVIEWABLE.has(company.status)) {
       throw conflict(company.status === 'PROCESSING'
         ? 'Automation is running on this company; request information once it is back in review.'
         : 'The review is completed; set the status back to NEED_TO_REVIEW to request information.');
     }
     await checkItems(trx, company as typeof company & { info: string }, input.items);
 
-    const now = ctx.clock.now();
     const previous = await trx.selectFrom('kyb_tokens').selectAll().where('company_id', '=', company.id)
       .orderBy('created_at', 'desc').orderBy('id').limit(1).executeTakeFirstOrThrow();
     const tokenString = randomString(TOKEN_LENGTH);
@@ -53,7 +57,8 @@ export async function requestInfo(
 
     const request: OpenInfoRequest = { items: [...input.items], message: input.message, tokenId: token.id, requestedAt: now };
     const updated = await trx.updateTable('companies').set({ status: 'PENDING', info_request: JSON.stringify(request), updated_at: now })
-      .where('id', '=', company.id).where('status', '=', company.status).where('info_request', 'is', null)
+      .where('id', '=', company.id).where('status', '=', company.status)
+      .$call((q) => (company.info_request === null ? q.where('info_request', 'is', null) : q.where('info_request', '=', company.info_request)))
       .executeTakeFirst();
     if (updated.numUpdatedRows !== 1n) throw conflict('The company changed meanwhile; try again.');
     // The message is free text and may hold personal data: the audit keeps the item paths only.
@@ -68,4 +73,9 @@ export async function requestInfo(
       expiration: new Date(token.expires_at).toISOString(), url: `${ctx.files.publicUrl}/welcome?authToken=${tokenString}`, date,
     };
   });
+}
+
+async function isLinkLive(db: Db, tokenId: string, now: number): Promise<boolean> {
+  const token = await db.selectFrom('kyb_tokens').select(['expires_at', 'deactivated_at']).where('id', '=', tokenId).executeTakeFirst();
+  return token !== undefined && isTokenValid(token, now);
 }

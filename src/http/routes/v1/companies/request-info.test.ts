@@ -155,6 +155,12 @@ describeEachDialect('request more information (COMPANY_INFO_REQUEST)', (h) => {
     const twice = await requestInfo(h(), s, { items: ['company.city'], message: 'y' });
     expect(twice.status).toBe(409);
     expect(twice.json.message).toBe('Information was already requested; the client has not re-submitted yet.');
+
+    // Once the correction link ran out unanswered, the reviewer can send a new one.
+    h().clock.advance(8 * 24 * HOUR);
+    const renewed = await requestInfo(h(), s, { items: ['company.city'], message: 'Still waiting for the city.' });
+    expect(renewed.status).toBe(201);
+    expect((await api(h()).call('GET', '/v1/session/', bearer(renewed.json.tokenString))).json.infoRequest).toMatchObject({ items: ['company.city'] });
   });
 
   it("answers 404 for another partner's company, and 401 without the key pair", async () => {
