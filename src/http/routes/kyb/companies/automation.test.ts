@@ -3,7 +3,7 @@ import { api } from '../../../../../test/api.js';
 import { describeEachDialect, type Harness, type TestPartner } from '../../../../../test/harness.js';
 import { startSession } from '../../../../../test/kyb.js';
 import { screenPending } from '../../../../../test/screening-cases.js';
-import { readSettings, writeSettings } from '../../../../core/partners/settings.js';
+import { setAutomationQuota } from '../../../../core/partners/set-automation-quota.js';
 import { presentLifecycleMeta } from '../../../../core/review/present-lifecycle.js';
 
 /** A submitted case (no flow) with one UBO, its submit screening already answered. */
@@ -69,7 +69,7 @@ describeEachDialect('re-running automation (POST /kyb/companies/{id}/automation/
 
   it('answers 402 in the error envelope once the partner\'s automation quota is spent, and changes nothing', async () => {
     const partner = await h().partner();
-    await writeSettings(h().database.db, partner.partnerId, { ...(await readSettings(h().database.db, partner.partnerId)), automationRunLimit: 1 });
+    await setAutomationQuota({ ctx: h().ctx, input: { partnerId: partner.partnerId, limit: 1 } });
     const s = await reviewedCase(h(), partner);
     expect((await automate(h(), s.companyId, partner.auth)).status).toBe(202);
     await screenPending(h());
