@@ -28,6 +28,8 @@ import { webhookRoutes } from './http/routes/v1/webhooks.js';
 import { ownershipRoutes } from './http/routes/v1/companies/ownership.js';
 import { companyRiskRoutes } from './http/routes/v1/companies/risk.js';
 import { riskModelRoutes } from './http/routes/v1/risk-model.js';
+import { requestInfoRoute } from './http/routes/v1/companies/request-info.js';
+import { automationRoute } from './http/routes/kyb/companies/automation.js';
 import { webFormRoutes } from './http/routes/web-form.js';
 import { exceedsDepth, validatorCompiler } from './http/validation.js';
 import { refuseUnstorableText } from './http/text-guard.js';
@@ -119,6 +121,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   ownershipRoutes(app);
   companyRiskRoutes(app);
   riskModelRoutes(app);
+  requestInfoRoute(app);
+  automationRoute(app);
   await webFormRoutes(app);
   return app;
 }

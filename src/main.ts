@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { createKeyCommand, createPartnerCommand, generateMasterCommand, listKeysCommand, migrateCommand, revokeKeyCommand, rotateMasterCommand } from './cli/admin.js';
+import { createKeyCommand, createPartnerCommand, generateMasterCommand, listKeysCommand, migrateCommand, revokeKeyCommand, rotateMasterCommand, setQuotaCommand } from './cli/admin.js';
 import { MasterKeyError } from './core/privacy/master-keys.js';
 import { verifyAuditCommand } from './cli/audit.js';
 import { serve } from './cli/serve.js';
@@ -15,6 +15,8 @@ const USAGE = `Usage: openkyb <command>
   worker                                  run the background worker alone (webhook delivery)
   migrate                                 apply database migrations only
   partners create --name NAME [--json]    create a partner and its first API key pair
+  partners quota --partner ID --automation-runs N|unlimited
+                                          how many automation re-runs the partner may make in total
   keys create --partner ID [--label L] [--json]
   keys list [--partner ID] [--json]
   keys revoke KEY_ID_OR_API_KEY
@@ -43,7 +45,7 @@ async function run(argv: string[]): Promise<number> {
     options: {
       name: { type: 'string' }, partner: { type: 'string' }, label: { type: 'string' },
       json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false },
-      force: { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false }, 'automation-runs': { type: 'string' },
     },
   });
   const command = positionals.slice(0, 2).join(' ');
@@ -58,6 +60,12 @@ async function run(argv: string[]): Promise<number> {
       if (!values.name?.trim()) return fail('partners create needs --name NAME');
       await createPartnerCommand(config, out, { name: values.name, json });
       return 0;
+    case 'partners quota': {
+      const runs = values['automation-runs'];
+      if (!values.partner || !runs || !/^(\d+|unlimited)$/.test(runs)) return fail('partners quota needs --partner ID and --automation-runs N|unlimited');
+      await setQuotaCommand(config, out, { partnerId: values.partner, limit: runs === 'unlimited' ? null : Number(runs) });
+      return 0;
+    }
     case 'keys create':
       if (!values.partner) return fail('keys create needs --partner ID');
       await createKeyCommand(config, out, { partnerId: values.partner, label: values.label ?? null, json });

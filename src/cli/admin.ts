@@ -4,6 +4,7 @@ import { createApiKey } from '../core/partners/create-api-key.js';
 import { createPartner } from '../core/partners/create-partner.js';
 import { listApiKeys } from '../core/partners/list-api-keys.js';
 import { revokeApiKey } from '../core/partners/revoke-api-key.js';
+import { setAutomationQuota } from '../core/partners/set-automation-quota.js';
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { createLogger } from '../logger.js';
@@ -90,4 +91,9 @@ export async function rotateMasterCommand(config: Config, out: Out, input: { jso
     if (summary.failed.length > 0) out('Configure the missing master key (OPENKYB_PREVIOUS_MASTER_KEY_FILE or OPENKYB_PREVIOUS_SECRET) and run again.');
   }
   return summary.failed.length === 0;
+}
+
+export async function setQuotaCommand(config: Config, out: Out, input: { partnerId: string; limit: number | null }): Promise<void> {
+  await withCtx(config, (ctx) => setAutomationQuota({ ctx, input }));
+  out(`Automation runs for ${input.partnerId}: ${input.limit ?? 'unlimited'}.`);
 }

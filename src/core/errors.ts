@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'IDEMPOTENCY_KEY_REUSED'
   | 'PAYLOAD_TOO_LARGE'
+  | 'PAYMENT_REQUIRED'
   | 'SERVICE_UNAVAILABLE';
 
 import { emptyRecord } from './records.js';

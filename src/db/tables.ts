@@ -30,6 +30,7 @@ export interface Database {
   risk_assessments: RiskAssessmentRow;
   company_keys: CompanyKeyRow;
   health_checks: HealthCheckRow;
+  automation_runs: AutomationRunRow;
 }
 
 export interface PartnerRow {
@@ -105,6 +106,13 @@ export interface CompanyRow {
   risk_level: string | null;
   /** Set when the risk must be assessed again (the model changed, a screening finished). */
   risk_requested_at: number | null;
+  /** JSON: OpenInfoRequest, while a reviewer's request for more information is open. */
+  info_request: string | null;
+  /** CompanyExpirationStatusEnum: EXPIRED once the session ran out before submission. */
+  expiration_status: string | null;
+  automation_ran_at: number | null;
+  /** JSON: {check: outcome} of the last automation run. */
+  automation_statuses: string | null;
 }
 
 export interface BeneficiaryRow {
@@ -387,4 +395,17 @@ export interface CompanyKeyRow {
 export interface HealthCheckRow {
   id: string;
   checked_at: number;
+}
+
+/** One re-run of the automated checks; open (finished_at null) while the company is PROCESSING. */
+export interface AutomationRunRow {
+  id: string;
+  partner_id: string;
+  company_id: string;
+  /** The review status the company returns to when the run finishes. */
+  previous_status: string;
+  requested_at: number;
+  finished_at: number | null;
+  /** JSON: {check: outcome} */
+  statuses: string | null;
 }

@@ -13,6 +13,7 @@ export const ERROR_TABLE = {
   JSON_ERROR: { status: 400, meaning: 'The body is not valid JSON.' },
   UNAUTHORIZED: { status: 401, meaning: 'API key or secret missing or wrong (HTTP Basic).' },
   AUTHENTICATION_FAILED: { status: 401, meaning: 'The Bearer token is unknown, expired or deactivated.' },
+  PAYMENT_REQUIRED: { status: 402, meaning: 'A quota of this partner is spent (e.g. automation runs); the operator can raise it.' },
   NOT_FOUND: { status: 404, meaning: 'No such resource for these credentials (mind the trailing slash).' },
   METHOD_NOT_ALLOWED: { status: 405, meaning: 'The path exists but not with this method; see the Allow header.' },
   CONFLICT: { status: 409, meaning: 'The change conflicts with the current state, e.g. deleting an object in use.' },

@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
 import type { Ctx } from '../core/context.js';
 import { claimScreeningRequests, completeScreeningRequest } from '../core/screening/claim-screening.js';
+import { expireCompanies } from '../core/review/expire-companies.js';
+import { finishAutomation } from '../core/review/finish-automation.js';
 import { screenCompany } from '../core/screening/screen-company.js';
 import type { ScreeningPolicy } from '../core/screening/status.js';
 import type { DatabaseHandle } from '../db/database.js';
@@ -46,13 +48,25 @@ export function createScreeningWorker(options: ScreeningWorkerOptions): Screenin
     return liveSetKey(host.lists() ?? []) === liveSetKey(live);
   };
 
+  // Background work that rides on this loop: sessions that ran out before submission.
+  const expire = async () => {
+    try {
+      const expired = await expireCompanies({ ctx, now: ctx.clock.now(), limit: 100 });
+      if (expired > 0) logger.info({ expired }, 'companies expired');
+    } catch (error) {
+      logger.error({ err: { type: (error as Error).name, code: (error as { code?: string }).code } }, 'expiry run failed');
+    }
+  };
+
   const runOnce = async (): Promise<number> => {
+    if (options.screen !== false) await expire();
     if (!(await syncIndex()) || options.screen === false) return 0;
     const due = await claimScreeningRequests({ ctx, input: { leaseMs, limit: 5 } });
     for (const request of due) {
       const outcome = await screenCompany({ ctx, companyId: request.companyId, searcher: host, policy });
       await completeScreeningRequest({ ctx, input: request });
       logger.info({ companyId: request.companyId, ...outcome }, 'company screened');
+      if (await finishAutomation({ ctx, companyId: request.companyId })) logger.info({ companyId: request.companyId }, 'automation run finished');
     }
     return due.length;
   };

@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { Beneficiary, BeneficiaryRequest } from './beneficiary.js';
 import { ClientSystem, ClientSystemRequest, CompanyInfo, CompanyInfoRequest, KybFormMeta, PatchedCompanyInfoRequest, ReadOnly } from './company.js';
+import { SessionInfoRequest } from './review.js';
 import { KybFormDocument, KybFormDocumentCreateRequest } from './document.js';
 
 export const KybFormCreateRequest = Type.Object({
@@ -36,4 +37,6 @@ export const SessionInfo = Type.Object({
   expiration: Type.String({ format: 'date-time' }),
   status: Type.String(),
   redirectUrl: Type.Union([Type.String(), Type.Null()]),
+  /** Set while a reviewer asked for more information: the message and the items the client may change. */
+  infoRequest: Type.Union([SessionInfoRequest, Type.Null()]),
 }, { title: 'SessionInfo' });

@@ -5,6 +5,8 @@ import { releaseFiles, storeFile } from '../files/stored-files.js';
 import { assertEditable, loadForm, type FormCtx } from '../forms/access.js';
 import { checkAnswers } from './check-answers.js';
 import { loadStoredAnswers, sealAnswers } from './stored-answers.js';
+import { assertItemsOpen, changedQuestionItems, openInfoRequest } from '../review/open-items.js';
+import type { StoredSections } from './check-answers.js';
 import { fileHashes, fileInputs, presentAnswerSections } from './file-answers.js';
 import { getQuestionnaire } from './questionnaire-of-company.js';
 
@@ -30,6 +32,12 @@ export async function putAnswers(
     const files = await fileInputs(trx, ctx, company.id, questionnaireId);
     const checked = checkAnswers(questionnaire, input.sections, files.inputs, !draft);
     assertValid(checked.errors);
+    if (openInfoRequest(company)) {
+      const stored = await trx.selectFrom('questionnaire_answers').select('answers')
+        .where('company_id', '=', company.id).where('questionnaire_id', '=', questionnaireId).executeTakeFirst();
+      const current = stored ? (JSON.parse(stored.answers) as StoredSections) : {};
+      assertItemsOpen(company, ctx.access, changedQuestionItems(questionnaire.key, current, checked.sections));
+    }
 
     const hashes = fileHashes(checked.sections);
     for (const upload of files.uploads) await storeFile(trx, ctx, company.id, upload);
@@ -50,7 +58,8 @@ export async function deleteAnswers({ ctx, questionnaireId }: { ctx: FormCtx; qu
   await ctx.db.transaction().execute(async (trx) => {
     const company = await loadForm(trx, ctx);
     assertEditable(company, ctx.access);
-    await getQuestionnaire({ ctx: { ...ctx, db: trx }, id: questionnaireId });
+    const questionnaire = await getQuestionnaire({ ctx: { ...ctx, db: trx }, id: questionnaireId });
+    assertItemsOpen(company, ctx.access, [[`questionnaires.${questionnaire.key}`]]);
     const files = await trx.selectFrom('answer_files').select('file_hash').where('company_id', '=', company.id).where('questionnaire_id', '=', questionnaireId).execute();
     await trx.deleteFrom('answer_files').where('company_id', '=', company.id).where('questionnaire_id', '=', questionnaireId).execute();
     await trx.deleteFrom('questionnaire_answers').where('company_id', '=', company.id).where('questionnaire_id', '=', questionnaireId).execute();

@@ -10,6 +10,7 @@ import { assertEditable, loadFlow, loadForm, type FormCtx } from '../forms/acces
 import { checkCustomValues } from '../forms/custom-fields.js';
 import { MAX_BENEFICIARIES_PER_FORM } from '../forms/limits.js';
 import { sealBeneficiaryInfo } from './read-beneficiaries.js';
+import { assertItemsOpen } from '../review/open-items.js';
 import { checkAgainstFlow, customAssignments, presentBeneficiary, resolveTypes } from './rules.js';
 
 export async function createBeneficiary({ ctx, input }: { ctx: FormCtx; input: BeneficiaryCreateRequest }): Promise<Beneficiary> {
@@ -46,6 +47,8 @@ export async function insertBeneficiary(
     else if (parent.info_type !== 'COMPANY') (errors.parent ??= []).push('must be a company beneficiary');
   }
   assertValid(prefix(errors, path));
+  // While information is requested, a new beneficiary needs each of its types open.
+  assertItemsOpen(company, ctx.access, types.map((type) => [`beneficiaries.${type}`]));
   const now = ctx.clock.now();
   const row: BeneficiaryRow = {
     id: randomUUID(),

@@ -3,6 +3,7 @@ import { conflict, fieldErrors } from '../errors.js';
 import { releaseFiles } from '../files/stored-files.js';
 import { assertEditable, loadFlow, loadForm, type FormCtx } from '../forms/access.js';
 import { loadBeneficiary } from './read-beneficiaries.js';
+import { assertItemsOpen, beneficiaryItem } from '../review/open-items.js';
 import { checkAgainstFlow } from './rules.js';
 
 /**
@@ -14,6 +15,7 @@ export async function deleteBeneficiary({ ctx, id }: { ctx: FormCtx; id: string 
     const company = await loadForm(trx, ctx);
     assertEditable(company, ctx.access);
     const row = await loadBeneficiary(trx, ctx, company.id, id);
+    assertItemsOpen(company, ctx.access, [beneficiaryItem(id, JSON.parse(row.beneficiary_types) as string[])]);
     const errors = fieldErrors();
     checkAgainstFlow(await loadFlow(trx, company), JSON.parse(row.beneficiary_types) as string[], row.info_type, ctx.access.actor, errors);
     if (Object.keys(errors).length > 0 && ctx.access.actor.kind === 'client') throw conflict('This beneficiary is read-only in this form.');

@@ -5,6 +5,7 @@ import { mergeRecords, parseRecordJson } from '../records.js';
 import { assertEditable, loadFlow, loadForm, type FormCtx } from '../forms/access.js';
 import { checkCustomValues } from '../forms/custom-fields.js';
 import { loadBeneficiary, sealBeneficiaryInfo } from './read-beneficiaries.js';
+import { assertItemsOpen, beneficiaryItem } from '../review/open-items.js';
 import { checkAgainstFlow, customAssignments, presentBeneficiary, resolveTypes } from './rules.js';
 
 /**
@@ -20,6 +21,7 @@ export async function updateBeneficiary(
     const flow = await loadFlow(trx, company);
     const current = await loadBeneficiary(trx, ctx, company.id, id);
     const currentTypes = JSON.parse(current.beneficiary_types) as string[];
+    assertItemsOpen(company, ctx.access, [beneficiaryItem(id, currentTypes)]);
     const errors = fieldErrors();
     const typesGiven = input.beneficiaryType !== undefined || input.beneficiaryTypes !== undefined;
     // A PUT that names no type keeps the current ones (the spec requires only `info`).
@@ -31,6 +33,8 @@ export async function updateBeneficiary(
     checkAgainstFlow(flow, [...new Set([...types, ...currentTypes])], infoType, ctx.access.actor, errors);
     const custom = checkCustomValues(additionalInfo, customAssignments(flow, types, infoType), 'info.additionalInfo', errors);
     assertValid(errors);
+    // A type added while information is requested must be open too.
+    assertItemsOpen(company, ctx.access, types.filter((t) => !currentTypes.includes(t)).map((type) => [`beneficiaries.${type}`]));
 
     const stored = parseRecordJson<Record<string, unknown> & { additionalInfo: Record<string, unknown> }>(current.info);
     const info = merge

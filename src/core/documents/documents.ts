@@ -12,6 +12,7 @@ import { assertEditable, loadForm, type FormCtx } from '../forms/access.js';
 import { loadBeneficiary } from '../beneficiaries/read-beneficiaries.js';
 import { sealNullable } from '../privacy/seal.js';
 import { openDocumentRows, presentDocuments } from './present-document.js';
+import { assertItemsOpen, beneficiaryItem, openInfoRequest, type Touched } from '../review/open-items.js';
 
 // Company documents (beneficiaryId null) and beneficiary documents share these verbs.
 
@@ -27,6 +28,20 @@ async function allowedTypes(db: Db, ctx: FormCtx, company: CompanyRow, target: D
   if (!target.beneficiaryId) return COMPANY_TYPES;
   const beneficiary = await loadBeneficiary(db, ctx, company.id, target.beneficiaryId);
   return beneficiary.info_type === 'INDIVIDUAL' ? INDIVIDUAL_TYPES : COMPANY_TYPES;
+}
+
+/**
+ * While information is requested the client may change a company document of an open type
+ * (`documents.<TYPE>`), or any document of an open beneficiary.
+ */
+async function assertDocumentsOpen(db: Db, ctx: FormCtx, company: CompanyRow, target: DocumentTarget, types: string[]): Promise<void> {
+  if (ctx.access.actor.kind !== 'client' || !openInfoRequest(company)) return;
+  let touched: Touched[] = types.map((type) => [`documents.${type}`]);
+  if (target.beneficiaryId) {
+    const beneficiary = await loadBeneficiary(db, ctx, company.id, target.beneficiaryId);
+    touched = [beneficiaryItem(beneficiary.id, JSON.parse(beneficiary.beneficiary_types) as string[])];
+  }
+  assertItemsOpen(company, ctx.access, touched);
 }
 
 function checkType(type: string, allowed: Set<string>, field = 'type'): void {
@@ -70,6 +85,7 @@ export async function createDocument({ ctx, target, input }: { ctx: FormCtx; tar
   return ctx.db.transaction().execute(async (trx) => {
     const company = await loadForm(trx, ctx);
     assertEditable(company, ctx.access);
+    await assertDocumentsOpen(trx, ctx, company, target, [input.type]);
     const row = await insertDocument(trx, ctx, company, await checkDocument(trx, ctx, company, target, input));
     return (await presentDocuments(trx, ctx, [row]))[0]!;
   });
@@ -113,6 +129,7 @@ export async function updateDocument(
     assertEditable(company, ctx.access);
     const row = await loadDocument(trx, ctx, company, target, id);
     if (input.type !== undefined) checkType(input.type, await allowedTypes(trx, ctx, company, target));
+    await assertDocumentsOpen(trx, ctx, company, target, [...new Set([row.type, input.type ?? row.type])]);
     const filename = input.filename !== undefined ? input.filename : merge ? row.filename : null;
     const next = { ...row, type: input.type ?? row.type, filename };
     await trx.updateTable('documents').set({ type: next.type, filename: await sealNullable(trx, ctx, company.id, next.filename) }).where('id', '=', id).execute();
@@ -127,6 +144,7 @@ export async function deleteDocument({ ctx, target, id }: { ctx: FormCtx; target
     const company = await loadForm(trx, ctx);
     assertEditable(company, ctx.access);
     const row = await loadDocument(trx, ctx, company, target, id);
+    await assertDocumentsOpen(trx, ctx, company, target, [row.type]);
     await trx.deleteFrom('documents').where('id', '=', id).execute();
     await releaseFiles(trx, ctx, [row.file_hash]);
     await recordAudit(trx, { ...ctx.access, action: 'DOCUMENT_DELETED', details: { documentId: id }, now: ctx.clock.now() });

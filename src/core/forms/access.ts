@@ -5,6 +5,7 @@ import { prepared } from '../../db/prepared.js';
 import type { Ctx } from '../context.js';
 import { conflict, notFound } from '../errors.js';
 import { openCompanyRow } from './company-row.js';
+import { openInfoRequest } from '../review/open-items.js';
 
 /** Who acts on a form: the client with its token, or the partner with a key pair. */
 export type Actor = { kind: 'client'; tokenId: string } | { kind: 'partner'; keyId: string };
@@ -49,9 +50,13 @@ export function isSubmitted(company: Pick<CompanyRow, 'submission_time'>): boole
   return company.submission_time !== null;
 }
 
-/** After submit the form is read-only to the client; the partner may still correct it. */
+/**
+ * After submit the form is read-only to the client, unless a reviewer requested more
+ * information (then only the open items may change: assertItemsOpen); the partner may still
+ * correct it.
+ */
 export function assertEditable(company: CompanyRow, access: FormAccess): void {
-  if (access.actor.kind === 'client' && isSubmitted(company)) {
+  if (access.actor.kind === 'client' && isSubmitted(company) && !openInfoRequest(company)) {
     throw conflict('The form was submitted and is read-only.');
   }
 }

@@ -2,6 +2,7 @@ import type { ClientSystemRequest, CompanyInfoRequest } from '../../schemas/comp
 import { recordAudit } from '../audit/record-audit.js';
 import { assertValid, fieldErrors } from '../errors.js';
 import { parseRecordJson } from '../records.js';
+import { assertItemsOpen, changedCompanyItems } from '../review/open-items.js';
 import { assertEditable, loadFlow, loadForm, type FormCtx } from './access.js';
 import { applyCompanyInfo, type StoredCompanyInfo } from './company-info.js';
 import { sealClientSystem, sealCompanyInfo } from './company-row.js';
@@ -19,6 +20,7 @@ export async function updateForm(
     const current = parseRecordJson<StoredCompanyInfo>(company.info);
     const info = input.company ? applyCompanyInfo(current, input.company, { merge, flow, actor: ctx.access.actor, path: 'company' }, errors) : current;
     assertValid(errors);
+    assertItemsOpen(company, ctx.access, changedCompanyItems(current, info));
     const clientSystem = input.clientSystem === undefined
       ? company.client_system
       : JSON.stringify(merge ? { ...JSON.parse(company.client_system ?? '{}'), ...input.clientSystem } : input.clientSystem);

@@ -9,6 +9,11 @@ export interface StoredSettings {
   defaultQuestionnaireId: string | null;
   statusOnSubmit: 'NEED_TO_REVIEW' | 'NEED_TO_PROCESS';
   submitRedirectUrl: string | null;
+  /**
+   * How many automation runs (POST /kyb/companies/{id}/automation/) the partner may make in
+   * total; null is unlimited. An operator's limit: not in the partner's settings API.
+   */
+  automationRunLimit: number | null;
 }
 
 export const DEFAULT_SETTINGS: StoredSettings = Object.freeze({
@@ -17,6 +22,7 @@ export const DEFAULT_SETTINGS: StoredSettings = Object.freeze({
   defaultQuestionnaireId: null,
   statusOnSubmit: 'NEED_TO_REVIEW',
   submitRedirectUrl: null,
+  automationRunLimit: null,
 });
 
 const selectSettings = prepared((db, p: { partnerId: string }) => db.selectFrom('partners').select('settings').where('id', '=', p.partnerId));

@@ -71,7 +71,7 @@ const insertCompany = prepared((db, p: NewCompany) => db.insertInto('companies')
   updated_at: p.created_at, sole_proprietor: 0, flow_id: p.flow_id, questionnaire_id: p.questionnaire_id, questionnaire_required: p.questionnaire_required,
 }));
 
-const insertTokenRow = prepared((db, p: KybTokenRow) => db.insertInto('kyb_tokens').values({
+export const insertTokenRow = prepared((db, p: KybTokenRow) => db.insertInto('kyb_tokens').values({
   id: p.id, partner_id: p.partner_id, token_hash: p.token_hash, token_type: p.token_type, client_id: p.client_id,
   external_ref: p.external_ref, locale: p.locale, flow_id: p.flow_id, theme_id: p.theme_id, questionnaire_id: p.questionnaire_id,
   questionnaire_required: p.questionnaire_required, tags: p.tags, scan_refs: p.scan_refs, company_id: p.company_id,

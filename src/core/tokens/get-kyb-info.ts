@@ -9,7 +9,7 @@ const selectInfo = prepared((db, p: { companyId: string; themeId: string | null;
   .selectFrom('companies as c')
   .leftJoin('themes as t', (join) => join.on('t.id', '=', p.themeId))
   .leftJoin('flows as f', (join) => join.on('f.id', '=', p.flowId))
-  .select(['c.submission_time', 't.definition as themeJson', 'f.definition as flowJson'])
+  .select(['c.submission_time', 'c.info_request', 't.definition as themeJson', 'f.definition as flowJson'])
   .where('c.id', '=', p.companyId));
 
 /**
@@ -29,8 +29,9 @@ export interface KybInfoParts {
  */
 export async function getKybInfo({ ctx, session }: { ctx: Ctx; session: TokenSession }): Promise<KybInfoParts> {
   const [row] = await selectInfo(ctx.db, { companyId: session.companyId, themeId: session.themeId, flowId: session.flowId });
-  // iDenfy answers a used-up session with 401 and {detail, completed: true}.
-  if (row?.submission_time != null) {
+  // iDenfy answers a used-up session with 401 and {detail, completed: true}; a form sent back
+  // for more information is open again.
+  if (row?.submission_time != null && row.info_request === null) {
     throw new DomainError('AUTHENTICATION_FAILED', 'The KYB form was already submitted.', undefined, { completed: true });
   }
   return { locale: session.locale as KybLocale | null, themeJson: row?.themeJson ?? null, flowJson: row?.flowJson ?? null };

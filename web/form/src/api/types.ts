@@ -31,6 +31,8 @@ export interface SessionInfo {
   expiration: string;
   status: KybStatus;
   redirectUrl: string | null;
+  /** Set while a reviewer asked for more information: the message and the items that may change. */
+  infoRequest?: { message: string; items: string[]; requestedAt: string } | null;
 }
 
 export type AdditionalInfo = Record<string, { value: unknown; title?: string; type?: string }>;

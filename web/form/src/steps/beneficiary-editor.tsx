@@ -10,6 +10,7 @@ import { applicantRules, roleRules } from '../wizard/flow-rules.js';
 import { SaveStatus, problemText, useSaver } from '../wizard/use-saver.js';
 import { companySpec, personSpec } from './field-specs.js';
 import { beneficiaryName } from './names.js';
+import { isOpen } from '../wizard/open-items.js';
 import { isPresent } from './questionnaire-logic.js';
 
 interface Props {
@@ -25,7 +26,7 @@ interface Props {
 export function BeneficiaryEditor({ ctx, kind, parent, existing, onKindChange, onClose }: Props) {
   const { t } = useI18n();
   const flow = ctx.info.flow;
-  const allowed = roleRules(flow).filter((r) => r.kinds.includes(kind) && !r.readOnly);
+  const allowed = roleRules(flow).filter((r) => r.kinds.includes(kind) && !r.readOnly && (existing !== null || isOpen(ctx.session, `beneficiaries.${r.type}`)));
   const [roles, setRoles] = useState<BeneficiaryType[]>(existing?.beneficiaryTypes ?? (allowed.length === 1 ? [allowed[0]!.type] : []));
   const [info, setInfo] = useState<Record<string, unknown>>(() => ({ ...existing?.info }));
   const [custom, setCustom] = useState<Record<string, unknown>>(() => Object.fromEntries(Object.entries((existing?.info.additionalInfo ?? {}) as Record<string, { value: unknown }>).map(([k, v]) => [k, v.value])));

@@ -8,6 +8,7 @@ import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { loadForm, type KybContext } from '../wizard/data.js';
 import { SaveStatus, problemText, useSaver } from '../wizard/use-saver.js';
 import { companyFieldRules, companySpec } from './field-specs.js';
+import { isOpen } from '../wizard/open-items.js';
 import { isPresent } from './questionnaire-logic.js';
 
 const HINTS: Record<string, MessageKey> = { PHONE: 'hint.phone', WEBSITE: 'hint.website' };
@@ -91,27 +92,31 @@ export function CompanyStep({ ctx, onNext }: { ctx: KybContext; onNext: (() => v
       {rules.map((rule) => {
         const spec = companySpec(rule.field);
         const id = `company-${spec.prop}`;
+        const isReadOnly = rule.readOnly || !isOpen(ctx.session, `company.${spec.prop}`);
         return (
           <Field key={rule.field} id={id} label={t(`field.company.${rule.field}` as MessageKey)} isRequired={rule.required}
-            hint={rule.readOnly ? t('field.readOnly') : HINTS[rule.field] ? t(HINTS[rule.field]!) : null}
+            hint={isReadOnly ? t('field.readOnly') : HINTS[rule.field] ? t(HINTS[rule.field]!) : null}
             error={errors[spec.prop]} isGroup={GROUP_TYPES.has(spec.type)}>
             {(control) => (
-              <ValueInput type={spec.type} value={values.current[spec.prop]} maxLength={spec.maxLength} isReadOnly={rule.readOnly}
+              <ValueInput type={spec.type} value={values.current[spec.prop]} maxLength={spec.maxLength} isReadOnly={isReadOnly}
                 control={control} onChange={set(spec.prop, false)} />
             )}
           </Field>
         );
       })}
       {customs.length > 0 ? <h2>{t('company.custom')}</h2> : null}
-      {customs.map(({ field, required, readOnly }) => (
+      {customs.map(({ field, required, readOnly }) => {
+        const isReadOnly = readOnly === true || !isOpen(ctx.session, `company.additionalInfo.${field.key}`);
+        return (
         <Field key={field.key} id={`company-custom-${field.key}`} label={field.title} isRequired={required === true}
-          hint={readOnly ? t('field.readOnly') : field.description || null} error={errors[`additionalInfo.${field.key}`]} isGroup={GROUP_TYPES.has(field.type)}>
+          hint={isReadOnly ? t('field.readOnly') : field.description || null} error={errors[`additionalInfo.${field.key}`]} isGroup={GROUP_TYPES.has(field.type)}>
           {(control) => (
             <ValueInput type={field.type as ValueType} value={custom.current[field.key]} choices={field.choices} maxLength={100}
-              isReadOnly={readOnly === true} control={control} onChange={set(field.key, true)} />
+              isReadOnly={isReadOnly} control={control} onChange={set(field.key, true)} />
           )}
         </Field>
-      ))}
+        );
+      })}
       <div className="step-actions">
         <SaveStatus state={saver.state} onRetry={() => void save()} />
         <button type="submit" className="button primary">{t('action.continue')}</button>

@@ -3,6 +3,7 @@ import type { Document } from '../api/types.js';
 import { useI18n } from '../i18n/i18n.js';
 import { formatPercent } from '../i18n/format.js';
 import { COMPANY_OWNER, type KybContext } from '../wizard/data.js';
+import { isBeneficiaryOpen, isOpen } from '../wizard/open-items.js';
 import { useSaver } from '../wizard/use-saver.js';
 import { docLabel, slotId } from './names.js';
 import { checkFile, isPreviewable, toBase64 } from './upload.js';
@@ -30,6 +31,8 @@ export function DocumentSlot({ ctx, owner, type, isRequired, description, announ
   const beneficiaryId = owner === COMPANY_OWNER ? null : owner;
   const id = slotId(owner, type);
   const label = docLabel(t, type);
+  const ownerRow = ctx.data.beneficiaries.find((b) => b.id === beneficiaryId);
+  const canChange = ownerRow ? isBeneficiaryOpen(ctx.session, ownerRow) : isOpen(ctx.session, `documents.${type}`);
 
   const setDocs = (change: (list: Document[]) => Document[]) =>
     ctx.update((d) => ({ ...d, documents: { ...d.documents, [owner]: change(d.documents[owner] ?? []) } }));
@@ -82,10 +85,12 @@ export function DocumentSlot({ ctx, owner, type, isRequired, description, announ
             <li key={doc.id} className="doc-file">
               <Thumb url={doc.file} mime={doc.filename} alt={t('documents.preview', { name })} />
               <a href={doc.file} target="_blank" rel="noreferrer noopener" className="doc-name">{name}</a>
-              <span className="doc-actions">
-                {fileButton(doc, t('documents.replace'), i === 0 ? `${id}-replace` : `${id}-replace-${i}`)}
-                <button type="button" className="button secondary small" onClick={() => void remove(doc)} aria-label={`${t('action.delete')}: ${name}`}>{t('action.delete')}</button>
-              </span>
+              {canChange ? (
+                <span className="doc-actions">
+                  {fileButton(doc, t('documents.replace'), i === 0 ? `${id}-replace` : `${id}-replace-${i}`)}
+                  <button type="button" className="button secondary small" onClick={() => void remove(doc)} aria-label={`${t('action.delete')}: ${name}`}>{t('action.delete')}</button>
+                </span>
+              ) : null}
             </li>
           );
         })}
@@ -97,7 +102,7 @@ export function DocumentSlot({ ctx, owner, type, isRequired, description, announ
           </li>
         ) : null}
       </ul>
-      {docs.length === 0 || !isRequired ? fileButton(null, t('documents.upload', { type: label }), id) : null}
+      {canChange && (docs.length === 0 || !isRequired) ? fileButton(null, t('documents.upload', { type: label }), id) : null}
       {error ? <p id={`${id}-error`} className="field-error" role="alert">{error}</p> : null}
     </div>
   );

@@ -4,6 +4,7 @@ import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { formatPercent } from '../i18n/format.js';
 import type { KybContext } from '../wizard/data.js';
 import { roleRules } from '../wizard/flow-rules.js';
+import { isBeneficiaryOpen, isOpen } from '../wizard/open-items.js';
 import { SaveStatus, useSaver } from '../wizard/use-saver.js';
 import { BeneficiaryEditor } from './beneficiary-editor.js';
 import { beneficiaryName } from './names.js';
@@ -15,7 +16,8 @@ type Editing = { kind: ApplicantType; parent: Beneficiary | null; existing: Bene
 export function OwnershipStep({ ctx, onNext }: { ctx: KybContext; onNext: (() => void) | undefined }) {
   const { t, locale } = useI18n();
   const flow = ctx.info.flow;
-  const roles = roleRules(flow);
+  // While information is requested, only open roles may be added.
+  const roles = roleRules(flow).map((r) => ({ ...r, readOnly: r.readOnly || !isOpen(ctx.session, `beneficiaries.${r.type}`) }));
   const [editing, setEditing] = useState<Editing | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -53,7 +55,7 @@ export function OwnershipStep({ ctx, onNext }: { ctx: KybContext; onNext: (() =>
               {b.positions.length > 0 ? ` · ${b.positions.join(', ')}` : ''}
             </span>
           </div>
-          <div className="node-actions">
+          {isBeneficiaryOpen(ctx.session, b) ? <div className="node-actions">
             <button type="button" id={`ben-${b.id}-edit`} className="button secondary small" aria-label={t('ownership.editTitle', { name })}
               onClick={() => open({ kind: b.info.infoType, parent: all.find((p) => p.id === b.parent) ?? null, existing: b, returnFocus: `ben-${b.id}-edit` })}>
               {t('action.edit')}
@@ -77,7 +79,7 @@ export function OwnershipStep({ ctx, onNext }: { ctx: KybContext; onNext: (() =>
                 {t('ownership.addOwner', { name })}
               </button>
             ) : null}
-          </div>
+          </div> : null}
         </div>
         {kids.length > 0 ? <ul id={`ben-${b.id}-kids`} className="tree" aria-label={t('ownership.ownerOf', { name })}>{kids.map(node)}</ul> : null}
       </li>

@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/i18n.js';
 import type { KybContext } from '../wizard/data.js';
 import { SaveStatus, problemText, useSaver } from '../wizard/use-saver.js';
 import { questionId } from './names.js';
+import { isOpen } from '../wizard/open-items.js';
 import { applicability, applicableAnswers, unanswered } from './questionnaire-logic.js';
 
 
@@ -75,6 +76,7 @@ export function QuestionnaireStep({ ctx, onNext }: { ctx: KybContext; onNext: ((
                       hint={question.description || null} error={errors[id]} isGroup={GROUP_TYPES.has(question.type)}>
                       {(control) => (
                         <ValueInput type={question.type as ValueType} control={control} choices={question.choices} placeholder={question.placeholder}
+                          isReadOnly={!isOpen(ctx.session, `questionnaires.${q.key}`, `questionnaires.${q.key}.${section.key}.${question.key}`)}
                           value={answers[section.key]?.[question.key]?.value} onChange={setAnswer(q, section.key, question.key)} />
                       )}
                     </Field>

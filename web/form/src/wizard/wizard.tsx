@@ -58,6 +58,13 @@ export function Wizard({ client, info, session, initial, onFatal, onDone }: Prop
 
   return (
     <div className="wizard">
+      {session?.infoRequest ? (
+        <section className="note info-request" aria-labelledby="info-request-title">
+          <h2 id="info-request-title">{t('app.infoRequested')}</h2>
+          <p className="info-request-message">{session.infoRequest.message}</p>
+          <p>{t('app.infoRequestedHint')}</p>
+        </section>
+      ) : null}
       <nav className="stepper" aria-label={t('app.steps')}>
         <ol>
           {steps.map((s, i) => (

@@ -14,6 +14,8 @@ const messages: Messages = {
   'app.saveFailed': 'Neuloženo: problém s připojením.',
   'app.createFirst': 'Nejprve vyplňte název a zemi společnosti: pak se odpovědi uloží.',
   'app.expiresSoon': 'Vaše relace skončí v {time}. Odpovědi jsou uloženy; dokončete brzy nebo požádejte o nový odkaz.',
+  'app.infoRequested': 'Vyžádány další informace',
+  'app.infoRequestedHint': 'Opravte položky, na které se ověřovatel ptal, a odešlete znovu. Vše ostatní zůstane tak, jak jste to odeslali.',
 
   'step.company': 'Údaje o společnosti',
   'step.ownership': 'Vlastnická struktura',

@@ -14,6 +14,8 @@ const messages: Messages = {
   'app.saveFailed': 'Nicht gespeichert: Verbindungsproblem.',
   'app.createFirst': 'Geben Sie zuerst Firmennamen und Land ein: Dann werden Ihre Angaben gespeichert.',
   'app.expiresSoon': 'Ihre Sitzung endet um {time}. Ihre Angaben sind gespeichert; schließen Sie bald ab oder fordern Sie einen neuen Link an.',
+  'app.infoRequested': 'Weitere Angaben angefordert',
+  'app.infoRequestedHint': 'Korrigieren Sie die Punkte, nach denen Ihr Prüfer gefragt hat, und senden Sie erneut. Alles andere bleibt so, wie Sie es gesendet haben.',
 
   'step.company': 'Unternehmensdaten',
   'step.ownership': 'Eigentümerstruktur',

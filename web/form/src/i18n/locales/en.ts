@@ -13,6 +13,8 @@ export default {
   'app.saveFailed': 'Not saved: connection problem.',
   'app.createFirst': 'Fill in the company name and country first: then your answers are saved.',
   'app.expiresSoon': 'Your session ends at {time}. Your answers are saved; finish soon or ask for a new link.',
+  'app.infoRequested': 'More information requested',
+  'app.infoRequestedHint': 'Correct the items your reviewer asked about, then submit again. Everything else stays as you sent it.',
 
   'step.company': 'Company details',
   'step.ownership': 'Ownership structure',

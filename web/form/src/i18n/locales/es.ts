@@ -14,6 +14,8 @@ const messages: Messages = {
   'app.saveFailed': 'No guardado: problema de conexión.',
   'app.createFirst': 'Indique primero el nombre y el país de la empresa: así se guardarán sus respuestas.',
   'app.expiresSoon': 'Su sesión termina a las {time}. Sus respuestas están guardadas; termine pronto o pida un enlace nuevo.',
+  'app.infoRequested': 'Se solicita más información',
+  'app.infoRequestedHint': 'Corrija los puntos que le ha pedido el revisor y vuelva a enviar. Todo lo demás se mantiene tal como lo envió.',
 
   'step.company': 'Datos de la empresa',
   'step.ownership': 'Estructura de propiedad',

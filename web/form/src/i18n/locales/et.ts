@@ -14,6 +14,8 @@ const messages: Messages = {
   'app.saveFailed': 'Ei salvestatud: ühenduse probleem.',
   'app.createFirst': 'Sisestage kõigepealt ettevõtte nimi ja riik: siis salvestatakse teie vastused.',
   'app.expiresSoon': 'Teie seanss lõpeb kell {time}. Vastused on salvestatud; lõpetage varsti või küsige uut linki.',
+  'app.infoRequested': 'Palutakse lisateavet',
+  'app.infoRequestedHint': 'Parandage kontrollija küsitud punktid ja esitage uuesti. Kõik muu jääb nii, nagu te selle saatsite.',
 
   'step.company': 'Ettevõtte andmed',
   'step.ownership': 'Omandistruktuur',

@@ -14,6 +14,8 @@ const messages: Messages = {
   'app.saveFailed': 'Non enregistré : problème de connexion.',
   'app.createFirst': 'Indiquez d’abord le nom et le pays de l’entreprise : vos réponses seront alors enregistrées.',
   'app.expiresSoon': 'Votre session se termine à {time}. Vos réponses sont enregistrées ; terminez bientôt ou demandez un nouveau lien.',
+  'app.infoRequested': 'Informations complémentaires demandées',
+  'app.infoRequestedHint': 'Corrigez les éléments demandés par votre vérificateur, puis soumettez à nouveau. Tout le reste reste tel que vous l’avez envoyé.',
 
   'step.company': 'Informations sur l’entreprise',
   'step.ownership': 'Structure de propriété',

@@ -14,6 +14,8 @@ const messages: Messages = {
   'app.saveFailed': 'Nincs mentve: kapcsolódási hiba.',
   'app.createFirst': 'Először adja meg a cég nevét és országát: utána a válaszok mentésre kerülnek.',
   'app.expiresSoon': 'A munkamenet {time}-kor lejár. A válaszok mentve vannak; fejezze be hamarosan, vagy kérjen új linket.',
+  'app.infoRequested': 'További információt kértek',
+  'app.infoRequestedHint': 'Javítsa ki az ellenőr által kért tételeket, majd küldje be újra. Minden más úgy marad, ahogy beküldte.',
 
   'step.company': 'Cégadatok',
   'step.ownership': 'Tulajdonosi szerkezet',

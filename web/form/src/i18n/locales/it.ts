@@ -14,6 +14,8 @@ const messages: Messages = {
   'app.saveFailed': 'Non salvato: problema di connessione.',
   'app.createFirst': 'Inserisci prima il nome e il paese dell’azienda: poi le risposte verranno salvate.',
   'app.expiresSoon': 'La sessione termina alle {time}. Le risposte sono salvate; completa presto o chiedi un nuovo link.',
+  'app.infoRequested': 'Richieste ulteriori informazioni',
+  'app.infoRequestedHint': 'Correggi i punti indicati dal revisore, poi invia di nuovo. Tutto il resto rimane come l’hai inviato.',
 
   'step.company': 'Dati dell’azienda',
   'step.ownership': 'Assetto proprietario',

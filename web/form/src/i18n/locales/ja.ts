@@ -14,6 +14,8 @@ const messages: Messages = {
   'app.saveFailed': '保存されていません：接続に問題があります。',
   'app.createFirst': 'まず会社名と国を入力してください。その後、回答が保存されます。',
   'app.expiresSoon': 'セッションは {time} に終了します。回答は保存済みです。早めに完了するか、新しいリンクを依頼してください。',
+  'app.infoRequested': '追加情報のご依頼',
+  'app.infoRequestedHint': '審査担当者から指摘された項目を修正し、もう一度送信してください。その他の内容は送信時のまま変わりません。',
 
   'step.company': '会社情報',
   'step.ownership': '所有構造',

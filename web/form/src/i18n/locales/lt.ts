@@ -14,6 +14,8 @@ const messages: Messages = {
   'app.saveFailed': 'Neišsaugota: ryšio problema.',
   'app.createFirst': 'Pirmiausia įrašykite įmonės pavadinimą ir šalį: tada atsakymai bus išsaugoti.',
   'app.expiresSoon': 'Jūsų sesija baigsis {time}. Atsakymai išsaugoti; baikite greitai arba paprašykite naujos nuorodos.',
+  'app.infoRequested': 'Prašoma papildomos informacijos',
+  'app.infoRequestedHint': 'Pataisykite punktus, apie kuriuos klausė tikrintojas, ir pateikite dar kartą. Visa kita lieka taip, kaip pateikėte.',
 
   'step.company': 'Įmonės duomenys',
   'step.ownership': 'Nuosavybės struktūra',

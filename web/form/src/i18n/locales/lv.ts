@@ -14,6 +14,8 @@ const messages: Messages = {
   'app.saveFailed': 'Nav saglabāts: savienojuma problēma.',
   'app.createFirst': 'Vispirms ievadiet uzņēmuma nosaukumu un valsti: tad atbildes tiks saglabātas.',
   'app.expiresSoon': 'Jūsu sesija beigsies {time}. Atbildes ir saglabātas; pabeidziet drīz vai palūdziet jaunu saiti.',
+  'app.infoRequested': 'Pieprasīta papildu informācija',
+  'app.infoRequestedHint': 'Izlabojiet punktus, par kuriem jautāja pārbaudītājs, un iesniedziet vēlreiz. Viss pārējais paliek, kā to iesniedzāt.',
 
   'step.company': 'Uzņēmuma dati',
   'step.ownership': 'Īpašumtiesību struktūra',

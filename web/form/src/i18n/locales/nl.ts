@@ -14,6 +14,8 @@ const messages: Messages = {
   'app.saveFailed': 'Niet opgeslagen: verbindingsprobleem.',
   'app.createFirst': 'Vul eerst de bedrijfsnaam en het land in: daarna worden uw antwoorden opgeslagen.',
   'app.expiresSoon': 'Uw sessie eindigt om {time}. Uw antwoorden zijn opgeslagen; rond snel af of vraag een nieuwe link aan.',
+  'app.infoRequested': 'Aanvullende informatie gevraagd',
+  'app.infoRequestedHint': 'Corrigeer de punten waar uw beoordelaar om vroeg en dien opnieuw in. Al het andere blijft zoals u het hebt verzonden.',
 
   'step.company': 'Bedrijfsgegevens',
   'step.ownership': 'Eigendomsstructuur',

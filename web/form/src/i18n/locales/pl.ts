@@ -14,6 +14,8 @@ const messages: Messages = {
   'app.saveFailed': 'Nie zapisano: problem z połączeniem.',
   'app.createFirst': 'Najpierw podaj nazwę i kraj firmy: wtedy odpowiedzi zostaną zapisane.',
   'app.expiresSoon': 'Sesja kończy się o {time}. Odpowiedzi są zapisane; dokończ wkrótce lub poproś o nowy link.',
+  'app.infoRequested': 'Prośba o dodatkowe informacje',
+  'app.infoRequestedHint': 'Popraw elementy wskazane przez weryfikatora i wyślij ponownie. Wszystko inne pozostaje tak, jak zostało wysłane.',
 
   'step.company': 'Dane firmy',
   'step.ownership': 'Struktura własności',

@@ -14,6 +14,8 @@ const messages: Messages = {
   'app.saveFailed': 'Não guardado: problema de ligação.',
   'app.createFirst': 'Indique primeiro o nome e o país da empresa: depois as respostas serão guardadas.',
   'app.expiresSoon': 'A sua sessão termina às {time}. As respostas estão guardadas; conclua em breve ou peça uma nova ligação.',
+  'app.infoRequested': 'Pedido de informações adicionais',
+  'app.infoRequestedHint': 'Corrija os itens indicados pelo revisor e envie novamente. Tudo o resto fica como o enviou.',
 
   'step.company': 'Dados da empresa',
   'step.ownership': 'Estrutura de propriedade',

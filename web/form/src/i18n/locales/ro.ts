@@ -14,6 +14,8 @@ const messages: Messages = {
   'app.saveFailed': 'Nesalvat: problemă de conexiune.',
   'app.createFirst': 'Completați mai întâi numele și țara companiei: apoi răspunsurile se vor salva.',
   'app.expiresSoon': 'Sesiunea se încheie la {time}. Răspunsurile sunt salvate; finalizați curând sau cereți un link nou.',
+  'app.infoRequested': 'Se solicită informații suplimentare',
+  'app.infoRequestedHint': 'Corectați elementele cerute de evaluator, apoi trimiteți din nou. Restul rămâne așa cum l-ați trimis.',
 
   'step.company': 'Datele companiei',
   'step.ownership': 'Structura de proprietate',

@@ -1,0 +1,23 @@
+import { Type } from 'typebox';
+import { runAutomation } from '../../../../core/review/run-automation.js';
+import { IdParams } from '../../../../schemas/common.js';
+import { partnerCtx, type App } from '../../../context.js';
+import { errorResponses, PARTNER } from '../../../route-schemas.js';
+
+/** iDenfy answers 202 with no body. */
+const NO_BODY = Type.Unsafe<undefined>({ description: 'No response body' });
+
+export function automationRoute(app: App): void {
+  app.post('/kyb/companies/:id/automation/', {
+    ...PARTNER,
+    schema: {
+      operationId: 'kybCompaniesAutomationCreate',
+      summary: 'Re-run company automation',
+      tags: ['Companies'], params: IdParams,
+      response: { 202: NO_BODY, ...errorResponses(401, 402, 404, 409, 429) },
+    },
+  }, async (request, reply) => {
+    await runAutomation({ ctx: { ...partnerCtx(request), keyId: request.partner!.keyId }, input: { companyId: request.params.id } });
+    return reply.code(202).send();
+  });
+}
