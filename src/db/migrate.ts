@@ -4,6 +4,7 @@ import * as init from './migrations/20261126T0930-init.js';
 import * as forms from './migrations/20261126T1100-forms.js';
 import * as webhooks from './migrations/20261127T0900-webhooks.js';
 import * as screening from './migrations/20261127T1200-screening.js';
+import * as review from './migrations/20261127T1400-review.js';
 
 /** Migrations in order; names are their timestamps and never change once released. */
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '20261126T1100-forms': forms,
   '20261127T0900-webhooks': webhooks,
   '20261127T1200-screening': screening,
+  '20261127T1400-review': review,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

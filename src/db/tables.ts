@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * Row types, one interface per table. Times are epoch milliseconds; JSON columns are text.
  * Booleans are 0/1 integers so SQLite and PostgreSQL return the same values.
@@ -25,6 +27,8 @@ export interface Database {
   webhook_events: WebhookEventRow;
   webhook_deliveries: WebhookDeliveryRow;
   webhook_attempts: WebhookAttemptRow;
+  managers: ManagerRow;
+  company_comments: CompanyCommentRow;
 }
 
 export interface PartnerRow {
@@ -96,6 +100,17 @@ export interface CompanyRow {
   screening_lease_until: number | null;
   /** The request time the last completed screening answered. */
   screened_at: number | null;
+  /** The manager the review is assigned to. */
+  assigned_to: number | null;
+  status_changed_at: number | null;
+  /** The manager who changed the status; null when a key pair (the partner) or the system did. */
+  status_changed_by: number | null;
+  approval_status_changed_at: number | null;
+  /** RiskLevelEnum; null until a risk model scores the company. */
+  risk_level: string | null;
+  /** Folded (lower case, no accents) company name and registration number, for search. */
+  search_text: string | null;
+  registration_number: string | null;
 }
 
 export interface BeneficiaryRow {
@@ -316,4 +331,24 @@ export interface ScreeningHitRow {
   resolved_at: number | null;
   first_seen_at: number;
   last_seen_at: number;
+}
+
+/** A reviewer of one partner (iDenfy's ManagerAccount). Logins come with the back office. */
+export interface ManagerRow {
+  id: Generated<number>;
+  partner_id: string;
+  email: string;
+  name: string;
+  surname: string;
+  created_at: number;
+}
+
+export interface CompanyCommentRow {
+  id: string;
+  partner_id: string;
+  company_id: string;
+  /** null: written with the partner's key pair */
+  manager_id: number | null;
+  content: string;
+  created_at: number;
 }

@@ -7,6 +7,7 @@ import { checkDocument, insertDocument } from '../documents/documents.js';
 import { assertValid, conflict, type FieldErrors } from '../errors.js';
 import { loadCompany, loadFlow, type FormCtx } from './access.js';
 import { applyCompanyInfo } from './company-info.js';
+import { companySearchColumns } from '../review/search-text.js';
 import { presentForm } from './present-form.js';
 
 export interface CreateFormInput {
@@ -30,7 +31,7 @@ export async function createForm({ ctx, input }: { ctx: FormCtx; input: CreateFo
     assertValid(errors);
     const now = ctx.clock.now();
     const created = { ...company, info: JSON.stringify(info), client_system: JSON.stringify(input.clientSystem ?? {}), form_created_at: now, updated_at: now };
-    await trx.updateTable('companies').set({ info: created.info, client_system: created.client_system, form_created_at: now, updated_at: now })
+    await trx.updateTable('companies').set({ info: created.info, client_system: created.client_system, form_created_at: now, updated_at: now, ...companySearchColumns(info) })
       .where('id', '=', company.id).execute();
     // Every document is checked before any file is written: a refused request leaves no file.
     const documents = [];

@@ -4,6 +4,7 @@ import { assertValid, type FieldErrors } from '../errors.js';
 import { assertEditable, loadFlow, loadForm, type FormCtx } from './access.js';
 import { applyCompanyInfo, type StoredCompanyInfo } from './company-info.js';
 import { presentClientSystem, presentCompany } from './present-form.js';
+import { companySearchColumns } from '../review/search-text.js';
 
 /** PUT replaces the company info; PATCH merges the fields it names (DRF-style partial update). */
 export async function updateForm(
@@ -22,7 +23,7 @@ export async function updateForm(
       : JSON.stringify(merge ? { ...JSON.parse(company.client_system ?? '{}'), ...input.clientSystem } : input.clientSystem);
     const now = ctx.clock.now();
     const next = { ...company, info: JSON.stringify(info), client_system: clientSystem, updated_at: now };
-    await trx.updateTable('companies').set({ info: next.info, client_system: next.client_system, updated_at: now }).where('id', '=', company.id).execute();
+    await trx.updateTable('companies').set({ info: next.info, client_system: next.client_system, updated_at: now, ...companySearchColumns(info) }).where('id', '=', company.id).execute();
     const changed = Object.keys(input.company ?? {});
     await recordAudit(trx, { ...ctx.access, action: 'FORM_UPDATED', details: { fields: changed }, now });
     return { company: presentCompany(next, flow), clientSystem: presentClientSystem(next) };

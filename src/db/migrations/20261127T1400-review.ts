@@ -1,0 +1,53 @@
+import { PostgresAdapter, type Kysely } from 'kysely';
+
+// Frozen in time: this file never imports application code.
+export async function up(db: Kysely<unknown>): Promise<void> {
+  const isPostgres = db.getExecutor().adapter instanceof PostgresAdapter;
+
+  // Reviewers. iDenfy's ManagerAccount has an integer id, so this table has one too.
+  await db.schema
+    .createTable('managers')
+    .addColumn('id', isPostgres ? 'serial' : 'integer', (c) => (isPostgres ? c.primaryKey() : c.primaryKey().autoIncrement()))
+    .addColumn('partner_id', 'text', (c) => c.notNull().references('partners.id'))
+    .addColumn('email', 'text', (c) => c.notNull())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('surname', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'bigint', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('managers_email').on('managers').columns(['partner_id', 'email']).unique().execute();
+
+  await db.schema
+    .createTable('company_comments')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('partner_id', 'text', (c) => c.notNull())
+    .addColumn('company_id', 'text', (c) => c.notNull().references('companies.id'))
+    .addColumn('manager_id', 'integer')
+    .addColumn('content', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'bigint', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('company_comments_company').on('company_comments').columns(['company_id', 'created_at']).execute();
+
+  // Review state, and what the company list filters and searches on.
+  for (const [column, type] of [
+    ['assigned_to', 'integer'], ['status_changed_at', 'bigint'], ['status_changed_by', 'integer'],
+    ['approval_status_changed_at', 'bigint'], ['risk_level', 'text'],
+    // Folded (lower case, no accents) company name and registration number, for `q`.
+    ['search_text', 'text'],
+    // The registration number as entered, for iDenfy's exact `registrationNumber` filter.
+    ['registration_number', 'text'],
+  ] as const) {
+    await db.schema.alterTable('companies').addColumn(column, type).execute();
+  }
+
+  // The list is newest first, per partner, optionally narrowed by one filter: one index each,
+  // ending in (created_at, id) so a page is a short index walk whatever the table's size.
+  await db.schema.createIndex('companies_partner_created').on('companies').columns(['partner_id', 'created_at', 'id']).execute();
+  for (const column of ['status', 'approval_status', 'assigned_to', 'risk_level', 'registration_number']) {
+    await db.schema.createIndex(`companies_partner_${column}`).on('companies').columns(['partner_id', column, 'created_at', 'id']).execute();
+  }
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropTable('company_comments').execute();
+  await db.schema.dropTable('managers').execute();
+}
