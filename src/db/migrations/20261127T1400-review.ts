@@ -1,4 +1,5 @@
-import { PostgresAdapter, type Kysely } from 'kysely';
+import anyAscii from 'any-ascii';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 
 // Frozen in time: this file never imports application code.
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -39,15 +40,32 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     await db.schema.alterTable('companies').addColumn(column, type).execute();
   }
 
+  await backfillSearch(db);
+
   // The list is newest first, per partner, optionally narrowed by one filter: one index each,
-  // ending in (created_at, id) so a page is a short index walk whatever the table's size.
-  await db.schema.createIndex('companies_partner_created').on('companies').columns(['partner_id', 'created_at', 'id']).execute();
+  // ending in (created_at, id) so a page is a short index walk whatever the table's size. They
+  // hold only companies whose form exists (search_text is set with the company info), which
+  // are the ones the list shows; a count is then a walk of one index, never of the table.
+  const listed = sql<boolean>`search_text is not null`;
+  await db.schema.createIndex('companies_list_created').on('companies').columns(['partner_id', 'created_at', 'id']).where(listed).execute();
   for (const column of ['status', 'approval_status', 'assigned_to', 'risk_level', 'registration_number']) {
-    await db.schema.createIndex(`companies_partner_${column}`).on('companies').columns(['partner_id', column, 'created_at', 'id']).execute();
+    await db.schema.createIndex(`companies_list_${column}`).on('companies').columns(['partner_id', column, 'created_at', 'id']).where(listed).execute();
   }
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('company_comments').execute();
   await db.schema.dropTable('managers').execute();
+}
+
+/** The search columns of the forms created before this migration (same folding as the app's). */
+async function backfillSearch(db: Kysely<unknown>): Promise<void> {
+  const fold = (text: string) => anyAscii(text.normalize('NFKC')).toLowerCase().replace(/\s+/g, ' ').trim();
+  const rows = await sql<{ id: string; info: string }>`select id, info from companies where info is not null`.execute(db);
+  for (const row of rows.rows) {
+    const info = JSON.parse(row.info) as { companyName?: string; registrationNumber?: string | null };
+    const registrationNumber = info.registrationNumber?.trim() || null;
+    const searchText = [fold(info.companyName ?? ''), registrationNumber ? fold(registrationNumber) : ''].join(' ').trim();
+    await sql`update companies set search_text = ${searchText}, registration_number = ${registrationNumber} where id = ${row.id}`.execute(db);
+  }
 }
