@@ -23,6 +23,8 @@ import { fileRoutes } from './http/routes/v1/files.js';
 import { screeningRoutes } from './http/routes/v1/screening.js';
 import { webhookRoutes } from './http/routes/v1/webhooks.js';
 import { webFormRoutes } from './http/routes/web-form.js';
+import { companyRoutes } from './http/routes/kyb/companies/companies.js';
+import { companyReviewRoutes } from './http/routes/kyb/companies/review.js';
 import { validatorCompiler } from './http/validation.js';
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
@@ -104,6 +106,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   fileRoutes(app);
   screeningRoutes(app);
   webhookRoutes(app);
+  companyRoutes(app);
+  companyReviewRoutes(app);
   await webFormRoutes(app);
   return app;
 }

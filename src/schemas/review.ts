@@ -71,7 +71,7 @@ export const PaginatedCompanyListList = Type.Object({
 }, { title: 'PaginatedCompanyListList' });
 export type PaginatedCompanyListList = Static<typeof PaginatedCompanyListList>;
 
-const NeedToStatusRequest = Type.Object({ status: Type.Union([Type.Literal('NEED_TO_PROCESS'), Type.Literal('NEED_TO_REVIEW')]) }, strict);
+const NeedToStatusRequest = Type.Object({ status: enumOf(['NEED_TO_PROCESS', 'NEED_TO_REVIEW'] as const, 'NeedToStatusEnum') }, { ...strict, title: 'NeedToStatusRequest' });
 const ManualApproveRequest = Type.Object({ approvalStatus: Type.Literal('APPROVED') }, { ...strict, title: 'ManualApproveRequest' });
 const ManualDenyRequest = Type.Object({
   approvalStatus: Type.Literal('DENIED'), denyReason: Type.Optional(Nullable(Type.String({ maxLength: 64 }))),

@@ -94,7 +94,8 @@ export function amlCheckOf(
  */
 export function monitoringOf(screening: ScreeningOfCompany, subjectId: string) {
   const subject = screening.subjects.get(subjectId);
-  if (!subject) return null;
+  // Not screened yet: monitoring starts with the first screening.
+  if (!subject) return { monitoringId: subjectId, alertStatus: 'PENDING' };
   const alertStatus = { FLAGS_FOUND: 'ALERT', TRUE_POSITIVE: 'DECLINED', FALSE_POSITIVE: 'ACCEPTED', NO_FLAGS: 'ACCEPTED', NOT_CHECKED: 'PENDING' }[subject.status] ?? 'PENDING';
   return { monitoringId: subject.id, alertStatus };
 }
