@@ -24,7 +24,7 @@ export async function changeCompanyStatus({ ctx, id, input }: { ctx: ReviewCtx; 
       throw conflict(`The company's status is ${company.status}: it can change once the form is submitted and processed.`);
     }
     const now = ctx.clock.now();
-    const review = input.status === 'COMPLETED' ? input.reviewInfo : null;
+    const review = input.status === 'COMPLETED' && 'reviewInfo' in input ? input.reviewInfo : null;
     if (review?.approvalStatus === 'APPROVED') await assertAmlResolved(trx, company);
     const denyReason = review?.approvalStatus === 'DENIED' ? review.denyReason ?? null : null;
     const changes = {

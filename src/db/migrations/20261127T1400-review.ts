@@ -47,6 +47,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // hold only companies whose form exists (search_text is set with the company info), which
   // are the ones the list shows; a count is then a walk of one index, never of the table.
   const listed = sql<boolean>`search_text is not null`;
+  // Superseded by companies_list_created, which also orders by id (no sort step for ties).
+  await db.schema.dropIndex('companies_partner').execute();
   await db.schema.createIndex('companies_list_created').on('companies').columns(['partner_id', 'created_at', 'id']).where(listed).execute();
   for (const column of ['status', 'approval_status', 'assigned_to', 'risk_level', 'registration_number']) {
     await db.schema.createIndex(`companies_list_${column}`).on('companies').columns(['partner_id', column, 'created_at', 'id']).where(listed).execute();
