@@ -1,5 +1,6 @@
 import type autocannon from 'autocannon';
 import { cannon, printTable, startTarget, type BenchTarget, type CannonResult } from './lib.js';
+import { benchCompanies } from './companies.js';
 import { prepareSessionFlow, runSession, sessionLoad } from './session.js';
 
 /**
@@ -45,7 +46,7 @@ async function benchSessions(target: BenchTarget): Promise<void> {
   console.log(`  ${result.sessionsPerSecond.toFixed(1)} sessions/s (${(result.sessionsPerSecond * 11).toFixed(0)} API requests/s), p99 ${result.p99Ms.toFixed(0)} ms per session, ${result.completed} sessions`);
 }
 
-/** `npm run bench -- tokens` or `-- sessions` runs one part. */
+/** `npm run bench -- tokens`, `-- sessions` or `-- companies` runs one part (companies only on request: it seeds 1,000,000). */
 const only = process.argv[2];
 
 async function main(): Promise<void> {
@@ -53,6 +54,10 @@ async function main(): Promise<void> {
   const postgresUrl = process.env.OPENKYB_BENCH_POSTGRES_URL;
   if (postgresUrl) targets.push(['postgres', postgresUrl]);
   else console.log('(set OPENKYB_BENCH_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/test to bench PostgreSQL too)');
+  if (only === 'companies') {
+    for (const [label, url] of targets) await benchCompanies(label, url);
+    return;
+  }
   for (const [label, url] of targets) {
     const target = await startTarget(label, url);
     try {

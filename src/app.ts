@@ -35,6 +35,8 @@ import { exceedsDepth, validatorCompiler } from './http/validation.js';
 import { refuseUnstorableText } from './http/text-guard.js';
 import { invalidField } from './core/errors.js';
 import { LIMITS } from './schemas/common.js';
+import { companyRoutes } from './http/routes/kyb/companies/companies.js';
+import { companyReviewRoutes } from './http/routes/kyb/companies/review.js';
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
 
@@ -123,6 +125,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   riskModelRoutes(app);
   requestInfoRoute(app);
   automationRoute(app);
+  companyRoutes(app);
+  companyReviewRoutes(app);
   await webFormRoutes(app);
   return app;
 }

@@ -6,6 +6,7 @@ import * as webhooks from './migrations/20261127T0900-webhooks.js';
 import * as screening from './migrations/20261127T1200-screening.js';
 import * as edge from './migrations/20261127T1320-edge.js';
 import * as encryption from './migrations/20261127T1340-encryption.js';
+import * as review from './migrations/20261127T1400-review.js';
 import * as auditChain from './migrations/20261127T1410-audit-chain.js';
 import * as risk from './migrations/20261127T1420-risk.js';
 import * as lifecycle from './migrations/20261127T1430-lifecycle.js';
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '20261127T1200-screening': screening,
   '20261127T1320-edge': edge,
   '20261127T1340-encryption': encryption,
+  '20261127T1400-review': review,
   '20261127T1410-audit-chain': auditChain,
   '20261127T1420-risk': risk,
   '20261127T1430-lifecycle': lifecycle,

@@ -67,6 +67,8 @@ function open(file: string): CachedDatabase {
   const db = new SqliteDatabase(file);
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
+  // Deleted rows are overwritten, not left in free pages: an erased company must be gone from the file.
+  db.pragma('secure_delete = ON');
   return new CachedDatabase(db);
 }
 

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * Row types, one interface per table. Times are epoch milliseconds; JSON columns are text.
  * Booleans are 0/1 integers so SQLite and PostgreSQL return the same values.
@@ -31,6 +33,8 @@ export interface Database {
   company_keys: CompanyKeyRow;
   health_checks: HealthCheckRow;
   automation_runs: AutomationRunRow;
+  managers: ManagerRow;
+  company_comments: CompanyCommentRow;
 }
 
 export interface PartnerRow {
@@ -113,6 +117,15 @@ export interface CompanyRow {
   automation_ran_at: number | null;
   /** JSON: {check: outcome} of the last automation run. */
   automation_statuses: string | null;
+  /** The manager the review is assigned to. */
+  assigned_to: number | null;
+  status_changed_at: number | null;
+  /** The manager who changed the status; null when a key pair (the partner) or the system did. */
+  status_changed_by: number | null;
+  approval_status_changed_at: number | null;
+  /** Folded (lower case, no accents) company name and registration number, for search. */
+  search_text: string | null;
+  registration_number: string | null;
 }
 
 export interface BeneficiaryRow {
@@ -408,4 +421,23 @@ export interface AutomationRunRow {
   finished_at: number | null;
   /** JSON: {check: outcome} */
   statuses: string | null;
+}
+/** A reviewer of one partner (iDenfy's ManagerAccount). Logins come with the back office. */
+export interface ManagerRow {
+  id: Generated<number>;
+  partner_id: string;
+  email: string;
+  name: string;
+  surname: string;
+  created_at: number;
+}
+
+export interface CompanyCommentRow {
+  id: string;
+  partner_id: string;
+  company_id: string;
+  /** null: written with the partner's key pair */
+  manager_id: number | null;
+  content: string;
+  created_at: number;
 }

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { Beneficiary, BeneficiaryRequest } from './beneficiary.js';
 import { ClientSystem, ClientSystemRequest, CompanyInfo, CompanyInfoRequest, KybFormMeta, PatchedCompanyInfoRequest, ReadOnly } from './company.js';
-import { SessionInfoRequest } from './review.js';
+import { SessionInfoRequest } from './info-request.js';
 import { KybFormDocument, KybFormDocumentCreateRequest } from './document.js';
 
 export const KybFormCreateRequest = Type.Object({

@@ -1,42 +1,161 @@
 import { Type, type Static } from 'typebox';
-import { DateTime } from './common.js';
+import { KybAnswersDisplay } from './answers.js';
+import { Beneficiary } from './beneficiary.js';
+import { Discriminated, DateTime, Nullable, PathId } from './common.js';
+import { CompanyInfo, KybFormMeta } from './company.js';
+import { ApprovalStatusEnum, enumOf, KybStatusEnum, RiskLevelEnum } from './enums.js';
+import { AmlCheckStatusEnum } from './screening.js';
 
-/** At most this many items per request: a request names what to fix, not the whole form. */
-export const MAX_OPEN_ITEMS = 100;
+const strict = { additionalProperties: false } as const;
 
-const ItemPath = Type.String({
-  minLength: 1,
-  maxLength: 200,
-  description: 'company.<field>, company.additionalInfo.<key>, documents.<TYPE>, beneficiaries.<id>, beneficiaries.<TYPE>, questionnaires.<key> or questionnaires.<key>.<section>.<question>',
+
+export const ManagerAccount = Type.Object({
+  id: Type.Integer(), name: Type.String(), surname: Type.String(), email: Type.String(),
+}, { title: 'ManagerAccount' });
+export type ManagerAccount = Static<typeof ManagerAccount>;
+
+export const ManagerCreateRequest = Type.Object({
+  name: Type.String({ minLength: 1, maxLength: 100 }),
+  surname: Type.String({ minLength: 1, maxLength: 100 }),
+  email: Type.String({ format: 'email', maxLength: 254 }),
+}, { ...strict, title: 'ManagerCreateRequest' });
+export type ManagerCreateRequest = Static<typeof ManagerCreateRequest>;
+
+export const KybComments = Type.Object({
+  created: DateTime, content: Type.String(), manager: Nullable(ManagerAccount),
+}, { title: 'KybComments' });
+export type KybComments = Static<typeof KybComments>;
+
+export const KybCommentRequest = Type.Object({
+  content: Type.String({ minLength: 1, maxLength: 10_000 }),
+}, { ...strict, title: 'KybCommentsRequest' });
+
+export const AssignRequest = Type.Object({
+  managerId: Nullable(Type.Integer({ minimum: 1 })),
+}, { ...strict, title: 'CompanyAssignRequest' });
+export const AssignResponse = Type.Object({ assignedTo: Nullable(ManagerAccount) }, { title: 'CompanyAssignment' });
+
+export const CompanyParams = Type.Object({ id: PathId });
+
+export const MAX_PER_PAGE = 100;
+export const DEFAULT_PER_PAGE = 20;
+export const COMPANY_ORDERINGS = ['created', '-created'] as const;
+
+/**
+ * iDenfy's query (created, page, perPage, registrationNumber) plus OpenKYB's filters. `created`
+ * is iDenfy's comma-separated date-time list read as a range: `from,to` (either may be empty).
+ */
+export const CompanyListQuery = Type.Object({
+  created: Type.Optional(Type.String({ maxLength: 100, description: 'Two comma-separated date-times: from (inclusive) and to (exclusive); either may be empty.' })),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
+  perPage: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PER_PAGE, description: `Default ${DEFAULT_PER_PAGE}.` })),
+  registrationNumber: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+  status: Type.Optional(KybStatusEnum),
+  approvalStatus: Type.Optional(Type.Union([ApprovalStatusEnum, Type.Literal('NONE')], { description: 'NONE: no decision yet.' })),
+  assignedTo: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Literal('none')], { description: 'A manager id, or `none`.' })),
+  riskLevel: Type.Optional(RiskLevelEnum),
+  q: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Company name or registration number, case and accents ignored.' })),
+  ordering: Type.Optional(enumOf(COMPANY_ORDERINGS, 'CompanyOrderingEnum')),
 });
+export type CompanyListQuery = Static<typeof CompanyListQuery>;
 
-/** OpenKYB: a reviewer sends the form back to the client with these items open. */
-export const InfoRequestCreate = Type.Object({
-  items: Type.Array(ItemPath, { minItems: 1, maxItems: MAX_OPEN_ITEMS, uniqueItems: true }),
-  /** Shown to the client on the hosted form. */
-  message: Type.String({ minLength: 1, maxLength: 2000 }),
-  /** Seconds the new token is valid; default 7 days, at most 30 days (iDenfy's token maximum). */
-  lifetime: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_592_000 })),
-}, { additionalProperties: false, title: 'InfoRequestCreate' });
-export type InfoRequestCreate = Static<typeof InfoRequestCreate>;
+export const CompanyList = Type.Object({ id: Type.String(), company: CompanyInfo, meta: KybFormMeta }, { title: 'CompanyList' });
+export const PaginatedCompanyListList = Type.Object({
+  count: Type.Integer(),
+  next: Nullable(Type.String({ format: 'uri' })),
+  previous: Nullable(Type.String({ format: 'uri' })),
+  results: Type.Array(CompanyList),
+}, { title: 'PaginatedCompanyListList' });
+export type PaginatedCompanyListList = Static<typeof PaginatedCompanyListList>;
 
-export const InfoRequest = Type.Object({
-  companyId: Type.String(),
-  status: Type.Literal('REQUESTED'),
-  items: Type.Array(Type.String()),
-  message: Type.String(),
-  /** The new session token for the correction (its string is shown only here and in the webhook). */
-  tokenString: Type.String(),
-  expiration: DateTime,
-  /** The hosted form link to send the client. */
-  url: Type.String(),
-  date: DateTime,
-}, { title: 'InfoRequest' });
-export type InfoRequest = Static<typeof InfoRequest>;
+const NeedToStatusRequest = Type.Object({ status: enumOf(['NEED_TO_PROCESS', 'NEED_TO_REVIEW'] as const, 'NeedToStatusEnum') }, { ...strict, title: 'NeedToStatusRequest' });
+const ManualApproveRequest = Type.Object({ approvalStatus: Type.Literal('APPROVED') }, { ...strict, title: 'ManualApproveRequest' });
+const ManualDenyRequest = Type.Object({
+  approvalStatus: Type.Literal('DENIED'), denyReason: Type.Optional(Nullable(Type.String({ maxLength: 64 }))),
+}, { ...strict, title: 'ManualDenyRequest' });
+const CompletedStatusRequest = Type.Object({
+  status: Type.Literal('COMPLETED'),
+  reviewInfo: Discriminated('approvalStatus', [ManualApproveRequest, ManualDenyRequest], { title: 'ManualReviewRequest' }),
+}, { ...strict, title: 'CompletedStatusRequest' });
+export const CompanyStatusRequest = Discriminated('status', [NeedToStatusRequest, CompletedStatusRequest], { title: 'CompanyStatusRequest' });
+export type CompanyStatusRequest = Static<typeof CompanyStatusRequest>;
 
-/** What the hosted form shows while information is requested. */
-export const SessionInfoRequest = Type.Object({
-  message: Type.String(),
-  items: Type.Array(Type.String()),
-  requestedAt: DateTime,
-}, { title: 'SessionInfoRequest' });
+export const CompanyStatus = Type.Object({
+  status: KybStatusEnum,
+  reviewInfo: Type.Optional(Type.Object({ approvalStatus: ApprovalStatusEnum, denyReason: Nullable(Type.String()) })),
+}, { title: 'CompanyStatus' });
+export type CompanyStatus = Static<typeof CompanyStatus>;
+
+export const KybAuditLog = Type.Object({
+  identifier: Type.String(), text: Type.String(), additionalText: Type.String(),
+  logType: enumOf(['AUTOMATION', 'CLIENT', 'DEFAULT', 'PARTNER', 'SYSTEM'] as const, 'KybLogTypeEnum'),
+  logLevel: enumOf(['DEBUG', 'INFO', 'STEP', 'ACTION', 'WARNING', 'FE_ERROR', 'ERROR', 'CRITICAL', 'NOT_SET'] as const, 'LogLevelEnum'),
+  timestamp: DateTime,
+  manager: Type.Optional(Type.Object({ id: Type.Integer(), displayName: Type.String() })),
+  logId: Nullable(Type.String()),
+}, { title: 'KybAuditLog' });
+export type KybAuditLog = Static<typeof KybAuditLog>;
+
+export const CompanyMeta = Type.Object({
+  created: DateTime,
+  status: KybStatusEnum,
+  statusChangedAt: Nullable(DateTime),
+  statusChangedBy: Nullable(ManagerAccount),
+  expirationStatus: Nullable(Type.String()),
+  assignedTo: Nullable(ManagerAccount),
+  reviewLevel: Nullable(Type.String()),
+  initialSubmissionTime: Nullable(DateTime),
+  submissionTime: Nullable(DateTime),
+  informationRequested: Type.Boolean(),
+  soleProprietor: Type.Boolean(),
+  matchedBlacklists: Nullable(Type.String()),
+  blacklistStatuses: Nullable(Type.Array(Type.Unknown())),
+  automationFlags: Nullable(Type.String()),
+  automationStatuses: Nullable(Type.Unknown()),
+  automationRanAt: Nullable(DateTime),
+  ipProxyRiskLevel: Nullable(RiskLevelEnum),
+  fraudProbLevel: Nullable(RiskLevelEnum),
+  sanctionsCheckStatus: AmlCheckStatusEnum,
+  sanctionsStatusSetAt: Nullable(DateTime),
+  sanctionsStatusSetBy: Nullable(ManagerAccount),
+  amlComment: Nullable(Type.String()),
+  negativeNewsStatus: AmlCheckStatusEnum,
+  newsStatusSetAt: Nullable(DateTime),
+  newsStatusSetBy: Nullable(ManagerAccount),
+  negativeNewsComment: Nullable(Type.String()),
+  approvalStatus: Nullable(ApprovalStatusEnum),
+  approvalStatusChangedAt: Nullable(DateTime),
+  denyReason: Nullable(Type.String()),
+}, { title: 'CompanyMeta' });
+export type CompanyMeta = Static<typeof CompanyMeta>;
+
+/** The AML parts follow iDenfy's AmlCheck shapes; they are built in core/review/aml-check.ts. */
+export const BeneficiaryDetail = Type.Object({
+  ...Beneficiary.properties,
+  meta: Type.Unknown(),
+  documents: Type.Array(Type.Unknown()),
+  amlCheck: Type.Unknown(),
+  amlMonitoringUser: Type.Unknown(),
+}, { title: 'BeneficiaryDetail' });
+
+export const CompanyDetail = Type.Object({
+  id: Type.String(),
+  company: CompanyInfo,
+  meta: CompanyMeta,
+  documents: Type.Array(Type.Object({ created: DateTime, type: Type.String(), file: Type.String({ format: 'uri' }) })),
+  beneficiaries: Type.Array(BeneficiaryDetail),
+  questionnaires: Type.Array(KybAnswersDisplay),
+  comments: Type.Array(KybComments),
+  auditLogs: Type.Object({ logs: Type.Array(KybAuditLog), logsCount: Type.Integer() }),
+  addressAudit: Type.Unknown(),
+  websiteAudit: Type.Unknown(),
+  companyNameAudit: Type.Unknown(),
+  dataMatchings: Type.Array(Type.Unknown()),
+  einVerification: Type.Unknown(),
+  govChecks: Type.Unknown(),
+  amlCheck: Type.Unknown(),
+  amlChecks: Type.Array(Type.Unknown()),
+  amlMonitoringUsers: Type.Unknown(),
+  riskAssessment: Type.Unknown(),
+}, { title: 'CompanyDetail' });
+

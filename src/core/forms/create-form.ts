@@ -8,6 +8,7 @@ import { assertValid, conflict, fieldErrors } from '../errors.js';
 import { loadCompany, loadFlow, type FormCtx } from './access.js';
 import { applyCompanyInfo } from './company-info.js';
 import { sealClientSystem, sealCompanyInfo } from './company-row.js';
+import { companySearchColumns } from '../review/search-text.js';
 import { presentForm } from './present-form.js';
 
 export interface CreateFormInput {
@@ -34,7 +35,7 @@ export async function createForm({ ctx, input }: { ctx: FormCtx; input: CreateFo
     await trx.updateTable('companies').set({
       info: await sealCompanyInfo(trx, ctx, company.id, info),
       client_system: await sealClientSystem(trx, ctx, company.id, created.client_system),
-      form_created_at: now, updated_at: now,
+      form_created_at: now, updated_at: now, ...companySearchColumns(info),
     }).where('id', '=', company.id).execute();
     // Every document is checked before any file is written: a refused request leaves no file.
     const documents = [];

@@ -7,6 +7,7 @@ import { assertEditable, loadFlow, loadForm, type FormCtx } from './access.js';
 import { applyCompanyInfo, type StoredCompanyInfo } from './company-info.js';
 import { sealClientSystem, sealCompanyInfo } from './company-row.js';
 import { presentClientSystem, presentCompany } from './present-form.js';
+import { companySearchColumns } from '../review/search-text.js';
 
 /** PUT replaces the company info; PATCH merges the fields it names (DRF-style partial update). */
 export async function updateForm(
@@ -29,7 +30,7 @@ export async function updateForm(
     await trx.updateTable('companies').set({
       info: await sealCompanyInfo(trx, ctx, company.id, info),
       client_system: await sealClientSystem(trx, ctx, company.id, clientSystem),
-      updated_at: now,
+      updated_at: now, ...companySearchColumns(info),
     }).where('id', '=', company.id).execute();
     const changed = Object.keys(input.company ?? {});
     await recordAudit(trx, { ...ctx.access, action: 'FORM_UPDATED', details: { fields: changed }, now });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/database.js';
 import type { KybTokenRow } from '../../db/tables.js';
-import type { InfoRequest, InfoRequestCreate } from '../../schemas/review.js';
+import type { InfoRequest, InfoRequestCreate } from '../../schemas/info-request.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { PartnerCtx } from '../context.js';
 import { keyedHash, randomString } from '../crypto.js';

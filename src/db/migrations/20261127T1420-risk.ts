@@ -30,7 +30,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // The latest level, for the list filter; and a recompute request the worker answers.
   await db.schema.alterTable('companies').addColumn('risk_level', 'text').execute();
   await db.schema.alterTable('companies').addColumn('risk_requested_at', 'bigint').execute();
-  await db.schema.createIndex('companies_risk_level').on('companies').columns(['partner_id', 'risk_level']).execute();
+  // Shaped like the company list's other filter indexes (20261127T1400-review).
+  await db.schema.createIndex('companies_risk_level').on('companies').columns(['partner_id', 'risk_level', 'created_at', 'id']).where(sql<boolean>`search_text is not null`).execute();
   await db.schema.createIndex('companies_risk_requested').on('companies').column('risk_requested_at').where(sql.ref('risk_requested_at'), 'is not', null).execute();
 }
 

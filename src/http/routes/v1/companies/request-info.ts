@@ -1,6 +1,6 @@
 import { requestInfo } from '../../../../core/review/request-info.js';
 import { IdParams } from '../../../../schemas/common.js';
-import { InfoRequest, InfoRequestCreate } from '../../../../schemas/review.js';
+import { InfoRequest, InfoRequestCreate } from '../../../../schemas/info-request.js';
 import { partnerCtx, type App } from '../../../context.js';
 import { errorResponses, PARTNER } from '../../../route-schemas.js';
 

@@ -1,0 +1,135 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { buildApp } from '../src/app.js';
+import { parseConfig } from '../src/config.js';
+import { buildCtx, systemClock } from '../src/core/context.js';
+import { createPartner } from '../src/core/partners/create-partner.js';
+import { openDatabase, type DatabaseHandle } from '../src/db/database.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import type { BeneficiaryRow, CompanyRow } from '../src/db/tables.js';
+import { createLogger } from '../src/logger.js';
+import { openStorage } from '../src/storage/open-storage.js';
+
+const COMPANIES = Number(process.env.OPENKYB_BENCH_COMPANIES ?? 1_000_000);
+const BATCH = 500;
+const ITERATIONS = 200;
+const STATUSES = ['NEED_TO_REVIEW', 'NEED_TO_PROCESS', 'COMPLETED', 'PENDING'];
+const WORDS = ['alpha', 'baltic', 'cargo', 'delta', 'ember', 'fjord', 'granit', 'harbor', 'iris', 'jade'];
+
+/** Companies straight into the tables (not through HTTP): one partner holding all of them. */
+async function seed(database: DatabaseHandle, partnerId: string, start: number): Promise<void> {
+  const db = database.db;
+  const managers = [];
+  for (let i = 0; i < 10; i += 1) {
+    managers.push(Number((await db.insertInto('managers').values({ partner_id: partnerId, email: `m${i}@bench.example`, name: 'M', surname: `${i}`, created_at: start }).returning('id').executeTakeFirstOrThrow()).id));
+  }
+  for (let offset = 0; offset < COMPANIES; offset += BATCH) {
+    const companies: CompanyRow[] = [];
+    const beneficiaries: BeneficiaryRow[] = [];
+    for (let i = offset; i < Math.min(COMPANIES, offset + BATCH); i += 1) {
+      const id = randomUUID();
+      const name = `${WORDS[i % 10]} ${WORDS[Math.floor(i / 10) % 10]} trading ${i}`;
+      const reg = `REG${i}`;
+      const status = STATUSES[i % 4]!;
+      companies.push({
+        id, partner_id: partnerId, client_id: `client-${i}`, external_ref: null, status, created_at: start + i, flow_id: null, questionnaire_id: null,
+        questionnaire_required: 0, info: JSON.stringify({ companyName: name, registrationNumber: reg, country: 'LT', additionalInfo: {} }),
+        client_system: '{}', form_created_at: start + i, approval_status: status === 'COMPLETED' ? (i % 8 === 2 ? 'APPROVED' : 'DENIED') : null,
+        deny_reason: null, submission_time: start + i, initial_submission_time: start + i, sole_proprietor: 0, updated_at: start + i,
+        screening_requested_at: null, screening_lease_until: null, screened_at: null, assigned_to: i % 3 === 0 ? managers[i % 10]! : null,
+        status_changed_at: null, status_changed_by: null, approval_status_changed_at: null, risk_level: i % 5 === 0 ? 'HIGH' : null,
+        risk_requested_at: null, info_request: null, expiration_status: null, automation_ran_at: null, automation_statuses: null,
+        search_text: `${name} ${reg.toLowerCase()}`, registration_number: reg,
+      });
+      beneficiaries.push({
+        id: randomUUID(), company_id: id, parent_id: null, info_type: 'INDIVIDUAL', beneficiary_types: '["UBO"]',
+        info: JSON.stringify({ name: 'Owner', surname: `Number${i}` }), positions: '[]', form_filler: 0, ownership_percentage: 100, scan_ref: null,
+        created_at: start + i, updated_at: start + i,
+      });
+    }
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto('companies').values(companies).execute();
+      await trx.insertInto('beneficiaries').values(beneficiaries).execute();
+    });
+    if (offset % 100_000 === 0) process.stdout.write(`  seeded ${offset}\r`);
+  }
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
+
+/** `npm run bench -- companies`: the company list with each filter, and the detail, at 1,000,000 companies. */
+export async function benchCompanies(label: 'sqlite' | 'postgres', postgresUrl?: string): Promise<void> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'openkyb-bench-companies-'));
+  let schema: string | undefined;
+  if (label === 'postgres') {
+    schema = `bench_companies_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: postgresUrl });
+    await admin.connect();
+    await admin.query(`create schema ${schema}`);
+    await admin.end();
+  }
+  const database = openDatabase({ url: label === 'postgres' ? postgresUrl! : null, dataDir, ...(schema ? { schema } : {}), poolSize: 5 });
+  try {
+    await migrateToLatest(database);
+    const config = parseConfig({
+      port: 0, host: '127.0.0.1', dataDir, databaseUrl: null, secret: 'bench-secret-bench-secret-bench-secret-0000', publicUrl: 'http://bench.test',
+      rateLimitPerHour: 1e9, logLevel: 'warn', maxUploadBytes: 10 * 1024 * 1024, fileUrlTtlSeconds: 3600, webhookRetryScheduleMs: [1000],
+      webhookTimeoutMs: 2000, webhookAllowPrivateUrls: true, serveWorker: false, screeningRequiredLists: [], screeningMaxListAgeMs: 1e12,
+      screeningSourceUrls: {}, screeningRefreshMs: 0,
+    });
+    const logger = createLogger('warn');
+    const ctx = buildCtx({ config, db: database.db, storage: openStorage(config), clock: systemClock, logger });
+    const partner = await createPartner({ ctx, input: { name: 'Bench' } });
+    const seedStart = performance.now();
+    await seed(database, partner.partnerId, Date.parse('2026-01-01T00:00:00Z'));
+    if (label === 'postgres') await sql`analyze`.execute(database.db);
+    console.log(`\nSeeded ${COMPANIES} companies with a beneficiary each on ${label} in ${((performance.now() - seedStart) / 1000).toFixed(0)} s`);
+    const app = await buildApp({ config, database, storage: ctx.files.storage, clock: systemClock, logger });
+    await app.ready();
+    const auth = `Basic ${Buffer.from(`${partner.apiKey}:${partner.apiSecret}`).toString('base64')}`;
+    const ids = (await database.db.selectFrom('companies').select('id').where('partner_id', '=', partner.partnerId).limit(1000).execute()).map((r) => r.id);
+    const mid = new Date(Date.parse('2026-01-01T00:00:00Z') + COMPANIES / 2).toISOString();
+    const scenarios: Array<[string, (i: number) => string]> = [
+      ['list (no filter)', () => '/kyb/companies/'],
+      ['list page 50', () => '/kyb/companies/?page=50'],
+      ['list status', () => '/kyb/companies/?status=NEED_TO_PROCESS'],
+      ['list approvalStatus', () => '/kyb/companies/?approvalStatus=APPROVED'],
+      ['list assignedTo', () => '/kyb/companies/?assignedTo=1'],
+      ['list riskLevel', () => '/kyb/companies/?riskLevel=HIGH'],
+      ['list registrationNumber', (i) => `/kyb/companies/?registrationNumber=REG${(i * 7919) % COMPANIES}`],
+      ['list created range', () => `/kyb/companies/?created=${encodeURIComponent(`${mid},`)}`],
+      ['list q (common word)', () => '/kyb/companies/?q=baltic'],
+      ['list q (one company)', (i) => `/kyb/companies/?q=trading%20${(i * 7919) % COMPANIES}`],
+      ['detail', (i) => `/kyb/companies/${ids[i % ids.length]}/`],
+    ];
+    console.log(`\nCompany review API on ${label}, ${COMPANIES} companies (${ITERATIONS} sequential requests each, in process)`);
+    console.log(`  ${'scenario'.padEnd(28)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)}`);
+    for (const [name, url] of scenarios) {
+      for (let i = 0; i < 10; i += 1) await app.inject({ method: 'GET', url: url(i), headers: { authorization: auth } });
+      const times: number[] = [];
+      for (let i = 0; i < ITERATIONS; i += 1) {
+        const t = performance.now();
+        const res = await app.inject({ method: 'GET', url: url(i), headers: { authorization: auth } });
+        times.push(performance.now() - t);
+        if (res.statusCode !== 200) throw new Error(`${name}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+      }
+      times.sort((a, b) => a - b);
+      console.log(`  ${name.padEnd(28)} ${percentile(times, 0.5).toFixed(1).padStart(8)} ${percentile(times, 0.95).toFixed(1).padStart(8)}`);
+    }
+    await app.close();
+  } finally {
+    await database.destroy();
+    if (schema) {
+      const client = new pg.Client({ connectionString: postgresUrl });
+      await client.connect();
+      await client.query(`drop schema ${schema} cascade`);
+      await client.end();
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
