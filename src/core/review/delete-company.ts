@@ -3,7 +3,7 @@ import { decrypt } from '../crypto.js';
 import { releaseFiles } from '../files/stored-files.js';
 import { enqueueEvent } from '../webhooks/enqueue-event.js';
 import type { Db } from '../../db/database.js';
-import { companyEraseHooks } from './erase-hooks.js';
+import { eraseCompanyKey } from '../privacy/erase-company-key.js';
 import { loadReviewCompany, type ReviewCtx } from './load-company.js';
 import { managersById } from './managers.js';
 
@@ -36,7 +36,9 @@ export async function deleteCompany({ ctx, id }: { ctx: ReviewCtx; id: string })
     await eraseWebhookBodies(trx, ctx.partnerId, id);
     await trx.deleteFrom('companies').where('id', '=', id).execute();
     await releaseFiles(trx, ctx, [...documents, ...answerFiles].map((f) => f.file_hash));
-    for (const hook of companyEraseHooks) await hook(trx, { partnerId: ctx.partnerId, companyId: id, now });
+    // Crypto-erasure: without its data key, any copy of the company's encrypted rows and files
+    // (backups included) is unreadable.
+    await eraseCompanyKey({ ctx: { ...ctx, db: trx }, companyId: id });
 
     await recordAudit(trx, { partnerId: ctx.partnerId, companyId: id, actor: ctx.actor, action: 'COMPANY_DELETED', details: { managerId: ctx.managerId }, now });
     const manager = ctx.managerId === null ? null : (await managersById(trx, ctx.partnerId, [ctx.managerId])).get(ctx.managerId) ?? null;
