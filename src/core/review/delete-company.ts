@@ -30,6 +30,8 @@ export async function deleteCompany({ ctx, id }: { ctx: ReviewCtx; id: string })
     await trx.updateTable('beneficiaries').set({ parent_id: null }).where('company_id', '=', id).execute();
     await trx.deleteFrom('beneficiaries').where('company_id', '=', id).execute();
     await trx.deleteFrom('company_comments').where('company_id', '=', id).execute();
+    await trx.deleteFrom('risk_assessments').where('company_id', '=', id).execute();
+    await trx.deleteFrom('automation_runs').where('company_id', '=', id).execute();
     // A deleted token no longer authenticates: the session ends with the company.
     await trx.deleteFrom('kyb_tokens').where('company_id', '=', id).execute();
     await eraseIdempotencyRecords(trx, ctx.pepper, ctx.partnerId, id);
