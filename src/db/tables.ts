@@ -113,6 +113,8 @@ export interface CompanyRow {
   automation_ran_at: number | null;
   /** JSON: {check: outcome} of the last automation run. */
   automation_statuses: string | null;
+  /** When the retention job erased this decided case's personal data; null until then. */
+  erased_at: number | null;
 }
 
 export interface BeneficiaryRow {
