@@ -43,7 +43,7 @@ async function seed(database: DatabaseHandle, partnerId: string, start: number):
         deny_reason: null, submission_time: start + i, initial_submission_time: start + i, sole_proprietor: 0, updated_at: start + i,
         screening_requested_at: null, screening_lease_until: null, screened_at: null, assigned_to: i % 3 === 0 ? managers[i % 10]! : null,
         status_changed_at: null, status_changed_by: null, approval_status_changed_at: null, risk_level: i % 5 === 0 ? 'HIGH' : null,
-        risk_requested_at: null, info_request: null, expiration_status: null, automation_ran_at: null, automation_statuses: null,
+        risk_requested_at: null, info_request: null, expiration_status: null, automation_ran_at: null, automation_statuses: null, erased_at: null,
         search_text: `${name} ${reg.toLowerCase()}`, registration_number: reg,
       });
       beneficiaries.push({

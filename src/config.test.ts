@@ -41,3 +41,18 @@ it.each([
   expect(() => load(env)).toThrow(ConfigError);
   expect(() => load(env)).toThrow(message);
 });
+
+it('keeps webhook bodies 30 days, deliveries 90, idempotency records 2 and decided cases 5 years by default; 0 turns a purge off', () => {
+  const day = 24 * 60 * 60 * 1000;
+  expect(load({}).retention).toEqual({ webhookBodiesMs: 30 * day, webhookDeliveriesMs: 90 * day, idempotencyMs: 2 * day, decidedCasesMs: 1826 * day });
+  expect(load({ OPENKYB_RETENTION_WEBHOOK_BODIES: '0', OPENKYB_RETENTION_DECIDED_CASES: '3650d', OPENKYB_RETENTION_IDEMPOTENCY: '24h' }).retention)
+    .toMatchObject({ webhookBodiesMs: 0, decidedCasesMs: 3650 * day, idempotencyMs: day });
+});
+
+it.each([
+  [{ OPENKYB_RETENTION_IDEMPOTENCY: '1h' }, /at least 24h, the replay window/],
+  [{ OPENKYB_RETENTION_WEBHOOK_BODIES: '7d,1d' }, /not one duration/],
+  [{ OPENKYB_RETENTION_DECIDED_CASES: '5y' }, /"5y" is not a duration/],
+])('refuses the retention setting %o', (env, message) => {
+  expect(() => load(env)).toThrow(message);
+});

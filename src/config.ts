@@ -47,6 +47,17 @@ export const ConfigSchema = Type.Object({
   screeningSourceUrls: Type.Record(Type.String(), Type.String({ pattern: '^https?://' })),
   /** How often the scheduled refresh runs; 0: never (the default, for deployments without internet). */
   screeningRefreshMs: Type.Integer({ minimum: 0 }),
+  /** Retention periods (README, "Retention"); 0 turns that purge off. */
+  retention: Type.Object({
+    /** A final event's body is emptied this long after its last delivery attempt. */
+    webhookBodiesMs: Type.Integer({ minimum: 0 }),
+    /** Final deliveries, their attempts and their events are deleted this long after their last change. */
+    webhookDeliveriesMs: Type.Integer({ minimum: 0 }),
+    /** Idempotency records are deleted this long after they were written (never inside the replay window). */
+    idempotencyMs: Type.Integer({ minimum: 0 }),
+    /** An APPROVED or DENIED case's personal data is erased this long after its last change. */
+    decidedCasesMs: Type.Integer({ minimum: 0 }),
+  }),
   logLevel: Type.Union([
     Type.Literal('fatal'), Type.Literal('error'), Type.Literal('warn'),
     Type.Literal('info'), Type.Literal('debug'), Type.Literal('trace'), Type.Literal('silent'),
@@ -89,6 +100,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     screeningMaxListAgeMs: parseDurations('OPENKYB_SCREENING_MAX_LIST_AGE', env.OPENKYB_SCREENING_MAX_LIST_AGE || '7d')[0] ?? 7 * DAY_MS,
     screeningSourceUrls: parseSourceUrls(env.OPENKYB_SCREENING_SOURCES),
     screeningRefreshMs: parseDurations('OPENKYB_SCREENING_REFRESH_INTERVAL', env.OPENKYB_SCREENING_REFRESH_INTERVAL || '0ms')[0] ?? 0,
+    retention: {
+      webhookBodiesMs: parseDuration('OPENKYB_RETENTION_WEBHOOK_BODIES', env.OPENKYB_RETENTION_WEBHOOK_BODIES, '30d'),
+      webhookDeliveriesMs: parseDuration('OPENKYB_RETENTION_WEBHOOK_DELIVERIES', env.OPENKYB_RETENTION_WEBHOOK_DELIVERIES, '90d'),
+      idempotencyMs: parseIdempotencyRetention(env.OPENKYB_RETENTION_IDEMPOTENCY),
+      decidedCasesMs: parseDuration('OPENKYB_RETENTION_DECIDED_CASES', env.OPENKYB_RETENTION_DECIDED_CASES, '1826d'),
+    },
     logLevel: env.LOG_LEVEL ?? 'info',
   };
   return parseConfig(raw);
@@ -112,6 +129,22 @@ export function parseDurations(name: string, value: string): number[] {
     if (!match) throw new ConfigError(`${name}: "${part.trim()}" is not a duration such as 500ms, 10s, 5m, 2h or 1d`);
     return Number(match[1]) * UNIT_MS[match[2]!]!;
   });
+}
+
+/** One duration (see parseDurations); "0" alone means 0, which turns a retention purge off. */
+function parseDuration(name: string, value: string | undefined, fallback: string): number {
+  const text = value === undefined || value.trim() === '' ? fallback : value.trim();
+  if (text === '0') return 0;
+  const parsed = parseDurations(name, text);
+  if (parsed.length !== 1) throw new ConfigError(`${name}: "${text}" is not one duration such as 30d`);
+  return parsed[0]!;
+}
+
+/** Deleting a record inside the 24 h replay window would let a retried request act twice. */
+function parseIdempotencyRetention(value: string | undefined): number {
+  const ms = parseDuration('OPENKYB_RETENTION_IDEMPOTENCY', value, '2d');
+  if (ms !== 0 && ms < DAY_MS) throw new ConfigError('OPENKYB_RETENTION_IDEMPOTENCY: must be 0 (off) or at least 24h, the replay window');
+  return ms;
 }
 
 function parseList(value: string | undefined): string[] {

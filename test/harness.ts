@@ -16,6 +16,8 @@ import { ScreeningIndexHost } from '../src/screening-runtime/index-host.js';
 import { createLogger } from '../src/logger.js';
 
 /** PostgreSQL runs when TEST_DATABASE_URL is set (.ci/run sets it); SQLite always runs. */
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || null;
 export const DIALECTS: DialectName[] = TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
 
@@ -83,7 +85,8 @@ export function testConfig(dataDir: string, overrides: Partial<Config> = {}): Co
     rateLimitPerHour: 10_000, logLevel: 'info', maxUploadBytes: 10 * 1024 * 1024, fileUrlTtlSeconds: 3600,
     webhookRetryScheduleMs: [1000, 2000], webhookTimeoutMs: 2000, webhookAllowPrivateUrls: true, serveWorker: false,
     // The bundled list snapshots are months old; tests that check staleness set their own age.
-    screeningRequiredLists: [], screeningMaxListAgeMs: 3650 * 24 * 3600_000, screeningSourceUrls: {}, screeningRefreshMs: 0, ...overrides,
+    screeningRequiredLists: [], screeningMaxListAgeMs: 3650 * 24 * 3600_000, screeningSourceUrls: {}, screeningRefreshMs: 0,
+    retention: { webhookBodiesMs: 30 * DAY_MS, webhookDeliveriesMs: 90 * DAY_MS, idempotencyMs: 2 * DAY_MS, decidedCasesMs: 1826 * DAY_MS }, ...overrides,
   });
 }
 

@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import { buildCtx, systemClock } from '../core/context.js';
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { createRetentionWorker } from '../jobs/retention-worker.js';
 import { createRiskWorker } from '../jobs/risk-worker.js';
 import { createWebhookWorker } from '../jobs/webhook-worker.js';
 import { openStorage } from '../storage/open-storage.js';
@@ -10,7 +11,7 @@ import { onSignals } from './signals.js';
 import { startScreening } from './start-screening.js';
 
 /**
- * `openkyb worker`: the background worker alone (webhook delivery, screening, list refresh, risk recompute), until SIGTERM or SIGINT.
+ * `openkyb worker`: the background worker alone (webhook delivery, screening, list refresh, risk recompute, retention purges), until SIGTERM or SIGINT.
  * Run several against one PostgreSQL, next to servers started with OPENKYB_SERVE_WORKER=false.
  */
 export async function worker(config: Config): Promise<void> {
@@ -21,12 +22,16 @@ export async function worker(config: Config): Promise<void> {
   const webhooks = createWebhookWorker({ config, database, clock: systemClock, logger });
   webhooks.start();
   const screening = startScreening(config, database, logger, { work: true });
-  const risk = createRiskWorker({ ctx: buildCtx({ config, db: database.db, storage: openStorage(config), clock: systemClock, logger }), database, logger });
+  const ctx = buildCtx({ config, db: database.db, storage: openStorage(config), clock: systemClock, logger });
+  const risk = createRiskWorker({ ctx, database, logger });
   risk.start();
+  const retention = createRetentionWorker({ ctx, retention: config.retention, logger });
+  retention.start();
   onSignals(logger, async () => {
     await webhooks.stop();
     await screening.stop();
     await risk.stop();
+    await retention.stop();
     await database.destroy();
   });
 }

@@ -10,6 +10,7 @@ import * as review from './migrations/20261127T1400-review.js';
 import * as auditChain from './migrations/20261127T1410-audit-chain.js';
 import * as risk from './migrations/20261127T1420-risk.js';
 import * as lifecycle from './migrations/20261127T1430-lifecycle.js';
+import * as retention from './migrations/20261127T1500-retention.js';
 
 /** Migrations in order; names are their timestamps and never change once released. */
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '20261127T1410-audit-chain': auditChain,
   '20261127T1420-risk': risk,
   '20261127T1430-lifecycle': lifecycle,
+  '20261127T1500-retention': retention,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

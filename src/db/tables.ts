@@ -126,6 +126,8 @@ export interface CompanyRow {
   /** Folded (lower case, no accents) company name and registration number, for search. */
   search_text: string | null;
   registration_number: string | null;
+  /** When the retention job erased this decided case's personal data; null until then. */
+  erased_at: number | null;
 }
 
 export interface BeneficiaryRow {

@@ -74,11 +74,6 @@ async function attemptOnce<T>(db: Db, ctx: PartnerCtx, request: IdempotencyReque
   return { body, replayed: false };
 }
 
-export async function purgeExpiredIdempotencyKeys(db: Db, now: number): Promise<number> {
-  const result = await db.deleteFrom('idempotency_keys').where('created_at', '<=', now - IDEMPOTENCY_WINDOW_MS).executeTakeFirst();
-  return Number(result.numDeletedRows);
-}
-
 /** A canonical JSON text (keys sorted), so formatting differences are the same body. */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;

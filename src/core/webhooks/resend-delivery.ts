@@ -1,7 +1,9 @@
 import type { WebhookDelivery } from '../../schemas/webhook.js';
 import { partnerActor, recordAudit } from '../audit/record-audit.js';
 import type { PartnerCtx } from '../context.js';
-import { DomainError } from '../errors.js';
+import { needsRowLocks } from '../../db/database.js';
+import { DomainError, notFound } from '../errors.js';
+import { PURGED_BODY } from '../retention/purge-webhook-bodies.js';
 import { findDelivery } from './find-webhook.js';
 import { toDelivery } from './present.js';
 
@@ -16,9 +18,16 @@ export async function resendDelivery({ ctx, id }: { ctx: PartnerCtx; id: string 
     const endpoint = await trx.selectFrom('webhook_endpoints').select(['id', 'is_active', 'deleted_at']).where('id', '=', delivery.endpoint_id).executeTakeFirstOrThrow();
     if (endpoint.deleted_at !== null) throw new DomainError('CONFLICT', 'The webhook of this delivery was deleted.');
     if (endpoint.is_active !== 1) throw new DomainError('CONFLICT', 'The webhook of this delivery is inactive; activate it first.');
+    // Locked (PostgreSQL) before the delivery turns pending: the retention purges lock events
+    // the same way, so a body is never emptied or deleted under a delivery about to be sent.
+    const event = await trx.selectFrom('webhook_events').select('body').where('id', '=', delivery.event_id)
+      .$if(needsRowLocks(trx), (q) => q.forUpdate()).executeTakeFirst();
+    if (!event) throw notFound('Webhook delivery');
+    if (event.body === PURGED_BODY) throw new DomainError('CONFLICT', 'The payload of this delivery was purged by the retention policy; it cannot be sent again.');
     const now = ctx.clock.now();
     const changes = { status: 'pending' as const, next_attempt_at: now, round_failures: 0, lease_token: null, lease_expires_at: null, updated_at: now };
-    await trx.updateTable('webhook_deliveries').set(changes).where('id', '=', id).execute();
+    const updated = await trx.updateTable('webhook_deliveries').set(changes).where('id', '=', id).executeTakeFirst();
+    if (updated.numUpdatedRows !== 1n) throw notFound('Webhook delivery');
     await recordAudit(trx, {
       partnerId: ctx.partnerId, actor: partnerActor(ctx), action: 'WEBHOOK_DELIVERY_RESENT', now,
       details: { deliveryId: id, webhookId: endpoint.id, previousStatus: delivery.status },

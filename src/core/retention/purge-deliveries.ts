@@ -1,0 +1,47 @@
+import { needsRowLocks } from '../../db/database.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { byPartner, DEFAULT_BATCH_SIZE, NOTHING_PURGED, type PurgeInput, type PurgeResult, type RetentionCtx } from './purge.js';
+import { everyDeliveryFinalBefore } from './purge-webhook-bodies.js';
+
+/**
+ * Deletes events whose every delivery is final and last changed before the cutoff, with those
+ * deliveries and their attempts (events that reached no endpoint go at the same age). The unit
+ * is the event: one resent recently keeps its whole fan-out. Deletes are conditional and events
+ * are locked with SKIP LOCKED on PostgreSQL, so two workers never count a row twice.
+ * `purged` counts deliveries; the audit entry also counts events and attempts.
+ */
+export async function purgeDeliveries({ ctx, input }: { ctx: RetentionCtx; input: PurgeInput }): Promise<PurgeResult> {
+  if (input.periodMs <= 0) return NOTHING_PURGED;
+  const batchSize = input.batchSize ?? DEFAULT_BATCH_SIZE;
+  const now = ctx.clock.now();
+  const cutoff = now - input.periodMs;
+  const due = await ctx.db.selectFrom('webhook_events').select(['id', 'partner_id'])
+    .where('created_at', '<=', cutoff).where(everyDeliveryFinalBefore(cutoff))
+    .orderBy('created_at').limit(batchSize).execute();
+  let purged = 0;
+  for (const [partnerId, rows] of byPartner(due)) {
+    purged += await ctx.db.transaction().execute(async (trx) => {
+      let eventIds = rows.map((row) => row.id);
+      if (needsRowLocks(trx)) {
+        const locked = await trx.selectFrom('webhook_events').select('id').where('id', 'in', eventIds).forUpdate().skipLocked().execute();
+        eventIds = locked.map((row) => row.id);
+        if (eventIds.length === 0) return 0;
+      }
+      const deliveries = trx.selectFrom('webhook_deliveries').select('id')
+        .where('event_id', 'in', eventIds).where('status', '!=', 'pending').where('updated_at', '<=', cutoff);
+      const attempts = await trx.deleteFrom('webhook_attempts').where('delivery_id', 'in', deliveries).executeTakeFirst();
+      const deleted = await trx.deleteFrom('webhook_deliveries')
+        .where('event_id', 'in', eventIds).where('status', '!=', 'pending').where('updated_at', '<=', cutoff)
+        .executeTakeFirst();
+      const events = await trx.deleteFrom('webhook_events').where('id', 'in', eventIds)
+        .where(({ not, exists, selectFrom }) => not(exists(selectFrom('webhook_deliveries as d').select('d.id').whereRef('d.event_id', '=', 'webhook_events.id'))))
+        .executeTakeFirst();
+      const counts = { deliveries: Number(deleted.numDeletedRows), attempts: Number(attempts.numDeletedRows), events: Number(events.numDeletedRows) };
+      if (counts.deliveries + counts.events > 0) {
+        await recordAudit(trx, { partnerId, actor: { kind: 'system' }, action: 'RETENTION_WEBHOOK_DELIVERIES_PURGED', details: { ...counts, cutoff }, now });
+      }
+      return counts.deliveries;
+    });
+  }
+  return { purged, isFull: due.length === batchSize };
+}

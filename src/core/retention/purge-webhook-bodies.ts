@@ -1,0 +1,52 @@
+import type { ExpressionBuilder } from 'kysely';
+import { needsRowLocks } from '../../db/database.js';
+import type { Database } from '../../db/tables.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { byPartner, DEFAULT_BATCH_SIZE, NOTHING_PURGED, type PurgeInput, type PurgeResult, type RetentionCtx } from './purge.js';
+
+/** What a purged event's body becomes: the column stays NOT NULL, and nothing can be sent from it. */
+export const PURGED_BODY = '';
+
+/** True when no delivery of the event is pending or changed after the cutoff. */
+export function everyDeliveryFinalBefore(cutoff: number) {
+  return (eb: ExpressionBuilder<Database, 'webhook_events'>) => eb.not(eb.exists(
+    eb.selectFrom('webhook_deliveries as d').select('d.id').whereRef('d.event_id', '=', 'webhook_events.id')
+      .where((d) => d.or([d('d.status', '=', 'pending'), d('d.updated_at', '>', cutoff)])),
+  ));
+}
+
+/**
+ * Empties the bodies of events whose every delivery is final (delivered or failed) and last
+ * changed before the cutoff: a body holds personal data and is only needed to send it. Events
+ * are locked with SKIP LOCKED on PostgreSQL, and a resend locks its event and refuses a purged
+ * body, so a body is never emptied under a delivery that is about to be sent.
+ */
+export async function purgeWebhookBodies({ ctx, input }: { ctx: RetentionCtx; input: PurgeInput }): Promise<PurgeResult> {
+  if (input.periodMs <= 0) return NOTHING_PURGED;
+  const batchSize = input.batchSize ?? DEFAULT_BATCH_SIZE;
+  const now = ctx.clock.now();
+  const cutoff = now - input.periodMs;
+  const due = await ctx.db.selectFrom('webhook_events').select(['id', 'partner_id'])
+    .where('body', '!=', PURGED_BODY).where('created_at', '<=', cutoff).where(everyDeliveryFinalBefore(cutoff))
+    .orderBy('created_at').limit(batchSize).execute();
+  let purged = 0;
+  for (const [partnerId, rows] of byPartner(due)) {
+    purged += await ctx.db.transaction().execute(async (trx) => {
+      let ids = rows.map((row) => row.id);
+      if (needsRowLocks(trx)) {
+        const locked = await trx.selectFrom('webhook_events').select('id').where('id', 'in', ids).forUpdate().skipLocked().execute();
+        ids = locked.map((row) => row.id);
+        if (ids.length === 0) return 0;
+      }
+      const result = await trx.updateTable('webhook_events').set({ body: PURGED_BODY })
+        .where('id', 'in', ids).where('body', '!=', PURGED_BODY).where(everyDeliveryFinalBefore(cutoff))
+        .executeTakeFirst();
+      const count = Number(result.numUpdatedRows);
+      if (count > 0) {
+        await recordAudit(trx, { partnerId, actor: { kind: 'system' }, action: 'RETENTION_WEBHOOK_BODIES_PURGED', details: { events: count, cutoff }, now });
+      }
+      return count;
+    });
+  }
+  return { purged, isFull: due.length === batchSize };
+}

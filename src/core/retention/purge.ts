@@ -1,0 +1,31 @@
+import type { Ctx } from '../context.js';
+
+/** What every retention purge takes: its period (0: off) and how many rows one pass may touch. */
+export interface PurgeInput {
+  periodMs: number;
+  batchSize?: number;
+}
+
+export interface PurgeResult {
+  /** Rows (or cases) this pass purged; rows another worker purged at the same time are not counted. */
+  purged: number;
+  /** The pass found a full batch: more may be due at once. */
+  isFull: boolean;
+}
+
+export type RetentionCtx = Ctx;
+
+export const DEFAULT_BATCH_SIZE = 500;
+
+export const NOTHING_PURGED: PurgeResult = Object.freeze({ purged: 0, isFull: false });
+
+/** Rows grouped by their partner, since each partner has its own audit chain. */
+export function byPartner<T extends { partner_id: string }>(rows: T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(row.partner_id);
+    if (group) group.push(row);
+    else groups.set(row.partner_id, [row]);
+  }
+  return groups;
+}
