@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import anyAscii from 'any-ascii';
 import PDFDocument from 'pdfkit';
+import { invalidField } from '../errors.js';
 
 export type Pdf = PDFKit.PDFDocument;
 
@@ -21,9 +22,27 @@ const printable = (text: string) => (hasUnicodeFonts ? text : anyAscii(text.repl
 /** A new dossier document; with a password it is AES-256 encrypted and opens only with it. */
 export function openPdf(options: { createdAt: Date; password: string | undefined }): Pdf {
   const { password } = options;
-  const doc = new PDFDocument({
+  let doc: Pdf;
+  try {
+    doc = newDocument(options.createdAt, password);
+  } catch (error) {
+    // AES-256 passwords go through SASLprep, which refuses control characters, unassigned code
+    // points and mixed-direction text: the client's input, so a 400 that names the field.
+    if (password === undefined) throw error;
+    throw invalidField('password', 'cannot encrypt a PDF: use printable characters, without mixing left-to-right and right-to-left scripts');
+  }
+  if (hasUnicodeFonts) {
+    doc.registerFont('body', UNICODE_FONTS.body).registerFont('bold', UNICODE_FONTS.bold).registerFont('mono', UNICODE_FONTS.mono);
+  } else {
+    doc.registerFont('body', 'Helvetica').registerFont('bold', 'Helvetica-Bold').registerFont('mono', 'Courier');
+  }
+  return doc.font('body').fontSize(10);
+}
+
+function newDocument(createdAt: Date, password: string | undefined): Pdf {
+  return new PDFDocument({
     size: 'A4', margin: 50, bufferPages: false, compress: true,
-    info: { Title: 'KYB dossier', Creator: 'OpenKYB', CreationDate: options.createdAt },
+    info: { Title: 'KYB dossier', Creator: 'OpenKYB', CreationDate: createdAt },
     ...(password !== undefined
       ? {
         pdfVersion: '1.7ext3' as const, userPassword: password, ownerPassword: password,
@@ -31,12 +50,6 @@ export function openPdf(options: { createdAt: Date; password: string | undefined
       }
       : {}),
   });
-  if (hasUnicodeFonts) {
-    doc.registerFont('body', UNICODE_FONTS.body).registerFont('bold', UNICODE_FONTS.bold).registerFont('mono', UNICODE_FONTS.mono);
-  } else {
-    doc.registerFont('body', 'Helvetica').registerFont('bold', 'Helvetica-Bold').registerFont('mono', 'Courier');
-  }
-  return doc.font('body').fontSize(10);
 }
 
 /** The finished file's bytes. */

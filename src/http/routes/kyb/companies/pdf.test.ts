@@ -161,6 +161,12 @@ describeEachDialect('the PDF dossier (POST /kyb/companies/{id}/pdf/)', (h) => {
       expect(r.json()).toMatchObject({ identifier: 'VALIDATION_ERROR', severity: 'NOT_SEVERE' });
     }
     expect((await requestPdf(h(), s.companyId, s.partner.auth, { content: [] })).json().message).toEqual({ content: ['must have at least 1 items'] });
+    // SASLprep (AES-256 passwords) refuses control characters and mixed-direction text.
+    for (const password of ['\u000ex', 'abc\u05d0']) {
+      const r = await requestPdf(h(), s.companyId, s.partner.auth, { password });
+      expect(r.status).toBe(400);
+      expect(Object.keys(r.json().message)).toEqual(['password']);
+    }
   });
 
   it("answers 404 for another partner's company and an unknown id, 401 for a token, and logs no personal data", async () => {
