@@ -1,6 +1,7 @@
 import type autocannon from 'autocannon';
 import { cannon, printTable, startTarget, type BenchTarget, type CannonResult } from './lib.js';
 import { benchCompanies } from './companies.js';
+import { benchPdf } from './pdf.js';
 import { prepareSessionFlow, runSession, sessionLoad } from './session.js';
 
 /**
@@ -46,10 +47,12 @@ async function benchSessions(target: BenchTarget): Promise<void> {
   console.log(`  ${result.sessionsPerSecond.toFixed(1)} sessions/s (${(result.sessionsPerSecond * 11).toFixed(0)} API requests/s), p99 ${result.p99Ms.toFixed(0)} ms per session, ${result.completed} sessions`);
 }
 
-/** `npm run bench -- tokens`, `-- sessions` or `-- companies` runs one part (companies only on request: it seeds 1,000,000). */
+/** `npm run bench -- tokens`, `-- sessions`, `-- pdf` or `-- companies` runs one part (companies only on request: it seeds 1,000,000). */
 const only = process.argv[2];
 
 async function main(): Promise<void> {
+  // In process: the dossier's rendering time, not the HTTP stack's, is what is measured.
+  if (only === 'pdf') return benchPdf();
   const targets: Array<['sqlite' | 'postgres', string | undefined]> = [['sqlite', undefined]];
   const postgresUrl = process.env.OPENKYB_BENCH_POSTGRES_URL;
   if (postgresUrl) targets.push(['postgres', postgresUrl]);

@@ -30,6 +30,7 @@ import { companyRiskRoutes } from './http/routes/v1/companies/risk.js';
 import { riskModelRoutes } from './http/routes/v1/risk-model.js';
 import { requestInfoRoute } from './http/routes/v1/companies/request-info.js';
 import { automationRoute } from './http/routes/kyb/companies/automation.js';
+import { pdfRoute } from './http/routes/kyb/companies/pdf.js';
 import { webFormRoutes } from './http/routes/web-form.js';
 import { exceedsDepth, validatorCompiler } from './http/validation.js';
 import { refuseUnstorableText } from './http/text-guard.js';
@@ -127,6 +128,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   automationRoute(app);
   companyRoutes(app);
   companyReviewRoutes(app);
+  pdfRoute(app);
   await webFormRoutes(app);
   return app;
 }
