@@ -34,7 +34,7 @@ import { webFormRoutes } from './http/routes/web-form.js';
 import { exceedsDepth, validatorCompiler } from './http/validation.js';
 import { refuseUnstorableText } from './http/text-guard.js';
 import { invalidField } from './core/errors.js';
-import { LIMITS } from './schemas/common.js';
+import { LIMITS } from './shared/limits.js';
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
 
