@@ -35,7 +35,7 @@ import { webFormRoutes } from './http/routes/web-form.js';
 import { exceedsDepth, validatorCompiler } from './http/validation.js';
 import { refuseUnstorableText } from './http/text-guard.js';
 import { invalidField } from './core/errors.js';
-import { LIMITS } from './schemas/common.js';
+import { LIMITS } from './shared/limits.js';
 import { companyRoutes } from './http/routes/kyb/companies/companies.js';
 import { companyReviewRoutes } from './http/routes/kyb/companies/review.js';
 

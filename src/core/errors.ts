@@ -13,7 +13,7 @@ export type ErrorCode =
   | 'PAYMENT_REQUIRED'
   | 'SERVICE_UNAVAILABLE';
 
-import { emptyRecord } from './records.js';
+import { emptyRecord } from '../shared/records.js';
 
 /** Field path -> messages, as in a validation error's `message`. Paths hold user-chosen keys. */
 export type FieldErrors = Record<string, string[]>;

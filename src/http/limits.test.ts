@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { api } from '../../test/api.js';
 import { describeEachDialect } from '../../test/harness.js';
 import { startSession } from '../../test/kyb.js';
-import { LIMITS } from '../schemas/common.js';
+import { LIMITS } from '../shared/limits.js';
 
 type Schema = Record<string, unknown>;
 

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
-import { boundedBy, LIMITS, Nullable, PathId } from './common.js';
+import { boundedBy, Nullable, PathId } from './common.js';
+import { LIMITS } from '../shared/limits.js';
 import { TypeB9cEnum } from './enums.js';
 
 /** `{sections: {sectionKey: {questionKey: {value}}}}`; each value's type follows its question. */

@@ -10,29 +10,6 @@ export const ASCII_PATTERN = '^[\\u0000-\\u007F]+$';
 export const HEX_COLOR_PATTERN = '^#([A-Fa-f0-9]{6}|[A-Fa-f0-9]{3})$';
 
 /**
- * Bounds of what the API accepts (docs/limits.md). A change here is a change of contract:
- * update docs/limits.md with it.
- */
-export const LIMITS = {
-  /** JSON nesting of any request body, checked when it is parsed. */
-  jsonDepth: 32,
-  scanRefs: 100,
-  questionnaireSections: 100,
-  sectionQuestions: 100,
-  choices: 100,
-  customFields: 100,
-  /** Company, individual and beneficiary field rules of a flow (each enum has fewer values). */
-  flowFields: 50,
-  flowDocuments: 50,
-  flowBeneficiaries: 10,
-  /** One INDIVIDUAL and one COMPANY applicant per beneficiary type. */
-  flowApplicants: 2,
-  answerListItems: 250,
-  /** Nesting of ( ), ! and [ ] in a questionnaire condition. */
-  conditionDepth: 16,
-} as const;
-
-/**
  * A string whose length is bounded by something other than maxLength (a file's size limit,
  * the route's body limit); the schema walk in src/http/limits.test.ts accepts it only so marked.
  */

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
-import { boundedBy, DateTime, LIMITS, Nullable, PathId, withoutDefaults } from './common.js';
+import { boundedBy, DateTime, Nullable, PathId, withoutDefaults } from './common.js';
+import { LIMITS } from '../shared/limits.js';
 import { ApprovalStatusEnum, CountryEnum, CustomFieldTypeEnum, KybStatusEnum } from './enums.js';
 
 const strict = { additionalProperties: false } as const;

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
-import { ASCII_PATTERN, Discriminated, Key, LIMITS, Nullable, Timestamps, Uuid } from './common.js';
+import { ASCII_PATTERN, Discriminated, Key, Nullable, Timestamps, Uuid } from './common.js';
+import { LIMITS } from '../shared/limits.js';
 import {
   ApplicantTypeEnum, BeneficiaryFieldEnum, BeneficiaryTypeEnum, CompanyFieldEnum, CustomFieldTypeEnum,
   IndividualFieldEnum,

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
-import { Key, LIMITS, Nullable, Timestamps, Uuid } from './common.js';
+import { Key, Nullable, Timestamps, Uuid } from './common.js';
+import { LIMITS } from '../shared/limits.js';
 import { QuestionnaireTypeEnum, TypeB9cEnum } from './enums.js';
 import { Choice } from './flow.js';
 

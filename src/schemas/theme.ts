@@ -1,12 +1,6 @@
 import { Type, type Static } from 'typebox';
+import { THEME_COLORS } from '../shared/enums.js';
 import { HEX_COLOR_PATTERN, HttpUrl, Nullable, Timestamps, Uuid } from './common.js';
-
-export const THEME_COLORS = [
-  'primary', 'secondary', 'primaryBackground', 'secondaryBackground', 'hoveredButton',
-  'disabledIconButton', 'disabledButtonTypography', 'disabledButton', 'typography', 'success',
-  'successBackground', 'error', 'errorBackground', 'warning', 'warningBackground', 'info',
-  'infoBackground', 'border',
-] as const;
 
 const Color = Nullable(Type.String({ maxLength: 25, pattern: HEX_COLOR_PATTERN }));
 

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
-import { DateTime, LIMITS, NOCOMMA_PATTERN, Nullable, Uuid } from './common.js';
+import { DateTime, NOCOMMA_PATTERN, Nullable, Uuid } from './common.js';
+import { LIMITS } from '../shared/limits.js';
 import { KybLocaleEnum, KybTokenTypeEnum } from './enums.js';
 import { KybFormUnifiedFlow } from './flow.js';
 import { ThemeCore } from './theme.js';

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { DateTime, HttpUrl, Nullable, Uuid } from './common.js';
-import { WEBHOOK_EVENT_TYPES, WEBHOOK_TEST_EVENT_TYPE, WebhookEventTypeEnum } from './enums.js';
+import { WebhookEventTypeEnum } from './enums.js';
+import { WEBHOOK_EVENT_TYPES, WEBHOOK_TEST_EVENT_TYPE } from '../shared/enums.js';
 
 const strict = { additionalProperties: false } as const;
 

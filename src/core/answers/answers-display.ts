@@ -3,7 +3,7 @@ import type { Question } from '../../schemas/questionnaire.js';
 import type { Ctx } from '../context.js';
 import { signedFileUrl } from '../files/signed-url.js';
 import { loadForm, type FormCtx } from '../forms/access.js';
-import { evaluateCondition, parseCondition } from '../questionnaires/condition.js';
+import { evaluateCondition, parseCondition } from '../../shared/condition.js';
 import { storedAnswer, type StoredSections } from './check-answers.js';
 import { isFileRef } from './file-answers.js';
 import { companyQuestionnaire } from './questionnaire-of-company.js';

@@ -1,7 +1,7 @@
 import type { Questionnaire } from '../../schemas/questionnaire.js';
 import { fieldErrors, type FieldErrors } from '../errors.js';
-import { evaluateCondition, parseCondition } from '../questionnaires/condition.js';
-import { emptyRecord, ownValue } from '../records.js';
+import { evaluateCondition, parseCondition } from '../../shared/condition.js';
+import { emptyRecord, ownValue } from '../../shared/records.js';
 import { checkAnswerValue, isUnanswered } from './answer-values.js';
 
 /** A file answer as stored: a reference to a stored file, never its bytes. */

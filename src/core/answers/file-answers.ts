@@ -4,7 +4,7 @@ import { DomainError } from '../errors.js';
 import { decodeUpload, type DecodedUpload } from '../files/decode-upload.js';
 import { fileIdFor, findStoredFiles } from '../files/stored-files.js';
 import { signedFileUrl } from '../files/signed-url.js';
-import { recordFrom } from '../records.js';
+import { recordFrom } from '../../shared/records.js';
 import type { FileInputs, FileRef, StoredSections } from './check-answers.js';
 
 const FILE_LINK = /\/v1\/files\/([0-9a-f]{64})(\?|$)/;

@@ -1,4 +1,4 @@
-import { parseRecordJson } from '../records.js';
+import { parseRecordJson } from '../../shared/records.js';
 import type { Db } from '../../db/database.js';
 import type { Ctx } from '../context.js';
 import { openForCompany, sealForCompany } from '../privacy/seal.js';

@@ -5,7 +5,7 @@ import type { Beneficiary, BeneficiaryCreateRequest } from '../../schemas/benefi
 import type { KybFormUnifiedFlow } from '../../schemas/flow.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { assertValid, fieldErrors, invalidField, type FieldErrors } from '../errors.js';
-import { recordFrom } from '../records.js';
+import { recordFrom } from '../../shared/records.js';
 import { assertEditable, loadFlow, loadForm, type FormCtx } from '../forms/access.js';
 import { checkCustomValues } from '../forms/custom-fields.js';
 import { MAX_BENEFICIARIES_PER_FORM } from '../forms/limits.js';

@@ -1,7 +1,7 @@
 import type { Beneficiary, BeneficiaryRequest, PatchedBeneficiaryRequest } from '../../schemas/beneficiary.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { assertValid, fieldErrors } from '../errors.js';
-import { mergeRecords, parseRecordJson } from '../records.js';
+import { mergeRecords, parseRecordJson } from '../../shared/records.js';
 import { assertEditable, loadFlow, loadForm, type FormCtx } from '../forms/access.js';
 import { checkCustomValues } from '../forms/custom-fields.js';
 import { loadBeneficiary, sealBeneficiaryInfo } from './read-beneficiaries.js';

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Value } from 'typebox/value';
 import { CompanyFlow, IndividualFlow, KybFormUnifiedFlow, type Flow, type FlowInput } from '../../schemas/flow.js';
-import { COMPANY_DOCUMENT_TYPES, INDIVIDUAL_DOCUMENT_TYPES } from '../../schemas/enums.js';
+import { COMPANY_DOCUMENT_TYPES, INDIVIDUAL_DOCUMENT_TYPES } from '../../shared/enums.js';
 import { DomainError, fieldErrors, type FieldErrors } from '../errors.js';
 import { readSettings } from '../partners/settings.js';
-import { isReservedKey, RESERVED_KEY_MESSAGE } from '../records.js';
+import { isReservedKey, RESERVED_KEY_MESSAGE } from '../../shared/records.js';
 import { inUse } from './entries.js';
 import { findQuestionnaireByKey } from './find-entry.js';
 import { iso, type CatalogKind } from './kind.js';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/database.js';
 import type { CompanyRow, DocumentRow } from '../../db/tables.js';
 import type { DocumentCreateInput, DocumentUpdateInput, KybFormDocument } from '../../schemas/document.js';
-import { COMPANY_DOCUMENT_TYPES, INDIVIDUAL_DOCUMENT_TYPES } from '../../schemas/enums.js';
+import { COMPANY_DOCUMENT_TYPES, INDIVIDUAL_DOCUMENT_TYPES } from '../../shared/enums.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { invalidField, notFound } from '../errors.js';
 import { decodeUpload, type DecodedUpload } from '../files/decode-upload.js';

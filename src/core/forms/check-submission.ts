@@ -9,7 +9,7 @@ import { companyQuestionnaire } from '../answers/questionnaire-of-company.js';
 import { beneficiaryRows } from '../beneficiaries/read-beneficiaries.js';
 import { applicantRules } from '../beneficiaries/rules.js';
 import { fieldErrors, type FieldErrors } from '../errors.js';
-import { ownValue } from '../records.js';
+import { ownValue } from '../../shared/records.js';
 import { fieldProperty } from './custom-fields.js';
 import type { StoredCompanyInfo } from './company-info.js';
 

@@ -1,7 +1,7 @@
 import type { CompanyInfo, CompanyInfoRequest } from '../../schemas/company.js';
 import type { KybFormUnifiedFlow } from '../../schemas/flow.js';
 import type { FieldErrors } from '../errors.js';
-import { emptyRecord, mergeRecords, ownValue } from '../records.js';
+import { emptyRecord, mergeRecords, ownValue } from '../../shared/records.js';
 import type { Actor } from './access.js';
 import { checkCustomValues, fieldProperty, presentCustomValues, type CustomFieldAssignment, type StoredCustomValues } from './custom-fields.js';
 
@@ -56,6 +56,7 @@ export function presentCompanyInfo(stored: StoredCompanyInfo, flow: KybFormUnifi
   return {
     ...(info as unknown as CompanyInfo),
     brandNames: stored.brandNames ?? [],
-    additionalInfo: presentCustomValues(stored.additionalInfo ?? {}, (flow?.fieldsCustom ?? []) as CustomFieldAssignment[]),
+    // The flow's custom fields were validated against CustomFieldTypeEnum when it was saved.
+    additionalInfo: presentCustomValues(stored.additionalInfo ?? {}, (flow?.fieldsCustom ?? []) as CustomFieldAssignment[]) as CompanyInfo['additionalInfo'],
   };
 }

@@ -1,5 +1,5 @@
 import type { FieldErrors } from '../errors.js';
-import { emptyRecord } from '../records.js';
+import { emptyRecord } from '../../shared/records.js';
 import { checkTypedValue } from './values.js';
 
 /** A custom field as a flow assigns it (KybFormUnifiedFlow.fieldsCustom or an applicant's). */

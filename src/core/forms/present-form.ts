@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.js';
 import type { CompanyRow } from '../../db/tables.js';
 import type { KybFormMeta } from '../../schemas/company.js';
 import type { KybFormUnifiedFlow } from '../../schemas/flow.js';
-import type { KybStatus } from '../../schemas/enums-types.js';
+import type { KybStatus } from '../../shared/enums.js';
 import { beneficiaryRows } from '../beneficiaries/read-beneficiaries.js';
 import { presentBeneficiary } from '../beneficiaries/rules.js';
 import type { Ctx } from '../context.js';

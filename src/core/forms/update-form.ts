@@ -1,7 +1,7 @@
 import type { ClientSystemRequest, CompanyInfoRequest } from '../../schemas/company.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { assertValid, fieldErrors } from '../errors.js';
-import { parseRecordJson } from '../records.js';
+import { parseRecordJson } from '../../shared/records.js';
 import { assertItemsOpen, changedCompanyItems } from '../review/open-items.js';
 import { assertEditable, loadFlow, loadForm, type FormCtx } from './access.js';
 import { applyCompanyInfo, type StoredCompanyInfo } from './company-info.js';

@@ -1,4 +1,4 @@
-import { COUNTRIES } from '../../schemas/enums.js';
+import { COUNTRIES } from '../../shared/enums.js';
 
 const COUNTRY_SET = new Set<string>(COUNTRIES);
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;

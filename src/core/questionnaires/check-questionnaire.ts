@@ -1,7 +1,7 @@
 import { fieldErrors, type FieldErrors } from '../errors.js';
 import type { QuestionnaireInput } from '../../schemas/questionnaire.js';
-import { isReservedKey, RESERVED_KEY_MESSAGE } from '../records.js';
-import { ConditionSyntaxError, conditionRefs, parseCondition } from './condition.js';
+import { isReservedKey, RESERVED_KEY_MESSAGE } from '../../shared/records.js';
+import { ConditionSyntaxError, conditionRefs, parseCondition } from '../../shared/condition.js';
 
 const CHOICE_TYPES = new Set(['RADIO', 'SELECT', 'SELECT_MULTI']);
 

@@ -1,4 +1,4 @@
-import { APPROVAL_STATUSES } from '../../schemas/enums.js';
+import { APPROVAL_STATUSES } from '../../shared/enums.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { releaseFiles } from '../files/stored-files.js';
 import { eraseCompanyKey } from '../privacy/erase-company-key.js';

@@ -5,7 +5,7 @@ import type { ScreeningHitRow, ScreeningSubjectRow } from '../../db/tables.js';
 import type { Entity } from '../../screening/model.js';
 import type { Hit } from '../../screening/match/hit.js';
 import { PRODUCTION_THRESHOLD } from '../../screening/match/hit.js';
-import { COUNTRIES } from '../../schemas/enums.js';
+import { COUNTRIES } from '../../shared/enums.js';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const COUNTRY_SET = new Set<string>(COUNTRIES);

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.js';
 import type { CompanyRow } from '../../db/tables.js';
 import { companyFields } from '../../schemas/company.js';
-import { BENEFICIARY_TYPES, COMPANY_DOCUMENT_TYPES } from '../../schemas/enums.js';
+import { BENEFICIARY_TYPES, COMPANY_DOCUMENT_TYPES } from '../../shared/enums.js';
 import { companyQuestionnaire } from '../answers/questionnaire-of-company.js';
 import { assertValid, type FieldErrors } from '../errors.js';
 import { loadFlow } from '../forms/access.js';

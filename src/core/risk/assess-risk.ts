@@ -10,7 +10,7 @@ import type { StoredCompanyInfo } from '../forms/company-info.js';
 import { openCompanyRow } from '../forms/company-row.js';
 import { loadOwnership } from '../ownership/get-ownership.js';
 import { openForCompany } from '../privacy/seal.js';
-import type { AnswerLookup } from '../questionnaires/condition.js';
+import type { AnswerLookup } from '../../shared/condition.js';
 import { presentAssessment } from './present-risk.js';
 import { readRiskModel } from './risk-model.js';
 import { scoreRisk, type RiskFacts } from './score.js';

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.js';
 import type { RiskModel, RiskModelDefinition } from '../../schemas/risk.js';
 import type { FieldErrors } from '../errors.js';
-import { conditionRefs, ConditionSyntaxError, parseCondition } from '../questionnaires/condition.js';
+import { conditionRefs, ConditionSyntaxError, parseCondition } from '../../shared/condition.js';
 import { DEFAULT_RISK_MODEL } from './default-model.js';
 
 export interface LoadedRiskModel {

@@ -1,5 +1,5 @@
 import type { RiskFactorResult, RiskModelDefinition } from '../../schemas/risk.js';
-import { evaluateCondition, parseCondition, type AnswerLookup } from '../questionnaires/condition.js';
+import { evaluateCondition, parseCondition, type AnswerLookup } from '../../shared/condition.js';
 import type { OwnershipResult } from '../ownership/engine.js';
 
 export type RiskLevel = 'VERY_LOW' | 'LOW' | 'MEDIUM' | 'HIGH' | 'VERY_HIGH';

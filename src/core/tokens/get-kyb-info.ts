@@ -1,4 +1,4 @@
-import type { KybLocale } from '../../schemas/enums-types.js';
+import type { KybLocale } from '../../shared/enums.js';
 import { prepared } from '../../db/prepared.js';
 import type { Ctx } from '../context.js';
 import { DomainError } from '../errors.js';

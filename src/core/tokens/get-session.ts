@@ -1,4 +1,4 @@
-import type { KybStatus, KybTokenType } from '../../schemas/enums-types.js';
+import type { KybStatus, KybTokenType } from '../../shared/enums.js';
 import type { Ctx } from '../context.js';
 import { notFound } from '../errors.js';
 import { readSettings } from '../partners/settings.js';

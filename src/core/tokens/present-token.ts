@@ -1,6 +1,6 @@
 import type { KybTokenRow } from '../../db/tables.js';
 import type { KybToken } from '../../schemas/token.js';
-import type { KybLocale, KybTokenType } from '../../schemas/enums-types.js';
+import type { KybLocale, KybTokenType } from '../../shared/enums.js';
 
 export function isTokenValid(row: Pick<KybTokenRow, 'deactivated_at' | 'expires_at'>, now: number): boolean {
   return row.deactivated_at === null && row.expires_at > now;

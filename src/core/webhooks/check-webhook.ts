@@ -1,5 +1,5 @@
 import { DomainError, fieldErrors } from '../errors.js';
-import { isReservedKey, RESERVED_KEY_MESSAGE } from '../records.js';
+import { isReservedKey, RESERVED_KEY_MESSAGE } from '../../shared/records.js';
 import { isReservedHeader, signingKeyProblem } from './signatures.js';
 import { checkWebhookUrl, type LookupAll } from './url-policy.js';
 

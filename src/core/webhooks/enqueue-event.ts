@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.js';
-import { WEBHOOK_EVENT_TYPES } from '../../schemas/enums.js';
-import type { WebhookEventType } from '../../schemas/enums-types.js';
+import { WEBHOOK_EVENT_TYPES } from '../../shared/enums.js';
+import type { WebhookEventType } from '../../shared/enums.js';
 import { insertEvent } from './outbox.js';
 
 export interface EnqueueEventInput {

@@ -1,4 +1,4 @@
-import { WEBHOOK_TEST_EVENT_TYPE } from '../../schemas/enums.js';
+import { WEBHOOK_TEST_EVENT_TYPE } from '../../shared/enums.js';
 import type { WebhookDelivery } from '../../schemas/webhook.js';
 import { partnerActor, recordAudit } from '../audit/record-audit.js';
 import type { PartnerCtx } from '../context.js';

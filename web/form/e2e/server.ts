@@ -5,7 +5,6 @@ import { createLogger } from '../../../src/logger.js';
 import { openStorage } from '../../../src/storage/open-storage.js';
 import { openTestDatabase, testConfig } from '../../../test/harness.js';
 import { freePort } from '../../../test/process.js';
-import { keyScope } from '../../../src/core/privacy/company-keys.js';
 
 export interface E2eServer {
   url: string;

@@ -1,6 +1,6 @@
 import { NetworkError, toApiError } from './errors.js';
 import type {
-  Answers, Beneficiary, BeneficiaryInput, Company, Document, Form, KybInfo, Questionnaire, SessionInfo,
+  Answers, Beneficiary, BeneficiaryInput, Company, CompanyInfo, Document, Form, KybInfo, Questionnaire, SessionInfo,
 } from './types.js';
 
 export interface UploadBody { type: string; filename: string; file: string }
@@ -39,7 +39,7 @@ export function createClient(token: string, base = '') {
     listForms: () => call<Array<Pick<Form, 'id' | 'company' | 'meta'>>>('GET', '/kyb/forms/'),
     createForm: (company: Company) => call<Form>('POST', '/kyb/forms/', { company }),
     getForm: (id: string) => call<Form>('GET', `${form(id)}/`),
-    updateCompany: (id: string, company: Company) => call<{ company: Company }>('PATCH', `${form(id)}/`, { company }),
+    updateCompany: (id: string, company: Company) => call<{ company: CompanyInfo }>('PATCH', `${form(id)}/`, { company }),
     listBeneficiaries: (id: string) => call<Beneficiary[]>('GET', `${form(id)}/beneficiaries/`),
     createBeneficiary: (id: string, body: BeneficiaryInput) => call<Beneficiary>('POST', `${form(id)}/beneficiaries/`, body),
     updateBeneficiary: (id: string, bid: string, body: BeneficiaryInput) => {

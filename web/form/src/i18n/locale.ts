@@ -1,4 +1,4 @@
-import { LOCALES } from '../../../../src/schemas/enums.js';
+import { LOCALES } from '../../../../src/shared/enums.js';
 import type { KybLocale } from '../api/types.js';
 import type { MessageKey, Messages } from './messages.js';
 

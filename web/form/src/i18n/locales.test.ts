@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LOCALES } from '../../../../src/schemas/enums.js';
+import { LOCALES } from '../../../../src/shared/enums.js';
 import en from './locales/en.js';
 
 const DIR = path.join(import.meta.dirname, 'locales');

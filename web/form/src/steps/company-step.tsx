@@ -29,13 +29,14 @@ export function CompanyStep({ ctx, onNext }: { ctx: KybContext; onNext: (() => v
   const formId = useRef(ctx.data.form?.id ?? null);
   const saver = useSaver(ctx);
 
+  // The flow decides which fields exist; the server validates each against the contract.
   const body = (): Company => ({
     ...Object.fromEntries(rules.map((r) => { const { prop } = companySpec(r.field); return [prop, emptyToNull(values.current[prop])]; })),
     companyName: String(values.current.companyName ?? ''),
     country: String(values.current.country ?? ''),
     ...(values.current.brandNames !== undefined || rules.some((r) => r.field === 'BRAND_NAMES') ? { brandNames: (values.current.brandNames as string[] | undefined) ?? [] } : {}),
     additionalInfo: Object.fromEntries(customs.map((c) => [c.field.key, { value: emptyToNull(custom.current[c.field.key]) }])),
-  });
+  }) as Company;
 
   const showServerErrors = (fields: FieldErrors | null) => {
     const under = fieldsUnder(fields, 'company.');

@@ -1,4 +1,4 @@
-import { COMPANY_FIELDS, INDIVIDUAL_FIELDS } from '../../../../src/schemas/enums.js';
+import { COMPANY_FIELDS, INDIVIDUAL_FIELDS } from '../../../../src/shared/enums.js';
 import type { CompanyField, IndividualField, KybFormUnifiedFlow } from '../api/types.js';
 import type { ValueType } from '../components/value-type.js';
 

@@ -1,4 +1,5 @@
-import { evaluateCondition, isPresent, parseCondition, type ConditionNode, type Ref } from '../../../../src/core/questionnaires/condition.js';
+import { evaluateCondition, isPresent, parseCondition, type ConditionNode, type Ref } from '../../../../src/shared/condition.js';
+import { emptyRecord, mergeRecords, ownValue, recordFrom } from '../../../../src/shared/records.js';
 import type { AnswerValues, Questionnaire } from '../api/types.js';
 
 export { isPresent };
@@ -16,21 +17,24 @@ function conditionOf(source: string | null | undefined): ConditionNode | null {
 }
 
 /** Which sections and questions apply to the answers given so far (one pass, in order). */
+// Section and question keys are chosen by the partner: every record here has no prototype and
+// every read asks for an own property, so a key such as `toString` or `__proto__` is just a key.
 export function applicability(questionnaire: Questionnaire, answers: AnswerValues): Record<string, Record<string, boolean>> & { $sections: Record<string, boolean> } {
-  const applies: Record<string, Record<string, boolean>> = {};
-  const sections: Record<string, boolean> = {};
+  const applies = emptyRecord<Record<string, boolean>>();
+  const sections = emptyRecord<boolean>();
   const read = (section: string) => (ref: Ref) => {
     const key = ref.section ?? section;
-    return applies[key]?.[ref.question] ? answers[key]?.[ref.question]?.value ?? null : null;
+    return ownValue(ownValue(applies, key), ref.question) ? ownValue(ownValue(answers, key), ref.question)?.value ?? null : null;
   };
   for (const section of questionnaire.sections) {
     const node = conditionOf(section.condition);
     const isOn = !node || evaluateCondition(node, read(section.key));
     sections[section.key] = isOn;
-    applies[section.key] = {};
+    const questions = emptyRecord<boolean>();
+    applies[section.key] = questions;
     for (const question of section.questions) {
       const qNode = conditionOf(question.condition);
-      applies[section.key]![question.key] = isOn && (!qNode || evaluateCondition(qNode, read(section.key)));
+      questions[question.key] = isOn && (!qNode || evaluateCondition(qNode, read(section.key)));
     }
   }
   return Object.assign(applies, { $sections: sections });
@@ -39,12 +43,13 @@ export function applicability(questionnaire: Questionnaire, answers: AnswerValue
 /** The answers worth sending: those of questions that apply (the server drops the rest anyway). */
 export function applicableAnswers(questionnaire: Questionnaire, answers: AnswerValues): AnswerValues {
   const applies = applicability(questionnaire, answers);
-  const out: AnswerValues = {};
+  const out: AnswerValues = emptyRecord();
   for (const section of questionnaire.sections) {
     for (const question of section.questions) {
-      const answer = answers[section.key]?.[question.key];
-      if (!applies[section.key]?.[question.key] || answer === undefined) continue;
-      (out[section.key] ??= {})[question.key] = { value: answer.value ?? null };
+      const answer = ownValue(ownValue(answers, section.key), question.key);
+      if (!ownValue(ownValue(applies, section.key), question.key) || answer === undefined) continue;
+      const sectionOut = ownValue(out, section.key) ?? (out[section.key] = emptyRecord());
+      sectionOut[question.key] = { value: answer.value ?? null };
     }
   }
   return out;
@@ -54,6 +59,18 @@ export function applicableAnswers(questionnaire: Questionnaire, answers: AnswerV
 export function unanswered(questionnaire: Questionnaire, answers: AnswerValues): Array<{ section: string; question: string }> {
   const applies = applicability(questionnaire, answers);
   return questionnaire.sections.flatMap((section) => section.questions
-    .filter((q) => q.required && applies[section.key]?.[q.key] && !isPresent(answers[section.key]?.[q.key]?.value))
+    .filter((q) => q.required && ownValue(ownValue(applies, section.key), q.key) && !isPresent(ownValue(ownValue(answers, section.key), q.key)?.value))
     .map((q) => ({ section: section.key, question: q.key })));
+}
+
+/** The answer given to one question, never an inherited built-in (keys are the partner's). */
+export function answerOf(answers: AnswerValues, section: string, question: string): { value: unknown } | undefined {
+  return ownValue(ownValue(answers, section), question);
+}
+
+/** A copy of the answers with one question's value set; the copies have no prototype either. */
+export function withAnswer(answers: AnswerValues, section: string, question: string, value: unknown): AnswerValues {
+  const next = mergeRecords(answers);
+  next[section] = mergeRecords(ownValue(answers, section), recordFrom([[question, { value }]]));
+  return next;
 }

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
-import type { AnswerValues, Questionnaire } from '../api/types.js';
+import { emptyRecord, ownValue } from '../../../../src/shared/records.js';
+import type { Questionnaire } from '../api/types.js';
 import { Field } from '../components/field.js';
 import { focusFirstError } from '../components/focus.js';
 import { GROUP_TYPES, ValueInput, type ValueType } from '../components/value-input.js';
@@ -8,7 +9,7 @@ import type { KybContext } from '../wizard/data.js';
 import { SaveStatus, problemText, useSaver } from '../wizard/use-saver.js';
 import { questionId } from './names.js';
 import { isOpen } from '../wizard/open-items.js';
-import { applicability, applicableAnswers, unanswered } from './questionnaire-logic.js';
+import { answerOf, applicability, applicableAnswers, unanswered, withAnswer } from './questionnaire-logic.js';
 
 
 /** Every questionnaire of the form; conditions apply live, answers are saved as drafts. */
@@ -35,8 +36,7 @@ export function QuestionnaireStep({ ctx, onNext }: { ctx: KybContext; onNext: ((
   };
 
   const setAnswer = (q: Questionnaire, section: string, question: string) => (value: unknown, commit: boolean) => {
-    const answers: AnswerValues = { ...(latest.current[q.id] ?? {}) };
-    answers[section] = { ...answers[section], [question]: { value } };
+    const answers = withAnswer(latest.current[q.id] ?? emptyRecord(), section, question, value);
     latest.current = { ...latest.current, [q.id]: answers };
     ctx.update((d) => ({ ...d, answers: { ...d.answers, [q.id]: answers } }));
     setErrors((e) => ({ ...e, [questionId(q, section, question)]: null }));
@@ -65,7 +65,7 @@ export function QuestionnaireStep({ ctx, onNext }: { ctx: KybContext; onNext: ((
           <section key={q.id} className="questionnaire-block" aria-labelledby={`q-${q.key}`}>
             <h2 id={`q-${q.key}`}>{q.title}</h2>
             {q.description ? <p className="hint">{q.description}</p> : null}
-            {q.sections.filter((s) => applies.$sections[s.key]).map((section) => (
+            {q.sections.filter((s) => ownValue(applies.$sections, s.key)).map((section) => (
               <fieldset key={section.key} className="q-section">
                 <legend>{section.title}</legend>
                 {section.description ? <p className="hint">{section.description}</p> : null}
@@ -77,7 +77,7 @@ export function QuestionnaireStep({ ctx, onNext }: { ctx: KybContext; onNext: ((
                       {(control) => (
                         <ValueInput type={question.type as ValueType} control={control} choices={question.choices} placeholder={question.placeholder}
                           isReadOnly={!isOpen(ctx.session, `questionnaires.${q.key}`, `questionnaires.${q.key}.${section.key}.${question.key}`)}
-                          value={answers[section.key]?.[question.key]?.value} onChange={setAnswer(q, section.key, question.key)} />
+                          value={answerOf(answers, section.key, question.key)?.value} onChange={setAnswer(q, section.key, question.key)} />
                       )}
                     </Field>
                   );

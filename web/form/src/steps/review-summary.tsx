@@ -4,13 +4,15 @@ import { countryName, formatDate, formatDateTime, formatNumber, formatPercent } 
 import { COMPANY_OWNER, type KybContext, type StepId } from '../wizard/data.js';
 import { companyFieldRules, companySpec } from './field-specs.js';
 import { beneficiaryName, docLabel } from './names.js';
-import { applicability } from './questionnaire-logic.js';
+import { ownValue } from '../../../../src/shared/records.js';
+import { answerOf, applicability } from './questionnaire-logic.js';
 
 /** What will be submitted, each part with a way back to change it. Values formatted per locale. */
 export function ReviewSummary({ ctx }: { ctx: KybContext }) {
   const { t, locale } = useI18n();
   const { form, beneficiaries, documents, questionnaires, answers } = ctx.data;
-  const company = form?.company ?? { companyName: '', country: '' };
+  const company: Readonly<Record<string, unknown>> = form?.company ?? { companyName: '', country: '' };
+  const custom = form?.company.additionalInfo;
 
   const show = (type: string, value: unknown, choices?: Array<{ key: string; title: string }>): string => {
     if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return t('value.none');
@@ -45,10 +47,10 @@ export function ReviewSummary({ ctx }: { ctx: KybContext }) {
         <dl>
           {companyFieldRules(ctx.info.flow).map((r) => {
             const spec = companySpec(r.field);
-            return <Row key={r.field} label={t(`field.company.${r.field}` as MessageKey)} value={show(spec.type, company[spec.prop])} />;
+            return <Row key={r.field} label={t(`field.company.${r.field}` as MessageKey)} value={show(spec.type, ownValue(company, spec.prop))} />;
           })}
           {(ctx.info.flow?.fieldsCustom ?? []).map((c) => (
-            <Row key={c.field.key} label={c.field.title} value={show(c.field.type, company.additionalInfo?.[c.field.key]?.value, c.field.choices)} />
+            <Row key={c.field.key} label={c.field.title} value={show(c.field.type, ownValue(custom, c.field.key)?.value, c.field.choices)} />
           ))}
         </dl>
       ))}
@@ -69,8 +71,8 @@ export function ReviewSummary({ ctx }: { ctx: KybContext }) {
         const applies = applicability(q, given);
         return section('questionnaire', (
           <dl>
-            {q.sections.flatMap((s) => s.questions.filter((x) => applies[s.key]?.[x.key]).map((x) => (
-              <Row key={`${s.key}.${x.key}`} label={x.title} value={show(x.type, given[s.key]?.[x.key]?.value, x.choices)} />
+            {q.sections.flatMap((s) => s.questions.filter((x) => ownValue(ownValue(applies, s.key), x.key)).map((x) => (
+              <Row key={`${s.key}.${x.key}`} label={x.title} value={show(x.type, answerOf(given, s.key, x.key)?.value, x.choices)} />
             )))}
           </dl>
         ), `q-${q.key}`, q.title);

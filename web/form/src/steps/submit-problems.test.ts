@@ -6,8 +6,8 @@ import type { KybData } from '../wizard/data.js';
 import { submitProblems } from './submit-problems.js';
 
 const t = translator(en);
-const holding = { id: 'b1', beneficiaryTypes: ['SHAREHOLDER'], info: { infoType: 'COMPANY', companyName: 'Holding SIA', country: 'LV' }, positions: [], ownershipPercentage: 60, parent: null } as Beneficiary;
-const jane = { id: 'b2', beneficiaryTypes: ['UBO'], info: { infoType: 'INDIVIDUAL', name: 'Jane', surname: 'Doe' }, positions: [], ownershipPercentage: null, parent: null } as Beneficiary;
+const holding = { id: 'b1', beneficiaryTypes: ['SHAREHOLDER'], info: { infoType: 'COMPANY', companyName: 'Holding SIA', country: 'LV' }, positions: [], ownershipPercentage: 60, parent: null } as unknown as Beneficiary;
+const jane = { id: 'b2', beneficiaryTypes: ['UBO'], info: { infoType: 'INDIVIDUAL', name: 'Jane', surname: 'Doe' }, positions: [], ownershipPercentage: null, parent: null } as unknown as Beneficiary;
 const questionnaire = { id: 'q1', key: 'aml', sections: [{ key: 'activity', title: 'Activity', questions: [{ key: 'handlesCash', title: 'Cash?', type: 'CHECKBOX' }] }] } as unknown as Questionnaire;
 const data: KybData = {
   form: null, beneficiaries: [holding, jane], questionnaires: [questionnaire], answers: {},

@@ -1,4 +1,4 @@
-import { BENEFICIARY_TYPES } from '../../../../src/schemas/enums.js';
+import { BENEFICIARY_TYPES } from '../../../../src/shared/enums.js';
 import type { FieldErrors } from '../api/errors.js';
 import type { Translate } from '../i18n/locale.js';
 import type { MessageKey } from '../i18n/messages.js';

@@ -1,4 +1,4 @@
-import { THEME_COLORS } from '../../../../src/schemas/theme.js';
+import { THEME_COLORS } from '../../../../src/shared/enums.js';
 import type { ThemeCore } from '../api/types.js';
 
 type ColorName = (typeof THEME_COLORS)[number];

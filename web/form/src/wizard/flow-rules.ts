@@ -1,4 +1,4 @@
-import { BENEFICIARY_TYPES, COMPANY_DOCUMENT_TYPES, INDIVIDUAL_DOCUMENT_TYPES } from '../../../../src/schemas/enums.js';
+import { BENEFICIARY_TYPES, COMPANY_DOCUMENT_TYPES, INDIVIDUAL_DOCUMENT_TYPES } from '../../../../src/shared/enums.js';
 import type { ApplicantType, BeneficiaryType, CustomField, KybFormUnifiedFlow } from '../api/types.js';
 import { ALL_COMPANY_FIELDS, ALL_PERSON_FIELDS } from '../steps/field-specs.js';
 

@@ -10,7 +10,7 @@ const flow = {
 } as unknown as KybFormUnifiedFlow;
 const questionnaire = { id: 'q', key: 'k', sections: [{ key: 's', questions: [{ key: 'a', type: 'TEXT', required: true }] }] } as unknown as Questionnaire;
 const empty: KybData = { form: null, beneficiaries: [], documents: {}, questionnaires: [], answers: {} };
-const form = (company: Record<string, unknown>) => ({ id: 'f', company: { companyName: 'A', country: 'LT', ...company }, meta: {} });
+const form = (company: Record<string, unknown>) => ({ id: 'f', company: { companyName: 'A', country: 'LT', ...company }, meta: {} }) as unknown as KybData['form'];
 
 describe('progress', () => {
   it('has the steps the flow needs; the questionnaire once the API lists one', () => {
@@ -25,7 +25,7 @@ describe('progress', () => {
     expect(resumeStep([...steps], flow, { ...empty, form: form({}) })).toBe('company');
     const withCompany = { ...empty, form: form({ tin: '123' }), questionnaires: [questionnaire] };
     expect(resumeStep([...steps], flow, withCompany)).toBe('ownership');
-    const ceo = { id: 'c', beneficiaryTypes: ['CEO'], info: { infoType: 'INDIVIDUAL', name: 'A', surname: 'B' }, positions: [], ownershipPercentage: null, parent: null } as KybData['beneficiaries'][number];
+    const ceo = { id: 'c', beneficiaryTypes: ['CEO'], info: { infoType: 'INDIVIDUAL', name: 'A', surname: 'B' }, positions: [], ownershipPercentage: null, parent: null } as unknown as KybData['beneficiaries'][number];
     expect(resumeStep([...steps], flow, { ...withCompany, beneficiaries: [ceo] })).toBe('documents');
     const withDocs = { ...withCompany, beneficiaries: [ceo], documents: { company: [{ id: 'd', type: 'INCORPORATION_CERT', filename: null, file: 'u' }] } };
     expect(incompleteSteps(flow, withDocs)).toEqual(new Set(['questionnaire']));

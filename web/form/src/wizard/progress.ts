@@ -1,3 +1,4 @@
+import { ownValue } from '../../../../src/shared/records.js';
 import type { KybFormUnifiedFlow } from '../api/types.js';
 import { companyFieldRules, propOf } from '../steps/field-specs.js';
 import { isPresent, unanswered } from '../steps/questionnaire-logic.js';
@@ -21,8 +22,8 @@ export function incompleteSteps(flow: KybFormUnifiedFlow | null, data: KybData):
   const company = data.form?.company;
   if (!company) return new Set(['company']);
   const custom = company.additionalInfo ?? {};
-  const isCompanyMissing = companyFieldRules(flow).some((r) => r.required && !isPresent(company[propOf(r.field)]))
-    || (flow?.fieldsCustom ?? []).some((c) => c.required && !isPresent(custom[c.field.key]?.value));
+  const isCompanyMissing = companyFieldRules(flow).some((r) => r.required && !isPresent(ownValue(company as Readonly<Record<string, unknown>>, propOf(r.field))))
+    || (flow?.fieldsCustom ?? []).some((c) => c.required && !isPresent(ownValue(custom, c.field.key)?.value));
   if (isCompanyMissing) out.add('company');
   if (roleRules(flow).some((r) => r.required && !data.beneficiaries.some((b) => b.beneficiaryTypes.includes(r.type)))) out.add('ownership');
   const hasDoc = (owner: string, type: string) => (data.documents[owner] ?? []).some((d) => d.type === type);

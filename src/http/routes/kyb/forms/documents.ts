@@ -5,7 +5,8 @@ import {
   AnyDocumentType, BeneficiaryDocumentParams, BeneficiaryDocumentsParams, DocumentCreateRequest, DocumentListQuery, DocumentParams,
   DocumentRequest, KybFormDocument, type DocumentCreateInput, type DocumentUpdateInput,
 } from '../../../../schemas/document.js';
-import { COMPANY_DOCUMENT_TYPES, KybDocumentTypeEnum } from '../../../../schemas/enums.js';
+import { KybDocumentTypeEnum } from '../../../../schemas/enums.js';
+import { COMPANY_DOCUMENT_TYPES } from '../../../../shared/enums.js';
 import { invalidField } from '../../../../core/errors.js';
 import { formCtx, type App } from '../../../context.js';
 import { EITHER, errorResponses, uploadBodyLimit } from '../../../route-schemas.js';

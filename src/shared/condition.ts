@@ -1,4 +1,4 @@
-import { LIMITS } from '../../schemas/common.js';
+import { LIMITS } from './limits.js';
 
 /**
  * The condition language of questionnaire sections and questions (docs/questionnaires.md).
