@@ -1,3 +1,4 @@
+import { ReadOnly } from './company.js';
 import { Type, type Static, type TSchema } from 'typebox';
 import { DateTime, Key, Nullable } from './common.js';
 import { CountryEnum, RiskLevelEnum } from './enums.js';
@@ -52,7 +53,6 @@ const modelMeta = {
   isDefault: Type.Boolean(),
   updatedAt: Nullable(DateTime),
 };
-const ReadOnly = Type.Optional(Type.Unknown({ description: 'Read-only: ignored in requests.' }));
 
 export const RiskModel = Type.Object({ ...modelMeta, ...RiskModelDefinition.properties }, { title: 'RiskModel' });
 export type RiskModel = Static<typeof RiskModel>;

@@ -1,3 +1,4 @@
+import { emptyRecord } from '../../shared/records.js';
 import type { Db } from '../../db/database.js';
 import type { CompanyRow } from '../../db/tables.js';
 import type { Ctx } from '../context.js';
@@ -17,8 +18,8 @@ const SEALED = '$sealed';
 type KeyCtx = Pick<Ctx, 'keys' | 'clock'>;
 
 export async function sealCompanyInfo(db: Db, ctx: KeyCtx, companyId: string, info: StoredCompanyInfo): Promise<string> {
-  const clear: Record<string, unknown> = {};
-  const personal: Record<string, unknown> = {};
+  const clear = emptyRecord<unknown>();
+  const personal = emptyRecord<unknown>();
   for (const [field, value] of Object.entries(info)) (PUBLIC_FIELDS.has(field) ? clear : personal)[field] = value;
   return JSON.stringify({ ...clear, [SEALED]: await sealForCompany(db, ctx, companyId, JSON.stringify(personal)) });
 }

@@ -3,7 +3,7 @@ import type { CompanyRow } from '../../db/tables.js';
 import { companyFields } from '../../schemas/company.js';
 import { BENEFICIARY_TYPES, COMPANY_DOCUMENT_TYPES } from '../../shared/enums.js';
 import { companyQuestionnaire } from '../answers/questionnaire-of-company.js';
-import { assertValid, type FieldErrors } from '../errors.js';
+import { assertValid, fieldErrors } from '../errors.js';
 import { loadFlow } from '../forms/access.js';
 
 const COMPANY_FIELDS = new Set(Object.keys(companyFields).filter((key) => key !== 'additionalInfo'));
@@ -49,7 +49,7 @@ export async function checkItems(db: Db, company: CompanyRow & { info: string },
     }
   };
 
-  const errors: FieldErrors = {};
+  const errors = fieldErrors();
   items.forEach((item, i) => {
     if (!isKnown(item)) errors[`items.${i}`] = [`"${item}" is not an item of this form`];
   });

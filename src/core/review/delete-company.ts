@@ -1,3 +1,4 @@
+import { emptyRecord } from '../../shared/records.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { decrypt } from '../crypto.js';
 import { releaseFiles } from '../files/stored-files.js';
@@ -57,7 +58,7 @@ async function eraseWebhookBodies(db: Db, partnerId: string, companyId: string):
     .where('partner_id', '=', partnerId).where('body', 'like', `%${companyId}%`).execute();
   for (const event of events) {
     const body = JSON.parse(event.body) as Record<string, unknown>;
-    const minimal: Record<string, unknown> = {};
+    const minimal = emptyRecord<unknown>();
     if (body.id === companyId) minimal.id = companyId;
     if (body.companyId === companyId) minimal.companyId = companyId;
     await db.updateTable('webhook_events').set({ body: JSON.stringify(minimal) }).where('id', '=', event.id).execute();

@@ -1,3 +1,4 @@
+import { emptyRecord } from '../../shared/records.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { Ctx } from '../context.js';
 import { assessRisk } from '../risk/assess-risk.js';
@@ -33,7 +34,7 @@ export async function finishAutomation({ ctx, companyId }: { ctx: Ctx; companyId
     .executeTakeFirst();
   if (!run || run.screened_at === null || run.screened_at < run.requested_at) return false;
 
-  const statuses: Record<string, unknown> = {};
+  const statuses = emptyRecord<unknown>();
   for (const step of STEPS) statuses[step.name] = await step.run({ ctx, companyId, partnerId: run.partner_id });
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.js';
 import type { RiskModel, RiskModelDefinition } from '../../schemas/risk.js';
-import type { FieldErrors } from '../errors.js';
+import { fieldErrors, type FieldErrors } from '../errors.js';
 import { conditionRefs, ConditionSyntaxError, parseCondition } from '../../shared/condition.js';
 import { DEFAULT_RISK_MODEL } from './default-model.js';
 
@@ -27,7 +27,7 @@ export function presentRiskModel(model: LoadedRiskModel): RiskModel {
 
 /** What the schema cannot say: ordered thresholds, a sane depth range, parseable conditions. */
 export function checkRiskModel(model: RiskModelDefinition): FieldErrors {
-  const errors: FieldErrors = {};
+  const errors = fieldErrors();
   const add = (path: string, message: string) => (errors[path] ??= []).push(message);
   const { LOW, MEDIUM, HIGH, VERY_HIGH } = model.levels;
   if (!(LOW < MEDIUM && MEDIUM < HIGH && HIGH < VERY_HIGH)) add('levels', 'must increase strictly: LOW < MEDIUM < HIGH < VERY_HIGH');
