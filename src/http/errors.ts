@@ -75,7 +75,9 @@ export function errorHandler(this: FastifyInstance, error: FastifyError, request
   const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
   if (mapped) return sendError(reply, mapped, mapped === 'JSON_ERROR' ? 'The request body is not valid JSON.' : error.message);
   if (error.statusCode === 429) return sendError(reply, 'TOO_MANY_REQUESTS', error.message);
-  if (error instanceof SyntaxError || (error.statusCode === 400 && /JSON|proto/i.test(error.message))) {
+  // Only the body parser's refusals (status 400): a SyntaxError from our own JSON.parse of
+  // stored data is a server fault, and must not pass for the client's bad JSON.
+  if (error.statusCode === 400 && /JSON|proto/i.test(error.message)) {
     return sendError(reply, 'JSON_ERROR', 'The request body is not valid JSON.');
   }
   // Any other client error a plugin raises (e.g. @fastify/static's forbidden path) is the

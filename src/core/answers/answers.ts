@@ -5,6 +5,7 @@ import { releaseFiles, storeFile } from '../files/stored-files.js';
 import { assertEditable, loadForm, type FormCtx } from '../forms/access.js';
 import { checkAnswers } from './check-answers.js';
 import { loadStoredAnswers, sealAnswers } from './stored-answers.js';
+import { emptyRecord } from '../../shared/records.js';
 import { assertItemsOpen, changedQuestionItems, openInfoRequest } from '../review/open-items.js';
 import type { StoredSections } from './check-answers.js';
 import { fileHashes, fileInputs, presentAnswerSections } from './file-answers.js';
@@ -33,9 +34,7 @@ export async function putAnswers(
     const checked = checkAnswers(questionnaire, input.sections, files.inputs, !draft);
     assertValid(checked.errors);
     if (openInfoRequest(company)) {
-      const stored = await trx.selectFrom('questionnaire_answers').select('answers')
-        .where('company_id', '=', company.id).where('questionnaire_id', '=', questionnaireId).executeTakeFirst();
-      const current = stored ? (JSON.parse(stored.answers) as StoredSections) : {};
+      const current: StoredSections = (await loadStoredAnswers(trx, ctx, company.id, questionnaireId)) ?? emptyRecord();
       assertItemsOpen(company, ctx.access, changedQuestionItems(questionnaire.key, current, checked.sections));
     }
 

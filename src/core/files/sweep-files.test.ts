@@ -29,7 +29,9 @@ describeEachDialect('the file store sweep', (h) => {
     const s = await startSession(h(), { flow: null });
     const pdf = pdfDocument('kept');
     expect((await api(h()).call('POST', `/kyb/forms/${s.companyId}/documents/`, s.bearer, { type: 'OTHER', file: base64(pdf) })).status).toBe(201);
-    const kept = pathOf(h(), sha256Hex(pdf));
+    // Files are stored under a per-company id (see core/privacy), not the content's SHA-256.
+    const { file_hash: keptId } = await h().database.db.selectFrom('documents').select('file_hash').where('company_id', '=', s.companyId).executeTakeFirstOrThrow();
+    const kept = pathOf(h(), keptId);
     const old = new Date(Date.now() - 2 * HOUR_MS);
     utimesSync(kept, old, old);
 

@@ -89,7 +89,7 @@ describeEachDialect('request more information (COMPANY_INFO_REQUEST)', (h) => {
       expect((await call('PATCH', `${s.form}/beneficiaries/${s.ceoId}/`, ri, { info: { infoType: 'INDIVIDUAL', name: 'Rasa', surname: 'Petraitė' } })).status).toBe(200);
       expect((await call('POST', `${s.form}/beneficiaries/`, ri, { beneficiaryType: 'SHAREHOLDER', info: { infoType: 'INDIVIDUAL', name: 'A', surname: 'B' } })).status).toBe(409);
       const size = await call('PUT', s.answers, ri, { sections: { activity: { size: { value: 'large' } }, large: { auditor: { value: 'KPMG' } } } });
-      expect(size.status).toBe(409);
+      expect(size.status, JSON.stringify(size.json)).toBe(409);
       expect(size.json.message).toContain(`questionnaires.${s.key}.activity.size`);
       expect((await call('PUT', s.answers, ri, { sections: { activity: { size: { value: 'small' }, markets: { value: ['LT'] } } } })).status).toBe(200);
       // The partner may still correct anything.
