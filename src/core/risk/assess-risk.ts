@@ -1,3 +1,4 @@
+import { emptyRecord, parseRecordJson } from '../../shared/records.js';
 import { randomUUID } from 'node:crypto';
 import { needsRowLocks, type Db } from '../../db/database.js';
 import type { CompanyRow, RiskAssessmentRow } from '../../db/tables.js';
@@ -88,7 +89,7 @@ async function answerLookup(db: Db, ctx: Pick<Ctx, 'keys'>, company: CompanyRow)
   const row = company.questionnaire_id
     ? await db.selectFrom('questionnaire_answers').select('answers').where('company_id', '=', company.id).where('questionnaire_id', '=', company.questionnaire_id).executeTakeFirst()
     : undefined;
-  const sections = row ? (JSON.parse(await openForCompany(db, ctx, company.id, row.answers)) as StoredSections) : {};
+  const sections = row ? parseRecordJson<StoredSections>(await openForCompany(db, ctx, company.id, row.answers)) : emptyRecord<StoredSections[string]>();
   return (ref) => {
     if (ref.section === null || !Object.hasOwn(sections, ref.section)) return null;
     const section = sections[ref.section]!;
