@@ -5,7 +5,7 @@ import { describeEachDialect } from '../../../../../test/harness.js';
 import { startSession } from '../../../../../test/kyb.js';
 import { startReceiver } from '../../../../../test/webhook-receiver.js';
 import { createEndpoint, testWorker } from '../../../../../test/webhooks.js';
-import { recordScreening, submittedCompany } from './test-helpers.js';
+import { recordScreening, submittedCompany } from '../../../../../test/companies.js';
 
 /**
  * iDenfy's CompanyStatus lists NeedToStatus twice in a plain oneOf (it relies on the

@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { api } from '../../../../../test/api.js';
 import { contractErrors } from '../../../../../test/contract.js';
 import { describeEachDialect } from '../../../../../test/harness.js';
-import { recordScreening, submittedCompany } from './test-helpers.js';
+import { recordScreening, submittedCompany } from '../../../../../test/companies.js';
 
 /** Parts OpenKYB has no service for are null, which iDenfy's schema does not allow (see docs/decisions.md). */
 const NOT_YET_PROVIDED = ['/addressAudit', '/websiteAudit', '/companyNameAudit', '/einVerification'];

@@ -8,7 +8,7 @@ import { base64, pdfDocument } from '../../../../../test/files.js';
 import { describeEachDialect, type Harness } from '../../../../../test/harness.js';
 import { startReceiver } from '../../../../../test/webhook-receiver.js';
 import { createEndpoint, testWorker } from '../../../../../test/webhooks.js';
-import { recordScreening, submittedCompany } from './test-helpers.js';
+import { recordScreening, submittedCompany } from '../../../../../test/companies.js';
 
 const NAME = 'Quetzalcoatl Holdings';
 const REG = 'QX-99173';

@@ -3,7 +3,7 @@ import { api } from '../../../../../test/api.js';
 import { contractErrors } from '../../../../../test/contract.js';
 import { describeEachDialect } from '../../../../../test/harness.js';
 import { createManager } from '../../../../core/review/create-manager.js';
-import { submittedCompany } from './test-helpers.js';
+import { submittedCompany } from '../../../../../test/companies.js';
 
 describeEachDialect('comments and assignment', (h) => {
   it('adds and lists comments in iDenfy\'s KybComments shape, audited without their text', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { api } from '../../../../../test/api.js';
-import type { Harness, TestPartner } from '../../../../../test/harness.js';
-import { companyBody, startSession, type Session } from '../../../../../test/kyb.js';
+import { api } from './api.js';
+import type { Harness, TestPartner } from './harness.js';
+import { companyBody, startSession, type Session } from './kyb.js';
 
 export const person = { infoType: 'INDIVIDUAL', name: 'Žydrūnė', surname: 'Kavaliauskaitė', dateOfBirth: '1980-02-29', nationality: 'LT' };
 
