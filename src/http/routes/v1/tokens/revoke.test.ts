@@ -71,6 +71,14 @@ describeEachDialect('DELETE /v1/tokens/{id}/', (h) => {
     expect(await auditRows(h(), s.companyId)).toHaveLength(0);
   });
 
+  it('answers 404 to an id that no token can have (NUL, punctuation), on both databases alike', async () => {
+    const partner = await h().partner();
+    for (const id of ['%00', 'a%00b', '%2E%2E', 'x.y']) {
+      const res = await api(h()).call('DELETE', `/v1/tokens/${id}/`, partner.auth);
+      expect({ id, status: res.status, identifier: res.json?.identifier }).toEqual({ id, status: 404, identifier: 'NOT_FOUND' });
+    }
+  });
+
   it('needs the key pair: the token itself, or no credentials, get 401 and revoke nothing', async () => {
     const s = await startSession(h(), { flow: null });
     for (const auth of [s.bearer, null]) {

@@ -4,7 +4,9 @@ import { partnerCtx, type App } from '../../../context.js';
 import { errorResponses, PARTNER } from '../../../route-schemas.js';
 
 const Params = Type.Object({
-  id: Type.String({ minLength: 1, maxLength: 200, description: 'The token\'s id, or its tokenString.' }),
+  // Token strings are letters and digits, ids UUIDs: anything else names nothing (404), and never
+  // reaches the database (a NUL would make PostgreSQL fail).
+  id: Type.String({ minLength: 1, maxLength: 200, pattern: '^[A-Za-z0-9-]+$', description: 'The token\'s id, or its tokenString.' }),
 });
 
 /** OpenKYB extension: the partner ends a KYB session before it expires. */
