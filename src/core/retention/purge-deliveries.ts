@@ -1,6 +1,5 @@
-import { needsRowLocks } from '../../db/database.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { byPartner, DEFAULT_BATCH_SIZE, NOTHING_PURGED, type PurgeInput, type PurgeResult, type RetentionCtx } from './purge.js';
+import { byPartner, DEFAULT_BATCH_SIZE, lockEvents, NOTHING_PURGED, type PurgeInput, type PurgeResult, type RetentionCtx } from './purge.js';
 import { everyDeliveryFinalBefore } from './purge-webhook-bodies.js';
 
 /**
@@ -21,12 +20,8 @@ export async function purgeDeliveries({ ctx, input }: { ctx: RetentionCtx; input
   let purged = 0;
   for (const [partnerId, rows] of byPartner(due)) {
     purged += await ctx.db.transaction().execute(async (trx) => {
-      let eventIds = rows.map((row) => row.id);
-      if (needsRowLocks(trx)) {
-        const locked = await trx.selectFrom('webhook_events').select('id').where('id', 'in', eventIds).forUpdate().skipLocked().execute();
-        eventIds = locked.map((row) => row.id);
-        if (eventIds.length === 0) return 0;
-      }
+      const eventIds = await lockEvents(trx, rows.map((row) => row.id));
+      if (eventIds.length === 0) return 0;
       const deliveries = trx.selectFrom('webhook_deliveries').select('id')
         .where('event_id', 'in', eventIds).where('status', '!=', 'pending').where('updated_at', '<=', cutoff);
       const attempts = await trx.deleteFrom('webhook_attempts').where('delivery_id', 'in', deliveries).executeTakeFirst();

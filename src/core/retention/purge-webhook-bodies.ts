@@ -1,8 +1,7 @@
 import type { ExpressionBuilder } from 'kysely';
-import { needsRowLocks } from '../../db/database.js';
 import type { Database } from '../../db/tables.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { byPartner, DEFAULT_BATCH_SIZE, NOTHING_PURGED, type PurgeInput, type PurgeResult, type RetentionCtx } from './purge.js';
+import { byPartner, DEFAULT_BATCH_SIZE, lockEvents, NOTHING_PURGED, type PurgeInput, type PurgeResult, type RetentionCtx } from './purge.js';
 
 /** What a purged event's body becomes: the column stays NOT NULL, and nothing can be sent from it. */
 export const PURGED_BODY = '';
@@ -32,12 +31,8 @@ export async function purgeWebhookBodies({ ctx, input }: { ctx: RetentionCtx; in
   let purged = 0;
   for (const [partnerId, rows] of byPartner(due)) {
     purged += await ctx.db.transaction().execute(async (trx) => {
-      let ids = rows.map((row) => row.id);
-      if (needsRowLocks(trx)) {
-        const locked = await trx.selectFrom('webhook_events').select('id').where('id', 'in', ids).forUpdate().skipLocked().execute();
-        ids = locked.map((row) => row.id);
-        if (ids.length === 0) return 0;
-      }
+      const ids = await lockEvents(trx, rows.map((row) => row.id));
+      if (ids.length === 0) return 0;
       const result = await trx.updateTable('webhook_events').set({ body: PURGED_BODY })
         .where('id', 'in', ids).where('body', '!=', PURGED_BODY).where(everyDeliveryFinalBefore(cutoff))
         .executeTakeFirst();

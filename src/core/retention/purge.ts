@@ -1,3 +1,4 @@
+import { needsRowLocks, type Db } from '../../db/database.js';
 import type { Ctx } from '../context.js';
 
 /** What every retention purge takes: its period (0: off) and how many rows one pass may touch. */
@@ -28,4 +29,14 @@ export function byPartner<T extends { partner_id: string }>(rows: T[]): Map<stri
     else groups.set(row.partner_id, [row]);
   }
   return groups;
+}
+
+/**
+ * The events of `ids` this pass may touch: on PostgreSQL those it could lock (another worker's
+ * pass skips them, so no row is counted twice); SQLite serialises writers already.
+ */
+export async function lockEvents(trx: Db, ids: string[]): Promise<string[]> {
+  if (!needsRowLocks(trx)) return ids;
+  const locked = await trx.selectFrom('webhook_events').select('id').where('id', 'in', ids).forUpdate().skipLocked().execute();
+  return locked.map((row) => row.id);
 }
