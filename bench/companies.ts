@@ -26,7 +26,17 @@ async function seed(database: DatabaseHandle, partnerId: string, start: number):
   const db = database.db;
   const managers = [];
   for (let i = 0; i < 10; i += 1) {
-    managers.push(Number((await db.insertInto('managers').values({ partner_id: partnerId, email: `m${i}@bench.example`, name: 'M', surname: `${i}`, created_at: start }).returning('id').executeTakeFirstOrThrow()).id));
+    managers.push(
+      Number(
+        (
+          await db
+            .insertInto('managers')
+            .values({ partner_id: partnerId, email: `m${i}@bench.example`, name: 'M', surname: `${i}`, created_at: start })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id,
+      ),
+    );
   }
   for (let offset = 0; offset < COMPANIES; offset += BATCH) {
     const companies: CompanyRow[] = [];
@@ -37,19 +47,54 @@ async function seed(database: DatabaseHandle, partnerId: string, start: number):
       const reg = `REG${i}`;
       const status = STATUSES[i % 4]!;
       companies.push({
-        id, partner_id: partnerId, client_id: `client-${i}`, external_ref: null, status, created_at: start + i, flow_id: null, questionnaire_id: null,
-        questionnaire_required: 0, info: JSON.stringify({ companyName: name, registrationNumber: reg, country: 'LT', additionalInfo: {} }),
-        client_system: '{}', form_created_at: start + i, approval_status: status === 'COMPLETED' ? (i % 8 === 2 ? 'APPROVED' : 'DENIED') : null,
-        deny_reason: null, submission_time: start + i, initial_submission_time: start + i, sole_proprietor: 0, updated_at: start + i,
-        screening_requested_at: null, screening_lease_until: null, screened_at: null, assigned_to: i % 3 === 0 ? managers[i % 10]! : null,
-        status_changed_at: null, status_changed_by: null, approval_status_changed_at: null, risk_level: i % 5 === 0 ? 'HIGH' : null,
-        risk_requested_at: null, info_request: null, expiration_status: null, automation_ran_at: null, automation_statuses: null, erased_at: null,
-        search_text: `${name} ${reg.toLowerCase()}`, registration_number: reg,
+        id,
+        partner_id: partnerId,
+        client_id: `client-${i}`,
+        external_ref: null,
+        status,
+        created_at: start + i,
+        flow_id: null,
+        questionnaire_id: null,
+        questionnaire_required: 0,
+        info: JSON.stringify({ companyName: name, registrationNumber: reg, country: 'LT', additionalInfo: {} }),
+        client_system: '{}',
+        form_created_at: start + i,
+        approval_status: status === 'COMPLETED' ? (i % 8 === 2 ? 'APPROVED' : 'DENIED') : null,
+        deny_reason: null,
+        submission_time: start + i,
+        initial_submission_time: start + i,
+        sole_proprietor: 0,
+        updated_at: start + i,
+        screening_requested_at: null,
+        screening_lease_until: null,
+        screened_at: null,
+        assigned_to: i % 3 === 0 ? managers[i % 10]! : null,
+        status_changed_at: null,
+        status_changed_by: null,
+        approval_status_changed_at: null,
+        risk_level: i % 5 === 0 ? 'HIGH' : null,
+        risk_requested_at: null,
+        info_request: null,
+        expiration_status: null,
+        automation_ran_at: null,
+        automation_statuses: null,
+        erased_at: null,
+        search_text: `${name} ${reg.toLowerCase()}`,
+        registration_number: reg,
       });
       beneficiaries.push({
-        id: randomUUID(), company_id: id, parent_id: null, info_type: 'INDIVIDUAL', beneficiary_types: '["UBO"]',
-        info: JSON.stringify({ name: 'Owner', surname: `Number${i}` }), positions: '[]', form_filler: 0, ownership_percentage: 100, scan_ref: null,
-        created_at: start + i, updated_at: start + i,
+        id: randomUUID(),
+        company_id: id,
+        parent_id: null,
+        info_type: 'INDIVIDUAL',
+        beneficiary_types: '["UBO"]',
+        info: JSON.stringify({ name: 'Owner', surname: `Number${i}` }),
+        positions: '[]',
+        form_filler: 0,
+        ownership_percentage: 100,
+        scan_ref: null,
+        created_at: start + i,
+        updated_at: start + i,
       });
     }
     await db.transaction().execute(async (trx) => {
@@ -77,10 +122,24 @@ export async function benchCompanies(label: 'sqlite' | 'postgres', postgresUrl?:
   try {
     await migrateToLatest(database);
     const config = parseConfig({
-      port: 0, host: '127.0.0.1', dataDir, databaseUrl: null, secret: 'bench-secret-bench-secret-bench-secret-0000', publicUrl: 'http://bench.test',
-      rateLimitPerHour: 1e9, logLevel: 'warn', maxUploadBytes: 10 * 1024 * 1024, fileUrlTtlSeconds: 3600, webhookRetryScheduleMs: [1000],
-      webhookTimeoutMs: 2000, webhookAllowPrivateUrls: true, serveWorker: false, screeningRequiredLists: [], screeningMaxListAgeMs: 1e12,
-      screeningSourceUrls: {}, screeningRefreshMs: 0,
+      port: 0,
+      host: '127.0.0.1',
+      dataDir,
+      databaseUrl: null,
+      secret: 'bench-secret-bench-secret-bench-secret-0000',
+      publicUrl: 'http://bench.test',
+      rateLimitPerHour: 1e9,
+      logLevel: 'warn',
+      maxUploadBytes: 10 * 1024 * 1024,
+      fileUrlTtlSeconds: 3600,
+      webhookRetryScheduleMs: [1000],
+      webhookTimeoutMs: 2000,
+      webhookAllowPrivateUrls: true,
+      serveWorker: false,
+      screeningRequiredLists: [],
+      screeningMaxListAgeMs: 1e12,
+      screeningSourceUrls: {},
+      screeningRefreshMs: 0,
     });
     const logger = createLogger('warn');
     const ctx = buildCtx({ config, db: database.db, storage: openStorage(config), clock: systemClock, logger });

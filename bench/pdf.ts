@@ -13,7 +13,9 @@ import { importUn, screenPending, UN_XML } from '../test/screening-cases.js';
 function listedNames(count: number): Array<{ name: string; surname: string }> {
   const xml = readFileSync(UN_XML(), 'utf8');
   const names: Array<{ name: string; surname: string }> = [];
-  for (const m of xml.matchAll(/<INDIVIDUAL>\s*<DATAID>[^<]*<\/DATAID>\s*<VERSIONNUM>[^<]*<\/VERSIONNUM>\s*<FIRST_NAME>([^<]+)<\/FIRST_NAME>\s*<SECOND_NAME>([^<]+)<\/SECOND_NAME>/g)) {
+  for (const m of xml.matchAll(
+    /<INDIVIDUAL>\s*<DATAID>[^<]*<\/DATAID>\s*<VERSIONNUM>[^<]*<\/VERSIONNUM>\s*<FIRST_NAME>([^<]+)<\/FIRST_NAME>\s*<SECOND_NAME>([^<]+)<\/SECOND_NAME>/g,
+  )) {
     names.push({ name: m[1]!.trim(), surname: m[2]!.trim() });
     if (names.length === count) break;
   }
@@ -25,18 +27,28 @@ async function bigCase(h: Harness, owners: number): Promise<Session> {
   const s = await startSession(h, { flow: null });
   const call = api(h).call;
   const form = `/kyb/forms/${s.companyId}`;
-  const holding = await call('POST', `${form}/beneficiaries/`, s.bearer, { beneficiaryType: 'SHAREHOLDER', ownershipPercentage: 30, info: { infoType: 'COMPANY', companyName: 'Holding SIA', country: 'LV' } });
+  const holding = await call('POST', `${form}/beneficiaries/`, s.bearer, {
+    beneficiaryType: 'SHAREHOLDER',
+    ownershipPercentage: 30,
+    info: { infoType: 'COMPANY', companyName: 'Holding SIA', country: 'LV' },
+  });
   const listed = listedNames(owners / 2);
   for (let i = 0; i < owners; i += 1) {
     const person = listed[i >> 1] && i % 2 === 0 ? listed[i >> 1]! : { name: `Owner${i}`, surname: `Person${i}` };
     const created = await call('POST', `${form}/beneficiaries/`, s.bearer, {
-      beneficiaryType: 'SHAREHOLDER', ownershipPercentage: 1, ...(i % 3 === 0 ? { parent: holding.json.id } : {}),
+      beneficiaryType: 'SHAREHOLDER',
+      ownershipPercentage: 1,
+      ...(i % 3 === 0 ? { parent: holding.json.id } : {}),
       info: { infoType: 'INDIVIDUAL', ...person, dateOfBirth: '1970-01-01', nationality: 'LT', address: `Street ${i}, Vilnius` },
     });
     if (created.status !== 201) throw new Error(`beneficiary: ${created.text}`);
     if (i % 10 === 0) {
       const png = pngImage(200, 120, (x, y) => [x % 256, y % 256, (i * 7) % 256]);
-      await call('POST', `${form}/beneficiaries/${created.json.id}/documents/`, s.bearer, { type: 'IDENTITY_DOCUMENT', filename: 'passport.png', file: base64(png) });
+      await call('POST', `${form}/beneficiaries/${created.json.id}/documents/`, s.bearer, {
+        type: 'IDENTITY_DOCUMENT',
+        filename: 'passport.png',
+        file: base64(png),
+      });
     }
     await call('PATCH', `${form}/beneficiaries/${created.json.id}/`, s.bearer, { positions: ['Shareholder'] });
   }
@@ -71,7 +83,9 @@ export async function benchPdf(): Promise<void> {
     await buildDossier({ ctx: s.partner.ctx, input: { companyId: s.companyId, password: 'bench-password' } });
     const encryptedMs = performance.now() - started;
     console.log(`\nPDF dossier on sqlite: ${pages} pages, ${(first.length / 1024).toFixed(0)} KB (51 beneficiaries, 5 images, screening hits, audit trail)`);
-    console.log(`  render: median ${timesMs[2]!.toFixed(0)} ms, max ${timesMs[4]!.toFixed(0)} ms of 5 after a warm-up run; with a password ${encryptedMs.toFixed(0)} ms; goal < 2000 ms`);
+    console.log(
+      `  render: median ${timesMs[2]!.toFixed(0)} ms, max ${timesMs[4]!.toFixed(0)} ms of 5 after a warm-up run; with a password ${encryptedMs.toFixed(0)} ms; goal < 2000 ms`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
     await cleanup();

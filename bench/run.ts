@@ -20,7 +20,9 @@ async function benchTokens(target: BenchTarget): Promise<void> {
   const scenarios: Record<'bare' | 'create' | 'info', autocannon.Options> = {
     bare: { url: `${url}/livez` },
     create: {
-      url: `${url}/kyb/tokens/`, method: 'POST' as const, headers: json,
+      url: `${url}/kyb/tokens/`,
+      method: 'POST' as const,
+      headers: json,
       body: JSON.stringify({ tokenType: 'FORM', clientId: 'bench-client', externalRef: 'ref-1', tags: ['bench'] }),
     },
     info: {
@@ -35,7 +37,9 @@ async function benchTokens(target: BenchTarget): Promise<void> {
   const info = await cannon('GET /kyb/info/', scenarios.info);
   const rows: CannonResult[] = [bare, create, info];
   printTable(`Token API on ${target.label} (16 connections, 10 s each after a 3 s warm-up)`, rows, bare);
-  console.log(`  goals: token creation >= 0.50 of bare (${(create.requestsPerSecond / bare.requestsPerSecond).toFixed(2)}), info >= 0.70 (${(info.requestsPerSecond / bare.requestsPerSecond).toFixed(2)})`);
+  console.log(
+    `  goals: token creation >= 0.50 of bare (${(create.requestsPerSecond / bare.requestsPerSecond).toFixed(2)}), info >= 0.70 (${(info.requestsPerSecond / bare.requestsPerSecond).toFixed(2)})`,
+  );
 }
 
 /** Whole KYB sessions through the API (see session.ts), 8 clients at a time. */
@@ -44,7 +48,9 @@ async function benchSessions(target: BenchTarget): Promise<void> {
   await runSession(target, flowId, -1);
   const result = await sessionLoad(target, flowId, 8, 15_000);
   console.log(`\nWhole KYB sessions on ${target.label} (token, form, 3 beneficiaries, 2 x 200 KB documents, answers, submit; 8 clients, 15 s)`);
-  console.log(`  ${result.sessionsPerSecond.toFixed(1)} sessions/s (${(result.sessionsPerSecond * 11).toFixed(0)} API requests/s), p99 ${result.p99Ms.toFixed(0)} ms per session, ${result.completed} sessions`);
+  console.log(
+    `  ${result.sessionsPerSecond.toFixed(1)} sessions/s (${(result.sessionsPerSecond * 11).toFixed(0)} API requests/s), p99 ${result.p99Ms.toFixed(0)} ms per session, ${result.completed} sessions`,
+  );
 }
 
 /** `npm run bench -- tokens`, `-- sessions`, `-- pdf` or `-- companies` runs one part (companies only on request: it seeds 1,000,000). */

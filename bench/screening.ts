@@ -43,8 +43,10 @@ function measureBuild(label: string, makeEntities: () => Entity[]): ScreeningInd
   entities = null;
   const indexOnly = heapMb();
   console.log(`${label}: ${count} entities, ${names} names (${index.stats.nameCount} distinct), ${index.stats.termCount} terms`);
-  console.log(`  build ${(buildMs / 1000).toFixed(2)} s; heap after GC: ${indexOnly.toFixed(0)} MB with the index alone, `
-    + `${withEntities.toFixed(0)} MB while the entities are also held (process baseline before loading ${baseline.toFixed(0)} MB)`);
+  console.log(
+    `  build ${(buildMs / 1000).toFixed(2)} s; heap after GC: ${indexOnly.toFixed(0)} MB with the index alone, ` +
+      `${withEntities.toFixed(0)} MB while the entities are also held (process baseline before loading ${baseline.toFixed(0)} MB)`,
+  );
   return index;
 }
 
@@ -57,13 +59,22 @@ function corpus(): Entity[] {
   const random = seededRandom(300_000);
   const rows = readEvalCsv(dataDir, 'negatives_global_50k.csv') as unknown as { full_name: string; first_name: string; last_name: string }[];
   const person = (id: string, full: string): Entity => ({
-    id, source: 'ftm', kind: 'person', names: [{ full, kind: 'primary', script: 'Zyyy', isFormer: false }],
-    birthDates: [], birthPlaces: [], countries: [], identifiers: [], addresses: [], programs: [], gender: null, remarks: null,
+    id,
+    source: 'ftm',
+    kind: 'person',
+    names: [{ full, kind: 'primary', script: 'Zyyy', isFormer: false }],
+    birthDates: [],
+    birthPlaces: [],
+    countries: [],
+    identifiers: [],
+    addresses: [],
+    programs: [],
+    gender: null,
+    remarks: null,
   });
   const out: Entity[] = [...lists, ...rows.map((r, i) => person(`neg:${i}`, r.full_name))];
   const firsts = rows.map((r) => r.first_name).filter(Boolean);
-  const lasts = [...rows.map((r) => r.last_name), ...lists.filter((e) => e.kind === 'person').map((e) => e.names[0]!.full.split(',')[0]!)]
-    .filter(Boolean);
+  const lasts = [...rows.map((r) => r.last_name), ...lists.filter((e) => e.kind === 'person').map((e) => e.names[0]!.full.split(',')[0]!)].filter(Boolean);
   let names = out.reduce((n, e) => n + e.names.length, 0);
   for (let i = 0; names < CORPUS_NAMES; i++, names++) {
     const middle = random() < 0.3 ? ` ${pick(random, firsts)}` : '';
@@ -102,8 +113,10 @@ function latency(index: ScreeningIndex): void {
   console.log(`  latency over ${queries.length} names (half treated listed names, half synthetic persons):`);
   console.log(`    ${line('wall clock', wall)}`);
   console.log(`    ${line('CPU time  ', cpu)}`);
-  console.log(`  throughput on one core: ${Math.round((1000 * queries.length) / totalMs)} names/s wall clock, `
-    + `${Math.round((1000 * queries.length) / cpuTotalMs)} names/s of CPU time; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`);
+  console.log(
+    `  throughput on one core: ${Math.round((1000 * queries.length) / totalMs)} names/s wall clock, ` +
+      `${Math.round((1000 * queries.length) / cpuTotalMs)} names/s of CPU time; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`,
+  );
 }
 
 console.log(`OpenKYB screening benchmark (node ${process.version}, one thread)`);

@@ -15,13 +15,21 @@ const unique = (base: string) => base + randomBytes(3).toString('base64');
 
 const FLOW = {
   name: 'Bench flow',
-  fields: [{ field: 'COMPANY_NAME', required: true }, { field: 'REGISTRATION_NUMBER', required: true }, { field: 'COUNTRY', required: true }],
+  fields: [
+    { field: 'COMPANY_NAME', required: true },
+    { field: 'REGISTRATION_NUMBER', required: true },
+    { field: 'COUNTRY', required: true },
+  ],
   documents: [{ docType: 'INCORPORATION_CERT', required: true }],
   beneficiaries: [
-    { beneficiaryType: 'UBO', required: true, applicants: [
-      { applicantType: 'INDIVIDUAL', fields: [{ field: 'NAME', required: true }], documents: [{ docType: 'IDENTITY_DOCUMENT', required: true }] },
-      { applicantType: 'COMPANY', fields: [{ field: 'COMPANY_NAME', required: true }] },
-    ] },
+    {
+      beneficiaryType: 'UBO',
+      required: true,
+      applicants: [
+        { applicantType: 'INDIVIDUAL', fields: [{ field: 'NAME', required: true }], documents: [{ docType: 'IDENTITY_DOCUMENT', required: true }] },
+        { applicantType: 'COMPANY', fields: [{ field: 'COMPANY_NAME', required: true }] },
+      ],
+    },
     { beneficiaryType: 'CEO', applicants: [{ applicantType: 'INDIVIDUAL', fields: [] }] },
   ],
   ownershipFullStructure: true,
@@ -43,7 +51,9 @@ export async function runSession(target: BenchTarget, flowId: string, n: number)
   const base = target.server.url;
   const call = async (method: string, path: string, auth: string, body?: unknown, expected = [200, 201]) => {
     const res = await fetch(`${base}${path}`, {
-      method, headers: { authorization: auth, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined,
+      method,
+      headers: { authorization: auth, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
     });
     const text = await res.text();
     if (!expected.includes(res.status)) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 300)}`);
@@ -53,8 +63,17 @@ export async function runSession(target: BenchTarget, flowId: string, n: number)
   const bearer = `Bearer ${token.tokenString}`;
   const form = `/kyb/forms/${token.companyId}`;
   await call('POST', '/kyb/forms/', bearer, { company: { companyName: `Bench ${n} UAB`, registrationNumber: String(300000000 + n), country: 'LT' } });
-  const holding = await call('POST', `${form}/beneficiaries/`, bearer, { beneficiaryType: 'UBO', ownershipPercentage: 100, info: { infoType: 'COMPANY', companyName: 'Holding SIA', country: 'LV' } });
-  const owner = await call('POST', `${form}/beneficiaries/`, bearer, { beneficiaryType: 'UBO', parent: holding.id, ownershipPercentage: 100, info: { infoType: 'INDIVIDUAL', name: 'Rasa', surname: 'Petraite' } });
+  const holding = await call('POST', `${form}/beneficiaries/`, bearer, {
+    beneficiaryType: 'UBO',
+    ownershipPercentage: 100,
+    info: { infoType: 'COMPANY', companyName: 'Holding SIA', country: 'LV' },
+  });
+  const owner = await call('POST', `${form}/beneficiaries/`, bearer, {
+    beneficiaryType: 'UBO',
+    parent: holding.id,
+    ownershipPercentage: 100,
+    info: { infoType: 'INDIVIDUAL', name: 'Rasa', surname: 'Petraite' },
+  });
   await call('POST', `${form}/beneficiaries/`, bearer, { beneficiaryType: 'CEO', info: { infoType: 'INDIVIDUAL', name: 'Jonas', surname: 'Jonaitis' } });
   await call('POST', `${form}/documents/`, bearer, { type: 'INCORPORATION_CERT', filename: 'cert.pdf', file: unique(PDF) });
   await call('POST', `${form}/beneficiaries/${owner.id}/documents/`, bearer, { type: 'IDENTITY_DOCUMENT', filename: 'id.png', file: unique(PNG) });

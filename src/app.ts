@@ -84,7 +84,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     // rather than at its next poll. The worker coalesces these wake-ups.
     if (reply.statusCode < 300 && request.method !== 'GET' && request.method !== 'HEAD') deps.wakeWorker?.();
     request.log.info(
-      { method: request.method, route: request.routeOptions.url ?? 'unmatched', statusCode: reply.statusCode, durationMs: Math.round(reply.elapsedTime * 10) / 10 },
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        statusCode: reply.statusCode,
+        durationMs: Math.round(reply.elapsedTime * 10) / 10,
+      },
       'request completed',
     );
   });

@@ -45,8 +45,9 @@ it.each([
 it('keeps webhook bodies 30 days, deliveries 90, idempotency records 2 and decided cases 5 years by default; 0 turns a purge off', () => {
   const day = 24 * 60 * 60 * 1000;
   expect(load({}).retention).toEqual({ webhookBodiesMs: 30 * day, webhookDeliveriesMs: 90 * day, idempotencyMs: 2 * day, decidedCasesMs: 1826 * day });
-  expect(load({ OPENKYB_RETENTION_WEBHOOK_BODIES: '0', OPENKYB_RETENTION_DECIDED_CASES: '3650d', OPENKYB_RETENTION_IDEMPOTENCY: '24h' }).retention)
-    .toMatchObject({ webhookBodiesMs: 0, decidedCasesMs: 3650 * day, idempotencyMs: day });
+  expect(
+    load({ OPENKYB_RETENTION_WEBHOOK_BODIES: '0', OPENKYB_RETENTION_DECIDED_CASES: '3650d', OPENKYB_RETENTION_IDEMPOTENCY: '24h' }).retention,
+  ).toMatchObject({ webhookBodiesMs: 0, decidedCasesMs: 3650 * day, idempotencyMs: day });
 });
 
 it.each([

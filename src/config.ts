@@ -59,8 +59,13 @@ export const ConfigSchema = Type.Object({
     decidedCasesMs: Type.Integer({ minimum: 0 }),
   }),
   logLevel: Type.Union([
-    Type.Literal('fatal'), Type.Literal('error'), Type.Literal('warn'),
-    Type.Literal('info'), Type.Literal('debug'), Type.Literal('trace'), Type.Literal('silent'),
+    Type.Literal('fatal'),
+    Type.Literal('error'),
+    Type.Literal('warn'),
+    Type.Literal('info'),
+    Type.Literal('debug'),
+    Type.Literal('trace'),
+    Type.Literal('silent'),
   ]),
 });
 export type Config = Readonly<Static<typeof ConfigSchema>>;
@@ -148,18 +153,23 @@ function parseIdempotencyRetention(value: string | undefined): number {
 }
 
 function parseList(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** "un=https://...,ofac-sdn=https://.../" -> {un: ..., 'ofac-sdn': ...}. */
 function parseSourceUrls(value: string | undefined): Record<string, string> {
-  return Object.fromEntries(parseList(value).map((entry) => {
-    const [source, url] = entry.split(/=(.*)/s);
-    if (!source || !url || !(SCREENING_SOURCES as readonly string[]).includes(source)) {
-      throw new ConfigError(`OPENKYB_SCREENING_SOURCES: "${entry}" is not source=URL with a source of ${SCREENING_SOURCES.join(', ')}`);
-    }
-    return [source, url];
-  }));
+  return Object.fromEntries(
+    parseList(value).map((entry) => {
+      const [source, url] = entry.split(/=(.*)/s);
+      if (!source || !url || !(SCREENING_SOURCES as readonly string[]).includes(source)) {
+        throw new ConfigError(`OPENKYB_SCREENING_SOURCES: "${entry}" is not source=URL with a source of ${SCREENING_SOURCES.join(', ')}`);
+      }
+      return [source, url];
+    }),
+  );
 }
 
 function parseBoolean(name: string, value: string | undefined, fallback: boolean): boolean {

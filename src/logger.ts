@@ -5,9 +5,19 @@ import pino, { type Logger } from 'pino';
  * line of defence for fields that must never be written even if someone logs an object.
  */
 export const REDACT_PATHS = [
-  'req.headers.authorization', 'headers.authorization', 'authorization',
-  'tokenString', '*.tokenString', 'apiSecret', '*.apiSecret', 'secret', '*.secret',
-  'password', '*.password', 'body', '*.body',
+  'req.headers.authorization',
+  'headers.authorization',
+  'authorization',
+  'tokenString',
+  '*.tokenString',
+  'apiSecret',
+  '*.apiSecret',
+  'secret',
+  '*.secret',
+  'password',
+  '*.password',
+  'body',
+  '*.body',
 ];
 
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {

@@ -1,6 +1,15 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { createKeyCommand, createPartnerCommand, generateMasterCommand, listKeysCommand, migrateCommand, revokeKeyCommand, rotateMasterCommand, setQuotaCommand } from './cli/admin.js';
+import {
+  createKeyCommand,
+  createPartnerCommand,
+  generateMasterCommand,
+  listKeysCommand,
+  migrateCommand,
+  revokeKeyCommand,
+  rotateMasterCommand,
+  setQuotaCommand,
+} from './cli/admin.js';
 import { MasterKeyError } from './core/privacy/master-keys.js';
 import { verifyAuditCommand } from './cli/audit.js';
 import { serve } from './cli/serve.js';
@@ -43,9 +52,13 @@ async function run(argv: string[]): Promise<number> {
     args: argv,
     allowPositionals: true,
     options: {
-      name: { type: 'string' }, partner: { type: 'string' }, label: { type: 'string' },
-      json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false },
-      force: { type: 'boolean', default: false }, 'automation-runs': { type: 'string' },
+      name: { type: 'string' },
+      partner: { type: 'string' },
+      label: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+      force: { type: 'boolean', default: false },
+      'automation-runs': { type: 'string' },
     },
   });
   const command = positionals.slice(0, 2).join(' ');
@@ -53,9 +66,15 @@ async function run(argv: string[]): Promise<number> {
   const config = loadConfig();
   const json = values.json ?? false;
   switch (['serve', 'worker', 'migrate'].includes(positionals[0]!) ? positionals[0] : command) {
-    case 'serve': await serve(config); return -1;
-    case 'worker': await worker(config); return -1;
-    case 'migrate': await migrateCommand(config, out); return 0;
+    case 'serve':
+      await serve(config);
+      return -1;
+    case 'worker':
+      await worker(config);
+      return -1;
+    case 'migrate':
+      await migrateCommand(config, out);
+      return 0;
     case 'partners create':
       if (!values.name?.trim()) return fail('partners create needs --name NAME');
       await createPartnerCommand(config, out, { name: values.name, json });
@@ -70,21 +89,29 @@ async function run(argv: string[]): Promise<number> {
       if (!values.partner) return fail('keys create needs --partner ID');
       await createKeyCommand(config, out, { partnerId: values.partner, label: values.label ?? null, json });
       return 0;
-    case 'keys list': await listKeysCommand(config, out, { partnerId: values.partner, json }); return 0;
+    case 'keys list':
+      await listKeysCommand(config, out, { partnerId: values.partner, json });
+      return 0;
     case 'keys revoke':
       if (!positionals[2]) return fail('keys revoke needs a key id or API key');
       await revokeKeyCommand(config, out, { key: positionals[2] });
       return 0;
-    case 'keys generate-master': generateMasterCommand(out); return 0;
+    case 'keys generate-master':
+      generateMasterCommand(out);
+      return 0;
     case 'keys rotate-master':
       return (await rotateMasterCommand(config, out, { json, progress: (line) => process.stderr.write(line + '\n') })) ? 0 : 1;
     case 'lists import':
       if (!isSource(positionals[2]) || !positionals[3]) return fail('lists import needs SOURCE (ofac-sdn, ofac-nonsdn, un, eu, uk, ftm) and PATH');
       await importListCommand(config, out, { source: positionals[2], path: positionals[3], force: values.force ?? false, json });
       return 0;
-    case 'lists status': await listStatusCommand(config, out, { json }); return 0;
-    case 'audit verify': return verifyAuditCommand(config, out, { ...(values.partner ? { partnerId: values.partner } : {}), json });
-    default: return usage(2);
+    case 'lists status':
+      await listStatusCommand(config, out, { json });
+      return 0;
+    case 'audit verify':
+      return verifyAuditCommand(config, out, { ...(values.partner ? { partnerId: values.partner } : {}), json });
+    default:
+      return usage(2);
   }
 }
 
@@ -99,10 +126,16 @@ function fail(message: string): number {
 }
 
 run(process.argv.slice(2)).then(
-  (code) => { if (code >= 0) process.exit(code); },
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
   (error: unknown) => {
-    const known = error instanceof ConfigError || error instanceof MasterKeyError || error instanceof DomainError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION';
-    process.stderr.write(`openkyb: ${known ? (error as Error).message : (error as Error).stack ?? String(error)}\n`);
+    const known =
+      error instanceof ConfigError ||
+      error instanceof MasterKeyError ||
+      error instanceof DomainError ||
+      (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION';
+    process.stderr.write(`openkyb: ${known ? (error as Error).message : ((error as Error).stack ?? String(error))}\n`);
     process.exit(1);
   },
 );

@@ -11,7 +11,11 @@ export function api(h: Harness) {
     });
     const text = response.body;
     let json: any;
-    try { json = text ? JSON.parse(text) : undefined; } catch { json = undefined; }
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = undefined;
+    }
     return { status: response.statusCode, headers: response.headers, json, text };
   };
   return {

@@ -21,7 +21,10 @@ it('creates a partner with its first key pair, prints it once as JSON, and manag
   const key = JSON.parse(second.stdout) as Record<string, string>;
   expect(key.partnerId).toBe(partner.partnerId);
 
-  const listed = JSON.parse((await runCli(['keys', 'list', '--partner', partner.partnerId!, '--json'], env)).stdout) as { apiKey: string; revokedAt: string | null }[];
+  const listed = JSON.parse((await runCli(['keys', 'list', '--partner', partner.partnerId!, '--json'], env)).stdout) as {
+    apiKey: string;
+    revokedAt: string | null;
+  }[];
   expect(listed.map((k) => k.apiKey).sort()).toEqual([partner.apiKey, key.apiKey].sort());
   expect(JSON.stringify(listed)).not.toContain(partner.apiSecret);
 
@@ -76,6 +79,8 @@ it('verifies the audit chains: exit 0 when intact, exit 1 naming the first broke
   const json = await runCli(['audit', 'verify', '--partner', partner.partnerId!, '--json'], env);
   expect(json.code).toBe(1);
   expect(JSON.parse(json.stdout)).toEqual({
-    partners: 1, entries: 0, broken: { partnerId: partner.partnerId, seq: 1, entryId: row.id, problem: 'hash-mismatch', message: expect.any(String) },
+    partners: 1,
+    entries: 0,
+    broken: { partnerId: partner.partnerId, seq: 1, entryId: row.id, problem: 'hash-mismatch', message: expect.any(String) },
   });
 }, 240_000);

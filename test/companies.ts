@@ -6,12 +6,19 @@ import { companyBody, startSession, type Session } from './kyb.js';
 export const person = { infoType: 'INDIVIDUAL', name: 'Žydrūnė', surname: 'Kavaliauskaitė', dateOfBirth: '1980-02-29', nationality: 'LT' };
 
 /** A submitted company (NEED_TO_REVIEW) with one individual beneficiary. */
-export async function submittedCompany(h: Harness, options: { partner?: TestPartner; company?: Record<string, unknown> } = {}): Promise<Session & { beneficiaryId: string }> {
+export async function submittedCompany(
+  h: Harness,
+  options: { partner?: TestPartner; company?: Record<string, unknown> } = {},
+): Promise<Session & { beneficiaryId: string }> {
   const s = await startSession(h, { flow: null, createForm: false, ...(options.partner ? { partner: options.partner } : {}) });
   const { call } = api(h);
   const form = await call('POST', '/kyb/forms/', s.bearer, { company: companyBody({ additionalInfo: {}, ...options.company }) });
   if (form.status !== 201) throw new Error(`form: ${form.text}`);
-  const beneficiary = await call('POST', `/kyb/forms/${s.companyId}/beneficiaries/`, s.bearer, { beneficiaryTypes: ['UBO'], info: person, ownershipPercentage: 60 });
+  const beneficiary = await call('POST', `/kyb/forms/${s.companyId}/beneficiaries/`, s.bearer, {
+    beneficiaryTypes: ['UBO'],
+    info: person,
+    ownershipPercentage: 60,
+  });
   if (beneficiary.status !== 201) throw new Error(`beneficiary: ${beneficiary.text}`);
   const submit = await call('POST', `/kyb/forms/${s.companyId}/submit/`, s.bearer);
   if (submit.status !== 200) throw new Error(`submit: ${submit.text}`);
@@ -23,24 +30,70 @@ export async function submittedCompany(h: Harness, options: { partner?: TestPart
  * status, optionally an alert hit on one of them.
  */
 export async function recordScreening(
-  h: Harness, partnerId: string, companyId: string, statuses: Record<string, string>, hit?: { subjectId: string; resolution: string | null },
+  h: Harness,
+  partnerId: string,
+  companyId: string,
+  statuses: Record<string, string>,
+  hit?: { subjectId: string; resolution: string | null },
 ): Promise<void> {
   const db = h.database.db;
   const now = h.clock.now();
   for (const [subjectId, status] of Object.entries(statuses)) {
     const rowId = randomUUID();
-    await db.insertInto('screening_subjects').values({
-      id: rowId, partner_id: partnerId, company_id: companyId, subject_type: subjectId === companyId ? 'COMPANY' : 'BENEFICIARY', subject_id: subjectId,
-      status, status_reason: null, list_versions: '[]', checked_at: now, updated_at: now,
-    }).execute();
+    await db
+      .insertInto('screening_subjects')
+      .values({
+        id: rowId,
+        partner_id: partnerId,
+        company_id: companyId,
+        subject_type: subjectId === companyId ? 'COMPANY' : 'BENEFICIARY',
+        subject_id: subjectId,
+        status,
+        status_reason: null,
+        list_versions: '[]',
+        checked_at: now,
+        updated_at: now,
+      })
+      .execute();
     if (hit?.subjectId === subjectId) {
-      await db.insertInto('screening_hits').values({
-        id: randomUUID(), subject_row_id: rowId, company_id: companyId, partner_id: partnerId, entity_id: 'un-KPi.033', entity_fingerprint: 'f',
-        score: 0.91, is_alert: 1, is_current: 1, resolution: hit.resolution, resolution_comment: null, resolved_by: null, resolved_at: hit.resolution ? now : null,
-        first_seen_at: now, last_seen_at: now,
-        detail: JSON.stringify({ entityId: 'un-KPi.033', entityKind: 'person', score: 0.91, nameScore: 0.91, listedName: 'Zydrune Kavaliauskaite', nameKind: 'primary', tokenPairs: [], unmatchedQuery: [], unmatchedListed: [], qualifiers: [], isAlert: true }),
-      }).execute();
+      await db
+        .insertInto('screening_hits')
+        .values({
+          id: randomUUID(),
+          subject_row_id: rowId,
+          company_id: companyId,
+          partner_id: partnerId,
+          entity_id: 'un-KPi.033',
+          entity_fingerprint: 'f',
+          score: 0.91,
+          is_alert: 1,
+          is_current: 1,
+          resolution: hit.resolution,
+          resolution_comment: null,
+          resolved_by: null,
+          resolved_at: hit.resolution ? now : null,
+          first_seen_at: now,
+          last_seen_at: now,
+          detail: JSON.stringify({
+            entityId: 'un-KPi.033',
+            entityKind: 'person',
+            score: 0.91,
+            nameScore: 0.91,
+            listedName: 'Zydrune Kavaliauskaite',
+            nameKind: 'primary',
+            tokenPairs: [],
+            unmatchedQuery: [],
+            unmatchedListed: [],
+            qualifiers: [],
+            isAlert: true,
+          }),
+        })
+        .execute();
     }
   }
-  await db.updateTable('companies').set((eb) => ({ screened_at: eb.ref('screening_requested_at') })).where('id', '=', companyId).execute();
+  await db
+    .updateTable('companies')
+    .set((eb) => ({ screened_at: eb.ref('screening_requested_at') }))
+    .where('id', '=', companyId)
+    .execute();
 }

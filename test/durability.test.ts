@@ -44,8 +44,9 @@ for (const dialect of DIALECTS) {
 
       const restarted = await startServer(env);
       try {
-        const statuses = await Promise.all(acknowledged.map(async (token) =>
-          (await fetch(`${restarted.url}/kyb/info/`, { headers: { authorization: `Bearer ${token}` } })).status));
+        const statuses = await Promise.all(
+          acknowledged.map(async (token) => (await fetch(`${restarted.url}/kyb/info/`, { headers: { authorization: `Bearer ${token}` } })).status),
+        );
         expect(acknowledged.length).toBeGreaterThanOrEqual(150);
         // The kill landed under load: every worker was still sending, so a lost commit would show.
         expect(cutOff).toBe(8);
@@ -59,4 +60,3 @@ for (const dialect of DIALECTS) {
     }
   }, 120_000);
 }
-

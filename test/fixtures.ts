@@ -11,7 +11,16 @@ export const questionnaireBody = (key = 'aml', overrides: Record<string, unknown
         { key: 'handlesCash', title: 'Does the company handle cash?', type: 'CHECKBOX' },
         { key: 'cashShare', title: 'Share of cash turnover (%)', type: 'FLOAT', condition: 'handlesCash == true' },
         { key: 'markets', title: 'Markets', type: 'COUNTRY_MULTI' },
-        { key: 'size', title: 'Size', type: 'RADIO', required: true, choices: [{ key: 'small', title: 'Small' }, { key: 'large', title: 'Large' }] },
+        {
+          key: 'size',
+          title: 'Size',
+          type: 'RADIO',
+          required: true,
+          choices: [
+            { key: 'small', title: 'Small' },
+            { key: 'large', title: 'Large' },
+          ],
+        },
       ],
     },
     {
@@ -38,7 +47,14 @@ export const flowBody = (overrides: Record<string, unknown> = {}) => ({
       beneficiaryType: 'UBO',
       required: true,
       applicants: [
-        { applicantType: 'INDIVIDUAL', fields: [{ field: 'NAME', required: true }, { field: 'SURNAME', required: true }], documents: [{ docType: 'IDENTITY_DOCUMENT', required: true }] },
+        {
+          applicantType: 'INDIVIDUAL',
+          fields: [
+            { field: 'NAME', required: true },
+            { field: 'SURNAME', required: true },
+          ],
+          documents: [{ docType: 'IDENTITY_DOCUMENT', required: true }],
+        },
         { applicantType: 'COMPANY', fields: [{ field: 'COMPANY_NAME', required: true }] },
       ],
     },

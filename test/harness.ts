@@ -23,17 +23,31 @@ export const DIALECTS: DialectName[] = TEST_DATABASE_URL ? ['sqlite', 'postgres'
 
 export class TestClock implements Clock {
   constructor(public ms = Date.parse('2026-11-26T10:00:00Z')) {}
-  now(): number { return this.ms; }
-  advance(ms: number): void { this.ms += ms; }
+  now(): number {
+    return this.ms;
+  }
+  advance(ms: number): void {
+    this.ms += ms;
+  }
 }
 
 /** A database of its own: a temp SQLite file, or a fresh PostgreSQL schema. */
-export async function openTestDatabase(dialect: DialectName): Promise<{ handle: DatabaseHandle; dataDir: string; url: string | null; schema?: string; cleanup(): Promise<void> }> {
+export async function openTestDatabase(
+  dialect: DialectName,
+): Promise<{ handle: DatabaseHandle; dataDir: string; url: string | null; schema?: string; cleanup(): Promise<void> }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'openkyb-test-'));
   if (dialect === 'sqlite') {
     const handle = openDatabase({ url: null, dataDir });
     await migrateToLatest(handle);
-    return { handle, dataDir, url: null, cleanup: async () => { await handle.destroy(); rmSync(dataDir, { recursive: true, force: true }); } };
+    return {
+      handle,
+      dataDir,
+      url: null,
+      cleanup: async () => {
+        await handle.destroy();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
   }
   const schema = `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   const admin = new pg.Client({ connectionString: TEST_DATABASE_URL! });
@@ -43,7 +57,10 @@ export async function openTestDatabase(dialect: DialectName): Promise<{ handle: 
   const handle = openDatabase({ url: TEST_DATABASE_URL, dataDir, schema, poolSize: 5 });
   await migrateToLatest(handle);
   return {
-    handle, dataDir, url: TEST_DATABASE_URL, schema,
+    handle,
+    dataDir,
+    url: TEST_DATABASE_URL,
+    schema,
     cleanup: async () => {
       await handle.destroy();
       const client = new pg.Client({ connectionString: TEST_DATABASE_URL! });
@@ -80,13 +97,27 @@ export interface Harness {
 
 export function testConfig(dataDir: string, overrides: Partial<Config> = {}): Config {
   return parseConfig({
-    port: 0, host: '127.0.0.1', dataDir, databaseUrl: null,
-    secret: 'test-pepper-test-pepper-test-pepper-0123', publicUrl: 'http://openkyb.test',
-    rateLimitPerHour: 10_000, logLevel: 'info', maxUploadBytes: 10 * 1024 * 1024, fileUrlTtlSeconds: 3600,
-    webhookRetryScheduleMs: [1000, 2000], webhookTimeoutMs: 2000, webhookAllowPrivateUrls: true, serveWorker: false,
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    databaseUrl: null,
+    secret: 'test-pepper-test-pepper-test-pepper-0123',
+    publicUrl: 'http://openkyb.test',
+    rateLimitPerHour: 10_000,
+    logLevel: 'info',
+    maxUploadBytes: 10 * 1024 * 1024,
+    fileUrlTtlSeconds: 3600,
+    webhookRetryScheduleMs: [1000, 2000],
+    webhookTimeoutMs: 2000,
+    webhookAllowPrivateUrls: true,
+    serveWorker: false,
     // The bundled list snapshots are months old; tests that check staleness set their own age.
-    screeningRequiredLists: [], screeningMaxListAgeMs: 3650 * 24 * 3600_000, screeningSourceUrls: {}, screeningRefreshMs: 0,
-    retention: { webhookBodiesMs: 30 * DAY_MS, webhookDeliveriesMs: 90 * DAY_MS, idempotencyMs: 2 * DAY_MS, decidedCasesMs: 1826 * DAY_MS }, ...overrides,
+    screeningRequiredLists: [],
+    screeningMaxListAgeMs: 3650 * 24 * 3600_000,
+    screeningSourceUrls: {},
+    screeningRefreshMs: 0,
+    retention: { webhookBodiesMs: 30 * DAY_MS, webhookDeliveriesMs: 90 * DAY_MS, idempotencyMs: 2 * DAY_MS, decidedCasesMs: 1826 * DAY_MS },
+    ...overrides,
   });
 }
 
@@ -104,7 +135,9 @@ export function describeEachDialect(title: string, suite: (h: () => Harness) => 
         harness = made.harness;
         cleanup = made.cleanup;
       });
-      afterAll(async () => { await cleanup?.(); });
+      afterAll(async () => {
+        await cleanup?.();
+      });
       suite(() => harness!);
     });
   }
@@ -114,7 +147,12 @@ export async function createHarness(dialect: DialectName, overrides: Partial<Con
   const opened = await openTestDatabase(dialect);
   const config = testConfig(opened.dataDir, overrides);
   const logs: string[] = [];
-  const sink = new Writable({ write(chunk, _enc, done) { logs.push(...String(chunk).split('\n').filter(Boolean)); done(); } });
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      logs.push(...String(chunk).split('\n').filter(Boolean));
+      done();
+    },
+  });
   const logger = createLogger('info', sink);
   const clock = new TestClock();
   const storage = openStorage(config);
@@ -123,12 +161,26 @@ export async function createHarness(dialect: DialectName, overrides: Partial<Con
   await app.ready();
   const ctx: Ctx = buildCtx({ config, db: opened.handle.db, storage, clock, logger });
   const harness: Harness = {
-    dialect, app, clock, config, database: opened.handle, logs, ctx, screening,
+    dialect,
+    app,
+    clock,
+    config,
+    database: opened.handle,
+    logs,
+    ctx,
+    screening,
     async partner(name = 'Partner') {
       const created = await createPartner({ ctx, input: { name } });
       const auth = `Basic ${Buffer.from(`${created.apiKey}:${created.apiSecret}`).toString('base64')}`;
       return { ...created, auth, ctx: { ...ctx, partnerId: created.partnerId } };
     },
   };
-  return { harness, cleanup: async () => { await app.close(); await screening.close(); await opened.cleanup(); } };
+  return {
+    harness,
+    cleanup: async () => {
+      await app.close();
+      await screening.close();
+      await opened.cleanup();
+    },
+  };
 }

@@ -28,7 +28,10 @@ export interface Session {
  * A partner, a flow (by default the standard fixture flow with its questionnaire) and a token,
  * optionally with the form created.
  */
-export async function startSession(h: Harness, options: { flow?: Record<string, unknown> | null; createForm?: boolean; partner?: TestPartner } = {}): Promise<Session> {
+export async function startSession(
+  h: Harness,
+  options: { flow?: Record<string, unknown> | null; createForm?: boolean; partner?: TestPartner } = {},
+): Promise<Session> {
   const partner = options.partner ?? (await h.partner());
   const call = api(h).call;
   let flowId: string | null = null;
@@ -42,7 +45,14 @@ export async function startSession(h: Harness, options: { flow?: Record<string, 
     flowId = flow.json.id;
   }
   const token = await api(h).createToken(partner, { tokenType: 'FORM', clientId: 'client-1', externalRef: 'ref-1', flow: flowId });
-  const session = { partner, token: token.json.tokenString, companyId: token.json.companyId, bearer: `Bearer ${token.json.tokenString}`, flowId, questionnaireKey };
+  const session = {
+    partner,
+    token: token.json.tokenString,
+    companyId: token.json.companyId,
+    bearer: `Bearer ${token.json.tokenString}`,
+    flowId,
+    questionnaireKey,
+  };
   if (options.createForm !== false) {
     // Without a flow there are no custom fields to fill in.
     const created = await call('POST', '/kyb/forms/', session.bearer, { company: companyBody(flowId ? {} : { additionalInfo: {} }) });

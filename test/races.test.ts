@@ -23,7 +23,12 @@ for (const dialect of DIALECTS) {
     let dataDir: string;
     const storedFiles = () => {
       const root = path.join(dataDir, 'files');
-      return existsSync(root) ? readdirSync(root, { recursive: true }).map(String).filter((f) => !f.includes('.tmp')).sort() : [];
+      return existsSync(root)
+        ? readdirSync(root, { recursive: true })
+            .map(String)
+            .filter((f) => !f.includes('.tmp'))
+            .sort()
+        : [];
     };
     let cleanup: () => Promise<void>;
     let partner: string;
@@ -37,12 +42,19 @@ for (const dialect of DIALECTS) {
       const storage: FileStorage = {
         put: async (hash, bytes) => {
           const held = hold;
-          if (held) { held.entered(); await held.release; }
+          if (held) {
+            held.entered();
+            await held.release;
+          }
           return inner.put(hash, bytes);
         },
-        read: (hash) => inner.read(hash), remove: (hash) => inner.remove(hash), exists: (hash) => inner.exists(hash),
-        probeWrite: () => inner.probeWrite(), sweepTemp: (cutoff) => inner.sweepTemp(cutoff),
-        listOlderThan: (cutoff) => inner.listOlderThan(cutoff), removeIfOlderThan: (hash, cutoff) => inner.removeIfOlderThan(hash, cutoff),
+        read: (hash) => inner.read(hash),
+        remove: (hash) => inner.remove(hash),
+        exists: (hash) => inner.exists(hash),
+        probeWrite: () => inner.probeWrite(),
+        sweepTemp: (cutoff) => inner.sweepTemp(cutoff),
+        listOlderThan: (cutoff) => inner.listOlderThan(cutoff),
+        removeIfOlderThan: (hash, cutoff) => inner.removeIfOlderThan(hash, cutoff),
       };
       const logger = createLogger('silent');
       const clock = new TestClock();
@@ -50,12 +62,20 @@ for (const dialect of DIALECTS) {
       await app.ready();
       const created = await createPartner({ ctx: buildCtx({ config, db: opened.handle.db, storage, clock, logger }), input: { name: 'P' } });
       partner = `Basic ${Buffer.from(`${created.apiKey}:${created.apiSecret}`).toString('base64')}`;
-      cleanup = async () => { await app.close(); await opened.cleanup(); };
+      cleanup = async () => {
+        await app.close();
+        await opened.cleanup();
+      };
     });
     afterAll(async () => cleanup());
 
     const call = async (method: string, url: string, auth: string, body?: unknown) => {
-      const res = await app.inject({ method: method as 'GET', url, headers: { authorization: auth, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { payload: JSON.stringify(body) } : {}) });
+      const res = await app.inject({
+        method: method as 'GET',
+        url,
+        headers: { authorization: auth, ...(body ? { 'content-type': 'application/json' } : {}) },
+        ...(body ? { payload: JSON.stringify(body) } : {}),
+      });
       return { status: res.statusCode, json: res.body ? JSON.parse(res.body) : undefined };
     };
     const session = async (flow: string | null = null) => {
@@ -66,8 +86,15 @@ for (const dialect of DIALECTS) {
     const whileUploading = async <A, B>(first: () => Promise<A>, second: () => Promise<B>): Promise<[A, B]> => {
       let release!: () => void;
       let entered!: () => void;
-      const inside = new Promise<void>((resolve) => { entered = resolve; });
-      hold = { entered, release: new Promise<void>((resolve) => { release = resolve; }) };
+      const inside = new Promise<void>((resolve) => {
+        entered = resolve;
+      });
+      hold = {
+        entered,
+        release: new Promise<void>((resolve) => {
+          release = resolve;
+        }),
+      };
       const a = first();
       await inside;
       hold = null;
@@ -79,8 +106,15 @@ for (const dialect of DIALECTS) {
 
     it('creates a form once when two creates race', async () => {
       const s = await session();
-      const body = { company: companyBody({ additionalInfo: {} }), beneficiaries: [{ beneficiaryType: 'CEO', info: { infoType: 'INDIVIDUAL', name: 'Ann', surname: 'Lee' } }], documents: [{ type: 'OTHER', file: base64(pdfDocument(`create ${dialect}`)) }] };
-      const [a, b] = await whileUploading(() => call('POST', '/kyb/forms/', s.bearer, body), () => call('POST', '/kyb/forms/', s.bearer, { ...body, documents: [] }));
+      const body = {
+        company: companyBody({ additionalInfo: {} }),
+        beneficiaries: [{ beneficiaryType: 'CEO', info: { infoType: 'INDIVIDUAL', name: 'Ann', surname: 'Lee' } }],
+        documents: [{ type: 'OTHER', file: base64(pdfDocument(`create ${dialect}`)) }],
+      };
+      const [a, b] = await whileUploading(
+        () => call('POST', '/kyb/forms/', s.bearer, body),
+        () => call('POST', '/kyb/forms/', s.bearer, { ...body, documents: [] }),
+      );
       expect([a.status, b.status]).toEqual([201, 409]);
       expect((await call('GET', `/kyb/forms/${s.companyId}/beneficiaries/`, s.bearer)).json).toHaveLength(1);
     });
@@ -116,7 +150,13 @@ for (const dialect of DIALECTS) {
       const s = await session();
       const pdf = pdfDocument(`refused ${dialect}`);
       const filesBefore = storedFiles();
-      const res = await call('POST', '/kyb/forms/', s.bearer, { company: companyBody({ additionalInfo: {} }), documents: [{ type: 'OTHER', file: base64(pdf) }, { type: 'OTHER', file: Buffer.from('not a file').toString('base64') }] });
+      const res = await call('POST', '/kyb/forms/', s.bearer, {
+        company: companyBody({ additionalInfo: {} }),
+        documents: [
+          { type: 'OTHER', file: base64(pdf) },
+          { type: 'OTHER', file: Buffer.from('not a file').toString('base64') },
+        ],
+      });
       expect(res.status).toBe(400);
       expect(storedFiles()).toEqual(filesBefore);
     });

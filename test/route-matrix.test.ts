@@ -23,37 +23,52 @@ const PUBLIC: Record<string, string> = {
   'GET /healthz': 'readiness probe, no data',
   'GET /metrics': 'Prometheus metrics: route patterns and counts, no tenant data',
   'GET /openapi.json': 'the published API contract',
-  'GET /docs': 'API documentation', 'GET /docs/': 'API documentation', 'GET /docs/static/index.html': 'API documentation',
-  'GET /docs/static/swagger-initializer.js': 'API documentation', 'GET /docs/*': 'API documentation assets',
-  'GET /docs/static/*': 'API documentation assets', 'GET /form/assets/*': 'the hosted form\'s hashed static assets',
-  'GET /docs/json': 'the published API contract', 'GET /docs/yaml': 'the published API contract', 'GET /docs/errors': 'error identifiers',
+  'GET /docs': 'API documentation',
+  'GET /docs/': 'API documentation',
+  'GET /docs/static/index.html': 'API documentation',
+  'GET /docs/static/swagger-initializer.js': 'API documentation',
+  'GET /docs/*': 'API documentation assets',
+  'GET /docs/static/*': 'API documentation assets',
+  'GET /form/assets/*': "the hosted form's hashed static assets",
+  'GET /docs/json': 'the published API contract',
+  'GET /docs/yaml': 'the published API contract',
+  'GET /docs/errors': 'error identifiers',
   'GET /welcome': 'the hosted form page; it reads the token from its URL in the browser',
-  'GET /*': 'the hosted form\'s hashed static assets',
+  'GET /*': "the hosted form's hashed static assets",
   'GET /v1/files/:hash': 'signed, expiring download links: the signature is the credential (checked below)',
 };
 
-interface Attack { name: string; auth: string | null; expect: number | 'own-data' }
+interface Attack {
+  name: string;
+  auth: string | null;
+  expect: number | 'own-data';
+}
 
 function attacksFor(route: RouteEntry, hasIds: boolean, w: World): Attack[] {
   const basic = (user: string) => `Basic ${Buffer.from(`${user}:x`).toString('base64')}`;
   const crossTenant = hasIds ? 404 : 'own-data';
   const attacks: Attack[] = [
     { name: 'no credentials', auth: null, expect: 401 },
-    { name: 'the victim\'s key pair sent as Bearer', auth: `Bearer ${w.victim.partner.auth.slice('Basic '.length)}`, expect: 401 },
-    { name: 'the victim\'s token sent as Basic', auth: basic(w.victim.open.token), expect: 401 },
+    { name: "the victim's key pair sent as Bearer", auth: `Bearer ${w.victim.partner.auth.slice('Basic '.length)}`, expect: 401 },
+    { name: "the victim's token sent as Basic", auth: basic(w.victim.open.token), expect: 401 },
     { name: 'an unknown scheme', auth: `Token ${w.victim.open.token}`, expect: 401 },
   ];
   const partnerAllowed = route.auth === 'partner' || route.auth === 'either';
   const tokenAllowed = route.auth === 'token' || route.auth === 'either';
-  attacks.push({ name: 'another partner\'s key pair', auth: w.attacker.auth, expect: partnerAllowed ? crossTenant : 401 });
-  attacks.push({ name: 'another partner\'s token', auth: w.attackerSession.bearer, expect: tokenAllowed ? crossTenant : 401 });
-  attacks.push({ name: 'another company\'s token (same partner)', auth: w.sibling.bearer, expect: tokenAllowed ? crossTenant : 401 });
-  if (route.auth === 'partner') attacks.push({ name: 'the victim\'s own token (Bearer where Basic is needed)', auth: w.victim.open.bearer, expect: 401 });
-  if (route.auth === 'token') attacks.push({ name: 'the victim\'s own key pair (Basic where Bearer is needed)', auth: w.victim.partner.auth, expect: 401 });
+  attacks.push({ name: "another partner's key pair", auth: w.attacker.auth, expect: partnerAllowed ? crossTenant : 401 });
+  attacks.push({ name: "another partner's token", auth: w.attackerSession.bearer, expect: tokenAllowed ? crossTenant : 401 });
+  attacks.push({ name: "another company's token (same partner)", auth: w.sibling.bearer, expect: tokenAllowed ? crossTenant : 401 });
+  if (route.auth === 'partner') attacks.push({ name: "the victim's own token (Bearer where Basic is needed)", auth: w.victim.open.bearer, expect: 401 });
+  if (route.auth === 'token') attacks.push({ name: "the victim's own key pair (Basic where Bearer is needed)", auth: w.victim.partner.auth, expect: 401 });
   return attacks;
 }
 
-interface World { victim: Tenant; attacker: TestPartner; attackerSession: Session; sibling: Session }
+interface World {
+  victim: Tenant;
+  attacker: TestPartner;
+  attackerSession: Session;
+  sibling: Session;
+}
 
 function sample(schema: unknown): unknown {
   return fc.sample(validArbitrary(schema as JsonSchema), { seed: 11, numRuns: 1 })[0];
@@ -84,9 +99,20 @@ const leaks = (res: { text: string; headers: Record<string, unknown> }) => res.t
 async function victimView(h: Harness, v: Tenant): Promise<unknown[]> {
   const call = api(h).call;
   const form = `/kyb/forms/${v.open.companyId}/`;
-  const urls = [form, `${form}beneficiaries/`, `${form}documents/`, `${form}beneficiaries/${v.ids.beneficiaryId}/documents/`,
-    `${form}questionnaires/${v.ids.formQuestionnaireId}/answers/`, '/v1/flows/', '/v1/themes/', '/v1/questionnaires/', '/v1/settings/',
-    '/v1/webhooks/', `/v1/webhooks/deliveries/${v.ids.deliveryId}/`, `/v1/companies/${v.submitted.companyId}/screening/`];
+  const urls = [
+    form,
+    `${form}beneficiaries/`,
+    `${form}documents/`,
+    `${form}beneficiaries/${v.ids.beneficiaryId}/documents/`,
+    `${form}questionnaires/${v.ids.formQuestionnaireId}/answers/`,
+    '/v1/flows/',
+    '/v1/themes/',
+    '/v1/questionnaires/',
+    '/v1/settings/',
+    '/v1/webhooks/',
+    `/v1/webhooks/deliveries/${v.ids.deliveryId}/`,
+    `/v1/companies/${v.submitted.companyId}/screening/`,
+  ];
   const views: unknown[] = [];
   for (const url of urls) {
     const res = await call('GET', url, v.partner.auth);
@@ -104,17 +130,22 @@ describeEachDialect('route matrix: cross-tenant, credential-less and wrong-kind 
     await h().screening.reload();
     const victim = await seedTenant(h(), CANARY);
     const attacker = await h().partner('Attacker');
-    w = { victim, attacker, attackerSession: await startSession(h(), { partner: attacker, flow: null }), sibling: await startSession(h(), { partner: victim.partner, flow: null }) };
+    w = {
+      victim,
+      attacker,
+      attackerSession: await startSession(h(), { partner: attacker, flow: null }),
+      sibling: await startSession(h(), { partner: victim.partner, flow: null }),
+    };
     before = await victimView(h(), victim);
   }, 120_000);
 
-  it('walks the app\'s own route table, which holds every operation', () => {
+  it("walks the app's own route table, which holds every operation", () => {
     const table = h().app.routeTable.map((r) => `${r.method} ${r.url}`);
     expect(table.length).toBeGreaterThan(70);
     expect(table).toEqual(expect.arrayContaining(['DELETE /v1/tokens/:id/', 'POST /kyb/forms/:id/submit/', 'GET /kyb/info/']));
   });
 
-  it('answers 401 or 404 with none of the victim\'s data, on every route and for every wrong credential', async () => {
+  it("answers 401 or 404 with none of the victim's data, on every route and for every wrong credential", async () => {
     const failures: string[] = [];
     let checked = 0;
     for (const route of h().app.routeTable) {
@@ -124,7 +155,10 @@ describeEachDialect('route matrix: cross-tenant, credential-less and wrong-kind 
         continue;
       }
       const built = buildRequest(route, w);
-      if ('error' in built) { failures.push(`${name}: ${built.error}`); continue; }
+      if ('error' in built) {
+        failures.push(`${name}: ${built.error}`);
+        continue;
+      }
       for (const attack of attacksFor(route, built.hasIds, w)) {
         const res = await api(h()).call(route.method, built.url, attack.auth, built.body);
         checked++;
@@ -138,7 +172,7 @@ describeEachDialect('route matrix: cross-tenant, credential-less and wrong-kind 
     expect(checked).toBeGreaterThan(500);
   });
 
-  it('serves public routes without the victim\'s data, and files only through a valid signature', async () => {
+  it("serves public routes without the victim's data, and files only through a valid signature", async () => {
     const failures: string[] = [];
     const hash = sha256Hex(pdfDocument(`${CANARY} certificate`));
     for (const route of h().app.routeTable.filter((r) => r.auth === 'none')) {
@@ -148,13 +182,17 @@ describeEachDialect('route matrix: cross-tenant, credential-less and wrong-kind 
         if (res.status >= 500 || leaks(res)) failures.push(`${route.method} ${url}: ${res.status}${leaks(res) ? ' with the canary' : ''}`);
       }
     }
-    const forged = await api(h()).call('GET', `/v1/files/${hash}?type=application/pdf&expires=${h().clock.now() + 60_000}&signature=${'0'.repeat(64)}`, w.attacker.auth);
+    const forged = await api(h()).call(
+      'GET',
+      `/v1/files/${hash}?type=application/pdf&expires=${h().clock.now() + 60_000}&signature=${'0'.repeat(64)}`,
+      w.attacker.auth,
+    );
     expect(forged.status).toBe(404);
     expect(leaks(forged)).toBe(false);
     expect(failures).toEqual([]);
   });
 
-  it('answers 405 to a method a path does not have, before looking at anything of the victim\'s', async () => {
+  it("answers 405 to a method a path does not have, before looking at anything of the victim's", async () => {
     const failures: string[] = [];
     const byUrl = new Map<string, Set<string>>();
     for (const r of h().app.routeTable) byUrl.set(r.url, (byUrl.get(r.url) ?? new Set()).add(r.method));

@@ -46,14 +46,22 @@ export function validArbitrary(schema: JsonSchema, depth = 0): fc.Arbitrary<unkn
   const types = [schema.type ?? (schema.properties ? 'object' : 'string')].flat();
   if (types.length > 1) return fc.oneof(...types.map((type) => validArbitrary({ ...schema, type }, depth)));
   switch (types[0]) {
-    case 'null': return fc.constant(null);
-    case 'boolean': return fc.boolean();
-    case 'integer': return integer(schema);
-    case 'number': return fc.oneof(integer(schema), fc.double({ min: lower(schema, -1e6), max: upper(schema, 1e6), noNaN: true, noDefaultInfinity: true }));
-    case 'string': return string(schema);
-    case 'array': return array(schema, depth);
-    case 'object': return object(schema, depth);
-    default: return fc.anything();
+    case 'null':
+      return fc.constant(null);
+    case 'boolean':
+      return fc.boolean();
+    case 'integer':
+      return integer(schema);
+    case 'number':
+      return fc.oneof(integer(schema), fc.double({ min: lower(schema, -1e6), max: upper(schema, 1e6), noNaN: true, noDefaultInfinity: true }));
+    case 'string':
+      return string(schema);
+    case 'array':
+      return array(schema, depth);
+    case 'object':
+      return object(schema, depth);
+    default:
+      return fc.anything();
   }
 }
 
@@ -76,15 +84,24 @@ function string(schema: JsonSchema): fc.Arbitrary<string> {
   const maxLength = Math.min(schema.maxLength ?? 64, Math.max(minLength, 64));
   const fits = (s: string) => [...s].length >= minLength && [...s].length <= (schema.maxLength ?? Infinity);
   switch (schema.format) {
-    case 'uuid': return fc.uuid();
-    case 'date': return fc.date({ min: new Date('1900-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
-    case 'date-time': return fc.date({ min: new Date('1970-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }).map((d) => d.toISOString());
-    case 'email': return fc.emailAddress().filter(fits);
-    case 'uri': return fc.webUrl().filter(fits);
-    case 'ipv4': return fc.ipV4();
-    case 'ipv6': return fc.ipV6();
-    case 'byte': return fc.base64String({ maxLength: 64 });
-    default: break;
+    case 'uuid':
+      return fc.uuid();
+    case 'date':
+      return fc.date({ min: new Date('1900-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    case 'date-time':
+      return fc.date({ min: new Date('1970-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }).map((d) => d.toISOString());
+    case 'email':
+      return fc.emailAddress().filter(fits);
+    case 'uri':
+      return fc.webUrl().filter(fits);
+    case 'ipv4':
+      return fc.ipV4();
+    case 'ipv6':
+      return fc.ipV6();
+    case 'byte':
+      return fc.base64String({ maxLength: 64 });
+    default:
+      break;
   }
   if (schema.pattern) {
     // `^[class]+$` with length bounds: draw characters of the class, so a minLength is met
@@ -121,16 +138,36 @@ function object(schema: JsonSchema, depth: number): fc.Arbitrary<Record<string, 
   const model: Record<string, fc.Arbitrary<unknown>> = {};
   for (const [name, property] of Object.entries(properties)) model[name] = validArbitrary(property, depth + 1);
   const record = fc.record(model, { requiredKeys: required.filter((k) => k in properties) });
-  const extra = schema.patternProperties ?? (typeof schema.additionalProperties === 'object' ? { '^[a-z][a-zA-Z0-9]{0,15}$': schema.additionalProperties } : null);
+  const extra =
+    schema.patternProperties ?? (typeof schema.additionalProperties === 'object' ? { '^[a-z][a-zA-Z0-9]{0,15}$': schema.additionalProperties } : null);
   if (!extra || depth > 3) return record;
   const [pattern, value] = Object.entries(extra)[0]!;
-  const dict = fc.dictionary(fc.stringMatching(new RegExp(pattern)).filter((k) => k.length > 0 && k.length <= 32), validArbitrary(value, depth + 1), { maxKeys: 3 });
+  const dict = fc.dictionary(
+    fc.stringMatching(new RegExp(pattern)).filter((k) => k.length > 0 && k.length <= 32),
+    validArbitrary(value, depth + 1),
+    { maxKeys: 3 },
+  );
   return fc.tuple(record, dict).map(([r, d]) => Object.assign(Object.create(null) as Record<string, unknown>, d, r));
 }
 
 /** Values that are odd anywhere in a request: each class has broken some server before. */
 export const oddValue: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constantFrom('', ' ', 'null', '\u0000', 'a\u0000b', '\ud800', '\udfff x', '../..', '%00', '__proto__', 'constructor', 'toString', '😀'.repeat(50), 'x'.repeat(5000)),
+  fc.constantFrom(
+    '',
+    ' ',
+    'null',
+    '\u0000',
+    'a\u0000b',
+    '\ud800',
+    '\udfff x',
+    '../..',
+    '%00',
+    '__proto__',
+    'constructor',
+    'toString',
+    '😀'.repeat(50),
+    'x'.repeat(5000),
+  ),
   fc.constantFrom(null, true, false, 0, -1, 1e308, -1e308, 2 ** 53 + 1, 0.5, [], {}, [[[[[]]]]]),
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.integer(),
@@ -143,7 +180,8 @@ export const oddValue: fc.Arbitrary<unknown> = fc.oneof(
 export function invalidArbitrary(schema: JsonSchema): fc.Arbitrary<unknown> {
   return fc.oneof(
     oddValue,
-    fc.tuple(validArbitrary(schema), fc.array(fc.nat(), { minLength: 1, maxLength: 4 }), oddValue, fc.constantFrom('replace', 'drop', 'add'))
+    fc
+      .tuple(validArbitrary(schema), fc.array(fc.nat(), { minLength: 1, maxLength: 4 }), oddValue, fc.constantFrom('replace', 'drop', 'add'))
       .map(([value, path, odd, how]) => mutate(value, path, odd, how)),
   );
 }
@@ -156,7 +194,13 @@ function mutate(value: unknown, path: number[], odd: unknown, how: string): unkn
   if (keys.length === 0 || rest.length === 0) {
     if (how === 'add' || keys.length === 0) {
       if (Array.isArray(copy)) copy.push(odd);
-      else Object.defineProperty(copy, typeof odd === 'string' && odd.length < 40 ? odd : 'unknownField', { value: odd, enumerable: true, writable: true, configurable: true });
+      else
+        Object.defineProperty(copy, typeof odd === 'string' && odd.length < 40 ? odd : 'unknownField', {
+          value: odd,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       return copy;
     }
     const key = keys[step! % keys.length]!;

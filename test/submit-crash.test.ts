@@ -24,9 +24,16 @@ for (const dialect of DIALECTS) {
       // The first server runs without its worker, so nothing is sent before the kill.
       const server = await startServer({ ...env, OPENKYB_SERVE_WORKER: 'false' });
       const post = (path: string, auth: string, body?: unknown) =>
-        fetch(`${server.url}${path}`, { method: 'POST', headers: { authorization: auth, ...(body ? json : {}) }, body: body ? JSON.stringify(body) : undefined });
+        fetch(`${server.url}${path}`, {
+          method: 'POST',
+          headers: { authorization: auth, ...(body ? json : {}) },
+          body: body ? JSON.stringify(body) : undefined,
+        });
       expect((await post('/v1/webhooks/', basic, { url: `${receiver.url}/kyb`, eventTypes: ['COMPANY_SUBMIT'] })).status).toBe(201);
-      const token = (await (await post('/kyb/tokens/', basic, { tokenType: 'FORM', clientId: 'crash-client' })).json()) as { tokenString: string; companyId: string };
+      const token = (await (await post('/kyb/tokens/', basic, { tokenType: 'FORM', clientId: 'crash-client' })).json()) as {
+        tokenString: string;
+        companyId: string;
+      };
       const bearer = `Bearer ${token.tokenString}`;
       expect((await post('/kyb/forms/', bearer, { company: { companyName: 'Crash Ltd', country: 'GB' } })).status).toBe(201);
       expect((await post(`/kyb/forms/${token.companyId}/submit/`, bearer)).status).toBe(200);

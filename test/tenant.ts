@@ -14,8 +14,17 @@ export interface Tenant {
   /** A submitted form whose UBO is UN-listed (Germain Katanga): it has a screening hit. */
   submitted: Session;
   ids: {
-    tokenId: string; flowId: string; themeId: string; questionnaireId: string; formQuestionnaireId: string; beneficiaryId: string;
-    companyDocumentId: string; beneficiaryDocumentId: string; webhookId: string; deliveryId: string; hitId: string;
+    tokenId: string;
+    flowId: string;
+    themeId: string;
+    questionnaireId: string;
+    formQuestionnaireId: string;
+    beneficiaryId: string;
+    companyDocumentId: string;
+    beneficiaryDocumentId: string;
+    webhookId: string;
+    deliveryId: string;
+    hitId: string;
   };
 }
 
@@ -32,41 +41,92 @@ export async function seedTenant(h: Harness, canary: string): Promise<Tenant> {
   const call = api(h).call;
   const partner = await h.partner(`Partner ${canary}`);
   const key = `q${canary.replace(/\W/g, '').slice(0, 20)}`;
-  const q = ok('questionnaire', await call('POST', '/v1/questionnaires/', partner.auth, questionnaireBody(key, {
-    name: `${canary} questions`,
-    sections: [{ key: 'main', title: `${canary} section`, questions: [{ key: 'note', title: 'Note', type: 'TEXT' }] }],
-  })));
+  const q = ok(
+    'questionnaire',
+    await call(
+      'POST',
+      '/v1/questionnaires/',
+      partner.auth,
+      questionnaireBody(key, {
+        name: `${canary} questions`,
+        sections: [{ key: 'main', title: `${canary} section`, questions: [{ key: 'note', title: 'Note', type: 'TEXT' }] }],
+      }),
+    ),
+  );
   const flow = ok('flow', await call('POST', '/v1/flows/', partner.auth, flowBody({ name: `${canary} flow`, questionnaire: key })));
   const theme = ok('theme', await call('POST', '/v1/themes/', partner.auth, themeBody({ name: `${canary} theme`, companyName: `${canary} brand` })));
-  const token = ok('token', await api(h).createToken(partner, {
-    tokenType: 'FORM', clientId: `${canary}-client`, externalRef: canary.slice(0, 40), flow: flow.json.id, theme: theme.json.id, tags: [canary.slice(0, 32)],
-  }));
+  const token = ok(
+    'token',
+    await api(h).createToken(partner, {
+      tokenType: 'FORM',
+      clientId: `${canary}-client`,
+      externalRef: canary.slice(0, 40),
+      flow: flow.json.id,
+      theme: theme.json.id,
+      tags: [canary.slice(0, 32)],
+    }),
+  );
   const open: Session = {
-    partner, token: token.json.tokenString, companyId: token.json.companyId, bearer: `Bearer ${token.json.tokenString}`,
-    flowId: flow.json.id, questionnaireKey: key,
+    partner,
+    token: token.json.tokenString,
+    companyId: token.json.companyId,
+    bearer: `Bearer ${token.json.tokenString}`,
+    flowId: flow.json.id,
+    questionnaireKey: key,
   };
   const form = `/kyb/forms/${open.companyId}/`;
-  ok('form', await call('POST', '/kyb/forms/', open.bearer, { company: companyBody({ companyName: `${canary} UAB`, registrationNumber: canary.slice(0, 20) }) }));
-  const owner = ok('beneficiary', await call('POST', `${form}beneficiaries/`, open.bearer, {
-    beneficiaryType: 'UBO', info: { infoType: 'INDIVIDUAL', name: `${canary} Name`, surname: `${canary} Surname`, dateOfBirth: '1980-01-02' },
-  }));
-  const companyDocument = ok('company document', await call('POST', `${form}documents/`, open.bearer, {
-    type: 'INCORPORATION_CERT', filename: `${canary}.pdf`, file: base64(pdfDocument(`${canary} certificate`)),
-  }));
-  const beneficiaryDocument = ok('beneficiary document', await call('POST', `${form}beneficiaries/${owner.json.id}/documents/`, open.bearer, {
-    type: 'IDENTITY_DOCUMENT', filename: `${canary}.png`, file: base64(pngImage()),
-  }));
+  ok(
+    'form',
+    await call('POST', '/kyb/forms/', open.bearer, { company: companyBody({ companyName: `${canary} UAB`, registrationNumber: canary.slice(0, 20) }) }),
+  );
+  const owner = ok(
+    'beneficiary',
+    await call('POST', `${form}beneficiaries/`, open.bearer, {
+      beneficiaryType: 'UBO',
+      info: { infoType: 'INDIVIDUAL', name: `${canary} Name`, surname: `${canary} Surname`, dateOfBirth: '1980-01-02' },
+    }),
+  );
+  const companyDocument = ok(
+    'company document',
+    await call('POST', `${form}documents/`, open.bearer, {
+      type: 'INCORPORATION_CERT',
+      filename: `${canary}.pdf`,
+      file: base64(pdfDocument(`${canary} certificate`)),
+    }),
+  );
+  const beneficiaryDocument = ok(
+    'beneficiary document',
+    await call('POST', `${form}beneficiaries/${owner.json.id}/documents/`, open.bearer, {
+      type: 'IDENTITY_DOCUMENT',
+      filename: `${canary}.png`,
+      file: base64(pngImage()),
+    }),
+  );
   const [listed] = ok('questionnaires', await call('GET', `${form}questionnaires/`, open.bearer)).json;
-  ok('answers', await call('PUT', `${form}questionnaires/${listed.id}/answers/?draft=true`, open.bearer, { sections: { main: { note: { value: `${canary} answer` } } } }));
-  const webhook = ok('webhook', await call('POST', '/v1/webhooks/', partner.auth, {
-    url: `http://127.0.0.1:9/${canary}`, name: `${canary} hook`, eventTypes: ['COMPANY_SUBMIT'], headers: { 'x-canary': canary },
-  }));
+  ok(
+    'answers',
+    await call('PUT', `${form}questionnaires/${listed.id}/answers/?draft=true`, open.bearer, { sections: { main: { note: { value: `${canary} answer` } } } }),
+  );
+  const webhook = ok(
+    'webhook',
+    await call('POST', '/v1/webhooks/', partner.auth, {
+      url: `http://127.0.0.1:9/${canary}`,
+      name: `${canary} hook`,
+      eventTypes: ['COMPANY_SUBMIT'],
+      headers: { 'x-canary': canary },
+    }),
+  );
   const delivery = ok('delivery', await call('POST', `/v1/webhooks/${webhook.json.id}/test/`, partner.auth));
 
   const submitted = await startSession(h, { partner, flow: null });
-  ok('listed owner', await call('POST', `/kyb/forms/${submitted.companyId}/beneficiaries/`, submitted.bearer, {
-    beneficiaryType: 'UBO', ownershipPercentage: 100, info: { infoType: 'INDIVIDUAL', name: 'Germain', surname: 'Katanga', dateOfBirth: '1978-04-28', nationality: 'CD' },
-  }));
+  ok(
+    'listed owner',
+    await call('POST', `/kyb/forms/${submitted.companyId}/beneficiaries/`, submitted.bearer, {
+      beneficiaryType: 'UBO',
+      ownershipPercentage: 100,
+      info: { infoType: 'INDIVIDUAL', name: 'Germain', surname: 'Katanga', dateOfBirth: '1978-04-28', nationality: 'CD' },
+    }),
+  );
   ok('submit', await call('POST', `/kyb/forms/${submitted.companyId}/submit/`, submitted.bearer));
   await screenPending(h);
   const screening = ok('screening', await call('GET', `/v1/companies/${submitted.companyId}/screening/`, partner.auth)).json;
@@ -76,11 +136,22 @@ export async function seedTenant(h: Harness, canary: string): Promise<Tenant> {
 
   const tokenRow = await h.database.db.selectFrom('kyb_tokens').select('id').where('company_id', '=', open.companyId).executeTakeFirstOrThrow();
   return {
-    partner, canary, open, submitted,
+    partner,
+    canary,
+    open,
+    submitted,
     ids: {
-      tokenId: tokenRow.id, flowId: flow.json.id, themeId: theme.json.id, questionnaireId: q.json.id, formQuestionnaireId: listed.id, beneficiaryId: owner.json.id,
-      companyDocumentId: companyDocument.json.id, beneficiaryDocumentId: beneficiaryDocument.json.id,
-      webhookId: webhook.json.id, deliveryId: delivery.json.id, hitId: hit.id,
+      tokenId: tokenRow.id,
+      flowId: flow.json.id,
+      themeId: theme.json.id,
+      questionnaireId: q.json.id,
+      formQuestionnaireId: listed.id,
+      beneficiaryId: owner.json.id,
+      companyDocumentId: companyDocument.json.id,
+      beneficiaryDocumentId: beneficiaryDocument.json.id,
+      webhookId: webhook.json.id,
+      deliveryId: delivery.json.id,
+      hitId: hit.id,
     },
   };
 }
@@ -94,17 +165,29 @@ export function objectFor(t: Tenant, url: string, param: string, token = t.open.
   const previous = segments[segments.indexOf(`:${param}`) - 1];
   const { ids } = t;
   switch (previous) {
-    case 'tokens': return token;
-    case 'forms': return t.open.companyId;
-    case 'companies': return t.submitted.companyId;
-    case 'beneficiaries': return ids.beneficiaryId;
-    case 'documents': return url.includes(':beneficiaryId') ? ids.beneficiaryDocumentId : ids.companyDocumentId;
-    case 'questionnaires': return url.startsWith('/kyb/forms/') ? ids.formQuestionnaireId : ids.questionnaireId;
-    case 'flows': return ids.flowId;
-    case 'themes': return ids.themeId;
-    case 'webhooks': return ids.webhookId;
-    case 'deliveries': return ids.deliveryId;
-    case 'hits': return ids.hitId;
-    default: return undefined;
+    case 'tokens':
+      return token;
+    case 'forms':
+      return t.open.companyId;
+    case 'companies':
+      return t.submitted.companyId;
+    case 'beneficiaries':
+      return ids.beneficiaryId;
+    case 'documents':
+      return url.includes(':beneficiaryId') ? ids.beneficiaryDocumentId : ids.companyDocumentId;
+    case 'questionnaires':
+      return url.startsWith('/kyb/forms/') ? ids.formQuestionnaireId : ids.questionnaireId;
+    case 'flows':
+      return ids.flowId;
+    case 'themes':
+      return ids.themeId;
+    case 'webhooks':
+      return ids.webhookId;
+    case 'deliveries':
+      return ids.deliveryId;
+    case 'hits':
+      return ids.hitId;
+    default:
+      return undefined;
   }
 }

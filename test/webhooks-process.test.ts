@@ -14,7 +14,9 @@ import { receiverExample } from './webhooks.js';
 
 const SECRET = 'webhook-process-test-secret-webhook-process';
 const receivers: Receiver[] = [];
-afterAll(async () => { await Promise.all(receivers.map((r) => r.close())); });
+afterAll(async () => {
+  await Promise.all(receivers.map((r) => r.close()));
+});
 
 async function until(check: () => Promise<boolean>, what: string, deadlineMs = 60_000): Promise<void> {
   const deadline = Date.now() + deadlineMs;
@@ -44,7 +46,11 @@ for (const dialect of DIALECTS) {
       const port = await freePort();
 
       const server = await startServer(env);
-      const hook = await fetch(`${server.url}/v1/webhooks/`, { method: 'POST', headers, body: JSON.stringify({ url: `http://127.0.0.1:${port}/hook`, eventTypes: ['COMPANY_SUBMIT'] }) });
+      const hook = await fetch(`${server.url}/v1/webhooks/`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ url: `http://127.0.0.1:${port}/hook`, eventTypes: ['COMPANY_SUBMIT'] }),
+      });
       expect(hook.status).toBe(201);
       const { id: webhookId, signingKey } = (await hook.json()) as { id: string; signingKey: string };
       const test = await fetch(`${server.url}/v1/webhooks/${webhookId}/test/`, { method: 'POST', headers: { authorization: headers.authorization } });
@@ -83,53 +89,73 @@ for (const dialect of DIALECTS) {
   }, 120_000);
 }
 
-it.skipIf(!TEST_DATABASE_URL)('never sends one delivery from two worker processes at once on PostgreSQL, and sends every one', async () => {
-  const db = await openTestDatabase('postgres');
-  const env = {
-    OPENKYB_DATA_DIR: db.dataDir,
-    OPENKYB_SECRET: SECRET,
-    DATABASE_URL: postgresUrlWithSchema(db.url!, db.schema!),
-    OPENKYB_WEBHOOK_ALLOW_PRIVATE_URLS: 'true',
-  };
-  const workers: Awaited<ReturnType<typeof startWorkerProcess>>[] = [];
-  try {
-    // Slow answers keep both workers busy with the same backlog for a few seconds.
-    const receiver = await startReceiver(() => ({ status: 200, delayMs: 150 }));
-    receivers.push(receiver);
-    const config = testConfig(db.dataDir, { secret: SECRET });
-    const ctx = buildCtx({ config, db: db.handle.db, storage: openStorage(config), clock: systemClock, logger: createLogger('silent') });
-    const { partnerId } = await createPartner({ ctx, input: { name: 'Busy' } });
-    for (const path of ['/a', '/b', '/c']) {
-      await createWebhook({ ctx: { ...ctx, partnerId }, input: { url: `${receiver.url}${path}`, eventTypes: ['COMPANY_SUBMIT'] }, policy: { allowPrivate: true } });
-    }
-    workers.push(await startWorkerProcess(env), await startWorkerProcess(env));
-
-    const deliveryIds = await db.handle.db.transaction().execute(async (trx) => {
-      const ids: string[] = [];
-      for (let i = 0; i < 40; i += 1) {
-        const enqueued = await enqueueEvent(trx, { partnerId, eventType: 'COMPANY_SUBMIT', payload: { id: randomUUID(), clientId: `c-${i}` }, now: Date.now() });
-        ids.push(...enqueued!.deliveryIds);
+it.skipIf(!TEST_DATABASE_URL)(
+  'never sends one delivery from two worker processes at once on PostgreSQL, and sends every one',
+  async () => {
+    const db = await openTestDatabase('postgres');
+    const env = {
+      OPENKYB_DATA_DIR: db.dataDir,
+      OPENKYB_SECRET: SECRET,
+      DATABASE_URL: postgresUrlWithSchema(db.url!, db.schema!),
+      OPENKYB_WEBHOOK_ALLOW_PRIVATE_URLS: 'true',
+    };
+    const workers: Awaited<ReturnType<typeof startWorkerProcess>>[] = [];
+    try {
+      // Slow answers keep both workers busy with the same backlog for a few seconds.
+      const receiver = await startReceiver(() => ({ status: 200, delayMs: 150 }));
+      receivers.push(receiver);
+      const config = testConfig(db.dataDir, { secret: SECRET });
+      const ctx = buildCtx({ config, db: db.handle.db, storage: openStorage(config), clock: systemClock, logger: createLogger('silent') });
+      const { partnerId } = await createPartner({ ctx, input: { name: 'Busy' } });
+      for (const path of ['/a', '/b', '/c']) {
+        await createWebhook({
+          ctx: { ...ctx, partnerId },
+          input: { url: `${receiver.url}${path}`, eventTypes: ['COMPANY_SUBMIT'] },
+          policy: { allowPrivate: true },
+        });
       }
-      return ids;
-    });
-    expect(deliveryIds).toHaveLength(120);
+      workers.push(await startWorkerProcess(env), await startWorkerProcess(env));
 
-    await until(async () => {
-      const pending = await db.handle.db.selectFrom('webhook_deliveries').select('id').where('status', '!=', 'delivered').execute();
-      return pending.length === 0;
-    }, 'every delivery to be delivered', 90_000);
+      const deliveryIds = await db.handle.db.transaction().execute(async (trx) => {
+        const ids: string[] = [];
+        for (let i = 0; i < 40; i += 1) {
+          const enqueued = await enqueueEvent(trx, {
+            partnerId,
+            eventType: 'COMPANY_SUBMIT',
+            payload: { id: randomUUID(), clientId: `c-${i}` },
+            now: Date.now(),
+          });
+          ids.push(...enqueued!.deliveryIds);
+        }
+        return ids;
+      });
+      expect(deliveryIds).toHaveLength(120);
 
-    expect(receiver.overlaps).toEqual([]);
-    const received = receiver.requests.map((r) => String(r.headers['webhook-id']));
-    expect(received.sort()).toEqual(deliveryIds.map((id) => `msg_${id}`).sort());
-    // Both workers took part, so the absence of overlaps says something about their claims.
-    for (const worker of workers) {
-      const attempts = worker.output().split('\n').filter((line) => line.includes('"msg":"webhook attempt"'));
-      expect(attempts.length).toBeGreaterThan(0);
+      await until(
+        async () => {
+          const pending = await db.handle.db.selectFrom('webhook_deliveries').select('id').where('status', '!=', 'delivered').execute();
+          return pending.length === 0;
+        },
+        'every delivery to be delivered',
+        90_000,
+      );
+
+      expect(receiver.overlaps).toEqual([]);
+      const received = receiver.requests.map((r) => String(r.headers['webhook-id']));
+      expect(received.sort()).toEqual(deliveryIds.map((id) => `msg_${id}`).sort());
+      // Both workers took part, so the absence of overlaps says something about their claims.
+      for (const worker of workers) {
+        const attempts = worker
+          .output()
+          .split('\n')
+          .filter((line) => line.includes('"msg":"webhook attempt"'));
+        expect(attempts.length).toBeGreaterThan(0);
+      }
+    } finally {
+      for (const worker of workers) worker.child.kill('SIGTERM');
+      for (const worker of workers) expect(await worker.exited).toBe(0);
+      await db.cleanup();
     }
-  } finally {
-    for (const worker of workers) worker.child.kill('SIGTERM');
-    for (const worker of workers) expect(await worker.exited).toBe(0);
-    await db.cleanup();
-  }
-}, 150_000);
+  },
+  150_000,
+);

@@ -30,7 +30,12 @@ export function receiverExample(): Promise<ReceiverExample> {
 }
 
 /** Registers an endpoint through the API; returns its id and signing key. */
-export async function createEndpoint(h: Harness, partner: TestPartner, url: string, extra: Record<string, unknown> = {}): Promise<{ id: string; signingKey: string }> {
+export async function createEndpoint(
+  h: Harness,
+  partner: TestPartner,
+  url: string,
+  extra: Record<string, unknown> = {},
+): Promise<{ id: string; signingKey: string }> {
   const res = await api(h).call('POST', '/v1/webhooks/', partner.auth, { url, eventTypes: ['COMPANY_SUBMIT'], ...extra });
   if (res.status !== 201) throw new Error(`webhook not created: ${res.text}`);
   return { id: res.json.id, signingKey: res.json.signingKey };
@@ -39,7 +44,12 @@ export async function createEndpoint(h: Harness, partner: TestPartner, url: stri
 /** A worker on the harness database and clock, with its own log lines to inspect. */
 export function testWorker(h: Harness, overrides: Partial<WebhookWorkerOptions> = {}): { worker: WebhookWorker; logs: string[] } {
   const logs: string[] = [];
-  const sink = new Writable({ write(chunk, _enc, done) { logs.push(...String(chunk).split('\n').filter(Boolean)); done(); } });
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      logs.push(...String(chunk).split('\n').filter(Boolean));
+      done();
+    },
+  });
   const worker = createWebhookWorker({ config: h.config, database: h.database, clock: h.clock, logger: createLogger('info', sink), ...overrides });
   return { worker, logs };
 }

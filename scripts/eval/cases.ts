@@ -31,12 +31,18 @@ function naturalOrder(full: string): string {
 
 export function treatedPositives(entities: readonly Entity[], sizes: CaseSizes, seed: number): EvalCase[] {
   const random = seededRandom(seed);
-  const eligible = (kind: 'person' | 'organisation') => entities.filter((e) => e.kind === kind
-    && (e.source === 'ofac-sdn' || e.source === 'un') && e.names[0]!.script === 'Latn'
-    && normalizeName(e.names[0]!.full).tokens.length >= 2);
+  const eligible = (kind: 'person' | 'organisation') =>
+    entities.filter(
+      (e) =>
+        e.kind === kind &&
+        (e.source === 'ofac-sdn' || e.source === 'un') &&
+        e.names[0]!.script === 'Latn' &&
+        normalizeName(e.names[0]!.full).tokens.length >= 2,
+    );
   const out: EvalCase[] = [];
   for (const [kind, count, treatments] of [
-    ['person', sizes.persons, PERSON_TREATMENTS], ['organisation', sizes.organisations, ORGANISATION_TREATMENTS],
+    ['person', sizes.persons, PERSON_TREATMENTS],
+    ['organisation', sizes.organisations, ORGANISATION_TREATMENTS],
   ] as const) {
     for (const entity of sample(random, eligible(kind), count)) {
       const full = kind === 'person' ? naturalOrder(entity.names[0]!.full) : entity.names[0]!.full;
@@ -53,12 +59,19 @@ export function treatedPositives(entities: readonly Entity[], sizes: CaseSizes, 
 
 /** UN original-script names (Arabic, Cyrillic) as queries for their entity. */
 export function originalScriptPositives(entities: readonly Entity[]): EvalCase[] {
-  return entities.filter((e) => e.source === 'un').flatMap((e) => e.names
-    .filter((n) => n.kind === 'original-script')
-    .map((n) => ({
-      query: n.full, kind: e.kind === 'person' ? 'person' as const : 'organisation' as const, targetId: e.id,
-      treatment: 'original script', script: n.script,
-    })));
+  return entities
+    .filter((e) => e.source === 'un')
+    .flatMap((e) =>
+      e.names
+        .filter((n) => n.kind === 'original-script')
+        .map((n) => ({
+          query: n.full,
+          kind: e.kind === 'person' ? ('person' as const) : ('organisation' as const),
+          targetId: e.id,
+          treatment: 'original script',
+          script: n.script,
+        })),
+    );
 }
 
 interface EvalRow {
@@ -96,9 +109,12 @@ export function providedTreatedPositives(dataDir: string, entities: readonly Ent
       return;
     }
     cases.push({
-      query, kind: target.kind === 'person' ? 'person' : 'organisation', targetId: target.id,
+      query,
+      kind: target.kind === 'person' ? 'person' : 'organisation',
+      targetId: target.id,
       treatment: query === row.full_name ? 'provided set, unchanged' : 'provided set, treated',
-      script: detectScript(query), birthDate: treated[i]!.date_of_birth || undefined,
+      script: detectScript(query),
+      birthDate: treated[i]!.date_of_birth || undefined,
       countries: treated[i]!.nationality ? [treated[i]!.nationality.toUpperCase()] : undefined,
     });
   });
@@ -107,11 +123,18 @@ export function providedTreatedPositives(dataDir: string, entities: readonly Ent
 
 export function negatives(dataDir: string, file: string, treatment: string): EvalCase[] {
   return readEvalCsv(dataDir, file).map((row) => ({
-    query: row.full_name, kind: 'person' as const, targetId: null, treatment, script: detectScript(row.full_name),
+    query: row.full_name,
+    kind: 'person' as const,
+    targetId: null,
+    treatment,
+    script: detectScript(row.full_name),
     birthDate: row.date_of_birth || undefined,
   }));
 }
 
 function signature(name: string): string {
-  return normalizeName(name).tokens.map((t) => t.text).sort().join(' ');
+  return normalizeName(name)
+    .tokens.map((t) => t.text)
+    .sort()
+    .join(' ');
 }

@@ -19,10 +19,14 @@ export function openKybEngine(index: ScreeningIndex): Engine {
   return {
     name: 'OpenKYB',
     run(evalCase, useQualifiers) {
-      const hits = index.search({
-        name: evalCase.query, kind: evalCase.kind,
-        ...(useQualifiers ? { birthDate: evalCase.birthDate, countries: evalCase.countries } : {}),
-      }, { threshold: 0, alertThreshold: 0, limit: 10 });
+      const hits = index.search(
+        {
+          name: evalCase.query,
+          kind: evalCase.kind,
+          ...(useQualifiers ? { birthDate: evalCase.birthDate, countries: evalCase.countries } : {}),
+        },
+        { threshold: 0, alertThreshold: 0, limit: 10 },
+      );
       const alerting = hits.filter((h) => h.isAlert);
       if (evalCase.targetId === null) return { score: alerting[0]?.score ?? 0, rank: null };
       const target = hits.find((h) => h.entityId === evalCase.targetId);
@@ -42,13 +46,16 @@ interface WatchmanEntity {
 
 /** The Watchman re-implementation, brute force over every entity of the query's kind, as Watchman scans. */
 export function watchmanEngine(entities: readonly Entity[]): Engine {
-  const prepared: WatchmanEntity[] = entities.map((e) => ({
-    id: e.id,
-    isPerson: e.kind === 'person',
-    names: e.names.filter((n) => n.kind !== 'weak-alias')
-      .map((n) => prepareWatchmanName(n.full, e.kind === 'person', e.kind !== 'person'))
-      .filter((n) => n.tokens.length > 0),
-  })).filter((e) => e.names.length > 0);
+  const prepared: WatchmanEntity[] = entities
+    .map((e) => ({
+      id: e.id,
+      isPerson: e.kind === 'person',
+      names: e.names
+        .filter((n) => n.kind !== 'weak-alias')
+        .map((n) => prepareWatchmanName(n.full, e.kind === 'person', e.kind !== 'person'))
+        .filter((n) => n.tokens.length > 0),
+    }))
+    .filter((e) => e.names.length > 0);
   return {
     name: 'Watchman (re-implementation)',
     run(evalCase) {

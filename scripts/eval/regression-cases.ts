@@ -28,8 +28,17 @@ export const REGRESSION_CASES: RegressionCase[] = [
 
 function standIn(id: string, kind: Entity['kind'], names: string[]): Entity {
   return {
-    id, source: 'ofac-sdn', kind,
+    id,
+    source: 'ofac-sdn',
+    kind,
     names: names.map((full, i) => ({ full, kind: i === 0 ? 'primary' : 'alias', script: 'Latn', isFormer: false })),
-    birthDates: [], birthPlaces: [], countries: [], identifiers: [], addresses: [], programs: [], gender: null, remarks: null,
+    birthDates: [],
+    birthPlaces: [],
+    countries: [],
+    identifiers: [],
+    addresses: [],
+    programs: [],
+    gender: null,
+    remarks: null,
   };
 }

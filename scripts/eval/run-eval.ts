@@ -1,8 +1,6 @@
 import { join } from 'node:path';
 import { buildIndex, parseList, PRODUCTION_THRESHOLD, type Entity } from '../../src/screening/engine.js';
-import {
-  negatives, originalScriptPositives, providedTreatedPositives, treatedPositives, type CaseSizes, type EvalCase,
-} from './cases.js';
+import { negatives, originalScriptPositives, providedTreatedPositives, treatedPositives, type CaseSizes, type EvalCase } from './cases.js';
 import { openKybEngine, watchmanEngine, type Engine } from './engines.js';
 import { thresholdAtAlertRate, type Outcome } from './metrics.js';
 import { sample, seededRandom } from './prng.js';
@@ -57,9 +55,7 @@ export async function evaluate(options: EvalOptions): Promise<EvalResult> {
   const index = buildIndex(entities);
   const buildMs = performance.now() - started;
   const provided = providedTreatedPositives(options.dataDir, entities);
-  const positives = [
-    ...treatedPositives(entities, options.sizes, options.seed), ...originalScriptPositives(entities), ...provided.cases,
-  ];
+  const positives = [...treatedPositives(entities, options.sizes, options.seed), ...originalScriptPositives(entities), ...provided.cases];
   const negativeCases = negatives(options.dataDir, options.negativesFile, 'synthetic person');
   const ours = openKybEngine(index);
   const run = (engine: Engine, pos: EvalCase[], neg: EvalCase[], useQualifiers = false): EngineRun => ({
@@ -71,13 +67,18 @@ export async function evaluate(options: EvalOptions): Promise<EvalResult> {
   // Original-script names are indexed, so the row above finds them verbatim; this
   // one removes them from the index to measure transliteration across scripts.
   const latinOnly = openKybEngine(buildIndex(entities.map((e) => ({ ...e, names: e.names.filter((n) => n.kind !== 'original-script') }))));
-  oursRun.positives.push(...originalScriptPositives(entities).map((evalCase) => {
-    const crossCase = { ...evalCase, treatment: 'original script, cross-script' };
-    return { evalCase: crossCase, outcome: latinOnly.run(crossCase, false) };
-  }));
+  oursRun.positives.push(
+    ...originalScriptPositives(entities).map((evalCase) => {
+      const crossCase = { ...evalCase, treatment: 'original script, cross-script' };
+      return { evalCase: crossCase, outcome: latinOnly.run(crossCase, false) };
+    }),
+  );
   const qualified = provided.cases.map((evalCase) => ({ evalCase, outcome: ours.run(evalCase, true) }));
   const extraNegatives: Record<string, Scored[]> = {};
-  for (const [label, file] of [['US synthetic persons (1k)', 'negatives_us_1k.csv'], ['US Congress members (PEPs, not sanctioned)', 'positives_us_congress_untreated.csv']] as const) {
+  for (const [label, file] of [
+    ['US synthetic persons (1k)', 'negatives_us_1k.csv'],
+    ['US Congress members (PEPs, not sanctioned)', 'positives_us_congress_untreated.csv'],
+  ] as const) {
     extraNegatives[label] = negatives(options.dataDir, file, label).map((evalCase) => ({ evalCase, outcome: ours.run(evalCase, false) }));
   }
   const sideBySide: EngineRun[] = [];
@@ -94,9 +95,17 @@ export async function evaluate(options: EvalOptions): Promise<EvalResult> {
   });
   const negativeScores = oursRun.negatives.map((s) => s.outcome.score);
   return {
-    entityCount: entities.length, buildMs, unresolvedProvided: provided.unresolved, ours: oursRun,
-    oursWithQualifiers: qualified, extraNegatives, sideBySide, regressions,
-    thresholds: [...ALERT_RATES.map((rate) => ({ rate, threshold: thresholdAtAlertRate(negativeScores, rate) })),
-      { rate: NaN, threshold: PRODUCTION_THRESHOLD }],
+    entityCount: entities.length,
+    buildMs,
+    unresolvedProvided: provided.unresolved,
+    ours: oursRun,
+    oursWithQualifiers: qualified,
+    extraNegatives,
+    sideBySide,
+    regressions,
+    thresholds: [
+      ...ALERT_RATES.map((rate) => ({ rate, threshold: thresholdAtAlertRate(negativeScores, rate) })),
+      { rate: NaN, threshold: PRODUCTION_THRESHOLD },
+    ],
   };
 }

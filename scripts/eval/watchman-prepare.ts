@@ -9,12 +9,50 @@ import { toTokens } from './watchman.js';
  */
 const SURNAME_PRECEDES = /(,?[\s?a-zA-Z.]{1,})$/;
 const COMPANY_SUFFIXES: [string, string][] = [
-  [' CO.', ''], [' D.O.O.', ''], [' INC.', ''], [' GMBH', ''], [' LLC', ''], [' L.L.C.', ''], [' LLP', ''],
-  [' LTD.', ''], [' LTD ', ' '], [', LTD', ''], [' LTDA.', ''], [' SA DE CV', ''],
+  [' CO.', ''],
+  [' D.O.O.', ''],
+  [' INC.', ''],
+  [' GMBH', ''],
+  [' LLC', ''],
+  [' L.L.C.', ''],
+  [' LLP', ''],
+  [' LTD.', ''],
+  [' LTD ', ' '],
+  [', LTD', ''],
+  [' LTDA.', ''],
+  [' SA DE CV', ''],
 ];
 // English stop words as in the bbalet/stopwords list Watchman uses (abridged to the words that occur in names).
-const STOP_WORDS = new Set(['a', 'an', 'and', 'are', 'as', 'at', 'be', 'by', 'for', 'from', 'has', 'he', 'in', 'is', 'it',
-  'its', 'of', 'on', 'that', 'the', 'to', 'was', 'were', 'will', 'with', 'de', 'la', 'y']);
+const STOP_WORDS = new Set([
+  'a',
+  'an',
+  'and',
+  'are',
+  'as',
+  'at',
+  'be',
+  'by',
+  'for',
+  'from',
+  'has',
+  'he',
+  'in',
+  'is',
+  'it',
+  'its',
+  'of',
+  'on',
+  'that',
+  'the',
+  'to',
+  'was',
+  'were',
+  'will',
+  'with',
+  'de',
+  'la',
+  'y',
+]);
 
 export function reorderSdnName(name: string, isIndividual: boolean): string {
   if (!isIndividual || !name.includes(',')) return name;
@@ -32,7 +70,12 @@ function removeCompanyTitles(name: string): string {
 
 function lowerAndRemovePunctuation(s: string): string {
   const replaced = s.replace(/\./g, '').replace(/,/g, '').replace(/-/g, ' ').replace(/ {2}/g, ' ');
-  return replaced.toLowerCase().trim().normalize('NFD').replace(/\p{Mn}/gu, '').normalize('NFC');
+  return replaced
+    .toLowerCase()
+    .trim()
+    .normalize('NFD')
+    .replace(/\p{Mn}/gu, '')
+    .normalize('NFC');
 }
 
 export function prepareWatchmanName(raw: string, isIndividual: boolean, isCompany: boolean): WName {
@@ -40,7 +83,10 @@ export function prepareWatchmanName(raw: string, isIndividual: boolean, isCompan
   if (isCompany) {
     name = removeCompanyTitles(name);
     // Watchman's stopwords step skips individuals.
-    name = name.split(/\s+/).filter((w) => !STOP_WORDS.has(w.toLowerCase())).join(' ');
+    name = name
+      .split(/\s+/)
+      .filter((w) => !STOP_WORDS.has(w.toLowerCase()))
+      .join(' ');
   }
   const prepared = lowerAndRemovePunctuation(name);
   return { prepared, tokens: toTokens(prepared) };

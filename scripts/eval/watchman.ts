@@ -66,8 +66,32 @@ export function jaroWinkler(a: Uint8Array, b: Uint8Array, boostThreshold = 0.7, 
 }
 
 const SOUNDEX: Record<string, string> = {
-  A: 'A', E: 'A', I: 'A', O: 'A', U: 'A', Y: 'A', B: 'B', F: 'B', P: 'B', V: 'B',
-  C: 'C', G: 'C', J: 'C', K: 'C', Q: 'C', S: 'C', X: 'C', Z: 'C', D: 'D', T: 'D', L: 'L', M: 'M', N: 'M', R: 'R', H: 'H', W: 'H',
+  A: 'A',
+  E: 'A',
+  I: 'A',
+  O: 'A',
+  U: 'A',
+  Y: 'A',
+  B: 'B',
+  F: 'B',
+  P: 'B',
+  V: 'B',
+  C: 'C',
+  G: 'C',
+  J: 'C',
+  K: 'C',
+  Q: 'C',
+  S: 'C',
+  X: 'C',
+  Z: 'C',
+  D: 'D',
+  T: 'D',
+  L: 'L',
+  M: 'M',
+  N: 'M',
+  R: 'R',
+  H: 'H',
+  W: 'H',
 };
 
 function phoneticClass(s: string): string {
@@ -84,7 +108,10 @@ export interface WToken {
 }
 
 export function toTokens(prepared: string): WToken[] {
-  return prepared.split(/\s+/).filter(Boolean).map((text) => ({ text, bytes: encoder.encode(text) }));
+  return prepared
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((text) => ({ text, bytes: encoder.encode(text) }));
 }
 
 function customJaroWinkler(indexed: WToken, search: WToken): number {

@@ -60,7 +60,9 @@ export async function listKeysCommand(config: Config, out: Out, input: { partner
   if (input.json) return out(JSON.stringify(keys));
   if (keys.length === 0) return out('No API keys.');
   for (const key of keys) {
-    out(`${key.keyId}  ${key.apiKey}  partner=${key.partnerId}  created=${key.createdAt}  ${key.revokedAt ? `revoked=${key.revokedAt}` : 'active'}${key.label ? `  "${key.label}"` : ''}`);
+    out(
+      `${key.keyId}  ${key.apiKey}  partner=${key.partnerId}  created=${key.createdAt}  ${key.revokedAt ? `revoked=${key.revokedAt}` : 'active'}${key.label ? `  "${key.label}"` : ''}`,
+    );
   }
 }
 
@@ -79,9 +81,12 @@ export function generateMasterCommand(out: Out): void {
  * stderr, a summary on stdout). Fails (exit 1) when some key could not be re-wrapped.
  */
 export async function rotateMasterCommand(config: Config, out: Out, input: { json: boolean; progress: Out }): Promise<boolean> {
-  const summary = await withCtx(config, (ctx) => rotateMasterKey({
-    ctx, onProgress: (done, total) => input.progress(`re-wrapped ${done} of ${total} company keys`),
-  }));
+  const summary = await withCtx(config, (ctx) =>
+    rotateMasterKey({
+      ctx,
+      onProgress: (done, total) => input.progress(`re-wrapped ${done} of ${total} company keys`),
+    }),
+  );
   const currentId = masterKeyring(config).current.id;
   if (input.json) out(JSON.stringify({ masterKeyId: currentId, ...summary }));
   else {

@@ -20,14 +20,23 @@ export async function importListCommand(config: Config, out: Out, input: { sourc
   if (result.warnings.length > 20) out(`(${result.warnings.length - 20} more warnings)`);
   if (result.isUnchanged) return out(`${result.source}: this file (${result.sha256.slice(0, 16)}) is already the live version; nothing changed.`);
   out(`${result.source}: imported ${result.entityCount} entities, sha256 ${result.sha256}${result.publishedAt ? `, published ${result.publishedAt}` : ''}.`);
-  out(result.previous ? `It replaces the version with ${result.previous.entityCount} entities (${result.previous.sha256.slice(0, 16)}).` : 'It is the first version of this list.');
+  out(
+    result.previous
+      ? `It replaces the version with ${result.previous.entityCount} entities (${result.previous.sha256.slice(0, 16)}).`
+      : 'It is the first version of this list.',
+  );
   out(`${result.rescreened} open case(s) will be screened again against it.`);
 }
 
 export async function listStatusCommand(config: Config, out: Out, input: { json: boolean }): Promise<void> {
-  const status = await withCtx(config, async (ctx) => presentLists(await liveLists(ctx.db), { requiredLists: config.screeningRequiredLists, maxListAgeMs: config.screeningMaxListAgeMs }, ctx.clock.now()));
+  const status = await withCtx(config, async (ctx) =>
+    presentLists(await liveLists(ctx.db), { requiredLists: config.screeningRequiredLists, maxListAgeMs: config.screeningMaxListAgeMs }, ctx.clock.now()),
+  );
   if (input.json) return out(JSON.stringify(status));
   if (status.lists.length === 0) out('No screening list is loaded.');
-  for (const l of status.lists) out(`${l.source.padEnd(12)} ${String(l.entityCount).padStart(7)} entities  imported ${l.importedAt}  published ${l.publishedAt ?? 'unknown'}  sha256 ${l.sha256.slice(0, 16)}`);
+  for (const l of status.lists)
+    out(
+      `${l.source.padEnd(12)} ${String(l.entityCount).padStart(7)} entities  imported ${l.importedAt}  published ${l.publishedAt ?? 'unknown'}  sha256 ${l.sha256.slice(0, 16)}`,
+    );
   out(status.problem ? `Screening is NOT a check: ${status.problem}.` : 'Screening lists are complete and fresh.');
 }

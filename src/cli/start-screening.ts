@@ -15,7 +15,10 @@ export function startScreening(config: Config, database: DatabaseHandle, logger:
   const host = new ScreeningIndexHost({ url: config.databaseUrl, dataDir: config.dataDir }, logger);
   const ctx = buildCtx({ config, db: database.db, storage: openStorage(config), clock: systemClock, logger });
   const worker = createScreeningWorker({
-    ctx, database, host, logger,
+    ctx,
+    database,
+    host,
+    logger,
     policy: { requiredLists: config.screeningRequiredLists, maxListAgeMs: config.screeningMaxListAgeMs },
     // A process that does no background work still follows list changes for its search API.
     screen: options.work,

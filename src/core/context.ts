@@ -42,7 +42,10 @@ export interface PartnerCtx extends Ctx {
 export function buildCtx(deps: { config: Config; db: Db; storage: FileStorage; clock: Clock; logger: Logger; keyring?: MasterKeyring }): Ctx {
   const { config, db, storage, clock, logger } = deps;
   return {
-    db, clock, logger, pepper: config.secret,
+    db,
+    clock,
+    logger,
+    pepper: config.secret,
     // A fresh cache of unwrapped company keys per context: they live no longer than it does.
     keys: new KeyScope(deps.keyring ?? masterKeyring(config)),
     files: { storage, publicUrl: config.publicUrl, maxUploadBytes: config.maxUploadBytes, urlTtlSeconds: config.fileUrlTtlSeconds },

@@ -15,7 +15,10 @@ import * as screening from './migrations/20261127T1200-screening.js';
 import * as auditChain from './migrations/20261127T1410-audit-chain.js';
 
 const before: Record<string, Migration> = {
-  '20261126T0930-init': init, '20261126T1100-forms': forms, '20261127T0900-webhooks': webhooks, '20261127T1200-screening': screening,
+  '20261126T0930-init': init,
+  '20261126T1100-forms': forms,
+  '20261127T0900-webhooks': webhooks,
+  '20261127T1200-screening': screening,
 };
 
 async function migrate(handle: DatabaseHandle, schema: string | undefined, migrations: Record<string, Migration>): Promise<void> {
@@ -28,7 +31,14 @@ async function openEmpty(dialect: DialectName) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'openkyb-audit-migration-'));
   if (dialect === 'sqlite') {
     const handle = openDatabase({ url: null, dataDir });
-    return { handle, schema: undefined, cleanup: async () => { await handle.destroy(); rmSync(dataDir, { recursive: true, force: true }); } };
+    return {
+      handle,
+      schema: undefined,
+      cleanup: async () => {
+        await handle.destroy();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
   }
   const schema = `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   const admin = new pg.Client({ connectionString: TEST_DATABASE_URL! });
@@ -37,7 +47,8 @@ async function openEmpty(dialect: DialectName) {
   await admin.end();
   const handle = openDatabase({ url: TEST_DATABASE_URL, dataDir, schema, poolSize: 2 });
   return {
-    handle, schema,
+    handle,
+    schema,
     cleanup: async () => {
       await handle.destroy();
       const client = new pg.Client({ connectionString: TEST_DATABASE_URL! });
@@ -56,11 +67,21 @@ for (const dialect of DIALECTS) {
       await migrate(handle, schema, before);
       // 1,200 rows over two partners: more than one page of the migration's copy.
       const rows = Array.from({ length: 1200 }, (_, i) => ({
-        id: `row-${String(i).padStart(4, '0')}`, partner_id: i % 3 === 0 ? 'partner-b' : 'partner-a', company_id: `company-${i % 7}`,
-        actor_type: 'client', actor_id: 'token-1', action: 'FORM_UPDATED', details: JSON.stringify({ fields: ['phone'], i }), created_at: 1_000_000 - i,
+        id: `row-${String(i).padStart(4, '0')}`,
+        partner_id: i % 3 === 0 ? 'partner-b' : 'partner-a',
+        company_id: `company-${i % 7}`,
+        actor_type: 'client',
+        actor_id: 'token-1',
+        action: 'FORM_UPDATED',
+        details: JSON.stringify({ fields: ['phone'], i }),
+        created_at: 1_000_000 - i,
       }));
       const db = handle.db as unknown as Kysely<any>; // the old audit_logs shape is not in tables.ts any more
-      for (let i = 0; i < rows.length; i += 200) await db.insertInto('audit_logs').values(rows.slice(i, i + 200)).execute();
+      for (let i = 0; i < rows.length; i += 200)
+        await db
+          .insertInto('audit_logs')
+          .values(rows.slice(i, i + 200))
+          .execute();
       await migrate(handle, schema, { ...before, '20261127T1410-audit-chain': auditChain });
 
       const migrated = await handle.db.selectFrom('audit_logs').selectAll().where('partner_id', '=', 'partner-b').orderBy('seq').execute();
@@ -70,7 +91,12 @@ for (const dialect of DIALECTS) {
       expect(await verifyAuditChain({ db: handle.db })).toEqual({ partners: 2, entries: 1200, broken: null });
 
       await recordAudit(handle.db, { partnerId: 'partner-a', actor: { kind: 'system' }, action: 'SETTINGS_UPDATED', now: 2_000_000 });
-      const last = await handle.db.selectFrom('audit_logs').select(['seq', 'company_id']).where('partner_id', '=', 'partner-a').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+      const last = await handle.db
+        .selectFrom('audit_logs')
+        .select(['seq', 'company_id'])
+        .where('partner_id', '=', 'partner-a')
+        .orderBy('seq', 'desc')
+        .executeTakeFirstOrThrow();
       expect(last).toEqual({ seq: 801, company_id: null });
       expect((await verifyAuditChain({ db: handle.db })).broken).toBeNull();
     } finally {

@@ -8,7 +8,9 @@ import { openDatabase, type DatabaseHandle } from './database.js';
 import { migrateToLatest } from './migrate.js';
 import { prepared } from './prepared.js';
 
-const selectPartner = prepared((db, p: { id: string }) => db.selectFrom('partners').select(['id', 'name']).where('id', '=', p.id).where('name', '!=', 'constant'));
+const selectPartner = prepared((db, p: { id: string }) =>
+  db.selectFrom('partners').select(['id', 'name']).where('id', '=', p.id).where('name', '!=', 'constant'),
+);
 
 for (const dialect of DIALECTS) {
   let handle: DatabaseHandle;
@@ -17,10 +19,13 @@ for (const dialect of DIALECTS) {
   afterAll(async () => cleanup());
 
   it(`runs a prepared query with fresh values each time, keeping constants [${dialect}]`, async () => {
-    await handle.db.insertInto('partners').values([
-      { id: 'p1', name: 'One', settings: '{}', created_at: 1 },
-      { id: 'p2', name: 'constant', settings: '{}', created_at: 1 },
-    ]).execute();
+    await handle.db
+      .insertInto('partners')
+      .values([
+        { id: 'p1', name: 'One', settings: '{}', created_at: 1 },
+        { id: 'p2', name: 'constant', settings: '{}', created_at: 1 },
+      ])
+      .execute();
     expect(await selectPartner(handle.db, { id: 'p1' })).toEqual([{ id: 'p1', name: 'One' }]);
     expect(await selectPartner(handle.db, { id: 'p2' })).toEqual([]);
     const inTransaction = await handle.db.transaction().execute((trx) => selectPartner(trx, { id: 'p1' }));
@@ -34,7 +39,9 @@ for (const dialect of DIALECTS) {
 
   it(`lets reads proceed while a write transaction is open, showing only committed data [${dialect}]`, async () => {
     let release!: () => void;
-    const held = new Promise<void>((resolve) => { release = resolve; });
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
     const writing = handle.db.transaction().execute(async (trx) => {
       await trx.insertInto('partners').values({ id: 'p3', name: 'Three', settings: '{}', created_at: 1 }).execute();
       await held;
@@ -48,10 +55,12 @@ for (const dialect of DIALECTS) {
   });
 
   it(`rolls a failed transaction back and keeps serving writes [${dialect}]`, async () => {
-    await expect(handle.db.transaction().execute(async (trx) => {
-      await trx.insertInto('partners').values({ id: 'p4', name: 'Four', settings: '{}', created_at: 1 }).execute();
-      throw new Error('boom');
-    })).rejects.toThrow('boom');
+    await expect(
+      handle.db.transaction().execute(async (trx) => {
+        await trx.insertInto('partners').values({ id: 'p4', name: 'Four', settings: '{}', created_at: 1 }).execute();
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
     expect(await selectPartner(handle.db, { id: 'p4' })).toEqual([]);
     await handle.db.insertInto('partners').values({ id: 'p5', name: 'Five', settings: '{}', created_at: 1 }).execute();
     expect(await selectPartner(handle.db, { id: 'p5' })).toHaveLength(1);

@@ -32,12 +32,10 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
 export async function migrateToLatest(database: Pick<DatabaseHandle, 'db' | 'dialect'>): Promise<string[]> {
   // Kysely looks for its bookkeeping tables in every schema unless told which one: name the
   // schema we work in (search_path), or a database holding several OpenKYB schemas misleads it.
-  const schema = database.dialect === 'postgres'
-    ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db)).rows[0]?.schema
-    : undefined;
+  const schema =
+    database.dialect === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db)).rows[0]?.schema : undefined;
   const migrator = new Migrator({ db: database.db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
-

@@ -19,9 +19,7 @@ type Slot = { name: string } | { value: unknown };
  * (authentication, token creation). The query's shape must not depend on the values: each
  * `p.name` becomes one bound parameter.
  */
-export function prepared<P extends object, R>(
-  build: (db: Kysely<Database>, p: P) => Compilable<R>,
-): (db: Kysely<Database>, values: P) => Promise<R[]> {
+export function prepared<P extends object, R>(build: (db: Kysely<Database>, p: P) => Compilable<R>): (db: Kysely<Database>, values: P) => Promise<R[]> {
   const cache = new WeakMap<object, { sql: string; slots: Slot[] }>();
   const placeholders = new Proxy({}, { get: (_target, name) => `${MARK}${String(name)}` }) as P;
   return async (db, values) => {
@@ -32,7 +30,8 @@ export function prepared<P extends object, R>(
       const compiled = build(db, placeholders).compile();
       if (compiled.sql.includes(MARK)) throw new Error('a prepared query used a parameter outside a value position');
       const slots = compiled.parameters.map((value): Slot =>
-        typeof value === 'string' && value.startsWith(MARK) ? { name: value.slice(MARK.length) } : { value });
+        typeof value === 'string' && value.startsWith(MARK) ? { name: value.slice(MARK.length) } : { value },
+      );
       entry = { sql: compiled.sql, slots };
       cache.set(key, entry);
     }

@@ -23,14 +23,20 @@ it('fsyncs a commit made after a flush even when that flush ran while its transa
     await sql`create table t (x integer)`.execute(db);
     await engine.flush();
     const base = fsyncs;
-    await db.transaction().execute(async (trx) => { await trx.insertInto('t').values({ x: 1 }).execute(); });
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto('t').values({ x: 1 }).execute();
+    });
     let release!: () => void;
     let inserted!: () => void;
-    const written = new Promise<void>((resolve) => { inserted = resolve; });
+    const written = new Promise<void>((resolve) => {
+      inserted = resolve;
+    });
     const open = db.transaction().execute(async (trx) => {
       await trx.insertInto('t').values({ x: 2 }).execute();
       inserted();
-      await new Promise<void>((resolve) => { release = resolve; });
+      await new Promise<void>((resolve) => {
+        release = resolve;
+      });
     });
     await written;
     await engine.flush(); // the first commit's response, while the second transaction is open
@@ -54,7 +60,9 @@ it('makes a transaction and a write outside one durable when they resolve, witho
   try {
     await sql`create table t (x integer)`.execute(db);
     const base = fsyncs;
-    await db.transaction().execute(async (trx) => { await trx.insertInto('t').values({ x: 1 }).execute(); });
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto('t').values({ x: 1 }).execute();
+    });
     expect(fsyncs - base).toBe(1);
     expect(engine.commitCounts().synced).toBe(engine.commitCounts().commits);
     await db.insertInto('t').values({ x: 2 }).execute();
@@ -76,9 +84,19 @@ it('lets concurrent commits share fsyncs, each resolving only once its own commi
     await sql`create table t (x integer)`.execute(db);
     const base = fsyncs;
     const unsyncedAtResolve: number[] = [];
-    await Promise.all(Array.from({ length: 20 }, (_, x) => db.transaction()
-      .execute(async (trx) => { await trx.insertInto('t').values({ x }).execute(); return engine.commitCounts().commits; })
-      .then((myCommit) => { if (engine.commitCounts().synced < myCommit + 1) unsyncedAtResolve.push(x); })));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, x) =>
+        db
+          .transaction()
+          .execute(async (trx) => {
+            await trx.insertInto('t').values({ x }).execute();
+            return engine.commitCounts().commits;
+          })
+          .then((myCommit) => {
+            if (engine.commitCounts().synced < myCommit + 1) unsyncedAtResolve.push(x);
+          }),
+      ),
+    );
     expect(unsyncedAtResolve).toEqual([]);
     expect(fsyncs - base).toBeGreaterThan(0);
     expect(fsyncs - base).toBeLessThan(20);

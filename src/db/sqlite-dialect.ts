@@ -3,8 +3,15 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import SqliteDatabase from 'better-sqlite3';
 import {
-  CompiledQuery, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler,
-  type DatabaseConnection, type Dialect, type Driver, type Kysely, type QueryResult,
+  CompiledQuery,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  type Kysely,
+  type QueryResult,
 } from 'kysely';
 
 const fsyncAsync = promisify(fsync);
@@ -104,7 +111,9 @@ class Mutex {
   async lock(): Promise<() => void> {
     let release!: () => void;
     const previous = this.tail;
-    this.tail = new Promise((resolve) => { release = resolve; });
+    this.tail = new Promise((resolve) => {
+      release = resolve;
+    });
     await previous;
     return release;
   }
@@ -121,7 +130,7 @@ class SqliteConnection implements DatabaseConnection {
   }
 
   async *streamQuery<R>(query: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
-    yield (await this.executeQuery<R>(query));
+    yield await this.executeQuery<R>(query);
   }
 }
 
@@ -149,7 +158,10 @@ class SqliteDriver implements Driver {
   /** Resolves once every commit made so far is on disk (the group commit's flush). */
   durable: () => Promise<void> = async () => {};
 
-  constructor(private readonly writer: CachedDatabase, private readonly reader: CachedDatabase) {}
+  constructor(
+    private readonly writer: CachedDatabase,
+    private readonly reader: CachedDatabase,
+  ) {}
 
   async init(): Promise<void> {}
 
@@ -228,10 +240,17 @@ class GroupCommit {
   private inflight: Promise<void> | null = null;
   private walFd: number | null = null;
 
-  constructor(private readonly file: string, private readonly driver: SqliteDriver) {
+  constructor(
+    private readonly file: string,
+    private readonly driver: SqliteDriver,
+  ) {
     // The directory entries of the database and its WAL must survive a power loss too.
     const dir = openSync(path.dirname(file), 'r');
-    try { fsyncSync(dir); } finally { closeSync(dir); }
+    try {
+      fsyncSync(dir);
+    } finally {
+      closeSync(dir);
+    }
   }
 
   async flush(): Promise<void> {
@@ -241,8 +260,12 @@ class GroupCommit {
       if (!this.inflight) {
         const covers = this.driver.commits;
         this.inflight = this.sync()
-          .then(() => { this.synced = Math.max(this.synced, covers); })
-          .finally(() => { this.inflight = null; });
+          .then(() => {
+            this.synced = Math.max(this.synced, covers);
+          })
+          .finally(() => {
+            this.inflight = null;
+          });
       }
       await this.inflight;
     }

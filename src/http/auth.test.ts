@@ -27,7 +27,7 @@ describeEachDialect('partner authentication', (h) => {
     expect(JSON.stringify(rows)).not.toContain(partner.apiSecret);
   });
 
-  it('stops accepting a revoked key at once, while the partner\'s other keys keep working', async () => {
+  it("stops accepting a revoked key at once, while the partner's other keys keep working", async () => {
     const partner = await h().partner();
     const second = await createApiKey({ ctx: h().ctx, input: { partnerId: partner.partnerId, label: 'ci' } });
     const secondAuth = basic(second.apiKey, second.apiSecret);
@@ -38,21 +38,25 @@ describeEachDialect('partner authentication', (h) => {
   });
 });
 
-describeEachDialect('rate limit', (h) => {
-  it('answers 429 TOO_MANY_REQUESTS with Retry-After once a key used its hourly quota, per key', async () => {
-    const a = await h().partner('A');
-    const b = await h().partner('B');
-    for (let i = 0; i < 3; i += 1) expect((await api(h()).call('GET', '/v1/settings/', a.auth)).status).toBe(200);
-    const limited = await api(h()).call('GET', '/v1/settings/', a.auth);
-    expect(limited.status).toBe(429);
-    expect(limited.json.identifier).toBe('TOO_MANY_REQUESTS');
-    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
-    expect((await api(h()).call('GET', '/v1/settings/', b.auth)).status).toBe(200);
-  });
+describeEachDialect(
+  'rate limit',
+  (h) => {
+    it('answers 429 TOO_MANY_REQUESTS with Retry-After once a key used its hourly quota, per key', async () => {
+      const a = await h().partner('A');
+      const b = await h().partner('B');
+      for (let i = 0; i < 3; i += 1) expect((await api(h()).call('GET', '/v1/settings/', a.auth)).status).toBe(200);
+      const limited = await api(h()).call('GET', '/v1/settings/', a.auth);
+      expect(limited.status).toBe(429);
+      expect(limited.json.identifier).toBe('TOO_MANY_REQUESTS');
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+      expect((await api(h()).call('GET', '/v1/settings/', b.auth)).status).toBe(200);
+    });
 
-  it('does not count failed authentications against the key', async () => {
-    const partner = await h().partner();
-    for (let i = 0; i < 5; i += 1) await api(h()).call('GET', '/v1/settings/', basic(partner.apiKey, 'wrong'));
-    expect((await api(h()).call('GET', '/v1/settings/', partner.auth)).status).toBe(200);
-  });
-}, { rateLimitPerHour: 3 });
+    it('does not count failed authentications against the key', async () => {
+      const partner = await h().partner();
+      for (let i = 0; i < 5; i += 1) await api(h()).call('GET', '/v1/settings/', basic(partner.apiKey, 'wrong'));
+      expect((await api(h()).call('GET', '/v1/settings/', partner.auth)).status).toBe(200);
+    });
+  },
+  { rateLimitPerHour: 3 },
+);

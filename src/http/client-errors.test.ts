@@ -7,7 +7,9 @@ function rawRequest(port: number, bytes: string | Buffer): Promise<{ status: num
   return new Promise((resolve, reject) => {
     const socket = net.connect(port, '127.0.0.1', () => socket.write(bytes));
     let received = '';
-    socket.on('data', (chunk) => { received += chunk.toString('latin1'); });
+    socket.on('data', (chunk) => {
+      received += chunk.toString('latin1');
+    });
     socket.on('error', reject);
     socket.on('close', () => {
       const [head = '', body = ''] = received.split('\r\n\r\n');
@@ -28,8 +30,10 @@ describeEachDialect('errors raised before any route runs', (h) => {
     expect(res.status).toBe(431);
     expect(res.headers).toMatch(/content-type: application\/json/i);
     expect(JSON.parse(res.body)).toEqual({
-      message: 'The request headers exceed 16 KB.', identifier: 'HEADERS_TOO_LARGE',
-      documentation: 'http://openkyb.test/docs/errors#HEADERS_TOO_LARGE', severity: 'NOT_SEVERE',
+      message: 'The request headers exceed 16 KB.',
+      identifier: 'HEADERS_TOO_LARGE',
+      documentation: 'http://openkyb.test/docs/errors#HEADERS_TOO_LARGE',
+      severity: 'NOT_SEVERE',
     });
   });
 
@@ -41,13 +45,22 @@ describeEachDialect('errors raised before any route runs', (h) => {
 
   it('answers asset paths that climb out of their folder with a 404 and logs nothing above info', async () => {
     const before = h().logs.length;
-    const attempts = ['/form/assets/../../../x', '/form/assets/%2e%2e/%2e%2e/package.json', '/form/assets/..%5c..%5cpackage.json', '/form/assets/%00', '/form/assets/a%00.js', '/form/assets/..%2f..%2fpackage.json'];
+    const attempts = [
+      '/form/assets/../../../x',
+      '/form/assets/%2e%2e/%2e%2e/package.json',
+      '/form/assets/..%5c..%5cpackage.json',
+      '/form/assets/%00',
+      '/form/assets/a%00.js',
+      '/form/assets/..%2f..%2fpackage.json',
+    ];
     for (const url of attempts) {
       const res = await rawRequest(port, `GET ${url} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
       expect(res.status, url).toBe(404);
       expect(JSON.parse(res.body), url).toMatchObject({ identifier: 'NOT_FOUND', severity: 'NOT_SEVERE' });
     }
-    const loud = h().logs.slice(before).filter((line) => JSON.parse(line).level > 30);
+    const loud = h()
+      .logs.slice(before)
+      .filter((line) => JSON.parse(line).level > 30);
     expect(loud).toEqual([]);
   });
 

@@ -25,12 +25,18 @@ describeEachDialect('error envelope', (h) => {
   it('answers a path that does not decode or has an over-long segment with 404 in the envelope (it names nothing)', async () => {
     const partner = await h().partner();
     for (const [url, status, identifier] of [
-      ['/v1/themes/%ZZ/', 404, 'NOT_FOUND'], ['/kyb/forms/%/submit/', 404, 'NOT_FOUND'],
-      ['/v1/themes/%C0%AE/', 404, 'NOT_FOUND'], [`/v1/themes/${'a'.repeat(101)}/`, 404, 'NOT_FOUND'],
+      ['/v1/themes/%ZZ/', 404, 'NOT_FOUND'],
+      ['/kyb/forms/%/submit/', 404, 'NOT_FOUND'],
+      ['/v1/themes/%C0%AE/', 404, 'NOT_FOUND'],
+      [`/v1/themes/${'a'.repeat(101)}/`, 404, 'NOT_FOUND'],
     ] as const) {
       const res = await api(h()).call('GET', url, partner.auth);
-      expect({ url, status: res.status, keys: Object.keys(res.json ?? {}).sort(), identifier: res.json?.identifier })
-        .toEqual({ url, status, keys: envelopeKeys, identifier });
+      expect({ url, status: res.status, keys: Object.keys(res.json ?? {}).sort(), identifier: res.json?.identifier }).toEqual({
+        url,
+        status,
+        keys: envelopeKeys,
+        identifier,
+      });
     }
   });
 
@@ -45,7 +51,12 @@ describeEachDialect('error envelope', (h) => {
   it('answers a body that is not JSON with 415, and an oversize body with 413', async () => {
     const partner = await h().partner();
     for (const type of ['application/xml', 'text/plain', 'application/x-www-form-urlencoded']) {
-      const res = await h().app.inject({ method: 'POST', url: '/kyb/tokens/', headers: { authorization: partner.auth, 'content-type': type }, payload: 'tokenType=FORM' });
+      const res = await h().app.inject({
+        method: 'POST',
+        url: '/kyb/tokens/',
+        headers: { authorization: partner.auth, 'content-type': type },
+        payload: 'tokenType=FORM',
+      });
       expect(res.statusCode, type).toBe(415);
       expect(JSON.parse(res.body).identifier).toBe('ENCODING_ERROR');
     }

@@ -23,7 +23,10 @@ export const ERROR_TABLE = {
   REQUEST_TIMEOUT: { status: 408, meaning: 'The request did not arrive in time; send it again.' },
   TOO_MANY_REQUESTS: { status: 429, meaning: 'The hourly request limit of this API key is used up; see Retry-After.' },
   HEADERS_TOO_LARGE: { status: 431, meaning: 'The request headers exceed 16 KB.' },
-  SERVICE_UNAVAILABLE: { status: 503, meaning: 'A part of the service is starting up (e.g. the screening index) or cannot write (e.g. a full disk); retry shortly.' },
+  SERVICE_UNAVAILABLE: {
+    status: 503,
+    meaning: 'A part of the service is starting up (e.g. the screening index) or cannot write (e.g. a full disk); retry shortly.',
+  },
   INTERNAL_ERROR: { status: 500, meaning: 'Unexpected server failure; quote the X-Request-Id when reporting it.' },
 } as const satisfies Record<string, { status: number; meaning: string }>;
 export type Identifier = keyof typeof ERROR_TABLE;
@@ -64,7 +67,7 @@ const FASTIFY_CODES: Record<string, Identifier> = {
 
 export function errorHandler(this: FastifyInstance, error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (error instanceof DomainError) {
-    return sendError(reply, error.code, error.completed ? { detail: error.message, completed: true } : error.fields ?? error.message);
+    return sendError(reply, error.code, error.completed ? { detail: error.message, completed: true } : (error.fields ?? error.message));
   }
   // A path that names no possible object (not the id format the route expects) is a missing
   // object, answered before anything reads the database.
@@ -122,7 +125,7 @@ export function clientErrorHandler(publicUrl: string) {
       const body = JSON.stringify(envelopeOf(publicUrl, known.identifier, known.message));
       socket.write(
         `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
-        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+          `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
       );
     }
     socket.destroy(error);

@@ -20,7 +20,9 @@ function unbounded(schema: Schema, at: string, resolve: (ref: string) => Schema,
   seen.add(schema);
   if ('x-openkyb-bound' in schema || 'const' in schema || 'enum' in schema || BOUNDED_FORMATS.has(String(schema.format))) return [];
   const problems: string[] = [];
-  const walk = (child: unknown, path: string) => { if (child && typeof child === 'object') problems.push(...unbounded(child as Schema, path, resolve, seen)); };
+  const walk = (child: unknown, path: string) => {
+    if (child && typeof child === 'object') problems.push(...unbounded(child as Schema, path, resolve, seen));
+  };
   const types = ([] as unknown[]).concat(schema.type ?? []);
   for (const key of ['anyOf', 'oneOf', 'allOf'] as const) (schema[key] as Schema[] | undefined)?.forEach((s, i) => walk(s, `${at}|${key}${i}`));
   if (types.length === 0 && !schema.anyOf && !schema.oneOf && !schema.allOf && !schema.not) problems.push(`${at}: any value`);
@@ -42,7 +44,11 @@ function unbounded(schema: Schema, at: string, resolve: (ref: string) => Schema,
 describeEachDialect('bounds of what the API accepts', (h) => {
   it('bounds every array, string and map of every request (body, query, path), in the published OpenAPI document', async () => {
     const doc = (await api(h()).call('GET', '/openapi.json', null)).json;
-    const resolve = (ref: string) => ref.split('/').slice(1).reduce((node, part) => node[part], doc);
+    const resolve = (ref: string) =>
+      ref
+        .split('/')
+        .slice(1)
+        .reduce((node, part) => node[part], doc);
     const problems: string[] = [];
     let checked = 0;
     for (const [route, operations] of Object.entries(doc.paths as Record<string, Record<string, any>>)) {
@@ -66,10 +72,16 @@ describeEachDialect('bounds of what the API accepts', (h) => {
     const tooMany = await api(h()).createToken(partner, { tokenType: 'FORM', clientId: 'c', scanRefs: Array.from({ length: 200_000 }, () => 'r') });
     expect(tooMany.status).toBe(400);
     expect(tooMany.json.message.scanRefs).toEqual([`must have at most ${LIMITS.scanRefs} items`]);
-    const atLimit = await api(h()).createToken(partner, { tokenType: 'FORM', clientId: 'c', scanRefs: Array.from({ length: LIMITS.scanRefs }, (_, i) => `ref-${i}`) });
+    const atLimit = await api(h()).createToken(partner, {
+      tokenType: 'FORM',
+      clientId: 'c',
+      scanRefs: Array.from({ length: LIMITS.scanRefs }, (_, i) => `ref-${i}`),
+    });
     expect(atLimit.status).toBe(201);
     const token = atLimit.json.tokenString;
-    expect((await api(h()).call('PATCH', `/kyb/tokens/${token}/`, partner.auth, { scanRefs: Array.from({ length: LIMITS.scanRefs + 1 }, () => 'r') })).status).toBe(400);
+    expect(
+      (await api(h()).call('PATCH', `/kyb/tokens/${token}/`, partner.auth, { scanRefs: Array.from({ length: LIMITS.scanRefs + 1 }, () => 'r') })).status,
+    ).toBe(400);
     expect(await h().database.db.selectFrom('kyb_tokens').select('id').where('partner_id', '=', partner.partnerId).execute()).toHaveLength(1);
   });
 
@@ -80,7 +92,12 @@ describeEachDialect('bounds of what the API accepts', (h) => {
     expect(refused.status).toBe(400);
     expect(refused.json.message.sections).toEqual([`must have at most ${LIMITS.questionnaireSections} items`]);
     expect(await h().database.db.selectFrom('questionnaires').select('id').where('partner_id', '=', partner.partnerId).execute()).toEqual([]);
-    const atLimit = await api(h()).call('POST', '/v1/questionnaires/', partner.auth, { key: 'big', name: 'Big', title: 'Big', sections: sections(LIMITS.questionnaireSections) });
+    const atLimit = await api(h()).call('POST', '/v1/questionnaires/', partner.auth, {
+      key: 'big',
+      name: 'Big',
+      title: 'Big',
+      sections: sections(LIMITS.questionnaireSections),
+    });
     expect(atLimit.status).toBe(201);
   });
 
@@ -88,27 +105,56 @@ describeEachDialect('bounds of what the API accepts', (h) => {
     const s = await startSession(h());
     const deep = (levels: number) => JSON.parse('['.repeat(levels) + ']'.repeat(levels)) as unknown;
     // Sent as text: the test's own JSON.stringify would exhaust its stack on this value.
-    const tooDeep = await api(h()).call('PUT', `/kyb/forms/${s.companyId}/`, s.bearer, `{"company":{"companyName":"Acme","country":"LT"},"meta":${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
+    const tooDeep = await api(h()).call(
+      'PUT',
+      `/kyb/forms/${s.companyId}/`,
+      s.bearer,
+      `{"company":{"companyName":"Acme","country":"LT"},"meta":${'['.repeat(100_000)}${']'.repeat(100_000)}}`,
+    );
     expect(tooDeep.status).toBe(400);
     expect(tooDeep.json.message).toEqual({ body: [`is nested more than ${LIMITS.jsonDepth} levels deep`] });
     const changeFrom = await api(h()).call('POST', '/v1/flows/', s.partner.auth, { name: 'F', fields: [{ field: 'COMPANY_NAME', changeFrom: [['nested']] }] });
     expect(changeFrom.status).toBe(400);
-    const echo = await api(h()).call('PUT', `/kyb/forms/${s.companyId}/`, s.bearer, { company: { companyName: 'Acme', country: 'LT', additionalInfo: { industry: { value: 'it' } } }, meta: deep(LIMITS.jsonDepth - 2) });
+    const echo = await api(h()).call('PUT', `/kyb/forms/${s.companyId}/`, s.bearer, {
+      company: { companyName: 'Acme', country: 'LT', additionalInfo: { industry: { value: 'it' } } },
+      meta: deep(LIMITS.jsonDepth - 2),
+    });
     expect(echo.status).toBe(200);
   });
 
   it('refuses a questionnaire condition nested deeper than the limit with a 400', async () => {
     const partner = await h().partner();
     const withCondition = (condition: string) => ({
-      key: 'c', name: 'C', title: 'C',
-      sections: [{ key: 's', title: 'S', questions: [{ key: 'a', title: 'A', type: 'TEXT' }, { key: 'b', title: 'B', type: 'TEXT', condition }] }],
+      key: 'c',
+      name: 'C',
+      title: 'C',
+      sections: [
+        {
+          key: 's',
+          title: 'S',
+          questions: [
+            { key: 'a', title: 'A', type: 'TEXT' },
+            { key: 'b', title: 'B', type: 'TEXT', condition },
+          ],
+        },
+      ],
     });
     const deep = await api(h()).call('POST', '/v1/questionnaires/', partner.auth, withCondition(`${'!'.repeat(LIMITS.conditionDepth + 1)}a`));
     expect(deep.status).toBe(400);
     expect(deep.json.message['sections.0.questions.1.condition']).toEqual([expect.stringContaining(`nested more than ${LIMITS.conditionDepth} levels deep`)]);
-    const list = await api(h()).call('POST', '/v1/questionnaires/', partner.auth, withCondition(`a in ${'['.repeat(LIMITS.conditionDepth + 1)}${']'.repeat(LIMITS.conditionDepth + 1)}`));
+    const list = await api(h()).call(
+      'POST',
+      '/v1/questionnaires/',
+      partner.auth,
+      withCondition(`a in ${'['.repeat(LIMITS.conditionDepth + 1)}${']'.repeat(LIMITS.conditionDepth + 1)}`),
+    );
     expect(list.status).toBe(400);
-    const atLimit = await api(h()).call('POST', '/v1/questionnaires/', partner.auth, withCondition(`${'('.repeat(LIMITS.conditionDepth)}a${')'.repeat(LIMITS.conditionDepth)}`));
+    const atLimit = await api(h()).call(
+      'POST',
+      '/v1/questionnaires/',
+      partner.auth,
+      withCondition(`${'('.repeat(LIMITS.conditionDepth)}a${')'.repeat(LIMITS.conditionDepth)}`),
+    );
     expect(atLimit.status).toBe(201);
   });
 });

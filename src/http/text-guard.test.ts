@@ -10,7 +10,14 @@ const LONE_SURROGATE = '\ud800';
 const MISSING_UUID = '00000000-0000-4000-8000-000000000000';
 
 const count = async (h: Harness, table: 'kyb_tokens' | 'flows' | 'themes' | 'questionnaires' | 'webhook_endpoints' | 'documents') =>
-  Number((await h.database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await h.database.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describeEachDialect('text no database stores alike is refused at the edge', (h) => {
   it.each([
@@ -49,7 +56,11 @@ describeEachDialect('text no database stores alike is refused at the edge', (h) 
     const s = await startSession(h(), { flow: null });
     const call = api(h()).call;
     const before = await count(h(), 'documents');
-    const upload = await call('POST', `/kyb/forms/${s.companyId}/documents/`, s.bearer, { type: 'OTHER', filename: `a${NUL}.pdf`, file: base64(pdfDocument()) });
+    const upload = await call('POST', `/kyb/forms/${s.companyId}/documents/`, s.bearer, {
+      type: 'OTHER',
+      filename: `a${NUL}.pdf`,
+      file: base64(pdfDocument()),
+    });
     expect(upload.status).toBe(400);
     expect(upload.json.message).toEqual({ filename: [expect.stringContaining('NUL')] });
     expect(await count(h(), 'documents')).toBe(before);

@@ -13,8 +13,7 @@ const shared: Options = { allErrors: true, strict: false, useDefaults: true, dis
 const bodyAjv = addFormats.default(new Ajv({ ...shared, coerceTypes: false, removeAdditional: false }));
 const textAjv = addFormats.default(new Ajv({ ...shared, coerceTypes: 'array', removeAdditional: false }));
 
-export const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpPart }) =>
-  (httpPart === 'body' ? bodyAjv : textAjv).compile(schema);
+export const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : textAjv).compile(schema);
 
 const PATTERN_MESSAGES: Record<string, string> = {
   [NOCOMMA_PATTERN]: 'must not contain commas',
@@ -66,7 +65,10 @@ function relevant(errors: ErrorObject[]): ErrorObject[] {
 }
 
 function fieldPath(error: ErrorObject, part: string): string {
-  let segments = error.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let segments = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (error.keyword === 'required') segments = [...segments, String(error.params.missingProperty)];
   if (error.keyword === 'additionalProperties') segments = [...segments, String(error.params.additionalProperty)];
   if (error.keyword === 'discriminator') segments = [...segments, String(error.params.tag)];
@@ -78,24 +80,38 @@ function fieldPath(error: ErrorObject, part: string): string {
 function describe(error: ErrorObject): string {
   const p = error.params as Record<string, unknown>;
   switch (error.keyword) {
-    case 'required': return 'this field is required';
-    case 'additionalProperties': return 'unknown field';
-    case 'type': return error.instancePath === '' ? `must be a JSON ${String(p.type)}` : `must be of type ${String(p.type)}`;
-    case 'enum': return `must be one of: ${(p.allowedValues as unknown[]).join(', ')}`;
-    case 'const': return `must be ${JSON.stringify(p.allowedValue)}`;
-    case 'minLength': return p.limit === 1 ? 'must not be empty' : `must be at least ${String(p.limit)} characters`;
-    case 'maxLength': return `must be at most ${String(p.limit)} characters`;
-    case 'minItems': return `must have at least ${String(p.limit)} items`;
-    case 'maxItems': return `must have at most ${String(p.limit)} items`;
-    case 'minimum': return `must be >= ${String(p.limit)}`;
-    case 'maximum': return `must be <= ${String(p.limit)}`;
-    case 'pattern': return PATTERN_MESSAGES[String(p.pattern)] ?? `must match the pattern ${String(p.pattern)}`;
-    case 'format': return `must be a valid ${String(p.format)}`;
+    case 'required':
+      return 'this field is required';
+    case 'additionalProperties':
+      return 'unknown field';
+    case 'type':
+      return error.instancePath === '' ? `must be a JSON ${String(p.type)}` : `must be of type ${String(p.type)}`;
+    case 'enum':
+      return `must be one of: ${(p.allowedValues as unknown[]).join(', ')}`;
+    case 'const':
+      return `must be ${JSON.stringify(p.allowedValue)}`;
+    case 'minLength':
+      return p.limit === 1 ? 'must not be empty' : `must be at least ${String(p.limit)} characters`;
+    case 'maxLength':
+      return `must be at most ${String(p.limit)} characters`;
+    case 'minItems':
+      return `must have at least ${String(p.limit)} items`;
+    case 'maxItems':
+      return `must have at most ${String(p.limit)} items`;
+    case 'minimum':
+      return `must be >= ${String(p.limit)}`;
+    case 'maximum':
+      return `must be <= ${String(p.limit)}`;
+    case 'pattern':
+      return PATTERN_MESSAGES[String(p.pattern)] ?? `must match the pattern ${String(p.pattern)}`;
+    case 'format':
+      return `must be a valid ${String(p.format)}`;
     case 'discriminator': {
-      const variants = ((error.parentSchema?.oneOf ?? []) as { properties?: Record<string, { const?: unknown }> }[]);
+      const variants = (error.parentSchema?.oneOf ?? []) as { properties?: Record<string, { const?: unknown }> }[];
       const tags = variants.map((v) => v.properties?.[String(p.tag)]?.const).filter((t) => t !== undefined);
       return p.error === 'tag' ? 'this field is required' : `must be one of: ${tags.join(', ')}`;
     }
-    default: return error.message ?? 'is invalid';
+    default:
+      return error.message ?? 'is invalid';
   }
 }

@@ -10,9 +10,19 @@ const HOUR_MS = 60 * 60 * 1000;
  * Sweeps the file store once at start-up and then every `intervalMs`. Logs counts only: file
  * names are hashes of personal documents.
  */
-export function startFileSweeper(
-  { database, storage, clock, logger, intervalMs = HOUR_MS }: { database: DatabaseHandle; storage: FileStorage; clock: Clock; logger: Logger; intervalMs?: number },
-): { stop(): Promise<void> } {
+export function startFileSweeper({
+  database,
+  storage,
+  clock,
+  logger,
+  intervalMs = HOUR_MS,
+}: {
+  database: DatabaseHandle;
+  storage: FileStorage;
+  clock: Clock;
+  logger: Logger;
+  intervalMs?: number;
+}): { stop(): Promise<void> } {
   let running: Promise<void> = Promise.resolve();
   const run = () => {
     running = running.then(async () => {
@@ -27,5 +37,10 @@ export function startFileSweeper(
   run();
   const timer = setInterval(run, intervalMs);
   timer.unref();
-  return { stop: async () => { clearInterval(timer); await running; } };
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+    },
+  };
 }

@@ -19,7 +19,7 @@ const MAX_BYTES = 512 * 1024 * 1024;
 export async function refreshList(ctx: Ctx, source: SourceId, url: string, fetchImpl: typeof fetch = fetch): Promise<ImportResult> {
   const dir = await mkdtemp(path.join(tmpdir(), `openkyb-${source}-`));
   try {
-    const files = url.endsWith('/') ? FILES[source] ?? [] : [null];
+    const files = url.endsWith('/') ? (FILES[source] ?? []) : [null];
     if (files.length === 0) throw new DomainError('VALIDATION_ERROR', `${source} is published as one file: give its URL, not a folder`);
     let target = '';
     for (const file of files) {

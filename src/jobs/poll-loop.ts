@@ -32,16 +32,17 @@ export function createPollLoop(options: PollLoopOptions): PollLoop {
   let interrupt: (() => void) | null = null;
   let running: Promise<void> | null = null;
 
-  const sleep = (ms: number) => new Promise<void>((resolve) => {
-    if (woken || stopping) return resolve();
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      interrupt = null;
-      resolve();
-    }
-    interrupt = done;
-  });
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      if (woken || stopping) return resolve();
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        interrupt = null;
+        resolve();
+      }
+      interrupt = done;
+    });
 
   const run = async () => {
     while (!stopping) {

@@ -29,7 +29,11 @@ export interface RetentionWorker {
  * each per pass, again at once while a batch comes back full. Logs counts only.
  */
 export function createRetentionWorker(options: {
-  ctx: Ctx; retention: Config['retention']; logger: Logger; pollIntervalMs?: number; batchSize?: number;
+  ctx: Ctx;
+  retention: Config['retention'];
+  logger: Logger;
+  pollIntervalMs?: number;
+  batchSize?: number;
 }): RetentionWorker {
   const { ctx, retention } = options;
   const logger = options.logger.child({ worker: 'retention' });
@@ -45,8 +49,10 @@ export function createRetentionWorker(options: {
       decidedCases: await purgeDecidedCases({ ctx: passCtx(), input: input(retention.decidedCasesMs) }),
     };
     const counts: RetentionCounts = {
-      webhookBodies: results.webhookBodies.purged, webhookDeliveries: results.webhookDeliveries.purged,
-      idempotencyRecords: results.idempotencyRecords.purged, decidedCases: results.decidedCases.purged,
+      webhookBodies: results.webhookBodies.purged,
+      webhookDeliveries: results.webhookDeliveries.purged,
+      idempotencyRecords: results.idempotencyRecords.purged,
+      decidedCases: results.decidedCases.purged,
     };
     if (Object.values(counts).some((n) => n > 0)) logger.info(counts, 'retention purged');
     // A full batch of which nothing was ours (another worker holds it) is not a reason to spin.

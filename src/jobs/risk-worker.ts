@@ -25,18 +25,28 @@ export function createRiskWorker(options: { ctx: Ctx; database: DatabaseHandle; 
   const failed = new Set<string>();
   let current: string | null = null;
 
-  const claimAndAssess = () => database.db.transaction().execute(async (trx) => {
-    const due = await trx.selectFrom('companies').selectAll().where('risk_requested_at', 'is not', null)
-      .$if(failed.size > 0, (q) => q.where('id', 'not in', [...failed]))
-      .orderBy('risk_requested_at').limit(1)
-      .$if(database.dialect === 'postgres', (q) => q.forUpdate().skipLocked())
-      .executeTakeFirst();
-    if (!due) return false;
-    current = due.id;
-    if (due.info !== null) await storeRiskAssessment(trx, ctx, due as typeof due & { info: string }, 'RECOMPUTE', ctx.clock.now());
-    await trx.updateTable('companies').set({ risk_requested_at: null }).where('id', '=', due.id).where('risk_requested_at', '=', due.risk_requested_at).execute();
-    return true;
-  });
+  const claimAndAssess = () =>
+    database.db.transaction().execute(async (trx) => {
+      const due = await trx
+        .selectFrom('companies')
+        .selectAll()
+        .where('risk_requested_at', 'is not', null)
+        .$if(failed.size > 0, (q) => q.where('id', 'not in', [...failed]))
+        .orderBy('risk_requested_at')
+        .limit(1)
+        .$if(database.dialect === 'postgres', (q) => q.forUpdate().skipLocked())
+        .executeTakeFirst();
+      if (!due) return false;
+      current = due.id;
+      if (due.info !== null) await storeRiskAssessment(trx, ctx, due as typeof due & { info: string }, 'RECOMPUTE', ctx.clock.now());
+      await trx
+        .updateTable('companies')
+        .set({ risk_requested_at: null })
+        .where('id', '=', due.id)
+        .where('risk_requested_at', '=', due.risk_requested_at)
+        .execute();
+      return true;
+    });
 
   const answerOne = async () => {
     current = null;

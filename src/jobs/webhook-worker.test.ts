@@ -17,12 +17,22 @@ async function receiver(answer?: (index: number) => Answer): Promise<Receiver> {
   receivers.push(started);
   return started;
 }
-afterEach(async () => { await Promise.all(receivers.splice(0).map((r) => r.close())); });
+afterEach(async () => {
+  await Promise.all(receivers.splice(0).map((r) => r.close()));
+});
 
-const submitPayload = (clientId = 'client-1') => ({ id: 'c0ffee00-0000-4000-8000-000000000001', clientId, submissionTime: '2026-11-26T10:00:00.000Z', soleProprietor: false, externalRef: 'Ünïcödé ✓' });
+const submitPayload = (clientId = 'client-1') => ({
+  id: 'c0ffee00-0000-4000-8000-000000000001',
+  clientId,
+  submissionTime: '2026-11-26T10:00:00.000Z',
+  soleProprietor: false,
+  externalRef: 'Ünïcödé ✓',
+});
 
 async function enqueue(h: Harness, partnerId: string, payload: object = submitPayload()) {
-  const enqueued = await h.database.db.transaction().execute((trx) => enqueueEvent(trx, { partnerId, eventType: 'COMPANY_SUBMIT', payload, now: h.clock.now() }));
+  const enqueued = await h.database.db
+    .transaction()
+    .execute((trx) => enqueueEvent(trx, { partnerId, eventType: 'COMPANY_SUBMIT', payload, now: h.clock.now() }));
   if (!enqueued) throw new Error('nothing enqueued');
   return enqueued;
 }
@@ -52,7 +62,9 @@ describeEachDialect('webhook delivery', (h) => {
     const partner = await h().partner();
     const target = await receiver();
     const endpoint = await createEndpoint(h(), partner, `${target.url}/hook`);
-    const { deliveryIds: [deliveryId] } = await enqueue(h(), partner.partnerId);
+    const {
+      deliveryIds: [deliveryId],
+    } = await enqueue(h(), partner.partnerId);
     const { worker } = testWorker(h());
 
     expect(await worker.runOnce()).toBe(1);
@@ -97,7 +109,7 @@ describeEachDialect('webhook delivery', (h) => {
     expect(verify.verifyStandardWebhook(request!.body, request!.headers, signingKey, Math.floor(h().clock.now() / 1000))).toBe(true);
   });
 
-  it('fans an event out to the active endpoints subscribed to its type only, in the caller\'s transaction', async () => {
+  it("fans an event out to the active endpoints subscribed to its type only, in the caller's transaction", async () => {
     const partner = await h().partner();
     const other = await h().partner('Other');
     const target = await receiver();
@@ -114,10 +126,14 @@ describeEachDialect('webhook delivery', (h) => {
     const before = await events();
     const none = await enqueueEvent(h().database.db, { partnerId: partner.partnerId, eventType: 'COMPANY_DELETE', payload: {}, now: h().clock.now() });
     expect(none).toBeNull();
-    await expect(h().database.db.transaction().execute(async (trx) => {
-      await enqueueEvent(trx, { partnerId: partner.partnerId, eventType: 'COMPANY_SUBMIT', payload: submitPayload(), now: h().clock.now() });
-      throw new Error('the change failed');
-    })).rejects.toThrow('the change failed');
+    await expect(
+      h()
+        .database.db.transaction()
+        .execute(async (trx) => {
+          await enqueueEvent(trx, { partnerId: partner.partnerId, eventType: 'COMPANY_SUBMIT', payload: submitPayload(), now: h().clock.now() });
+          throw new Error('the change failed');
+        }),
+    ).rejects.toThrow('the change failed');
     expect(await events()).toBe(before);
 
     await testWorker(h()).worker.runOnce();
@@ -129,7 +145,9 @@ describeEachDialect('webhook delivery', (h) => {
     const statuses = [500, 503, 429, 200];
     const target = await receiver((index) => ({ status: statuses[index] ?? 200 }));
     await createEndpoint(h(), partner, `${target.url}/hook`);
-    const { deliveryIds: [deliveryId] } = await enqueue(h(), partner.partnerId);
+    const {
+      deliveryIds: [deliveryId],
+    } = await enqueue(h(), partner.partnerId);
     const { worker } = testWorker(h(), { config: { ...h().config, webhookRetryScheduleMs: [1000, 60_000, 3_600_000, 3_600_000] } });
 
     expect(await worker.runOnce()).toBe(1);
@@ -155,7 +173,9 @@ describeEachDialect('webhook delivery', (h) => {
     const elsewhere = await receiver();
     const target = await receiver(() => ({ status: 302, headers: { location: `${elsewhere.url}/stolen` } }));
     await createEndpoint(h(), partner, `${target.url}/hook`);
-    const { deliveryIds: [deliveryId] } = await enqueue(h(), partner.partnerId);
+    const {
+      deliveryIds: [deliveryId],
+    } = await enqueue(h(), partner.partnerId);
     await testWorker(h()).worker.runOnce();
 
     expect(target.requests).toHaveLength(1);
@@ -170,7 +190,9 @@ describeEachDialect('webhook delivery', (h) => {
     const partner = await h().partner();
     const target = await receiver(() => 'hang');
     await createEndpoint(h(), partner, `${target.url}/hook`);
-    const { deliveryIds: [deliveryId] } = await enqueue(h(), partner.partnerId);
+    const {
+      deliveryIds: [deliveryId],
+    } = await enqueue(h(), partner.partnerId);
     await testWorker(h(), { config: { ...h().config, webhookTimeoutMs: 300 } }).worker.runOnce();
 
     const detail = await delivery(h(), partner.auth, deliveryId!);
@@ -183,7 +205,9 @@ describeEachDialect('webhook delivery', (h) => {
     let isUp = false;
     const target = await receiver(() => ({ status: isUp ? 204 : 500 }));
     await createEndpoint(h(), partner, `${target.url}/hook`);
-    const { deliveryIds: [deliveryId] } = await enqueue(h(), partner.partnerId);
+    const {
+      deliveryIds: [deliveryId],
+    } = await enqueue(h(), partner.partnerId);
     const { worker } = testWorker(h()); // harness schedule: [1 s, 2 s], so three attempts
 
     await worker.runOnce();
@@ -217,14 +241,19 @@ describeEachDialect('webhook delivery', (h) => {
     const partner = await h().partner();
     const fixtures = path.resolve(import.meta.dirname, '../../test/fixtures');
     let received = 0;
-    const server = createHttpsServer({ key: readFileSync(path.join(fixtures, 'self-signed-key.pem')), cert: readFileSync(path.join(fixtures, 'self-signed-cert.pem')) }, (_req, res) => {
-      received += 1;
-      res.end();
-    });
+    const server = createHttpsServer(
+      { key: readFileSync(path.join(fixtures, 'self-signed-key.pem')), cert: readFileSync(path.join(fixtures, 'self-signed-cert.pem')) },
+      (_req, res) => {
+        received += 1;
+        res.end();
+      },
+    );
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       await createEndpoint(h(), partner, `https://127.0.0.1:${(server.address() as AddressInfo).port}/hook`);
-      const { deliveryIds: [deliveryId] } = await enqueue(h(), partner.partnerId);
+      const {
+        deliveryIds: [deliveryId],
+      } = await enqueue(h(), partner.partnerId);
       await testWorker(h()).worker.runOnce();
       expect(received).toBe(0);
       const detail = await delivery(h(), partner.auth, deliveryId!);
@@ -239,7 +268,9 @@ describeEachDialect('webhook delivery', (h) => {
     const partner = await h().partner();
     const target = await receiver();
     await createEndpoint(h(), partner, `${target.url}/hook`);
-    const { deliveryIds: [deliveryId] } = await enqueue(h(), partner.partnerId);
+    const {
+      deliveryIds: [deliveryId],
+    } = await enqueue(h(), partner.partnerId);
     const dead = await claimDueDeliveries(h().database, { now: h().clock.now(), limit: 10, leaseToken: 'dead-worker', leaseMs: 60_000 });
     expect(dead.map((d) => d.id)).toEqual([deliveryId]);
 
@@ -298,7 +329,11 @@ describeEachDialect('webhook delivery', (h) => {
     const endpoint = await createEndpoint(h(), partner, `${target.url}/hook`, { headers: { Authorization: 'Bearer gateway-token', 'X-Tenant': 't1' } });
     // Stored directly, past the API's refusal, to prove the send path holds on its own.
     const forged = { 'X-Tenant': 't1', 'Content-Type': 'text/plain', 'Idenfy-Signature': 'forged', 'WEBHOOK-ID': 'msg_forged' };
-    await h().database.db.updateTable('webhook_endpoints').set({ headers: sealHeaders(h().config.secret, endpoint.id, forged) }).where('id', '=', endpoint.id).execute();
+    await h()
+      .database.db.updateTable('webhook_endpoints')
+      .set({ headers: sealHeaders(h().config.secret, endpoint.id, forged) })
+      .where('id', '=', endpoint.id)
+      .execute();
     await enqueue(h(), partner.partnerId);
     await testWorker(h()).worker.runOnce();
 
@@ -315,7 +350,9 @@ describeEachDialect('webhook delivery', (h) => {
     const partner = await h().partner();
     const target = await receiver();
     const endpoint = await createEndpoint(h(), partner, `${target.url}/hook`);
-    const { deliveryIds: [deliveryId] } = await enqueue(h(), partner.partnerId);
+    const {
+      deliveryIds: [deliveryId],
+    } = await enqueue(h(), partner.partnerId);
     expect((await api(h()).call('PATCH', `/v1/webhooks/${endpoint.id}/`, partner.auth, { isActive: false })).status).toBe(200);
     expect(await delivery(h(), partner.auth, deliveryId!)).toMatchObject({ status: 'failed', lastError: 'webhook deactivated', attemptCount: 0 });
     const { worker } = testWorker(h());
@@ -333,7 +370,9 @@ describeEachDialect('webhook delivery', (h) => {
     let isHanging = true;
     const target = await receiver(() => (isHanging ? 'hang' : { status: 200 }));
     await createEndpoint(h(), partner, `${target.url}/hook`);
-    const { deliveryIds: [deliveryId] } = await enqueue(h(), partner.partnerId);
+    const {
+      deliveryIds: [deliveryId],
+    } = await enqueue(h(), partner.partnerId);
     // A long poll interval: only the notification can make this prompt enough to finish.
     const { worker } = testWorker(h(), { pollIntervalMs: 3_600_000 });
     worker.start();
@@ -358,7 +397,9 @@ describeEachDialect('webhook delivery', (h) => {
     let calls = 0;
     const target = await receiver(() => ({ status: calls++ === 0 ? 500 : 200 }));
     const endpoint = await createEndpoint(h(), partner, `${target.url}/hook`);
-    const { deliveryIds: [deliveryId] } = await enqueue(h(), partner.partnerId, submitPayload(canary));
+    const {
+      deliveryIds: [deliveryId],
+    } = await enqueue(h(), partner.partnerId, submitPayload(canary));
     const { worker, logs } = testWorker(h());
     await worker.runOnce();
     h().clock.advance(1100);

@@ -50,8 +50,14 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
   const leaseMs = options.leaseMs ?? config.webhookTimeoutMs * 2 + 10_000;
   if (leaseMs <= config.webhookTimeoutMs) throw new Error('the lease must outlast the request timeout');
   const env: DeliveryEnv = {
-    db: database.db, clock, logger, pepper: config.secret, retryScheduleMs: config.webhookRetryScheduleMs,
-    timeoutMs: config.webhookTimeoutMs, allowPrivate: config.webhookAllowPrivateUrls, lookupAll: options.lookupAll,
+    db: database.db,
+    clock,
+    logger,
+    pepper: config.secret,
+    retryScheduleMs: config.webhookRetryScheduleMs,
+    timeoutMs: config.webhookTimeoutMs,
+    allowPrivate: config.webhookAllowPrivateUrls,
+    lookupAll: options.lookupAll,
   };
 
   const inflight = new Set<Promise<void>>();
@@ -67,7 +73,9 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
 
   const track = (row: WebhookDeliveryRow): Promise<void> => {
     const done = deliverClaimed(env, row, aborter.signal)
-      .catch((error: Error) => logger.error({ deliveryId: row.id, err: { type: error.name, message: '[redacted]', stack: error.stack } }, 'webhook delivery crashed'))
+      .catch((error: Error) =>
+        logger.error({ deliveryId: row.id, err: { type: error.name, message: '[redacted]', stack: error.stack } }, 'webhook delivery crashed'),
+      )
       .finally(() => {
         inflight.delete(done);
         loop.wake();
@@ -77,7 +85,10 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
   };
 
   const loop = createPollLoop({
-    name: 'webhook claim', logger, intervalMs: pollIntervalMs, minGapMs: MIN_WAKE_GAP_MS,
+    name: 'webhook claim',
+    logger,
+    intervalMs: pollIntervalMs,
+    minGapMs: MIN_WAKE_GAP_MS,
     // A full batch means more may be due: claim again at once.
     pass: async () => {
       const free = concurrency - inflight.size;

@@ -10,16 +10,19 @@ export const LogLevelEnum = enumOf(LOG_LEVELS, 'LogLevelEnum');
 export const AuditLogManager = Type.Object({ id: Type.Optional(Type.Integer()), displayName: Type.Optional(Type.String()) }, { title: 'AuditLogManager' });
 
 /** iDenfy's KybAuditLog: one entry of a company's audit trail as the API shows it. */
-export const KybAuditLog = Type.Object({
-  identifier: Type.String(),
-  text: Type.String(),
-  additionalText: Type.Optional(Type.String()),
-  logType: KybLogTypeEnum,
-  logLevel: LogLevelEnum,
-  timestamp: Type.String({ format: 'date-time' }),
-  manager: Type.Optional(AuditLogManager),
-  logId: Type.Union([Type.String(), Type.Null()]),
-}, { title: 'KybAuditLog' });
+export const KybAuditLog = Type.Object(
+  {
+    identifier: Type.String(),
+    text: Type.String(),
+    additionalText: Type.Optional(Type.String()),
+    logType: KybLogTypeEnum,
+    logLevel: LogLevelEnum,
+    timestamp: Type.String({ format: 'date-time' }),
+    manager: Type.Optional(AuditLogManager),
+    logId: Type.Union([Type.String(), Type.Null()]),
+  },
+  { title: 'KybAuditLog' },
+);
 export type KybAuditLog = Static<typeof KybAuditLog>;
 
 /** iDenfy's CompanyLogs (CompanyDetail.auditLogs). */

@@ -39,9 +39,7 @@ const company = () => ({ infoType: Type.Literal('COMPANY'), ...companyFields });
 const scanRef = { scanRef: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })) };
 
 const applicant = (title: string, variants: TObject[]) => Discriminated('infoType', variants, { title });
-export const ApplicantCreateRequest = applicant('ApplicantCreateRequest', [
-  Type.Object(individual(scanRef), strict), Type.Object(company(), strict),
-]);
+export const ApplicantCreateRequest = applicant('ApplicantCreateRequest', [Type.Object(individual(scanRef), strict), Type.Object(company(), strict)]);
 export const ApplicantRequest = applicant('ApplicantRequest', [Type.Object(individual(), strict), Type.Object(company(), strict)]);
 /** PATCH: the applicant's fields are optional and merged; its infoType cannot change. */
 export const PatchedApplicantRequest = applicant('PatchedApplicantRequest', [
@@ -57,51 +55,70 @@ const beneficiaryFields = {
   ownershipPercentage: Type.Optional(Nullable(Type.Number({ minimum: 0, maximum: 100 }))),
 };
 
-export const BeneficiaryCreateRequest = Type.Object({
-  ...beneficiaryFields,
-  info: ApplicantCreateRequest,
-  parent: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 100 }))),
-}, { ...strict, title: 'BeneficiaryCreateRequest' });
+export const BeneficiaryCreateRequest = Type.Object(
+  {
+    ...beneficiaryFields,
+    info: ApplicantCreateRequest,
+    parent: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 100 }))),
+  },
+  { ...strict, title: 'BeneficiaryCreateRequest' },
+);
 export type BeneficiaryCreateRequest = Static<typeof BeneficiaryCreateRequest>;
 
 /** `id` and `parent` come back from a GET; sent again they are accepted (a different parent is refused). */
 const beneficiaryReadOnly = { id: ReadOnly, parent: Type.Optional(Nullable(Type.String({ maxLength: 100 }))) };
-export const BeneficiaryRequest = Type.Object({ ...beneficiaryFields, info: ApplicantRequest, ...beneficiaryReadOnly }, { ...strict, title: 'BeneficiaryRequest' });
+export const BeneficiaryRequest = Type.Object(
+  { ...beneficiaryFields, info: ApplicantRequest, ...beneficiaryReadOnly },
+  { ...strict, title: 'BeneficiaryRequest' },
+);
 export type BeneficiaryRequest = Static<typeof BeneficiaryRequest>;
 
-export const PatchedBeneficiaryRequest = Type.Object({
-  beneficiaryType: beneficiaryFields.beneficiaryType,
-  beneficiaryTypes: beneficiaryFields.beneficiaryTypes,
-  positions: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 50, pattern: NOCOMMA_PATTERN }), { maxItems: 3 })),
-  formFiller: beneficiaryFields.formFiller,
-  ownershipPercentage: beneficiaryFields.ownershipPercentage,
-  info: Type.Optional(PatchedApplicantRequest),
-  ...beneficiaryReadOnly,
-}, { ...strict, title: 'PatchedBeneficiaryRequest' });
+export const PatchedBeneficiaryRequest = Type.Object(
+  {
+    beneficiaryType: beneficiaryFields.beneficiaryType,
+    beneficiaryTypes: beneficiaryFields.beneficiaryTypes,
+    positions: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 50, pattern: NOCOMMA_PATTERN }), { maxItems: 3 })),
+    formFiller: beneficiaryFields.formFiller,
+    ownershipPercentage: beneficiaryFields.ownershipPercentage,
+    info: Type.Optional(PatchedApplicantRequest),
+    ...beneficiaryReadOnly,
+  },
+  { ...strict, title: 'PatchedBeneficiaryRequest' },
+);
 export type PatchedBeneficiaryRequest = Static<typeof PatchedBeneficiaryRequest>;
 
 const nullableText = Nullable(Type.String());
-const IndividualApplicant = Type.Object({
-  infoType: Type.Literal('INDIVIDUAL'),
-  ...Object.fromEntries(Object.keys(individualFields).filter((k) => !['additionalInfo', 'selfDeclaredPep'].includes(k)).map((k) => [k, nullableText])),
-  name: Type.String(),
-  surname: Type.String(),
-  selfDeclaredPep: Nullable(Type.Boolean()),
-  additionalInfo: AdditionalInfo,
-}, { title: 'IndividualApplicant' });
+const IndividualApplicant = Type.Object(
+  {
+    infoType: Type.Literal('INDIVIDUAL'),
+    ...Object.fromEntries(
+      Object.keys(individualFields)
+        .filter((k) => !['additionalInfo', 'selfDeclaredPep'].includes(k))
+        .map((k) => [k, nullableText]),
+    ),
+    name: Type.String(),
+    surname: Type.String(),
+    selfDeclaredPep: Nullable(Type.Boolean()),
+    additionalInfo: AdditionalInfo,
+  },
+  { title: 'IndividualApplicant' },
+);
 const CompanyApplicant = Type.Object({ infoType: Type.Literal('COMPANY'), ...CompanyInfo.properties }, { title: 'CompanyApplicant' });
 
 /** Response shape; `beneficiaryType` is the first of `beneficiaryTypes` (legacy field kept consistent). */
-export const Beneficiary = Type.Object({
-  id: Type.String(),
-  beneficiaryType: BeneficiaryTypeEnum,
-  beneficiaryTypes: Type.Array(BeneficiaryTypeEnum),
-  info: Type.Union([IndividualApplicant, CompanyApplicant]),
-  positions: Type.Array(Type.String()),
-  formFiller: Type.Boolean(),
-  ownershipPercentage: Nullable(Type.Number()),
-  parent: Nullable(Type.String()),
-}, { title: 'Beneficiary' });
+export const Beneficiary = Type.Object(
+  {
+    id: Type.String(),
+    beneficiaryType: BeneficiaryTypeEnum,
+    beneficiaryTypes: Type.Array(BeneficiaryTypeEnum),
+    info: Type.Union([IndividualApplicant, CompanyApplicant]),
+    positions: Type.Array(Type.String()),
+    formFiller: Type.Boolean(),
+    ownershipPercentage: Nullable(Type.Number()),
+    parent: Nullable(Type.String()),
+  },
+  { title: 'Beneficiary' },
+);
 export type Beneficiary = Static<typeof Beneficiary>;
 
 export const BeneficiaryParams = Type.Object({ companyId: PathId, id: PathId });

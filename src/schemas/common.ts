@@ -18,8 +18,7 @@ export const boundedBy = (why: string) => ({ 'x-openkyb-bound': why });
 export const Key = (maxLength = 32) => Type.String({ minLength: 1, maxLength, pattern: KEY_PATTERN });
 
 /** An absolute http(s) URL; other schemes (javascript:, data:) are refused for rendered links. */
-export const HttpUrl = (maxLength = 2048) =>
-  Type.String({ format: 'uri', pattern: '^https?://', maxLength });
+export const HttpUrl = (maxLength = 2048) => Type.String({ format: 'uri', pattern: '^https?://', maxLength });
 
 export const Uuid = Type.String({ format: 'uuid', maxLength: 36 });
 export const DateTime = Type.String({ format: 'date-time' });

@@ -15,16 +15,29 @@ const ignoredEcho = boundedBy('ignored; the request body limit and JSON depth li
 
 /** A custom field's value in a request: `{value}`, typed by the flow's field definition. */
 // `title` and `type` are what responses carry; a request may send them back, they are ignored.
-export const AdditionalInfoRequest = Type.Record(Type.String({ maxLength: 32 }), Type.Object({
-  value: Type.Union([
-    Type.String({ maxLength: 1000 }), Type.Number(), Type.Boolean(), Type.Null(),
-    Type.Array(Type.String({ maxLength: 1000 }), { maxItems: LIMITS.answerListItems }),
-  ]),
-  title: Type.Optional(Type.Unknown(ignoredEcho)), type: Type.Optional(Type.Unknown(ignoredEcho)),
-}, strict), { maxProperties: LIMITS.customFields });
+export const AdditionalInfoRequest = Type.Record(
+  Type.String({ maxLength: 32 }),
+  Type.Object(
+    {
+      value: Type.Union([
+        Type.String({ maxLength: 1000 }),
+        Type.Number(),
+        Type.Boolean(),
+        Type.Null(),
+        Type.Array(Type.String({ maxLength: 1000 }), { maxItems: LIMITS.answerListItems }),
+      ]),
+      title: Type.Optional(Type.Unknown(ignoredEcho)),
+      type: Type.Optional(Type.Unknown(ignoredEcho)),
+    },
+    strict,
+  ),
+  { maxProperties: LIMITS.customFields },
+);
 
 /** Response-only fields a client may send back from a GET; they are accepted and ignored. */
-export const ReadOnly = Type.Optional(Type.Unknown({ description: 'Read-only: ignored in requests.', ...boundedBy('ignored; the request body limit and JSON depth limit') }));
+export const ReadOnly = Type.Optional(
+  Type.Unknown({ description: 'Read-only: ignored in requests.', ...boundedBy('ignored; the request body limit and JSON depth limit') }),
+);
 export const AdditionalInfo = Type.Record(Type.String(), Type.Object({ title: Type.String(), type: CustomFieldTypeEnum, value: Type.Unknown() }));
 
 /** The company fields of iDenfy's CompanyInfoRequest (also used by company beneficiaries). */
@@ -55,40 +68,49 @@ export type CompanyInfoRequest = Static<typeof CompanyInfoRequest>;
 export const PatchedCompanyInfoRequest = Type.Partial(Type.Object(withoutDefaults(companyFields), strict), { ...strict, title: 'PatchedCompanyInfoRequest' });
 
 const responseText = Nullable(Type.String());
-export const CompanyInfo = Type.Object({
-  companyName: Type.String(),
-  registrationNumber: responseText,
-  country: CountryEnum,
-  region: responseText,
-  type: responseText,
-  phone: responseText,
-  website: responseText,
-  email: responseText,
-  brandNames: Type.Array(Type.String()),
-  activityCode: responseText,
-  tin: responseText,
-  operatingAddress: responseText,
-  postalAddress: responseText,
-  postcode: responseText,
-  street: responseText,
-  city: responseText,
-  additionalInfo: AdditionalInfo,
-}, { title: 'CompanyInfo' });
+export const CompanyInfo = Type.Object(
+  {
+    companyName: Type.String(),
+    registrationNumber: responseText,
+    country: CountryEnum,
+    region: responseText,
+    type: responseText,
+    phone: responseText,
+    website: responseText,
+    email: responseText,
+    brandNames: Type.Array(Type.String()),
+    activityCode: responseText,
+    tin: responseText,
+    operatingAddress: responseText,
+    postalAddress: responseText,
+    postcode: responseText,
+    street: responseText,
+    city: responseText,
+    additionalInfo: AdditionalInfo,
+  },
+  { title: 'CompanyInfo' },
+);
 export type CompanyInfo = Static<typeof CompanyInfo>;
 
-export const ClientSystemRequest = Type.Object({
-  ipAddress: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 45, anyOf: [{ format: 'ipv4' }, { format: 'ipv6' }] }))),
-  timeZone: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 64 }))),
-}, { ...strict, title: 'ClientSystemRequest' });
+export const ClientSystemRequest = Type.Object(
+  {
+    ipAddress: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 45, anyOf: [{ format: 'ipv4' }, { format: 'ipv6' }] }))),
+    timeZone: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 64 }))),
+  },
+  { ...strict, title: 'ClientSystemRequest' },
+);
 export type ClientSystemRequest = Static<typeof ClientSystemRequest>;
 export const ClientSystem = Type.Object({ ipAddress: Nullable(Type.String()), timeZone: Nullable(Type.String()) }, { title: 'ClientSystem' });
 
-export const KybFormMeta = Type.Object({
-  status: KybStatusEnum,
-  approvalStatus: Nullable(ApprovalStatusEnum),
-  submissionTime: Nullable(DateTime),
-  soleProprietor: Type.Boolean(),
-}, { title: 'KybFormMeta' });
+export const KybFormMeta = Type.Object(
+  {
+    status: KybStatusEnum,
+    approvalStatus: Nullable(ApprovalStatusEnum),
+    submissionTime: Nullable(DateTime),
+    soleProprietor: Type.Boolean(),
+  },
+  { title: 'KybFormMeta' },
+);
 export type KybFormMeta = Static<typeof KybFormMeta>;
 
 export const FormIdParams = Type.Object({ id: PathId });

@@ -6,15 +6,18 @@ const strict = { additionalProperties: false } as const;
 const Filename = Type.Optional(Nullable(Type.String({ maxLength: 100 })));
 /** Base64 (optionally a data: URL); the size limit is checked before it is decoded. */
 const File = Type.String({
-  minLength: 1, description: 'Base64 file: jpeg, png, gif, webp, heic, heif or pdf, decided by its content.',
+  minLength: 1,
+  description: 'Base64 file: jpeg, png, gif, webp, heic, heif or pdf, decided by its content.',
   ...boundedBy('OPENKYB_MAX_UPLOAD_BYTES once decoded, and the route body limit'),
 });
 
 /** Company documents take iDenfy's 33 types; beneficiary documents depend on the beneficiary. */
 export const AnyDocumentType = Type.Union([KybDocumentTypeEnum, IndividualKybDocTypeEnum]);
 
-export const DocumentCreateRequest = (type = KybDocumentTypeEnum as typeof AnyDocumentType | typeof KybDocumentTypeEnum, title = 'KybFormDocumentCreateRequest') =>
-  Type.Object({ type, filename: Filename, file: File }, { ...strict, title });
+export const DocumentCreateRequest = (
+  type = KybDocumentTypeEnum as typeof AnyDocumentType | typeof KybDocumentTypeEnum,
+  title = 'KybFormDocumentCreateRequest',
+) => Type.Object({ type, filename: Filename, file: File }, { ...strict, title });
 export const KybFormDocumentCreateRequest = DocumentCreateRequest();
 export type DocumentCreateInput = { type: string; filename?: string | null; file: string };
 

@@ -1,10 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { ASCII_PATTERN, Discriminated, Key, Nullable, Timestamps, Uuid } from './common.js';
 import { LIMITS } from '../shared/limits.js';
-import {
-  ApplicantTypeEnum, BeneficiaryFieldEnum, BeneficiaryTypeEnum, CompanyFieldEnum, CustomFieldTypeEnum,
-  IndividualFieldEnum,
-} from './enums.js';
+import { ApplicantTypeEnum, BeneficiaryFieldEnum, BeneficiaryTypeEnum, CompanyFieldEnum, CustomFieldTypeEnum, IndividualFieldEnum } from './enums.js';
 
 const strict = { additionalProperties: false } as const;
 const Description = Type.Optional(Nullable(Type.String({ maxLength: 512 })));
@@ -31,9 +28,9 @@ const unifiedRules = {
   ...fieldRules,
   readOnly: Flag,
   /** A field value: text, a number, a boolean, null or a list of texts (brandNames). */
-  changeFrom: Type.Optional(Type.Union([
-    Type.String({ maxLength: 255 }), Type.Number(), Type.Boolean(), Type.Null(), Type.Array(Type.String({ maxLength: 255 }), { maxItems: 10 }),
-  ])),
+  changeFrom: Type.Optional(
+    Type.Union([Type.String({ maxLength: 255 }), Type.Number(), Type.Boolean(), Type.Null(), Type.Array(Type.String({ maxLength: 255 }), { maxItems: 10 })]),
+  ),
   changeRequired: Type.Optional(Type.Boolean()),
 };
 

@@ -16,36 +16,57 @@ const plainFactor = () => Type.Object({ weight: Weight, floor: RiskFloor }, stri
 const Level = Type.Integer({ minimum: 1, maximum: 100 });
 
 /** A partner's risk model: weighted factors, country lists and level thresholds. */
-export const RiskModelDefinition = Type.Object({
-  /** The lowest score of each level; below LOW is VERY_LOW. Strictly increasing. */
-  levels: Type.Object({ LOW: Level, MEDIUM: Level, HIGH: Level, VERY_HIGH: Level }, strict),
-  countryLists: Type.Object({
-    black: CountryList,
-    grey: CountryList,
-    /** Where and when the lists were taken from; operators keep them current. */
-    source: Type.String({ maxLength: 500 }),
-  }, strict),
-  factors: Type.Object({
-    companyCountry: factor({ black: Severity, grey: Severity }),
-    ownerCountries: factor({ black: Severity, grey: Severity }),
-    legalForm: factor({ highRiskForms: Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 50 }) }),
-    screening: factor({
-      severity: Type.Object({ NOT_CHECKED: Severity, NO_FLAGS: Severity, FALSE_POSITIVE: Severity, TRUE_POSITIVE: Severity, FLAGS_FOUND: Severity }, strict),
-    }),
-    ownershipDepth: factor({ fromDepth: Type.Integer({ minimum: 1, maximum: 20 }), fullAtDepth: Type.Integer({ minimum: 1, maximum: 20 }) }),
-    ownershipOpacity: plainFactor(),
-    missingUbos: plainFactor(),
-    companyAge: factor({ dateField: Key(32), youngerThanMonths: Type.Integer({ minimum: 1, maximum: 1200 }), unknown: Severity }),
-    questionnaire: Type.Object({
-      rules: Type.Array(Type.Object({
-        condition: Type.String({ minLength: 1, maxLength: 1000 }),
-        points: Weight,
-        floor: RiskFloor,
-        explanation: Type.String({ minLength: 1, maxLength: 200 }),
-      }, strict), { maxItems: 50 }),
-    }, strict),
-  }, strict),
-}, strict);
+export const RiskModelDefinition = Type.Object(
+  {
+    /** The lowest score of each level; below LOW is VERY_LOW. Strictly increasing. */
+    levels: Type.Object({ LOW: Level, MEDIUM: Level, HIGH: Level, VERY_HIGH: Level }, strict),
+    countryLists: Type.Object(
+      {
+        black: CountryList,
+        grey: CountryList,
+        /** Where and when the lists were taken from; operators keep them current. */
+        source: Type.String({ maxLength: 500 }),
+      },
+      strict,
+    ),
+    factors: Type.Object(
+      {
+        companyCountry: factor({ black: Severity, grey: Severity }),
+        ownerCountries: factor({ black: Severity, grey: Severity }),
+        legalForm: factor({ highRiskForms: Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 50 }) }),
+        screening: factor({
+          severity: Type.Object(
+            { NOT_CHECKED: Severity, NO_FLAGS: Severity, FALSE_POSITIVE: Severity, TRUE_POSITIVE: Severity, FLAGS_FOUND: Severity },
+            strict,
+          ),
+        }),
+        ownershipDepth: factor({ fromDepth: Type.Integer({ minimum: 1, maximum: 20 }), fullAtDepth: Type.Integer({ minimum: 1, maximum: 20 }) }),
+        ownershipOpacity: plainFactor(),
+        missingUbos: plainFactor(),
+        companyAge: factor({ dateField: Key(32), youngerThanMonths: Type.Integer({ minimum: 1, maximum: 1200 }), unknown: Severity }),
+        questionnaire: Type.Object(
+          {
+            rules: Type.Array(
+              Type.Object(
+                {
+                  condition: Type.String({ minLength: 1, maxLength: 1000 }),
+                  points: Weight,
+                  floor: RiskFloor,
+                  explanation: Type.String({ minLength: 1, maxLength: 200 }),
+                },
+                strict,
+              ),
+              { maxItems: 50 },
+            ),
+          },
+          strict,
+        ),
+      },
+      strict,
+    ),
+  },
+  strict,
+);
 export type RiskModelDefinition = Static<typeof RiskModelDefinition>;
 
 const modelMeta = {
@@ -74,25 +95,33 @@ export const RiskFactorResult = Type.Object({
 });
 export type RiskFactorResult = Static<typeof RiskFactorResult>;
 
-export const RiskAssessment = Type.Object({
-  id: Type.String(),
-  companyId: Type.String(),
-  score: Type.Integer({ minimum: 0, maximum: 100 }),
-  level: RiskLevelEnum,
-  modelVersion: Type.Integer({ minimum: 0 }),
-  reason: Type.Union([Type.Literal('SUBMIT'), Type.Literal('AUTOMATION'), Type.Literal('RECOMPUTE')], { description: 'RECOMPUTE: the model changed, or a screening finished.' }),
-  /** The factor that raised the level above what the score alone gives, if any. */
-  floor: Nullable(Type.Object({ level: RiskLevelEnum, factor: Type.String() })),
-  factors: Type.Array(RiskFactorResult),
-  createdAt: DateTime,
-}, { title: 'RiskAssessment' });
+export const RiskAssessment = Type.Object(
+  {
+    id: Type.String(),
+    companyId: Type.String(),
+    score: Type.Integer({ minimum: 0, maximum: 100 }),
+    level: RiskLevelEnum,
+    modelVersion: Type.Integer({ minimum: 0 }),
+    reason: Type.Union([Type.Literal('SUBMIT'), Type.Literal('AUTOMATION'), Type.Literal('RECOMPUTE')], {
+      description: 'RECOMPUTE: the model changed, or a screening finished.',
+    }),
+    /** The factor that raised the level above what the score alone gives, if any. */
+    floor: Nullable(Type.Object({ level: RiskLevelEnum, factor: Type.String() })),
+    factors: Type.Array(RiskFactorResult),
+    createdAt: DateTime,
+  },
+  { title: 'RiskAssessment' },
+);
 export type RiskAssessment = Static<typeof RiskAssessment>;
 
 /** iDenfy's RiskAssessmentSummary, as CompanyDetail.riskAssessment carries it. */
-export const RiskAssessmentSummary = Type.Object({
-  id: Type.String({ format: 'uuid' }),
-  riskScore: Nullable(Type.Integer({ minimum: 0, maximum: 100 })),
-  riskLevel: Nullable(RiskLevelEnum),
-  comment: Nullable(Type.String()),
-}, { title: 'RiskAssessmentSummary' });
+export const RiskAssessmentSummary = Type.Object(
+  {
+    id: Type.String({ format: 'uuid' }),
+    riskScore: Nullable(Type.Integer({ minimum: 0, maximum: 100 })),
+    riskLevel: Nullable(RiskLevelEnum),
+    comment: Nullable(Type.String()),
+  },
+  { title: 'RiskAssessmentSummary' },
+);
 export type RiskAssessmentSummary = Static<typeof RiskAssessmentSummary>;

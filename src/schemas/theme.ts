@@ -6,7 +6,7 @@ const Color = Nullable(Type.String({ maxLength: 25, pattern: HEX_COLOR_PATTERN }
 
 export const ThemeColor = Type.Object(
   Object.fromEntries(THEME_COLORS.map((name) => [name, Type.Optional(Color)])) as {
-    [K in (typeof THEME_COLORS)[number]]: ReturnType<typeof Type.Optional<typeof Color>>
+    [K in (typeof THEME_COLORS)[number]]: ReturnType<typeof Type.Optional<typeof Color>>;
   },
   { additionalProperties: false, title: 'ThemeColor' },
 );
@@ -29,8 +29,5 @@ export const ThemeInput = Type.Object(
 );
 export type ThemeInput = Static<typeof ThemeInput>;
 
-export const Theme = Type.Object(
-  { id: Uuid, name: Type.String(), ...themeCoreProperties, ...Timestamps },
-  { title: 'Theme' },
-);
+export const Theme = Type.Object({ id: Uuid, name: Type.String(), ...themeCoreProperties, ...Timestamps }, { title: 'Theme' });
 export type Theme = Static<typeof Theme>;

@@ -65,18 +65,12 @@ export const PatchedKybTokenUpdateRequest = Type.Object(
   { ...strict, title: 'PatchedKybTokenUpdateRequest' },
 );
 
-export const KybTokenUpdate = Type.Object(
-  { tags: Type.Array(Type.String()), scanRefs: Nullable(Type.Array(Type.String())) },
-  { title: 'KybTokenUpdate' },
-);
+export const KybTokenUpdate = Type.Object({ tags: Type.Array(Type.String()), scanRefs: Nullable(Type.Array(Type.String())) }, { title: 'KybTokenUpdate' });
 export type KybTokenUpdate = Static<typeof KybTokenUpdate>;
 
 /** Token strings are letters and digits (see create-token.ts); anything else is answered 404. */
 export const TokenStringParams = Type.Object({ tokenString: Type.String({ minLength: 1, maxLength: 200, pattern: '^[A-Za-z0-9]+$' }) });
 
 /** iDenfy's KybInfo: what the form needs to render itself. */
-export const KybInfo = Type.Object(
-  { locale: Nullable(KybLocaleEnum), theme: Nullable(ThemeCore), flow: Nullable(KybFormUnifiedFlow) },
-  { title: 'KybInfo' },
-);
+export const KybInfo = Type.Object({ locale: Nullable(KybLocaleEnum), theme: Nullable(ThemeCore), flow: Nullable(KybFormUnifiedFlow) }, { title: 'KybInfo' });
 export type KybInfo = Static<typeof KybInfo>;

@@ -8,11 +8,11 @@ const strict = { additionalProperties: false } as const;
 /** Header values are visible ASCII, spaces and tabs (no line breaks); names are checked by the verbs. */
 export const HEADER_VALUE_PATTERN = '^[\\t\\x20-\\x7E]*$';
 
-const CustomHeaders = Type.Record(
-  Type.String(),
-  Type.String({ maxLength: 1000, pattern: HEADER_VALUE_PATTERN }),
-  { ...strict, maxProperties: 20, description: 'Sent with every request to this endpoint; may not replace the headers OpenKYB sets.' },
-);
+const CustomHeaders = Type.Record(Type.String(), Type.String({ maxLength: 1000, pattern: HEADER_VALUE_PATTERN }), {
+  ...strict,
+  maxProperties: 20,
+  description: 'Sent with every request to this endpoint; may not replace the headers OpenKYB sets.',
+});
 
 export const SIGNING_KEY_PATTERN = '^[\\x21-\\x7E]+$';
 
@@ -87,10 +87,7 @@ export const WebhookAttempt = Type.Object(
   { title: 'WebhookAttempt' },
 );
 
-export const WebhookDeliveryDetail = Type.Object(
-  { ...deliveryProperties, attempts: Type.Array(WebhookAttempt) },
-  { title: 'WebhookDeliveryDetail' },
-);
+export const WebhookDeliveryDetail = Type.Object({ ...deliveryProperties, attempts: Type.Array(WebhookAttempt) }, { title: 'WebhookDeliveryDetail' });
 export type WebhookDeliveryDetail = Static<typeof WebhookDeliveryDetail>;
 
 export const DeliveryListQuery = Type.Object(

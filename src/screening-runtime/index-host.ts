@@ -6,7 +6,6 @@ import type { ThreadMessage, ThreadRequest } from './index-thread.js';
 import type { LiveList } from '../core/screening/live-lists.js';
 import type { ScreeningSearcher } from '../core/screening/searcher.js';
 
-
 interface IndexThread {
   worker: Worker;
   lists: LiveList[];
@@ -26,7 +25,10 @@ export class ScreeningIndexHost implements ScreeningSearcher {
   private building: Promise<void> | null = null;
   private nextId = 1;
 
-  constructor(private readonly database: DatabaseOptions, private readonly logger: Logger) {}
+  constructor(
+    private readonly database: DatabaseOptions,
+    private readonly logger: Logger,
+  ) {}
 
   lists(): LiveList[] | null {
     return this.current?.lists ?? null;
@@ -44,7 +46,9 @@ export class ScreeningIndexHost implements ScreeningSearcher {
 
   /** Builds an index of the live lists and swaps it in; concurrent calls share one build. */
   reload(): Promise<void> {
-    this.building ??= this.build().finally(() => { this.building = null; });
+    this.building ??= this.build().finally(() => {
+      this.building = null;
+    });
     return this.building;
   }
 
@@ -55,7 +59,10 @@ export class ScreeningIndexHost implements ScreeningSearcher {
       worker.on('message', (message: ThreadMessage) => {
         if (message.type === 'ready') {
           thread.lists = message.lists;
-          this.logger.info({ lists: message.lists.map((l) => `${l.source}:${l.sha256.slice(0, 12)}`), entities: message.entityCount, buildMs: message.buildMs }, 'screening index ready');
+          this.logger.info(
+            { lists: message.lists.map((l) => `${l.source}:${l.sha256.slice(0, 12)}`), entities: message.entityCount, buildMs: message.buildMs },
+            'screening index ready',
+          );
           resolve();
         } else if (message.type === 'result') {
           thread.pending.get(message.id)?.resolve(message.hits);

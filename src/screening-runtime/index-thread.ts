@@ -22,7 +22,11 @@ async function main(): Promise<void> {
     const started = performance.now();
     const lists = await liveLists(database.db);
     const entities: Entity[] = [];
-    for await (const page of liveEntities(database.db, lists.map((l) => l.id))) entities.push(...(page as Entity[]));
+    for await (const page of liveEntities(
+      database.db,
+      lists.map((l) => l.id),
+    ))
+      entities.push(...(page as Entity[]));
     index = buildIndex(entities);
     port.postMessage({ type: 'ready', lists, entityCount: entities.length, buildMs: Math.round(performance.now() - started) } satisfies ThreadMessage);
   } finally {

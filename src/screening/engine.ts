@@ -2,10 +2,7 @@
  * The screening library's public surface. Pure: no I/O besides reading the list
  * files handed to parseList, no process-global state, no framework.
  */
-export type {
-  Address, BirthDate, DatePrecision, Entity, EntityKind, EntityName, Identifier, ListVersion, NameKind,
-  ParsedList, SourceId,
-} from './model.js';
+export type { Address, BirthDate, DatePrecision, Entity, EntityKind, EntityName, Identifier, ListVersion, NameKind, ParsedList, SourceId } from './model.js';
 export { ListImportError } from './errors.js';
 export { parseList } from './sources/parse-list.js';
 export { entityFingerprint } from './fingerprint.js';

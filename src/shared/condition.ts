@@ -15,7 +15,10 @@ import { LIMITS } from './limits.js';
  */
 export type Literal = string | number | boolean | null | Literal[];
 export type Operator = '==' | '!=' | '>' | '>=' | '<' | '<=' | 'in' | 'contains';
-export interface Ref { section: string | null; question: string }
+export interface Ref {
+  section: string | null;
+  question: string;
+}
 export type ConditionNode =
   | { kind: 'or' | 'and'; left: ConditionNode; right: ConditionNode }
   | { kind: 'not'; operand: ConditionNode }
@@ -68,22 +71,42 @@ export function parseCondition(source: string): ConditionNode {
   let depth = 0;
   const nested = <T>(parse: () => T): T => {
     if (++depth > MAX_CONDITION_DEPTH) fail(`nested more than ${MAX_CONDITION_DEPTH} levels deep`);
-    try { return parse(); } finally { depth -= 1; }
+    try {
+      return parse();
+    } finally {
+      depth -= 1;
+    }
   };
 
   function expr(): ConditionNode {
     let left = and();
-    while (peek()?.text === '||' || isWord('or')) { i += 1; left = { kind: 'or', left, right: and() }; }
+    while (peek()?.text === '||' || isWord('or')) {
+      i += 1;
+      left = { kind: 'or', left, right: and() };
+    }
     return left;
   }
   function and(): ConditionNode {
     let left = unary();
-    while (peek()?.text === '&&' || isWord('and')) { i += 1; left = { kind: 'and', left, right: unary() }; }
+    while (peek()?.text === '&&' || isWord('and')) {
+      i += 1;
+      left = { kind: 'and', left, right: unary() };
+    }
     return left;
   }
   function unary(): ConditionNode {
-    if (peek()?.text === '!' || isWord('not')) { i += 1; return nested(() => ({ kind: 'not', operand: unary() })); }
-    if (peek()?.text === '(') { i += 1; return nested(() => { const inner = expr(); expect(')'); return inner; }); }
+    if (peek()?.text === '!' || isWord('not')) {
+      i += 1;
+      return nested(() => ({ kind: 'not', operand: unary() }));
+    }
+    if (peek()?.text === '(') {
+      i += 1;
+      return nested(() => {
+        const inner = expr();
+        expect(')');
+        return inner;
+      });
+    }
     return comparison();
   }
   function comparison(): ConditionNode {
@@ -121,7 +144,10 @@ export function parseCondition(source: string): ConditionNode {
     const items: Literal[] = [];
     if (peek()?.text !== ']') {
       items.push(literal());
-      while (peek()?.text === ',') { i += 1; items.push(literal()); }
+      while (peek()?.text === ',') {
+        i += 1;
+        items.push(literal());
+      }
     }
     expect(']');
     return items;
@@ -135,9 +161,13 @@ export function parseCondition(source: string): ConditionNode {
 /** Every question a condition reads. */
 export function conditionRefs(node: ConditionNode): Ref[] {
   switch (node.kind) {
-    case 'or': case 'and': return [...conditionRefs(node.left), ...conditionRefs(node.right)];
-    case 'not': return conditionRefs(node.operand);
-    default: return [node.ref];
+    case 'or':
+    case 'and':
+      return [...conditionRefs(node.left), ...conditionRefs(node.right)];
+    case 'not':
+      return conditionRefs(node.operand);
+    default:
+      return [node.ref];
   }
 }
 
@@ -146,11 +176,16 @@ export type AnswerLookup = (ref: Ref) => unknown;
 
 export function evaluateCondition(node: ConditionNode, answerOf: AnswerLookup): boolean {
   switch (node.kind) {
-    case 'or': return evaluateCondition(node.left, answerOf) || evaluateCondition(node.right, answerOf);
-    case 'and': return evaluateCondition(node.left, answerOf) && evaluateCondition(node.right, answerOf);
-    case 'not': return !evaluateCondition(node.operand, answerOf);
-    case 'present': return isPresent(answerOf(node.ref));
-    case 'compare': return compare(answerOf(node.ref) ?? null, node.op, node.value);
+    case 'or':
+      return evaluateCondition(node.left, answerOf) || evaluateCondition(node.right, answerOf);
+    case 'and':
+      return evaluateCondition(node.left, answerOf) && evaluateCondition(node.right, answerOf);
+    case 'not':
+      return !evaluateCondition(node.operand, answerOf);
+    case 'present':
+      return isPresent(answerOf(node.ref));
+    case 'compare':
+      return compare(answerOf(node.ref) ?? null, node.op, node.value);
   }
 }
 
@@ -161,8 +196,10 @@ export function isPresent(value: unknown): boolean {
 
 function compare(answer: unknown, op: Operator, value: Literal): boolean {
   switch (op) {
-    case '==': return sameValue(answer, value);
-    case '!=': return !sameValue(answer, value);
+    case '==':
+      return sameValue(answer, value);
+    case '!=':
+      return !sameValue(answer, value);
     case 'in': {
       if (!Array.isArray(value)) return false;
       const candidates = Array.isArray(answer) ? answer : [answer];

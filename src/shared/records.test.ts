@@ -31,13 +31,21 @@ describe('records keyed by user-chosen names', () => {
     const parsed = parseRecordJson<Record<string, Record<string, unknown>>>('{"a":{"__proto__":{"x":1}},"list":[{"b":1}]}');
     expect(Object.getPrototypeOf(parsed.a)).toBeNull();
     expect(Object.hasOwn(parsed.a!, '__proto__')).toBe(true);
-    expect(({}).constructor).toBe(Object);
+    expect({}.constructor).toBe(Object);
   });
 
   it('src/ builds no user-keyed record from a plain {} (use emptyRecord(), fieldErrors() or a Map)', () => {
     const root = path.resolve(import.meta.dirname, '..');
-    const offences = sourceFiles(root).flatMap((file) => readFileSync(file, 'utf8').split('\n').flatMap((line, i) =>
-      !/^\s*(\*|\/\/)/.test(line) && /\]\s*\?\?=\s*\{\s*\}|:\s*(FieldErrors|Record<string,[^>]*>|StoredSections|StoredCustomValues)\s*=\s*\{\s*\}/.test(line) ? [`${path.relative(root, file)}:${i + 1}: ${line.trim()}`] : []));
+    const offences = sourceFiles(root).flatMap((file) =>
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .flatMap((line, i) =>
+          !/^\s*(\*|\/\/)/.test(line) &&
+          /\]\s*\?\?=\s*\{\s*\}|:\s*(FieldErrors|Record<string,[^>]*>|StoredSections|StoredCustomValues)\s*=\s*\{\s*\}/.test(line)
+            ? [`${path.relative(root, file)}:${i + 1}: ${line.trim()}`]
+            : [],
+        ),
+    );
     expect(offences).toEqual([]);
   });
 });

@@ -8,9 +8,7 @@
  */
 
 /** Names refused wherever a user defines a key: every Object.prototype property, and the names that reach prototypes. */
-export const RESERVED_KEYS: ReadonlySet<string> = new Set([
-  ...Object.getOwnPropertyNames(Object.prototype), '__proto__', 'prototype', 'constructor',
-]);
+export const RESERVED_KEYS: ReadonlySet<string> = new Set([...Object.getOwnPropertyNames(Object.prototype), '__proto__', 'prototype', 'constructor']);
 
 export const isReservedKey = (key: string): boolean => RESERVED_KEYS.has(key);
 
@@ -42,5 +40,6 @@ export function mergeRecords<T>(...records: (Readonly<Record<string, T>> | null 
 /** JSON.parse whose objects have no prototype, for stored JSON that holds user-chosen keys. */
 export function parseRecordJson<T>(text: string): T {
   return JSON.parse(text, (_key, value: unknown) =>
-    value !== null && typeof value === 'object' && !Array.isArray(value) ? recordFrom(Object.entries(value)) : value) as T;
+    value !== null && typeof value === 'object' && !Array.isArray(value) ? recordFrom(Object.entries(value)) : value,
+  ) as T;
 }

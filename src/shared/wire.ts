@@ -15,9 +15,21 @@ import type { ThemeCore } from '../schemas/theme.js';
 import type { KybInfo } from '../schemas/token.js';
 
 export type {
-  Beneficiary, BeneficiaryCreateRequest, BeneficiaryRequest, CompanyInfo, CompanyInfoRequest, KybFormAnswers,
-  KybFormAnswersRequest, KybFormDocument, KybFormUnifiedFlow, KybInfo, PatchedCompanyInfoRequest, Question,
-  Questionnaire, Section, ThemeCore,
+  Beneficiary,
+  BeneficiaryCreateRequest,
+  BeneficiaryRequest,
+  CompanyInfo,
+  CompanyInfoRequest,
+  KybFormAnswers,
+  KybFormAnswersRequest,
+  KybFormDocument,
+  KybFormUnifiedFlow,
+  KybInfo,
+  PatchedCompanyInfoRequest,
+  Question,
+  Questionnaire,
+  Section,
+  ThemeCore,
 };
 
 /** `GET /v1/session/` (OpenKYB extension). */

@@ -57,7 +57,11 @@ export class LocalFileStorage implements FileStorage {
     await rename(temp, target);
     // The rename itself must survive a crash before we acknowledge the upload.
     const dirFd = openSync(dir, 'r');
-    try { fsyncSync(dirFd); } finally { closeSync(dirFd); }
+    try {
+      fsyncSync(dirFd);
+    } finally {
+      closeSync(dirFd);
+    }
   }
 
   async read(hash: string): Promise<ReadStream | null> {
@@ -117,12 +121,20 @@ export class LocalFileStorage implements FileStorage {
     const files: Array<{ name: string; path: string; mtimeMs: number }> = [];
     const visit = async (dir: string, depth: number): Promise<void> => {
       let entries;
-      try { entries = await readdir(dir, { withFileTypes: true }); } catch { return; }
+      try {
+        entries = await readdir(dir, { withFileTypes: true });
+      } catch {
+        return;
+      }
       for (const entry of entries) {
         const full = path.join(dir, entry.name);
         if (entry.isDirectory() && depth < 2) await visit(full, depth + 1);
         else if (entry.isFile()) {
-          try { files.push({ name: entry.name, path: full, mtimeMs: (await stat(full)).mtimeMs }); } catch { /* gone meanwhile */ }
+          try {
+            files.push({ name: entry.name, path: full, mtimeMs: (await stat(full)).mtimeMs });
+          } catch {
+            /* gone meanwhile */
+          }
         }
       }
     };

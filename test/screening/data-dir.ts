@@ -12,9 +12,7 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export function screeningDataDir(): string {
   const dir = process.env['OPENKYB_SCREENING_DATA'] ?? resolve(repoRoot, 'test/data/screening');
   if (!existsSync(resolve(dir, 'ofac-sdn/sdn.csv'))) {
-    throw new Error(
-      `screening data not found at ${dir}: set OPENKYB_SCREENING_DATA to the folder holding ofac-sdn/, un/ and eval/`,
-    );
+    throw new Error(`screening data not found at ${dir}: set OPENKYB_SCREENING_DATA to the folder holding ofac-sdn/, un/ and eval/`);
   }
   return dir;
 }

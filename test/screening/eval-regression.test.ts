@@ -22,8 +22,11 @@ let result: EvalResult;
 describe('screening evaluation (quick)', () => {
   it('runs the quick evaluation', async () => {
     result = await evaluate({
-      dataDir: screeningDataDir(), seed: 20260226, sizes: { persons: 150, organisations: 80 },
-      negativesFile: 'negatives_global_1k.csv', sideBySide: null,
+      dataDir: screeningDataDir(),
+      seed: 20260226,
+      sizes: { persons: 150, organisations: 80 },
+      negativesFile: 'negatives_global_1k.csv',
+      sideBySide: null,
     });
     expect(result.ours.positives.length).toBeGreaterThan(2000);
   }, 120_000);
@@ -32,7 +35,12 @@ describe('screening evaluation (quick)', () => {
     const negatives = result.ours.negatives.map((s) => s.outcome.score);
     const threshold = thresholdAtAlertRate(negatives, 0.01);
     const latin = result.ours.positives.filter((s) => s.evalCase.script === 'Latn' && !s.evalCase.treatment.startsWith('provided'));
-    expect(recallAt(latin.map((s) => s.outcome), threshold)).toBeGreaterThanOrEqual(BOUNDS.latinRecallAt1PercentAlertRate);
+    expect(
+      recallAt(
+        latin.map((s) => s.outcome),
+        threshold,
+      ),
+    ).toBeGreaterThanOrEqual(BOUNDS.latinRecallAt1PercentAlertRate);
   });
 
   it(`keeps recall at the production threshold at or above ${BOUNDS.allRecallAtProductionThreshold}, and recall@10 at or above ${BOUNDS.recallAt10}`, () => {

@@ -20,20 +20,26 @@ export async function answersDisplay({ ctx }: { ctx: FormCtx }): Promise<KybAnsw
   const answerOf = (section: string, question: string) => storedAnswer(answers, section, question);
   const applies = (condition: string | null | undefined, section: string) =>
     !condition || evaluateCondition(parseCondition(condition), (ref) => answerOf(ref.section ?? section, ref.question));
-  return [{
-    id: questionnaire.id,
-    name: questionnaire.name,
-    title: questionnaire.title,
-    sections: questionnaire.sections.filter((s) => applies(s.condition, s.key)).map((section) => ({
-      title: section.title,
-      questions: section.questions.filter((q) => applies(q.condition, section.key)).map((question) => ({
-        key: question.key,
-        title: question.title,
-        type: question.type,
-        value: displayValue(ctx, question, answerOf(section.key, question.key)),
-      })),
-    })),
-  }];
+  return [
+    {
+      id: questionnaire.id,
+      name: questionnaire.name,
+      title: questionnaire.title,
+      sections: questionnaire.sections
+        .filter((s) => applies(s.condition, s.key))
+        .map((section) => ({
+          title: section.title,
+          questions: section.questions
+            .filter((q) => applies(q.condition, section.key))
+            .map((question) => ({
+              key: question.key,
+              title: question.title,
+              type: question.type,
+              value: displayValue(ctx, question, answerOf(section.key, question.key)),
+            })),
+        })),
+    },
+  ];
 }
 
 function displayValue(ctx: Ctx, question: Question, value: unknown): DisplayValue {
@@ -41,10 +47,16 @@ function displayValue(ctx: Ctx, question: Question, value: unknown): DisplayValu
   const title = (key: unknown) => question.choices?.find((c) => c.key === key)?.title ?? String(key);
   const text = (item: unknown) => (isFileRef(item) ? signedFileUrl(ctx, { hash: item.$file, mime: item.mime, filename: null }) : String(item));
   switch (question.type) {
-    case 'CHECKBOX': return value as boolean;
-    case 'PASSWORD': return '********';
-    case 'RADIO': case 'SELECT': return title(value);
-    case 'SELECT_MULTI': return (value as unknown[]).map(title);
-    default: return Array.isArray(value) ? value.map(text) : text(value);
+    case 'CHECKBOX':
+      return value as boolean;
+    case 'PASSWORD':
+      return '********';
+    case 'RADIO':
+    case 'SELECT':
+      return title(value);
+    case 'SELECT_MULTI':
+      return (value as unknown[]).map(title);
+    default:
+      return Array.isArray(value) ? value.map(text) : text(value);
   }
 }

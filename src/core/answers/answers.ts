@@ -23,9 +23,17 @@ export async function getAnswers({ ctx, questionnaireId }: { ctx: FormCtx; quest
  * `draft` (OpenKYB extension) skips the required check so the hosted form can save as the
  * user goes. Submit checks completeness again either way.
  */
-export async function putAnswers(
-  { ctx, questionnaireId, input, draft }: { ctx: FormCtx; questionnaireId: string; input: KybFormAnswersRequest; draft: boolean },
-): Promise<KybFormAnswers> {
+export async function putAnswers({
+  ctx,
+  questionnaireId,
+  input,
+  draft,
+}: {
+  ctx: FormCtx;
+  questionnaireId: string;
+  input: KybFormAnswersRequest;
+  draft: boolean;
+}): Promise<KybFormAnswers> {
   return ctx.db.transaction().execute(async (trx) => {
     const company = await loadForm(trx, ctx);
     assertEditable(company, ctx.access);
@@ -41,13 +49,26 @@ export async function putAnswers(
     const hashes = fileHashes(checked.sections);
     for (const upload of files.uploads) await storeFile(trx, ctx, company.id, upload);
     const now = ctx.clock.now();
-    const row = { company_id: company.id, questionnaire_id: questionnaireId, answers: await sealAnswers(trx, ctx, company.id, checked.sections), is_complete: checked.missing.length === 0 ? 1 : 0, updated_at: now };
-    await trx.insertInto('questionnaire_answers').values(row)
+    const row = {
+      company_id: company.id,
+      questionnaire_id: questionnaireId,
+      answers: await sealAnswers(trx, ctx, company.id, checked.sections),
+      is_complete: checked.missing.length === 0 ? 1 : 0,
+      updated_at: now,
+    };
+    await trx
+      .insertInto('questionnaire_answers')
+      .values(row)
       .onConflict((oc) => oc.columns(['company_id', 'questionnaire_id']).doUpdateSet({ answers: row.answers, is_complete: row.is_complete, updated_at: now }))
       .execute();
     await trx.deleteFrom('answer_files').where('company_id', '=', company.id).where('questionnaire_id', '=', questionnaireId).execute();
-    for (const hash of hashes) await trx.insertInto('answer_files').values({ company_id: company.id, questionnaire_id: questionnaireId, file_hash: hash }).execute();
-    await releaseFiles(trx, ctx, [...files.previous].filter((h) => !hashes.has(h)));
+    for (const hash of hashes)
+      await trx.insertInto('answer_files').values({ company_id: company.id, questionnaire_id: questionnaireId, file_hash: hash }).execute();
+    await releaseFiles(
+      trx,
+      ctx,
+      [...files.previous].filter((h) => !hashes.has(h)),
+    );
     await recordAudit(trx, { ...ctx.access, action: 'ANSWERS_SAVED', details: { questionnaireId, isComplete: row.is_complete === 1 }, now });
     return { sections: presentAnswerSections(ctx, checked.sections) };
   });
@@ -59,10 +80,19 @@ export async function deleteAnswers({ ctx, questionnaireId }: { ctx: FormCtx; qu
     assertEditable(company, ctx.access);
     const questionnaire = await getQuestionnaire({ ctx: { ...ctx, db: trx }, id: questionnaireId });
     assertItemsOpen(company, ctx.access, [[`questionnaires.${questionnaire.key}`]]);
-    const files = await trx.selectFrom('answer_files').select('file_hash').where('company_id', '=', company.id).where('questionnaire_id', '=', questionnaireId).execute();
+    const files = await trx
+      .selectFrom('answer_files')
+      .select('file_hash')
+      .where('company_id', '=', company.id)
+      .where('questionnaire_id', '=', questionnaireId)
+      .execute();
     await trx.deleteFrom('answer_files').where('company_id', '=', company.id).where('questionnaire_id', '=', questionnaireId).execute();
     await trx.deleteFrom('questionnaire_answers').where('company_id', '=', company.id).where('questionnaire_id', '=', questionnaireId).execute();
-    await releaseFiles(trx, ctx, files.map((f) => f.file_hash));
+    await releaseFiles(
+      trx,
+      ctx,
+      files.map((f) => f.file_hash),
+    );
     await recordAudit(trx, { ...ctx.access, action: 'ANSWERS_DELETED', details: { questionnaireId }, now: ctx.clock.now() });
   });
 }

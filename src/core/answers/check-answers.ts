@@ -5,7 +5,10 @@ import { emptyRecord, ownValue } from '../../shared/records.js';
 import { checkAnswerValue, isUnanswered } from './answer-values.js';
 
 /** A file answer as stored: a reference to a stored file, never its bytes. */
-export interface FileRef { $file: string; mime: string }
+export interface FileRef {
+  $file: string;
+  mime: string;
+}
 /** Keyed by section and question keys: built with emptyRecord() and read with ownValue(). */
 export type StoredSections = Record<string, Record<string, { value: unknown }>>;
 
@@ -35,13 +38,18 @@ const FILE_TYPES = new Set(['FILE', 'FILE_MULTI']);
  * required CHECKBOX must be ticked, as in HTML).
  */
 export function checkAnswers(
-  questionnaire: Pick<Questionnaire, 'sections'>, input: StoredSections, files: FileInputs, requireComplete: boolean,
+  questionnaire: Pick<Questionnaire, 'sections'>,
+  input: StoredSections,
+  files: FileInputs,
+  requireComplete: boolean,
 ): CheckedAnswers {
   const errors = fieldErrors();
   const missing: string[] = [];
   const kept: StoredSections = emptyRecord();
   const answerOf = (section: string, question: string) => storedAnswer(kept, section, question);
-  const keep = (section: string, question: string, value: unknown) => { (kept[section] ??= emptyRecord())[question] = { value }; };
+  const keep = (section: string, question: string, value: unknown) => {
+    (kept[section] ??= emptyRecord())[question] = { value };
+  };
   reportUnknownKeys(questionnaire, input, errors);
 
   for (const section of questionnaire.sections) {

@@ -15,8 +15,16 @@ const FILE_LINK = /\/v1\/files\/([0-9a-f]{64})(\?|$)/;
  * hash learnt elsewhere cannot attach someone else's file.
  */
 export async function fileInputs(db: Db, ctx: Ctx, companyId: string, questionnaireId: string) {
-  const owned = await db.selectFrom('answer_files').select('file_hash').where('company_id', '=', companyId).where('questionnaire_id', '=', questionnaireId).execute();
-  const known = await findStoredFiles(db, owned.map((o) => o.file_hash));
+  const owned = await db
+    .selectFrom('answer_files')
+    .select('file_hash')
+    .where('company_id', '=', companyId)
+    .where('questionnaire_id', '=', questionnaireId)
+    .execute();
+  const known = await findStoredFiles(
+    db,
+    owned.map((o) => o.file_hash),
+  );
   const fileId = await fileIdFor(db, ctx, companyId);
   const uploads: DecodedUpload[] = [];
   const inputs: FileInputs = {
@@ -64,8 +72,10 @@ export function fileHashes(sections: StoredSections): Set<string> {
 /** Stored answers as the API shows them: file references become signed links. */
 export function presentAnswerSections(ctx: Ctx, sections: StoredSections): StoredSections {
   const link = (v: unknown) => (isFileRef(v) ? signedFileUrl(ctx, { hash: v.$file, mime: v.mime, filename: null }) : v);
-  return recordFrom(Object.entries(sections).map(([s, questions]) => [
-    s,
-    recordFrom(Object.entries(questions).map(([q, { value }]) => [q, { value: Array.isArray(value) ? value.map(link) : link(value) }])),
-  ]));
+  return recordFrom(
+    Object.entries(sections).map(([s, questions]) => [
+      s,
+      recordFrom(Object.entries(questions).map(([q, { value }]) => [q, { value: Array.isArray(value) ? value.map(link) : link(value) }])),
+    ]),
+  );
 }

@@ -6,8 +6,12 @@ import type { StoredSections } from './check-answers.js';
 
 /** A questionnaire's saved answers, opened; null when none were saved. */
 export async function loadStoredAnswers(db: Db, ctx: Pick<Ctx, 'keys'>, companyId: string, questionnaireId: string): Promise<StoredSections | null> {
-  const row = await db.selectFrom('questionnaire_answers').select('answers')
-    .where('company_id', '=', companyId).where('questionnaire_id', '=', questionnaireId).executeTakeFirst();
+  const row = await db
+    .selectFrom('questionnaire_answers')
+    .select('answers')
+    .where('company_id', '=', companyId)
+    .where('questionnaire_id', '=', questionnaireId)
+    .executeTakeFirst();
   // User-chosen keys: parsed into records without a prototype (see core/records.ts).
   return row ? parseRecordJson<StoredSections>(await openForCompany(db, ctx, companyId, row.answers)) : null;
 }

@@ -46,11 +46,27 @@ export function entryHash(entry: ChainedContent): string {
 
 /** The row as stored, read as chained content. */
 export function contentOfRow(row: {
-  id: string; seq: number; partner_id: string; company_id: string | null; actor_type: string; actor_id: string | null;
-  action: string; details: string; created_at: number; prev_hash: string;
+  id: string;
+  seq: number;
+  partner_id: string;
+  company_id: string | null;
+  actor_type: string;
+  actor_id: string | null;
+  action: string;
+  details: string;
+  created_at: number;
+  prev_hash: string;
 }): ChainedContent {
   return {
-    id: row.id, seq: Number(row.seq), partnerId: row.partner_id, companyId: row.company_id, actorType: row.actor_type,
-    actorId: row.actor_id, action: row.action, details: row.details, createdAt: Number(row.created_at), prevHash: row.prev_hash,
+    id: row.id,
+    seq: Number(row.seq),
+    partnerId: row.partner_id,
+    companyId: row.company_id,
+    actorType: row.actor_type,
+    actorId: row.actor_id,
+    action: row.action,
+    details: row.details,
+    createdAt: Number(row.created_at),
+    prevHash: row.prev_hash,
   };
 }

@@ -7,7 +7,7 @@ import { presentKybAuditLog } from './present-audit-log.js';
 import { readCompanyLogs } from './read-company-logs.js';
 
 describeEachDialect('KybAuditLog presenter', (h) => {
-  it('shows a company\'s audit trail in iDenfy\'s CompanyLogs shape, oldest first, without other companies\' or partner-level entries', async () => {
+  it("shows a company's audit trail in iDenfy's CompanyLogs shape, oldest first, without other companies' or partner-level entries", async () => {
     const session = await startSession(h());
     const other = await startSession(h(), { partner: session.partner, flow: null });
     const call = api(h()).call;
@@ -32,12 +32,23 @@ describeEachDialect('KybAuditLog presenter', (h) => {
 
 it('maps every actor kind and an action it has no text for onto the contract', () => {
   const row = { id: 'e1', details: '{}', created_at: Date.parse('2026-11-27T12:00:00Z') };
-  const logs = ['client', 'partner', 'system', 'operator', 'manager'].map((actor) => presentKybAuditLog({ ...row, action: 'COMPANY_STATUS_CHANGED', actor_type: actor }));
+  const logs = ['client', 'partner', 'system', 'operator', 'manager'].map((actor) =>
+    presentKybAuditLog({ ...row, action: 'COMPANY_STATUS_CHANGED', actor_type: actor }),
+  );
   for (const log of logs) expect(contractErrors('KybAuditLog', log)).toEqual([]);
   expect(logs.map((l) => [l.logType, l.logLevel])).toEqual([
-    ['CLIENT', 'ACTION'], ['PARTNER', 'ACTION'], ['AUTOMATION', 'INFO'], ['SYSTEM', 'INFO'], ['DEFAULT', 'ACTION'],
+    ['CLIENT', 'ACTION'],
+    ['PARTNER', 'ACTION'],
+    ['AUTOMATION', 'INFO'],
+    ['SYSTEM', 'INFO'],
+    ['DEFAULT', 'ACTION'],
   ]);
   expect(logs[0]).toEqual({
-    identifier: 'COMPANY_STATUS_CHANGED', text: 'Company status changed', logType: 'CLIENT', logLevel: 'ACTION', timestamp: '2026-11-27T12:00:00.000Z', logId: 'e1',
+    identifier: 'COMPANY_STATUS_CHANGED',
+    text: 'Company status changed',
+    logType: 'CLIENT',
+    logLevel: 'ACTION',
+    timestamp: '2026-11-27T12:00:00.000Z',
+    logId: 'e1',
   });
 });

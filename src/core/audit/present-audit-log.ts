@@ -22,7 +22,10 @@ const TEXTS = new Map<string, string>([
 ]);
 
 const LOG_TYPES = new Map<string, KybAuditLog['logType']>([
-  ['client', 'CLIENT'], ['partner', 'PARTNER'], ['system', 'AUTOMATION'], ['operator', 'SYSTEM'],
+  ['client', 'CLIENT'],
+  ['partner', 'PARTNER'],
+  ['system', 'AUTOMATION'],
+  ['operator', 'SYSTEM'],
 ]);
 
 /**

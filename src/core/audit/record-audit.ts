@@ -50,23 +50,42 @@ async function append(trx: Db, entry: AuditEntry): Promise<void> {
     prevHash: head.hash,
   };
   const hash = entryHash(content);
-  await trx.insertInto('audit_logs').values({
-    id: content.id, partner_id: content.partnerId, seq: content.seq, company_id: content.companyId, actor_type: content.actorType,
-    actor_id: content.actorId, action: content.action, details: content.details, created_at: content.createdAt,
-    prev_hash: content.prevHash, hash,
-  }).execute();
+  await trx
+    .insertInto('audit_logs')
+    .values({
+      id: content.id,
+      partner_id: content.partnerId,
+      seq: content.seq,
+      company_id: content.companyId,
+      actor_type: content.actorType,
+      actor_id: content.actorId,
+      action: content.action,
+      details: content.details,
+      created_at: content.createdAt,
+      prev_hash: content.prevHash,
+      hash,
+    })
+    .execute();
   await trx.updateTable('audit_heads').set({ seq: content.seq, hash }).where('partner_id', '=', entry.partnerId).execute();
 }
 
 async function lockHead(trx: Db, partnerId: string): Promise<{ seq: number; hash: string }> {
-  const select = () => trx.selectFrom('audit_heads').select(['seq', 'hash']).where('partner_id', '=', partnerId)
-    .$if(needsRowLocks(trx), (q) => q.forUpdate()).executeTakeFirst();
+  const select = () =>
+    trx
+      .selectFrom('audit_heads')
+      .select(['seq', 'hash'])
+      .where('partner_id', '=', partnerId)
+      .$if(needsRowLocks(trx), (q) => q.forUpdate())
+      .executeTakeFirst();
   const head = await select();
   if (head) return { seq: Number(head.seq), hash: head.hash };
   // A partner's first entry: of two transactions creating the head, the second waits for the
   // first to commit, then finds and locks its row.
-  await trx.insertInto('audit_heads').values({ partner_id: partnerId, seq: 0, hash: GENESIS_HASH })
-    .onConflict((oc) => oc.column('partner_id').doNothing()).execute();
+  await trx
+    .insertInto('audit_heads')
+    .values({ partner_id: partnerId, seq: 0, hash: GENESIS_HASH })
+    .onConflict((oc) => oc.column('partner_id').doNothing())
+    .execute();
   const created = await select();
   if (!created) throw new Error('audit head missing after insert');
   return { seq: Number(created.seq), hash: created.hash };

@@ -44,9 +44,21 @@ describeEachDialect('audit chain', (h) => {
     const session = await busyPartner(h());
     const rows = await chainOf(h().database.db, session.partner.partnerId);
     expect(rows.map((r) => r.action)).toEqual([
-      'PARTNER_CREATED', 'QUESTIONNAIRE_CREATED', 'FLOW_CREATED', 'TOKEN_CREATED', 'FORM_CREATED', 'THEME_CREATED', 'THEME_REPLACED',
-      'SETTINGS_UPDATED', 'TOKEN_UPDATED', 'FORM_UPDATED', 'WEBHOOK_CREATED', 'WEBHOOK_SIGNING_KEY_ROTATED', 'WEBHOOK_DELETED',
-      'FLOW_CREATED', 'FLOW_DELETED',
+      'PARTNER_CREATED',
+      'QUESTIONNAIRE_CREATED',
+      'FLOW_CREATED',
+      'TOKEN_CREATED',
+      'FORM_CREATED',
+      'THEME_CREATED',
+      'THEME_REPLACED',
+      'SETTINGS_UPDATED',
+      'TOKEN_UPDATED',
+      'FORM_UPDATED',
+      'WEBHOOK_CREATED',
+      'WEBHOOK_SIGNING_KEY_ROTATED',
+      'WEBHOOK_DELETED',
+      'FLOW_CREATED',
+      'FLOW_DELETED',
     ]);
     expect(rows.map((r) => r.seq)).toEqual(rows.map((_, i) => i + 1));
     expect(rows.find((r) => r.action === 'SETTINGS_UPDATED')?.company_id).toBeNull();
@@ -79,11 +91,15 @@ describeEachDialect('audit chain', (h) => {
     expect(report.broken).toMatchObject({ partnerId: session.partner.partnerId, seq: 5, entryId: target.id, problem: 'hash-mismatch' });
   });
 
-  it('catches an edit that recomputes the row\'s own hash, at the next link', async () => {
+  it("catches an edit that recomputes the row's own hash, at the next link", async () => {
     const session = await busyPartner(h());
     const db = h().database.db;
     const rows = await chainOf(db, session.partner.partnerId);
-    await db.updateTable('audit_logs').set({ hash: 'f'.repeat(64) }).where('id', '=', rows[2]!.id).execute();
+    await db
+      .updateTable('audit_logs')
+      .set({ hash: 'f'.repeat(64) })
+      .where('id', '=', rows[2]!.id)
+      .execute();
     const report = await verifyAuditChain({ db, partnerId: session.partner.partnerId });
     expect(report.broken).toMatchObject({ seq: 3, entryId: rows[2]!.id, problem: 'hash-mismatch' });
   });
@@ -116,17 +132,17 @@ describeEachDialect('audit chain', (h) => {
   it('keeps one linear chain when two database handles append to one partner concurrently', async () => {
     const partner = await h().partner();
     const database = h().database;
-    const schema = database.dialect === 'postgres'
-      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db)).rows[0]!.schema
-      : undefined;
+    const schema =
+      database.dialect === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db)).rows[0]!.schema : undefined;
     // Two pools on one PostgreSQL schema stand for two servers. SQLite's writers in one process
     // would block each other's thread (its busy wait is synchronous): there one handle runs the
     // same concurrent transactions, which SQLite serialises with BEGIN IMMEDIATE.
     const second = schema ? openDatabase({ url: TEST_DATABASE_URL, dataDir: h().config.dataDir, schema, poolSize: 5 }) : database;
     try {
-      const append = (db: Db, i: number) => db.transaction().execute(async (trx) => {
-        await recordAudit(trx, { partnerId: partner.partnerId, actor: { kind: 'system' }, action: 'CONCURRENCY_PROBE', details: { i }, now: 1_000 + i });
-      });
+      const append = (db: Db, i: number) =>
+        db.transaction().execute(async (trx) => {
+          await recordAudit(trx, { partnerId: partner.partnerId, actor: { kind: 'system' }, action: 'CONCURRENCY_PROBE', details: { i }, now: 1_000 + i });
+        });
       await Promise.all(Array.from({ length: 200 }, (_, i) => append(i % 2 === 0 ? database.db : second.db, i)));
     } finally {
       if (second !== database) await second.destroy();

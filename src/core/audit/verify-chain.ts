@@ -42,11 +42,20 @@ export async function verifyAuditChain(options: VerifyOptions): Promise<ChainRep
   const { db } = options;
   const report: ChainReport = { partners: 0, entries: 0, broken: null };
   if (options.partnerId === undefined) {
-    const orphan = await db.selectFrom('audit_logs').select(['partner_id', 'id', 'seq'])
-      .where('partner_id', 'not in', db.selectFrom('audit_heads').select('partner_id')).orderBy('partner_id').orderBy('seq').limit(1).executeTakeFirst();
+    const orphan = await db
+      .selectFrom('audit_logs')
+      .select(['partner_id', 'id', 'seq'])
+      .where('partner_id', 'not in', db.selectFrom('audit_heads').select('partner_id'))
+      .orderBy('partner_id')
+      .orderBy('seq')
+      .limit(1)
+      .executeTakeFirst();
     if (orphan) {
       report.broken = {
-        partnerId: orphan.partner_id, seq: Number(orphan.seq), entryId: orphan.id, problem: 'head-missing',
+        partnerId: orphan.partner_id,
+        seq: Number(orphan.seq),
+        entryId: orphan.id,
+        problem: 'head-missing',
         message: 'the partner has entries but no chain head (audit_heads row removed)',
       };
       return report;
@@ -72,8 +81,13 @@ async function* partnerIds(db: Db, only: string | undefined): AsyncGenerator<str
   let after: string | null = null;
   for (;;) {
     const cursor: string | null = after;
-    const rows = await db.selectFrom('audit_heads').select('partner_id')
-      .$if(cursor !== null, (q) => q.where('partner_id', '>', cursor!)).orderBy('partner_id').limit(500).execute();
+    const rows = await db
+      .selectFrom('audit_heads')
+      .select('partner_id')
+      .$if(cursor !== null, (q) => q.where('partner_id', '>', cursor!))
+      .orderBy('partner_id')
+      .limit(500)
+      .execute();
     for (const row of rows) yield row.partner_id;
     if (rows.length < 500) return;
     after = rows[rows.length - 1]!.partner_id;
@@ -90,18 +104,28 @@ async function verifyPartner(options: VerifyOptions, partnerId: string): Promise
   let prevHash = GENESIS_HASH;
   let checked = 0;
   for (;;) {
-    const rows = await db.selectFrom('audit_logs').selectAll().where('partner_id', '=', partnerId)
-      .where('seq', '>=', expectedSeq).where('seq', '<=', Math.max(headSeq, expectedSeq)).orderBy('seq').limit(pageSize).execute();
+    const rows = await db
+      .selectFrom('audit_logs')
+      .selectAll()
+      .where('partner_id', '=', partnerId)
+      .where('seq', '>=', expectedSeq)
+      .where('seq', '<=', Math.max(headSeq, expectedSeq))
+      .orderBy('seq')
+      .limit(pageSize)
+      .execute();
     for (const row of rows) {
       const seq = Number(row.seq);
       if (seq !== expectedSeq) {
         return { checked, broken: broken(expectedSeq, row.id, 'seq-gap', `gap in seq: entry ${expectedSeq} is missing (the next entry is ${seq})`) };
       }
       if (row.prev_hash !== prevHash) {
-        return { checked, broken: broken(seq, row.id, 'prev-hash-mismatch', 'prev_hash mismatch: it is not the hash of the previous entry (entries removed or reordered)') };
+        return {
+          checked,
+          broken: broken(seq, row.id, 'prev-hash-mismatch', 'prev_hash mismatch: it is not the hash of the previous entry (entries removed or reordered)'),
+        };
       }
       if (entryHash(contentOfRow(row)) !== row.hash) {
-        return { checked, broken: broken(seq, row.id, 'hash-mismatch', 'hash mismatch: the entry\'s content was changed after it was written') };
+        return { checked, broken: broken(seq, row.id, 'hash-mismatch', "hash mismatch: the entry's content was changed after it was written") };
       }
       prevHash = row.hash;
       expectedSeq += 1;
@@ -112,13 +136,19 @@ async function verifyPartner(options: VerifyOptions, partnerId: string): Promise
   }
   const lastSeq = expectedSeq - 1;
   if (!head) {
-    return { checked, broken: lastSeq > 0 ? broken(lastSeq, null, 'head-missing', 'the partner has entries but no chain head (audit_heads row removed)') : null };
+    return {
+      checked,
+      broken: lastSeq > 0 ? broken(lastSeq, null, 'head-missing', 'the partner has entries but no chain head (audit_heads row removed)') : null,
+    };
   }
   if (lastSeq !== headSeq) {
-    return { checked, broken: broken(lastSeq + 1, null, 'seq-gap', `gap in seq: the chain ends at ${lastSeq} but its head records ${headSeq} (entries removed from the end)`) };
+    return {
+      checked,
+      broken: broken(lastSeq + 1, null, 'seq-gap', `gap in seq: the chain ends at ${lastSeq} but its head records ${headSeq} (entries removed from the end)`),
+    };
   }
   if (head.hash !== prevHash) {
-    return { checked, broken: broken(lastSeq, null, 'head-mismatch', 'the chain head\'s hash is not the last entry\'s hash') };
+    return { checked, broken: broken(lastSeq, null, 'head-mismatch', "the chain head's hash is not the last entry's hash") };
   }
   return { checked, broken: null };
 }

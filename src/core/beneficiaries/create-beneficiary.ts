@@ -30,25 +30,45 @@ export async function createBeneficiary({ ctx, input }: { ctx: FormCtx; input: B
  * is set only here, before the new node exists, the tree can never have a cycle.
  */
 export async function insertBeneficiary(
-  db: Db, ctx: FormCtx, company: CompanyRow, flow: KybFormUnifiedFlow | null, input: BeneficiaryCreateRequest, path: string,
+  db: Db,
+  ctx: FormCtx,
+  company: CompanyRow,
+  flow: KybFormUnifiedFlow | null,
+  input: BeneficiaryCreateRequest,
+  path: string,
 ): Promise<BeneficiaryRow> {
-  const count = await db.selectFrom('beneficiaries').select((eb) => eb.fn.countAll().as('n')).where('company_id', '=', company.id).executeTakeFirstOrThrow();
+  const count = await db
+    .selectFrom('beneficiaries')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('company_id', '=', company.id)
+    .executeTakeFirstOrThrow();
   if (Number(count.n) >= MAX_BENEFICIARIES_PER_FORM) throw invalidField('beneficiaries', `a form holds at most ${MAX_BENEFICIARIES_PER_FORM} beneficiaries`);
   const errors = fieldErrors();
   const types = resolveTypes(input.beneficiaryType, input.beneficiaryTypes, errors);
   const { infoType, additionalInfo, scanRef, ...fields } = input.info as unknown as Record<string, unknown> & {
-    infoType: string; scanRef?: string; additionalInfo?: Record<string, { value: unknown }>;
+    infoType: string;
+    scanRef?: string;
+    additionalInfo?: Record<string, { value: unknown }>;
   };
   checkAgainstFlow(flow, types, infoType, ctx.access.actor, errors);
   const custom = checkCustomValues(additionalInfo, customAssignments(flow, types, infoType), 'info.additionalInfo', errors);
   if (input.parent) {
-    const parent = await db.selectFrom('beneficiaries').select(['id', 'info_type']).where('id', '=', input.parent).where('company_id', '=', company.id).executeTakeFirst();
+    const parent = await db
+      .selectFrom('beneficiaries')
+      .select(['id', 'info_type'])
+      .where('id', '=', input.parent)
+      .where('company_id', '=', company.id)
+      .executeTakeFirst();
     if (!parent) (errors.parent ??= []).push('no beneficiary with this id in this form');
     else if (parent.info_type !== 'COMPANY') (errors.parent ??= []).push('must be a company beneficiary');
   }
   assertValid(prefix(errors, path));
   // While information is requested, a new beneficiary needs each of its types open.
-  assertItemsOpen(company, ctx.access, types.map((type) => [`beneficiaries.${type}`]));
+  assertItemsOpen(
+    company,
+    ctx.access,
+    types.map((type) => [`beneficiaries.${type}`]),
+  );
   const now = ctx.clock.now();
   const row: BeneficiaryRow = {
     id: randomUUID(),
@@ -61,11 +81,14 @@ export async function insertBeneficiary(
     form_filler: input.formFiller ? 1 : 0,
     ownership_percentage: input.ownershipPercentage ?? null,
     // A scan ref links a KYC verification; a client could claim someone else's, so only the partner may.
-    scan_ref: ctx.access.actor.kind === 'partner' ? scanRef ?? null : null,
+    scan_ref: ctx.access.actor.kind === 'partner' ? (scanRef ?? null) : null,
     created_at: now,
     updated_at: now,
   };
-  await db.insertInto('beneficiaries').values({ ...row, info: await sealBeneficiaryInfo(db, ctx, company.id, row.info) }).execute();
+  await db
+    .insertInto('beneficiaries')
+    .values({ ...row, info: await sealBeneficiaryInfo(db, ctx, company.id, row.info) })
+    .execute();
   return row;
 }
 

@@ -24,7 +24,11 @@ export async function deleteBeneficiary({ ctx, id }: { ctx: FormCtx; id: string 
     const documents = await trx.selectFrom('documents').select('file_hash').where('beneficiary_id', '=', id).execute();
     await trx.deleteFrom('documents').where('beneficiary_id', '=', id).execute();
     await trx.deleteFrom('beneficiaries').where('id', '=', id).execute();
-    await releaseFiles(trx, ctx, documents.map((d) => d.file_hash));
+    await releaseFiles(
+      trx,
+      ctx,
+      documents.map((d) => d.file_hash),
+    );
     await recordAudit(trx, { ...ctx.access, action: 'BENEFICIARY_DELETED', details: { beneficiaryId: id }, now: ctx.clock.now() });
   });
 }

@@ -29,9 +29,7 @@ export function resolveTypes(single: string | undefined, list: string[] | undefi
  * The flow decides which beneficiary types exist, which applicant kinds each takes, and which
  * the client may not edit. A null flow (or null `beneficiaries`) allows everything.
  */
-export function checkAgainstFlow(
-  flow: KybFormUnifiedFlow | null, types: string[], infoType: string, actor: Actor, errors: FieldErrors,
-): void {
+export function checkAgainstFlow(flow: KybFormUnifiedFlow | null, types: string[], infoType: string, actor: Actor, errors: FieldErrors): void {
   const configured = flow?.beneficiaries;
   if (!configured) return;
   for (const type of types) {
@@ -49,9 +47,7 @@ export function checkAgainstFlow(
 
 /** The applicant rules that apply to a beneficiary: one per type it has, for its kind. */
 export function applicantRules(flow: KybFormUnifiedFlow | null, types: string[], infoType: string): ApplicantFlow[] {
-  return (flow?.beneficiaries ?? [])
-    .filter((b) => types.includes(b.beneficiaryType))
-    .flatMap((b) => b.applicants.filter((a) => a.applicantType === infoType));
+  return (flow?.beneficiaries ?? []).filter((b) => types.includes(b.beneficiaryType)).flatMap((b) => b.applicants.filter((a) => a.applicantType === infoType));
 }
 
 export function customAssignments(flow: KybFormUnifiedFlow | null, types: string[], infoType: string): CustomFieldAssignment[] {

@@ -12,9 +12,17 @@ import { checkAgainstFlow, customAssignments, presentBeneficiary, resolveTypes }
  * PUT replaces the beneficiary (its parent excepted: the tree is fixed at creation); PATCH
  * changes what it names, merging `info` field by field. The applicant kind cannot change.
  */
-export async function updateBeneficiary(
-  { ctx, id, input, merge }: { ctx: FormCtx; id: string; input: BeneficiaryRequest | PatchedBeneficiaryRequest; merge: boolean },
-): Promise<Beneficiary> {
+export async function updateBeneficiary({
+  ctx,
+  id,
+  input,
+  merge,
+}: {
+  ctx: FormCtx;
+  id: string;
+  input: BeneficiaryRequest | PatchedBeneficiaryRequest;
+  merge: boolean;
+}): Promise<Beneficiary> {
   return ctx.db.transaction().execute(async (trx) => {
     const company = await loadForm(trx, ctx);
     assertEditable(company, ctx.access);
@@ -26,20 +34,27 @@ export async function updateBeneficiary(
     const typesGiven = input.beneficiaryType !== undefined || input.beneficiaryTypes !== undefined;
     // A PUT that names no type keeps the current ones (the spec requires only `info`).
     const types = typesGiven ? resolveTypes(input.beneficiaryType, input.beneficiaryTypes, errors) : currentTypes;
-    const { infoType = current.info_type, additionalInfo, ...fields } = (input.info ?? {}) as Record<string, unknown> & { infoType?: string; additionalInfo?: Record<string, { value: unknown }> };
+    const {
+      infoType = current.info_type,
+      additionalInfo,
+      ...fields
+    } = (input.info ?? {}) as Record<string, unknown> & { infoType?: string; additionalInfo?: Record<string, { value: unknown }> };
     if (infoType !== current.info_type) (errors['info.infoType'] ??= []).push('cannot change; delete the beneficiary and add it again');
     const { parent } = input as { parent?: string | null };
-    if (parent !== undefined && parent !== current.parent_id) (errors.parent ??= []).push('cannot change; delete the beneficiary and add it again under the new parent');
+    if (parent !== undefined && parent !== current.parent_id)
+      (errors.parent ??= []).push('cannot change; delete the beneficiary and add it again under the new parent');
     checkAgainstFlow(flow, [...new Set([...types, ...currentTypes])], infoType, ctx.access.actor, errors);
     const custom = checkCustomValues(additionalInfo, customAssignments(flow, types, infoType), 'info.additionalInfo', errors);
     assertValid(errors);
     // A type added while information is requested must be open too.
-    assertItemsOpen(company, ctx.access, types.filter((t) => !currentTypes.includes(t)).map((type) => [`beneficiaries.${type}`]));
+    assertItemsOpen(
+      company,
+      ctx.access,
+      types.filter((t) => !currentTypes.includes(t)).map((type) => [`beneficiaries.${type}`]),
+    );
 
     const stored = parseRecordJson<Record<string, unknown> & { additionalInfo: Record<string, unknown> }>(current.info);
-    const info = merge
-      ? { ...stored, ...fields, additionalInfo: mergeRecords(stored.additionalInfo, custom) }
-      : { ...fields, additionalInfo: custom };
+    const info = merge ? { ...stored, ...fields, additionalInfo: mergeRecords(stored.additionalInfo, custom) } : { ...fields, additionalInfo: custom };
     const next = {
       beneficiary_types: JSON.stringify(types),
       info: JSON.stringify(info),
@@ -48,7 +63,11 @@ export async function updateBeneficiary(
       ownership_percentage: input.ownershipPercentage === undefined ? (merge ? current.ownership_percentage : null) : input.ownershipPercentage,
       updated_at: ctx.clock.now(),
     };
-    await trx.updateTable('beneficiaries').set({ ...next, info: await sealBeneficiaryInfo(trx, ctx, company.id, next.info) }).where('id', '=', id).execute();
+    await trx
+      .updateTable('beneficiaries')
+      .set({ ...next, info: await sealBeneficiaryInfo(trx, ctx, company.id, next.info) })
+      .where('id', '=', id)
+      .execute();
     await recordAudit(trx, { ...ctx.access, action: 'BENEFICIARY_UPDATED', details: { beneficiaryId: id }, now: next.updated_at });
     return presentBeneficiary({ ...current, ...next }, flow);
   });

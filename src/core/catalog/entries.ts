@@ -21,21 +21,26 @@ export async function createEntry<I, O>({ ctx, kind, input }: { ctx: PartnerCtx;
       deleted_at: null,
       ...prepared.columns,
     };
-    await trx.insertInto(kind.table as 'themes').values(row).execute();
+    await trx
+      .insertInto(kind.table as 'themes')
+      .values(row)
+      .execute();
     await auditEntry(trx, ctx, kind, 'CREATED', row.id, now);
     const [presented] = await kind.present(trx, [row]);
     return presented!;
   });
 }
 
-export async function replaceEntry<I, O>(
-  { ctx, kind, id, input }: { ctx: PartnerCtx; kind: CatalogKind<I, O>; id: string; input: I },
-): Promise<O> {
+export async function replaceEntry<I, O>({ ctx, kind, id, input }: { ctx: PartnerCtx; kind: CatalogKind<I, O>; id: string; input: I }): Promise<O> {
   return ctx.db.transaction().execute(async (trx) => {
     const current = await loadEntry(ctx, kind, id, trx);
     const prepared = await kind.prepare(trx, ctx, input, id);
     const changes = { name: prepared.name, definition: JSON.stringify(prepared.definition), updated_at: ctx.clock.now(), ...prepared.columns };
-    await trx.updateTable(kind.table as 'themes').set(changes).where('id', '=', id).execute();
+    await trx
+      .updateTable(kind.table as 'themes')
+      .set(changes)
+      .where('id', '=', id)
+      .execute();
     await auditEntry(trx, ctx, kind, 'REPLACED', id, changes.updated_at);
     const [presented] = await kind.present(trx, [{ ...current, ...changes }]);
     return presented!;
@@ -65,7 +70,11 @@ export async function deleteEntry<I, O>({ ctx, kind, id }: { ctx: PartnerCtx; ki
     await loadEntry(ctx, kind, id, trx);
     await kind.checkDelete(trx, ctx, id);
     const now = ctx.clock.now();
-    await trx.updateTable(kind.table as 'themes').set({ deleted_at: now }).where('id', '=', id).execute();
+    await trx
+      .updateTable(kind.table as 'themes')
+      .set({ deleted_at: now })
+      .where('id', '=', id)
+      .execute();
     await auditEntry(trx, ctx, kind, 'DELETED', id, now);
   });
 }

@@ -36,7 +36,7 @@ export const flows: CatalogKind<FlowInput, Flow> = {
       return {
         id: row.id,
         name: row.name,
-        questionnaire: questionnaireId ? keys.get(questionnaireId) ?? null : null,
+        questionnaire: questionnaireId ? (keys.get(questionnaireId) ?? null) : null,
         ...(JSON.parse(row.definition) as KybFormUnifiedFlow),
         createdAt: iso(row.created_at),
         updatedAt: iso(row.updated_at),
@@ -106,13 +106,14 @@ function normalizeFlow(input: KybFormUnifiedFlow): KybFormUnifiedFlow {
   return {
     ...flow,
     fieldsCustom: assign(flow.fieldsCustom),
-    beneficiaries: flow.beneficiaries?.map((b) => ({
-      ...b,
-      // Applicants are a discriminated union, which Value.Default does not descend into.
-      applicants: b.applicants.map((a) => {
-        const withDefaults = Value.Default(a.applicantType === 'INDIVIDUAL' ? IndividualFlow : CompanyFlow, a) as typeof a;
-        return { ...withDefaults, fieldsCustom: assign(withDefaults.fieldsCustom) };
-      }),
-    })) ?? flow.beneficiaries,
+    beneficiaries:
+      flow.beneficiaries?.map((b) => ({
+        ...b,
+        // Applicants are a discriminated union, which Value.Default does not descend into.
+        applicants: b.applicants.map((a) => {
+          const withDefaults = Value.Default(a.applicantType === 'INDIVIDUAL' ? IndividualFlow : CompanyFlow, a) as typeof a;
+          return { ...withDefaults, fieldsCustom: assign(withDefaults.fieldsCustom) };
+        }),
+      })) ?? flow.beneficiaries,
   };
 }

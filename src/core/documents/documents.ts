@@ -56,9 +56,20 @@ export interface CheckedDocument {
 }
 
 /** Checks a document (type, content, size, the form's document limit) without storing anything. */
-export async function checkDocument(db: Db, ctx: FormCtx, company: CompanyRow, target: DocumentTarget, input: DocumentCreateInput, path = ''): Promise<CheckedDocument> {
+export async function checkDocument(
+  db: Db,
+  ctx: FormCtx,
+  company: CompanyRow,
+  target: DocumentTarget,
+  input: DocumentCreateInput,
+  path = '',
+): Promise<CheckedDocument> {
   checkType(input.type, await allowedTypes(db, ctx, company, target), path ? `${path}.type` : 'type');
-  const count = await db.selectFrom('documents').select((eb) => eb.fn.countAll().as('n')).where('company_id', '=', company.id).executeTakeFirstOrThrow();
+  const count = await db
+    .selectFrom('documents')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('company_id', '=', company.id)
+    .executeTakeFirstOrThrow();
   if (Number(count.n) >= MAX_DOCUMENTS_PER_FORM) {
     throw invalidField('documents', `a form holds at most ${MAX_DOCUMENTS_PER_FORM} documents; delete one first`);
   }
@@ -72,12 +83,25 @@ export async function insertDocument(db: Db, ctx: FormCtx, company: CompanyRow, 
   const input = { type: checked.type, filename: checked.filename };
   const file = await storeFile(db, ctx, company.id, upload);
   const row: DocumentRow = {
-    id: randomUUID(), company_id: company.id, beneficiary_id: target.beneficiaryId, type: input.type,
-    filename: input.filename ?? null, file_hash: file.hash, created_at: ctx.clock.now(),
+    id: randomUUID(),
+    company_id: company.id,
+    beneficiary_id: target.beneficiaryId,
+    type: input.type,
+    filename: input.filename ?? null,
+    file_hash: file.hash,
+    created_at: ctx.clock.now(),
   };
   // A file name often carries the person's name ("passport-jane-doe.pdf"): sealed like the rest.
-  await db.insertInto('documents').values({ ...row, filename: await sealNullable(db, ctx, company.id, row.filename) }).execute();
-  await recordAudit(db, { ...ctx.access, action: 'DOCUMENT_UPLOADED', details: { documentId: row.id, type: row.type, beneficiaryId: row.beneficiary_id, mime: file.mime, size: file.size }, now: row.created_at });
+  await db
+    .insertInto('documents')
+    .values({ ...row, filename: await sealNullable(db, ctx, company.id, row.filename) })
+    .execute();
+  await recordAudit(db, {
+    ...ctx.access,
+    action: 'DOCUMENT_UPLOADED',
+    details: { documentId: row.id, type: row.type, beneficiaryId: row.beneficiary_id, mime: file.mime, size: file.size },
+    now: row.created_at,
+  });
   return row;
 }
 
@@ -91,9 +115,15 @@ export async function createDocument({ ctx, target, input }: { ctx: FormCtx; tar
   });
 }
 
-export async function listDocuments(
-  { ctx, target, filter = {} }: { ctx: FormCtx; target: DocumentTarget; filter?: { types?: string[]; excludeTypes?: string[] } },
-): Promise<KybFormDocument[]> {
+export async function listDocuments({
+  ctx,
+  target,
+  filter = {},
+}: {
+  ctx: FormCtx;
+  target: DocumentTarget;
+  filter?: { types?: string[]; excludeTypes?: string[] };
+}): Promise<KybFormDocument[]> {
   const company = await loadForm(ctx.db, ctx);
   if (target.beneficiaryId) await loadBeneficiary(ctx.db, ctx, company.id, target.beneficiaryId);
   let query = ctx.db.selectFrom('documents').selectAll().where('company_id', '=', company.id);
@@ -121,9 +151,19 @@ export async function getDocument({ ctx, target, id }: { ctx: FormCtx; target: D
  * PUT replaces the type and file name (an absent name becomes null); PATCH changes what it
  * names. The file itself cannot be replaced: delete the document and upload again.
  */
-export async function updateDocument(
-  { ctx, target, id, input, merge }: { ctx: FormCtx; target: DocumentTarget; id: string; input: DocumentUpdateInput; merge: boolean },
-): Promise<KybFormDocument> {
+export async function updateDocument({
+  ctx,
+  target,
+  id,
+  input,
+  merge,
+}: {
+  ctx: FormCtx;
+  target: DocumentTarget;
+  id: string;
+  input: DocumentUpdateInput;
+  merge: boolean;
+}): Promise<KybFormDocument> {
   return ctx.db.transaction().execute(async (trx) => {
     const company = await loadForm(trx, ctx);
     assertEditable(company, ctx.access);
@@ -132,7 +172,11 @@ export async function updateDocument(
     await assertDocumentsOpen(trx, ctx, company, target, [...new Set([row.type, input.type ?? row.type])]);
     const filename = input.filename !== undefined ? input.filename : merge ? row.filename : null;
     const next = { ...row, type: input.type ?? row.type, filename };
-    await trx.updateTable('documents').set({ type: next.type, filename: await sealNullable(trx, ctx, company.id, next.filename) }).where('id', '=', id).execute();
+    await trx
+      .updateTable('documents')
+      .set({ type: next.type, filename: await sealNullable(trx, ctx, company.id, next.filename) })
+      .where('id', '=', id)
+      .execute();
     await recordAudit(trx, { ...ctx.access, action: 'DOCUMENT_UPDATED', details: { documentId: id, type: next.type }, now: ctx.clock.now() });
     return (await presentDocuments(trx, ctx, [next]))[0]!;
   });

@@ -8,7 +8,10 @@ import { openNullable } from '../privacy/seal.js';
 
 /** Documents with a signed, expiring link each (one lookup for all their files). */
 export async function presentDocuments(db: Db, ctx: Ctx, rows: DocumentRow[]): Promise<KybFormDocument[]> {
-  const files = await findStoredFiles(db, rows.map((r) => r.file_hash));
+  const files = await findStoredFiles(
+    db,
+    rows.map((r) => r.file_hash),
+  );
   return rows.map((row) => ({
     id: row.id,
     type: row.type,

@@ -32,7 +32,10 @@ export async function loadDossierCase(ctx: PartnerCtx, companyId: string): Promi
   let names: Promise<Map<string, string>> | undefined;
   let screening: Promise<CompanyScreeningView> | undefined;
   const dossier: DossierCase = {
-    ctx, formCtx, company, flow,
+    ctx,
+    formCtx,
+    company,
+    flow,
     info: JSON.parse(company.info) as StoredCompanyInfo,
     ownership: () => (ownership ??= loadOwnership(ctx.db, ctx, company)),
     screening: () => (screening ??= getCompanyScreening({ ctx, companyId })),

@@ -41,13 +41,18 @@ export function openPdf(options: { createdAt: Date; password: string | undefined
 
 function newDocument(createdAt: Date, password: string | undefined): Pdf {
   return new PDFDocument({
-    size: 'A4', margin: 50, bufferPages: false, compress: true,
+    size: 'A4',
+    margin: 50,
+    bufferPages: false,
+    compress: true,
     info: { Title: 'KYB dossier', Creator: 'OpenKYB', CreationDate: createdAt },
     ...(password !== undefined
       ? {
-        pdfVersion: '1.7ext3' as const, userPassword: password, ownerPassword: password,
-        permissions: { printing: 'highResolution' as const, copying: true, modifying: false, annotating: false },
-      }
+          pdfVersion: '1.7ext3' as const,
+          userPassword: password,
+          ownerPassword: password,
+          permissions: { printing: 'highResolution' as const, copying: true, modifying: false, annotating: false },
+        }
       : {}),
   });
 }
@@ -79,7 +84,11 @@ export function subheading(doc: Pdf, text: string): void {
 
 /** "Label: value"; an absent value is shown as a dash rather than left out. */
 export function field(doc: Pdf, label: string, value: unknown): void {
-  doc.font('bold').text(`${printable(label)}: `, { continued: true }).font('body').text(printable(show(value)));
+  doc
+    .font('bold')
+    .text(`${printable(label)}: `, { continued: true })
+    .font('body')
+    .text(printable(show(value)));
 }
 
 export function paragraph(doc: Pdf, text: string, options: { indent?: number } = {}): void {

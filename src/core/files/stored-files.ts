@@ -77,6 +77,10 @@ export async function releaseFiles(db: Db, ctx: Ctx, hashes: Iterable<string>): 
 
 export async function findStoredFiles(db: Db, hashes: string[]): Promise<Map<string, StoredFile>> {
   if (hashes.length === 0) return new Map();
-  const rows = await db.selectFrom('stored_files').select(['hash', 'mime', 'size']).where('hash', 'in', [...new Set(hashes)]).execute();
+  const rows = await db
+    .selectFrom('stored_files')
+    .select(['hash', 'mime', 'size'])
+    .where('hash', 'in', [...new Set(hashes)])
+    .execute();
   return new Map(rows.map((row) => [row.hash, row]));
 }

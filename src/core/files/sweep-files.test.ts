@@ -30,7 +30,11 @@ describeEachDialect('the file store sweep', (h) => {
     const pdf = pdfDocument('kept');
     expect((await api(h()).call('POST', `/kyb/forms/${s.companyId}/documents/`, s.bearer, { type: 'OTHER', file: base64(pdf) })).status).toBe(201);
     // Files are stored under a per-company id (see core/privacy), not the content's SHA-256.
-    const { file_hash: keptId } = await h().database.db.selectFrom('documents').select('file_hash').where('company_id', '=', s.companyId).executeTakeFirstOrThrow();
+    const { file_hash: keptId } = await h()
+      .database.db.selectFrom('documents')
+      .select('file_hash')
+      .where('company_id', '=', s.companyId)
+      .executeTakeFirstOrThrow();
     const kept = pathOf(h(), keptId);
     const old = new Date(Date.now() - 2 * HOUR_MS);
     utimesSync(kept, old, old);
@@ -61,7 +65,15 @@ describeEachDialect('the file store sweep', (h) => {
     const hash = sha256Hex(Buffer.from('left by a crash'));
     plant(path.join(path.dirname(pathOf(h(), hash)), `.${hash}.9.tmp`), 2 * HOUR_MS);
     const logs: string[] = [];
-    const logger = createLogger('info', new Writable({ write(chunk, _enc, done) { logs.push(String(chunk)); done(); } }));
+    const logger = createLogger(
+      'info',
+      new Writable({
+        write(chunk, _enc, done) {
+          logs.push(String(chunk));
+          done();
+        },
+      }),
+    );
     const sweeper = startFileSweeper({ database: h().database, storage: h().ctx.files.storage, clock: { now: () => Date.now() }, logger });
     await sweeper.stop();
     expect(logs).toHaveLength(1);

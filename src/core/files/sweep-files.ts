@@ -18,7 +18,17 @@ export interface SweepCounts {
  * writes, and files with no `stored_files` row (written, then their transaction rolled back
  * or the process died before it committed). Files with a row are released by their verbs.
  */
-export async function sweepFiles({ db, storage, now, graceMs = FILE_SWEEP_GRACE_MS }: { db: Db; storage: FileStorage; now: number; graceMs?: number }): Promise<SweepCounts> {
+export async function sweepFiles({
+  db,
+  storage,
+  now,
+  graceMs = FILE_SWEEP_GRACE_MS,
+}: {
+  db: Db;
+  storage: FileStorage;
+  now: number;
+  graceMs?: number;
+}): Promise<SweepCounts> {
   const cutoff = now - graceMs;
   const tempFiles = await storage.sweepTemp(cutoff);
   let unreferencedFiles = 0;

@@ -22,9 +22,11 @@ export interface FormCtx extends Ctx {
 }
 
 const selectCompany = prepared((db, p: { id: string; partnerId: string }) =>
-  db.selectFrom('companies').selectAll().where('id', '=', p.id).where('partner_id', '=', p.partnerId));
+  db.selectFrom('companies').selectAll().where('id', '=', p.id).where('partner_id', '=', p.partnerId),
+);
 const selectCompanyForUpdate = prepared((db, p: { id: string; partnerId: string }) =>
-  db.selectFrom('companies').selectAll().where('id', '=', p.id).where('partner_id', '=', p.partnerId).forUpdate());
+  db.selectFrom('companies').selectAll().where('id', '=', p.id).where('partner_id', '=', p.partnerId).forUpdate(),
+);
 
 /**
  * The company, scoped to the partner: another partner's company is "not found". Inside a

@@ -20,7 +20,12 @@ type Add = (path: string, message: string) => void;
  * Everything submit checks against the flow, as one map of path -> messages (paths listed in
  * docs/decisions.md), so the client can show every missing item at once.
  */
-export async function checkSubmission(db: Db, ctx: Pick<Ctx, 'keys'>, company: CompanyRow & { info: string }, flow: KybFormUnifiedFlow | null): Promise<FieldErrors> {
+export async function checkSubmission(
+  db: Db,
+  ctx: Pick<Ctx, 'keys'>,
+  company: CompanyRow & { info: string },
+  flow: KybFormUnifiedFlow | null,
+): Promise<FieldErrors> {
   const errors = fieldErrors();
   const add: Add = (path, message) => (errors[path] ??= []).push(message);
   const info = JSON.parse(company.info) as StoredCompanyInfo;
@@ -32,7 +37,8 @@ export async function checkSubmission(db: Db, ctx: Pick<Ctx, 'keys'>, company: C
   checkFields(info as unknown as Record<string, unknown>, info.additionalInfo, flow?.fields ?? [], flow?.fieldsCustom ?? [], 'company', add);
   checkDocuments(new Set(documents.filter((d) => !d.beneficiary_id).map((d) => d.type)), flow?.documents ?? [], 'documents', add);
   for (const rule of flow?.beneficiaries ?? []) {
-    if (rule.required && !beneficiaries.some((b) => typesOf(b).includes(rule.beneficiaryType))) add(`beneficiaries.${rule.beneficiaryType}`, `at least one ${rule.beneficiaryType} is required`);
+    if (rule.required && !beneficiaries.some((b) => typesOf(b).includes(rule.beneficiaryType)))
+      add(`beneficiaries.${rule.beneficiaryType}`, `at least one ${rule.beneficiaryType} is required`);
   }
   for (const beneficiary of beneficiaries) checkBeneficiary(beneficiary, flow, documents, add);
   checkOwnership(beneficiaries, flow, add);
@@ -43,14 +49,18 @@ export async function checkSubmission(db: Db, ctx: Pick<Ctx, 'keys'>, company: C
 const typesOf = (b: BeneficiaryRow) => JSON.parse(b.beneficiary_types) as string[];
 
 function checkFields(
-  values: Record<string, unknown>, custom: Record<string, unknown>,
+  values: Record<string, unknown>,
+  custom: Record<string, unknown>,
   rules: { field: string; required?: boolean; changeRequired?: boolean; changeFrom?: unknown }[],
-  customRules: { field: { key: string }; required?: boolean }[], path: string, add: Add,
+  customRules: { field: { key: string }; required?: boolean }[],
+  path: string,
+  add: Add,
 ): void {
   for (const rule of rules) {
     const property = rule.field === 'POSITIONS' ? 'positions' : fieldProperty(rule.field);
     if (rule.required && isUnanswered(values[property])) add(`${path}.${property}`, 'this field is required');
-    if (rule.changeRequired && JSON.stringify(values[property] ?? null) === JSON.stringify(rule.changeFrom ?? null)) add(`${path}.${property}`, 'must be changed');
+    if (rule.changeRequired && JSON.stringify(values[property] ?? null) === JSON.stringify(rule.changeFrom ?? null))
+      add(`${path}.${property}`, 'must be changed');
   }
   for (const rule of customRules) {
     if (rule.required && isUnanswered(ownValue(custom, rule.field.key))) add(`${path}.additionalInfo.${rule.field.key}`, 'this field is required');
@@ -92,8 +102,7 @@ function checkOwnership(beneficiaries: BeneficiaryRow[], flow: KybFormUnifiedFlo
   if (!flow?.ownershipFullStructure) return;
   if (beneficiaries.length === 0) add('ownership', 'at least one beneficiary is required');
   const threshold = flow.ownershipPercentageThreshold ?? null;
-  const hasIndividualBelow = (id: string): boolean =>
-    (children.get(id) ?? []).some((c) => c.info_type === 'INDIVIDUAL' || hasIndividualBelow(c.id));
+  const hasIndividualBelow = (id: string): boolean => (children.get(id) ?? []).some((c) => c.info_type === 'INDIVIDUAL' || hasIndividualBelow(c.id));
   for (const b of beneficiaries) {
     if (b.info_type !== 'COMPANY' || !typesOf(b).some((t) => OWNER_TYPES.has(t))) continue;
     if (threshold !== null && b.ownership_percentage !== null && b.ownership_percentage < threshold) continue;

@@ -9,8 +9,19 @@ import { checkCustomValues, fieldProperty, presentCustomValues, type CustomField
 export type StoredCompanyInfo = Omit<CompanyInfoRequest, 'additionalInfo'> & { additionalInfo: StoredCustomValues };
 
 const NULLABLE_FIELDS = [
-  'registrationNumber', 'region', 'type', 'phone', 'website', 'email', 'activityCode', 'tin', 'operatingAddress',
-  'postalAddress', 'postcode', 'street', 'city',
+  'registrationNumber',
+  'region',
+  'type',
+  'phone',
+  'website',
+  'email',
+  'activityCode',
+  'tin',
+  'operatingAddress',
+  'postalAddress',
+  'postcode',
+  'street',
+  'city',
 ] as const;
 
 /**

@@ -32,11 +32,17 @@ export async function createForm({ ctx, input }: { ctx: FormCtx; input: CreateFo
     assertValid(errors);
     const now = ctx.clock.now();
     const created = { ...company, info: JSON.stringify(info), client_system: JSON.stringify(input.clientSystem ?? {}), form_created_at: now, updated_at: now };
-    await trx.updateTable('companies').set({
-      info: await sealCompanyInfo(trx, ctx, company.id, info),
-      client_system: await sealClientSystem(trx, ctx, company.id, created.client_system),
-      form_created_at: now, updated_at: now, ...companySearchColumns(info),
-    }).where('id', '=', company.id).execute();
+    await trx
+      .updateTable('companies')
+      .set({
+        info: await sealCompanyInfo(trx, ctx, company.id, info),
+        client_system: await sealClientSystem(trx, ctx, company.id, created.client_system),
+        form_created_at: now,
+        updated_at: now,
+        ...companySearchColumns(info),
+      })
+      .where('id', '=', company.id)
+      .execute();
     // Every document is checked before any file is written: a refused request leaves no file.
     const documents = [];
     for (const [i, document] of (input.documents ?? []).entries()) {

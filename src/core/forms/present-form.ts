@@ -29,8 +29,14 @@ export function presentCompany(company: CompanyRow & { info: string }, flow: Kyb
 
 /** The whole form: company, its documents, beneficiaries, client system and meta. */
 export async function presentForm(db: Db, ctx: Ctx, company: CompanyRow & { info: string }, flow: KybFormUnifiedFlow | null) {
-  const documents = await db.selectFrom('documents').selectAll().where('company_id', '=', company.id).where('beneficiary_id', 'is', null)
-    .orderBy('created_at').orderBy('id').execute();
+  const documents = await db
+    .selectFrom('documents')
+    .selectAll()
+    .where('company_id', '=', company.id)
+    .where('beneficiary_id', 'is', null)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
   const beneficiaries = await beneficiaryRows(db, ctx, company.id);
   return {
     id: company.id,

@@ -28,9 +28,13 @@ export async function submitForm({ ctx }: { ctx: FormCtx }): Promise<void> {
     const settings = await readSettings(trx, company.partner_id);
     const now = ctx.clock.now();
     // Conditional on the state it was loaded in: of two concurrent submits, one wins.
-    const updated = await trx.updateTable('companies')
+    const updated = await trx
+      .updateTable('companies')
       .set({
-        status: settings.statusOnSubmit, submission_time: now, initial_submission_time: company.initial_submission_time ?? now, updated_at: now,
+        status: settings.statusOnSubmit,
+        submission_time: now,
+        initial_submission_time: company.initial_submission_time ?? now,
+        updated_at: now,
         // The screening worker picks this up: the company and every beneficiary are screened.
         screening_requested_at: now,
         info_request: null,
@@ -40,7 +44,8 @@ export async function submitForm({ ctx }: { ctx: FormCtx }): Promise<void> {
       .executeTakeFirst();
     if (updated.numUpdatedRows !== 1n) throw conflict('The form was already submitted.');
     await recordAudit(trx, {
-      ...ctx.access, now,
+      ...ctx.access,
+      now,
       ...(request
         ? { action: 'FORM_RESUBMITTED', details: { status: settings.statusOnSubmit, items: request.items } }
         : { action: 'FORM_SUBMITTED', details: { status: settings.statusOnSubmit } }),

@@ -10,9 +10,15 @@ import { presentClientSystem, presentCompany } from './present-form.js';
 import { companySearchColumns } from '../review/search-text.js';
 
 /** PUT replaces the company info; PATCH merges the fields it names (DRF-style partial update). */
-export async function updateForm(
-  { ctx, input, merge }: { ctx: FormCtx; input: { company?: Partial<CompanyInfoRequest>; clientSystem?: ClientSystemRequest }; merge: boolean },
-) {
+export async function updateForm({
+  ctx,
+  input,
+  merge,
+}: {
+  ctx: FormCtx;
+  input: { company?: Partial<CompanyInfoRequest>; clientSystem?: ClientSystemRequest };
+  merge: boolean;
+}) {
   return ctx.db.transaction().execute(async (trx) => {
     const company = await loadForm(trx, ctx);
     assertEditable(company, ctx.access);
@@ -22,16 +28,22 @@ export async function updateForm(
     const info = input.company ? applyCompanyInfo(current, input.company, { merge, flow, actor: ctx.access.actor, path: 'company' }, errors) : current;
     assertValid(errors);
     assertItemsOpen(company, ctx.access, changedCompanyItems(current, info));
-    const clientSystem = input.clientSystem === undefined
-      ? company.client_system
-      : JSON.stringify(merge ? { ...JSON.parse(company.client_system ?? '{}'), ...input.clientSystem } : input.clientSystem);
+    const clientSystem =
+      input.clientSystem === undefined
+        ? company.client_system
+        : JSON.stringify(merge ? { ...JSON.parse(company.client_system ?? '{}'), ...input.clientSystem } : input.clientSystem);
     const now = ctx.clock.now();
     const next = { ...company, info: JSON.stringify(info), client_system: clientSystem, updated_at: now };
-    await trx.updateTable('companies').set({
-      info: await sealCompanyInfo(trx, ctx, company.id, info),
-      client_system: await sealClientSystem(trx, ctx, company.id, clientSystem),
-      updated_at: now, ...companySearchColumns(info),
-    }).where('id', '=', company.id).execute();
+    await trx
+      .updateTable('companies')
+      .set({
+        info: await sealCompanyInfo(trx, ctx, company.id, info),
+        client_system: await sealClientSystem(trx, ctx, company.id, clientSystem),
+        updated_at: now,
+        ...companySearchColumns(info),
+      })
+      .where('id', '=', company.id)
+      .execute();
     const changed = Object.keys(input.company ?? {});
     await recordAudit(trx, { ...ctx.access, action: 'FORM_UPDATED', details: { fields: changed }, now });
     return { company: presentCompany(next, flow), clientSystem: presentClientSystem(next) };

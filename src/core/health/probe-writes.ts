@@ -18,11 +18,16 @@ export async function probeWrites({ database, storage, now }: { database: Databa
     return { isWritable: false, failed: 'file store', code: codeOf(error) };
   }
   try {
-    await withTimeout((async () => {
-      await database.db.insertInto('health_checks').values({ id: 'healthz', checked_at: now })
-        .onConflict((oc) => oc.column('id').doUpdateSet({ checked_at: now })).execute();
-      await database.flush();
-    })());
+    await withTimeout(
+      (async () => {
+        await database.db
+          .insertInto('health_checks')
+          .values({ id: 'healthz', checked_at: now })
+          .onConflict((oc) => oc.column('id').doUpdateSet({ checked_at: now }))
+          .execute();
+        await database.flush();
+      })(),
+    );
   } catch (error) {
     return { isWritable: false, failed: 'database', code: codeOf(error) };
   }

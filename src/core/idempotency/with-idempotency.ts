@@ -23,11 +23,7 @@ class LostRace extends Error {}
  * the same key gets the original response and no second effect. The stored response is
  * encrypted with a key derived from the server pepper (it may hold a token string).
  */
-export async function withIdempotency<T>(
-  ctx: PartnerCtx,
-  request: IdempotencyRequest | undefined,
-  work: (db: Db) => Promise<T>,
-): Promise<IdempotentResult<T>> {
+export async function withIdempotency<T>(ctx: PartnerCtx, request: IdempotencyRequest | undefined, work: (db: Db) => Promise<T>): Promise<IdempotentResult<T>> {
   if (!request) return { body: await ctx.db.transaction().execute(work), replayed: false };
   for (let attempt = 0; ; attempt += 1) {
     try {
@@ -78,7 +74,9 @@ async function attemptOnce<T>(db: Db, ctx: PartnerCtx, request: IdempotencyReque
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value);

@@ -2,10 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { computeOwnership, type OwnershipNodeInput } from './engine.js';
 import { renderOwnershipTree } from './render-tree.js';
 
-const person = (id: string, parentId: string | null, percentage: number | null, extra: Partial<OwnershipNodeInput> = {}): OwnershipNodeInput =>
-  ({ id, parentId, kind: 'INDIVIDUAL', percentage, types: ['SHAREHOLDER'], positions: [], ...extra });
-const company = (id: string, parentId: string | null, percentage: number | null, extra: Partial<OwnershipNodeInput> = {}): OwnershipNodeInput =>
-  ({ id, parentId, kind: 'COMPANY', percentage, types: ['SHAREHOLDER'], positions: [], ...extra });
+const person = (id: string, parentId: string | null, percentage: number | null, extra: Partial<OwnershipNodeInput> = {}): OwnershipNodeInput => ({
+  id,
+  parentId,
+  kind: 'INDIVIDUAL',
+  percentage,
+  types: ['SHAREHOLDER'],
+  positions: [],
+  ...extra,
+});
+const company = (id: string, parentId: string | null, percentage: number | null, extra: Partial<OwnershipNodeInput> = {}): OwnershipNodeInput => ({
+  id,
+  parentId,
+  kind: 'COMPANY',
+  percentage,
+  types: ['SHAREHOLDER'],
+  positions: [],
+  ...extra,
+});
 
 describe('ownership engine', () => {
   it('sums a person owning through two paths: 40 % directly and 50 % of a 60 % holding = 70 %', () => {
@@ -30,12 +44,21 @@ describe('ownership engine', () => {
 
   it('multiplies down three levels: 80 % × 50 % × 50 % = 20 %, under the 25 % threshold', () => {
     const result = computeOwnership([
-      company('a', null, 80), company('b', 'a', 50), person('p', 'b', 50), person('q', 'b', 50),
-      person('r', 'a', 50), person('s', null, 20),
+      company('a', null, 80),
+      company('b', 'a', 50),
+      person('p', 'b', 50),
+      person('q', 'b', 50),
+      person('r', 'a', 50),
+      person('s', null, 20),
     ]);
     expect(result.maxDepth).toBe(3);
     expect(result.nodes.find((n) => n.id === 'p')).toMatchObject({ depth: 3, effectivePercentage: 20 });
-    expect(result.persons.map((p) => [p.id, p.effectivePercentage, p.isUbo])).toEqual([['p', 20, false], ['q', 20, false], ['r', 40, true], ['s', 20, false]]);
+    expect(result.persons.map((p) => [p.id, p.effectivePercentage, p.isUbo])).toEqual([
+      ['p', 20, false],
+      ['q', 20, false],
+      ['r', 40, true],
+      ['s', 20, false],
+    ]);
     expect(result.unexplainedPercentage).toBe(0);
     expect(result.remainders.every((r) => r.remainderPercentage === 0)).toBe(true);
   });
@@ -49,8 +72,11 @@ describe('ownership engine', () => {
   it('terminates on a cycle and dangling parents, reporting those nodes as unreachable', () => {
     const result = computeOwnership([
       person('root-owner', null, 100),
-      company('x', 'y', 50), company('y', 'x', 50), person('z', 'x', 100),
-      person('orphan', 'missing', 10), person('under-person', 'root-owner', 10),
+      company('x', 'y', 50),
+      company('y', 'x', 50),
+      person('z', 'x', 100),
+      person('orphan', 'missing', 10),
+      person('under-person', 'root-owner', 10),
     ]);
     expect(result.nodes.map((n) => n.id)).toEqual(['root-owner']);
     expect(result.problems.filter((p) => p.code === 'UNREACHABLE').map((p) => p.beneficiaryId)).toEqual(['x', 'y', 'z', 'orphan', 'under-person']);
@@ -59,7 +85,13 @@ describe('ownership engine', () => {
 
   it('flags over 100 % declared under one company, with a remainder of 0, not negative', () => {
     const result = computeOwnership([person('a', null, 70), company('h', null, 50), person('b', 'h', 80), person('c', 'h', 30)]);
-    expect(result.remainders.find((r) => r.id === null)).toEqual({ id: null, declaredPercentage: 120, remainderPercentage: 0, isOverDeclared: true, undeclaredOwners: 0 });
+    expect(result.remainders.find((r) => r.id === null)).toEqual({
+      id: null,
+      declaredPercentage: 120,
+      remainderPercentage: 0,
+      isOverDeclared: true,
+      undeclaredOwners: 0,
+    });
     expect(result.remainders.find((r) => r.id === 'h')).toMatchObject({ declaredPercentage: 110, remainderPercentage: 0, isOverDeclared: true });
     expect(result.problems.filter((p) => p.code === 'OVER_DECLARED').map((p) => p.beneficiaryId)).toEqual([null, 'h']);
     expect(result.unexplainedPercentage).toBe(0);
@@ -80,7 +112,9 @@ describe('ownership engine', () => {
   it('lists directors without shares as control roles, not owners, and 1/3 shares add up to 100 %', () => {
     const third = 100 / 3;
     const result = computeOwnership([
-      person('a', null, third), person('b', null, third), person('c', null, third),
+      person('a', null, third),
+      person('b', null, third),
+      person('c', null, third),
       person('ceo', null, null, { types: ['CEO'], positions: ['Director'] }),
     ]);
     expect(result.controlRoles).toEqual([{ beneficiaryId: 'ceo', types: ['CEO'], positions: ['Director'], isOwner: false }]);
@@ -92,15 +126,21 @@ describe('ownership engine', () => {
 
   it('draws the tree with shares, effective shares and what each company leaves unexplained', () => {
     const input = [company('h', null, 60), person('p', 'h', 50), person('d', null, 30)];
-    const names = new Map([['h', 'Holding BV'], ['p', 'Anna Berg'], ['d', 'Dan Cole']]);
+    const names = new Map([
+      ['h', 'Holding BV'],
+      ['p', 'Anna Berg'],
+      ['d', 'Dan Cole'],
+    ]);
     const text = renderOwnershipTree({ companyName: 'Acme UAB', input, result: computeOwnership(input), nameOf: (id) => names.get(id) ?? id });
-    expect(text).toBe([
-      'Acme UAB (unexplained 10 %)',
-      '├─ Holding BV: 60 % (company, effective 60 %; unexplained 50 %)',
-      '│  └─ Anna Berg: 50 % (effective 30 %, UBO)',
-      '└─ Dan Cole: 30 % (effective 30 %, UBO)',
-      'UBO threshold 25 %; not traced to a person: 40 %',
-      '',
-    ].join('\n'));
+    expect(text).toBe(
+      [
+        'Acme UAB (unexplained 10 %)',
+        '├─ Holding BV: 60 % (company, effective 60 %; unexplained 50 %)',
+        '│  └─ Anna Berg: 50 % (effective 30 %, UBO)',
+        '└─ Dan Cole: 30 % (effective 30 %, UBO)',
+        'UBO threshold 25 %; not traced to a person: 40 %',
+        '',
+      ].join('\n'),
+    );
   });
 });

@@ -65,7 +65,11 @@ export interface ControlRole {
 }
 
 export type OwnershipProblemCode = 'UNREACHABLE' | 'MISSING_PERCENTAGE' | 'OVER_DECLARED';
-export interface OwnershipProblem { beneficiaryId: string | null; code: OwnershipProblemCode; message: string }
+export interface OwnershipProblem {
+  beneficiaryId: string | null;
+  code: OwnershipProblemCode;
+  message: string;
+}
 
 export interface NodeOwnership {
   id: string;
@@ -105,7 +109,9 @@ export function computeOwnership(input: OwnershipNodeInput[], threshold = DEFAUL
 
   // Breadth-first from the root: a node is visited once, so a cycle in the input cannot loop.
   const reached = new Map<string, { node: NodeOwnership; path: string[]; shares: Array<number | null> }>();
-  const queue: Array<{ parentId: string | null; path: string[]; shares: Array<number | null>; depth: number }> = [{ parentId: null, path: [], shares: [], depth: 0 }];
+  const queue: Array<{ parentId: string | null; path: string[]; shares: Array<number | null>; depth: number }> = [
+    { parentId: null, path: [], shares: [], depth: 0 },
+  ];
   while (queue.length > 0) {
     const at = queue.shift()!;
     for (const child of children.get(at.parentId) ?? []) {
@@ -120,18 +126,29 @@ export function computeOwnership(input: OwnershipNodeInput[], threshold = DEFAUL
 
   const problems: OwnershipProblem[] = [];
   for (const node of input) {
-    if (!reached.has(node.id)) problems.push({ beneficiaryId: node.id, code: 'UNREACHABLE', message: 'not connected to the company (missing parent, a parent that is not a company, or a cycle)' });
+    if (!reached.has(node.id))
+      problems.push({
+        beneficiaryId: node.id,
+        code: 'UNREACHABLE',
+        message: 'not connected to the company (missing parent, a parent that is not a company, or a cycle)',
+      });
     else if (node.percentage === null && node.types.some((t) => OWNER_TYPES.has(t))) {
       problems.push({ beneficiaryId: node.id, code: 'MISSING_PERCENTAGE', message: 'an owner without an ownership percentage' });
     }
   }
 
-  const remainders = [null, ...input.filter((n) => n.kind === 'COMPANY' && reached.has(n.id)).map((n) => n.id)].map((id) => remainderOf(id, children.get(id) ?? []));
+  const remainders = [null, ...input.filter((n) => n.kind === 'COMPANY' && reached.has(n.id)).map((n) => n.id)].map((id) =>
+    remainderOf(id, children.get(id) ?? []),
+  );
   for (const r of remainders.filter((x) => x.isOverDeclared)) {
     problems.push({ beneficiaryId: r.id, code: 'OVER_DECLARED', message: `owners declared ${r.declaredPercentage} %, over 100 %` });
   }
 
-  const persons = personsOf(input.filter((n) => n.kind === 'INDIVIDUAL' && reached.has(n.id)), reached, threshold);
+  const persons = personsOf(
+    input.filter((n) => n.kind === 'INDIVIDUAL' && reached.has(n.id)),
+    reached,
+    threshold,
+  );
   const traced = persons.reduce((sum, p) => sum + p.effectivePercentage, 0);
   const nodes = [...reached.values()].map((r) => r.node);
   const unexplained = 100 - traced;
@@ -144,8 +161,14 @@ export function computeOwnership(input: OwnershipNodeInput[], threshold = DEFAUL
     persons,
     remainders,
     unexplainedPercentage: unexplained < EPSILON ? 0 : roundShare(unexplained),
-    controlRoles: input.filter((n) => reached.has(n.id) && (n.types.some((t) => CONTROL_TYPES.has(t)) || n.positions.length > 0))
-      .map((n) => ({ beneficiaryId: n.id, types: n.types.filter((t) => CONTROL_TYPES.has(t)), positions: n.positions, isOwner: isOwnerNode(n) && (n.percentage ?? 1) > 0 })),
+    controlRoles: input
+      .filter((n) => reached.has(n.id) && (n.types.some((t) => CONTROL_TYPES.has(t)) || n.positions.length > 0))
+      .map((n) => ({
+        beneficiaryId: n.id,
+        types: n.types.filter((t) => CONTROL_TYPES.has(t)),
+        positions: n.positions,
+        isOwner: isOwnerNode(n) && (n.percentage ?? 1) > 0,
+      })),
     problems,
   };
 }
@@ -172,15 +195,19 @@ function remainderOf(id: string | null, owned: OwnershipNodeInput[]): CompanyRem
   };
 }
 
-function personsOf(
-  individuals: OwnershipNodeInput[],
-  reached: Map<string, { path: string[]; node: NodeOwnership }>,
-  threshold: number,
-): PersonOwnership[] {
+function personsOf(individuals: OwnershipNodeInput[], reached: Map<string, { path: string[]; node: NodeOwnership }>, threshold: number): PersonOwnership[] {
   const byKey = new Map<string, PersonOwnership>();
   for (const row of individuals) {
     const key = row.personKey ?? row.id;
-    const person = byKey.get(key) ?? { id: row.id, beneficiaryIds: [], effectivePercentage: 0, hasUnknownShare: false, isUbo: false, isDeclaredUbo: false, paths: [] };
+    const person = byKey.get(key) ?? {
+      id: row.id,
+      beneficiaryIds: [],
+      effectivePercentage: 0,
+      hasUnknownShare: false,
+      isUbo: false,
+      isDeclaredUbo: false,
+      paths: [],
+    };
     byKey.set(key, person);
     const { path, node } = reached.get(row.id)!;
     person.beneficiaryIds.push(row.id);

@@ -60,8 +60,13 @@ export async function loadOwnership(db: Db, ctx: Pick<Ctx, 'keys'>, company: Com
 
 function toNodeInput(b: Beneficiary): OwnershipNodeInput {
   return {
-    id: b.id, parentId: b.parent, kind: b.info.infoType, percentage: b.ownershipPercentage,
-    types: b.beneficiaryTypes, positions: b.positions, personKey: personKey(b),
+    id: b.id,
+    parentId: b.parent,
+    kind: b.info.infoType,
+    percentage: b.ownershipPercentage,
+    types: b.beneficiaryTypes,
+    positions: b.positions,
+    personKey: personKey(b),
   };
 }
 
@@ -96,18 +101,43 @@ export function presentOwnership(loaded: LoadedOwnership): CompanyOwnership {
     maxDepth: result.maxDepth,
     unexplainedPercentage: result.unexplainedPercentage,
     nodes: [
-      { id: companyId, isRoot: true, infoType: 'COMPANY', name: loaded.companyName, depth: 0, beneficiaryTypes: [], positions: [], effectivePercentage: 100, isReachable: true },
+      {
+        id: companyId,
+        isRoot: true,
+        infoType: 'COMPANY',
+        name: loaded.companyName,
+        depth: 0,
+        beneficiaryTypes: [],
+        positions: [],
+        effectivePercentage: 100,
+        isReachable: true,
+      },
       ...loaded.beneficiaries.map((b) => ({
-        id: b.id, isRoot: false, infoType: b.info.infoType, name: displayName(b), depth: reached.get(b.id)?.depth ?? 0,
-        beneficiaryTypes: b.beneficiaryTypes, positions: b.positions,
-        effectivePercentage: reached.get(b.id)?.effectivePercentage ?? null, isReachable: reached.has(b.id),
+        id: b.id,
+        isRoot: false,
+        infoType: b.info.infoType,
+        name: displayName(b),
+        depth: reached.get(b.id)?.depth ?? 0,
+        beneficiaryTypes: b.beneficiaryTypes,
+        positions: b.positions,
+        effectivePercentage: reached.get(b.id)?.effectivePercentage ?? null,
+        isReachable: reached.has(b.id),
       })),
     ],
-    edges: result.nodes.map((n) => ({ from: n.parentId ?? companyId, to: n.id, percentage: byId.get(n.id)!.ownershipPercentage, effectivePercentage: n.effectivePercentage })),
+    edges: result.nodes.map((n) => ({
+      from: n.parentId ?? companyId,
+      to: n.id,
+      percentage: byId.get(n.id)!.ownershipPercentage,
+      effectivePercentage: n.effectivePercentage,
+    })),
     persons: result.persons.map((p) => ({ ...p, name: name(p.id) })),
     remainders: result.remainders.map((r) => ({ ...r, id: r.id ?? companyId })),
     controlRoles: result.controlRoles.map((c) => ({
-      beneficiaryId: c.beneficiaryId, name: name(c.beneficiaryId), beneficiaryTypes: c.types as Beneficiary['beneficiaryTypes'], positions: c.positions, isOwner: c.isOwner,
+      beneficiaryId: c.beneficiaryId,
+      name: name(c.beneficiaryId),
+      beneficiaryTypes: c.types as Beneficiary['beneficiaryTypes'],
+      positions: c.positions,
+      isOwner: c.isOwner,
     })),
     problems: result.problems,
   };

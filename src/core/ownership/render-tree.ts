@@ -7,9 +7,17 @@ const pct = (value: number | null) => (value === null ? 'share not declared' : `
  * its declared share, its effective share and what each company leaves unexplained. For the
  * PDF and the CLI; names come from the caller so this module never sees personal data itself.
  */
-export function renderOwnershipTree(
-  { companyName, input, result, nameOf }: { companyName: string; input: OwnershipNodeInput[]; result: OwnershipResult; nameOf: (beneficiaryId: string) => string },
-): string {
+export function renderOwnershipTree({
+  companyName,
+  input,
+  result,
+  nameOf,
+}: {
+  companyName: string;
+  input: OwnershipNodeInput[];
+  result: OwnershipResult;
+  nameOf: (beneficiaryId: string) => string;
+}): string {
   const byId = new Map(input.map((n) => [n.id, n]));
   const nodes = new Map(result.nodes.map((n) => [n.id, n]));
   const remainders = new Map(result.remainders.map((r) => [r.id, r]));

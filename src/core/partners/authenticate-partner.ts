@@ -7,19 +7,15 @@ export interface PartnerPrincipal {
   keyId: string;
 }
 
-const selectActiveKey = prepared((db, p: { apiKey: string }) => db
-  .selectFrom('api_keys')
-  .select(['id', 'partner_id', 'secret_hash'])
-  .where('api_key', '=', p.apiKey)
-  .where('revoked_at', 'is', null));
+const selectActiveKey = prepared((db, p: { apiKey: string }) =>
+  db.selectFrom('api_keys').select(['id', 'partner_id', 'secret_hash']).where('api_key', '=', p.apiKey).where('revoked_at', 'is', null),
+);
 
 // Compared against when the key does not exist, so both outcomes cost the same work.
 const DUMMY_HASH = '0'.repeat(64);
 
 /** Checks a Basic-auth key pair; null for any failure, with no hint of which part was wrong. */
-export async function authenticatePartner(
-  { ctx, input }: { ctx: Ctx; input: { apiKey: string; apiSecret: string } },
-): Promise<PartnerPrincipal | null> {
+export async function authenticatePartner({ ctx, input }: { ctx: Ctx; input: { apiKey: string; apiSecret: string } }): Promise<PartnerPrincipal | null> {
   const [row] = await selectActiveKey(ctx.db, { apiKey: input.apiKey });
   const presented = keyedHash(ctx.pepper, input.apiSecret);
   const matches = constantTimeEqualHex(presented, row?.secret_hash ?? DUMMY_HASH);

@@ -38,7 +38,13 @@ export async function createApiKey({ ctx, input }: { ctx: Ctx & { keyId?: string
     const partner = await trx.selectFrom('partners').select('id').where('id', '=', input.partnerId).executeTakeFirst();
     if (!partner) throw notFound('Partner');
     const created = await insertApiKey(trx, ctx, input.partnerId, input.label ?? null);
-    await recordAudit(trx, { partnerId: input.partnerId, actor: partnerActor(ctx), action: 'API_KEY_CREATED', details: { keyId: created.keyId }, now: ctx.clock.now() });
+    await recordAudit(trx, {
+      partnerId: input.partnerId,
+      actor: partnerActor(ctx),
+      action: 'API_KEY_CREATED',
+      details: { keyId: created.keyId },
+      now: ctx.clock.now(),
+    });
     return created;
   });
 }

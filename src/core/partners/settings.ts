@@ -34,5 +34,9 @@ export async function readSettings(db: Db, partnerId: string): Promise<StoredSet
 }
 
 export async function writeSettings(db: Db, partnerId: string, settings: StoredSettings): Promise<void> {
-  await db.updateTable('partners').set({ settings: JSON.stringify(settings) }).where('id', '=', partnerId).execute();
+  await db
+    .updateTable('partners')
+    .set({ settings: JSON.stringify(settings) })
+    .where('id', '=', partnerId)
+    .execute();
 }

@@ -16,17 +16,23 @@ export async function updateSettings({ ctx, input }: { ctx: PartnerCtx; input: P
       settings.defaultThemeId = input.defaultTheme && (await findLiveEntry(trx, ctx.partnerId, 'themes', input.defaultTheme, 'defaultTheme')).id;
     }
     if (input.defaultQuestionnaire !== undefined) {
-      settings.defaultQuestionnaireId = input.defaultQuestionnaire
-        && (await findQuestionnaireByKey(trx, ctx.partnerId, input.defaultQuestionnaire, 'defaultQuestionnaire')).id;
+      settings.defaultQuestionnaireId =
+        input.defaultQuestionnaire && (await findQuestionnaireByKey(trx, ctx.partnerId, input.defaultQuestionnaire, 'defaultQuestionnaire')).id;
     }
     if (input.statusOnSubmit !== undefined) settings.statusOnSubmit = input.statusOnSubmit;
     if (input.submitRedirectUrl !== undefined) settings.submitRedirectUrl = input.submitRedirectUrl;
     await writeSettings(trx, ctx.partnerId, settings);
     await recordAudit(trx, {
-      partnerId: ctx.partnerId, actor: partnerActor(ctx), action: 'SETTINGS_UPDATED', now: ctx.clock.now(),
+      partnerId: ctx.partnerId,
+      actor: partnerActor(ctx),
+      action: 'SETTINGS_UPDATED',
+      now: ctx.clock.now(),
       details: {
-        fields: Object.keys(input).sort(), defaultFlowId: settings.defaultFlowId, defaultThemeId: settings.defaultThemeId,
-        defaultQuestionnaireId: settings.defaultQuestionnaireId, statusOnSubmit: settings.statusOnSubmit,
+        fields: Object.keys(input).sort(),
+        defaultFlowId: settings.defaultFlowId,
+        defaultThemeId: settings.defaultThemeId,
+        defaultQuestionnaireId: settings.defaultQuestionnaireId,
+        statusOnSubmit: settings.statusOnSubmit,
       },
     });
     return presentSettings(trx, settings);

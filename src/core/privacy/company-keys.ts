@@ -69,8 +69,15 @@ export async function dataKey(db: Db, scope: KeyScope, companyId: string, now: n
   const found = await findDataKey(db, scope, companyId);
   if (found) return found;
   const { current } = scope.ring;
-  await db.insertInto('company_keys')
-    .values({ company_id: companyId, wrapped_key: wrapKey(current.key, current.id, companyId, newDataKey()), master_key_id: current.id, created_at: now, rewrapped_at: null })
+  await db
+    .insertInto('company_keys')
+    .values({
+      company_id: companyId,
+      wrapped_key: wrapKey(current.key, current.id, companyId, newDataKey()),
+      master_key_id: current.id,
+      created_at: now,
+      rewrapped_at: null,
+    })
     .onConflict((oc) => oc.column('company_id').doNothing())
     .execute();
   const key = await findDataKey(db, scope, companyId);

@@ -19,32 +19,64 @@ import { rotateMasterKey } from './rotate-master-key.js';
 import { openForCompany } from './seal.js';
 
 const TABLES: (keyof Database)[] = [
-  'companies', 'beneficiaries', 'documents', 'stored_files', 'questionnaire_answers', 'answer_files', 'audit_logs', 'kyb_tokens',
-  'idempotency_keys', 'screening_subjects', 'screening_hits', 'webhook_events', 'company_keys',
+  'companies',
+  'beneficiaries',
+  'documents',
+  'stored_files',
+  'questionnaire_answers',
+  'answer_files',
+  'audit_logs',
+  'kyb_tokens',
+  'idempotency_keys',
+  'screening_subjects',
+  'screening_hits',
+  'webhook_events',
+  'company_keys',
 ];
 
 /** A complete case (company, an individual UBO, documents, answers), submitted, with unique values planted. */
 async function completeCase(h: Harness) {
   const tag = randomBytes(6).toString('hex');
   const planted = {
-    name: `Ingrida${tag}`, surname: `Vaitkute${tag}`, dateOfBirth: '1931-02-17', personalNumber: `4310217${tag}`,
-    address: `Gedimino prospektas ${tag}`, email: `owner-${tag}@acme.example`, auditor: `Auditor ${tag}`, document: `Articles ${tag}`,
-    passport: `Passport scan ${tag}`, filename: `passport-${tag}.pdf`,
+    name: `Ingrida${tag}`,
+    surname: `Vaitkute${tag}`,
+    dateOfBirth: '1931-02-17',
+    personalNumber: `4310217${tag}`,
+    address: `Gedimino prospektas ${tag}`,
+    email: `owner-${tag}@acme.example`,
+    auditor: `Auditor ${tag}`,
+    document: `Articles ${tag}`,
+    passport: `Passport scan ${tag}`,
+    filename: `passport-${tag}.pdf`,
   };
   const s = await startSession(h, { createForm: false });
   const call = api(h).call;
   const form = `/kyb/forms/${s.companyId}`;
   const created = await call('POST', '/kyb/forms/', s.bearer, {
-    company: companyBody({ email: planted.email, street: planted.address }), clientSystem: { ipAddress: '203.0.113.7', timeZone: 'Europe/Vilnius' },
+    company: companyBody({ email: planted.email, street: planted.address }),
+    clientSystem: { ipAddress: '203.0.113.7', timeZone: 'Europe/Vilnius' },
   });
   expect(created.status).toBe(201);
   const owner = await call('POST', `${form}/beneficiaries/`, s.bearer, {
-    beneficiaryTypes: ['UBO'], ownershipPercentage: 100,
-    info: { infoType: 'INDIVIDUAL', name: planted.name, surname: planted.surname, dateOfBirth: planted.dateOfBirth, personalNumber: planted.personalNumber, address: planted.address, nationality: 'LT' },
+    beneficiaryTypes: ['UBO'],
+    ownershipPercentage: 100,
+    info: {
+      infoType: 'INDIVIDUAL',
+      name: planted.name,
+      surname: planted.surname,
+      dateOfBirth: planted.dateOfBirth,
+      personalNumber: planted.personalNumber,
+      address: planted.address,
+      nationality: 'LT',
+    },
   });
   expect(owner.status).toBe(201);
   expect((await call('POST', `${form}/documents/`, s.bearer, { type: 'INCORPORATION_CERT', file: base64(pdfDocument(planted.document)) })).status).toBe(201);
-  const passport = await call('POST', `${form}/beneficiaries/${owner.json.id}/documents/`, s.bearer, { type: 'IDENTITY_DOCUMENT', filename: planted.filename, file: base64(pdfDocument(planted.passport)) });
+  const passport = await call('POST', `${form}/beneficiaries/${owner.json.id}/documents/`, s.bearer, {
+    type: 'IDENTITY_DOCUMENT',
+    filename: planted.filename,
+    file: base64(pdfDocument(planted.passport)),
+  });
   expect(passport.status).toBe(201);
   const [questionnaire] = (await call('GET', `${form}/questionnaires/`, s.bearer)).json;
   const answers = await call('PUT', `${form}/questionnaires/${questionnaire.id}/answers/`, s.bearer, {
@@ -57,7 +89,11 @@ async function completeCase(h: Harness) {
 }
 
 function filesUnder(dir: string): string[] {
-  return existsSync(dir) ? readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)) : [];
+  return existsSync(dir)
+    ? readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => path.join(e.parentPath, e.name))
+    : [];
 }
 
 /** Everything at rest: the database (SQLite's file after a checkpoint, or PostgreSQL's rows as text) and the file store. */
@@ -80,17 +116,24 @@ async function everythingAtRest(h: Harness): Promise<Buffer[]> {
 const fileIdOfLink = (link: string) => new URL(link).pathname.split('/').at(-1)!;
 
 describeEachDialect('personal data at rest', (h) => {
-  it('stores none of a complete case\'s names, birth dates, answers or document bytes in clear, and still serves them', async () => {
+  it("stores none of a complete case's names, birth dates, answers or document bytes in clear, and still serves them", async () => {
     const s = await completeCase(h());
     const atRest = await everythingAtRest(h());
     // The scan sees the data: the clear register number is found.
     expect(atRest.some((blob) => blob.includes(Buffer.from('"305123456"')))).toBe(true);
     for (const value of Object.values(s.planted)) {
-      expect(atRest.some((blob) => blob.includes(Buffer.from(value))), value).toBe(false);
+      expect(
+        atRest.some((blob) => blob.includes(Buffer.from(value))),
+        value,
+      ).toBe(false);
     }
     // The register data stays in clear for search and the back office.
     const company = await h().database.db.selectFrom('companies').select('info').where('id', '=', s.companyId).executeTakeFirstOrThrow();
-    expect(JSON.parse(company.info!)).toMatchObject({ companyName: 'Acme Payments UAB', registrationNumber: '305123456', $sealed: expect.stringMatching(/^v1:/) });
+    expect(JSON.parse(company.info!)).toMatchObject({
+      companyName: 'Acme Payments UAB',
+      registrationNumber: '305123456',
+      $sealed: expect.stringMatching(/^v1:/),
+    });
 
     const call = api(h()).call;
     const form = (await call('GET', `/kyb/forms/${s.companyId}/`, s.partner.auth)).json;
@@ -144,8 +187,16 @@ describeEachDialect('personal data at rest', (h) => {
     const progress: [number, number][] = [];
 
     const ring = masterKeyring({ secret: h().config.secret, masterKeyFile: keyFile });
-    const summary = await rotateMasterKey({ ctx: { db, clock: h().clock, keys: new KeyScope(ring) }, onProgress: (done, total) => progress.push([done, total]) });
-    const count = (await db.selectFrom('company_keys').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n;
+    const summary = await rotateMasterKey({
+      ctx: { db, clock: h().clock, keys: new KeyScope(ring) },
+      onProgress: (done, total) => progress.push([done, total]),
+    });
+    const count = (
+      await db
+        .selectFrom('company_keys')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n;
     expect(summary).toEqual({ total: Number(count), rewrapped: Number(count), failed: [] });
     expect(progress.at(-1)).toEqual([Number(count), Number(count)]);
     expect(await rotateMasterKey({ ctx: { db, clock: h().clock, keys: new KeyScope(ring) } })).toEqual({ total: 0, rewrapped: 0, failed: [] });
@@ -158,22 +209,31 @@ describeEachDialect('personal data at rest', (h) => {
     const onlyOld = new KeyScope({ current: secretKey, byId: new Map([[secretKey.id, secretKey]]) });
     await expect(openForCompany(db, { keys: onlyOld }, s.companyId, before.info)).rejects.toThrow(MissingKeyError);
     // Rotate back, so the other tests' scopes (the secret's key) keep working.
-    const back = await rotateMasterKey({ ctx: { db, clock: h().clock, keys: new KeyScope(masterKeyring({ secret: h().config.secret, previousMasterKeyFile: keyFile })) } });
+    const back = await rotateMasterKey({
+      ctx: { db, clock: h().clock, keys: new KeyScope(masterKeyring({ secret: h().config.secret, previousMasterKeyFile: keyFile })) },
+    });
     expect(back.failed).toEqual([]);
   });
 
-  it('seals screening explanations and reviewer comments, which repeat the subject\'s name', async () => {
+  it("seals screening explanations and reviewer comments, which repeat the subject's name", async () => {
     await importUn(h());
     await h().screening.reload();
     const s = await startSession(h(), { flow: null });
     const call = api(h()).call;
-    await call('POST', `/kyb/forms/${s.companyId}/beneficiaries/`, s.bearer, { beneficiaryType: 'UBO', ownershipPercentage: 100, info: { infoType: 'INDIVIDUAL', name: 'Germain', surname: 'Katanga', dateOfBirth: '1978-04-28' } });
+    await call('POST', `/kyb/forms/${s.companyId}/beneficiaries/`, s.bearer, {
+      beneficiaryType: 'UBO',
+      ownershipPercentage: 100,
+      info: { infoType: 'INDIVIDUAL', name: 'Germain', surname: 'Katanga', dateOfBirth: '1978-04-28' },
+    });
     expect((await call('POST', `/kyb/forms/${s.companyId}/submit/`, s.bearer)).status).toBe(200);
     await screenPending(h());
     const hits = await h().database.db.selectFrom('screening_hits').selectAll().where('company_id', '=', s.companyId).execute();
     expect(hits.length).toBeGreaterThan(0);
     expect(hits.every((hit) => hit.detail.startsWith('v1:'))).toBe(true);
-    const resolved = await call('POST', `/v1/screening/hits/${hits[0]!.id}/resolve/`, s.partner.auth, { resolution: 'FALSE_POSITIVE', comment: 'Not Germain: other father name.' });
+    const resolved = await call('POST', `/v1/screening/hits/${hits[0]!.id}/resolve/`, s.partner.auth, {
+      resolution: 'FALSE_POSITIVE',
+      comment: 'Not Germain: other father name.',
+    });
     expect(resolved.json).toMatchObject({ resolutionComment: 'Not Germain: other father name.', match: { listedName: 'GERMAIN KATANGA' } });
     const stored = await h().database.db.selectFrom('screening_hits').select('resolution_comment').where('id', '=', hits[0]!.id).executeTakeFirstOrThrow();
     expect(stored.resolution_comment).toMatch(/^v1:/);

@@ -17,17 +17,30 @@ const BATCH = 200;
  * Each key is updated only if it is still wrapped as read (a concurrent rotation or erasure
  * wins), and the run can be repeated: it resumes where an interrupted one stopped.
  */
-export async function rotateMasterKey(
-  { ctx, onProgress }: { ctx: Pick<Ctx, 'db' | 'keys' | 'clock'>; onProgress?: (done: number, total: number) => void },
-): Promise<RotationSummary> {
+export async function rotateMasterKey({
+  ctx,
+  onProgress,
+}: {
+  ctx: Pick<Ctx, 'db' | 'keys' | 'clock'>;
+  onProgress?: (done: number, total: number) => void;
+}): Promise<RotationSummary> {
   const { current, byId } = ctx.keys.ring;
-  const count = await ctx.db.selectFrom('company_keys').select((eb) => eb.fn.countAll().as('n')).where('master_key_id', '!=', current.id).executeTakeFirstOrThrow();
+  const count = await ctx.db
+    .selectFrom('company_keys')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('master_key_id', '!=', current.id)
+    .executeTakeFirstOrThrow();
   const summary: RotationSummary = { total: Number(count.n), rewrapped: 0, failed: [] };
   let after = '';
   for (;;) {
-    const rows = await ctx.db.selectFrom('company_keys').selectAll()
-      .where('master_key_id', '!=', current.id).where('company_id', '>', after)
-      .orderBy('company_id').limit(BATCH).execute();
+    const rows = await ctx.db
+      .selectFrom('company_keys')
+      .selectAll()
+      .where('master_key_id', '!=', current.id)
+      .where('company_id', '>', after)
+      .orderBy('company_id')
+      .limit(BATCH)
+      .execute();
     if (rows.length === 0) break;
     after = rows.at(-1)!.company_id;
     for (const row of rows) {
@@ -43,9 +56,12 @@ export async function rotateMasterKey(
         summary.failed.push({ companyId: row.company_id, masterKeyId: row.master_key_id, reason: (error as Error).message });
         continue;
       }
-      const updated = await ctx.db.updateTable('company_keys')
+      const updated = await ctx.db
+        .updateTable('company_keys')
         .set({ wrapped_key: wrapped, master_key_id: current.id, rewrapped_at: ctx.clock.now() })
-        .where('company_id', '=', row.company_id).where('master_key_id', '=', row.master_key_id).where('wrapped_key', '=', row.wrapped_key)
+        .where('company_id', '=', row.company_id)
+        .where('master_key_id', '=', row.master_key_id)
+        .where('wrapped_key', '=', row.wrapped_key)
         .executeTakeFirst();
       if (updated.numUpdatedRows > 0n) summary.rewrapped += 1;
     }

@@ -23,23 +23,36 @@ export async function purgeDecidedCases({ ctx, input }: { ctx: RetentionCtx; inp
   const batchSize = input.batchSize ?? DEFAULT_CASE_BATCH;
   const now = ctx.clock.now();
   const cutoff = now - input.periodMs;
-  const due = await ctx.db.selectFrom('companies').select(['id', 'partner_id'])
-    .where('erased_at', 'is', null).where('approval_status', 'in', [...APPROVAL_STATUSES]).where('updated_at', '<=', cutoff)
-    .orderBy('updated_at').limit(batchSize).execute();
+  const due = await ctx.db
+    .selectFrom('companies')
+    .select(['id', 'partner_id'])
+    .where('erased_at', 'is', null)
+    .where('approval_status', 'in', [...APPROVAL_STATUSES])
+    .where('updated_at', '<=', cutoff)
+    .orderBy('updated_at')
+    .limit(batchSize)
+    .execute();
   let purged = 0;
   for (const company of due) {
     const isErased = await ctx.db.transaction().execute(async (trx) => {
-      const claimed = await trx.updateTable('companies')
+      const claimed = await trx
+        .updateTable('companies')
         .set({ erased_at: now, info: null, client_system: null, deny_reason: null, info_request: null, search_text: null })
-        .where('id', '=', company.id).where('erased_at', 'is', null)
-        .where('approval_status', 'in', [...APPROVAL_STATUSES]).where('updated_at', '<=', cutoff)
+        .where('id', '=', company.id)
+        .where('erased_at', 'is', null)
+        .where('approval_status', 'in', [...APPROVAL_STATUSES])
+        .where('updated_at', '<=', cutoff)
         .executeTakeFirst();
       if (claimed.numUpdatedRows !== 1n) return false;
       const counts = await deleteCaseRows(trx, ctx, company.id);
       await eraseCompanyKey({ ctx: { db: trx, keys: ctx.keys }, companyId: company.id });
       await recordAudit(trx, {
-        partnerId: company.partner_id, companyId: company.id, actor: { kind: 'system' }, action: 'RETENTION_CASE_ERASED',
-        details: { ...counts, cutoff }, now,
+        partnerId: company.partner_id,
+        companyId: company.id,
+        actor: { kind: 'system' },
+        action: 'RETENTION_CASE_ERASED',
+        details: { ...counts, cutoff },
+        now,
       });
       return true;
     });
@@ -59,9 +72,15 @@ async function deleteCaseRows(trx: Db, ctx: RetentionCtx, companyId: string) {
   const beneficiaries = await trx.deleteFrom('beneficiaries').where('company_id', '=', companyId).executeTakeFirst();
   const hits = await trx.deleteFrom('screening_hits').where('company_id', '=', companyId).executeTakeFirst();
   await trx.deleteFrom('screening_subjects').where('company_id', '=', companyId).execute();
-  await releaseFiles(trx, ctx, [...documentFiles, ...answerFiles].map((row) => row.file_hash));
+  await releaseFiles(
+    trx,
+    ctx,
+    [...documentFiles, ...answerFiles].map((row) => row.file_hash),
+  );
   return {
-    beneficiaries: Number(beneficiaries.numDeletedRows), documents: Number(documents.numDeletedRows),
-    questionnaireAnswers: Number(answers.numDeletedRows), screeningHits: Number(hits.numDeletedRows),
+    beneficiaries: Number(beneficiaries.numDeletedRows),
+    documents: Number(documents.numDeletedRows),
+    questionnaireAnswers: Number(answers.numDeletedRows),
+    screeningHits: Number(hits.numDeletedRows),
   };
 }

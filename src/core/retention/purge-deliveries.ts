@@ -14,22 +14,41 @@ export async function purgeDeliveries({ ctx, input }: { ctx: RetentionCtx; input
   const batchSize = input.batchSize ?? DEFAULT_BATCH_SIZE;
   const now = ctx.clock.now();
   const cutoff = now - input.periodMs;
-  const due = await ctx.db.selectFrom('webhook_events').select(['id', 'partner_id'])
-    .where('created_at', '<=', cutoff).where(everyDeliveryFinalBefore(cutoff))
-    .orderBy('created_at').limit(batchSize).execute();
+  const due = await ctx.db
+    .selectFrom('webhook_events')
+    .select(['id', 'partner_id'])
+    .where('created_at', '<=', cutoff)
+    .where(everyDeliveryFinalBefore(cutoff))
+    .orderBy('created_at')
+    .limit(batchSize)
+    .execute();
   let purged = 0;
   for (const [partnerId, rows] of byPartner(due)) {
     purged += await ctx.db.transaction().execute(async (trx) => {
-      const eventIds = await lockEvents(trx, rows.map((row) => row.id));
+      const eventIds = await lockEvents(
+        trx,
+        rows.map((row) => row.id),
+      );
       if (eventIds.length === 0) return 0;
-      const deliveries = trx.selectFrom('webhook_deliveries').select('id')
-        .where('event_id', 'in', eventIds).where('status', '!=', 'pending').where('updated_at', '<=', cutoff);
+      const deliveries = trx
+        .selectFrom('webhook_deliveries')
+        .select('id')
+        .where('event_id', 'in', eventIds)
+        .where('status', '!=', 'pending')
+        .where('updated_at', '<=', cutoff);
       const attempts = await trx.deleteFrom('webhook_attempts').where('delivery_id', 'in', deliveries).executeTakeFirst();
-      const deleted = await trx.deleteFrom('webhook_deliveries')
-        .where('event_id', 'in', eventIds).where('status', '!=', 'pending').where('updated_at', '<=', cutoff)
+      const deleted = await trx
+        .deleteFrom('webhook_deliveries')
+        .where('event_id', 'in', eventIds)
+        .where('status', '!=', 'pending')
+        .where('updated_at', '<=', cutoff)
         .executeTakeFirst();
-      const events = await trx.deleteFrom('webhook_events').where('id', 'in', eventIds)
-        .where(({ not, exists, selectFrom }) => not(exists(selectFrom('webhook_deliveries as d').select('d.id').whereRef('d.event_id', '=', 'webhook_events.id'))))
+      const events = await trx
+        .deleteFrom('webhook_events')
+        .where('id', 'in', eventIds)
+        .where(({ not, exists, selectFrom }) =>
+          not(exists(selectFrom('webhook_deliveries as d').select('d.id').whereRef('d.event_id', '=', 'webhook_events.id'))),
+        )
         .executeTakeFirst();
       const counts = { deliveries: Number(deleted.numDeletedRows), attempts: Number(attempts.numDeletedRows), events: Number(events.numDeletedRows) };
       if (counts.deliveries + counts.events > 0) {

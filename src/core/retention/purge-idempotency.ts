@@ -12,13 +12,25 @@ export async function purgeIdempotency({ ctx, input }: { ctx: RetentionCtx; inpu
   const batchSize = input.batchSize ?? DEFAULT_BATCH_SIZE;
   const now = ctx.clock.now();
   const cutoff = now - input.periodMs;
-  const due = await ctx.db.selectFrom('idempotency_keys').select(['partner_id', 'idempotency_key'])
-    .where('created_at', '<=', cutoff).orderBy('created_at').limit(batchSize).execute();
+  const due = await ctx.db
+    .selectFrom('idempotency_keys')
+    .select(['partner_id', 'idempotency_key'])
+    .where('created_at', '<=', cutoff)
+    .orderBy('created_at')
+    .limit(batchSize)
+    .execute();
   let purged = 0;
   for (const [partnerId, rows] of byPartner(due)) {
     purged += await ctx.db.transaction().execute(async (trx) => {
-      const result = await trx.deleteFrom('idempotency_keys').where('partner_id', '=', partnerId)
-        .where('idempotency_key', 'in', rows.map((row) => row.idempotency_key)).where('created_at', '<=', cutoff)
+      const result = await trx
+        .deleteFrom('idempotency_keys')
+        .where('partner_id', '=', partnerId)
+        .where(
+          'idempotency_key',
+          'in',
+          rows.map((row) => row.idempotency_key),
+        )
+        .where('created_at', '<=', cutoff)
         .executeTakeFirst();
       const count = Number(result.numDeletedRows);
       if (count > 0) {

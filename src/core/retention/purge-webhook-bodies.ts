@@ -8,10 +8,16 @@ export const PURGED_BODY = '';
 
 /** True when no delivery of the event is pending or changed after the cutoff. */
 export function everyDeliveryFinalBefore(cutoff: number) {
-  return (eb: ExpressionBuilder<Database, 'webhook_events'>) => eb.not(eb.exists(
-    eb.selectFrom('webhook_deliveries as d').select('d.id').whereRef('d.event_id', '=', 'webhook_events.id')
-      .where((d) => d.or([d('d.status', '=', 'pending'), d('d.updated_at', '>', cutoff)])),
-  ));
+  return (eb: ExpressionBuilder<Database, 'webhook_events'>) =>
+    eb.not(
+      eb.exists(
+        eb
+          .selectFrom('webhook_deliveries as d')
+          .select('d.id')
+          .whereRef('d.event_id', '=', 'webhook_events.id')
+          .where((d) => d.or([d('d.status', '=', 'pending'), d('d.updated_at', '>', cutoff)])),
+      ),
+    );
 }
 
 /**
@@ -25,16 +31,29 @@ export async function purgeWebhookBodies({ ctx, input }: { ctx: RetentionCtx; in
   const batchSize = input.batchSize ?? DEFAULT_BATCH_SIZE;
   const now = ctx.clock.now();
   const cutoff = now - input.periodMs;
-  const due = await ctx.db.selectFrom('webhook_events').select(['id', 'partner_id'])
-    .where('body', '!=', PURGED_BODY).where('created_at', '<=', cutoff).where(everyDeliveryFinalBefore(cutoff))
-    .orderBy('created_at').limit(batchSize).execute();
+  const due = await ctx.db
+    .selectFrom('webhook_events')
+    .select(['id', 'partner_id'])
+    .where('body', '!=', PURGED_BODY)
+    .where('created_at', '<=', cutoff)
+    .where(everyDeliveryFinalBefore(cutoff))
+    .orderBy('created_at')
+    .limit(batchSize)
+    .execute();
   let purged = 0;
   for (const [partnerId, rows] of byPartner(due)) {
     purged += await ctx.db.transaction().execute(async (trx) => {
-      const ids = await lockEvents(trx, rows.map((row) => row.id));
+      const ids = await lockEvents(
+        trx,
+        rows.map((row) => row.id),
+      );
       if (ids.length === 0) return 0;
-      const result = await trx.updateTable('webhook_events').set({ body: PURGED_BODY })
-        .where('id', 'in', ids).where('body', '!=', PURGED_BODY).where(everyDeliveryFinalBefore(cutoff))
+      const result = await trx
+        .updateTable('webhook_events')
+        .set({ body: PURGED_BODY })
+        .where('id', 'in', ids)
+        .where('body', '!=', PURGED_BODY)
+        .where(everyDeliveryFinalBefore(cutoff))
         .executeTakeFirst();
       const count = Number(result.numUpdatedRows);
       if (count > 0) {

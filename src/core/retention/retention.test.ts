@@ -19,12 +19,19 @@ const BODY = JSON.stringify({ companyId: 'c', beneficiary: { name: 'Rasa Petrait
 
 /** An event to one endpoint, written `at`, whose delivery is in `status` since `changedAt`, with one attempt. */
 async function seedEvent(h: Harness, partner: TestPartner, endpointId: string, status: WebhookDeliveryStatus, at: number, changedAt = at) {
-  const { eventId, deliveries } = await insertEvent(h.database.db, { partnerId: partner.partnerId, eventType: 'COMPANY_SUBMIT', body: BODY, now: at }, [endpointId]);
+  const { eventId, deliveries } = await insertEvent(h.database.db, { partnerId: partner.partnerId, eventType: 'COMPANY_SUBMIT', body: BODY, now: at }, [
+    endpointId,
+  ]);
   const deliveryId = deliveries[0]!.id;
-  await h.database.db.updateTable('webhook_deliveries')
+  await h.database.db
+    .updateTable('webhook_deliveries')
     .set({ status, updated_at: changedAt, next_attempt_at: status === 'pending' ? changedAt : null, attempt_count: 1 })
-    .where('id', '=', deliveryId).execute();
-  await h.database.db.insertInto('webhook_attempts').values({ id: randomUUID(), delivery_id: deliveryId, attempted_at: changedAt, status_code: 200, duration_ms: 5, error: null }).execute();
+    .where('id', '=', deliveryId)
+    .execute();
+  await h.database.db
+    .insertInto('webhook_attempts')
+    .values({ id: randomUUID(), delivery_id: deliveryId, attempted_at: changedAt, status_code: 200, duration_ms: 5, error: null })
+    .execute();
   return { eventId, deliveryId };
 }
 
@@ -40,7 +47,12 @@ const bodyOf = async (h: Harness, eventId: string) =>
   (await h.database.db.selectFrom('webhook_events').select('body').where('id', '=', eventId).executeTakeFirst())?.body;
 
 const auditOf = (h: Harness, partnerId: string, action: string) =>
-  h.database.db.selectFrom('audit_logs').select(['company_id', 'details', 'actor_type']).where('partner_id', '=', partnerId).where('action', '=', action).execute();
+  h.database.db
+    .selectFrom('audit_logs')
+    .select(['company_id', 'details', 'actor_type'])
+    .where('partner_id', '=', partnerId)
+    .where('action', '=', action)
+    .execute();
 
 describeEachDialect('retention: webhook bodies', (h) => {
   it('empties the bodies of final deliveries older than the period, never a pending or recent one, with one audit entry per partner', async () => {
@@ -89,7 +101,6 @@ describeEachDialect('retention: webhook bodies', (h) => {
     expect(await purgeDeliveries({ ctx: h().ctx, input: { periodMs: 0 } })).toEqual({ purged: 0, isFull: false });
     expect(await bodyOf(h(), delivered.eventId)).toBe(BODY);
   });
-
 });
 
 // Its own database: the pass counts every partner's rows, so earlier tests' events must not be there.
@@ -133,7 +144,15 @@ describeEachDialect('retention: webhook deliveries', (h) => {
     expect(remaining.map((r) => r.id).sort()).toEqual([pending.deliveryId, recent.deliveryId].sort());
     const events = await db.selectFrom('webhook_events').select('id').where('partner_id', '=', partner.partnerId).execute();
     expect(events.map((r) => r.id).sort()).toEqual([pending.eventId, recent.eventId].sort());
-    const attempts = await db.selectFrom('webhook_attempts').select('delivery_id').where('delivery_id', 'in', old.map((o) => o.deliveryId)).execute();
+    const attempts = await db
+      .selectFrom('webhook_attempts')
+      .select('delivery_id')
+      .where(
+        'delivery_id',
+        'in',
+        old.map((o) => o.deliveryId),
+      )
+      .execute();
     expect(attempts).toEqual([]);
     const entries = await auditOf(h(), partner.partnerId, 'RETENTION_WEBHOOK_DELIVERIES_PURGED');
     expect(entries.map((e) => JSON.parse(e.details))).toEqual([{ deliveries: 2, attempts: 2, events: 2, cutoff: h().clock.now() - 90 * DAY_MS }]);
@@ -142,8 +161,11 @@ describeEachDialect('retention: webhook deliveries', (h) => {
 });
 
 describeEachDialect('retention: idempotency records', (h) => {
-  const insertKey = (partnerId: string, key: string, at: number) => h().database.db.insertInto('idempotency_keys')
-    .values({ partner_id: partnerId, idempotency_key: key, request_hash: 'h', status_code: 201, response: 'x', created_at: at }).execute();
+  const insertKey = (partnerId: string, key: string, at: number) =>
+    h()
+      .database.db.insertInto('idempotency_keys')
+      .values({ partner_id: partnerId, idempotency_key: key, request_hash: 'h', status_code: 201, response: 'x', created_at: at })
+      .execute();
 
   it('deletes records older than the period once, keeps newer ones, and purges nothing when off', async () => {
     const partner = await h().partner();
@@ -171,11 +193,22 @@ function caseHelpers(h: () => Harness) {
   async function decidedCase(status: 'APPROVED' | 'DENIED' | null, decidedAt: number) {
     const s = await startSession(h(), { flow: null });
     const call = api(h()).call;
-    const beneficiary = await call('POST', `/kyb/forms/${s.companyId}/beneficiaries/`, s.bearer, { beneficiaryType: 'UBO', info: { infoType: 'INDIVIDUAL', name: 'Rasa', surname: 'Petraite' } });
+    const beneficiary = await call('POST', `/kyb/forms/${s.companyId}/beneficiaries/`, s.bearer, {
+      beneficiaryType: 'UBO',
+      info: { infoType: 'INDIVIDUAL', name: 'Rasa', surname: 'Petraite' },
+    });
     expect(beneficiary.status).toBe(201);
-    const document = await call('POST', `/kyb/forms/${s.companyId}/documents/`, s.bearer, { type: 'INCORPORATION_CERT', filename: 'cert.pdf', file: base64(pdfDocument(`cert ${s.companyId}`)) });
+    const document = await call('POST', `/kyb/forms/${s.companyId}/documents/`, s.bearer, {
+      type: 'INCORPORATION_CERT',
+      filename: 'cert.pdf',
+      file: base64(pdfDocument(`cert ${s.companyId}`)),
+    });
     expect(document.status).toBe(201);
-    await h().database.db.updateTable('companies').set({ approval_status: status, status: 'COMPLETED', updated_at: decidedAt }).where('id', '=', s.companyId).execute();
+    await h()
+      .database.db.updateTable('companies')
+      .set({ approval_status: status, status: 'COMPLETED', updated_at: decidedAt })
+      .where('id', '=', s.companyId)
+      .execute();
     return s;
   }
 
@@ -184,7 +217,13 @@ function caseHelpers(h: () => Harness) {
     const count = async (table: 'beneficiaries' | 'documents' | 'company_keys' | 'stored_files') =>
       (await db.selectFrom(table).select('company_id').where('company_id', '=', companyId).execute()).length;
     const company = await db.selectFrom('companies').select(['info', 'erased_at', 'approval_status']).where('id', '=', companyId).executeTakeFirstOrThrow();
-    return { beneficiaries: await count('beneficiaries'), documents: await count('documents'), keys: await count('company_keys'), files: await count('stored_files'), company };
+    return {
+      beneficiaries: await count('beneficiaries'),
+      documents: await count('documents'),
+      keys: await count('company_keys'),
+      files: await count('stored_files'),
+      company,
+    };
   };
   return { decidedCase, rowsOf };
 }
@@ -208,11 +247,26 @@ describeEachDialect('retention: decided cases', (h) => {
     expect(a.purged + b.purged).toBe(2);
     for (const erased of [approved, denied]) {
       const rows = await rowsOf(erased.companyId);
-      expect(rows).toEqual({ beneficiaries: 0, documents: 0, keys: 0, files: 0, company: { info: null, erased_at: h().clock.now(), approval_status: expect.any(String) } });
+      expect(rows).toEqual({
+        beneficiaries: 0,
+        documents: 0,
+        keys: 0,
+        files: 0,
+        company: { info: null, erased_at: h().clock.now(), approval_status: expect.any(String) },
+      });
       const entries = await auditOf(h(), erased.partner.partnerId, 'RETENTION_CASE_ERASED');
-      expect(entries.map((e) => [e.company_id, JSON.parse(e.details)])).toEqual([[erased.companyId, {
-        beneficiaries: 1, documents: 1, questionnaireAnswers: 0, screeningHits: 0, cutoff: h().clock.now() - 1826 * DAY_MS,
-      }]]);
+      expect(entries.map((e) => [e.company_id, JSON.parse(e.details)])).toEqual([
+        [
+          erased.companyId,
+          {
+            beneficiaries: 1,
+            documents: 1,
+            questionnaireAnswers: 0,
+            screeningHits: 0,
+            cutoff: h().clock.now() - 1826 * DAY_MS,
+          },
+        ],
+      ]);
     }
     for (const kept of [recent, undecided]) {
       const rows = await rowsOf(kept.companyId);
@@ -222,7 +276,6 @@ describeEachDialect('retention: decided cases', (h) => {
     expect((await rowsOf(recent.companyId)).keys).toBe(1);
     expect((await verifyAuditChain({ db: h().database.db })).broken).toBeNull();
   });
-
 });
 
 describeEachDialect('retention: worker', (h) => {

@@ -10,11 +10,26 @@ export async function addComment({ ctx, companyId, input }: { ctx: ReviewCtx; co
     await loadReviewCompany(trx, ctx.partnerId, companyId);
     const now = ctx.clock.now();
     const id = randomUUID();
-    await trx.insertInto('company_comments').values({
-      id, partner_id: ctx.partnerId, company_id: companyId, manager_id: ctx.managerId, content: input.content, created_at: now,
-    }).execute();
-    await recordAudit(trx, { partnerId: ctx.partnerId, companyId, actor: ctx.actor, action: 'COMMENT_ADDED', details: { commentId: id, managerId: ctx.managerId }, now });
+    await trx
+      .insertInto('company_comments')
+      .values({
+        id,
+        partner_id: ctx.partnerId,
+        company_id: companyId,
+        manager_id: ctx.managerId,
+        content: input.content,
+        created_at: now,
+      })
+      .execute();
+    await recordAudit(trx, {
+      partnerId: ctx.partnerId,
+      companyId,
+      actor: ctx.actor,
+      action: 'COMMENT_ADDED',
+      details: { commentId: id, managerId: ctx.managerId },
+      now,
+    });
     const managers = await managersById(trx, ctx.partnerId, [ctx.managerId]);
-    return { created: new Date(now).toISOString(), content: input.content, manager: ctx.managerId === null ? null : managers.get(ctx.managerId) ?? null };
+    return { created: new Date(now).toISOString(), content: input.content, manager: ctx.managerId === null ? null : (managers.get(ctx.managerId) ?? null) };
   });
 }

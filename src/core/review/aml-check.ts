@@ -28,14 +28,26 @@ export interface ScreeningOfCompany {
 export async function readScreening(db: Db, ctx: Pick<Ctx, 'keys'>, companyId: string): Promise<ScreeningOfCompany> {
   const [subjects, hits] = await Promise.all([
     db.selectFrom('screening_subjects').selectAll().where('company_id', '=', companyId).execute(),
-    db.selectFrom('screening_hits').selectAll().where('company_id', '=', companyId).where('is_current', '=', 1).orderBy('score', 'desc').execute()
+    db
+      .selectFrom('screening_hits')
+      .selectAll()
+      .where('company_id', '=', companyId)
+      .where('is_current', '=', 1)
+      .orderBy('score', 'desc')
+      .execute()
       .then((rows) => Promise.all(rows.map((row) => openHitRow(db, ctx, row)))),
   ]);
   const entityIds = [...new Set(hits.map((h) => h.entity_id))];
-  const entityRows = entityIds.length === 0 ? [] : await db.selectFrom('screening_entities')
-    .innerJoin('screening_lists', 'screening_lists.id', 'screening_entities.list_id')
-    .select(['screening_entities.entity_id', 'screening_entities.data'])
-    .where('screening_lists.is_live', '=', 1).where('screening_entities.entity_id', 'in', entityIds).execute();
+  const entityRows =
+    entityIds.length === 0
+      ? []
+      : await db
+          .selectFrom('screening_entities')
+          .innerJoin('screening_lists', 'screening_lists.id', 'screening_entities.list_id')
+          .select(['screening_entities.entity_id', 'screening_entities.data'])
+          .where('screening_lists.is_live', '=', 1)
+          .where('screening_entities.entity_id', 'in', entityIds)
+          .execute();
   const byRow = new Map<string, ScreeningHitRow[]>();
   for (const hit of hits) byRow.set(hit.subject_row_id, [...(byRow.get(hit.subject_row_id) ?? []), hit]);
   return {
@@ -50,8 +62,14 @@ function searchResult(hit: ScreeningHitRow, entity: Entity | undefined, person: 
   const primary = entity?.names.find((n) => n.kind === 'primary')?.full ?? detail.listedName;
   const addresses = (entity?.addresses ?? []).flatMap((a) => (country(a.country) ? [{ geography: country(a.country)! }] : []));
   const base = {
-    resourceId: hit.entity_id, score: Math.round(hit.score * 100), match: detail.listedName, name: primary,
-    addresses, datasets: DATASETS, currentSanBodyIds: [] as number[], formerSanBodyIds: [] as number[],
+    resourceId: hit.entity_id,
+    score: Math.round(hit.score * 100),
+    match: detail.listedName,
+    name: primary,
+    addresses,
+    datasets: DATASETS,
+    currentSanBodyIds: [] as number[],
+    formerSanBodyIds: [] as number[],
   };
   if (!person) return base;
   const gender = entity?.gender === 'male' ? 'MALE' : entity?.gender === 'female' ? 'FEMALE' : undefined;
@@ -67,7 +85,11 @@ function searchResult(hit: ScreeningHitRow, entity: Entity | undefined, person: 
 export function amlCheckOf(
   screening: ScreeningOfCompany,
   subjectId: string,
-  options: { clientId: string; person: { fullName: string; nationality: string | null; dateOfBirth: string | null } | null; company: { companyName: string; country: string | null } | null },
+  options: {
+    clientId: string;
+    person: { fullName: string; nationality: string | null; dateOfBirth: string | null } | null;
+    company: { companyName: string; country: string | null } | null;
+  },
 ) {
   const subject = screening.subjects.get(subjectId);
   if (!subject) return null;
@@ -79,7 +101,12 @@ export function amlCheckOf(
     created: iso(subject.checked_at ?? subject.updated_at)!,
     userType: isPerson ? 'PERSON' : 'COMPANY',
     input: isPerson
-      ? { fullName: options.person!.fullName.slice(0, 200), nationality: country(options.person!.nationality), dateOfBirth: options.person!.dateOfBirth, sex: null }
+      ? {
+          fullName: options.person!.fullName.slice(0, 200),
+          nationality: country(options.person!.nationality),
+          dateOfBirth: options.person!.dateOfBirth,
+          sex: null,
+        }
       : { companyName: options.company!.companyName, country: country(options.company!.country) },
     filter: isPerson
       ? { threshold: THRESHOLD, datasets: DATASETS, sanctionBodies: null, dateOfBirthMatching: null, pepTiers: null }
@@ -99,7 +126,8 @@ export function monitoringOf(screening: ScreeningOfCompany, subjectId: string) {
   const subject = screening.subjects.get(subjectId);
   // Not screened yet: monitoring starts with the first screening.
   if (!subject) return { monitoringId: subjectId, alertStatus: 'PENDING' };
-  const alertStatus = { FLAGS_FOUND: 'ALERT', TRUE_POSITIVE: 'DECLINED', FALSE_POSITIVE: 'ACCEPTED', NO_FLAGS: 'ACCEPTED', NOT_CHECKED: 'PENDING' }[subject.status] ?? 'PENDING';
+  const alertStatus =
+    { FLAGS_FOUND: 'ALERT', TRUE_POSITIVE: 'DECLINED', FALSE_POSITIVE: 'ACCEPTED', NO_FLAGS: 'ACCEPTED', NOT_CHECKED: 'PENDING' }[subject.status] ?? 'PENDING';
   return { monitoringId: subject.id, alertStatus };
 }
 

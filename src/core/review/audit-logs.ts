@@ -8,20 +8,41 @@ const LOG_TYPES: Record<string, KybAuditLog['logType']> = { client: 'CLIENT', pa
 
 /** A sentence per action; audit details hold only ids, so the text never carries personal data. */
 const TEXTS: Record<string, string> = {
-  FORM_CREATED: 'Form created', FORM_UPDATED: 'Company details updated', FORM_SUBMITTED: 'Form submitted',
-  BENEFICIARY_ADDED: 'Beneficiary added', BENEFICIARY_UPDATED: 'Beneficiary updated', BENEFICIARY_DELETED: 'Beneficiary deleted',
-  DOCUMENT_UPLOADED: 'Document uploaded', DOCUMENT_UPDATED: 'Document updated', DOCUMENT_DELETED: 'Document deleted',
-  ANSWERS_SAVED: 'Questionnaire answers saved', ANSWERS_DELETED: 'Questionnaire answers deleted',
-  SCREENED: 'AML screening completed', SCREENING_HIT_RESOLVED: 'AML hit reviewed',
-  STATUS_CHANGED: 'Status changed', COMMENT_ADDED: 'Comment added', COMPANY_ASSIGNED: 'Assignment changed', COMPANY_DELETED: 'Company deleted',
+  FORM_CREATED: 'Form created',
+  FORM_UPDATED: 'Company details updated',
+  FORM_SUBMITTED: 'Form submitted',
+  BENEFICIARY_ADDED: 'Beneficiary added',
+  BENEFICIARY_UPDATED: 'Beneficiary updated',
+  BENEFICIARY_DELETED: 'Beneficiary deleted',
+  DOCUMENT_UPLOADED: 'Document uploaded',
+  DOCUMENT_UPDATED: 'Document updated',
+  DOCUMENT_DELETED: 'Document deleted',
+  ANSWERS_SAVED: 'Questionnaire answers saved',
+  ANSWERS_DELETED: 'Questionnaire answers deleted',
+  SCREENED: 'AML screening completed',
+  SCREENING_HIT_RESOLVED: 'AML hit reviewed',
+  STATUS_CHANGED: 'Status changed',
+  COMMENT_ADDED: 'Comment added',
+  COMPANY_ASSIGNED: 'Assignment changed',
+  COMPANY_DELETED: 'Company deleted',
 };
 
 /** iDenfy's CompanyLogs from OpenKYB's audit rows. */
 export async function presentAuditLogs(db: Db, companyId: string): Promise<{ logs: KybAuditLog[]; logsCount: number }> {
   const [rows, counted] = await Promise.all([
-    db.selectFrom('audit_logs').select(['id', 'actor_type', 'action', 'details', 'created_at'])
-      .where('company_id', '=', companyId).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(AUDIT_LOGS_SHOWN).execute(),
-    db.selectFrom('audit_logs').select((eb) => eb.fn.countAll<number | string | bigint>().as('count')).where('company_id', '=', companyId).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('audit_logs')
+      .select(['id', 'actor_type', 'action', 'details', 'created_at'])
+      .where('company_id', '=', companyId)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(AUDIT_LOGS_SHOWN)
+      .execute(),
+    db
+      .selectFrom('audit_logs')
+      .select((eb) => eb.fn.countAll<number | string | bigint>().as('count'))
+      .where('company_id', '=', companyId)
+      .executeTakeFirstOrThrow(),
   ]);
   return {
     logs: rows.map((row) => ({

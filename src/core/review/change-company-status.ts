@@ -27,17 +27,28 @@ export async function changeCompanyStatus({ ctx, id, input }: { ctx: ReviewCtx; 
     const now = ctx.clock.now();
     const review = input.status === 'COMPLETED' && 'reviewInfo' in input ? input.reviewInfo : null;
     if (review?.approvalStatus === 'APPROVED') await assertAmlResolved(trx, ctx, company);
-    const denyReason = review?.approvalStatus === 'DENIED' ? review.denyReason ?? null : null;
+    const denyReason = review?.approvalStatus === 'DENIED' ? (review.denyReason ?? null) : null;
     const changes = {
-      status: input.status, status_changed_at: now, status_changed_by: ctx.managerId, updated_at: now,
+      status: input.status,
+      status_changed_at: now,
+      status_changed_by: ctx.managerId,
+      updated_at: now,
       // Back to review: the previous decision no longer stands.
       ...(review
         ? { approval_status: review.approvalStatus, deny_reason: denyReason, approval_status_changed_at: now }
-        : { approval_status: null, deny_reason: null, approval_status_changed_at: company.approval_status === null ? company.approval_status_changed_at : now }),
+        : {
+            approval_status: null,
+            deny_reason: null,
+            approval_status_changed_at: company.approval_status === null ? company.approval_status_changed_at : now,
+          }),
     };
     await trx.updateTable('companies').set(changes).where('id', '=', id).execute();
     await recordAudit(trx, {
-      partnerId: ctx.partnerId, companyId: id, actor: ctx.actor, action: 'STATUS_CHANGED', now,
+      partnerId: ctx.partnerId,
+      companyId: id,
+      actor: ctx.actor,
+      action: 'STATUS_CHANGED',
+      now,
       details: { from: company.status, to: input.status, ...(review ? { approvalStatus: review.approvalStatus } : {}), managerId: ctx.managerId },
     });
     if (review) {

@@ -11,9 +11,11 @@ export async function createManager({ ctx, input }: { ctx: PartnerCtx; input: Ma
     const email = input.email.trim().toLowerCase();
     const taken = await trx.selectFrom('managers').select('id').where('partner_id', '=', ctx.partnerId).where('email', '=', email).executeTakeFirst();
     if (taken) throw conflict('A manager with this e-mail already exists.');
-    const row = await trx.insertInto('managers')
+    const row = await trx
+      .insertInto('managers')
       .values({ partner_id: ctx.partnerId, email, name: input.name, surname: input.surname, created_at: ctx.clock.now() })
-      .returning('id').executeTakeFirstOrThrow();
+      .returning('id')
+      .executeTakeFirstOrThrow();
     return { id: Number(row.id), name: input.name, surname: input.surname, email };
   });
 }

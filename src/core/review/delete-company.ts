@@ -38,14 +38,30 @@ export async function deleteCompany({ ctx, id }: { ctx: ReviewCtx; id: string })
     await eraseIdempotencyRecords(trx, ctx.pepper, ctx.partnerId, id);
     await eraseWebhookBodies(trx, ctx.partnerId, id);
     await trx.deleteFrom('companies').where('id', '=', id).execute();
-    await releaseFiles(trx, ctx, [...documents, ...answerFiles].map((f) => f.file_hash));
+    await releaseFiles(
+      trx,
+      ctx,
+      [...documents, ...answerFiles].map((f) => f.file_hash),
+    );
     // Crypto-erasure: without its data key, any copy of the company's encrypted rows and files
     // (backups included) is unreadable.
     await eraseCompanyKey({ ctx: { ...ctx, db: trx }, companyId: id });
 
-    await recordAudit(trx, { partnerId: ctx.partnerId, companyId: id, actor: ctx.actor, action: 'COMPANY_DELETED', details: { managerId: ctx.managerId }, now });
-    const manager = ctx.managerId === null ? null : (await managersById(trx, ctx.partnerId, [ctx.managerId])).get(ctx.managerId) ?? null;
-    await enqueueEvent(trx, { partnerId: ctx.partnerId, eventType: 'COMPANY_DELETE', payload: { companyId: id, date: new Date(now).toISOString(), manager }, now });
+    await recordAudit(trx, {
+      partnerId: ctx.partnerId,
+      companyId: id,
+      actor: ctx.actor,
+      action: 'COMPANY_DELETED',
+      details: { managerId: ctx.managerId },
+      now,
+    });
+    const manager = ctx.managerId === null ? null : ((await managersById(trx, ctx.partnerId, [ctx.managerId])).get(ctx.managerId) ?? null);
+    await enqueueEvent(trx, {
+      partnerId: ctx.partnerId,
+      eventType: 'COMPANY_DELETE',
+      payload: { companyId: id, date: new Date(now).toISOString(), manager },
+      now,
+    });
   });
 }
 
@@ -54,14 +70,22 @@ export async function deleteCompany({ ctx, id }: { ctx: ReviewCtx; id: string })
  * a pending delivery still tells the receiver something happened, without the personal data.
  */
 async function eraseWebhookBodies(db: Db, partnerId: string, companyId: string): Promise<void> {
-  const events = await db.selectFrom('webhook_events').select(['id', 'body'])
-    .where('partner_id', '=', partnerId).where('body', 'like', `%${companyId}%`).execute();
+  const events = await db
+    .selectFrom('webhook_events')
+    .select(['id', 'body'])
+    .where('partner_id', '=', partnerId)
+    .where('body', 'like', `%${companyId}%`)
+    .execute();
   for (const event of events) {
     const body = JSON.parse(event.body) as Record<string, unknown>;
     const minimal = emptyRecord<unknown>();
     if (body.id === companyId) minimal.id = companyId;
     if (body.companyId === companyId) minimal.companyId = companyId;
-    await db.updateTable('webhook_events').set({ body: JSON.stringify(minimal) }).where('id', '=', event.id).execute();
+    await db
+      .updateTable('webhook_events')
+      .set({ body: JSON.stringify(minimal) })
+      .where('id', '=', event.id)
+      .execute();
   }
 }
 

@@ -13,7 +13,8 @@ const token = async (h: Harness, partner: TestPartner, lifetime: number) => {
   expect(created.status).toBe(201);
   return { companyId: created.json.companyId as string, bearer: `Bearer ${created.json.tokenString}` };
 };
-const marks = (h: Harness, ids: string[]) => h.database.db.selectFrom('companies').select(['id', 'expiration_status']).where('id', 'in', ids).orderBy('id').execute();
+const marks = (h: Harness, ids: string[]) =>
+  h.database.db.selectFrom('companies').select(['id', 'expiration_status']).where('id', 'in', ids).orderBy('id').execute();
 
 describeEachDialect('expiry of sessions that ran out before submission (COMPANY_EXPIRATION)', (h) => {
   it('marks each expired unsubmitted company once and sends the event once, with two workers at once', async () => {
@@ -34,10 +35,17 @@ describeEachDialect('expiry of sessions that ran out before submission (COMPANY_
       expect(a + b).toBeGreaterThanOrEqual(1);
       const ids = [expired.companyId, live.companyId, submitted.companyId];
       expect(Object.fromEntries((await marks(h(), ids)).map((m) => [m.id, m.expiration_status]))).toEqual({
-        [expired.companyId]: 'EXPIRED', [live.companyId]: null, [submitted.companyId]: null,
+        [expired.companyId]: 'EXPIRED',
+        [live.companyId]: null,
+        [submitted.companyId]: null,
       });
       expect(await expireCompanies({ ctx: h().ctx, now, limit: 100 })).toBe(0);
-      const audit = await h().database.db.selectFrom('audit_logs').select('company_id').where('action', '=', 'COMPANY_EXPIRED').where('company_id', 'in', ids).execute();
+      const audit = await h()
+        .database.db.selectFrom('audit_logs')
+        .select('company_id')
+        .where('action', '=', 'COMPANY_EXPIRED')
+        .where('company_id', 'in', ids)
+        .execute();
       expect(audit).toEqual([{ company_id: expired.companyId }]);
 
       const worker = createWebhookWorker({ config: h().config, database: h().database, clock: h().clock, logger: h().ctx.logger });

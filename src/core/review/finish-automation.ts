@@ -28,9 +28,12 @@ const STEPS: ReadonlyArray<{ name: string; run: (input: { ctx: Ctx; companyId: s
  * conditional update and changes nothing.
  */
 export async function finishAutomation({ ctx, companyId }: { ctx: Ctx; companyId: string }): Promise<boolean> {
-  const run = await ctx.db.selectFrom('automation_runs as r').innerJoin('companies as c', 'c.id', 'r.company_id')
+  const run = await ctx.db
+    .selectFrom('automation_runs as r')
+    .innerJoin('companies as c', 'c.id', 'r.company_id')
     .select(['r.id', 'r.partner_id', 'r.previous_status', 'r.requested_at', 'c.screened_at'])
-    .where('r.company_id', '=', companyId).where('r.finished_at', 'is', null)
+    .where('r.company_id', '=', companyId)
+    .where('r.finished_at', 'is', null)
     .executeTakeFirst();
   if (!run || run.screened_at === null || run.screened_at < run.requested_at) return false;
 
@@ -38,14 +41,27 @@ export async function finishAutomation({ ctx, companyId }: { ctx: Ctx; companyId
   for (const step of STEPS) statuses[step.name] = await step.run({ ctx, companyId, partnerId: run.partner_id });
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
-    const closed = await trx.updateTable('automation_runs').set({ finished_at: now, statuses: JSON.stringify(statuses) })
-      .where('id', '=', run.id).where('finished_at', 'is', null).executeTakeFirst();
+    const closed = await trx
+      .updateTable('automation_runs')
+      .set({ finished_at: now, statuses: JSON.stringify(statuses) })
+      .where('id', '=', run.id)
+      .where('finished_at', 'is', null)
+      .executeTakeFirst();
     if (closed.numUpdatedRows !== 1n) return false;
-    await trx.updateTable('companies')
+    await trx
+      .updateTable('companies')
       .set({ status: run.previous_status, automation_ran_at: now, automation_statuses: JSON.stringify(statuses), updated_at: now })
-      .where('id', '=', companyId).where('status', '=', 'PROCESSING')
+      .where('id', '=', companyId)
+      .where('status', '=', 'PROCESSING')
       .execute();
-    await recordAudit(trx, { partnerId: run.partner_id, companyId, actor: { kind: 'system' }, action: 'AUTOMATION_FINISHED', details: { runId: run.id, statuses }, now });
+    await recordAudit(trx, {
+      partnerId: run.partner_id,
+      companyId,
+      actor: { kind: 'system' },
+      action: 'AUTOMATION_FINISHED',
+      details: { runId: run.id, statuses },
+      now,
+    });
     return true;
   });
 }

@@ -32,7 +32,13 @@ export async function getCompany({ ctx, id }: { ctx: PartnerCtx; id: string }) {
   const withInfo = company as CompanyRow & { info: string };
   const flow = await loadFlow(ctx.db, company);
   const [documentRows, beneficiaries, screening, managers, auditLogs, comments, questionnaires] = await Promise.all([
-    ctx.db.selectFrom('documents').selectAll().where('company_id', '=', id).orderBy('created_at').orderBy('id').execute()
+    ctx.db
+      .selectFrom('documents')
+      .selectAll()
+      .where('company_id', '=', id)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute()
       .then((rows) => openDocumentRows(ctx.db, ctx, rows)),
     beneficiaryRows(ctx.db, ctx, id),
     readScreening(ctx.db, ctx, id),
@@ -42,7 +48,10 @@ export async function getCompany({ ctx, id }: { ctx: PartnerCtx; id: string }) {
     answersDisplay({ ctx: { ...ctx, access: { partnerId: ctx.partnerId, companyId: id, actor: { kind: 'partner', keyId: '' } } } }),
   ]);
   const documents = (await presentDocuments(ctx.db, ctx, documentRows)).map((doc, i) => ({
-    created: iso(documentRows[i]!.created_at)!, type: doc.type, file: doc.file, beneficiaryId: documentRows[i]!.beneficiary_id,
+    created: iso(documentRows[i]!.created_at)!,
+    type: doc.type,
+    file: doc.file,
+    beneficiaryId: documentRows[i]!.beneficiary_id,
   }));
   const info = presentCompany(withInfo, flow);
   return {
@@ -60,7 +69,9 @@ export async function getCompany({ ctx, id }: { ctx: PartnerCtx; id: string }) {
         documents: documents.filter((d) => d.beneficiaryId === row.id).map(({ beneficiaryId: _b, ...doc }) => doc),
         amlCheck: amlCheckOf(screening, row.id, {
           clientId: company.client_id,
-          person: person ? { fullName: `${person.name} ${person.surname}`.trim(), nationality: textOf(person, 'nationality'), dateOfBirth: textOf(person, 'dateOfBirth') } : null,
+          person: person
+            ? { fullName: `${person.name} ${person.surname}`.trim(), nationality: textOf(person, 'nationality'), dateOfBirth: textOf(person, 'dateOfBirth') }
+            : null,
           company: organisation ? { companyName: organisation.companyName, country: organisation.country } : null,
         }),
         amlMonitoringUser: monitoringOf(screening, row.id),
@@ -88,7 +99,7 @@ const textOf = (info: object, key: string) => {
 };
 
 function presentCompanyMeta(company: CompanyRow, screening: ScreeningOfCompany, managers: Map<number, CompanyMeta['assignedTo'] & object>): CompanyMeta {
-  const manager = (id: number | null) => (id === null ? null : managers.get(id) ?? null);
+  const manager = (id: number | null) => (id === null ? null : (managers.get(id) ?? null));
   return {
     created: iso(company.created_at)!,
     status: company.status as CompanyMeta['status'],

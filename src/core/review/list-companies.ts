@@ -32,7 +32,8 @@ export async function listCompanies({ ctx, query }: { ctx: PartnerCtx; query: Co
     if (to !== null) q = q.where('created_at', '<', to);
     if (query.registrationNumber !== undefined) q = q.where('registration_number', '=', query.registrationNumber.trim());
     if (query.status !== undefined) q = q.where('status', '=', query.status);
-    if (query.approvalStatus !== undefined) q = query.approvalStatus === 'NONE' ? q.where('approval_status', 'is', null) : q.where('approval_status', '=', query.approvalStatus);
+    if (query.approvalStatus !== undefined)
+      q = query.approvalStatus === 'NONE' ? q.where('approval_status', 'is', null) : q.where('approval_status', '=', query.approvalStatus);
     if (query.assignedTo !== undefined) q = query.assignedTo === 'none' ? q.where('assigned_to', 'is', null) : q.where('assigned_to', '=', query.assignedTo);
     if (query.riskLevel !== undefined) q = q.where('risk_level', '=', query.riskLevel);
     if (query.q !== undefined) q = q.where(sql<boolean>`search_text like ${`%${escapeLike(foldSearch(query.q))}%`} escape '\\'`);
@@ -40,19 +41,29 @@ export async function listCompanies({ ctx, query }: { ctx: PartnerCtx; query: Co
   };
   const direction = query.ordering === 'created' ? 'asc' : 'desc';
   const [rows, counted] = await Promise.all([
-    filtered(ctx.db).selectAll().orderBy('created_at', direction).orderBy('id', direction).limit(perPage).offset((page - 1) * perPage).execute(),
-    filtered(ctx.db).select((eb) => eb.fn.countAll<number | string | bigint>().as('count')).executeTakeFirstOrThrow(),
+    filtered(ctx.db)
+      .selectAll()
+      .orderBy('created_at', direction)
+      .orderBy('id', direction)
+      .limit(perPage)
+      .offset((page - 1) * perPage)
+      .execute(),
+    filtered(ctx.db)
+      .select((eb) => eb.fn.countAll<number | string | bigint>().as('count'))
+      .executeTakeFirstOrThrow(),
   ]);
   const flows = new Map<string | null, Promise<KybFormUnifiedFlow | null>>();
   const flowOf = (company: CompanyRow) => {
     if (!flows.has(company.flow_id)) flows.set(company.flow_id, loadFlow(ctx.db, company));
     return flows.get(company.flow_id)!;
   };
-  const results = await Promise.all(rows.map(async (row) => ({
-    id: row.id,
-    company: presentCompany(row as CompanyRow & { info: string }, await flowOf(row)),
-    meta: presentMeta(row),
-  })));
+  const results = await Promise.all(
+    rows.map(async (row) => ({
+      id: row.id,
+      company: presentCompany(row as CompanyRow & { info: string }, await flowOf(row)),
+      meta: presentMeta(row),
+    })),
+  );
   return { count: Number(counted.count), page, perPage, results };
 }
 

@@ -14,14 +14,17 @@ describe('open items of a request for more information', () => {
 
   it('reads user-chosen keys as own properties only', () => {
     expect(changedCompanyItems({ additionalInfo: {} }, { additionalInfo: JSON.parse('{"constructor": null, "__proto__": null}') })).toEqual([]);
-    expect(changedQuestionItems('aml', {}, JSON.parse('{"toString": {"valueOf": {"value": 1}}}'))).toEqual([['questionnaires.aml.toString.valueOf', 'questionnaires.aml']]);
+    expect(changedQuestionItems('aml', {}, JSON.parse('{"toString": {"valueOf": {"value": 1}}}'))).toEqual([
+      ['questionnaires.aml.toString.valueOf', 'questionnaires.aml'],
+    ]);
   });
 
   it('lets the client change open items only, names the closed ones, and never restricts the partner', () => {
     const company = open(['company.phone', 'questionnaires.aml']);
     expect(() => assertItemsOpen(company, client, [['company.phone'], ['questionnaires.aml.a.b', 'questionnaires.aml']])).not.toThrow();
-    expect(() => assertItemsOpen(company, client, [['company.phone'], ['company.city'], ['documents.OTHER']]))
-      .toThrow('Only the items open for correction can change; not open: company.city, documents.OTHER.');
+    expect(() => assertItemsOpen(company, client, [['company.phone'], ['company.city'], ['documents.OTHER']])).toThrow(
+      'Only the items open for correction can change; not open: company.city, documents.OTHER.',
+    );
     expect(() => assertItemsOpen(company, partner, [['company.city']])).not.toThrow();
     expect(() => assertItemsOpen({ info_request: null }, client, [['company.city']])).not.toThrow();
   });

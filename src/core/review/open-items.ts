@@ -49,10 +49,7 @@ const same = (a: unknown, b: unknown) => normal(a) === normal(b);
 const own = (object: object | undefined, key: string): unknown => (object && Object.hasOwn(object, key) ? (object as Record<string, unknown>)[key] : undefined);
 
 /** The company paths whose value differs between two stored infos (a PUT may resend unchanged fields). */
-export function changedCompanyItems(
-  current: { additionalInfo?: object } & object,
-  next: { additionalInfo?: object } & object,
-): Touched[] {
+export function changedCompanyItems(current: { additionalInfo?: object } & object, next: { additionalInfo?: object } & object): Touched[] {
   const changed: Touched[] = [];
   for (const key of new Set([...Object.keys(current), ...Object.keys(next)])) {
     if (key !== 'additionalInfo' && !same(own(current, key), own(next, key))) changed.push([`company.${key}`]);

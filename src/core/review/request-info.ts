@@ -25,9 +25,13 @@ const REVIEWABLE = new Set(['NEED_TO_REVIEW', 'NEED_TO_PROCESS']);
  * tokens are deactivated and a new one is issued (as iDenfy's COMPANY_INFO_REQUEST carries a
  * new token), the audit row and the COMPANY_INFO_REQUEST event.
  */
-export async function requestInfo(
-  { ctx, input }: { ctx: PartnerCtx & { keyId: string }; input: InfoRequestCreate & { companyId: string } },
-): Promise<InfoRequest> {
+export async function requestInfo({
+  ctx,
+  input,
+}: {
+  ctx: PartnerCtx & { keyId: string };
+  input: InfoRequestCreate & { companyId: string };
+}): Promise<InfoRequest> {
   return ctx.db.transaction().execute(async (trx) => {
     const access = { partnerId: ctx.partnerId, companyId: input.companyId, actor: { kind: 'partner' as const, keyId: ctx.keyId } };
     const company = await loadCompany(trx, { ...ctx, access });
@@ -37,18 +41,30 @@ export async function requestInfo(
     // A request whose link ran out unanswered may be sent again; a live one may not.
     if (open && (await isLinkLive(trx, open.tokenId, now))) throw conflict('Information was already requested; the client has not re-submitted yet.');
     if (!open && !REVIEWABLE.has(company.status)) {
-      throw conflict(company.status === 'PROCESSING'
-        ? 'Automation is running on this company; request information once it is back in review.'
-        : 'The review is completed; set the status back to NEED_TO_REVIEW to request information.');
+      throw conflict(
+        company.status === 'PROCESSING'
+          ? 'Automation is running on this company; request information once it is back in review.'
+          : 'The review is completed; set the status back to NEED_TO_REVIEW to request information.',
+      );
     }
     await checkItems(trx, company as typeof company & { info: string }, input.items);
 
-    const previous = await trx.selectFrom('kyb_tokens').selectAll().where('company_id', '=', company.id)
-      .orderBy('created_at', 'desc').orderBy('id').limit(1).executeTakeFirstOrThrow();
+    const previous = await trx
+      .selectFrom('kyb_tokens')
+      .selectAll()
+      .where('company_id', '=', company.id)
+      .orderBy('created_at', 'desc')
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     const tokenString = randomString(TOKEN_LENGTH);
     // The correction session keeps the original session's settings.
     const token: KybTokenRow = {
-      ...previous, id: randomUUID(), token_hash: keyedHash(ctx.pepper, tokenString), created_at: now, deactivated_at: null,
+      ...previous,
+      id: randomUUID(),
+      token_hash: keyedHash(ctx.pepper, tokenString),
+      created_at: now,
+      deactivated_at: null,
       expires_at: now + (input.lifetime ?? DEFAULT_INFO_REQUEST_LIFETIME_S) * 1000,
     };
     // One live link per company: an older link must not reopen the form.
@@ -56,8 +72,11 @@ export async function requestInfo(
     await insertTokenRow(trx, token);
 
     const request: OpenInfoRequest = { items: [...input.items], message: input.message, tokenId: token.id, requestedAt: now };
-    const updated = await trx.updateTable('companies').set({ status: 'PENDING', info_request: JSON.stringify(request), updated_at: now })
-      .where('id', '=', company.id).where('status', '=', company.status)
+    const updated = await trx
+      .updateTable('companies')
+      .set({ status: 'PENDING', info_request: JSON.stringify(request), updated_at: now })
+      .where('id', '=', company.id)
+      .where('status', '=', company.status)
       .$call((q) => (company.info_request === null ? q.where('info_request', 'is', null) : q.where('info_request', '=', company.info_request)))
       .executeTakeFirst();
     if (updated.numUpdatedRows !== 1n) throw conflict('The company changed meanwhile; try again.');
@@ -65,12 +84,20 @@ export async function requestInfo(
     await recordAudit(trx, { ...access, action: 'INFO_REQUESTED', details: { items: request.items, tokenId: token.id, previousStatus: company.status }, now });
     const date = new Date(now).toISOString();
     await enqueueEvent(trx, {
-      partnerId: company.partner_id, eventType: 'COMPANY_INFO_REQUEST', now,
+      partnerId: company.partner_id,
+      eventType: 'COMPANY_INFO_REQUEST',
+      now,
       payload: { companyId: company.id, token: tokenString, date, email: null, manager: null, status: 'REQUESTED' },
     });
     return {
-      companyId: company.id, status: 'REQUESTED', items: request.items, message: request.message, tokenString,
-      expiration: new Date(token.expires_at).toISOString(), url: `${ctx.files.publicUrl}/welcome?authToken=${tokenString}`, date,
+      companyId: company.id,
+      status: 'REQUESTED',
+      items: request.items,
+      message: request.message,
+      tokenString,
+      expiration: new Date(token.expires_at).toISOString(),
+      url: `${ctx.files.publicUrl}/welcome?authToken=${tokenString}`,
+      date,
     };
   });
 }

@@ -41,7 +41,11 @@ export async function companyReviewPayload(db: Db, ctx: Pick<Ctx, 'keys'>, compa
     clientId: company.client_id,
     externalRef: company.external_ref,
     relatedClientScanRefs: null,
-    amlCheck: amlV3(screening, company.id, amlCheckOf(screening, company.id, { clientId: company.client_id, person: null, company: { companyName: info.companyName, country: info.country } })),
+    amlCheck: amlV3(
+      screening,
+      company.id,
+      amlCheckOf(screening, company.id, { clientId: company.client_id, person: null, company: { companyName: info.companyName, country: info.country } }),
+    ),
     companyCheck: null,
     shareholderCheck: [],
     negativeNewsCheck: [],

@@ -26,18 +26,34 @@ export async function runAutomation({ ctx, input }: { ctx: PartnerCtx & { keyId:
 
     const { automationRunLimit } = await readSettings(trx, ctx.partnerId);
     if (automationRunLimit !== null) {
-      const used = await trx.selectFrom('automation_runs').select((eb) => eb.fn.countAll().as('n')).where('partner_id', '=', ctx.partnerId).executeTakeFirstOrThrow();
-      if (Number(used.n) >= automationRunLimit) throw new DomainError('PAYMENT_REQUIRED', `The automation quota of this partner (${automationRunLimit} runs) is spent.`);
+      const used = await trx
+        .selectFrom('automation_runs')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('partner_id', '=', ctx.partnerId)
+        .executeTakeFirstOrThrow();
+      if (Number(used.n) >= automationRunLimit)
+        throw new DomainError('PAYMENT_REQUIRED', `The automation quota of this partner (${automationRunLimit} runs) is spent.`);
     }
 
     const now = ctx.clock.now();
     const runId = randomUUID();
-    await trx.insertInto('automation_runs').values({
-      id: runId, partner_id: ctx.partnerId, company_id: company.id, previous_status: company.status, requested_at: now, finished_at: null, statuses: null,
-    }).execute();
-    const updated = await trx.updateTable('companies')
+    await trx
+      .insertInto('automation_runs')
+      .values({
+        id: runId,
+        partner_id: ctx.partnerId,
+        company_id: company.id,
+        previous_status: company.status,
+        requested_at: now,
+        finished_at: null,
+        statuses: null,
+      })
+      .execute();
+    const updated = await trx
+      .updateTable('companies')
       .set((eb) => ({ status: 'PROCESSING', updated_at: now, screening_requested_at: nextRequestTime(eb, now) }))
-      .where('id', '=', company.id).where('status', '=', company.status)
+      .where('id', '=', company.id)
+      .where('status', '=', company.status)
       .executeTakeFirst();
     if (updated.numUpdatedRows !== 1n) throw conflict('The company changed meanwhile; try again.');
     await recordAudit(trx, { ...access, action: 'AUTOMATION_REQUESTED', details: { runId, previousStatus: company.status }, now });

@@ -13,7 +13,10 @@ export function foldSearch(text: string): string {
  * The company columns the list filters on, computed whenever the company info is written
  * (create and update of the form), so the list never parses the info JSON.
  */
-export function companySearchColumns(info: { companyName: string; registrationNumber?: string | null }): { search_text: string; registration_number: string | null } {
+export function companySearchColumns(info: { companyName: string; registrationNumber?: string | null }): {
+  search_text: string;
+  registration_number: string | null;
+} {
   const registrationNumber = info.registrationNumber?.trim() || null;
   return {
     search_text: [foldSearch(info.companyName), registrationNumber ? foldSearch(registrationNumber) : ''].join(' ').trim(),

@@ -22,8 +22,13 @@ type FormCompany = CompanyRow & { info: string };
 /** For automation: assesses one of the partner's companies now and returns the assessment. */
 export async function assessRisk({ ctx, input }: { ctx: PartnerCtx; input: { companyId: string } }): Promise<RiskAssessment> {
   return ctx.db.transaction().execute(async (trx) => {
-    const company = await trx.selectFrom('companies').selectAll().where('id', '=', input.companyId).where('partner_id', '=', ctx.partnerId)
-      .$if(needsRowLocks(trx), (q) => q.forUpdate()).executeTakeFirst();
+    const company = await trx
+      .selectFrom('companies')
+      .selectAll()
+      .where('id', '=', input.companyId)
+      .where('partner_id', '=', ctx.partnerId)
+      .$if(needsRowLocks(trx), (q) => q.forUpdate())
+      .executeTakeFirst();
     if (!company?.info) throw notFound('Company');
     return presentAssessment(await storeRiskAssessment(trx, ctx, company as FormCompany, 'AUTOMATION', ctx.clock.now()));
   });
@@ -34,24 +39,47 @@ export async function assessRisk({ ctx, input }: { ctx: PartnerCtx; input: { com
  * contribution and explanation), the company's latest level and an audit row. Runs inside the
  * caller's transaction: submit's, the worker's or assessRisk's.
  */
-export async function storeRiskAssessment(db: Db, ctx: Pick<Ctx, 'keys'>, stored: FormCompany, reason: AssessmentReason, now: number): Promise<RiskAssessmentRow> {
+export async function storeRiskAssessment(
+  db: Db,
+  ctx: Pick<Ctx, 'keys'>,
+  stored: FormCompany,
+  reason: AssessmentReason,
+  now: number,
+): Promise<RiskAssessmentRow> {
   // Opening an already opened row changes nothing, so callers may pass either.
   const company = await openCompanyRow(db, ctx, stored);
   const model = await readRiskModel(db, company.partner_id);
   const scored = scoreRisk(model.definition, await gatherFacts(db, ctx, company, model.definition.factors.companyAge.dateField, now));
   // Strictly after the previous assessment, so "the latest" is never a tie within one millisecond.
-  const previous = await db.selectFrom('risk_assessments').select('created_at').where('company_id', '=', company.id).orderBy('created_at', 'desc').limit(1).executeTakeFirst();
+  const previous = await db
+    .selectFrom('risk_assessments')
+    .select('created_at')
+    .where('company_id', '=', company.id)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   const createdAt = previous && previous.created_at >= now ? previous.created_at + 1 : now;
   const row: RiskAssessmentRow = {
-    id: randomUUID(), partner_id: company.partner_id, company_id: company.id, score: scored.score, level: scored.level,
-    factors: JSON.stringify(scored.factors), floor: scored.floor ? JSON.stringify(scored.floor) : null,
-    model_version: model.version, reason, created_at: createdAt,
+    id: randomUUID(),
+    partner_id: company.partner_id,
+    company_id: company.id,
+    score: scored.score,
+    level: scored.level,
+    factors: JSON.stringify(scored.factors),
+    floor: scored.floor ? JSON.stringify(scored.floor) : null,
+    model_version: model.version,
+    reason,
+    created_at: createdAt,
   };
   await db.insertInto('risk_assessments').values(row).execute();
   await db.updateTable('companies').set({ risk_level: scored.level }).where('id', '=', company.id).execute();
   await recordAudit(db, {
-    partnerId: company.partner_id, companyId: company.id, actor: { kind: 'system' }, action: 'RISK_ASSESSED',
-    details: { assessmentId: row.id, score: row.score, level: row.level, modelVersion: row.model_version, reason }, now,
+    partnerId: company.partner_id,
+    companyId: company.id,
+    actor: { kind: 'system' },
+    action: 'RISK_ASSESSED',
+    details: { assessmentId: row.id, score: row.score, level: row.level, modelVersion: row.model_version, reason },
+    now,
   });
   return row;
 }
@@ -87,12 +115,17 @@ async function gatherFacts(db: Db, ctx: Pick<Ctx, 'keys'>, company: FormCompany,
 /** Answers of the case's questionnaire; keys are user-chosen, so only own properties are read. */
 async function answerLookup(db: Db, ctx: Pick<Ctx, 'keys'>, company: CompanyRow): Promise<AnswerLookup> {
   const row = company.questionnaire_id
-    ? await db.selectFrom('questionnaire_answers').select('answers').where('company_id', '=', company.id).where('questionnaire_id', '=', company.questionnaire_id).executeTakeFirst()
+    ? await db
+        .selectFrom('questionnaire_answers')
+        .select('answers')
+        .where('company_id', '=', company.id)
+        .where('questionnaire_id', '=', company.questionnaire_id)
+        .executeTakeFirst()
     : undefined;
   const sections = row ? parseRecordJson<StoredSections>(await openForCompany(db, ctx, company.id, row.answers)) : emptyRecord<StoredSections[string]>();
   return (ref) => {
     if (ref.section === null || !Object.hasOwn(sections, ref.section)) return null;
     const section = sections[ref.section]!;
-    return Object.hasOwn(section, ref.question) ? section[ref.question]!.value ?? null : null;
+    return Object.hasOwn(section, ref.question) ? (section[ref.question]!.value ?? null) : null;
   };
 }

@@ -7,10 +7,9 @@ import type { RiskModelDefinition } from '../../schemas/risk.js';
  * their risk model (PUT /v1/risk-model/); OpenKYB does not fetch them.
  */
 export const FATF_BLACK_LIST = ['KP', 'IR', 'MM'] as const;
-export const FATF_GREY_LIST = [
-  'DZ', 'AO', 'BO', 'BG', 'CM', 'CI', 'CD', 'HT', 'KE', 'LA', 'LB', 'MC', 'NA', 'NP', 'SS', 'SY', 'VE', 'VN', 'VG', 'YE',
-] as const;
-export const FATF_SOURCE = 'FATF public statements of 24 October 2025 (black: call for action; grey: increased monitoring). Update these lists after each FATF plenary.';
+export const FATF_GREY_LIST = ['DZ', 'AO', 'BO', 'BG', 'CM', 'CI', 'CD', 'HT', 'KE', 'LA', 'LB', 'MC', 'NA', 'NP', 'SS', 'SY', 'VE', 'VN', 'VG', 'YE'] as const;
+export const FATF_SOURCE =
+  'FATF public statements of 24 October 2025 (black: call for action; grey: increased monitoring). Update these lists after each FATF plenary.';
 
 /**
  * The model a partner has until it saves its own. Weights are the most points a factor adds
@@ -24,7 +23,8 @@ export const DEFAULT_RISK_MODEL: RiskModelDefinition = {
     companyCountry: { weight: 30, floor: 'HIGH', black: 1, grey: 0.5 },
     ownerCountries: { weight: 30, floor: 'HIGH', black: 1, grey: 0.5 },
     legalForm: {
-      weight: 15, floor: null,
+      weight: 15,
+      floor: null,
       highRiskForms: ['trust', 'foundation', 'Stiftung', 'Anstalt', 'international business company', 'IBC', 'bearer shares', 'nominee'],
     },
     screening: { weight: 40, floor: 'VERY_HIGH', severity: { TRUE_POSITIVE: 1, FLAGS_FOUND: 0.5, NOT_CHECKED: 0.25, FALSE_POSITIVE: 0, NO_FLAGS: 0 } },

@@ -3,10 +3,15 @@ import type { RiskAssessment, RiskAssessmentSummary, RiskFactorResult } from '..
 
 export function presentAssessment(row: RiskAssessmentRow): RiskAssessment {
   return {
-    id: row.id, companyId: row.company_id, score: row.score, level: row.level as RiskAssessment['level'],
-    modelVersion: row.model_version, reason: row.reason as RiskAssessment['reason'],
+    id: row.id,
+    companyId: row.company_id,
+    score: row.score,
+    level: row.level as RiskAssessment['level'],
+    modelVersion: row.model_version,
+    reason: row.reason as RiskAssessment['reason'],
     floor: row.floor ? (JSON.parse(row.floor) as RiskAssessment['floor']) : null,
-    factors: JSON.parse(row.factors) as RiskFactorResult[], createdAt: new Date(row.created_at).toISOString(),
+    factors: JSON.parse(row.factors) as RiskFactorResult[],
+    createdAt: new Date(row.created_at).toISOString(),
   };
 }
 
@@ -16,7 +21,10 @@ export function presentAssessment(row: RiskAssessmentRow): RiskAssessment {
  */
 export function presentRiskSummary(assessment: RiskAssessment | null): RiskAssessmentSummary | null {
   if (!assessment) return null;
-  const drivers = assessment.factors.filter((f) => f.contribution > 0).sort((a, b) => b.contribution - a.contribution).slice(0, 3)
+  const drivers = assessment.factors
+    .filter((f) => f.contribution > 0)
+    .sort((a, b) => b.contribution - a.contribution)
+    .slice(0, 3)
     .map((f) => `${f.factor} +${f.contribution}`);
   const floor = assessment.floor ? [`raised to ${assessment.floor.level} by ${assessment.floor.factor}`] : [];
   const parts = [...floor, ...drivers];

@@ -4,12 +4,21 @@ import type { Database } from '../../db/tables.js';
 
 /** Always later than the previous request, so one made while the worker runs is never taken as answered. */
 function nextRequestTime(eb: ExpressionBuilder<Database, 'companies'>, now: number) {
-  return eb.case().when('risk_requested_at', '>=', now).then(eb('risk_requested_at', '+', 1)).else(now).end();
+  return eb
+    .case()
+    .when('risk_requested_at', '>=', now)
+    .then(eb('risk_requested_at', '+', 1))
+    .else(now)
+    .end();
 }
 
 /** Asks the worker to assess a company's risk again (after a screening, for instance). */
 export async function requestRiskAssessment(db: Db, companyId: string, now: number): Promise<void> {
-  await db.updateTable('companies').set((eb) => ({ risk_requested_at: nextRequestTime(eb, now) })).where('id', '=', companyId).execute();
+  await db
+    .updateTable('companies')
+    .set((eb) => ({ risk_requested_at: nextRequestTime(eb, now) }))
+    .where('id', '=', companyId)
+    .execute();
 }
 
 /**
@@ -17,7 +26,9 @@ export async function requestRiskAssessment(db: Db, companyId: string, now: numb
  * is assessed again. One statement here; the worker does the work in batches.
  */
 export async function requestRiskOfOpenCases(db: Db, partnerId: string, now: number): Promise<number> {
-  const result = await db.updateTable('companies').set((eb) => ({ risk_requested_at: nextRequestTime(eb, now) }))
+  const result = await db
+    .updateTable('companies')
+    .set((eb) => ({ risk_requested_at: nextRequestTime(eb, now) }))
     .where('partner_id', '=', partnerId)
     .where('risk_level', 'is not', null)
     .where((eb) => eb.or([eb('approval_status', 'is', null), eb('approval_status', 'not in', ['APPROVED', 'DENIED'])]))

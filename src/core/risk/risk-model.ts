@@ -20,8 +20,10 @@ export async function readRiskModel(db: Db, partnerId: string): Promise<LoadedRi
 
 export function presentRiskModel(model: LoadedRiskModel): RiskModel {
   return {
-    version: model.version, isDefault: model.version === 0,
-    updatedAt: model.createdAt === null ? null : new Date(model.createdAt).toISOString(), ...model.definition,
+    version: model.version,
+    isDefault: model.version === 0,
+    updatedAt: model.createdAt === null ? null : new Date(model.createdAt).toISOString(),
+    ...model.definition,
   };
 }
 

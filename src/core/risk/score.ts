@@ -34,7 +34,13 @@ export function levelOfScore(model: RiskModelDefinition, score: number): RiskLev
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 const result = (factor: string, weight: number, severity: number, floor: RiskFactorResult['floor'], explanation: string): RiskFactorResult => ({
-  factor, weight, severity: round2(severity), contribution: round2(weight * severity), floor, isFloorApplied: floor !== null && severity >= 1, explanation,
+  factor,
+  weight,
+  severity: round2(severity),
+  contribution: round2(weight * severity),
+  floor,
+  isFloorApplied: floor !== null && severity >= 1,
+  explanation,
 });
 
 /**
@@ -46,12 +52,23 @@ export function scoreRisk(model: RiskModelDefinition, facts: RiskFacts): RiskSco
   const f = model.factors;
   const factors = [
     countryFactor('companyCountry', f.companyCountry, model, facts.companyCountry ? [facts.companyCountry] : [], 'the company is registered in'),
-    countryFactor('ownerCountries', f.ownerCountries, model, facts.owners.flatMap((o) => o.countries), 'owners are connected to'),
+    countryFactor(
+      'ownerCountries',
+      f.ownerCountries,
+      model,
+      facts.owners.flatMap((o) => o.countries),
+      'owners are connected to',
+    ),
     legalFormFactor(f.legalForm, facts.legalForm),
     screeningFactor(f.screening, facts.screeningStatuses),
     depthFactor(f.ownershipDepth, facts.ownership.maxDepth),
-    result('ownershipOpacity', f.ownershipOpacity.weight, facts.ownership.unexplainedPercentage / 100, f.ownershipOpacity.floor,
-      `${facts.ownership.unexplainedPercentage} % of the ownership is not traced to a person`),
+    result(
+      'ownershipOpacity',
+      f.ownershipOpacity.weight,
+      facts.ownership.unexplainedPercentage / 100,
+      f.ownershipOpacity.floor,
+      `${facts.ownership.unexplainedPercentage} % of the ownership is not traced to a person`,
+    ),
     uboFactor(f.missingUbos, facts.ownership),
     ageFactor(f.companyAge, facts.incorporationDate, facts.now),
     ...questionnaireFactors(f.questionnaire.rules, facts.answerOf),
@@ -70,20 +87,35 @@ export function scoreRisk(model: RiskModelDefinition, facts: RiskFacts): RiskSco
 }
 
 function countryFactor(
-  name: string, factor: RiskModelDefinition['factors']['companyCountry'], model: RiskModelDefinition, countries: string[], what: string,
+  name: string,
+  factor: RiskModelDefinition['factors']['companyCountry'],
+  model: RiskModelDefinition,
+  countries: string[],
+  what: string,
 ): RiskFactorResult {
   const black = [...new Set(countries.filter((c) => model.countryLists.black.includes(c as never)))];
   const grey = [...new Set(countries.filter((c) => model.countryLists.grey.includes(c as never)))];
   const severity = Math.max(black.length > 0 ? factor.black : 0, grey.length > 0 ? factor.grey : 0);
   const found = [...(black.length ? [`black-listed ${black.join(', ')}`] : []), ...(grey.length ? [`grey-listed ${grey.join(', ')}`] : [])];
-  return result(name, factor.weight, severity, factor.floor,
-    found.length ? `${what} ${found.join('; ')}` : countries.length ? 'no listed high-risk country' : 'no country given');
+  return result(
+    name,
+    factor.weight,
+    severity,
+    factor.floor,
+    found.length ? `${what} ${found.join('; ')}` : countries.length ? 'no listed high-risk country' : 'no country given',
+  );
 }
 
 function legalFormFactor(factor: RiskModelDefinition['factors']['legalForm'], legalForm: string | null): RiskFactorResult {
   const form = (legalForm ?? '').toLowerCase();
   const hit = factor.highRiskForms.find((f) => new RegExp(`(^|[^\\p{L}\\p{N}])${escape(f.toLowerCase())}($|[^\\p{L}\\p{N}])`, 'u').test(form));
-  return result('legalForm', factor.weight, hit ? 1 : 0, factor.floor, hit ? `the legal form matches the high-risk form "${hit}"` : legalForm ? 'not a high-risk legal form' : 'no legal form given');
+  return result(
+    'legalForm',
+    factor.weight,
+    hit ? 1 : 0,
+    factor.floor,
+    hit ? `the legal form matches the high-risk form "${hit}"` : legalForm ? 'not a high-risk legal form' : 'no legal form given',
+  );
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -93,8 +125,13 @@ function screeningFactor(factor: RiskModelDefinition['factors']['screening'], st
   const all = statuses.length > 0 ? statuses : ['NOT_CHECKED'];
   const worst = all.reduce((a, b) => (severityOf(b) > severityOf(a) ? b : a));
   const count = statuses.filter((s) => s === worst).length;
-  return result('screening', factor.weight, severityOf(worst), factor.floor,
-    statuses.length === 0 ? 'not screened yet' : `worst screening outcome ${worst} (${count} of ${statuses.length} subjects)`);
+  return result(
+    'screening',
+    factor.weight,
+    severityOf(worst),
+    factor.floor,
+    statuses.length === 0 ? 'not screened yet' : `worst screening outcome ${worst} (${count} of ${statuses.length} subjects)`,
+  );
 }
 
 function depthFactor(factor: RiskModelDefinition['factors']['ownershipDepth'], depth: number): RiskFactorResult {
@@ -107,9 +144,15 @@ function uboFactor(factor: RiskModelDefinition['factors']['missingUbos'], owners
   const derived = ownership.persons.filter((p) => p.isUbo).length;
   const declared = ownership.persons.filter((p) => p.isDeclaredUbo).length;
   const missing = derived === 0 && declared === 0;
-  return result('missingUbos', factor.weight, missing ? 1 : 0, factor.floor, missing
-    ? `no person reaches ${ownership.threshold} % and none is declared a UBO`
-    : `${derived} UBO${derived === 1 ? '' : 's'} at ${ownership.threshold} %, ${declared} declared`);
+  return result(
+    'missingUbos',
+    factor.weight,
+    missing ? 1 : 0,
+    factor.floor,
+    missing
+      ? `no person reaches ${ownership.threshold} % and none is declared a UBO`
+      : `${derived} UBO${derived === 1 ? '' : 's'} at ${ownership.threshold} %, ${declared} declared`,
+  );
 }
 
 function ageFactor(factor: RiskModelDefinition['factors']['companyAge'], date: string | null, now: number): RiskFactorResult {
@@ -118,8 +161,13 @@ function ageFactor(factor: RiskModelDefinition['factors']['companyAge'], date: s
   const limit = new Date(at);
   limit.setUTCMonth(limit.getUTCMonth() + factor.youngerThanMonths);
   const young = now < limit.getTime();
-  return result('companyAge', factor.weight, young ? 1 : 0, factor.floor,
-    `incorporated ${date}, ${young ? 'less' : 'more'} than ${factor.youngerThanMonths} months ago`);
+  return result(
+    'companyAge',
+    factor.weight,
+    young ? 1 : 0,
+    factor.floor,
+    `incorporated ${date}, ${young ? 'less' : 'more'} than ${factor.youngerThanMonths} months ago`,
+  );
 }
 
 /** One result per rule; the model was checked on save, so every condition parses. */

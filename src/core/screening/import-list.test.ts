@@ -12,7 +12,11 @@ describeEachDialect('importing screening lists', (h) => {
     expect(result.sha256).toMatch(/^[0-9a-f]{64}$/);
     const [list] = await live();
     expect(list).toMatchObject({ source: 'un', sha256: result.sha256, entity_count: result.entityCount });
-    const entities = await h().database.db.selectFrom('screening_entities').select((eb) => eb.fn.countAll().as('n')).where('list_id', '=', list!.id).executeTakeFirstOrThrow();
+    const entities = await h()
+      .database.db.selectFrom('screening_entities')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('list_id', '=', list!.id)
+      .executeTakeFirstOrThrow();
     expect(Number(entities.n)).toBe(result.entityCount);
     expect(result.entityCount).toBeGreaterThan(900);
     expect((await importUn(h())).isUnchanged).toBe(true);
@@ -24,7 +28,7 @@ describeEachDialect('importing screening lists', (h) => {
     expect(await live()).toEqual(before);
   });
 
-  it('refuses a file with under half the live version\'s entities unless forced', async () => {
+  it("refuses a file with under half the live version's entities unless forced", async () => {
     const before = await live();
     const short = await shortUn(50);
     await expect(importList({ ctx: h().ctx, input: { source: 'un', path: short } })).rejects.toThrow(/fewer than half.*--force/);

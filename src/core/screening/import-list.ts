@@ -34,24 +34,50 @@ export async function importList({ ctx, input }: { ctx: Ctx; input: { source: So
     if (error instanceof ListImportError) throw new DomainError('VALIDATION_ERROR', `The ${input.source} list was refused: ${error.message}`);
     throw error;
   }
-  const live = await ctx.db.selectFrom('screening_lists').select(['sha256', 'entity_count']).where('source', '=', input.source).where('is_live', '=', 1).executeTakeFirst();
-  const base = { source: input.source, sha256: parsed.version.sha256, publishedAt: parsed.version.publishedAt, entityCount: parsed.version.entityCount, warnings: parsed.warnings };
+  const live = await ctx.db
+    .selectFrom('screening_lists')
+    .select(['sha256', 'entity_count'])
+    .where('source', '=', input.source)
+    .where('is_live', '=', 1)
+    .executeTakeFirst();
+  const base = {
+    source: input.source,
+    sha256: parsed.version.sha256,
+    publishedAt: parsed.version.publishedAt,
+    entityCount: parsed.version.entityCount,
+    warnings: parsed.warnings,
+  };
   const previous = live ? { sha256: live.sha256, entityCount: live.entity_count } : null;
   if (live?.sha256 === parsed.version.sha256) return { ...base, listId: '', previous, isUnchanged: true, rescreened: 0 };
   if (live && !input.force && parsed.version.entityCount < live.entity_count / 2) {
-    throw new DomainError('VALIDATION_ERROR', `The ${input.source} list has ${parsed.version.entityCount} entities, fewer than half of the live version's ${live.entity_count}; it may be truncated. Import with --force if it is right.`);
+    throw new DomainError(
+      'VALIDATION_ERROR',
+      `The ${input.source} list has ${parsed.version.entityCount} entities, fewer than half of the live version's ${live.entity_count}; it may be truncated. Import with --force if it is right.`,
+    );
   }
 
   const now = ctx.clock.now();
   const listId = randomUUID();
   const rescreened = await ctx.db.transaction().execute(async (trx) => {
-    await trx.insertInto('screening_lists').values({
-      id: listId, source: input.source, sha256: parsed.version.sha256, published_at: parsed.version.publishedAt,
-      entity_count: parsed.version.entityCount, warnings: JSON.stringify(parsed.warnings), imported_at: now, is_live: 0,
-    }).execute();
+    await trx
+      .insertInto('screening_lists')
+      .values({
+        id: listId,
+        source: input.source,
+        sha256: parsed.version.sha256,
+        published_at: parsed.version.publishedAt,
+        entity_count: parsed.version.entityCount,
+        warnings: JSON.stringify(parsed.warnings),
+        imported_at: now,
+        is_live: 0,
+      })
+      .execute();
     for (let i = 0; i < parsed.entities.length; i += 500) {
       const rows = parsed.entities.slice(i, i + 500).map((entity) => ({
-        list_id: listId, entity_id: entity.id, fingerprint: entityFingerprint(entity), data: JSON.stringify(entity),
+        list_id: listId,
+        entity_id: entity.id,
+        fingerprint: entityFingerprint(entity),
+        data: JSON.stringify(entity),
       }));
       await trx.insertInto('screening_entities').values(rows).execute();
     }

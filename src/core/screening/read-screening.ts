@@ -23,25 +23,45 @@ export async function openHitRow(db: Db, ctx: Pick<Ctx, 'keys'>, row: ScreeningH
 
 export function presentHit(row: ScreeningHitRow): ScreeningHitView {
   return {
-    id: row.id, entityId: row.entity_id, score: row.score, isAlert: row.is_alert === 1, isCurrent: row.is_current === 1,
-    resolution: row.resolution, resolutionComment: row.resolution_comment, resolvedAt: iso(row.resolved_at),
-    firstSeenAt: iso(row.first_seen_at)!, lastSeenAt: iso(row.last_seen_at)!, match: JSON.parse(row.detail) as ScreeningHitView['match'],
+    id: row.id,
+    entityId: row.entity_id,
+    score: row.score,
+    isAlert: row.is_alert === 1,
+    isCurrent: row.is_current === 1,
+    resolution: row.resolution,
+    resolutionComment: row.resolution_comment,
+    resolvedAt: iso(row.resolved_at),
+    firstSeenAt: iso(row.first_seen_at)!,
+    lastSeenAt: iso(row.last_seen_at)!,
+    match: JSON.parse(row.detail) as ScreeningHitView['match'],
   };
 }
 
 export function presentSubject(row: ScreeningSubjectRow, hits: ScreeningHitRow[]): ScreeningSubjectView {
   return {
-    subjectType: row.subject_type as ScreeningSubjectView['subjectType'], subjectId: row.subject_id,
-    status: row.status as ScreeningSubjectView['status'], statusReason: row.status_reason,
-    checkedAt: iso(row.checked_at), lists: JSON.parse(row.list_versions) as ScreeningSubjectView['lists'],
-    hits: hits.filter((h) => h.subject_row_id === row.id).sort((a, b) => b.score - a.score).map(presentHit),
+    subjectType: row.subject_type as ScreeningSubjectView['subjectType'],
+    subjectId: row.subject_id,
+    status: row.status as ScreeningSubjectView['status'],
+    statusReason: row.status_reason,
+    checkedAt: iso(row.checked_at),
+    lists: JSON.parse(row.list_versions) as ScreeningSubjectView['lists'],
+    hits: hits
+      .filter((h) => h.subject_row_id === row.id)
+      .sort((a, b) => b.score - a.score)
+      .map(presentHit),
   };
 }
 
 /** The screening of one of the partner's companies: each subject's status and hits. */
 export async function getCompanyScreening({ ctx, companyId }: { ctx: PartnerCtx; companyId: string }): Promise<CompanyScreeningView> {
   const company = await loadPartnerCompany(ctx.db, ctx.partnerId, companyId);
-  const subjects = await ctx.db.selectFrom('screening_subjects').selectAll().where('company_id', '=', companyId).orderBy('subject_type', 'desc').orderBy('subject_id').execute();
+  const subjects = await ctx.db
+    .selectFrom('screening_subjects')
+    .selectAll()
+    .where('company_id', '=', companyId)
+    .orderBy('subject_type', 'desc')
+    .orderBy('subject_id')
+    .execute();
   const stored = await ctx.db.selectFrom('screening_hits').selectAll().where('company_id', '=', companyId).execute();
   const hits = await Promise.all(stored.map((row) => openHitRow(ctx.db, ctx, row)));
   return {
@@ -52,8 +72,12 @@ export async function getCompanyScreening({ ctx, companyId }: { ctx: PartnerCtx;
 }
 
 export async function loadPartnerCompany(db: Db, partnerId: string, companyId: string) {
-  const company = await db.selectFrom('companies').select(['id', 'client_id', 'external_ref', 'screening_requested_at', 'screened_at', 'submission_time'])
-    .where('id', '=', companyId).where('partner_id', '=', partnerId).executeTakeFirst();
+  const company = await db
+    .selectFrom('companies')
+    .select(['id', 'client_id', 'external_ref', 'screening_requested_at', 'screened_at', 'submission_time'])
+    .where('id', '=', companyId)
+    .where('partner_id', '=', partnerId)
+    .executeTakeFirst();
   if (!company) throw notFound('Company');
   return company;
 }

@@ -7,7 +7,12 @@ import type { Database } from '../../db/tables.js';
  * same millisecond as the screening that answered the last one is still seen as new.
  */
 export function nextRequestTime(eb: ExpressionBuilder<Database, 'companies'>, now: number) {
-  return eb.case().when('screening_requested_at', '>=', now).then(eb('screening_requested_at', '+', 1)).else(now).end();
+  return eb
+    .case()
+    .when('screening_requested_at', '>=', now)
+    .then(eb('screening_requested_at', '+', 1))
+    .else(now)
+    .end();
 }
 
 /**
@@ -15,7 +20,11 @@ export function nextRequestTime(eb: ExpressionBuilder<Database, 'companies'>, no
  * arrives while a screening runs is answered by a second run, never lost.
  */
 export async function requestScreening(db: Db, companyId: string, now: number): Promise<void> {
-  await db.updateTable('companies').set((eb) => ({ screening_requested_at: nextRequestTime(eb, now) })).where('id', '=', companyId).execute();
+  await db
+    .updateTable('companies')
+    .set((eb) => ({ screening_requested_at: nextRequestTime(eb, now) }))
+    .where('id', '=', companyId)
+    .execute();
 }
 
 /**
@@ -23,7 +32,9 @@ export async function requestScreening(db: Db, companyId: string, now: number): 
  * customers included: a new listing matters most for them).
  */
 export async function requestScreeningOfOpenCases(db: Db, now: number): Promise<number> {
-  const result = await db.updateTable('companies').set((eb) => ({ screening_requested_at: nextRequestTime(eb, now) }))
+  const result = await db
+    .updateTable('companies')
+    .set((eb) => ({ screening_requested_at: nextRequestTime(eb, now) }))
     .where('submission_time', 'is not', null)
     .where((eb) => eb.or([eb('approval_status', 'is', null), eb('approval_status', '!=', 'DENIED')]))
     .executeTakeFirst();

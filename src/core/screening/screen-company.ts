@@ -25,9 +25,17 @@ export interface ScreeningOutcome {
  * its hits (with their explanations), the list versions used and its status. A reviewer's
  * resolution of a hit stays as long as the listed entity is unchanged (same fingerprint).
  */
-export async function screenCompany(
-  { ctx, companyId, searcher, policy }: { ctx: Ctx; companyId: string; searcher: ScreeningSearcher; policy: ScreeningPolicy },
-): Promise<ScreeningOutcome | null> {
+export async function screenCompany({
+  ctx,
+  companyId,
+  searcher,
+  policy,
+}: {
+  ctx: Ctx;
+  companyId: string;
+  searcher: ScreeningSearcher;
+  policy: ScreeningPolicy;
+}): Promise<ScreeningOutcome | null> {
   // Names are read in clear only here, in memory, with keys that live for this one screening.
   const keyed = { ...ctx, keys: ctx.keys.fresh() };
   const stored = await ctx.db.selectFrom('companies').selectAll().where('id', '=', companyId).executeTakeFirst();
@@ -46,7 +54,11 @@ export async function screenCompany(
   const found = lists && lists.length > 0 ? await searchSubjects(searcher, subjects) : subjects.map(() => []);
   const now = ctx.clock.now();
   const problem = listProblem(lists, policy, now);
-  const fingerprints = await entityFingerprints(ctx.db, lists?.map((l) => l.id) ?? [], found.flat().map((h) => h.entityId));
+  const fingerprints = await entityFingerprints(
+    ctx.db,
+    lists?.map((l) => l.id) ?? [],
+    found.flat().map((h) => h.entityId),
+  );
 
   return ctx.db.transaction().execute(async (trx) => {
     const outcome: ScreeningOutcome = { subjects: subjects.length, alerts: 0, newAlerts: 0 };
@@ -56,21 +68,33 @@ export async function screenCompany(
       const current = await storeHits(trx, keyed, { subjectRowId, companyId, partnerId: company.partner_id, hits, fingerprints, now }, outcome);
       const alerts = current.filter((h) => h.is_alert === 1);
       outcome.alerts += alerts.length;
-      await trx.updateTable('screening_subjects')
+      await trx
+        .updateTable('screening_subjects')
         .set({ status: subjectStatus(alerts, problem), status_reason: problem, checked_at: now, updated_at: now })
-        .where('id', '=', subjectRowId).execute();
+        .where('id', '=', subjectRowId)
+        .execute();
     }
     await removeGoneSubjects(trx, companyId, subjects);
     // The screening outcome is a risk factor: the risk worker assesses the case again.
     if (company.risk_level !== null) await requestRiskAssessment(trx, companyId, now);
-    await recordAudit(trx, { partnerId: company.partner_id, companyId, actor: { kind: 'system' }, action: 'SCREENED', details: { ...outcome, lists: lists?.map((l) => `${l.source}:${l.sha256}`) ?? [] }, now });
+    await recordAudit(trx, {
+      partnerId: company.partner_id,
+      companyId,
+      actor: { kind: 'system' },
+      action: 'SCREENED',
+      details: { ...outcome, lists: lists?.map((l) => `${l.source}:${l.sha256}`) ?? [] },
+      now,
+    });
     return outcome;
   });
 }
 
 /** Each subject's hits: every name it goes by is searched, the best hit per listed entity kept. */
 async function searchSubjects(searcher: ScreeningSearcher, subjects: Subject[]): Promise<Hit[][]> {
-  const results = await searcher.search(subjects.flatMap((s) => s.queries), { limit: 10 });
+  const results = await searcher.search(
+    subjects.flatMap((s) => s.queries),
+    { limit: 10 },
+  );
   let next = 0;
   return subjects.map((subject) => {
     const best = new Map<string, Hit>();
@@ -83,23 +107,50 @@ async function searchSubjects(searcher: ScreeningSearcher, subjects: Subject[]):
 
 async function entityFingerprints(db: Db, listIds: string[], entityIds: string[]): Promise<Map<string, string>> {
   if (listIds.length === 0 || entityIds.length === 0) return new Map();
-  const rows = await db.selectFrom('screening_entities').select(['entity_id', 'fingerprint'])
-    .where('list_id', 'in', listIds).where('entity_id', 'in', [...new Set(entityIds)]).execute();
+  const rows = await db
+    .selectFrom('screening_entities')
+    .select(['entity_id', 'fingerprint'])
+    .where('list_id', 'in', listIds)
+    .where('entity_id', 'in', [...new Set(entityIds)])
+    .execute();
   return new Map(rows.map((r) => [r.entity_id, r.fingerprint]));
 }
 
-async function upsertSubject(db: Db, partnerId: string, companyId: string, subject: Subject, lists: ReturnType<ScreeningSearcher['lists']>, now: number): Promise<string> {
+async function upsertSubject(
+  db: Db,
+  partnerId: string,
+  companyId: string,
+  subject: Subject,
+  lists: ReturnType<ScreeningSearcher['lists']>,
+  now: number,
+): Promise<string> {
   const versions = JSON.stringify((lists ?? []).map((l) => ({ source: l.source, sha256: l.sha256, publishedAt: l.publishedAt })));
-  const existing = await db.selectFrom('screening_subjects').select('id').where('company_id', '=', companyId).where('subject_id', '=', subject.id).executeTakeFirst();
+  const existing = await db
+    .selectFrom('screening_subjects')
+    .select('id')
+    .where('company_id', '=', companyId)
+    .where('subject_id', '=', subject.id)
+    .executeTakeFirst();
   if (existing) {
     await db.updateTable('screening_subjects').set({ list_versions: versions, updated_at: now }).where('id', '=', existing.id).execute();
     return existing.id;
   }
   const id = randomUUID();
-  await db.insertInto('screening_subjects').values({
-    id, partner_id: partnerId, company_id: companyId, subject_type: subject.type, subject_id: subject.id,
-    status: 'NOT_CHECKED', status_reason: null, list_versions: versions, checked_at: null, updated_at: now,
-  }).execute();
+  await db
+    .insertInto('screening_subjects')
+    .values({
+      id,
+      partner_id: partnerId,
+      company_id: companyId,
+      subject_type: subject.type,
+      subject_id: subject.id,
+      status: 'NOT_CHECKED',
+      status_reason: null,
+      list_versions: versions,
+      checked_at: null,
+      updated_at: now,
+    })
+    .execute();
   return id;
 }
 
@@ -109,7 +160,9 @@ async function storeHits(
   at: { subjectRowId: string; companyId: string; partnerId: string; hits: Hit[]; fingerprints: Map<string, string>; now: number },
   outcome: ScreeningOutcome,
 ): Promise<ScreeningHitRow[]> {
-  const existing = new Map((await db.selectFrom('screening_hits').selectAll().where('subject_row_id', '=', at.subjectRowId).execute()).map((h) => [h.entity_id, h]));
+  const existing = new Map(
+    (await db.selectFrom('screening_hits').selectAll().where('subject_row_id', '=', at.subjectRowId).execute()).map((h) => [h.entity_id, h]),
+  );
   const current: ScreeningHitRow[] = [];
   for (const hit of at.hits) {
     const fingerprint = at.fingerprints.get(hit.entityId) ?? '';
@@ -118,15 +171,23 @@ async function storeHits(
     // A resolution holds for the listed entity as it was; if the list changed it, review again.
     const keepsResolution = before !== undefined && before.entity_fingerprint === fingerprint;
     const row: ScreeningHitRow = {
-      id: before?.id ?? randomUUID(), subject_row_id: at.subjectRowId, company_id: at.companyId, partner_id: at.partnerId,
-      entity_id: hit.entityId, entity_fingerprint: fingerprint, score: hit.score, is_alert: hit.isAlert ? 1 : 0, is_current: 1,
+      id: before?.id ?? randomUUID(),
+      subject_row_id: at.subjectRowId,
+      company_id: at.companyId,
+      partner_id: at.partnerId,
+      entity_id: hit.entityId,
+      entity_fingerprint: fingerprint,
+      score: hit.score,
+      is_alert: hit.isAlert ? 1 : 0,
+      is_current: 1,
       // The explanation repeats the subject's name tokens and birth date: sealed.
       detail: await sealForCompany(db, ctx, at.companyId, JSON.stringify(hit)),
       resolution: keepsResolution ? before.resolution : null,
       resolution_comment: keepsResolution ? before.resolution_comment : null,
       resolved_by: keepsResolution ? before.resolved_by : null,
       resolved_at: keepsResolution ? before.resolved_at : null,
-      first_seen_at: before?.first_seen_at ?? at.now, last_seen_at: at.now,
+      first_seen_at: before?.first_seen_at ?? at.now,
+      last_seen_at: at.now,
     };
     if (hit.isAlert && (!before || !before.is_current || !before.is_alert || !keepsResolution)) outcome.newAlerts += 1;
     if (before) await db.updateTable('screening_hits').set(row).where('id', '=', row.id).execute();
@@ -140,7 +201,23 @@ async function storeHits(
 
 /** Beneficiaries deleted since the last screening take their results with them. */
 async function removeGoneSubjects(db: Db, companyId: string, subjects: Subject[]): Promise<void> {
-  const gone = db.selectFrom('screening_subjects').select('id').where('company_id', '=', companyId).where('subject_id', 'not in', subjects.map((s) => s.id));
+  const gone = db
+    .selectFrom('screening_subjects')
+    .select('id')
+    .where('company_id', '=', companyId)
+    .where(
+      'subject_id',
+      'not in',
+      subjects.map((s) => s.id),
+    );
   await db.deleteFrom('screening_hits').where('subject_row_id', 'in', gone).execute();
-  await db.deleteFrom('screening_subjects').where('company_id', '=', companyId).where('subject_id', 'not in', subjects.map((s) => s.id)).execute();
+  await db
+    .deleteFrom('screening_subjects')
+    .where('company_id', '=', companyId)
+    .where(
+      'subject_id',
+      'not in',
+      subjects.map((s) => s.id),
+    )
+    .execute();
 }

@@ -6,15 +6,29 @@ import { listProblem, type ScreeningPolicy } from './status.js';
 
 export function presentLists(lists: LiveList[] | null, policy: ScreeningPolicy, now: number) {
   return {
-    lists: (lists ?? []).map((l) => ({ source: l.source, sha256: l.sha256, publishedAt: l.publishedAt, importedAt: new Date(l.importedAt).toISOString(), entityCount: l.entityCount })),
+    lists: (lists ?? []).map((l) => ({
+      source: l.source,
+      sha256: l.sha256,
+      publishedAt: l.publishedAt,
+      importedAt: new Date(l.importedAt).toISOString(),
+      entityCount: l.entityCount,
+    })),
     problem: listProblem(lists, policy, now),
   };
 }
 
 /** Searches the lists directly, with the same matcher and threshold cases are screened with. */
-export async function searchLists(
-  { searcher, policy, now, input }: { searcher: ScreeningSearcher | null; policy: ScreeningPolicy; now: number; input: ScreeningQuery & { threshold?: number; limit?: number } },
-): Promise<ReturnType<typeof presentLists> & { hits: Hit[] }> {
+export async function searchLists({
+  searcher,
+  policy,
+  now,
+  input,
+}: {
+  searcher: ScreeningSearcher | null;
+  policy: ScreeningPolicy;
+  now: number;
+  input: ScreeningQuery & { threshold?: number; limit?: number };
+}): Promise<ReturnType<typeof presentLists> & { hits: Hit[] }> {
   const lists = searcher?.lists() ?? null;
   if (!searcher || lists === null) throw new DomainError('SERVICE_UNAVAILABLE', 'The screening index is not ready yet; retry shortly.');
   const { threshold, limit, ...query } = input;

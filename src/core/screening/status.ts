@@ -17,7 +17,9 @@ export function listProblem(lists: LiveList[] | null, policy: ScreeningPolicy, n
   if (missing.length > 0) return `no live ${missing.join(', ')} list`;
   const stale = lists.filter((l) => now - (l.publishedAt ? Date.parse(l.publishedAt) : l.importedAt) > policy.maxListAgeMs);
   if (stale.length > 0) {
-    return stale.map((l) => `the ${l.source} list is ${Math.floor((now - (l.publishedAt ? Date.parse(l.publishedAt) : l.importedAt)) / DAY_MS)} days old`).join('; ');
+    return stale
+      .map((l) => `the ${l.source} list is ${Math.floor((now - (l.publishedAt ? Date.parse(l.publishedAt) : l.importedAt)) / DAY_MS)} days old`)
+      .join('; ');
   }
   return null;
 }

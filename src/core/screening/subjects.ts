@@ -24,15 +24,18 @@ export function subjectsOf(company: CompanyRow & { info: string }, beneficiaries
   const subjects: Subject[] = [{ type: 'COMPANY', id: company.id, queries: organisation(info, [info.companyName, ...(info.brandNames ?? [])]) }];
   for (const beneficiary of beneficiaries) {
     const person = JSON.parse(beneficiary.info) as Record<string, unknown>;
-    const queries = beneficiary.info_type === 'INDIVIDUAL'
-      ? [{
-        name: `${String(person.name ?? '')} ${String(person.surname ?? '')}`.trim(),
-        kind: 'person' as const,
-        ...(typeof person.dateOfBirth === 'string' ? { birthDate: person.dateOfBirth } : {}),
-        countries: present([person.nationality, person.citizenship, person.countryOfResidence, person.countryOfBirth, person.country]),
-        identifiers: present([person.documentNumber, person.personalNumber, person.tin]),
-      }]
-      : organisation(person, [person.companyName, ...((person.brandNames as unknown[]) ?? [])]);
+    const queries =
+      beneficiary.info_type === 'INDIVIDUAL'
+        ? [
+            {
+              name: `${String(person.name ?? '')} ${String(person.surname ?? '')}`.trim(),
+              kind: 'person' as const,
+              ...(typeof person.dateOfBirth === 'string' ? { birthDate: person.dateOfBirth } : {}),
+              countries: present([person.nationality, person.citizenship, person.countryOfResidence, person.countryOfBirth, person.country]),
+              identifiers: present([person.documentNumber, person.personalNumber, person.tin]),
+            },
+          ]
+        : organisation(person, [person.companyName, ...((person.brandNames as unknown[]) ?? [])]);
     subjects.push({ type: 'BENEFICIARY', id: beneficiary.id, queries });
   }
   return subjects;

@@ -19,9 +19,15 @@ const TOKEN_LENGTH = 40;
  * `flow` and `theme`: omitted means the partner default, null means none. The questionnaire
  * is the flow's when a flow is in effect; otherwise the named key, none for null, or the default.
  */
-export async function createToken(
-  { ctx, input, idempotency }: { ctx: PartnerCtx; input: KybTokenRequest; idempotency?: IdempotencyRequest },
-): Promise<IdempotentResult<KybToken>> {
+export async function createToken({
+  ctx,
+  input,
+  idempotency,
+}: {
+  ctx: PartnerCtx;
+  input: KybTokenRequest;
+  idempotency?: IdempotencyRequest;
+}): Promise<IdempotentResult<KybToken>> {
   return withIdempotency(ctx, idempotency, (db) => insertToken(db, ctx, input));
 }
 
@@ -54,32 +60,75 @@ async function insertToken(db: Db, ctx: PartnerCtx, input: KybTokenRequest): Pro
     created_at: now,
   };
   await insertCompany(db, {
-    id: companyId, partner_id: ctx.partnerId, client_id: input.clientId, external_ref: row.external_ref, created_at: now,
-    flow_id: flowId, questionnaire_id: questionnaireId, questionnaire_required: row.questionnaire_required,
+    id: companyId,
+    partner_id: ctx.partnerId,
+    client_id: input.clientId,
+    external_ref: row.external_ref,
+    created_at: now,
+    flow_id: flowId,
+    questionnaire_id: questionnaireId,
+    questionnaire_required: row.questionnaire_required,
   });
   await insertTokenRow(db, row);
   await recordAudit(db, {
-    partnerId: ctx.partnerId, companyId, actor: partnerActor(ctx), action: 'TOKEN_CREATED', now,
+    partnerId: ctx.partnerId,
+    companyId,
+    actor: partnerActor(ctx),
+    action: 'TOKEN_CREATED',
+    now,
     details: { tokenId: row.id, tokenType: row.token_type, flowId, themeId, questionnaireId, expiresAt: row.expires_at },
   });
   return presentToken(row, tokenString, now);
 }
 
-type NewCompany = Pick<CompanyRow, 'id' | 'partner_id' | 'client_id' | 'external_ref' | 'created_at' | 'flow_id' | 'questionnaire_id' | 'questionnaire_required'>;
-const insertCompany = prepared((db, p: NewCompany) => db.insertInto('companies').values({
-  id: p.id, partner_id: p.partner_id, client_id: p.client_id, external_ref: p.external_ref, status: 'PENDING', created_at: p.created_at,
-  updated_at: p.created_at, sole_proprietor: 0, flow_id: p.flow_id, questionnaire_id: p.questionnaire_id, questionnaire_required: p.questionnaire_required,
-}));
+type NewCompany = Pick<
+  CompanyRow,
+  'id' | 'partner_id' | 'client_id' | 'external_ref' | 'created_at' | 'flow_id' | 'questionnaire_id' | 'questionnaire_required'
+>;
+const insertCompany = prepared((db, p: NewCompany) =>
+  db.insertInto('companies').values({
+    id: p.id,
+    partner_id: p.partner_id,
+    client_id: p.client_id,
+    external_ref: p.external_ref,
+    status: 'PENDING',
+    created_at: p.created_at,
+    updated_at: p.created_at,
+    sole_proprietor: 0,
+    flow_id: p.flow_id,
+    questionnaire_id: p.questionnaire_id,
+    questionnaire_required: p.questionnaire_required,
+  }),
+);
 
-export const insertTokenRow = prepared((db, p: KybTokenRow) => db.insertInto('kyb_tokens').values({
-  id: p.id, partner_id: p.partner_id, token_hash: p.token_hash, token_type: p.token_type, client_id: p.client_id,
-  external_ref: p.external_ref, locale: p.locale, flow_id: p.flow_id, theme_id: p.theme_id, questionnaire_id: p.questionnaire_id,
-  questionnaire_required: p.questionnaire_required, tags: p.tags, scan_refs: p.scan_refs, company_id: p.company_id,
-  expires_at: p.expires_at, deactivated_at: p.deactivated_at, created_at: p.created_at,
-}));
+export const insertTokenRow = prepared((db, p: KybTokenRow) =>
+  db.insertInto('kyb_tokens').values({
+    id: p.id,
+    partner_id: p.partner_id,
+    token_hash: p.token_hash,
+    token_type: p.token_type,
+    client_id: p.client_id,
+    external_ref: p.external_ref,
+    locale: p.locale,
+    flow_id: p.flow_id,
+    theme_id: p.theme_id,
+    questionnaire_id: p.questionnaire_id,
+    questionnaire_required: p.questionnaire_required,
+    tags: p.tags,
+    scan_refs: p.scan_refs,
+    company_id: p.company_id,
+    expires_at: p.expires_at,
+    deactivated_at: p.deactivated_at,
+    created_at: p.created_at,
+  }),
+);
 
 async function resolveReference(
-  db: Db, ctx: PartnerCtx, table: 'flows' | 'themes', requested: string | null | undefined, fallback: string | null,
+  db: Db,
+  ctx: PartnerCtx,
+  table: 'flows' | 'themes',
+  requested: string | null | undefined,
+  fallback: string | null,
 ): Promise<string | null> {
   if (requested === undefined) return fallback;
   if (requested === null) return null;
@@ -87,7 +136,11 @@ async function resolveReference(
 }
 
 async function resolveQuestionnaire(
-  db: Db, ctx: PartnerCtx, requestedKey: string | null | undefined, flowId: string | null, fallback: string | null,
+  db: Db,
+  ctx: PartnerCtx,
+  requestedKey: string | null | undefined,
+  flowId: string | null,
+  fallback: string | null,
 ): Promise<string | null> {
   if (flowId) {
     const flow = await db.selectFrom('flows').select('questionnaire_id').where('id', '=', flowId).executeTakeFirstOrThrow();

@@ -5,12 +5,14 @@ import { DomainError } from '../errors.js';
 import type { TokenSession } from './authenticate-token.js';
 
 // One statement for the page load: the company's state, the theme and the flow.
-const selectInfo = prepared((db, p: { companyId: string; themeId: string | null; flowId: string | null }) => db
-  .selectFrom('companies as c')
-  .leftJoin('themes as t', (join) => join.on('t.id', '=', p.themeId))
-  .leftJoin('flows as f', (join) => join.on('f.id', '=', p.flowId))
-  .select(['c.submission_time', 'c.info_request', 't.definition as themeJson', 'f.definition as flowJson'])
-  .where('c.id', '=', p.companyId));
+const selectInfo = prepared((db, p: { companyId: string; themeId: string | null; flowId: string | null }) =>
+  db
+    .selectFrom('companies as c')
+    .leftJoin('themes as t', (join) => join.on('t.id', '=', p.themeId))
+    .leftJoin('flows as f', (join) => join.on('f.id', '=', p.flowId))
+    .select(['c.submission_time', 'c.info_request', 't.definition as themeJson', 'f.definition as flowJson'])
+    .where('c.id', '=', p.companyId),
+);
 
 /**
  * KybInfo with theme and flow as the JSON text they were stored as. They were validated

@@ -9,9 +9,7 @@ import { notFound } from '../errors.js';
  * caches a token's validity, authenticateToken reads `deactivated_at` on every request.
  * Revoking a revoked token succeeds again without a second audit row (DELETE is idempotent).
  */
-export async function revokeToken(
-  { ctx, input }: { ctx: PartnerCtx; input: { token: string; keyId: string } },
-): Promise<void> {
+export async function revokeToken({ ctx, input }: { ctx: PartnerCtx; input: { token: string; keyId: string } }): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom('kyb_tokens')
@@ -24,8 +22,12 @@ export async function revokeToken(
     const now = ctx.clock.now();
     await trx.updateTable('kyb_tokens').set({ deactivated_at: now }).where('id', '=', row.id).execute();
     await recordAudit(trx, {
-      partnerId: ctx.partnerId, companyId: row.company_id, actor: { kind: 'partner', keyId: input.keyId },
-      action: 'TOKEN_REVOKED', details: { tokenId: row.id }, now,
+      partnerId: ctx.partnerId,
+      companyId: row.company_id,
+      actor: { kind: 'partner', keyId: input.keyId },
+      action: 'TOKEN_REVOKED',
+      details: { tokenId: row.id },
+      now,
     });
   });
 }

@@ -8,9 +8,13 @@ import { notFound } from '../errors.js';
  * Changes a token's tags and scan refs. `replace` (PUT) resets what the body leaves out to
  * the defaults ([] and null); otherwise (PATCH) only the given fields change.
  */
-export async function updateToken(
-  { ctx, input }: { ctx: PartnerCtx; input: { tokenString: string; changes: KybTokenUpdateRequest; replace: boolean } },
-): Promise<KybTokenUpdate> {
+export async function updateToken({
+  ctx,
+  input,
+}: {
+  ctx: PartnerCtx;
+  input: { tokenString: string; changes: KybTokenUpdateRequest; replace: boolean };
+}): Promise<KybTokenUpdate> {
   const { changes, replace } = input;
   return ctx.db.transaction().execute(async (trx) => {
     const row = await trx
@@ -28,7 +32,11 @@ export async function updateToken(
       .where('id', '=', row.id)
       .execute();
     await recordAudit(trx, {
-      partnerId: ctx.partnerId, companyId: row.company_id, actor: partnerActor(ctx), action: 'TOKEN_UPDATED', now: ctx.clock.now(),
+      partnerId: ctx.partnerId,
+      companyId: row.company_id,
+      actor: partnerActor(ctx),
+      action: 'TOKEN_UPDATED',
+      now: ctx.clock.now(),
       details: { tokenId: row.id, replace, fields: Object.keys(changes).sort() },
     });
     return { tags, scanRefs };

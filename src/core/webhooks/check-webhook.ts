@@ -12,10 +12,7 @@ export interface UrlPolicy {
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/;
 
 /** Rules the schema cannot express. Throws one VALIDATION_ERROR naming every problem. */
-export async function checkWebhookFields(
-  fields: { url?: string; headers?: Record<string, string>; signingKey?: string },
-  policy: UrlPolicy,
-): Promise<void> {
+export async function checkWebhookFields(fields: { url?: string; headers?: Record<string, string>; signingKey?: string }, policy: UrlPolicy): Promise<void> {
   const errors = fieldErrors();
   const add = (path: string, message: string) => (errors[path] ??= []).push(message);
   if (fields.url !== undefined) {

@@ -38,10 +38,14 @@ export async function claimDueDeliveries(database: DatabaseHandle, options: Clai
   const rows = await database.db
     // Materialised: PostgreSQL may otherwise run a LIMITed IN-subquery more than once, and with
     // SKIP LOCKED each run returns other rows, so one claim could take far more than `limit`.
-    .with((cte) => cte('due').materialized(), (db) => isClaimable(db.selectFrom('webhook_deliveries').select('id'), now)
-      .orderBy('next_attempt_at')
-      .limit(options.limit)
-      .$if(database.dialect === 'postgres', (q) => q.forUpdate().skipLocked()))
+    .with(
+      (cte) => cte('due').materialized(),
+      (db) =>
+        isClaimable(db.selectFrom('webhook_deliveries').select('id'), now)
+          .orderBy('next_attempt_at')
+          .limit(options.limit)
+          .$if(database.dialect === 'postgres', (q) => q.forUpdate().skipLocked()),
+    )
     .updateTable('webhook_deliveries')
     .set({ lease_token: options.leaseToken, lease_expires_at: now + options.leaseMs })
     .where('id', 'in', (eb) => eb.selectFrom('due').select('id'))

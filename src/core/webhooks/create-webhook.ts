@@ -30,7 +30,10 @@ export async function createWebhook({ ctx, input, policy }: { ctx: PartnerCtx; i
   await ctx.db.transaction().execute(async (trx) => {
     await trx.insertInto('webhook_endpoints').values(row).execute();
     await recordAudit(trx, {
-      partnerId: ctx.partnerId, actor: partnerActor(ctx), action: 'WEBHOOK_CREATED', now,
+      partnerId: ctx.partnerId,
+      actor: partnerActor(ctx),
+      action: 'WEBHOOK_CREATED',
+      now,
       details: { webhookId: id, eventTypes: input.eventTypes, isActive: row.is_active === 1, signingKeyGiven: input.signingKey !== undefined },
     });
   });

@@ -16,12 +16,7 @@ export async function findWebhook(db: Db, partnerId: string, id: string): Promis
 }
 
 export async function findDelivery(db: Db, partnerId: string, id: string): Promise<WebhookDeliveryRow> {
-  const row = await db
-    .selectFrom('webhook_deliveries')
-    .selectAll()
-    .where('id', '=', id)
-    .where('partner_id', '=', partnerId)
-    .executeTakeFirst();
+  const row = await db.selectFrom('webhook_deliveries').selectAll().where('id', '=', id).where('partner_id', '=', partnerId).executeTakeFirst();
   if (!row) throw notFound('Webhook delivery');
   return row;
 }

@@ -15,10 +15,9 @@ export async function listDeliveries({ ctx, query }: { ctx: PartnerCtx; query: D
     .$if(query.status !== undefined, (q) => q.where('status', '=', query.status!))
     .$if(query.eventType !== undefined, (q) => q.where('event_type', '=', query.eventType!))
     .$if(query.webhook !== undefined, (q) => q.where('endpoint_id', '=', query.webhook!))
-    .$if(after !== null, (q) => q.where((eb) => eb.or([
-      eb('created_at', '<', after!.createdAt),
-      eb.and([eb('created_at', '=', after!.createdAt), eb('id', '<', after!.id)]),
-    ])))
+    .$if(after !== null, (q) =>
+      q.where((eb) => eb.or([eb('created_at', '<', after!.createdAt), eb.and([eb('created_at', '=', after!.createdAt), eb('id', '<', after!.id)])])),
+    )
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .limit(limit + 1)
@@ -30,13 +29,7 @@ export async function listDeliveries({ ctx, query }: { ctx: PartnerCtx; query: D
 
 export async function getDelivery({ ctx, id }: { ctx: PartnerCtx; id: string }): Promise<WebhookDeliveryDetail> {
   const row = await findDelivery(ctx.db, ctx.partnerId, id);
-  const attempts = await ctx.db
-    .selectFrom('webhook_attempts')
-    .selectAll()
-    .where('delivery_id', '=', id)
-    .orderBy('attempted_at')
-    .orderBy('id')
-    .execute();
+  const attempts = await ctx.db.selectFrom('webhook_attempts').selectAll().where('delivery_id', '=', id).orderBy('attempted_at').orderBy('id').execute();
   return toDeliveryDetail(row, attempts);
 }
 

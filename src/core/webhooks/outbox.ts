@@ -16,9 +16,16 @@ export interface OutboxEvent {
  */
 export async function insertEvent(db: Db, event: OutboxEvent, endpointIds: string[]): Promise<{ eventId: string; deliveries: WebhookDeliveryRow[] }> {
   const eventId = randomUUID();
-  await db.insertInto('webhook_events').values({
-    id: eventId, partner_id: event.partnerId, event_type: event.eventType, body: event.body, created_at: event.now,
-  }).execute();
+  await db
+    .insertInto('webhook_events')
+    .values({
+      id: eventId,
+      partner_id: event.partnerId,
+      event_type: event.eventType,
+      body: event.body,
+      created_at: event.now,
+    })
+    .execute();
   const deliveries = endpointIds.map((endpointId): WebhookDeliveryRow => ({
     id: randomUUID(),
     partner_id: event.partnerId,

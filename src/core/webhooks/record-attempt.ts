@@ -58,19 +58,28 @@ export async function recordAttempt(env: AttemptEnv, claimed: WebhookDeliveryRow
       .where('status', '=', 'pending')
       .executeTakeFirst();
     if (result.numUpdatedRows === 0n) return false;
-    await trx.insertInto('webhook_attempts').values({
-      id: randomUUID(),
-      delivery_id: claimed.id,
-      attempted_at: outcome.attemptedAt,
-      status_code: outcome.statusCode,
-      duration_ms: outcome.durationMs,
-      error: outcome.error,
-    }).execute();
+    await trx
+      .insertInto('webhook_attempts')
+      .values({
+        id: randomUUID(),
+        delivery_id: claimed.id,
+        attempted_at: outcome.attemptedAt,
+        status_code: outcome.statusCode,
+        duration_ms: outcome.durationMs,
+        error: outcome.error,
+      })
+      .execute();
     return true;
   });
   const fields = {
-    deliveryId: claimed.id, eventId: claimed.event_id, webhookId: claimed.endpoint_id, eventType: claimed.event_type,
-    attempt: claimed.attempt_count + 1, statusCode: outcome.statusCode, durationMs: outcome.durationMs, error: outcome.error,
+    deliveryId: claimed.id,
+    eventId: claimed.event_id,
+    webhookId: claimed.endpoint_id,
+    eventType: claimed.event_type,
+    attempt: claimed.attempt_count + 1,
+    statusCode: outcome.statusCode,
+    durationMs: outcome.durationMs,
+    error: outcome.error,
   };
   if (!written) return env.logger.warn(fields, 'webhook attempt not recorded: the delivery changed while it was sent');
   const log = status === 'failed' ? env.logger.warn.bind(env.logger) : env.logger.info.bind(env.logger);

@@ -21,7 +21,10 @@ export async function rotateSigningKey({ ctx, id, input }: { ctx: PartnerCtx; id
     const changes = { signing_key: encrypt(ctx.pepper, signingKeyContext(id), signingKey), updated_at: ctx.clock.now() };
     await trx.updateTable('webhook_endpoints').set(changes).where('id', '=', id).execute();
     await recordAudit(trx, {
-      partnerId: ctx.partnerId, actor: partnerActor(ctx), action: 'WEBHOOK_SIGNING_KEY_ROTATED', now: changes.updated_at,
+      partnerId: ctx.partnerId,
+      actor: partnerActor(ctx),
+      action: 'WEBHOOK_SIGNING_KEY_ROTATED',
+      now: changes.updated_at,
       details: { webhookId: id, signingKeyGiven: input.signingKey !== undefined },
     });
     ctx.logger.info({ webhookId: id }, 'webhook signing key rotated');

@@ -19,7 +19,11 @@ export async function sendTestEvent({ ctx, id }: { ctx: PartnerCtx; id: string }
     const body = JSON.stringify({ webhook: endpoint.id, date: new Date(now).toISOString(), message: 'Test event from OpenKYB.' });
     const { deliveries } = await insertEvent(trx, { partnerId: ctx.partnerId, eventType: WEBHOOK_TEST_EVENT_TYPE, body, now }, [endpoint.id]);
     await recordAudit(trx, {
-      partnerId: ctx.partnerId, actor: partnerActor(ctx), action: 'WEBHOOK_TEST_SENT', now, details: { webhookId: endpoint.id, deliveryId: deliveries[0]!.id },
+      partnerId: ctx.partnerId,
+      actor: partnerActor(ctx),
+      action: 'WEBHOOK_TEST_SENT',
+      now,
+      details: { webhookId: endpoint.id, deliveryId: deliveries[0]!.id },
     });
     return toDelivery(deliveries[0]!);
   });

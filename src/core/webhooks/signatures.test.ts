@@ -4,13 +4,13 @@ import { generateSigningKey, idenfySignature, isReservedHeader, signedHeaders, s
 
 describe('webhook signatures', () => {
   it('computes Idenfy-Signature as lowercase hex HMAC-SHA256 of the raw body (RFC 4231-style vector)', () => {
-    expect(idenfySignature('key', 'The quick brown fox jumps over the lazy dog'))
-      .toBe('f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8');
+    expect(idenfySignature('key', 'The quick brown fox jumps over the lazy dog')).toBe('f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8');
   });
 
   it('matches the Standard Webhooks reference example for a whsec_ key (base64-decoded bytes)', () => {
-    expect(standardSignature('whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', 'msg_p5jXN8AQM9LWM0D4loKWxJek', 1614265330, '{"test": 2432232314}'))
-      .toBe('v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=');
+    expect(standardSignature('whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', 'msg_p5jXN8AQM9LWM0D4loKWxJek', 1614265330, '{"test": 2432232314}')).toBe(
+      'v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=',
+    );
   });
 
   it('uses a partner-given key without the whsec_ prefix as UTF-8 bytes for both signatures', () => {

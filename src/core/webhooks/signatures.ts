@@ -32,7 +32,9 @@ export function idenfySignature(signingKey: string, body: string): string {
  */
 export function standardSignature(signingKey: string, messageId: string, timestampSeconds: number, body: string): string {
   const key = signingKey.startsWith(WHSEC) ? Buffer.from(signingKey.slice(WHSEC.length), 'base64') : Buffer.from(signingKey, 'utf8');
-  const mac = createHmac('sha256', key).update(Buffer.from(`${messageId}.${timestampSeconds}.${body}`, 'utf8')).digest('base64');
+  const mac = createHmac('sha256', key)
+    .update(Buffer.from(`${messageId}.${timestampSeconds}.${body}`, 'utf8'))
+    .digest('base64');
   return `v1,${mac}`;
 }
 
@@ -64,6 +66,16 @@ export function isReservedHeader(name: string): boolean {
 }
 
 const RESERVED = new Set([
-  'host', 'content-type', 'content-length', 'content-encoding', 'transfer-encoding', 'connection', 'keep-alive',
-  'upgrade', 'te', 'trailer', 'expect', 'user-agent',
+  'host',
+  'content-type',
+  'content-length',
+  'content-encoding',
+  'transfer-encoding',
+  'connection',
+  'keep-alive',
+  'upgrade',
+  'te',
+  'trailer',
+  'expect',
+  'user-agent',
 ]);

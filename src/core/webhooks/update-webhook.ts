@@ -8,9 +8,7 @@ import { findWebhook } from './find-webhook.js';
 import { sealHeaders, toWebhook } from './present.js';
 
 /** Changes what the patch names; `headers` replaces the whole set. Deactivating fails what is pending. */
-export async function updateWebhook(
-  { ctx, id, input, policy }: { ctx: PartnerCtx; id: string; input: WebhookPatch; policy: UrlPolicy },
-): Promise<Webhook> {
+export async function updateWebhook({ ctx, id, input, policy }: { ctx: PartnerCtx; id: string; input: WebhookPatch; policy: UrlPolicy }): Promise<Webhook> {
   await findWebhook(ctx.db, ctx.partnerId, id);
   await checkWebhookFields(input, policy);
   return ctx.db.transaction().execute(async (trx) => {
@@ -25,7 +23,10 @@ export async function updateWebhook(
     await trx.updateTable('webhook_endpoints').set(changes).where('id', '=', id).execute();
     if (current.is_active === 1 && input.isActive === false) await failPending(trx, id, 'webhook deactivated', now);
     await recordAudit(trx, {
-      partnerId: ctx.partnerId, actor: partnerActor(ctx), action: 'WEBHOOK_UPDATED', now,
+      partnerId: ctx.partnerId,
+      actor: partnerActor(ctx),
+      action: 'WEBHOOK_UPDATED',
+      now,
       details: { webhookId: id, fields: Object.keys(input).sort(), ...(input.isActive !== undefined ? { isActive: input.isActive } : {}) },
     });
     return toWebhook({ ...current, ...changes }, ctx.pepper);

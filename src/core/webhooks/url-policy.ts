@@ -17,10 +17,24 @@ const IPV4_COMPATIBLE = ipaddr.parseCIDR('::/96');
 
 /** Readable names for ipaddr.js's ranges, as they appear in refusals. */
 const KIND_NAMES: Record<string, string> = {
-  linkLocal: 'link-local', uniqueLocal: 'unique-local', carrierGradeNat: 'carrier-grade NAT', broadcast: 'broadcast',
-  rfc6052: 'NAT64', rfc6145: 'IPv4-translated', '6to4': '6to4', teredo: 'Teredo', ipv4Compatible: 'IPv4-compatible',
-  deprecatedSiteLocal: 'site-local', discard: 'discard-only', as112: 'AS112', as112v6: 'AS112', amt: 'AMT',
-  deprecatedOrchid: 'ORCHID', orchid2: 'ORCHID', droneRemoteIdProtocolEntityTags: 'DRIP', segmentRouting: 'segment routing',
+  linkLocal: 'link-local',
+  uniqueLocal: 'unique-local',
+  carrierGradeNat: 'carrier-grade NAT',
+  broadcast: 'broadcast',
+  rfc6052: 'NAT64',
+  rfc6145: 'IPv4-translated',
+  '6to4': '6to4',
+  teredo: 'Teredo',
+  ipv4Compatible: 'IPv4-compatible',
+  deprecatedSiteLocal: 'site-local',
+  discard: 'discard-only',
+  as112: 'AS112',
+  as112v6: 'AS112',
+  amt: 'AMT',
+  deprecatedOrchid: 'ORCHID',
+  orchid2: 'ORCHID',
+  droneRemoteIdProtocolEntityTags: 'DRIP',
+  segmentRouting: 'segment routing',
 };
 
 function rangeOf(address: ipaddr.IPv4 | ipaddr.IPv6): string {
@@ -39,7 +53,7 @@ export function restrictedKind(address: string): string | null {
   const family = isIP(address);
   if (family === 0) return 'not an IP address';
   const range = rangeOf(ipaddr.parse(family === 6 ? hexTail(address) : address));
-  return range === 'unicast' ? null : KIND_NAMES[range] ?? range;
+  return range === 'unicast' ? null : (KIND_NAMES[range] ?? range);
 }
 
 /**
@@ -48,8 +62,10 @@ export function restrictedKind(address: string): string | null {
  */
 function hexTail(address: string): string {
   const [ip = '', zone] = address.split('%');
-  const hex = ip.replace(/(\d+)\.(\d+)\.(\d+)\.(\d+)$/, (_all, a: string, b: string, c: string, d: string) =>
-    `${((Number(a) << 8) | Number(b)).toString(16)}:${((Number(c) << 8) | Number(d)).toString(16)}`);
+  const hex = ip.replace(
+    /(\d+)\.(\d+)\.(\d+)\.(\d+)$/,
+    (_all, a: string, b: string, c: string, d: string) => `${((Number(a) << 8) | Number(b)).toString(16)}:${((Number(c) << 8) | Number(d)).toString(16)}`,
+  );
   return zone === undefined ? hex : `${hex}%${zone}`;
 }
 
@@ -78,7 +94,11 @@ const systemLookupAll: LookupAll = (hostname) =>
  */
 export async function checkWebhookUrl(raw: string, options: { allowPrivate: boolean; lookupAll?: LookupAll }): Promise<string | null> {
   let url: URL;
-  try { url = new URL(raw); } catch { return 'must be an absolute http or https URL'; }
+  try {
+    url = new URL(raw);
+  } catch {
+    return 'must be an absolute http or https URL';
+  }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'must be an http or https URL';
   if (url.username || url.password) return 'must not contain credentials; send them in a custom header instead';
   if (options.allowPrivate) return null;
@@ -107,19 +127,21 @@ export async function checkWebhookUrl(raw: string, options: { allowPrivate: bool
 export function guardedLookup(options: { allowPrivate: boolean; lookupAll?: LookupAll }): LookupFunction {
   const lookupAll = options.lookupAll ?? systemLookupAll;
   return (hostname, lookupOptions, callback) => {
-    lookupAll(hostname).then((found) => {
-      const family = lookupOptions.family === 4 || lookupOptions.family === 6 ? lookupOptions.family : 0;
-      const addresses = family ? found.filter((a) => a.family === family) : found;
-      if (addresses.length === 0) throw Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' });
-      if (!options.allowPrivate) {
-        for (const { address } of addresses) {
-          const kind = restrictedKind(address);
-          if (kind) throw refusal(address, kind);
+    lookupAll(hostname)
+      .then((found) => {
+        const family = lookupOptions.family === 4 || lookupOptions.family === 6 ? lookupOptions.family : 0;
+        const addresses = family ? found.filter((a) => a.family === family) : found;
+        if (addresses.length === 0) throw Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' });
+        if (!options.allowPrivate) {
+          for (const { address } of addresses) {
+            const kind = restrictedKind(address);
+            if (kind) throw refusal(address, kind);
+          }
         }
-      }
-      if (lookupOptions.all) callback(null, addresses);
-      else callback(null, addresses[0]!.address, addresses[0]!.family);
-    }).catch((error: NodeJS.ErrnoException) => callback(error, '', 0));
+        if (lookupOptions.all) callback(null, addresses);
+        else callback(null, addresses[0]!.address, addresses[0]!.family);
+      })
+      .catch((error: NodeJS.ErrnoException) => callback(error, '', 0));
   };
 }
 

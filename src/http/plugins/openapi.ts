@@ -23,7 +23,7 @@ export function operationIdOf(method: string, url: string): string {
   const words = segments.filter((s) => !s.startsWith(':')).flatMap((s) => s.split(/[-_.]/));
   const camel = words.map((w, i) => (i === 0 ? w.toLowerCase() : w.charAt(0).toUpperCase() + w.slice(1).toLowerCase())).join('');
   const upper = method.toUpperCase();
-  const action = upper === 'GET' ? (segments.at(-1)?.startsWith(':') ? 'Retrieve' : 'List') : ACTIONS[upper] ?? upper.toLowerCase();
+  const action = upper === 'GET' ? (segments.at(-1)?.startsWith(':') ? 'Retrieve' : 'List') : (ACTIONS[upper] ?? upper.toLowerCase());
   return `${camel}${action}`;
 }
 
@@ -38,7 +38,7 @@ export async function openapiPlugin(app: App): Promise<void> {
         title: 'OpenKYB API',
         version: '0.1.0',
         description: [
-          'Wire-compatible with iDenfy\'s KYB API (paths under `/kyb/`), plus OpenKYB\'s own management API under `/v1/`.',
+          "Wire-compatible with iDenfy's KYB API (paths under `/kyb/`), plus OpenKYB's own management API under `/v1/`.",
           'Errors use the envelope `{message, identifier, documentation, severity}`; identifiers are listed at [/docs/errors](/docs/errors).',
         ].join('\n\n'),
       },
@@ -60,7 +60,12 @@ export async function openapiPlugin(app: App): Promise<void> {
       const response = security && given.response && !given.response['401'] ? { ...given.response, 401: ErrorEnvelope } : given.response;
       return {
         url,
-        schema: { ...given, operationId: given.operationId ?? operationIdOf(method, url), ...(security ? { security } : {}), ...(response ? { response } : {}) } as typeof schema,
+        schema: {
+          ...given,
+          operationId: given.operationId ?? operationIdOf(method, url),
+          ...(security ? { security } : {}),
+          ...(response ? { response } : {}),
+        } as typeof schema,
       };
     },
   });

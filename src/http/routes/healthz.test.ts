@@ -8,19 +8,34 @@ import { describeEachDialect, type Harness } from '../../../test/harness.js';
 
 /** The disk is outside the process: this store fails every write the way a full disk does. */
 function fullDisk(inner: FileStorage): FileStorage {
-  const enospc = async (): Promise<never> => { throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }); };
+  const enospc = async (): Promise<never> => {
+    throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+  };
   return { ...bind(inner), put: enospc, probeWrite: enospc };
 }
 
 const bind = (inner: FileStorage): FileStorage => ({
-  put: (h, b) => inner.put(h, b), read: (h) => inner.read(h), remove: (h) => inner.remove(h), exists: (h) => inner.exists(h),
-  probeWrite: () => inner.probeWrite(), sweepTemp: (c) => inner.sweepTemp(c), listOlderThan: (c) => inner.listOlderThan(c),
+  put: (h, b) => inner.put(h, b),
+  read: (h) => inner.read(h),
+  remove: (h) => inner.remove(h),
+  exists: (h) => inner.exists(h),
+  probeWrite: () => inner.probeWrite(),
+  sweepTemp: (c) => inner.sweepTemp(c),
+  listOlderThan: (c) => inner.listOlderThan(c),
   removeIfOlderThan: (h, c) => inner.removeIfOlderThan(h, c),
 });
 
 async function appWith(h: Harness, storage: FileStorage) {
   const logs: string[] = [];
-  const logger = createLogger('info', new Writable({ write(chunk, _enc, done) { logs.push(...String(chunk).split('\n').filter(Boolean)); done(); } }));
+  const logger = createLogger(
+    'info',
+    new Writable({
+      write(chunk, _enc, done) {
+        logs.push(...String(chunk).split('\n').filter(Boolean));
+        done();
+      },
+    }),
+  );
   const app = await buildApp({ config: h.config, database: h.database, storage, clock: h.clock, logger });
   return { app, logs };
 }
@@ -40,8 +55,10 @@ describeEachDialect('/healthz probes writes', (h) => {
       const res = await app.inject({ method: 'GET', url: '/healthz' });
       expect(res.statusCode).toBe(503);
       expect(res.json()).toEqual({
-        message: 'The file store cannot take writes.', identifier: 'SERVICE_UNAVAILABLE',
-        documentation: 'http://openkyb.test/docs/errors#SERVICE_UNAVAILABLE', severity: 'SEVERE',
+        message: 'The file store cannot take writes.',
+        identifier: 'SERVICE_UNAVAILABLE',
+        documentation: 'http://openkyb.test/docs/errors#SERVICE_UNAVAILABLE',
+        severity: 'SEVERE',
       });
       const warned = logs.map((line) => JSON.parse(line)).filter((entry) => entry.msg === 'write probe failed');
       expect(warned).toEqual([expect.objectContaining({ level: 40, failed: 'file store', code: 'ENOSPC' })]);

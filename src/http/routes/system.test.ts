@@ -11,7 +11,18 @@ describeEachDialect('system endpoints', (h) => {
   it('publishes an OpenAPI 3.1 document of the token API and the management API', async () => {
     const doc = (await api(h()).call('GET', '/openapi.json', null)).json;
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/kyb/tokens/', '/kyb/tokens/{tokenString}/', '/kyb/info/', '/v1/flows/', '/v1/flows/{id}/', '/v1/themes/', '/v1/questionnaires/', '/v1/settings/']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/kyb/tokens/',
+        '/kyb/tokens/{tokenString}/',
+        '/kyb/info/',
+        '/v1/flows/',
+        '/v1/flows/{id}/',
+        '/v1/themes/',
+        '/v1/questionnaires/',
+        '/v1/settings/',
+      ]),
+    );
     expect(doc.paths['/kyb/tokens/'].post.requestBody.content['application/json'].schema.required).toEqual(['tokenType', 'clientId']);
     expect(doc.paths['/kyb/tokens/'].post.security).toEqual([{ apiKeyPair: [] }]);
     expect(doc.components.securitySchemes.kybTokenAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
@@ -20,10 +31,11 @@ describeEachDialect('system endpoints', (h) => {
     expect(docs.body).toContain('swagger');
   });
 
-  it('derives each operation\'s security and 401 from the auth its route declares, with a unique operationId', async () => {
+  it("derives each operation's security and 401 from the auth its route declares, with a unique operationId", async () => {
     const doc = (await api(h()).call('GET', '/openapi.json', null)).json;
-    const operations = Object.entries(doc.paths as Record<string, Record<string, any>>)
-      .flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, op })));
+    const operations = Object.entries(doc.paths as Record<string, Record<string, any>>).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, op]) => ({ path, method, op })),
+    );
     expect(operations.length).toBeGreaterThan(40);
     const ids = operations.map(({ op }) => op.operationId);
     expect(ids.every((id) => typeof id === 'string' && id.length > 0)).toBe(true);

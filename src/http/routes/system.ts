@@ -6,20 +6,29 @@ import { errorResponses } from '../route-schemas.js';
 
 export function systemRoutes(app: App): void {
   // Liveness: constant, touches nothing (also the benchmark's bare baseline route).
-  app.get('/livez', { schema: { tags: ['System'], summary: 'Liveness', response: { 200: Type.Object({ status: Type.String() }) } } },
-    async () => ({ status: 'ok' }));
+  app.get('/livez', { schema: { tags: ['System'], summary: 'Liveness', response: { 200: Type.Object({ status: Type.String() }) } } }, async () => ({
+    status: 'ok',
+  }));
 
   // Readiness: the database and the file store both take writes (a full disk is not "ok").
-  app.get('/healthz', {
-    schema: { tags: ['System'], summary: 'Health check', response: { 200: Type.Object({ status: Type.String(), database: Type.String() }), ...errorResponses(503) } },
-  }, async (request, reply) => {
-    const probe = await probeWrites({ database: app.deps.database, storage: app.deps.storage, now: app.deps.clock.now() });
-    if (!probe.isWritable) {
-      request.log.warn({ failed: probe.failed, code: probe.code }, 'write probe failed');
-      return sendError(reply, 'SERVICE_UNAVAILABLE', `The ${probe.failed} cannot take writes.`);
-    }
-    return { status: 'ok', database: app.deps.database.dialect };
-  });
+  app.get(
+    '/healthz',
+    {
+      schema: {
+        tags: ['System'],
+        summary: 'Health check',
+        response: { 200: Type.Object({ status: Type.String(), database: Type.String() }), ...errorResponses(503) },
+      },
+    },
+    async (request, reply) => {
+      const probe = await probeWrites({ database: app.deps.database, storage: app.deps.storage, now: app.deps.clock.now() });
+      if (!probe.isWritable) {
+        request.log.warn({ failed: probe.failed, code: probe.code }, 'write probe failed');
+        return sendError(reply, 'SERVICE_UNAVAILABLE', `The ${probe.failed} cannot take writes.`);
+      }
+      return { status: 'ok', database: app.deps.database.dialect };
+    },
+  );
 
   app.get('/docs/errors', { schema: { hide: true } }, async (_request, reply) => {
     const rows = Object.entries(ERROR_TABLE)

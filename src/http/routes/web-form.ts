@@ -50,25 +50,30 @@ export async function webFormRoutes(app: App, dir = WEB_FORM_DIR): Promise<void>
   });
 
   if (!page) return;
-  await app.register(async (scope) => {
-    // A missing asset is a 404. The app-wide handler would call it a 405, because GET is a
-    // method of this wildcard route.
-    scope.setNotFoundHandler((_request, reply) => sendError(reply, 'NOT_FOUND', 'Not found.'));
-    // The build writes flat file names; anything else (dot segments, encoded slashes or
-    // backslashes, NUL) names no asset and is a plain 404 before the file system is asked.
-    scope.addHook('onRequest', async (request, reply) => {
-      const name = (request.params as Record<string, unknown>)['*'];
-      if (typeof name !== 'string' || !ASSET_NAME.test(name)) return sendError(reply, 'NOT_FOUND', 'Not found.');
-    });
-    // File names carry a content hash, so a year of caching is safe.
-    await scope.register(fastifyStatic, {
-      root: path.join(dir, 'assets'),
-      prefix: '/',
-      decorateReply: false,
-      index: false,
-      immutable: true,
-      maxAge: '365d',
-      setHeaders: (reply) => { reply.header('x-content-type-options', 'nosniff'); },
-    });
-  }, { prefix: '/form/assets' });
+  await app.register(
+    async (scope) => {
+      // A missing asset is a 404. The app-wide handler would call it a 405, because GET is a
+      // method of this wildcard route.
+      scope.setNotFoundHandler((_request, reply) => sendError(reply, 'NOT_FOUND', 'Not found.'));
+      // The build writes flat file names; anything else (dot segments, encoded slashes or
+      // backslashes, NUL) names no asset and is a plain 404 before the file system is asked.
+      scope.addHook('onRequest', async (request, reply) => {
+        const name = (request.params as Record<string, unknown>)['*'];
+        if (typeof name !== 'string' || !ASSET_NAME.test(name)) return sendError(reply, 'NOT_FOUND', 'Not found.');
+      });
+      // File names carry a content hash, so a year of caching is safe.
+      await scope.register(fastifyStatic, {
+        root: path.join(dir, 'assets'),
+        prefix: '/',
+        decorateReply: false,
+        index: false,
+        immutable: true,
+        maxAge: '365d',
+        setHeaders: (reply) => {
+          reply.header('x-content-type-options', 'nosniff');
+        },
+      });
+    },
+    { prefix: '/form/assets' },
+  );
 }

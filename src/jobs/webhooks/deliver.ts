@@ -24,17 +24,29 @@ export async function deliverClaimed(env: DeliveryEnv, claimed: WebhookDeliveryR
   }
   const attemptedAt = env.clock.now();
   const prepared = prepareHeaders(env, endpoint, claimed, body, attemptedAt);
-  const response = 'error' in prepared
-    ? { aborted: false as const, statusCode: null, error: prepared.error, durationMs: 0 }
-    : await sendWebhookRequest({
-      url: endpoint.url, headers: prepared.headers, body, timeoutMs: env.timeoutMs,
-      allowPrivate: env.allowPrivate, lookupAll: env.lookupAll, signal,
-    });
+  const response =
+    'error' in prepared
+      ? { aborted: false as const, statusCode: null, error: prepared.error, durationMs: 0 }
+      : await sendWebhookRequest({
+          url: endpoint.url,
+          headers: prepared.headers,
+          body,
+          timeoutMs: env.timeoutMs,
+          allowPrivate: env.allowPrivate,
+          lookupAll: env.lookupAll,
+          signal,
+        });
   if (response.aborted) return releaseLease(env.db, claimed);
   await recordAttempt(env, claimed, { attemptedAt, ...response });
 }
 
-function prepareHeaders(env: DeliveryEnv, endpoint: WebhookEndpointRow, claimed: WebhookDeliveryRow, body: string, now: number): { headers: Record<string, string> } | { error: string } {
+function prepareHeaders(
+  env: DeliveryEnv,
+  endpoint: WebhookEndpointRow,
+  claimed: WebhookDeliveryRow,
+  body: string,
+  now: number,
+): { headers: Record<string, string> } | { error: string } {
   let signingKey: string;
   let custom: Record<string, string>;
   try {
@@ -54,4 +66,3 @@ function prepareHeaders(env: DeliveryEnv, endpoint: WebhookEndpointRow, claimed:
     },
   };
 }
-

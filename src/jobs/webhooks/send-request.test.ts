@@ -8,19 +8,39 @@ describe('webhook requests: the address guard at connection time', () => {
   let port = 0;
   let received = 0;
   beforeAll(async () => {
-    server = http.createServer((request, response) => { received += 1; request.resume(); response.end('ok'); });
+    server = http.createServer((request, response) => {
+      received += 1;
+      request.resume();
+      response.end('ok');
+    });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     port = (server.address() as AddressInfo).port;
   });
-  afterAll(async () => { await new Promise((resolve) => server.close(resolve)); });
-
-  const send = (url: string, options: { allowPrivate: boolean; answer?: string }) => sendWebhookRequest({
-    url, headers: {}, body: '{}', timeoutMs: 2000, allowPrivate: options.allowPrivate,
-    lookupAll: async () => [{ address: options.answer ?? '127.0.0.1', family: (options.answer ?? '').includes(':') ? 6 : 4 }],
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
   });
 
+  const send = (url: string, options: { allowPrivate: boolean; answer?: string }) =>
+    sendWebhookRequest({
+      url,
+      headers: {},
+      body: '{}',
+      timeoutMs: 2000,
+      allowPrivate: options.allowPrivate,
+      lookupAll: async () => [{ address: options.answer ?? '127.0.0.1', family: (options.answer ?? '').includes(':') ? 6 : 4 }],
+    });
+
   it.each([
-    '::127.0.0.1', '::ffff:127.0.0.1', '::ffff:0:127.0.0.1', '::a00:1', '64:ff9b::7f00:1', '64:ff9b:1::a00:1', '2002:7f00:1::', '2001::1', '127.0.0.1', '::1',
+    '::127.0.0.1',
+    '::ffff:127.0.0.1',
+    '::ffff:0:127.0.0.1',
+    '::a00:1',
+    '64:ff9b::7f00:1',
+    '64:ff9b:1::a00:1',
+    '2002:7f00:1::',
+    '2001::1',
+    '127.0.0.1',
+    '::1',
   ])('refuses a host whose DNS answer is %s before connecting', async (answer) => {
     const before = received;
     const result = await send(`http://rebound.example:${port}/hook`, { allowPrivate: false, answer });
@@ -29,7 +49,8 @@ describe('webhook requests: the address guard at connection time', () => {
   });
 
   it.each(['[::127.0.0.1]', '[::ffff:0:127.0.0.1]', '[::a00:1]', '[64:ff9b::127.0.0.1]', '[2002:7f00:1::]', '[2001::1]'])(
-    'refuses the literal host %s without connecting', async (host) => {
+    'refuses the literal host %s without connecting',
+    async (host) => {
       const result = await send(`http://${host}:${port}/hook`, { allowPrivate: false });
       expect(result).toMatchObject({ aborted: false, statusCode: null, durationMs: 0, error: expect.stringMatching(/^refused: /) });
     },

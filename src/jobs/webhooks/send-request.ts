@@ -15,9 +15,7 @@ export interface WebhookRequest {
   signal?: AbortSignal;
 }
 
-export type WebhookResponse =
-  | { aborted: false; statusCode: number | null; error: string | null; durationMs: number }
-  | { aborted: true };
+export type WebhookResponse = { aborted: false; statusCode: number | null; error: string | null; durationMs: number } | { aborted: true };
 
 /**
  * One POST of a webhook body. Never follows redirects (a 3xx is a failed attempt: following one

@@ -52,9 +52,17 @@ export function buildIndex(entities: readonly Entity[]): ScreeningIndex {
   const { postingStart, postings, termNameCount } = buildPostings(terms.length, nameCount, starts, tokens);
   const data: IndexData = {
     entities: entities.map(({ id, kind, birthDates, countries, identifiers }) => ({ id, kind, birthDates, countries, identifiers })),
-    nameFull, nameEntity: Uint32Array.from(nameEntity),
-    nameKind: Uint8Array.from(nameKind), nameIsPerson: Uint8Array.from(nameIsPerson),
-    nameTokenStart: starts, tokenTerm: tokens, termIds, terms, termNameCount, postingStart, postings,
+    nameFull,
+    nameEntity: Uint32Array.from(nameEntity),
+    nameKind: Uint8Array.from(nameKind),
+    nameIsPerson: Uint8Array.from(nameIsPerson),
+    nameTokenStart: starts,
+    tokenTerm: tokens,
+    termIds,
+    terms,
+    termNameCount,
+    postingStart,
+    postings,
     deletionKeys: KeyTable.build(deletionEntries(terms)),
     phoneticKeys: KeyTable.build(terms.flatMap((t, id) => t.codes.map((c) => [c, id] as const))),
     skeletonKeys: KeyTable.build(terms.flatMap((t, id) => (t.skeleton.length >= 2 ? [[t.skeleton, id] as const] : []))),
@@ -74,7 +82,10 @@ function termIdOf(token: NameToken, termIds: Map<string, number>, terms: Weighte
     termIds.set(key, id);
     const isWord = token.tag === 'word' || token.tag === 'initial';
     terms.push({
-      text: token.text, raw: token.text, tag: token.tag, weight: 1,
+      text: token.text,
+      raw: token.text,
+      tag: token.tag,
+      weight: 1,
       codes: isWord ? phoneticCodes(token.text) : [],
       skeleton: isWord ? consonantSkeleton(token.text) : '',
     });

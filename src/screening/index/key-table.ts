@@ -5,7 +5,10 @@
  * Hash collisions only add candidates; the scorer verifies every one.
  */
 export class KeyTable {
-  private constructor(private readonly hashes: Uint32Array, private readonly terms: Uint32Array) {}
+  private constructor(
+    private readonly hashes: Uint32Array,
+    private readonly terms: Uint32Array,
+  ) {}
 
   static build(entries: Iterable<readonly [key: string, termId: number]>): KeyTable {
     const packed: number[] = [];

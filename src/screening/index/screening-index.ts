@@ -25,8 +25,11 @@ export class ScreeningIndex {
   get stats(): IndexStats {
     const d = this.data;
     return {
-      entityCount: d.entities.length, nameCount: d.nameCount, termCount: d.terms.length,
-      postingCount: d.postings.length, fuzzyKeyCount: d.deletionKeys.size + d.phoneticKeys.size + d.skeletonKeys.size,
+      entityCount: d.entities.length,
+      nameCount: d.nameCount,
+      termCount: d.terms.length,
+      postingCount: d.postings.length,
+      fuzzyKeyCount: d.deletionKeys.size + d.phoneticKeys.size + d.skeletonKeys.size,
     };
   }
 }

@@ -19,9 +19,7 @@ const MIN_EVIDENCE_SHARE = 0.2;
  * of one) with the query, ranked by the rarity-weighted evidence they share,
  * the best MAX_CANDIDATES kept. Particles and legal forms locate nothing.
  */
-export function collectCandidates(
-  data: IndexData, scratch: Scratch, variants: readonly QueryToken[][], kind: 'person' | 'organisation' | 'any',
-): number[] {
+export function collectCandidates(data: IndexData, scratch: Scratch, variants: readonly QueryToken[][], kind: 'person' | 'organisation' | 'any'): number[] {
   const { evidence, touched } = scratch;
   let touchedCount = 0;
   let bestTotal = 0;

@@ -44,7 +44,6 @@ export function boundedEditDistance(a: string, b: string, budget: number): numbe
 const ROW_CAPACITY = 64;
 const ROWS = [new Int32Array(ROW_CAPACITY), new Int32Array(ROW_CAPACITY), new Int32Array(ROW_CAPACITY)];
 
-
 /** Edits a token may absorb and still match: none for short tokens, more for long ones. */
 export function editBudget(length: number): number {
   if (length <= 3) return 0;

@@ -50,7 +50,8 @@ export function prepareQuery(data: IndexData, name: string, isPerson: boolean): 
 function toQueryToken(data: IndexData, token: NameToken, isAbjad: boolean): QueryToken {
   const isWord = token.tag === 'word';
   const info: TokenInfo = {
-    text: token.text, tag: token.tag,
+    text: token.text,
+    tag: token.tag,
     codes: isWord ? phoneticCodes(token.text) : [],
     skeleton: isWord ? consonantSkeleton(token.text) : '',
   };
@@ -79,7 +80,8 @@ function wordNeighbours(data: IndexData, info: TokenInfo, isAbjad: boolean): Nei
   }
   for (const code of info.codes) boundedLookup(data.phoneticKeys, code, consider);
   if (info.skeleton.length >= (isAbjad ? 2 : 3)) boundedLookup(data.skeletonKeys, info.skeleton, consider);
-  return [...found].map(([termId, similarity]) => ({ termId, similarity }))
+  return [...found]
+    .map(([termId, similarity]) => ({ termId, similarity }))
     .sort((a, b) => b.similarity.value - a.similarity.value || data.termNameCount[b.termId]! - data.termNameCount[a.termId]!)
     .slice(0, MAX_NEIGHBOURS);
 }
@@ -114,10 +116,13 @@ function splitGlued(data: IndexData, words: string[], isPerson: boolean): NameTo
       if (commonest > whole) splits.push({ i, cut, shortest: Math.min(cut, word.length - cut) });
     }
   }
-  return splits.sort((a, b) => b.shortest - a.shortest).slice(0, 2).map(({ i, cut }) => {
-    const word = words[i]!;
-    return tagWords([...words.slice(0, i), word.slice(0, cut), word.slice(cut), ...words.slice(i + 1)], isPerson);
-  });
+  return splits
+    .sort((a, b) => b.shortest - a.shortest)
+    .slice(0, 2)
+    .map(({ i, cut }) => {
+      const word = words[i]!;
+      return tagWords([...words.slice(0, i), word.slice(0, cut), word.slice(cut), ...words.slice(i + 1)], isPerson);
+    });
 }
 
 /** Two words that the vocabulary knows as one ("ABDUL RAHMAN" / "ABDULRAHMAN"). */

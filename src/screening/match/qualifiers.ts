@@ -23,12 +23,17 @@ export interface QualifierQuery {
  * is near proof; a different identifier proves nothing (people hold many).
  */
 export const ADJUSTMENT = {
-  birthDateMatched: 0.04, birthDateMismatched: -0.12,
-  countryMatched: 0.02, countryMismatched: -0.03,
+  birthDateMatched: 0.04,
+  birthDateMismatched: -0.12,
+  countryMatched: 0.02,
+  countryMismatched: -0.03,
   identifierMatched: 0.2,
 } as const;
 
-export function compareQualifiers(entity: Pick<Entity, 'birthDates' | 'countries' | 'identifiers'>, query: QualifierQuery): { qualifiers: Qualifier[]; adjustment: number } {
+export function compareQualifiers(
+  entity: Pick<Entity, 'birthDates' | 'countries' | 'identifiers'>,
+  query: QualifierQuery,
+): { qualifiers: Qualifier[]; adjustment: number } {
   const qualifiers: Qualifier[] = [];
   let adjustment = 0;
   if (!query.birthDate && !query.countries?.length && !query.identifiers?.length) return { qualifiers, adjustment };
@@ -42,7 +47,11 @@ export function compareQualifiers(entity: Pick<Entity, 'birthDates' | 'countries
   if (countries.length > 0 && entity.countries.length > 0) {
     const common = countries.filter((c) => entity.countries.includes(c));
     const matched = common.length > 0;
-    qualifiers.push({ type: 'country', outcome: matched ? 'matched' : 'mismatched', detail: matched ? common.join(', ') : `${countries.join(', ')} vs ${entity.countries.join(', ')}` });
+    qualifiers.push({
+      type: 'country',
+      outcome: matched ? 'matched' : 'mismatched',
+      detail: matched ? common.join(', ') : `${countries.join(', ')} vs ${entity.countries.join(', ')}`,
+    });
     adjustment += matched ? ADJUSTMENT.countryMatched : ADJUSTMENT.countryMismatched;
   }
   const wanted = new Set((query.identifiers ?? []).map(canonicalIdentifier).filter((v) => v.length >= 4));

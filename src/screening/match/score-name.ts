@@ -32,9 +32,7 @@ export const NO_WORD_MATCH_CEILING = 0.5;
  * adjacent tokens allowed to face one glued token) and scores the alignment as
  * the weighted share of both names it explains.
  */
-export function scoreName(
-  query: readonly WeightedToken[], listed: readonly WeightedToken[], similarityOf: (i: number, j: number) => Similarity,
-): NameScore {
+export function scoreName(query: readonly WeightedToken[], listed: readonly WeightedToken[], similarityOf: (i: number, j: number) => Similarity): NameScore {
   const candidates: AlignedPair[] = [];
   for (let i = 0; i < query.length; i++) {
     for (let j = 0; j < listed.length; j++) {
@@ -44,8 +42,7 @@ export function scoreName(
   }
   addGluedPairs(query, listed, candidates, false);
   addGluedPairs(listed, query, candidates, true);
-  candidates.sort((a, b) => b.similarity.value - a.similarity.value
-    || (b.query.length + b.listed.length) - (a.query.length + a.listed.length));
+  candidates.sort((a, b) => b.similarity.value - a.similarity.value || b.query.length + b.listed.length - (a.query.length + a.listed.length));
   const usedQuery = new Uint8Array(query.length);
   const usedListed = new Uint8Array(listed.length);
   const pairs: AlignedPair[] = [];

@@ -5,24 +5,45 @@ import { PRODUCTION_THRESHOLD } from './search.js';
 
 function entity(id: string, kind: Entity['kind'], names: [string, Entity['names'][number]['kind']][], extra: Partial<Entity> = {}): Entity {
   return {
-    id, source: 'ofac-sdn', kind, names: names.map(([full, k]) => ({ full, kind: k, script: 'Latn', isFormer: false })),
-    birthDates: [], birthPlaces: [], countries: [], identifiers: [], addresses: [], programs: [], gender: null, remarks: null,
+    id,
+    source: 'ofac-sdn',
+    kind,
+    names: names.map(([full, k]) => ({ full, kind: k, script: 'Latn', isFormer: false })),
+    birthDates: [],
+    birthPlaces: [],
+    countries: [],
+    identifiers: [],
+    addresses: [],
+    programs: [],
+    gender: null,
+    remarks: null,
     ...extra,
   };
 }
 
 const index = buildIndex([
   entity('p:maduro', 'person', [['MADURO MOROS, Nicolas', 'primary']], {
-    birthDates: [{ value: '1962-11-23', precision: 'day', isApproximate: false, rangeTo: null }], countries: ['VE'],
+    birthDates: [{ value: '1962-11-23', precision: 'day', isApproximate: false, rangeTo: null }],
+    countries: ['VE'],
     identifiers: [{ type: 'Passport', value: 'V-5892464', country: 'VE' }],
   }),
   entity('p:habbash', 'person', [['HABBASH, George', 'primary']]),
-  entity('p:sasha', 'person', [['KUZNETSOV, Pavel Igorevich', 'primary'], ['ALEXANDER PETROV', 'weak-alias']],
-    { identifiers: [{ type: 'Passport', value: '717637093', country: 'RU' }] }),
+  entity(
+    'p:sasha',
+    'person',
+    [
+      ['KUZNETSOV, Pavel Igorevich', 'primary'],
+      ['ALEXANDER PETROV', 'weak-alias'],
+    ],
+    { identifiers: [{ type: 'Passport', value: '717637093', country: 'RU' }] },
+  ),
   entity('o:11420', 'organisation', [['11420 CORP.', 'primary']]),
   entity('o:emma', 'organisation', [['EMMA LLC', 'primary']]),
   entity('o:argument', 'organisation', [['JSC ARGUMENT', 'primary']]),
-  entity('o:bank', 'organisation', [['BANCO NACIONAL DE CUBA', 'primary'], ['NATIONAL BANK OF CUBA', 'alias']]),
+  entity('o:bank', 'organisation', [
+    ['BANCO NACIONAL DE CUBA', 'primary'],
+    ['NATIONAL BANK OF CUBA', 'alias'],
+  ]),
   entity('o:jordan', 'organisation', [['JORDAN TRADING COMPANY', 'primary']]),
   entity('p:jordan', 'person', [['JORDAN, Michael', 'primary']]),
   ...Array.from({ length: 40 }, (_, i) => entity(`filler:${i}`, 'person', [[`PERSON${i} FILLER${i % 7} CORP${i}`, 'primary']])),
@@ -75,7 +96,8 @@ describe('search: scoring', () => {
   });
 
   it('lets a weak alias alert when an identifier confirms it', () => {
-    const hit = index.search({ name: 'Alexander Petrov', kind: 'person', identifiers: ['717 637 093'] }, { threshold: 0 })
+    const hit = index
+      .search({ name: 'Alexander Petrov', kind: 'person', identifiers: ['717 637 093'] }, { threshold: 0 })
       .find((h) => h.entityId === 'p:sasha')!;
     expect(hit.isAlert).toBe(true);
     expect(hit.qualifiers).toContainEqual({ type: 'identifier', outcome: 'matched', detail: 'Passport 717637093' });

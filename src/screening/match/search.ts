@@ -47,22 +47,31 @@ export function search(data: IndexData, scratch: Scratch, query: ScreeningQuery,
     // name must not hide that the strong name alerts.
     const isAlert = score >= alertThreshold && !isWeak;
     const previous = best.get(entityIndex);
-    if (previous && (previous.isAlert && !isAlert || previous.isAlert === isAlert && previous.score >= score)) continue;
+    if (previous && ((previous.isAlert && !isAlert) || (previous.isAlert === isAlert && previous.score >= score))) continue;
     const qTokens = prepared.variants[top.variant]!;
     best.set(entityIndex, {
-      entityId: entity.id, entityKind: entity.kind, score: round(score), nameScore: round(nameScore),
-      listedName: data.nameFull[nameId]!, nameKind,
+      entityId: entity.id,
+      entityKind: entity.kind,
+      score: round(score),
+      nameScore: round(nameScore),
+      listedName: data.nameFull[nameId]!,
+      nameKind,
       tokenPairs: top.result.pairs.map((p) => ({
-        query: p.query.map((i) => qTokens[i]!.raw).join(' '), listed: p.listed.map((j) => listed[j]!.raw).join(' '),
-        similarity: round(p.similarity.value), kind: p.similarity.kind,
+        query: p.query.map((i) => qTokens[i]!.raw).join(' '),
+        listed: p.listed.map((j) => listed[j]!.raw).join(' '),
+        similarity: round(p.similarity.value),
+        kind: p.similarity.kind,
       })),
       unmatchedQuery: top.result.unmatchedQuery.map((i) => qTokens[i]!.raw),
       unmatchedListed: top.result.unmatchedListed.map((j) => listed[j]!.raw),
-      qualifiers, isAlert,
+      qualifiers,
+      isAlert,
     });
   }
-  return [...best.values()].filter((h) => h.score >= threshold)
-    .sort((a, b) => b.score - a.score || Number(b.isAlert) - Number(a.isAlert)).slice(0, options.limit ?? 10);
+  return [...best.values()]
+    .filter((h) => h.score >= threshold)
+    .sort((a, b) => b.score - a.score || Number(b.isAlert) - Number(a.isAlert))
+    .slice(0, options.limit ?? 10);
 }
 
 function bestVariant(variants: readonly QueryToken[][], listed: WeightedToken[], similarityOf: (variant: number) => (i: number, j: number) => Similarity) {
@@ -84,19 +93,19 @@ function listedTerms(data: IndexData, nameId: number): number[] {
 /** Token similarities memoised per (query token, term) for one search: candidates share most terms. */
 function similarityCache(data: IndexData, variants: readonly QueryToken[][], isAbjad: boolean) {
   const caches = variants.map((tokens) => tokens.map(() => new Map<number, Similarity>()));
-  return (variant: number, termIds: readonly number[]) => (i: number, j: number): Similarity => {
-    const cache = caches[variant]![i]!;
-    const termId = termIds[j]!;
-    let similarity = cache.get(termId);
-    if (!similarity) {
-      similarity = tokenSimilarity(variants[variant]![i]!, data.terms[termId]!, isAbjad);
-      cache.set(termId, similarity);
-    }
-    return similarity;
-  };
+  return (variant: number, termIds: readonly number[]) =>
+    (i: number, j: number): Similarity => {
+      const cache = caches[variant]![i]!;
+      const termId = termIds[j]!;
+      let similarity = cache.get(termId);
+      if (!similarity) {
+        similarity = tokenSimilarity(variants[variant]![i]!, data.terms[termId]!, isAbjad);
+        cache.set(termId, similarity);
+      }
+      return similarity;
+    };
 }
 
 function round(value: number): number {
   return Math.round(value * 10_000) / 10_000;
 }
-

@@ -48,8 +48,8 @@ function wordSimilarity(a: TokenInfo, b: TokenInfo, isAbjad: boolean): Similarit
     if (distance <= budget) best = { value: 1 - (0.6 * distance) / maxLength - firstLetterPenalty, kind: 'edit' };
   }
   if (best.value >= 0.8) return best;
-  const isSoundAlike = a.text[0] === b.text[0] && Math.min(a.text.length, b.text.length) >= 0.6 * maxLength
-    && a.codes.some((c) => c.length >= 2 && b.codes.includes(c));
+  const isSoundAlike =
+    a.text[0] === b.text[0] && Math.min(a.text.length, b.text.length) >= 0.6 * maxLength && a.codes.some((c) => c.length >= 2 && b.codes.includes(c));
   if (isSoundAlike && best.value < 0.8) best = { value: 0.8, kind: 'phonetic' };
   if (best.value >= 0.75 && !isAbjad) return best;
   const skeleton = skeletonSimilarity(a.skeleton, b.skeleton, isAbjad);

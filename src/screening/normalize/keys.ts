@@ -14,7 +14,11 @@ export function phoneticCodes(token: string): string[] {
 
 export function consonantSkeleton(token: string): string {
   const mapped = token
-    .replace(/ck/g, 'k').replace(/ph/g, 'f').replace(/([dtkgs])h/g, '$1').replace(/[qcg]/g, 'k').replace(/v/g, 'w')
+    .replace(/ck/g, 'k')
+    .replace(/ph/g, 'f')
+    .replace(/([dtkgs])h/g, '$1')
+    .replace(/[qcg]/g, 'k')
+    .replace(/v/g, 'w')
     .replace(/x/g, 'ks')
     .replace(/[^a-z]/g, '');
   let out = '';

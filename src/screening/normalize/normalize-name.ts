@@ -39,7 +39,8 @@ export function normalizeName(raw: string, options: NormalizeOptions = {}): Norm
   let text = nfkc;
   if (script === 'Arab') text = cleanArabic(text);
   if (script === 'Hani' || script === 'Hang') text = spaceSyllables(text);
-  const ascii = anyAscii(text).toLowerCase()
+  const ascii = anyAscii(text)
+    .toLowerCase()
     .replace(APOSTROPHES, '')
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
@@ -51,7 +52,7 @@ export function normalizeName(raw: string, options: NormalizeOptions = {}): Norm
 /** Tags a transliterated word list; exported for query variants built from split or glued words. */
 export function tagWords(words: readonly string[], isPerson: boolean): NameToken[] {
   const tokens: NameToken[] = [];
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     const legal = isPerson ? undefined : longestLegalForm(words, i);
     if (legal) {
       tokens.push({ text: legal.canonical, raw: words.slice(i, i + legal.length).join(' '), tag: 'legal' });
@@ -96,7 +97,7 @@ function misspeltLegalForm(word: string): string | undefined {
 /** Acronyms written with dots or spaces ("S.A.", "L L C", "T.R.D.") become one word in company names. */
 function joinLetterRuns(words: string[]): string[] {
   const out: string[] = [];
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     let j = i;
     while (j < words.length && words[j]!.length === 1) j++;
     if (j - i >= 2) {

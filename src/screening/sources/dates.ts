@@ -1,16 +1,24 @@
 import type { BirthDate } from '../model.js';
 
 const MONTHS: Record<string, string> = {
-  jan: '01', feb: '02', mar: '03', apr: '04', may: '05', jun: '06',
-  jul: '07', aug: '08', sep: '09', oct: '10', nov: '11', dec: '12',
+  jan: '01',
+  feb: '02',
+  mar: '03',
+  apr: '04',
+  may: '05',
+  jun: '06',
+  jul: '07',
+  aug: '08',
+  sep: '09',
+  oct: '10',
+  nov: '11',
+  dec: '12',
 };
 
 const pad2 = (n: string) => n.padStart(2, '0');
 
 /** A birth date from its parts; null parts lower the precision instead of guessing. */
-export function birthDateFromParts(
-  year: string, month: string | null, day: string | null, isApproximate = false,
-): BirthDate | null {
+export function birthDateFromParts(year: string, month: string | null, day: string | null, isApproximate = false): BirthDate | null {
   if (!/^\d{4}$/.test(year)) return null;
   if (month && Number(month) >= 1 && Number(month) <= 12) {
     if (day && Number(day) >= 1 && Number(day) <= 31) {

@@ -23,8 +23,12 @@ export async function parseEu(path: string): Promise<ParsedList> {
     throw new ListImportError('eu', path, `malformed XML at line ${valid.err.line}: ${valid.err.msg}`);
   }
   const parser = new XMLParser({
-    ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, parseAttributeValue: false,
-    removeNSPrefix: true, isArray: (tag) => REPEATED.has(tag),
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    parseTagValue: false,
+    parseAttributeValue: false,
+    removeNSPrefix: true,
+    isArray: (tag) => REPEATED.has(tag),
   });
   const root = (parser.parse(xml) as Node)['export'] as Node | undefined;
   if (!root) throw new ListImportError('eu', path, 'no <export> root element');
@@ -48,19 +52,32 @@ function fromNode(node: Node): Entity | null {
   const subject = node['subjectType'] as Node | undefined;
   const code = subject ? attr(subject, 'code') : null;
   const entity: Entity = {
-    id: `eu:${logicalId}`, source: 'eu', kind: code === 'person' ? 'person' : 'organisation',
-    names: [], birthDates: [], birthPlaces: [], countries: [], identifiers: [], addresses: [],
-    programs: ((node['regulation'] as Node[] | undefined) ?? []).map((r) => attr(r, 'programme')).filter((p): p is string => !!p)
+    id: `eu:${logicalId}`,
+    source: 'eu',
+    kind: code === 'person' ? 'person' : 'organisation',
+    names: [],
+    birthDates: [],
+    birthPlaces: [],
+    countries: [],
+    identifiers: [],
+    addresses: [],
+    programs: ((node['regulation'] as Node[] | undefined) ?? [])
+      .map((r) => attr(r, 'programme'))
+      .filter((p): p is string => !!p)
       .filter((p, i, all) => all.indexOf(p) === i),
-    gender: null, remarks: attr(node, 'designationDetails') ?? null,
+    gender: null,
+    remarks: attr(node, 'designationDetails') ?? null,
   };
   for (const alias of (node['nameAlias'] as Node[] | undefined) ?? []) {
-    const full = attr(alias, 'wholeName')
-      ?? ['firstName', 'middleName', 'lastName'].map((a) => attr(alias, a)).filter(Boolean).join(' ');
+    const full =
+      attr(alias, 'wholeName') ??
+      ['firstName', 'middleName', 'lastName']
+        .map((a) => attr(alias, a))
+        .filter(Boolean)
+        .join(' ');
     if (!full) continue;
     const script = detectScript(full);
-    const kind = script !== 'Latn' ? 'original-script' : attr(alias, 'strong') === 'false' ? 'weak-alias'
-      : entity.names.length === 0 ? 'primary' : 'alias';
+    const kind = script !== 'Latn' ? 'original-script' : attr(alias, 'strong') === 'false' ? 'weak-alias' : entity.names.length === 0 ? 'primary' : 'alias';
     entity.names.push({ full, kind, script, isFormer: false });
     const gender = attr(alias, 'gender');
     if (gender === 'M' || gender === 'F') entity.gender = gender === 'M' ? 'male' : 'female';
@@ -81,7 +98,9 @@ function fromNode(node: Node): Entity | null {
   }
   for (const a of (node['address'] as Node[] | undefined) ?? []) {
     const full = ['street', 'poBox', 'city', 'zipCode', 'region', 'place', 'countryDescription']
-      .map((k) => attr(a, k)).filter(Boolean).join(', ');
+      .map((k) => attr(a, k))
+      .filter(Boolean)
+      .join(', ');
     if (full) entity.addresses.push({ full, country: iso2(a) });
     addCountry(entity.countries, iso2(a));
   }

@@ -6,13 +6,26 @@ import { parseLooseDate } from './dates.js';
 import { decodeUtf8, readSourceFile } from './read-source.js';
 
 const KINDS: Record<string, EntityKind> = {
-  Person: 'person', Organization: 'organisation', Company: 'organisation', LegalEntity: 'organisation',
-  PublicBody: 'organisation', Vessel: 'vessel', Airplane: 'aircraft',
+  Person: 'person',
+  Organization: 'organisation',
+  Company: 'organisation',
+  LegalEntity: 'organisation',
+  PublicBody: 'organisation',
+  Vessel: 'vessel',
+  Airplane: 'aircraft',
 };
 const ID_PROPS: Record<string, string> = {
-  idNumber: 'ID Number', passportNumber: 'Passport', taxNumber: 'Tax Number', innCode: 'INN',
-  registrationNumber: 'Registration Number', ogrnCode: 'OGRN', leiCode: 'LEI', swiftBic: 'SWIFT/BIC',
-  imoNumber: 'IMO', mmsi: 'MMSI', vatCode: 'VAT',
+  idNumber: 'ID Number',
+  passportNumber: 'Passport',
+  taxNumber: 'Tax Number',
+  innCode: 'INN',
+  registrationNumber: 'Registration Number',
+  ogrnCode: 'OGRN',
+  leiCode: 'LEI',
+  swiftBic: 'SWIFT/BIC',
+  imoNumber: 'IMO',
+  mmsi: 'MMSI',
+  vatCode: 'VAT',
 };
 
 interface FtmLine {
@@ -65,9 +78,16 @@ function fromRecord(record: { id: string; properties: Record<string, unknown>; d
   props('previousName').forEach((n) => push(n, 'alias', true));
   props('weakAlias').forEach((n) => push(n, 'weak-alias'));
   const entity: Entity = {
-    id: `ftm:${record.id}`, source: 'ftm', kind, names,
-    birthDates: props('birthDate').map(parseLooseDate).filter((d) => d !== null),
-    birthPlaces: props('birthPlace'), countries: [], identifiers: [],
+    id: `ftm:${record.id}`,
+    source: 'ftm',
+    kind,
+    names,
+    birthDates: props('birthDate')
+      .map(parseLooseDate)
+      .filter((d) => d !== null),
+    birthPlaces: props('birthPlace'),
+    countries: [],
+    identifiers: [],
     addresses: props('address').map((full) => ({ full, country: null })),
     programs: Array.isArray(record.datasets) ? record.datasets.filter((d): d is string => typeof d === 'string') : [],
     gender: props('gender')[0] === 'male' ? 'male' : props('gender')[0] === 'female' ? 'female' : null,

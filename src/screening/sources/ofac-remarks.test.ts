@@ -18,9 +18,11 @@ describe('parseOfacRemarks', () => {
   });
 
   it('reads identifiers with their type and issuing country, and skips contact details and links', () => {
-    const parsed = parseOfacRemarks('Passport A1234567 (Iran) expires 2020; Tax ID No. 7707083893 (Russia); SWIFT/BIC SABRRUMM; '
-      + 'IMO 9187629; Website www.example.com; Email Address x@example.com; Linked To: SOME BANK; '
-      + 'Digital Currency Address - XBT 1Kx7YcRpCdLXaJWj; Folio Mercantil No. 578 (Mexico).');
+    const parsed = parseOfacRemarks(
+      'Passport A1234567 (Iran) expires 2020; Tax ID No. 7707083893 (Russia); SWIFT/BIC SABRRUMM; ' +
+        'IMO 9187629; Website www.example.com; Email Address x@example.com; Linked To: SOME BANK; ' +
+        'Digital Currency Address - XBT 1Kx7YcRpCdLXaJWj; Folio Mercantil No. 578 (Mexico).',
+    );
     expect(parsed.identifiers).toEqual([
       { type: 'Passport', value: 'A1234567', country: 'IR' },
       { type: 'Tax ID No.', value: '7707083893', country: 'RU' },
@@ -33,7 +35,8 @@ describe('parseOfacRemarks', () => {
 
   it('treats quoted a.k.a. names as weak aliases, keeping apostrophes inside them', () => {
     expect(parseOfacRemarks("a.k.a. 'ABU YASIR'; a.k.a. ''ABD-AL-'IZ'; Gender Male.")).toMatchObject({
-      weakAliases: ['ABU YASIR', "'ABD-AL-'IZ"], gender: 'male',
+      weakAliases: ['ABU YASIR', "'ABD-AL-'IZ"],
+      gender: 'male',
     });
   });
 

@@ -15,10 +15,26 @@ export interface OfacRemarks {
 // OFAC prints identifiers as "<type> <value> (<issuer>)"; these types carry no
 // "No."/"Number" suffix the generic pattern below would recognise.
 const NAMED_ID_TYPES = [
-  'Passport', 'SWIFT/BIC', 'IMO', 'MMSI', 'C.U.R.P.', 'R.F.C.', 'NIT #', 'RUC #', 'D.N.I.', 'SSN',
-  'Cedula No.', 'Legal Entity Number', 'Vessel Registration Identification',
-  "Aircraft Manufacturer's Serial Number (MSN)", 'Aircraft Tail Number', 'Aircraft Construction Number',
-  'Unified Social Credit Code (USCC)', 'Personal ID Card', 'Tax ID No.', 'National ID No.',
+  'Passport',
+  'SWIFT/BIC',
+  'IMO',
+  'MMSI',
+  'C.U.R.P.',
+  'R.F.C.',
+  'NIT #',
+  'RUC #',
+  'D.N.I.',
+  'SSN',
+  'Cedula No.',
+  'Legal Entity Number',
+  'Vessel Registration Identification',
+  "Aircraft Manufacturer's Serial Number (MSN)",
+  'Aircraft Tail Number',
+  'Aircraft Construction Number',
+  'Unified Social Credit Code (USCC)',
+  'Personal ID Card',
+  'Tax ID No.',
+  'National ID No.',
 ];
 const GENERIC_ID_TYPE = /^([A-Z][A-Za-z.'/&-]*(?: [A-Za-z.'/&()-]+){0,6}? (?:No\.|Number|ID|#|Code))\s+(.+)$/;
 const DIGITAL_CURRENCY = /^(Digital Currency Address - [A-Z0-9]+)\s+(\S+)$/;
@@ -26,7 +42,12 @@ const IGNORED_ID_TYPES = /^(Website|Email Address|Phone Number|Fax|Telephone)/i;
 
 export function parseOfacRemarks(remarks: string | null): OfacRemarks {
   const out: OfacRemarks = {
-    birthDates: [], birthPlaces: [], countries: [], identifiers: [], weakAliases: [], gender: null,
+    birthDates: [],
+    birthPlaces: [],
+    countries: [],
+    identifiers: [],
+    weakAliases: [],
+    gender: null,
   };
   if (!remarks) return out;
   for (const rawPart of remarks.replace(/\.\s*$/, '').split(/;\s+/)) {

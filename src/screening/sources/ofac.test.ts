@@ -26,7 +26,9 @@ describe('OFAC SDN parser on the real files', () => {
   it('attaches aka aliases and addresses to their record', () => {
     const bank = byId('ofac-sdn:306');
     expect(bank.names.map((n) => [n.full, n.kind])).toEqual([
-      ['BANCO NACIONAL DE CUBA', 'primary'], ['NATIONAL BANK OF CUBA', 'alias'], ['BNC', 'weak-alias'],
+      ['BANCO NACIONAL DE CUBA', 'primary'],
+      ['NATIONAL BANK OF CUBA', 'alias'],
+      ['BNC', 'weak-alias'],
     ]);
     expect(bank.addresses).toHaveLength(4);
     expect(bank.countries).toContain('CH');
@@ -52,7 +54,9 @@ describe('OFAC SDN parser on the real files', () => {
   it('marks remark aliases in quotes as weak and alt.csv aliases as strong', () => {
     const weak = sdn.entities.flatMap((e) => e.names).filter((n) => n.kind === 'weak-alias');
     expect(weak.length).toBeGreaterThan(1500);
-    const tanzanian = byId('ofac-sdn:6925').names.filter((n) => n.kind === 'weak-alias').map((n) => n.full);
+    const tanzanian = byId('ofac-sdn:6925')
+      .names.filter((n) => n.kind === 'weak-alias')
+      .map((n) => n.full);
     expect(tanzanian).toEqual(['AHMED, A.', 'KHABAR, Abu', 'BAKR, Abu', "'FOOPIE'", "'FUPI'", "'AHMED THE TANZANIAN'"]);
     expect(byId('ofac-sdn:6925').names.filter((n) => n.kind === 'alias').length).toBeGreaterThan(0);
   });

@@ -50,13 +50,19 @@ export async function parseOfac(source: OfacSource, path: string): Promise<Parse
   let orphans = 0;
   for (const row of readRows(source, alt, 5)) {
     const entity = entities.get(row[0]!);
-    if (!entity) { orphans++; continue; }
+    if (!entity) {
+      orphans++;
+      continue;
+    }
     const isFormer = row[2]?.toLowerCase() === 'fka';
     if (row[3]) entity.names.push(name(row[3], 'alias', isFormer));
   }
   for (const row of readRows(source, add, 6)) {
     const entity = entities.get(row[0]!);
-    if (!entity) { orphans++; continue; }
+    if (!entity) {
+      orphans++;
+      continue;
+    }
     const country = toCountryCode(row[4]);
     const full = [row[2], row[3], row[4]].filter(Boolean).join(', ');
     if (full) entity.addresses.push({ full, country });
@@ -71,8 +77,10 @@ export async function parseOfac(source: OfacSource, path: string): Promise<Parse
   // dropped and counted rather than failing the import.
   const warnings = orphans > 0 ? [`${orphans} alias or address rows refer to records absent from ${names.main}`] : [];
   return {
-    source, version: { sha256: combinedSha256(files), publishedAt: null, entityCount: list.length },
-    entities: list, warnings,
+    source,
+    version: { sha256: combinedSha256(files), publishedAt: null, entityCount: list.length },
+    entities: list,
+    warnings,
   };
 }
 
@@ -94,13 +102,23 @@ function readRows(source: string, file: SourceFile, columns: number): (string | 
 
 function fromMainRow(source: OfacSource, row: (string | null)[]): Entity {
   const type = row[2]?.toLowerCase();
-  const kind: EntityKind = type === 'individual' ? 'person' : type === 'vessel' ? 'vessel'
-    : type === 'aircraft' ? 'aircraft' : 'organisation';
+  const kind: EntityKind = type === 'individual' ? 'person' : type === 'vessel' ? 'vessel' : type === 'aircraft' ? 'aircraft' : 'organisation';
   const entity: Entity = {
-    id: `${source}:${row[0]}`, source, kind, names: [name(row[1]!, 'primary', false)],
-    birthDates: [], birthPlaces: [], countries: [], identifiers: [], addresses: [],
-    programs: (row[3] ?? '').split(/\]\s*\[/).map((p) => p.trim()).filter(Boolean),
-    gender: null, remarks: null,
+    id: `${source}:${row[0]}`,
+    source,
+    kind,
+    names: [name(row[1]!, 'primary', false)],
+    birthDates: [],
+    birthPlaces: [],
+    countries: [],
+    identifiers: [],
+    addresses: [],
+    programs: (row[3] ?? '')
+      .split(/\]\s*\[/)
+      .map((p) => p.trim())
+      .filter(Boolean),
+    gender: null,
+    remarks: null,
   };
   if (row[5]) entity.identifiers.push({ type: 'Call Sign', value: row[5], country: null });
   if (kind === 'vessel') addCountry(entity.countries, toCountryCode(row[9]));
@@ -124,5 +142,8 @@ function applyRemarks(entity: Entity | undefined, text: string): void {
 }
 
 async function isDirectory(path: string): Promise<boolean> {
-  return stat(path).then((s) => s.isDirectory(), () => false);
+  return stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
 }

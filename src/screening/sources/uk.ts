@@ -61,17 +61,29 @@ function newEntity(uid: string, designationType: string | undefined): Entity {
   const type = designationType?.toLowerCase();
   const kind: EntityKind = type === 'individual' ? 'person' : type === 'ship' ? 'vessel' : 'organisation';
   return {
-    id: `uk:${uid}`, source: 'uk', kind, names: [], birthDates: [], birthPlaces: [], countries: [],
-    identifiers: [], addresses: [], programs: [], gender: null, remarks: null,
+    id: `uk:${uid}`,
+    source: 'uk',
+    kind,
+    names: [],
+    birthDates: [],
+    birthPlaces: [],
+    countries: [],
+    identifiers: [],
+    addresses: [],
+    programs: [],
+    gender: null,
+    remarks: null,
   };
 }
 
 function addRow(entity: Entity, row: Row): void {
-  const full = ['Name 1', 'Name 2', 'Name 3', 'Name 4', 'Name 5', 'Name 6'].map((c) => row[c]).filter(Boolean).join(' ');
+  const full = ['Name 1', 'Name 2', 'Name 3', 'Name 4', 'Name 5', 'Name 6']
+    .map((c) => row[c])
+    .filter(Boolean)
+    .join(' ');
   const nameType = row['Name type']?.toLowerCase() ?? '';
   const isWeak = /low/i.test(row['Alias strength'] ?? '');
-  const kind = nameType === 'primary name' && !entity.names.some((n) => n.kind === 'primary') ? 'primary'
-    : isWeak ? 'weak-alias' : 'alias';
+  const kind = nameType === 'primary name' && !entity.names.some((n) => n.kind === 'primary') ? 'primary' : isWeak ? 'weak-alias' : 'alias';
   pushName(entity, full, kind);
   pushName(entity, row['Name non-latin script'] ?? '', 'original-script');
   pushUnique(entity.programs, row['Regime Name']);
@@ -85,14 +97,29 @@ function addRow(entity: Entity, row: Row): void {
   }
   const place = [row['Town of birth'], row['Country of birth']].filter(Boolean).join(', ');
   pushUnique(entity.birthPlaces, place);
-  for (const [column, type] of [['Passport number', 'Passport'], ['National Identifier number', 'National ID'],
-    ['IMO number', 'IMO'], ['Business registration number (s)', 'Registration Number']] as const) {
+  for (const [column, type] of [
+    ['Passport number', 'Passport'],
+    ['National Identifier number', 'National ID'],
+    ['IMO number', 'IMO'],
+    ['Business registration number (s)', 'Registration Number'],
+  ] as const) {
     for (const value of splitValues(row[column])) {
       if (!entity.identifiers.some((i) => i.type === type && i.value === value)) entity.identifiers.push({ type, value, country: null });
     }
   }
-  const address = ['Address Line 1', 'Address Line 2', 'Address Line 3', 'Address Line 4', 'Address Line 5',
-    'Address Line 6', 'Address Postal Code', 'Address Country'].map((c) => row[c]).filter(Boolean).join(', ');
+  const address = [
+    'Address Line 1',
+    'Address Line 2',
+    'Address Line 3',
+    'Address Line 4',
+    'Address Line 5',
+    'Address Line 6',
+    'Address Postal Code',
+    'Address Country',
+  ]
+    .map((c) => row[c])
+    .filter(Boolean)
+    .join(', ');
   if (address && !entity.addresses.some((a) => a.full === address)) {
     entity.addresses.push({ full: address, country: toCountryCode(row['Address Country']) });
   }
@@ -111,5 +138,8 @@ function pushUnique(into: string[], value: string | undefined): void {
 }
 
 function splitValues(raw: string | undefined): string[] {
-  return (raw ?? '').split(/\s*[|;]\s*/).map((v) => v.replace(/^\(\d+\)\s*/, '').trim()).filter(Boolean);
+  return (raw ?? '')
+    .split(/\s*[|;]\s*/)
+    .map((v) => v.replace(/^\(\d+\)\s*/, '').trim())
+    .filter(Boolean);
 }

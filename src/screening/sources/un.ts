@@ -9,8 +9,16 @@ import { decodeUtf8, readSourceFile } from './read-source.js';
 type Node = Record<string, unknown>;
 
 const REPEATED = new Set([
-  'INDIVIDUAL', 'ENTITY', 'INDIVIDUAL_ALIAS', 'ENTITY_ALIAS', 'INDIVIDUAL_ADDRESS', 'ENTITY_ADDRESS',
-  'INDIVIDUAL_DATE_OF_BIRTH', 'INDIVIDUAL_PLACE_OF_BIRTH', 'INDIVIDUAL_DOCUMENT', 'VALUE',
+  'INDIVIDUAL',
+  'ENTITY',
+  'INDIVIDUAL_ALIAS',
+  'ENTITY_ALIAS',
+  'INDIVIDUAL_ADDRESS',
+  'ENTITY_ADDRESS',
+  'INDIVIDUAL_DATE_OF_BIRTH',
+  'INDIVIDUAL_PLACE_OF_BIRTH',
+  'INDIVIDUAL_DOCUMENT',
+  'VALUE',
   'NAME_ORIGINAL_SCRIPT',
 ]);
 
@@ -23,7 +31,10 @@ export async function parseUn(path: string): Promise<ParsedList> {
     throw new ListImportError('un', path, `malformed XML at line ${valid.err.line}: ${valid.err.msg}`);
   }
   const parser = new XMLParser({
-    ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, trimValues: true,
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    parseTagValue: false,
+    trimValues: true,
     isArray: (tag) => REPEATED.has(tag),
   });
   const root = (parser.parse(xml) as Node)['CONSOLIDATED_LIST'] as Node | undefined;
@@ -50,12 +61,22 @@ function fromNode(node: Node, kind: 'person' | 'organisation'): Entity {
   const prefix = kind === 'person' ? 'INDIVIDUAL' : 'ENTITY';
   const ref = text(node['REFERENCE_NUMBER']) ?? `dataid-${text(node['DATAID'])}`;
   const primary = ['FIRST_NAME', 'SECOND_NAME', 'THIRD_NAME', 'FOURTH_NAME']
-    .map((tag) => text(node[tag])).filter(Boolean).join(' ');
+    .map((tag) => text(node[tag]))
+    .filter(Boolean)
+    .join(' ');
   const entity: Entity = {
-    id: `un:${ref}`, source: 'un', kind, names: [name(primary, 'primary', false)],
-    birthDates: [], birthPlaces: [], countries: [], identifiers: [], addresses: [],
+    id: `un:${ref}`,
+    source: 'un',
+    kind,
+    names: [name(primary, 'primary', false)],
+    birthDates: [],
+    birthPlaces: [],
+    countries: [],
+    identifiers: [],
+    addresses: [],
     programs: [text(node['UN_LIST_TYPE'])].filter((p): p is string => !!p),
-    gender: genderOf(text(node['GENDER'])), remarks: text(node['COMMENTS1']),
+    gender: genderOf(text(node['GENDER'])),
+    remarks: text(node['COMMENTS1']),
   };
   for (const alias of asNodes(node[`${prefix}_ALIAS`])) {
     const full = text(alias['ALIAS_NAME']);
@@ -81,7 +102,10 @@ function fromNode(node: Node, kind: 'person' | 'organisation'): Entity {
     if (date) entity.birthDates.push(date);
   }
   for (const pob of asNodes(node['INDIVIDUAL_PLACE_OF_BIRTH'])) {
-    const place = ['CITY', 'STATE_PROVINCE', 'COUNTRY'].map((t) => text(pob[t])).filter(Boolean).join(', ');
+    const place = ['CITY', 'STATE_PROVINCE', 'COUNTRY']
+      .map((t) => text(pob[t]))
+      .filter(Boolean)
+      .join(', ');
     if (place) entity.birthPlaces.push(place);
   }
   for (const doc of asNodes(node['INDIVIDUAL_DOCUMENT'])) {

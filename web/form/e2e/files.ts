@@ -8,7 +8,10 @@ export function writeTestFiles(): { png: string; pdf: string } {
   const dir = mkdtempSync(path.join(tmpdir(), 'openkyb-e2e-files-'));
   const png = path.join(dir, 'passport.png');
   const pdf = path.join(dir, 'certificate.pdf');
-  writeFileSync(png, pngImage(64, 64, (x, y) => [x * 4, y * 4, 160]));
+  writeFileSync(
+    png,
+    pngImage(64, 64, (x, y) => [x * 4, y * 4, 160]),
+  );
   writeFileSync(pdf, pdfDocument());
   return { png, pdf };
 }

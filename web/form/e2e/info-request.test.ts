@@ -10,22 +10,34 @@ describe('hosted form: a reviewer asked for more information', { timeout: 90_000
   let browser: Browser;
   const screenshot = screenshotFolder('info-request');
 
-  beforeAll(async () => { [server, browser] = await Promise.all([startE2eServer(), launchChromium()]); });
-  afterAll(async () => { await browser?.close(); await server?.close(); });
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startE2eServer(), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
 
   it('shows the message, lets the client change only the open items, and saves them', async () => {
     const token = await server.token({ flow: null });
     const asClient = async (method: string, path: string, body?: unknown) => {
       const response = await fetch(server.url + path, {
-        method, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined,
+        method,
+        headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+        body: body ? JSON.stringify(body) : undefined,
       });
       expect(response.ok, `${method} ${path}: ${response.status}`).toBe(true);
       const text = await response.text();
       return text ? JSON.parse(text) : undefined;
     };
-    const form = await asClient('POST', '/kyb/forms/', { company: { companyName: 'Acme Trading UAB', country: 'LT', registrationNumber: '305123456', phone: '+37060000000' } });
+    const form = await asClient('POST', '/kyb/forms/', {
+      company: { companyName: 'Acme Trading UAB', country: 'LT', registrationNumber: '305123456', phone: '+37060000000' },
+    });
     await asClient('POST', `/kyb/forms/${form.id}/submit/`);
-    const requested = await server.partnerCall('POST', `/v1/companies/${form.id}/request-info/`, { items: ['company.phone'], message: 'Please correct the phone number.' });
+    const requested = await server.partnerCall('POST', `/v1/companies/${form.id}/request-info/`, {
+      items: ['company.phone'],
+      message: 'Please correct the phone number.',
+    });
 
     const page = await (await browser.newContext({ locale: 'en-US' })).newPage();
     await page.goto(requested.url);

@@ -10,8 +10,13 @@ describe('hosted form: a whole session on a 360 px wide phone', { timeout: 90_00
   let browser: Browser;
   const screenshot = screenshotFolder('mobile-360');
 
-  beforeAll(async () => { [server, browser] = await Promise.all([startE2eServer(), launchChromium()]); });
-  afterAll(async () => { await browser?.close(); await server?.close(); });
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startE2eServer(), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
 
   it('completes the same session without anything wider than the screen', async () => {
     const catalog = await createCatalog(server);
@@ -22,7 +27,10 @@ describe('hosted form: a whole session on a 360 px wide phone', { timeout: 90_00
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(width, `page wider than the screen on ${where}`).toBeLessThanOrEqual(360);
     };
-    const shot = async (name: string) => { await noOverflow(name); await screenshot(page as Page, name); };
+    const shot = async (name: string) => {
+      await noOverflow(name);
+      await screenshot(page as Page, name);
+    };
     await page.goto(`${server.url}/welcome?authToken=${token}`);
     await fillCompany(page, shot);
     await fillOwnership(page, shot);

@@ -6,9 +6,33 @@ import { writeTestFiles } from './files.js';
 import { expectStep } from './scenario.js';
 import { startE2eServer, type E2eServer } from './server.js';
 
-const choices = [{ key: 'alpha', title: 'Alpha' }, { key: 'beta', title: 'Beta' }];
-const TYPES = ['CHECKBOX', 'COLOR', 'COUNTRY', 'COUNTRY_MULTI', 'DATE', 'DATETIME', 'EMAIL', 'FILE', 'FILE_MULTI', 'FLOAT', 'LIST',
-  'INTEGER', 'PASSWORD', 'RADIO', 'SELECT', 'SELECT_MULTI', 'TEL', 'TEXT', 'TEXT_AREA', 'TIME', 'URL'] as const;
+const choices = [
+  { key: 'alpha', title: 'Alpha' },
+  { key: 'beta', title: 'Beta' },
+];
+const TYPES = [
+  'CHECKBOX',
+  'COLOR',
+  'COUNTRY',
+  'COUNTRY_MULTI',
+  'DATE',
+  'DATETIME',
+  'EMAIL',
+  'FILE',
+  'FILE_MULTI',
+  'FLOAT',
+  'LIST',
+  'INTEGER',
+  'PASSWORD',
+  'RADIO',
+  'SELECT',
+  'SELECT_MULTI',
+  'TEL',
+  'TEXT',
+  'TEXT_AREA',
+  'TIME',
+  'URL',
+] as const;
 const title = (type: string) => `Question of type ${type.toLowerCase().replace('_', ' ')}`;
 
 describe('hosted form: every question type', { timeout: 90_000 }, () => {
@@ -19,11 +43,27 @@ describe('hosted form: every question type', { timeout: 90_000 }, () => {
   beforeAll(async () => {
     [server, browser] = await Promise.all([startE2eServer(), launchChromium()]);
     await server.partnerCall('POST', '/v1/questionnaires/', {
-      key: 'every', name: 'Every type', title: 'Every question type',
-      sections: [{ key: 's', title: 'All of them', questions: TYPES.map((type) => ({ key: type.toLowerCase(), title: title(type), type, ...(['RADIO', 'SELECT', 'SELECT_MULTI'].includes(type) ? { choices } : {}) })) }],
+      key: 'every',
+      name: 'Every type',
+      title: 'Every question type',
+      sections: [
+        {
+          key: 's',
+          title: 'All of them',
+          questions: TYPES.map((type) => ({
+            key: type.toLowerCase(),
+            title: title(type),
+            type,
+            ...(['RADIO', 'SELECT', 'SELECT_MULTI'].includes(type) ? { choices } : {}),
+          })),
+        },
+      ],
     });
   });
-  afterAll(async () => { await browser?.close(); await server?.close(); });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
 
   it('renders a fitting control for each of the 21 types and saves the value the API expects', async () => {
     const token = await server.token({ questionnaire: 'every' });
@@ -70,18 +110,33 @@ describe('hosted form: every question type', { timeout: 90_000 }, () => {
     await expectStep(page, en['step.review']);
 
     const saved = async () => {
-      const forms = await (await fetch(`${server.url}/kyb/forms/`, { headers: { authorization: `Bearer ${token}` } })).json() as Array<{ id: string }>;
+      const forms = (await (await fetch(`${server.url}/kyb/forms/`, { headers: { authorization: `Bearer ${token}` } })).json()) as Array<{ id: string }>;
       const auth = { headers: { authorization: `Bearer ${token}` } };
-      const [q] = await (await fetch(`${server.url}/kyb/forms/${forms[0]!.id}/questionnaires/`, auth)).json() as Array<{ id: string }>;
+      const [q] = (await (await fetch(`${server.url}/kyb/forms/${forms[0]!.id}/questionnaires/`, auth)).json()) as Array<{ id: string }>;
       const res = await fetch(`${server.url}/kyb/forms/${forms[0]!.id}/questionnaires/${q!.id}/answers/`, auth);
       return res.status === 200 ? ((await res.json()) as { sections: { s: Record<string, { value: unknown }> } }).sections.s : {};
     };
     await expect.poll(async () => Object.keys(await saved()).length).toBe(21);
     const values = Object.fromEntries(Object.entries(await saved()).map(([k, v]) => [k, v.value]));
     expect(values).toMatchObject({
-      checkbox: true, color: '#ff0000', country: 'LT', country_multi: ['DE', 'FR'], date: '2024-02-29', email: 'owner@example.com',
-      float: 3.5, list: ['first', 'second'], integer: 42, password: 's3cret', radio: 'beta', select: 'alpha', select_multi: ['alpha', 'beta'],
-      tel: '+37060000000', text: 'Some text', text_area: 'Line one\nLine two', time: '09:15', url: 'https://example.com/about',
+      checkbox: true,
+      color: '#ff0000',
+      country: 'LT',
+      country_multi: ['DE', 'FR'],
+      date: '2024-02-29',
+      email: 'owner@example.com',
+      float: 3.5,
+      list: ['first', 'second'],
+      integer: 42,
+      password: 's3cret',
+      radio: 'beta',
+      select: 'alpha',
+      select_multi: ['alpha', 'beta'],
+      tel: '+37060000000',
+      text: 'Some text',
+      text_area: 'Line one\nLine two',
+      time: '09:15',
+      url: 'https://example.com/about',
     });
     expect(values.datetime).toMatch(/^2024-02-29T10:30:00(Z|[+-]\d\d:\d\d)$/);
     expect(values.file).toMatch(/^https?:\/\//);

@@ -19,22 +19,53 @@ export async function createCatalog(server: E2eServer): Promise<{ flow: string; 
       { field: 'COUNTRY', required: true, order: 2 },
       { field: 'WEBSITE', order: 3 },
     ],
-    fieldsCustom: [{ field: { key: 'industry', title: 'Industry', type: 'SELECT', choices: [{ key: 'it', title: 'IT' }, { key: 'retail', title: 'Retail' }] }, required: true }],
+    fieldsCustom: [
+      {
+        field: {
+          key: 'industry',
+          title: 'Industry',
+          type: 'SELECT',
+          choices: [
+            { key: 'it', title: 'IT' },
+            { key: 'retail', title: 'Retail' },
+          ],
+        },
+        required: true,
+      },
+    ],
     documents: [{ docType: 'INCORPORATION_CERT', required: true }],
-    beneficiaries: [{
-      beneficiaryType: 'SHAREHOLDER',
-      required: true,
-      fields: [{ field: 'OWNERSHIP_PERCENTAGE', required: true }],
-      applicants: [
-        { applicantType: 'INDIVIDUAL', fields: [{ field: 'NAME', required: true }, { field: 'SURNAME', required: true }, { field: 'DATE_OF_BIRTH', required: true }], documents: [{ docType: 'IDENTITY_DOCUMENT', required: true }] },
-        { applicantType: 'COMPANY', fields: [{ field: 'COMPANY_NAME', required: true }, { field: 'COUNTRY', required: true }] },
-      ],
-    }],
+    beneficiaries: [
+      {
+        beneficiaryType: 'SHAREHOLDER',
+        required: true,
+        fields: [{ field: 'OWNERSHIP_PERCENTAGE', required: true }],
+        applicants: [
+          {
+            applicantType: 'INDIVIDUAL',
+            fields: [
+              { field: 'NAME', required: true },
+              { field: 'SURNAME', required: true },
+              { field: 'DATE_OF_BIRTH', required: true },
+            ],
+            documents: [{ docType: 'IDENTITY_DOCUMENT', required: true }],
+          },
+          {
+            applicantType: 'COMPANY',
+            fields: [
+              { field: 'COMPANY_NAME', required: true },
+              { field: 'COUNTRY', required: true },
+            ],
+          },
+        ],
+      },
+    ],
     ownershipFullStructure: true,
     ownershipPercentageThreshold: 25,
   });
   const theme = await server.partnerCall('POST', '/v1/themes/', {
-    name: 'E2E theme', companyName: 'Acme Pay', supportEmail: 'kyb@example.com',
+    name: 'E2E theme',
+    companyName: 'Acme Pay',
+    supportEmail: 'kyb@example.com',
     colors: { primary: PRIMARY, hoveredButton: '#0b2239', primaryBackground: '#f4f6f8', typography: '#111111', error: '#a50e0e' },
   });
   return { flow: flow.id, theme: theme.id };
@@ -69,27 +100,42 @@ async function addBeneficiary(page: Page, opener: string, fill: () => Promise<vo
 
 export async function fillOwnership(page: Page, shot: (name: string) => Promise<void>): Promise<void> {
   await expectStep(page, en['step.ownership']);
-  await addBeneficiary(page, en['ownership.addCompany'], async () => {
-    await page.getByRole('checkbox', { name: en['role.SHAREHOLDER'] }).check();
-    await page.getByLabel(en['field.company.COMPANY_NAME']).fill('Holding SIA');
-    await page.getByLabel(en['field.company.COUNTRY']).selectOption('LV');
-    await page.getByLabel(en['ownership.percentage']).fill('60');
-  }, 'Holding SIA');
-  await addBeneficiary(page, en['ownership.addOwner'].replace('{name}', 'Holding SIA'), async () => {
-    await page.getByRole('radio', { name: en['ownership.newPerson'] }).check();
-    await page.getByRole('checkbox', { name: en['role.SHAREHOLDER'] }).check();
-    await page.getByLabel(en['field.person.NAME']).fill('John');
-    await page.getByLabel(en['field.person.SURNAME']).fill('Smith');
-    await page.getByLabel(en['field.person.DATE_OF_BIRTH']).fill('1980-04-02');
-    await page.getByLabel(en['ownership.percentage']).fill('100');
-  }, 'John Smith');
-  await addBeneficiary(page, en['ownership.addPerson'], async () => {
-    await page.getByRole('checkbox', { name: en['role.SHAREHOLDER'] }).check();
-    await page.getByLabel(en['field.person.NAME']).fill('Jane');
-    await page.getByLabel(en['field.person.SURNAME']).fill('Doe');
-    await page.getByLabel(en['field.person.DATE_OF_BIRTH']).fill('1985-11-30');
-    await page.getByLabel(en['ownership.percentage']).fill('40');
-  }, 'Jane Doe');
+  await addBeneficiary(
+    page,
+    en['ownership.addCompany'],
+    async () => {
+      await page.getByRole('checkbox', { name: en['role.SHAREHOLDER'] }).check();
+      await page.getByLabel(en['field.company.COMPANY_NAME']).fill('Holding SIA');
+      await page.getByLabel(en['field.company.COUNTRY']).selectOption('LV');
+      await page.getByLabel(en['ownership.percentage']).fill('60');
+    },
+    'Holding SIA',
+  );
+  await addBeneficiary(
+    page,
+    en['ownership.addOwner'].replace('{name}', 'Holding SIA'),
+    async () => {
+      await page.getByRole('radio', { name: en['ownership.newPerson'] }).check();
+      await page.getByRole('checkbox', { name: en['role.SHAREHOLDER'] }).check();
+      await page.getByLabel(en['field.person.NAME']).fill('John');
+      await page.getByLabel(en['field.person.SURNAME']).fill('Smith');
+      await page.getByLabel(en['field.person.DATE_OF_BIRTH']).fill('1980-04-02');
+      await page.getByLabel(en['ownership.percentage']).fill('100');
+    },
+    'John Smith',
+  );
+  await addBeneficiary(
+    page,
+    en['ownership.addPerson'],
+    async () => {
+      await page.getByRole('checkbox', { name: en['role.SHAREHOLDER'] }).check();
+      await page.getByLabel(en['field.person.NAME']).fill('Jane');
+      await page.getByLabel(en['field.person.SURNAME']).fill('Doe');
+      await page.getByLabel(en['field.person.DATE_OF_BIRTH']).fill('1985-11-30');
+      await page.getByLabel(en['ownership.percentage']).fill('40');
+    },
+    'Jane Doe',
+  );
   // Editing saves the whole beneficiary again (PUT).
   await page.getByRole('button', { name: en['ownership.editTitle'].replace('{name}', 'Jane Doe') }).click();
   await page.getByLabel(en['ownership.percentage']).fill('35');

@@ -46,6 +46,9 @@ export async function startE2eServer(): Promise<E2eServer> {
     url,
     partnerCall,
     token: async (overrides = {}) => (await partnerCall('POST', '/kyb/tokens/', { tokenType: 'FORM', clientId: 'e2e', ...overrides })).tokenString,
-    close: async () => { await app.close(); await opened.cleanup(); },
+    close: async () => {
+      await app.close();
+      await opened.cleanup();
+    },
   };
 }

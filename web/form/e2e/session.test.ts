@@ -19,10 +19,13 @@ describe('hosted form: a whole session in a desktop browser', { timeout: 90_000 
     catalog = await createCatalog(server);
     await server.partnerCall('PATCH', '/v1/settings/', { submitRedirectUrl: `${server.url}/livez` });
   });
-  afterAll(async () => { await browser?.close(); await server?.close(); });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
 
   const open = async (token: string, page?: Page) => {
-    const target = page ?? await (await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } })).newPage();
+    const target = page ?? (await (await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } })).newPage());
     await target.goto(`${server.url}/welcome?authToken=${token}`);
     return target;
   };
@@ -35,7 +38,8 @@ describe('hosted form: a whole session in a desktop browser', { timeout: 90_000 
       const w = window as unknown as { layoutShift: number };
       w.layoutShift = 0;
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as unknown as Array<{ value: number; hadRecentInput: boolean }>) if (!entry.hadRecentInput) w.layoutShift += entry.value;
+        for (const entry of list.getEntries() as unknown as Array<{ value: number; hadRecentInput: boolean }>)
+          if (!entry.hadRecentInput) w.layoutShift += entry.value;
       }).observe({ type: 'layout-shift', buffered: true });
     });
     const page = await open(token, await context.newPage());
@@ -64,7 +68,7 @@ describe('hosted form: a whole session in a desktop browser', { timeout: 90_000 
     await page.context().close();
   }, 180_000);
 
-  it('paints buttons in the theme\'s primary colour', async () => {
+  it("paints buttons in the theme's primary colour", async () => {
     const page = await open(await server.token({ flow: catalog.flow, theme: catalog.theme }));
     await expectStep(page, en['step.company']);
     const background = await page.getByRole('button', { name: en['action.continue'], exact: true }).evaluate((b) => getComputedStyle(b).backgroundColor);
@@ -92,7 +96,7 @@ describe('hosted form: a whole session in a desktop browser', { timeout: 90_000 
     await page.context().close();
   });
 
-  it('opens in the token\'s locale', async () => {
+  it("opens in the token's locale", async () => {
     const page = await open(await server.token({ flow: catalog.flow, locale: 'lt' }));
     await expectStep(page, lt['step.company']);
     await page.context().close();

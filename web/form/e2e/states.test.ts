@@ -15,7 +15,10 @@ describe('hosted form: the states a real user meets', { timeout: 90_000 }, () =>
     [server, browser] = await Promise.all([startE2eServer(), launchChromium()]);
     catalog = await createCatalog(server);
   });
-  afterAll(async () => { await browser?.close(); await server?.close(); });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
 
   const newPage = async () => (await browser.newContext({ locale: 'en-US' })).newPage();
 
@@ -103,8 +106,9 @@ describe('hosted form: the states a real user meets', { timeout: 90_000 }, () =>
     await expectStep(page, en['step.review']);
     await page.getByRole('button', { name: en['action.submit'], exact: true }).click();
     const problems = page.locator('#submit-problems');
-    await expect.poll(() => problems.locator('a').allTextContents()).toContain(
-      en['review.missingItem'].replace('{item}', en['field.company.REGISTRATION_NUMBER']).replace('{problem}', en['error.required']));
+    await expect
+      .poll(() => problems.locator('a').allTextContents())
+      .toContain(en['review.missingItem'].replace('{item}', en['field.company.REGISTRATION_NUMBER']).replace('{problem}', en['error.required']));
     await expectAccessible(page, 'review with problems');
     await shot('submit-refused');
     await problems.getByRole('link', { name: new RegExp(en['field.company.REGISTRATION_NUMBER']) }).click();
@@ -117,7 +121,12 @@ describe('hosted form: the states a real user meets', { timeout: 90_000 }, () =>
     const page = await newPage();
     await page.goto(`${server.url}/welcome?authToken=${await server.token({ flow: catalog.flow })}`);
     await expectStep(page, en['step.company']);
-    const focused = () => page.evaluate(() => ({ id: document.activeElement?.id ?? '', text: document.activeElement?.outerHTML.slice(0, 120) ?? '', ring: getComputedStyle(document.activeElement!).boxShadow }));
+    const focused = () =>
+      page.evaluate(() => ({
+        id: document.activeElement?.id ?? '',
+        text: document.activeElement?.outerHTML.slice(0, 120) ?? '',
+        ring: getComputedStyle(document.activeElement!).boxShadow,
+      }));
     // Tab from the top until the element with this id has focus; every stop must show focus.
     const tabTo = async (id: string) => {
       for (let stops = 0; stops < 25; stops++) {
@@ -151,10 +160,13 @@ describe('hosted form: the states a real user meets', { timeout: 90_000 }, () =>
 
   it('shows the already-submitted page for a submitted form', async () => {
     const token = await server.token();
-    const call = (method: string, path: string, body?: unknown) => fetch(server.url + path, {
-      method, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : null,
-    });
-    const created = await (await call('POST', '/kyb/forms/', { company: { companyName: 'Done Ltd', country: 'GB' } })).json() as { id: string };
+    const call = (method: string, path: string, body?: unknown) =>
+      fetch(server.url + path, {
+        method,
+        headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+        body: body ? JSON.stringify(body) : null,
+      });
+    const created = (await (await call('POST', '/kyb/forms/', { company: { companyName: 'Done Ltd', country: 'GB' } })).json()) as { id: string };
     const submitted = await call('POST', `/kyb/forms/${created.id}/submit/`);
     expect(submitted.status, await submitted.clone().text()).toBe(200);
     const page: Page = await newPage();

@@ -10,10 +10,7 @@ import { ExpiryBanner } from './wizard/expiry-banner.js';
 import { loadKybData, type Fatal, type KybData } from './wizard/data.js';
 import { Wizard } from './wizard/wizard.js';
 
-type Phase =
-  | { kind: 'loading' }
-  | { kind: 'page'; page: PageKind }
-  | { kind: 'form'; data: KybData };
+type Phase = { kind: 'loading' } | { kind: 'page'; page: PageKind } | { kind: 'form'; data: KybData };
 
 const LOCALE_KEY = 'openkyb.locale';
 
@@ -63,18 +60,28 @@ export function App({ token }: { token: string | null }) {
     }
   }, [client, switchLocale]);
 
-  useEffect(() => { void boot(); }, [boot]);
+  useEffect(() => {
+    void boot();
+  }, [boot]);
 
-  const context = useMemo<I18n | null>(() => i18n && {
-    locale: i18n.locale,
-    t: translator(i18n.messages),
-    setLocale: (locale) => {
-      chosen.current = locale;
-      try { sessionStorage.setItem(LOCALE_KEY, locale); } catch { /* not kept across reloads */ }
-      // A locale that cannot be fetched (offline) leaves the current one in place.
-      switchLocale(locale).catch(() => undefined);
-    },
-  }, [i18n, switchLocale]);
+  const context = useMemo<I18n | null>(
+    () =>
+      i18n && {
+        locale: i18n.locale,
+        t: translator(i18n.messages),
+        setLocale: (locale) => {
+          chosen.current = locale;
+          try {
+            sessionStorage.setItem(LOCALE_KEY, locale);
+          } catch {
+            /* not kept across reloads */
+          }
+          // A locale that cannot be fetched (offline) leaves the current one in place.
+          switchLocale(locale).catch(() => undefined);
+        },
+      },
+    [i18n, switchLocale],
+  );
 
   const fail = useCallback((fatal: Fatal) => setPhase({ kind: 'page', page: fatal }), []);
   const onExpired = useCallback(() => fail('expired'), [fail]);
@@ -92,13 +99,14 @@ export function App({ token }: { token: string | null }) {
   return (
     <I18nContext.Provider value={context}>
       <Shell theme={theme} banner={phase.kind === 'form' && session ? <ExpiryBanner expiration={session.expiration} onExpired={onExpired} /> : null}>
-        {phase.kind === 'loading' ? <p className="loading" role="status">{context.t('app.loading')}</p> : null}
-        {phase.kind === 'page' ? (
-          <StatusPage kind={phase.page} theme={theme} onRetry={() => void boot()} redirectUrl={safeUrl(session?.redirectUrl)} />
+        {phase.kind === 'loading' ? (
+          <p className="loading" role="status">
+            {context.t('app.loading')}
+          </p>
         ) : null}
+        {phase.kind === 'page' ? <StatusPage kind={phase.page} theme={theme} onRetry={() => void boot()} redirectUrl={safeUrl(session?.redirectUrl)} /> : null}
         {phase.kind === 'form' && client && info ? (
-          <Wizard client={client} info={info} session={session} initial={phase.data}
-            onFatal={onFatal} onDone={onDone} />
+          <Wizard client={client} info={info} session={session} initial={phase.data} onFatal={onFatal} onDone={onDone} />
         ) : null}
       </Shell>
     </I18nContext.Provider>
@@ -116,7 +124,9 @@ function readChosenLocale(): KybLocale | null {
   try {
     const stored = sessionStorage.getItem(LOCALE_KEY);
     return isLocale(stored) ? stored : null;
-  } catch { return null; }
+  } catch {
+    return null;
+  }
 }
 
 /** Only http(s) redirect targets: a javascript: URL from any source must never become a link. */

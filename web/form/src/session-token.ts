@@ -9,10 +9,18 @@ export function takeToken(location: Location = window.location, storage: Storage
   const url = new URL(location.href);
   const given = url.searchParams.get('authToken');
   if (given) {
-    try { storage.setItem(KEY, given); } catch { /* storage disabled: the token lives in memory only */ }
+    try {
+      storage.setItem(KEY, given);
+    } catch {
+      /* storage disabled: the token lives in memory only */
+    }
     url.searchParams.delete('authToken');
     history.replaceState(history.state, '', url.pathname + url.search + url.hash);
     return given;
   }
-  try { return storage.getItem(KEY); } catch { return null; }
+  try {
+    return storage.getItem(KEY);
+  } catch {
+    return null;
+  }
 }

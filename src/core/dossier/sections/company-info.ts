@@ -3,10 +3,22 @@ import { field, subheading } from '../pdf-layout.js';
 import type { Section } from './section.js';
 
 const LABELS: Array<[string, string]> = [
-  ['companyName', 'Name'], ['registrationNumber', 'Registration number'], ['country', 'Country'], ['region', 'Region'],
-  ['type', 'Legal form'], ['activityCode', 'Activity code'], ['tin', 'Tax number'], ['brandNames', 'Brand names'],
-  ['phone', 'Phone'], ['email', 'E-mail'], ['website', 'Website'], ['operatingAddress', 'Operating address'],
-  ['postalAddress', 'Postal address'], ['street', 'Street'], ['city', 'City'], ['postcode', 'Postcode'],
+  ['companyName', 'Name'],
+  ['registrationNumber', 'Registration number'],
+  ['country', 'Country'],
+  ['region', 'Region'],
+  ['type', 'Legal form'],
+  ['activityCode', 'Activity code'],
+  ['tin', 'Tax number'],
+  ['brandNames', 'Brand names'],
+  ['phone', 'Phone'],
+  ['email', 'E-mail'],
+  ['website', 'Website'],
+  ['operatingAddress', 'Operating address'],
+  ['postalAddress', 'Postal address'],
+  ['street', 'Street'],
+  ['city', 'City'],
+  ['postcode', 'Postcode'],
 ];
 
 /** The company information as the client (or partner) submitted it, custom fields included. */

@@ -28,7 +28,11 @@ export const companyMetaSection: Section = {
     field(doc, 'Assessed', `${risk.createdAt} (${risk.reason}, model version ${risk.modelVersion})`);
     if (risk.floor) field(doc, 'Raised to', `${risk.floor.level} by ${risk.floor.factor}`);
     for (const factor of [...risk.factors].sort((a, b) => b.contribution - a.contribution)) {
-      paragraph(doc, `${factor.factor}: +${factor.contribution} (weight ${factor.weight}, severity ${factor.severity}${factor.isFloorApplied ? ', floor applied' : ''}). ${factor.explanation}`, { indent: 10 });
+      paragraph(
+        doc,
+        `${factor.factor}: +${factor.contribution} (weight ${factor.weight}, severity ${factor.severity}${factor.isFloorApplied ? ', floor applied' : ''}). ${factor.explanation}`,
+        { indent: 10 },
+      );
     }
   },
 };

@@ -15,15 +15,18 @@ export const documentsSection: Section = {
   title: 'Documents',
   async render(doc, dossier) {
     const { db } = dossier.ctx;
-    const stored = await db.selectFrom('documents').selectAll().where('company_id', '=', dossier.company.id)
-      .orderBy('created_at').orderBy('id').execute();
+    const stored = await db.selectFrom('documents').selectAll().where('company_id', '=', dossier.company.id).orderBy('created_at').orderBy('id').execute();
     if (stored.length === 0) return note(doc, 'No documents were uploaded.');
     const rows = await openDocumentRows(db, dossier.ctx, stored);
-    const files = await findStoredFiles(db, rows.map((r) => r.file_hash));
+    const files = await findStoredFiles(
+      db,
+      rows.map((r) => r.file_hash),
+    );
     const owners = [null, ...new Set(rows.map((r) => r.beneficiary_id).filter((id) => id !== null))];
     for (const owner of owners) {
       subheading(doc, owner === null ? `${dossier.info.companyName} (company)` : await dossier.beneficiaryName(owner));
-      for (const row of rows.filter((r) => r.beneficiary_id === owner)) await renderDocument(doc, dossier, row, files.get(row.file_hash)?.mime ?? 'application/octet-stream');
+      for (const row of rows.filter((r) => r.beneficiary_id === owner))
+        await renderDocument(doc, dossier, row, files.get(row.file_hash)?.mime ?? 'application/octet-stream');
     }
   },
 };

@@ -24,7 +24,11 @@ async function renderSubject(doc: Pdf, dossier: DossierCase, subject: Subject): 
   field(doc, 'Status', subject.status);
   if (subject.statusReason) field(doc, 'Reason', subject.statusReason);
   field(doc, 'Checked at', subject.checkedAt);
-  field(doc, 'Lists', subject.lists.map((l) => `${l.source} (published ${l.publishedAt ?? 'unknown'}, sha256 ${l.sha256.slice(0, 12)})`));
+  field(
+    doc,
+    'Lists',
+    subject.lists.map((l) => `${l.source} (published ${l.publishedAt ?? 'unknown'}, sha256 ${l.sha256.slice(0, 12)})`),
+  );
   field(doc, 'Hits', subject.hits.length);
   for (const hit of subject.hits) renderHit(doc, hit);
 }
@@ -33,8 +37,15 @@ async function renderSubject(doc: Pdf, dossier: DossierCase, subject: Subject): 
 function renderHit(doc: Pdf, hit: ScreeningHitView): void {
   const { match } = hit;
   doc.moveDown(0.3);
-  paragraph(doc, `${match.listedName} (${match.entityKind}, ${hit.entityId}): score ${hit.score}${hit.isAlert ? ', alert' : ''}${hit.isCurrent ? '' : ', no longer listed'}`);
-  field(doc, 'Resolution', hit.resolution ? `${hit.resolution} at ${hit.resolvedAt ?? '-'}${hit.resolutionComment ? `: ${hit.resolutionComment}` : ''}` : 'unresolved');
+  paragraph(
+    doc,
+    `${match.listedName} (${match.entityKind}, ${hit.entityId}): score ${hit.score}${hit.isAlert ? ', alert' : ''}${hit.isCurrent ? '' : ', no longer listed'}`,
+  );
+  field(
+    doc,
+    'Resolution',
+    hit.resolution ? `${hit.resolution} at ${hit.resolvedAt ?? '-'}${hit.resolutionComment ? `: ${hit.resolutionComment}` : ''}` : 'unresolved',
+  );
   field(doc, 'Name score', `${match.nameScore} (${match.nameKind})`);
   for (const pair of match.tokenPairs) paragraph(doc, `${pair.query} ~ ${pair.listed}: ${pair.similarity} (${pair.kind})`, { indent: 10 });
   if (match.unmatchedQuery.length > 0) field(doc, 'Unmatched in the query', match.unmatchedQuery);

@@ -29,7 +29,7 @@ describeEachDialect('catalog: flows, themes, questionnaires', (h) => {
     expect((await call('GET', path, partner.auth)).json).toEqual([]);
   });
 
-  it.each(KINDS)('$path hides one partner\'s objects from another (404, and not listed)', async ({ path, body }) => {
+  it.each(KINDS)("$path hides one partner's objects from another (404, and not listed)", async ({ path, body }) => {
     const a = await h().partner('A');
     const b = await h().partner('B');
     const call = api(h()).call;
@@ -42,7 +42,7 @@ describeEachDialect('catalog: flows, themes, questionnaires', (h) => {
     expect((await call('GET', item, a.auth)).status).toBe(200);
   });
 
-  it('stores a questionnaire whose shape satisfies iDenfy\'s Questionnaire schema', async () => {
+  it("stores a questionnaire whose shape satisfies iDenfy's Questionnaire schema", async () => {
     const partner = await h().partner();
     const created = await api(h()).call('POST', '/v1/questionnaires/', partner.auth, questionnaireBody());
     expect(contractErrors('Questionnaire', created.json)).toEqual([]);
@@ -70,8 +70,16 @@ describeEachDialect('catalog: flows, themes, questionnaires', (h) => {
     ['a SELECT custom field without choices', { fieldsCustom: [{ field: { key: 'k', title: 'K', type: 'SELECT' } }] }, 'fieldsCustom.0.field.choices'],
     ['an unknown company field', { fields: [{ field: 'NICKNAME' }] }, 'fields.0.field'],
     ['a threshold above 100', { ownershipPercentageThreshold: 100.5 }, 'ownershipPercentageThreshold'],
-    ['an applicant with an unknown type', { beneficiaries: [{ beneficiaryType: 'UBO', applicants: [{ applicantType: 'TRUST', fields: [] }] }] }, 'beneficiaries.0.applicants.0.applicantType'],
-    ['an individual document type on a company applicant', { beneficiaries: [{ beneficiaryType: 'UBO', applicants: [{ applicantType: 'COMPANY', fields: [], documents: [{ docType: 'IDENTITY_DOCUMENT' }] }] }] }, 'beneficiaries.0.applicants.0.documents.0.docType'],
+    [
+      'an applicant with an unknown type',
+      { beneficiaries: [{ beneficiaryType: 'UBO', applicants: [{ applicantType: 'TRUST', fields: [] }] }] },
+      'beneficiaries.0.applicants.0.applicantType',
+    ],
+    [
+      'an individual document type on a company applicant',
+      { beneficiaries: [{ beneficiaryType: 'UBO', applicants: [{ applicantType: 'COMPANY', fields: [], documents: [{ docType: 'IDENTITY_DOCUMENT' }] }] }] },
+      'beneficiaries.0.applicants.0.documents.0.docType',
+    ],
     ['an unknown questionnaire key', { questionnaire: 'missing' }, 'questionnaire'],
   ])('rejects a flow with %s', async (_name, change, field) => {
     const partner = await h().partner();
@@ -81,13 +89,55 @@ describeEachDialect('catalog: flows, themes, questionnaires', (h) => {
   });
 
   it.each([
-    ['a condition that does not parse', (q: any) => { q.sections[0].questions[1].condition = 'handlesCash ==' }, 'sections.0.questions.1.condition'],
-    ['a condition on a later question', (q: any) => { q.sections[0].questions[0].condition = 'markets contains "LT"' }, 'sections.0.questions.0.condition'],
-    ['a condition on an unknown question', (q: any) => { q.sections[1].condition = 'activity.nothing' }, 'sections.1.condition'],
-    ['a RADIO question without choices', (q: any) => { delete q.sections[0].questions[3].choices }, 'sections.0.questions.3.choices'],
-    ['duplicate section keys', (q: any) => { q.sections[1].key = 'activity' }, 'sections.1.key'],
-    ['an unknown question type', (q: any) => { q.sections[0].questions[0].type = 'SLIDER' }, 'sections.0.questions.0.type'],
-    ['a key with spaces', (q: any) => { q.key = 'my key' }, 'key'],
+    [
+      'a condition that does not parse',
+      (q: any) => {
+        q.sections[0].questions[1].condition = 'handlesCash ==';
+      },
+      'sections.0.questions.1.condition',
+    ],
+    [
+      'a condition on a later question',
+      (q: any) => {
+        q.sections[0].questions[0].condition = 'markets contains "LT"';
+      },
+      'sections.0.questions.0.condition',
+    ],
+    [
+      'a condition on an unknown question',
+      (q: any) => {
+        q.sections[1].condition = 'activity.nothing';
+      },
+      'sections.1.condition',
+    ],
+    [
+      'a RADIO question without choices',
+      (q: any) => {
+        delete q.sections[0].questions[3].choices;
+      },
+      'sections.0.questions.3.choices',
+    ],
+    [
+      'duplicate section keys',
+      (q: any) => {
+        q.sections[1].key = 'activity';
+      },
+      'sections.1.key',
+    ],
+    [
+      'an unknown question type',
+      (q: any) => {
+        q.sections[0].questions[0].type = 'SLIDER';
+      },
+      'sections.0.questions.0.type',
+    ],
+    [
+      'a key with spaces',
+      (q: any) => {
+        q.key = 'my key';
+      },
+      'key',
+    ],
   ])('rejects a questionnaire with %s', async (_name, mutate, field) => {
     const partner = await h().partner();
     const body = questionnaireBody();

@@ -17,25 +17,29 @@ const Query = Type.Object({
  * decided at upload, never sniffed, and sandboxed, so a crafted file cannot run in our origin.
  */
 export function fileRoutes(app: App): void {
-  app.get('/v1/files/:hash', {
-    schema: { tags: ['Files'], summary: 'Download a file through a signed link', params: Params, querystring: Query },
-  }, async (request, reply) => {
-    const { hash } = request.params;
-    const { type, expires, name, signature } = request.query;
-    const ctx = requestCtx(request);
-    if (!verifyFileSignature(ctx, { hash, mime: type, filename: name ?? null }, expires, signature)) {
-      return sendError(reply, 'NOT_FOUND', 'This link is invalid or has expired.');
-    }
-    // Decrypted in core with the company's key; an erased company's files are gone.
-    const bytes = await readStoredFile(ctx, hash);
-    if (!bytes) return sendError(reply, 'NOT_FOUND', 'Not found.');
-    const filename = (name ?? `document`).replace(/[^\w.\- ]/g, '_');
-    return reply
-      .header('content-type', type)
-      .header('x-content-type-options', 'nosniff')
-      .header('content-security-policy', "default-src 'none'; sandbox")
-      .header('cache-control', 'private, max-age=300')
-      .header('content-disposition', `inline; filename="${filename}"; filename*=UTF-8''${encodeURIComponent(name ?? 'document')}`)
-      .send(bytes);
-  });
+  app.get(
+    '/v1/files/:hash',
+    {
+      schema: { tags: ['Files'], summary: 'Download a file through a signed link', params: Params, querystring: Query },
+    },
+    async (request, reply) => {
+      const { hash } = request.params;
+      const { type, expires, name, signature } = request.query;
+      const ctx = requestCtx(request);
+      if (!verifyFileSignature(ctx, { hash, mime: type, filename: name ?? null }, expires, signature)) {
+        return sendError(reply, 'NOT_FOUND', 'This link is invalid or has expired.');
+      }
+      // Decrypted in core with the company's key; an erased company's files are gone.
+      const bytes = await readStoredFile(ctx, hash);
+      if (!bytes) return sendError(reply, 'NOT_FOUND', 'Not found.');
+      const filename = (name ?? `document`).replace(/[^\w.\- ]/g, '_');
+      return reply
+        .header('content-type', type)
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .header('cache-control', 'private, max-age=300')
+        .header('content-disposition', `inline; filename="${filename}"; filename*=UTF-8''${encodeURIComponent(name ?? 'document')}`)
+        .send(bytes);
+    },
+  );
 }

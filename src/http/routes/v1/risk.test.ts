@@ -13,7 +13,9 @@ async function submittedCase(h: Harness, nationality: string, partner?: Awaited<
   const s = await startSession(h, { flow: null, ...(partner ? { partner } : {}) });
   const call = api(h).call;
   const owner = await call('POST', `/kyb/forms/${s.companyId}/beneficiaries/`, s.bearer, {
-    beneficiaryType: 'UBO', ownershipPercentage: 100, info: { infoType: 'INDIVIDUAL', name: 'Reza', surname: 'Karimi', nationality },
+    beneficiaryType: 'UBO',
+    ownershipPercentage: 100,
+    info: { infoType: 'INDIVIDUAL', name: 'Reza', surname: 'Karimi', nationality },
   });
   expect(owner.status).toBe(201);
   expect((await call('POST', `/kyb/forms/${s.companyId}/submit/`, s.bearer)).status).toBe(200);
@@ -21,7 +23,7 @@ async function submittedCase(h: Harness, nationality: string, partner?: Awaited<
 }
 
 const riskLevelOf = async (h: Harness, companyId: string) =>
-  (await h.database.db.selectFrom('companies').select(['risk_level', 'risk_requested_at']).where('id', '=', companyId).executeTakeFirstOrThrow());
+  await h.database.db.selectFrom('companies').select(['risk_level', 'risk_requested_at']).where('id', '=', companyId).executeTakeFirstOrThrow();
 
 describeEachDialect('risk model and assessments', (h) => {
   it('serves the default model with FATF lists until the partner saves one', async () => {
@@ -37,9 +39,24 @@ describeEachDialect('risk model and assessments', (h) => {
     const s = await submittedCase(h(), 'IR');
     const r = await api(h()).call('GET', `/v1/companies/${s.companyId}/risk/`, s.partner.auth);
     expect(r.status).toBe(200);
-    expect(r.json).toMatchObject({ companyId: s.companyId, level: 'HIGH', score: 60, modelVersion: 0, reason: 'SUBMIT', floor: { level: 'HIGH', factor: 'ownerCountries' } });
+    expect(r.json).toMatchObject({
+      companyId: s.companyId,
+      level: 'HIGH',
+      score: 60,
+      modelVersion: 0,
+      reason: 'SUBMIT',
+      floor: { level: 'HIGH', factor: 'ownerCountries' },
+    });
     const owners = r.json.factors.find((f: { factor: string }) => f.factor === 'ownerCountries');
-    expect(owners).toEqual({ factor: 'ownerCountries', weight: 30, severity: 1, contribution: 30, floor: 'HIGH', isFloorApplied: true, explanation: 'owners are connected to black-listed IR' });
+    expect(owners).toEqual({
+      factor: 'ownerCountries',
+      weight: 30,
+      severity: 1,
+      contribution: 30,
+      floor: 'HIGH',
+      isFloorApplied: true,
+      explanation: 'owners are connected to black-listed IR',
+    });
     expect(r.json.factors.find((f: { factor: string }) => f.factor === 'screening')).toMatchObject({ contribution: 10, explanation: 'not screened yet' });
     expect((await riskLevelOf(h(), s.companyId)).risk_level).toBe('HIGH');
 
@@ -60,8 +77,17 @@ describeEachDialect('risk model and assessments', (h) => {
     const call = api(h()).call;
     const model = (await call('GET', '/v1/risk-model/', partner.auth)).json;
     const bad = {
-      ...model, levels: { LOW: 50, MEDIUM: 40, HIGH: 60, VERY_HIGH: 80 },
-      factors: { ...model.factors, questionnaire: { rules: [{ condition: 'risk.pep ==', points: 10, floor: null, explanation: 'PEP' }, { condition: 'pep == true', points: 10, floor: null, explanation: 'PEP' }] } },
+      ...model,
+      levels: { LOW: 50, MEDIUM: 40, HIGH: 60, VERY_HIGH: 80 },
+      factors: {
+        ...model.factors,
+        questionnaire: {
+          rules: [
+            { condition: 'risk.pep ==', points: 10, floor: null, explanation: 'PEP' },
+            { condition: 'pep == true', points: 10, floor: null, explanation: 'PEP' },
+          ],
+        },
+      },
     };
     const r = await call('PUT', '/v1/risk-model/', partner.auth, bad);
     expect(r.status).toBe(400);
@@ -81,7 +107,10 @@ describeEachDialect('risk model and assessments', (h) => {
     const bystander = await submittedCase(h(), 'IR');
     const call = api(h()).call;
     const model = (await call('GET', '/v1/risk-model/', partner.auth)).json;
-    const put = await call('PUT', '/v1/risk-model/', partner.auth, { ...model, factors: { ...model.factors, ownerCountries: { weight: 5, floor: null, black: 1, grey: 0.5 } } });
+    const put = await call('PUT', '/v1/risk-model/', partner.auth, {
+      ...model,
+      factors: { ...model.factors, ownerCountries: { weight: 5, floor: null, black: 1, grey: 0.5 } },
+    });
     expect(put.status).toBe(200);
     expect(put.json).toMatchObject({ version: 1, isDefault: false, factors: { ownerCountries: { weight: 5, floor: null } } });
     expect((await riskLevelOf(h(), open.companyId)).risk_requested_at).not.toBeNull();
@@ -123,6 +152,9 @@ describeEachDialect('risk model and assessments', (h) => {
     await createRiskWorker({ ctx: h().ctx, database: h().database, logger: h().ctx.logger }).runOnce(1000);
     const r = await api(h()).call('GET', `/v1/companies/${s.companyId}/risk/`, s.partner.auth);
     expect(r.json).toMatchObject({ reason: 'RECOMPUTE', score: 0, level: 'VERY_LOW' });
-    expect(r.json.factors.find((f: { factor: string }) => f.factor === 'screening')).toMatchObject({ contribution: 0, explanation: 'worst screening outcome NO_FLAGS (2 of 2 subjects)' });
+    expect(r.json.factors.find((f: { factor: string }) => f.factor === 'screening')).toMatchObject({
+      contribution: 0,
+      explanation: 'worst screening outcome NO_FLAGS (2 of 2 subjects)',
+    });
   });
 });

@@ -9,12 +9,17 @@ import { contractErrors } from '../../../../test/contract.js';
 async function submittedCase(h: Harness, person = { name: 'Germain', surname: 'Katanga', dateOfBirth: '1978-04-28', nationality: 'CD' }) {
   const s = await startSession(h, { flow: null });
   const call = api(h).call;
-  const owner = await call('POST', `/kyb/forms/${s.companyId}/beneficiaries/`, s.bearer, { beneficiaryType: 'UBO', ownershipPercentage: 100, info: { infoType: 'INDIVIDUAL', ...person } });
+  const owner = await call('POST', `/kyb/forms/${s.companyId}/beneficiaries/`, s.bearer, {
+    beneficiaryType: 'UBO',
+    ownershipPercentage: 100,
+    info: { infoType: 'INDIVIDUAL', ...person },
+  });
   expect((await call('POST', `/kyb/forms/${s.companyId}/submit/`, s.bearer)).status).toBe(200);
   return { ...s, ownerId: owner.json.id as string };
 }
 
-const screening = (h: Harness, s: { companyId: string; partner: { auth: string } }) => api(h).call('GET', `/v1/companies/${s.companyId}/screening/`, s.partner.auth);
+const screening = (h: Harness, s: { companyId: string; partner: { auth: string } }) =>
+  api(h).call('GET', `/v1/companies/${s.companyId}/screening/`, s.partner.auth);
 
 describeEachDialect('screening of KYB cases', (h) => {
   beforeAll(async () => {
@@ -36,7 +41,9 @@ describeEachDialect('screening of KYB cases', (h) => {
     const [hit] = owner.hits;
     expect(hit).toMatchObject({ entityId: 'un:CDi.006', isAlert: true, isCurrent: true, resolution: null });
     expect(hit.match.listedName).toBe('GERMAIN KATANGA');
-    expect(hit.match.tokenPairs.map((p: { query: string; listed: string }) => `${p.query}=${p.listed}`)).toEqual(expect.arrayContaining(['germain=germain', 'katanga=katanga']));
+    expect(hit.match.tokenPairs.map((p: { query: string; listed: string }) => `${p.query}=${p.listed}`)).toEqual(
+      expect.arrayContaining(['germain=germain', 'katanga=katanga']),
+    );
     expect(hit.match.qualifiers).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'birth-date', outcome: 'matched' })]));
     const audit = await h().database.db.selectFrom('audit_logs').select('action').where('company_id', '=', s.companyId).execute();
     expect(audit.map((a) => a.action)).toContain('SCREENED');
@@ -46,12 +53,20 @@ describeEachDialect('screening of KYB cases', (h) => {
     const s = await submittedCase(h());
     await screenPending(h());
     const hit = (await screening(h(), s)).json.subjects.find((x: { subjectId: string }) => x.subjectId === s.ownerId).hits[0];
-    const resolved = await api(h()).call('POST', `/v1/screening/hits/${hit.id}/resolve/`, s.partner.auth, { resolution: 'FALSE_POSITIVE', comment: 'Different person: other father name.' });
+    const resolved = await api(h()).call('POST', `/v1/screening/hits/${hit.id}/resolve/`, s.partner.auth, {
+      resolution: 'FALSE_POSITIVE',
+      comment: 'Different person: other father name.',
+    });
     expect(resolved.status).toBe(200);
     expect(resolved.json).toMatchObject({ resolution: 'FALSE_POSITIVE', resolutionComment: 'Different person: other father name.' });
     const statusOf = async () => (await screening(h(), s)).json.subjects.find((x: { subjectId: string }) => x.subjectId === s.ownerId);
     expect((await statusOf()).status).toBe('FALSE_POSITIVE');
-    const events = await h().database.db.selectFrom('webhook_events').select(['event_type', 'body']).where('partner_id', '=', s.partner.partnerId).where('event_type', '=', 'COMPANY_AML_REVIEW').execute();
+    const events = await h()
+      .database.db.selectFrom('webhook_events')
+      .select(['event_type', 'body'])
+      .where('partner_id', '=', s.partner.partnerId)
+      .where('event_type', '=', 'COMPANY_AML_REVIEW')
+      .execute();
     expect(events).toHaveLength(0); // no endpoint subscribed: nothing stored
 
     expect((await api(h()).call('POST', `/v1/companies/${s.companyId}/screening/`, s.partner.auth)).status).toBe(202);
@@ -73,9 +88,21 @@ describeEachDialect('screening of KYB cases', (h) => {
     await screenPending(h());
     const hit = (await screening(h(), s)).json.subjects.find((x: { subjectId: string }) => x.subjectId === s.ownerId).hits[0];
     await api(h()).call('POST', `/v1/screening/hits/${hit.id}/resolve/`, s.partner.auth, { resolution: 'TRUE_POSITIVE' });
-    const [event] = await h().database.db.selectFrom('webhook_events').select('body').where('partner_id', '=', s.partner.partnerId).where('event_type', '=', 'COMPANY_AML_REVIEW').execute();
+    const [event] = await h()
+      .database.db.selectFrom('webhook_events')
+      .select('body')
+      .where('partner_id', '=', s.partner.partnerId)
+      .where('event_type', '=', 'COMPANY_AML_REVIEW')
+      .execute();
     const payload = JSON.parse(event!.body);
-    expect(payload).toMatchObject({ amlReviewSubjectType: 'BENEFICIARY', id: s.ownerId, companyId: s.companyId, clientId: 'client-1', sanctionsCheckStatus: 'TRUE_POSITIVE', overallStatus: 'TRUE_POSITIVE' });
+    expect(payload).toMatchObject({
+      amlReviewSubjectType: 'BENEFICIARY',
+      id: s.ownerId,
+      companyId: s.companyId,
+      clientId: 'client-1',
+      sanctionsCheckStatus: 'TRUE_POSITIVE',
+      overallStatus: 'TRUE_POSITIVE',
+    });
     expect(contractErrors('AmlReviewWebhook', payload)).toEqual([]);
     // Every key of the published schema is present (null where there is nothing to say).
     expect(Object.keys(payload)).toHaveLength(19);
@@ -100,7 +127,7 @@ describeEachDialect('screening of KYB cases', (h) => {
     expect((await api(h()).call('GET', '/v1/screening/lists/', partner.auth)).json.lists[0].source).toBe('un');
   });
 
-  it('keeps one partner\'s screening from another (404)', async () => {
+  it("keeps one partner's screening from another (404)", async () => {
     const s = await submittedCase(h());
     await screenPending(h());
     const hit = (await screening(h(), s)).json.subjects.find((x: { subjectId: string }) => x.subjectId === s.ownerId).hits[0];

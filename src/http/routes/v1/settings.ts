@@ -7,12 +7,25 @@ import { errorResponses } from '../../route-schemas.js';
 /** Per-partner defaults: which flow, theme and questionnaire a token gets when it names none. */
 export function settingsRoutes(app: App): void {
   const common = { tags: ['Settings'] };
-  app.get('/v1/settings/', {
-    config: { auth: 'partner' },
-    schema: { ...common, summary: 'Retrieve partner settings', response: { 200: PartnerSettings, ...errorResponses(401, 429) } },
-  }, async (request) => getSettings({ ctx: partnerCtx(request) }));
-  app.patch('/v1/settings/', {
-    config: { auth: 'partner' },
-    schema: { ...common, summary: 'Change partner settings', body: PartnerSettingsPatch, response: { 200: PartnerSettings, ...errorResponses(400, 401, 429) } },
-  }, async (request) => updateSettings({ ctx: partnerCtx(request), input: request.body }));
+  app.get(
+    '/v1/settings/',
+    {
+      config: { auth: 'partner' },
+      schema: { ...common, summary: 'Retrieve partner settings', response: { 200: PartnerSettings, ...errorResponses(401, 429) } },
+    },
+    async (request) => getSettings({ ctx: partnerCtx(request) }),
+  );
+  app.patch(
+    '/v1/settings/',
+    {
+      config: { auth: 'partner' },
+      schema: {
+        ...common,
+        summary: 'Change partner settings',
+        body: PartnerSettingsPatch,
+        response: { 200: PartnerSettings, ...errorResponses(400, 401, 429) },
+      },
+    },
+    async (request) => updateSettings({ ctx: partnerCtx(request), input: request.body }),
+  );
 }

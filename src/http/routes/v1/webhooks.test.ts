@@ -8,9 +8,18 @@ const hook = (overrides: Record<string, unknown> = {}) => ({ url: 'https://hooks
 async function counts(h: Harness) {
   const db = h.database.db;
   const [endpoints, events, deliveries] = await Promise.all([
-    db.selectFrom('webhook_endpoints').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    db.selectFrom('webhook_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    db.selectFrom('webhook_deliveries').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('webhook_endpoints')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('webhook_events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('webhook_deliveries')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return [Number(endpoints.n), Number(events.n), Number(deliveries.n)];
 }
@@ -22,8 +31,14 @@ describeEachDialect('/v1/webhooks/', (h) => {
     const created = await call('POST', '/v1/webhooks/', partner.auth, hook({ name: 'Main', headers: { Authorization: 'Bearer x' } }));
     expect(created.status).toBe(201);
     expect(created.json).toEqual({
-      id: expect.any(String), url: 'https://hooks.example.com/kyb', name: 'Main', eventTypes: ['COMPANY_SUBMIT'], isActive: true,
-      headers: { Authorization: 'Bearer x' }, createdAt: '2026-11-26T10:00:00.000Z', updatedAt: '2026-11-26T10:00:00.000Z',
+      id: expect.any(String),
+      url: 'https://hooks.example.com/kyb',
+      name: 'Main',
+      eventTypes: ['COMPANY_SUBMIT'],
+      isActive: true,
+      headers: { Authorization: 'Bearer x' },
+      createdAt: '2026-11-26T10:00:00.000Z',
+      updatedAt: '2026-11-26T10:00:00.000Z',
       signingKey: expect.stringMatching(/^whsec_/),
     });
     const { id, signingKey } = created.json;
@@ -38,7 +53,13 @@ describeEachDialect('/v1/webhooks/', (h) => {
     h().clock.advance(1000);
     const changed = await call('PATCH', `/v1/webhooks/${id}/`, partner.auth, { eventTypes: ['COMPANY_REVIEW', 'COMPANY_DELETE'], name: null, headers: {} });
     expect(changed.status).toBe(200);
-    expect(changed.json).toMatchObject({ url: 'https://hooks.example.com/kyb', name: null, eventTypes: ['COMPANY_REVIEW', 'COMPANY_DELETE'], headers: {}, updatedAt: '2026-11-26T10:00:01.000Z' });
+    expect(changed.json).toMatchObject({
+      url: 'https://hooks.example.com/kyb',
+      name: null,
+      eventTypes: ['COMPANY_REVIEW', 'COMPANY_DELETE'],
+      headers: {},
+      updatedAt: '2026-11-26T10:00:01.000Z',
+    });
     expect((await call('DELETE', `/v1/webhooks/${id}/`, partner.auth)).status).toBe(204);
     expect((await call('GET', `/v1/webhooks/${id}/`, partner.auth)).status).toBe(404);
     expect((await call('GET', '/v1/webhooks/', partner.auth)).json).toEqual([]);
@@ -98,7 +119,7 @@ describeEachDialect('/v1/webhooks/', (h) => {
     expect((await call('GET', `/v1/webhooks/${created.json.id}/`, partner.auth)).json).toEqual(unchanged);
   });
 
-  it('answers 404 for another partner\'s webhook and delivery, and shows each partner only its own', async () => {
+  it("answers 404 for another partner's webhook and delivery, and shows each partner only its own", async () => {
     const a = await h().partner('A');
     const b = await h().partner('B');
     const call = api(h()).call;
@@ -109,9 +130,13 @@ describeEachDialect('/v1/webhooks/', (h) => {
     const deliveryId = test.json.id;
     const before = await counts(h());
     for (const [method, url, body] of [
-      ['GET', `/v1/webhooks/${id}/`], ['PATCH', `/v1/webhooks/${id}/`, { isActive: false }], ['DELETE', `/v1/webhooks/${id}/`],
-      ['POST', `/v1/webhooks/${id}/rotate-signing-key/`], ['POST', `/v1/webhooks/${id}/test/`],
-      ['GET', `/v1/webhooks/deliveries/${deliveryId}/`], ['POST', `/v1/webhooks/deliveries/${deliveryId}/resend/`],
+      ['GET', `/v1/webhooks/${id}/`],
+      ['PATCH', `/v1/webhooks/${id}/`, { isActive: false }],
+      ['DELETE', `/v1/webhooks/${id}/`],
+      ['POST', `/v1/webhooks/${id}/rotate-signing-key/`],
+      ['POST', `/v1/webhooks/${id}/test/`],
+      ['GET', `/v1/webhooks/deliveries/${deliveryId}/`],
+      ['POST', `/v1/webhooks/deliveries/${deliveryId}/resend/`],
     ] as const) {
       const res = await call(method, url, b.auth, body);
       expect(res.status, `${method} ${url}`).toBe(404);
@@ -125,7 +150,11 @@ describeEachDialect('/v1/webhooks/', (h) => {
   });
 
   it('requires the partner key pair', async () => {
-    for (const [method, url] of [['GET', '/v1/webhooks/'], ['POST', '/v1/webhooks/'], ['GET', '/v1/webhooks/deliveries/']] as const) {
+    for (const [method, url] of [
+      ['GET', '/v1/webhooks/'],
+      ['POST', '/v1/webhooks/'],
+      ['GET', '/v1/webhooks/deliveries/'],
+    ] as const) {
       const res = await api(h()).call(method, url, null, method === 'POST' ? hook() : undefined);
       expect(res.status).toBe(401);
       expect(res.json.identifier).toBe('UNAUTHORIZED');
@@ -182,7 +211,11 @@ describeEachDialect('/v1/webhooks/', (h) => {
     expect(await only(`webhook=${second}`)).toHaveLength(3);
     expect(await only('status=failed')).toHaveLength(3);
     expect(await only('status=pending&eventType=COMPANY_REVIEW')).toHaveLength(3);
-    expect((await only(`eventType=COMPANY_SUBMIT&webhook=${first}`)).map((d: any) => d.eventType)).toEqual(['COMPANY_SUBMIT', 'COMPANY_SUBMIT', 'COMPANY_SUBMIT']);
+    expect((await only(`eventType=COMPANY_SUBMIT&webhook=${first}`)).map((d: any) => d.eventType)).toEqual([
+      'COMPANY_SUBMIT',
+      'COMPANY_SUBMIT',
+      'COMPANY_SUBMIT',
+    ]);
 
     for (const query of ['status=lost', 'limit=0', 'limit=101', 'eventType=NOPE', 'cursor=%21%21', 'webhook=not-a-uuid', 'colour=red']) {
       const res = await call('GET', `/v1/webhooks/deliveries/?${query}`, partner.auth);
@@ -192,38 +225,54 @@ describeEachDialect('/v1/webhooks/', (h) => {
   });
 });
 
-describeEachDialect('/v1/webhooks/ with private addresses refused', (h) => {
-  it.each([
-    'http://127.0.0.1:8080/hook', 'http://10.1.2.3/hook', 'http://169.254.169.254/latest/meta-data/', 'http://[::1]/hook',
-    'http://192.168.0.10/hook', 'http://[fe80::1]/hook', 'http://100.64.1.1/', 'http://0.0.0.0/', 'http://localhost:8080/hook',
-  ])('refuses %s with 400 and stores nothing', async (url) => {
-    const partner = await h().partner();
-    const before = await counts(h());
-    const res = await api(h()).call('POST', '/v1/webhooks/', partner.auth, hook({ url }));
-    expect(res.status).toBe(400);
-    expect(res.json.message.url[0]).toMatch(/points to .* \((loopback|private|link-local|carrier-grade NAT|unspecified)\)/);
-    expect(await counts(h())).toEqual(before);
-  });
+describeEachDialect(
+  '/v1/webhooks/ with private addresses refused',
+  (h) => {
+    it.each([
+      'http://127.0.0.1:8080/hook',
+      'http://10.1.2.3/hook',
+      'http://169.254.169.254/latest/meta-data/',
+      'http://[::1]/hook',
+      'http://192.168.0.10/hook',
+      'http://[fe80::1]/hook',
+      'http://100.64.1.1/',
+      'http://0.0.0.0/',
+      'http://localhost:8080/hook',
+    ])('refuses %s with 400 and stores nothing', async (url) => {
+      const partner = await h().partner();
+      const before = await counts(h());
+      const res = await api(h()).call('POST', '/v1/webhooks/', partner.auth, hook({ url }));
+      expect(res.status).toBe(400);
+      expect(res.json.message.url[0]).toMatch(/points to .* \((loopback|private|link-local|carrier-grade NAT|unspecified)\)/);
+      expect(await counts(h())).toEqual(before);
+    });
 
-  it.each([
-    'http://[::127.0.0.1]/', 'http://[::ffff:0:127.0.0.1]/', 'http://[::a00:1]/', 'http://[64:ff9b::a00:1]/',
-    'http://[64:ff9b:1::a00:1]/', 'http://[2002:a00:1::]/', 'http://[2001::1]/',
-  ])('refuses the IPv6 form %s that embeds or tunnels to IPv4, and stores nothing', async (url) => {
-    const partner = await h().partner();
-    const before = await counts(h());
-    const res = await api(h()).call('POST', '/v1/webhooks/', partner.auth, hook({ url }));
-    expect(res.status).toBe(400);
-    expect(res.json.message.url[0]).toMatch(/points to .* \((IPv4-compatible|IPv4-translated|NAT64|6to4|Teredo)\)/);
-    expect(await counts(h())).toEqual(before);
-  });
+    it.each([
+      'http://[::127.0.0.1]/',
+      'http://[::ffff:0:127.0.0.1]/',
+      'http://[::a00:1]/',
+      'http://[64:ff9b::a00:1]/',
+      'http://[64:ff9b:1::a00:1]/',
+      'http://[2002:a00:1::]/',
+      'http://[2001::1]/',
+    ])('refuses the IPv6 form %s that embeds or tunnels to IPv4, and stores nothing', async (url) => {
+      const partner = await h().partner();
+      const before = await counts(h());
+      const res = await api(h()).call('POST', '/v1/webhooks/', partner.auth, hook({ url }));
+      expect(res.status).toBe(400);
+      expect(res.json.message.url[0]).toMatch(/points to .* \((IPv4-compatible|IPv4-translated|NAT64|6to4|Teredo)\)/);
+      expect(await counts(h())).toEqual(before);
+    });
 
-  it('refuses a private address on change too, and accepts a public one', async () => {
-    const partner = await h().partner();
-    const call = api(h()).call;
-    const created = await call('POST', '/v1/webhooks/', partner.auth, hook({ url: 'https://93.184.216.34/hook' }));
-    expect(created.status).toBe(201);
-    const res = await call('PATCH', `/v1/webhooks/${created.json.id}/`, partner.auth, { url: 'http://172.20.0.5/hook' });
-    expect(res.status).toBe(400);
-    expect((await call('GET', `/v1/webhooks/${created.json.id}/`, partner.auth)).json.url).toBe('https://93.184.216.34/hook');
-  });
-}, { webhookAllowPrivateUrls: false });
+    it('refuses a private address on change too, and accepts a public one', async () => {
+      const partner = await h().partner();
+      const call = api(h()).call;
+      const created = await call('POST', '/v1/webhooks/', partner.auth, hook({ url: 'https://93.184.216.34/hook' }));
+      expect(created.status).toBe(201);
+      const res = await call('PATCH', `/v1/webhooks/${created.json.id}/`, partner.auth, { url: 'http://172.20.0.5/hook' });
+      expect(res.status).toBe(400);
+      expect((await call('GET', `/v1/webhooks/${created.json.id}/`, partner.auth)).json.url).toBe('https://93.184.216.34/hook');
+    });
+  },
+  { webhookAllowPrivateUrls: false },
+);

@@ -9,8 +9,15 @@ import { sendTestEvent } from '../../../core/webhooks/send-test-event.js';
 import { updateWebhook } from '../../../core/webhooks/update-webhook.js';
 import { IdParams } from '../../../schemas/common.js';
 import {
-  DeliveryListQuery, RotateKeyInput, Webhook, WebhookDelivery, WebhookDeliveryDetail, WebhookDeliveryPage,
-  WebhookInput, WebhookPatch, WebhookWithKey,
+  DeliveryListQuery,
+  RotateKeyInput,
+  Webhook,
+  WebhookDelivery,
+  WebhookDeliveryDetail,
+  WebhookDeliveryPage,
+  WebhookInput,
+  WebhookPatch,
+  WebhookWithKey,
 } from '../../../schemas/webhook.js';
 import { partnerCtx, type App } from '../../context.js';
 import { errorResponses } from '../../route-schemas.js';
@@ -22,32 +29,124 @@ const common = { tags: ['Webhooks'] };
 export function webhookRoutes(app: App): void {
   const policy = { allowPrivate: app.deps.config.webhookAllowPrivateUrls };
 
-  app.get('/v1/webhooks/', { config, schema: { ...common, summary: 'List webhooks', response: { 200: Type.Array(Webhook), ...errorResponses(401, 429) } } },
-    async (request) => listWebhooks({ ctx: partnerCtx(request) }));
-  app.post('/v1/webhooks/', { config, schema: { ...common, summary: 'Create a webhook', description: 'The answer holds the signing key; it is never shown again.', body: WebhookInput, response: { 201: WebhookWithKey, ...errorResponses(400, 401, 429) } } },
-    async (request, reply) => reply.code(201).send(await createWebhook({ ctx: partnerCtx(request), input: request.body, policy })));
-  app.get('/v1/webhooks/:id/', { config, schema: { ...common, summary: 'Retrieve a webhook', params: IdParams, response: { 200: Webhook, ...errorResponses(401, 404, 429) } } },
-    async (request) => getWebhook({ ctx: partnerCtx(request), id: request.params.id }));
-  app.patch('/v1/webhooks/:id/', { config, schema: { ...common, summary: 'Change a webhook', params: IdParams, body: WebhookPatch, response: { 200: Webhook, ...errorResponses(400, 401, 404, 429) } } },
-    async (request) => updateWebhook({ ctx: partnerCtx(request), id: request.params.id, input: request.body, policy }));
-  app.delete('/v1/webhooks/:id/', { config, schema: { ...common, summary: 'Delete a webhook', params: IdParams, response: { 204: Type.Null(), ...errorResponses(401, 404, 429) } } },
+  app.get(
+    '/v1/webhooks/',
+    { config, schema: { ...common, summary: 'List webhooks', response: { 200: Type.Array(Webhook), ...errorResponses(401, 429) } } },
+    async (request) => listWebhooks({ ctx: partnerCtx(request) }),
+  );
+  app.post(
+    '/v1/webhooks/',
+    {
+      config,
+      schema: {
+        ...common,
+        summary: 'Create a webhook',
+        description: 'The answer holds the signing key; it is never shown again.',
+        body: WebhookInput,
+        response: { 201: WebhookWithKey, ...errorResponses(400, 401, 429) },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await createWebhook({ ctx: partnerCtx(request), input: request.body, policy })),
+  );
+  app.get(
+    '/v1/webhooks/:id/',
+    { config, schema: { ...common, summary: 'Retrieve a webhook', params: IdParams, response: { 200: Webhook, ...errorResponses(401, 404, 429) } } },
+    async (request) => getWebhook({ ctx: partnerCtx(request), id: request.params.id }),
+  );
+  app.patch(
+    '/v1/webhooks/:id/',
+    {
+      config,
+      schema: {
+        ...common,
+        summary: 'Change a webhook',
+        params: IdParams,
+        body: WebhookPatch,
+        response: { 200: Webhook, ...errorResponses(400, 401, 404, 429) },
+      },
+    },
+    async (request) => updateWebhook({ ctx: partnerCtx(request), id: request.params.id, input: request.body, policy }),
+  );
+  app.delete(
+    '/v1/webhooks/:id/',
+    { config, schema: { ...common, summary: 'Delete a webhook', params: IdParams, response: { 204: Type.Null(), ...errorResponses(401, 404, 429) } } },
     async (request, reply) => {
       await deleteWebhook({ ctx: partnerCtx(request), id: request.params.id });
       return reply.code(204).send(null);
-    });
-  app.post('/v1/webhooks/:id/rotate-signing-key/', {
-    config,
-    schema: { ...common, summary: 'Rotate the signing key', description: 'Sets the given key, or generates one when the body is empty or absent; the answer holds it.', params: IdParams, body: RotateKeyInput, response: { 200: WebhookWithKey, ...errorResponses(400, 401, 404, 429) } },
-    // The body is optional: no body means "generate one", the same as {}.
-    preValidation: async (request) => { request.body ??= {}; },
-  }, async (request) => rotateSigningKey({ ctx: partnerCtx(request), id: request.params.id, input: request.body }));
-  app.post('/v1/webhooks/:id/test/', { config, schema: { ...common, summary: 'Send a test event', description: 'Queues a WEBHOOK_TEST event for this webhook.', params: IdParams, response: { 202: WebhookDelivery, ...errorResponses(401, 404, 409, 429) } } },
-    async (request, reply) => reply.code(202).send(await sendTestEvent({ ctx: partnerCtx(request), id: request.params.id })));
+    },
+  );
+  app.post(
+    '/v1/webhooks/:id/rotate-signing-key/',
+    {
+      config,
+      schema: {
+        ...common,
+        summary: 'Rotate the signing key',
+        description: 'Sets the given key, or generates one when the body is empty or absent; the answer holds it.',
+        params: IdParams,
+        body: RotateKeyInput,
+        response: { 200: WebhookWithKey, ...errorResponses(400, 401, 404, 429) },
+      },
+      // The body is optional: no body means "generate one", the same as {}.
+      preValidation: async (request) => {
+        request.body ??= {};
+      },
+    },
+    async (request) => rotateSigningKey({ ctx: partnerCtx(request), id: request.params.id, input: request.body }),
+  );
+  app.post(
+    '/v1/webhooks/:id/test/',
+    {
+      config,
+      schema: {
+        ...common,
+        summary: 'Send a test event',
+        description: 'Queues a WEBHOOK_TEST event for this webhook.',
+        params: IdParams,
+        response: { 202: WebhookDelivery, ...errorResponses(401, 404, 409, 429) },
+      },
+    },
+    async (request, reply) => reply.code(202).send(await sendTestEvent({ ctx: partnerCtx(request), id: request.params.id })),
+  );
 
-  app.get('/v1/webhooks/deliveries/', { config, schema: { ...common, summary: 'List deliveries', querystring: DeliveryListQuery, response: { 200: WebhookDeliveryPage, ...errorResponses(400, 401, 429) } } },
-    async (request) => listDeliveries({ ctx: partnerCtx(request), query: request.query }));
-  app.get('/v1/webhooks/deliveries/:id/', { config, schema: { ...common, summary: 'Retrieve a delivery and its attempts', params: IdParams, response: { 200: WebhookDeliveryDetail, ...errorResponses(401, 404, 429) } } },
-    async (request) => getDelivery({ ctx: partnerCtx(request), id: request.params.id }));
-  app.post('/v1/webhooks/deliveries/:id/resend/', { config, schema: { ...common, summary: 'Resend a delivery', description: 'Queues a failed or delivered delivery again, with a fresh retry schedule.', params: IdParams, response: { 202: WebhookDelivery, ...errorResponses(401, 404, 409, 429) } } },
-    async (request, reply) => reply.code(202).send(await resendDelivery({ ctx: partnerCtx(request), id: request.params.id })));
+  app.get(
+    '/v1/webhooks/deliveries/',
+    {
+      config,
+      schema: {
+        ...common,
+        summary: 'List deliveries',
+        querystring: DeliveryListQuery,
+        response: { 200: WebhookDeliveryPage, ...errorResponses(400, 401, 429) },
+      },
+    },
+    async (request) => listDeliveries({ ctx: partnerCtx(request), query: request.query }),
+  );
+  app.get(
+    '/v1/webhooks/deliveries/:id/',
+    {
+      config,
+      schema: {
+        ...common,
+        summary: 'Retrieve a delivery and its attempts',
+        params: IdParams,
+        response: { 200: WebhookDeliveryDetail, ...errorResponses(401, 404, 429) },
+      },
+    },
+    async (request) => getDelivery({ ctx: partnerCtx(request), id: request.params.id }),
+  );
+  app.post(
+    '/v1/webhooks/deliveries/:id/resend/',
+    {
+      config,
+      schema: {
+        ...common,
+        summary: 'Resend a delivery',
+        description: 'Queues a failed or delivered delivery again, with a fresh retry schedule.',
+        params: IdParams,
+        response: { 202: WebhookDelivery, ...errorResponses(401, 404, 409, 429) },
+      },
+    },
+    async (request, reply) => reply.code(202).send(await resendDelivery({ ctx: partnerCtx(request), id: request.params.id })),
+  );
 }

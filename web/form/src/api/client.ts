@@ -1,9 +1,11 @@
 import { NetworkError, toApiError } from './errors.js';
-import type {
-  Answers, Beneficiary, BeneficiaryInput, Company, CompanyInfo, Document, Form, KybInfo, Questionnaire, SessionInfo,
-} from './types.js';
+import type { Answers, Beneficiary, BeneficiaryInput, Company, CompanyInfo, Document, Form, KybInfo, Questionnaire, SessionInfo } from './types.js';
 
-export interface UploadBody { type: string; filename: string; file: string }
+export interface UploadBody {
+  type: string;
+  filename: string;
+  file: string;
+}
 export type Progress = (fraction: number) => void;
 
 /**
@@ -62,7 +64,11 @@ export function createClient(token: string, base = '') {
 export type Client = ReturnType<typeof createClient>;
 
 function safeParse(text: string): unknown {
-  try { return JSON.parse(text); } catch { return undefined; }
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /** fetch cannot report upload progress; XMLHttpRequest can. */
@@ -72,12 +78,16 @@ function upload<T>(url: string, token: string, body: UploadBody, onProgress: Pro
     xhr.open('POST', url);
     xhr.setRequestHeader('authorization', `Bearer ${token}`);
     xhr.setRequestHeader('content-type', 'application/json');
-    xhr.upload.onprogress = (event) => { if (event.lengthComputable) onProgress(event.loaded / event.total); };
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(event.loaded / event.total);
+    };
     xhr.onerror = () => reject(new NetworkError('upload failed'));
     xhr.onload = () => {
       const json = xhr.responseText ? safeParse(xhr.responseText) : undefined;
-      if (xhr.status >= 200 && xhr.status < 300) { onProgress(1); resolve(json as T); }
-      else reject(toApiError(xhr.status, json));
+      if (xhr.status >= 200 && xhr.status < 300) {
+        onProgress(1);
+        resolve(json as T);
+      } else reject(toApiError(xhr.status, json));
     };
     xhr.send(JSON.stringify(body));
   });

@@ -4,11 +4,28 @@
 import type { KybFormAnswers } from '../../../../src/shared/wire.js';
 
 export type {
-  ApplicantType, BeneficiaryType, CompanyDocType, CompanyField, IndividualDocType, IndividualField, KybLocale, KybStatus,
+  ApplicantType,
+  BeneficiaryType,
+  CompanyDocType,
+  CompanyField,
+  IndividualDocType,
+  IndividualField,
+  KybLocale,
+  KybStatus,
 } from '../../../../src/shared/enums.js';
 export type {
-  Beneficiary, BeneficiaryCreateRequest as BeneficiaryInput, CustomField, Form, KybFormDocument as Document, KybFormUnifiedFlow,
-  KybInfo, Question, Questionnaire, Section, SessionInfo, ThemeCore,
+  Beneficiary,
+  BeneficiaryCreateRequest as BeneficiaryInput,
+  CustomField,
+  Form,
+  KybFormDocument as Document,
+  KybFormUnifiedFlow,
+  KybInfo,
+  Question,
+  Questionnaire,
+  Section,
+  SessionInfo,
+  ThemeCore,
 } from '../../../../src/shared/wire.js';
 
 /** What the form sends as a company: the request shape (`POST /kyb/forms/`, `PATCH /kyb/forms/{id}/`). */

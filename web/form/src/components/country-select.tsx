@@ -16,9 +16,13 @@ export function CountrySelect({ value, onChange, exclude = [], placeholderKey = 
   return (
     <select {...rest} value={value} onChange={(e) => onChange(e.target.value)}>
       <option value="">{t(placeholderKey)}</option>
-      {countryOptions(locale).filter((c) => !exclude.includes(c.code)).map((c) => (
-        <option key={c.code} value={c.code}>{c.name}</option>
-      ))}
+      {countryOptions(locale)
+        .filter((c) => !exclude.includes(c.code))
+        .map((c) => (
+          <option key={c.code} value={c.code}>
+            {c.name}
+          </option>
+        ))}
     </select>
   );
 }

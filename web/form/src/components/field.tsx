@@ -35,14 +35,27 @@ export function Field({ id, label, isRequired, hint, error, isGroup, children }:
   const labelText = (
     <>
       {label}
-      {isRequired ? <span className="required-mark"> *<span className="visually-hidden"> {t('field.required')}</span></span> : null}
+      {isRequired ? (
+        <span className="required-mark">
+          {' '}
+          *<span className="visually-hidden"> {t('field.required')}</span>
+        </span>
+      ) : null}
     </>
   );
   const body = (
     <>
-      {hint ? <p id={`${id}-hint`} className="hint">{hint}</p> : null}
+      {hint ? (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      ) : null}
       {children(control)}
-      {error ? <p id={`${id}-error`} className="field-error" role="alert">{error}</p> : null}
+      {error ? (
+        <p id={`${id}-error`} className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
     </>
   );
   if (isGroup) {

@@ -7,8 +7,18 @@ export function LanguageSwitcher() {
   return (
     <div className="language">
       <label htmlFor="language">{t('app.language')}</label>
-      <select id="language" value={locale} onChange={(e) => { if (isLocale(e.target.value)) setLocale(e.target.value); }}>
-        {LOCALES.map((code) => <option key={code} value={code} lang={code}>{languageName(code)}</option>)}
+      <select
+        id="language"
+        value={locale}
+        onChange={(e) => {
+          if (isLocale(e.target.value)) setLocale(e.target.value);
+        }}
+      >
+        {LOCALES.map((code) => (
+          <option key={code} value={code} lang={code}>
+            {languageName(code)}
+          </option>
+        ))}
       </select>
     </div>
   );

@@ -17,8 +17,15 @@ export function ChoiceGroup({ value, onChange, control, choices = [], isReadOnly
         const toggle = () => onChange(isMulti ? (isChecked ? selected.filter((k) => k !== choice.key) : [...selected, choice.key]) : choice.key, true);
         return (
           <label key={choice.key} className="choice" htmlFor={id}>
-            <input id={id} type={isMulti ? 'checkbox' : 'radio'} name={control.id} value={choice.key} checked={isChecked}
-              disabled={isReadOnly} onChange={toggle} />
+            <input
+              id={id}
+              type={isMulti ? 'checkbox' : 'radio'}
+              name={control.id}
+              value={choice.key}
+              checked={isChecked}
+              disabled={isReadOnly}
+              onChange={toggle}
+            />
             {choice.title}
           </label>
         );
@@ -39,17 +46,37 @@ export function CountryList({ value, onChange, control, isReadOnly }: ValueInput
             <li key={code}>
               {countryName(locale, code)}
               {isReadOnly ? null : (
-                <button type="button" className="icon-button" onClick={() => onChange(codes.filter((c) => c !== code), true)}
-                  aria-label={t('action.removeItem', { item: countryName(locale, code) })}>×</button>
+                <button
+                  type="button"
+                  className="icon-button"
+                  onClick={() =>
+                    onChange(
+                      codes.filter((c) => c !== code),
+                      true,
+                    )
+                  }
+                  aria-label={t('action.removeItem', { item: countryName(locale, code) })}
+                >
+                  ×
+                </button>
               )}
             </li>
           ))}
         </ul>
       ) : null}
       {isReadOnly ? null : (
-        <CountrySelect id={control.id} aria-describedby={control['aria-describedby']} aria-invalid={control['aria-invalid']}
-          aria-label={t('value.addCountry')} value="" exclude={codes} placeholderKey="value.addCountry"
-          onChange={(code) => { if (code) onChange([...codes, code], true); }} />
+        <CountrySelect
+          id={control.id}
+          aria-describedby={control['aria-describedby']}
+          aria-invalid={control['aria-invalid']}
+          aria-label={t('value.addCountry')}
+          value=""
+          exclude={codes}
+          placeholderKey="value.addCountry"
+          onChange={(code) => {
+            if (code) onChange([...codes, code], true);
+          }}
+        />
       )}
     </div>
   );
@@ -73,8 +100,19 @@ export function TextList({ value, onChange, control, isReadOnly }: ValueInputPro
             <li key={`${i}-${item}`}>
               {item}
               {isReadOnly ? null : (
-                <button type="button" className="icon-button" onClick={() => onChange(items.filter((_, j) => j !== i), true)}
-                  aria-label={t('action.removeItem', { item })}>×</button>
+                <button
+                  type="button"
+                  className="icon-button"
+                  onClick={() =>
+                    onChange(
+                      items.filter((_, j) => j !== i),
+                      true,
+                    )
+                  }
+                  aria-label={t('action.removeItem', { item })}
+                >
+                  ×
+                </button>
               )}
             </li>
           ))}
@@ -82,11 +120,25 @@ export function TextList({ value, onChange, control, isReadOnly }: ValueInputPro
       ) : null}
       {isReadOnly ? null : (
         <div className="inline-add">
-          <input id={control.id} type="text" value={draft} maxLength={1000} aria-label={t('value.newItem')}
-            aria-describedby={control['aria-describedby']} aria-invalid={control['aria-invalid']}
+          <input
+            id={control.id}
+            type="text"
+            value={draft}
+            maxLength={1000}
+            aria-label={t('value.newItem')}
+            aria-describedby={control['aria-describedby']}
+            aria-invalid={control['aria-invalid']}
             onChange={(e) => setDraft(e.target.value)}
-            onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); add(); } }} />
-          <button type="button" className="button secondary" onClick={add}>{t('action.addItem')}</button>
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                add();
+              }
+            }}
+          />
+          <button type="button" className="button secondary" onClick={add}>
+            {t('action.addItem')}
+          </button>
         </div>
       )}
     </div>
@@ -97,7 +149,7 @@ export function TextList({ value, onChange, control, isReadOnly }: ValueInputPro
 export function FileValues({ value, onChange, control, isReadOnly, isMulti }: ValueInputProps & { isMulti: boolean }) {
   const { t } = useI18n();
   const files = isMulti ? asList(value) : typeof value === 'string' && value ? [value] : [];
-  const emit = (next: string[]) => onChange(isMulti ? next : next[0] ?? null, true);
+  const emit = (next: string[]) => onChange(isMulti ? next : (next[0] ?? null), true);
   const pick = async (list: FileList | null) => {
     if (!list || list.length === 0) return;
     const urls = await Promise.all([...list].map(readDataUrl));
@@ -111,10 +163,22 @@ export function FileValues({ value, onChange, control, isReadOnly, isMulti }: Va
             const label = file.startsWith('data:') ? t('value.newFile', { n: i + 1 }) : t('value.savedFile', { n: i + 1 });
             return (
               <li key={`${i}-${file.slice(0, 64)}`}>
-                {file.startsWith('data:') ? label : <a href={file} target="_blank" rel="noreferrer noopener">{label}</a>}
+                {file.startsWith('data:') ? (
+                  label
+                ) : (
+                  <a href={file} target="_blank" rel="noreferrer noopener">
+                    {label}
+                  </a>
+                )}
                 {isReadOnly ? null : (
-                  <button type="button" className="icon-button" onClick={() => emit(files.filter((_, j) => j !== i))}
-                    aria-label={t('action.removeItem', { item: label })}>×</button>
+                  <button
+                    type="button"
+                    className="icon-button"
+                    onClick={() => emit(files.filter((_, j) => j !== i))}
+                    aria-label={t('action.removeItem', { item: label })}
+                  >
+                    ×
+                  </button>
                 )}
               </li>
             );
@@ -122,9 +186,18 @@ export function FileValues({ value, onChange, control, isReadOnly, isMulti }: Va
         </ul>
       ) : null}
       {isReadOnly ? null : (
-        <input id={control.id} type="file" multiple={isMulti} aria-describedby={control['aria-describedby']}
+        <input
+          id={control.id}
+          type="file"
+          multiple={isMulti}
+          aria-describedby={control['aria-describedby']}
           aria-labelledby={isMulti ? `${control.id}-label` : undefined}
-          aria-invalid={control['aria-invalid']} onChange={(e) => { void pick(e.target.files); e.target.value = ''; }} />
+          aria-invalid={control['aria-invalid']}
+          onChange={(e) => {
+            void pick(e.target.files);
+            e.target.value = '';
+          }}
+        />
       )}
     </div>
   );

@@ -9,7 +9,9 @@ export function Shell({ theme, banner, children }: { theme: ThemeCore | null; ba
   const name = theme?.companyName || null;
   return (
     <>
-      <a className="skip-link" href="#main">{t('app.skipToContent')}</a>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
       <header className="header">
         <div className="brand">
           {theme?.logo ? <img className="logo" src={theme.logo} alt={name ?? ''} height={40} /> : null}
@@ -18,10 +20,25 @@ export function Shell({ theme, banner, children }: { theme: ThemeCore | null; ba
         <LanguageSwitcher />
       </header>
       {banner}
-      <main id="main" className="main" tabIndex={-1}>{children}</main>
+      <main id="main" className="main" tabIndex={-1}>
+        {children}
+      </main>
       {theme?.supportEmail ? (
         <footer className="footer">
-          <p>{t('app.support', { email: '\u0000' }).split('\u0000').flatMap((part, i) => (i === 0 ? [part] : [<a key="mail" href={`mailto:${theme.supportEmail}`}>{theme.supportEmail}</a>, part]))}</p>
+          <p>
+            {t('app.support', { email: '\u0000' })
+              .split('\u0000')
+              .flatMap((part, i) =>
+                i === 0
+                  ? [part]
+                  : [
+                      <a key="mail" href={`mailto:${theme.supportEmail}`}>
+                        {theme.supportEmail}
+                      </a>,
+                      part,
+                    ],
+              )}
+          </p>
         </footer>
       ) : null}
     </>

@@ -23,7 +23,14 @@ export interface ValueInputProps {
 }
 
 const INPUT_TYPES: Partial<Record<ValueType, string>> = {
-  EMAIL: 'email', PASSWORD: 'password', TEL: 'tel', TEXT: 'text', URL: 'url', DATE: 'date', TIME: 'time', COLOR: 'color',
+  EMAIL: 'email',
+  PASSWORD: 'password',
+  TEL: 'tel',
+  TEXT: 'text',
+  URL: 'url',
+  DATE: 'date',
+  TIME: 'time',
+  COLOR: 'color',
 };
 const AUTOCOMPLETE: Partial<Record<ValueType, string>> = { EMAIL: 'email', TEL: 'tel', URL: 'url', PASSWORD: 'new-password' };
 
@@ -36,8 +43,7 @@ export function ValueInput(props: ValueInputProps) {
     case 'CHECKBOX':
       return (
         <span className="checkbox-line">
-          <input {...control} type="checkbox" checked={value === true} disabled={isReadOnly}
-            onChange={(e) => onChange(e.target.checked, true)} />
+          <input {...control} type="checkbox" checked={value === true} disabled={isReadOnly} onChange={(e) => onChange(e.target.checked, true)} />
           <span aria-hidden="true">{t('value.yes')}</span>
         </span>
       );
@@ -47,38 +53,71 @@ export function ValueInput(props: ValueInputProps) {
       return (
         <select {...control} value={text} disabled={isReadOnly} onChange={(e) => onChange(e.target.value || null, true)}>
           <option value="">{t('value.choose')}</option>
-          {choices.map((c) => <option key={c.key} value={c.key}>{c.title}</option>)}
+          {choices.map((c) => (
+            <option key={c.key} value={c.key}>
+              {c.title}
+            </option>
+          ))}
         </select>
       );
-    case 'RADIO': case 'SELECT_MULTI':
+    case 'RADIO':
+    case 'SELECT_MULTI':
       return <ChoiceGroup {...props} isMulti={type === 'SELECT_MULTI'} />;
     case 'COUNTRY_MULTI':
       return <CountryList {...props} />;
     case 'LIST':
       return <TextList {...props} />;
-    case 'FILE': case 'FILE_MULTI':
+    case 'FILE':
+    case 'FILE_MULTI':
       return <FileValues {...props} isMulti={type === 'FILE_MULTI'} />;
-    case 'INTEGER': case 'FLOAT':
+    case 'INTEGER':
+    case 'FLOAT':
       return (
-        <input {...control} type="number" inputMode={type === 'INTEGER' ? 'numeric' : 'decimal'} step={type === 'INTEGER' ? 1 : 'any'}
-          value={typeof value === 'number' ? String(value) : ''} readOnly={isReadOnly} placeholder={placeholder ?? undefined}
-          onChange={(e) => onChange(e.target.value === '' ? null : type === 'INTEGER' ? Math.trunc(Number(e.target.value)) : Number(e.target.value), false)} />
+        <input
+          {...control}
+          type="number"
+          inputMode={type === 'INTEGER' ? 'numeric' : 'decimal'}
+          step={type === 'INTEGER' ? 1 : 'any'}
+          value={typeof value === 'number' ? String(value) : ''}
+          readOnly={isReadOnly}
+          placeholder={placeholder ?? undefined}
+          onChange={(e) => onChange(e.target.value === '' ? null : type === 'INTEGER' ? Math.trunc(Number(e.target.value)) : Number(e.target.value), false)}
+        />
       );
     case 'TEXT_AREA':
       return (
-        <textarea {...control} value={text} rows={5} maxLength={10_000} readOnly={isReadOnly} placeholder={placeholder ?? undefined}
-          onChange={(e) => onChange(e.target.value, false)} />
+        <textarea
+          {...control}
+          value={text}
+          rows={5}
+          maxLength={10_000}
+          readOnly={isReadOnly}
+          placeholder={placeholder ?? undefined}
+          onChange={(e) => onChange(e.target.value, false)}
+        />
       );
     case 'DATETIME':
       return (
-        <input {...control} type="datetime-local" value={toLocalInput(text)} readOnly={isReadOnly}
-          onChange={(e) => onChange(e.target.value ? toIsoWithOffset(e.target.value) : null, false)} />
+        <input
+          {...control}
+          type="datetime-local"
+          value={toLocalInput(text)}
+          readOnly={isReadOnly}
+          onChange={(e) => onChange(e.target.value ? toIsoWithOffset(e.target.value) : null, false)}
+        />
       );
     default:
       return (
-        <input {...control} type={INPUT_TYPES[type] ?? 'text'} value={type === 'COLOR' ? text || '#000000' : text}
-          maxLength={type === 'TEXT' ? maxLength ?? 1000 : undefined} readOnly={isReadOnly} placeholder={placeholder ?? undefined}
-          autoComplete={AUTOCOMPLETE[type] ?? 'off'} onChange={(e) => onChange(e.target.value, type === 'COLOR')} />
+        <input
+          {...control}
+          type={INPUT_TYPES[type] ?? 'text'}
+          value={type === 'COLOR' ? text || '#000000' : text}
+          maxLength={type === 'TEXT' ? (maxLength ?? 1000) : undefined}
+          readOnly={isReadOnly}
+          placeholder={placeholder ?? undefined}
+          autoComplete={AUTOCOMPLETE[type] ?? 'off'}
+          onChange={(e) => onChange(e.target.value, type === 'COLOR')}
+        />
       );
   }
 }

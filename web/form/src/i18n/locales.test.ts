@@ -22,7 +22,10 @@ const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) 
 
 describe('translations', () => {
   it('has one file per locale of KybLocaleEnum, and no other', () => {
-    const files = readdirSync(DIR).filter((f) => /^[a-z]{2}\.ts$/.test(f)).map((f) => f.slice(0, 2)).sort();
+    const files = readdirSync(DIR)
+      .filter((f) => /^[a-z]{2}\.ts$/.test(f))
+      .map((f) => f.slice(0, 2))
+      .sort();
     expect(files).toEqual([...LOCALES].sort());
   });
 
@@ -31,11 +34,19 @@ describe('translations', () => {
       const messages = (await import(`./locales/${locale}.ts`)).default as Record<string, string>;
       expect(Object.keys(messages).sort()).toEqual(Object.keys(en).sort());
       const allowed = new Set([...SAME_EVERYWHERE, ...(SAME_IN[locale] ?? [])]);
-      const english = Object.entries(en).filter(([key, value]) => messages[key] === value && !allowed.has(key)).map(([key]) => key);
+      const english = Object.entries(en)
+        .filter(([key, value]) => messages[key] === value && !allowed.has(key))
+        .map(([key]) => key);
       expect(english, `${locale} values identical to English`).toEqual([]);
-      const broken = Object.entries(en).filter(([key, value]) => JSON.stringify(placeholders(messages[key] ?? '')) !== JSON.stringify(placeholders(value))).map(([key]) => key);
+      const broken = Object.entries(en)
+        .filter(([key, value]) => JSON.stringify(placeholders(messages[key] ?? '')) !== JSON.stringify(placeholders(value)))
+        .map(([key]) => key);
       expect(broken, `${locale} values whose {placeholders} differ from English`).toEqual([]);
-      expect(Object.entries(messages).filter(([, value]) => !value.trim()).map(([key]) => key)).toEqual([]);
+      expect(
+        Object.entries(messages)
+          .filter(([, value]) => !value.trim())
+          .map(([key]) => key),
+      ).toEqual([]);
     });
   }
 });

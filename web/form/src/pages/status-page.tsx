@@ -26,7 +26,9 @@ export function StatusPage({ kind, theme, onRetry, redirectUrl }: Props) {
   const { t } = useI18n();
   const heading = useRef<HTMLHeadingElement>(null);
   const name = theme?.companyName || t('page.partnerFallback');
-  useEffect(() => { heading.current?.focus(); }, [kind]);
+  useEffect(() => {
+    heading.current?.focus();
+  }, [kind]);
   // After submit the partner's page follows on its own, with time to read the thank-you first.
   useEffect(() => {
     if (kind !== 'done' || !redirectUrl) return undefined;
@@ -36,13 +38,21 @@ export function StatusPage({ kind, theme, onRetry, redirectUrl }: Props) {
   return (
     <section className={`status-page tone-${TEXT[kind].tone}`} data-page={kind}>
       <span className="status-icon" aria-hidden="true" />
-      <h1 ref={heading} tabIndex={-1}>{t(TEXT[kind].title)}</h1>
+      <h1 ref={heading} tabIndex={-1}>
+        {t(TEXT[kind].title)}
+      </h1>
       <p>{t(TEXT[kind].body, { name })}</p>
-      {kind === 'network' && onRetry ? <button type="button" className="button primary" onClick={onRetry}>{t('action.retry')}</button> : null}
+      {kind === 'network' && onRetry ? (
+        <button type="button" className="button primary" onClick={onRetry}>
+          {t('action.retry')}
+        </button>
+      ) : null}
       {kind === 'done' && redirectUrl ? (
         <>
           <p>{t('page.done.redirect', { name })}</p>
-          <a className="button primary" href={redirectUrl}>{t('action.goNow')}</a>
+          <a className="button primary" href={redirectUrl}>
+            {t('action.goNow')}
+          </a>
         </>
       ) : null}
     </section>

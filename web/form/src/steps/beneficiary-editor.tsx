@@ -29,13 +29,17 @@ export function BeneficiaryEditor({ ctx, kind, parent, existing, onKindChange, o
   const allowed = roleRules(flow).filter((r) => r.kinds.includes(kind) && !r.readOnly && (existing !== null || isOpen(ctx.session, `beneficiaries.${r.type}`)));
   const [roles, setRoles] = useState<BeneficiaryType[]>(existing?.beneficiaryTypes ?? (allowed.length === 1 ? [allowed[0]!.type] : []));
   const [info, setInfo] = useState<Record<string, unknown>>(() => ({ ...existing?.info }));
-  const [custom, setCustom] = useState<Record<string, unknown>>(() => Object.fromEntries(Object.entries((existing?.info.additionalInfo ?? {}) as Record<string, { value: unknown }>).map(([k, v]) => [k, v.value])));
+  const [custom, setCustom] = useState<Record<string, unknown>>(() =>
+    Object.fromEntries(Object.entries((existing?.info.additionalInfo ?? {}) as Record<string, { value: unknown }>).map(([k, v]) => [k, v.value])),
+  );
   const [positions, setPositions] = useState<string[]>(existing?.positions ?? []);
   const [percentage, setPercentage] = useState<number | null>(existing?.ownershipPercentage ?? null);
   const [errors, setErrors] = useState<Record<string, string | null>>({});
   const saver = useSaver(ctx);
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => { heading.current?.focus(); }, []);
+  useEffect(() => {
+    heading.current?.focus();
+  }, []);
 
   const chosenRoles = roles.filter((r) => allowed.some((a) => a.type === r));
   const rules = applicantRules(flow, chosenRoles, kind);
@@ -43,18 +47,28 @@ export function BeneficiaryEditor({ ctx, kind, parent, existing, onKindChange, o
   const labelOf = (field: string) => t(`field.${kind === 'INDIVIDUAL' ? 'person' : 'company'}.${field}` as MessageKey);
   const infoFields = rules.fields.filter((f) => f.field !== 'POSITIONS');
   const positionsRule = rules.fields.find((f) => f.field === 'POSITIONS') ?? (flow ? null : { field: 'POSITIONS', required: false });
-  const title = existing ? t('ownership.editTitle', { name: beneficiaryName(existing) })
-    : parent ? t('ownership.addOwner', { name: beneficiaryName(parent) }) : t(kind === 'INDIVIDUAL' ? 'ownership.newPerson' : 'ownership.newCompany');
+  const title = existing
+    ? t('ownership.editTitle', { name: beneficiaryName(existing) })
+    : parent
+      ? t('ownership.addOwner', { name: beneficiaryName(parent) })
+      : t(kind === 'INDIVIDUAL' ? 'ownership.newPerson' : 'ownership.newCompany');
 
   const body = (): BeneficiaryInput => ({
     beneficiaryTypes: chosenRoles,
     info: {
-      ...Object.fromEntries(infoFields.map((f) => { const { prop } = specOf(f.field); return [prop, info[prop] === '' ? null : info[prop] ?? null]; })),
+      ...Object.fromEntries(
+        infoFields.map((f) => {
+          const { prop } = specOf(f.field);
+          return [prop, info[prop] === '' ? null : (info[prop] ?? null)];
+        }),
+      ),
       infoType: kind,
-      ...(rules.custom.length > 0 ? { additionalInfo: Object.fromEntries(rules.custom.map((c) => [c.field.key, { value: custom[c.field.key] ?? null }])) } : {}),
+      ...(rules.custom.length > 0
+        ? { additionalInfo: Object.fromEntries(rules.custom.map((c) => [c.field.key, { value: custom[c.field.key] ?? null }])) }
+        : {}),
     } as BeneficiaryInput['info'],
-    positions: positionsRule ? positions : existing?.positions ?? [],
-    ownershipPercentage: rules.percentage === 'hidden' ? existing?.ownershipPercentage ?? null : percentage,
+    positions: positionsRule ? positions : (existing?.positions ?? []),
+    ownershipPercentage: rules.percentage === 'hidden' ? (existing?.ownershipPercentage ?? null) : percentage,
     ...(existing ? {} : { parent: parent?.id ?? null }),
   });
 
@@ -66,7 +80,11 @@ export function BeneficiaryEditor({ ctx, kind, parent, existing, onKindChange, o
     for (const c of rules.custom) if (c.required && !isPresent(custom[c.field.key])) missing[`additionalInfo.${c.field.key}`] = t('error.required');
     if (positionsRule?.required && positions.length === 0) missing.positions = t('error.required');
     if (rules.percentage === 'required' && percentage === null) missing.ownershipPercentage = t('error.required');
-    if (Object.keys(missing).length > 0) { setErrors(missing); focusFirstError(); return; }
+    if (Object.keys(missing).length > 0) {
+      setErrors(missing);
+      focusFirstError();
+      return;
+    }
     const formId = ctx.data.form!.id;
     const result = await saver.run(() => (existing ? ctx.client.updateBeneficiary(formId, existing.id, body()) : ctx.client.createBeneficiary(formId, body())));
     if (!result.ok) {
@@ -85,7 +103,19 @@ export function BeneficiaryEditor({ ctx, kind, parent, existing, onKindChange, o
     onClose(saved.id);
   };
 
-  const field = (id: string, label: string, type: ValueType, value: unknown, onChange: (v: unknown) => void, opts: { required?: boolean; maxLength?: number | undefined; error?: string | null | undefined; choices?: Array<{ key: string; title: string }> | undefined } = {}) => (
+  const field = (
+    id: string,
+    label: string,
+    type: ValueType,
+    value: unknown,
+    onChange: (v: unknown) => void,
+    opts: {
+      required?: boolean;
+      maxLength?: number | undefined;
+      error?: string | null | undefined;
+      choices?: Array<{ key: string; title: string }> | undefined;
+    } = {},
+  ) => (
     <Field key={id} id={`ben-edit-${id}`} label={label} isRequired={opts.required} error={opts.error} isGroup={GROUP_TYPES.has(type)}>
       {(control) => <ValueInput type={type} value={value} control={control} maxLength={opts.maxLength} choices={opts.choices} onChange={(v) => onChange(v)} />}
     </Field>
@@ -93,30 +123,70 @@ export function BeneficiaryEditor({ ctx, kind, parent, existing, onKindChange, o
 
   return (
     <form className="editor panel" noValidate onSubmit={onSubmit} aria-labelledby="editor-title">
-      <h2 id="editor-title" ref={heading} tabIndex={-1}>{title}</h2>
+      <h2 id="editor-title" ref={heading} tabIndex={-1}>
+        {title}
+      </h2>
       {!existing && roleRules(flow).some((r) => r.kinds.length > 1 || r.kinds[0] !== kind) ? (
         <Field id="ben-edit-kind" label={t('ownership.kind')} isGroup>
           {(control) => (
-            <ValueInput type="RADIO" control={control} value={kind} onChange={(v) => onKindChange(v as ApplicantType)}
-              choices={[{ key: 'INDIVIDUAL', title: t('ownership.newPerson') }, { key: 'COMPANY', title: t('ownership.newCompany') }]} />
+            <ValueInput
+              type="RADIO"
+              control={control}
+              value={kind}
+              onChange={(v) => onKindChange(v as ApplicantType)}
+              choices={[
+                { key: 'INDIVIDUAL', title: t('ownership.newPerson') },
+                { key: 'COMPANY', title: t('ownership.newCompany') },
+              ]}
+            />
           )}
         </Field>
       ) : null}
-      {field('beneficiaryTypes', t('ownership.roles'), 'SELECT_MULTI', chosenRoles, (v) => setRoles(v as BeneficiaryType[]),
-        { required: true, error: errors.beneficiaryTypes, choices: allowed.map((r) => ({ key: r.type, title: t(`role.${r.type}` as MessageKey) })) })}
+      {field('beneficiaryTypes', t('ownership.roles'), 'SELECT_MULTI', chosenRoles, (v) => setRoles(v as BeneficiaryType[]), {
+        required: true,
+        error: errors.beneficiaryTypes,
+        choices: allowed.map((r) => ({ key: r.type, title: t(`role.${r.type}` as MessageKey) })),
+      })}
       {infoFields.map((f) => {
         const spec = specOf(f.field);
-        return field(spec.prop, labelOf(f.field), spec.type, info[spec.prop], (v) => setInfo((x) => ({ ...x, [spec.prop]: v })), { required: f.required, maxLength: spec.maxLength, error: errors[spec.prop] });
+        return field(spec.prop, labelOf(f.field), spec.type, info[spec.prop], (v) => setInfo((x) => ({ ...x, [spec.prop]: v })), {
+          required: f.required,
+          maxLength: spec.maxLength,
+          error: errors[spec.prop],
+        });
       })}
-      {rules.custom.map((c) => field(`custom-${c.field.key}`, c.field.title, c.field.type as ValueType, custom[c.field.key],
-        (v) => setCustom((x) => ({ ...x, [c.field.key]: v })), { required: c.required, maxLength: 100, choices: c.field.choices, error: errors[`additionalInfo.${c.field.key}`] }))}
-      {positionsRule ? field('positions', t('ownership.positions'), 'LIST', positions, (v) => setPositions((v as string[]).slice(0, 3)), { required: positionsRule.required, error: errors.positions }) : null}
-      {rules.percentage !== 'hidden' ? field('ownershipPercentage', t('ownership.percentage'), 'FLOAT', percentage,
-        (v) => setPercentage(v === null ? null : Math.min(100, Math.max(0, Number(v)))), { required: rules.percentage === 'required', error: errors.ownershipPercentage }) : null}
+      {rules.custom.map((c) =>
+        field(`custom-${c.field.key}`, c.field.title, c.field.type as ValueType, custom[c.field.key], (v) => setCustom((x) => ({ ...x, [c.field.key]: v })), {
+          required: c.required,
+          maxLength: 100,
+          choices: c.field.choices,
+          error: errors[`additionalInfo.${c.field.key}`],
+        }),
+      )}
+      {positionsRule
+        ? field('positions', t('ownership.positions'), 'LIST', positions, (v) => setPositions((v as string[]).slice(0, 3)), {
+            required: positionsRule.required,
+            error: errors.positions,
+          })
+        : null}
+      {rules.percentage !== 'hidden'
+        ? field(
+            'ownershipPercentage',
+            t('ownership.percentage'),
+            'FLOAT',
+            percentage,
+            (v) => setPercentage(v === null ? null : Math.min(100, Math.max(0, Number(v)))),
+            { required: rules.percentage === 'required', error: errors.ownershipPercentage },
+          )
+        : null}
       <div className="step-actions">
         <SaveStatus state={saver.state} onRetry={() => void saver.retry()} />
-        <button type="button" className="button secondary" onClick={() => onClose(null)}>{t('action.cancel')}</button>
-        <button type="submit" className="button primary">{t('action.save')}</button>
+        <button type="button" className="button secondary" onClick={() => onClose(null)}>
+          {t('action.cancel')}
+        </button>
+        <button type="submit" className="button primary">
+          {t('action.save')}
+        </button>
       </div>
     </form>
   );

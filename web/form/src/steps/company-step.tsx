@@ -30,13 +30,21 @@ export function CompanyStep({ ctx, onNext }: { ctx: KybContext; onNext: (() => v
   const saver = useSaver(ctx);
 
   // The flow decides which fields exist; the server validates each against the contract.
-  const body = (): Company => ({
-    ...Object.fromEntries(rules.map((r) => { const { prop } = companySpec(r.field); return [prop, emptyToNull(values.current[prop])]; })),
-    companyName: String(values.current.companyName ?? ''),
-    country: String(values.current.country ?? ''),
-    ...(values.current.brandNames !== undefined || rules.some((r) => r.field === 'BRAND_NAMES') ? { brandNames: (values.current.brandNames as string[] | undefined) ?? [] } : {}),
-    additionalInfo: Object.fromEntries(customs.map((c) => [c.field.key, { value: emptyToNull(custom.current[c.field.key]) }])),
-  }) as Company;
+  const body = (): Company =>
+    ({
+      ...Object.fromEntries(
+        rules.map((r) => {
+          const { prop } = companySpec(r.field);
+          return [prop, emptyToNull(values.current[prop])];
+        }),
+      ),
+      companyName: String(values.current.companyName ?? ''),
+      country: String(values.current.country ?? ''),
+      ...(values.current.brandNames !== undefined || rules.some((r) => r.field === 'BRAND_NAMES')
+        ? { brandNames: (values.current.brandNames as string[] | undefined) ?? [] }
+        : {}),
+      additionalInfo: Object.fromEntries(customs.map((c) => [c.field.key, { value: emptyToNull(custom.current[c.field.key]) }])),
+    }) as Company;
 
   const showServerErrors = (fields: FieldErrors | null) => {
     const under = fieldsUnder(fields, 'company.');
@@ -44,7 +52,10 @@ export function CompanyStep({ ctx, onNext }: { ctx: KybContext; onNext: (() => v
   };
 
   const save = async (): Promise<boolean> => {
-    if (!isPresent(values.current.companyName) || !isPresent(values.current.country)) { saver.setState('needsBasics'); return false; }
+    if (!isPresent(values.current.companyName) || !isPresent(values.current.country)) {
+      saver.setState('needsBasics');
+      return false;
+    }
     isDirty.current = false;
     // Read when the queued save runs, not when it was asked for: an earlier save may have created the form.
     const result = await saver.run(async () => {
@@ -53,7 +64,10 @@ export function CompanyStep({ ctx, onNext }: { ctx: KybContext; onNext: (() => v
       formId.current = created.id;
       return { company: created.company, created };
     });
-    if (!result.ok) { showServerErrors(result.fields); return false; }
+    if (!result.ok) {
+      showServerErrors(result.fields);
+      return false;
+    }
     const { company: saved, created } = result.value;
     if (!created) {
       ctx.update((d) => (d.form ? { ...d, form: { ...d.form, company: saved } } : d));
@@ -84,23 +98,42 @@ export function CompanyStep({ ctx, onNext }: { ctx: KybContext; onNext: (() => v
       focusFirstError();
       return;
     }
-    if (saved) onNext?.(); else focusFirstError();
+    if (saved) onNext?.();
+    else focusFirstError();
   };
 
   return (
-    <form noValidate onSubmit={onContinue} onBlur={() => { if (isDirty.current) void save(); }}>
+    <form
+      noValidate
+      onSubmit={onContinue}
+      onBlur={() => {
+        if (isDirty.current) void save();
+      }}
+    >
       <p className="intro">{flow?.description || t('company.intro')}</p>
       {rules.map((rule) => {
         const spec = companySpec(rule.field);
         const id = `company-${spec.prop}`;
         const isReadOnly = rule.readOnly || !isOpen(ctx.session, `company.${spec.prop}`);
         return (
-          <Field key={rule.field} id={id} label={t(`field.company.${rule.field}` as MessageKey)} isRequired={rule.required}
+          <Field
+            key={rule.field}
+            id={id}
+            label={t(`field.company.${rule.field}` as MessageKey)}
+            isRequired={rule.required}
             hint={isReadOnly ? t('field.readOnly') : HINTS[rule.field] ? t(HINTS[rule.field]!) : null}
-            error={errors[spec.prop]} isGroup={GROUP_TYPES.has(spec.type)}>
+            error={errors[spec.prop]}
+            isGroup={GROUP_TYPES.has(spec.type)}
+          >
             {(control) => (
-              <ValueInput type={spec.type} value={values.current[spec.prop]} maxLength={spec.maxLength} isReadOnly={isReadOnly}
-                control={control} onChange={set(spec.prop, false)} />
+              <ValueInput
+                type={spec.type}
+                value={values.current[spec.prop]}
+                maxLength={spec.maxLength}
+                isReadOnly={isReadOnly}
+                control={control}
+                onChange={set(spec.prop, false)}
+              />
             )}
           </Field>
         );
@@ -109,18 +142,34 @@ export function CompanyStep({ ctx, onNext }: { ctx: KybContext; onNext: (() => v
       {customs.map(({ field, required, readOnly }) => {
         const isReadOnly = readOnly === true || !isOpen(ctx.session, `company.additionalInfo.${field.key}`);
         return (
-        <Field key={field.key} id={`company-custom-${field.key}`} label={field.title} isRequired={required === true}
-          hint={isReadOnly ? t('field.readOnly') : field.description || null} error={errors[`additionalInfo.${field.key}`]} isGroup={GROUP_TYPES.has(field.type)}>
-          {(control) => (
-            <ValueInput type={field.type as ValueType} value={custom.current[field.key]} choices={field.choices} maxLength={100}
-              isReadOnly={isReadOnly} control={control} onChange={set(field.key, true)} />
-          )}
-        </Field>
+          <Field
+            key={field.key}
+            id={`company-custom-${field.key}`}
+            label={field.title}
+            isRequired={required === true}
+            hint={isReadOnly ? t('field.readOnly') : field.description || null}
+            error={errors[`additionalInfo.${field.key}`]}
+            isGroup={GROUP_TYPES.has(field.type)}
+          >
+            {(control) => (
+              <ValueInput
+                type={field.type as ValueType}
+                value={custom.current[field.key]}
+                choices={field.choices}
+                maxLength={100}
+                isReadOnly={isReadOnly}
+                control={control}
+                onChange={set(field.key, true)}
+              />
+            )}
+          </Field>
         );
       })}
       <div className="step-actions">
         <SaveStatus state={saver.state} onRetry={() => void save()} />
-        <button type="submit" className="button primary">{t('action.continue')}</button>
+        <button type="submit" className="button primary">
+          {t('action.continue')}
+        </button>
       </div>
     </form>
   );

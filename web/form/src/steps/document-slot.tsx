@@ -18,7 +18,6 @@ interface Props {
   announce(text: string): void;
 }
 
-
 /** One document type of one owner: its files with previews, upload with progress, replace, delete. */
 export function DocumentSlot({ ctx, owner, type, isRequired, description, announce }: Props) {
   const { t, locale } = useI18n();
@@ -40,7 +39,10 @@ export function DocumentSlot({ ctx, owner, type, isRequired, description, announ
   const upload = async (file: File, replacing: Document | null) => {
     setError(null);
     const checked = await checkFile(file);
-    if (!checked.ok) { setError(t(checked.problem === 'tooLarge' ? 'documents.tooLarge' : 'documents.badType')); return; }
+    if (!checked.ok) {
+      setError(t(checked.problem === 'tooLarge' ? 'documents.tooLarge' : 'documents.badType'));
+      return;
+    }
     const localUrl = URL.createObjectURL(file);
     setPreview({ url: localUrl, mime: checked.mime });
     setProgress(0);
@@ -49,7 +51,10 @@ export function DocumentSlot({ ctx, owner, type, isRequired, description, announ
     setProgress(null);
     setPreview(null);
     URL.revokeObjectURL(localUrl);
-    if (!result.ok) { setError(t(result.fields?.file?.some((m) => /large|size/i.test(m)) ? 'documents.tooLarge' : result.fields ? 'documents.badType' : 'error.generic')); return; }
+    if (!result.ok) {
+      setError(t(result.fields?.file?.some((m) => /large|size/i.test(m)) ? 'documents.tooLarge' : result.fields ? 'documents.badType' : 'error.generic'));
+      return;
+    }
     setDocs((list) => [...list, result.value]);
     // There is no replace endpoint: the new file is stored first, so a failure keeps the old one.
     if (replacing) await remove(replacing, false);
@@ -58,16 +63,30 @@ export function DocumentSlot({ ctx, owner, type, isRequired, description, announ
 
   const remove = async (doc: Document, shouldAnnounce = true) => {
     const result = await saver.run(() => ctx.client.deleteDocument(formId, beneficiaryId, doc.id));
-    if (!result.ok) { setError(t('error.generic')); return; }
+    if (!result.ok) {
+      setError(t('error.generic'));
+      return;
+    }
     setDocs((list) => list.filter((d) => d.id !== doc.id));
     if (shouldAnnounce) announce(t('documents.deleted', { name: doc.filename ?? label }));
   };
 
   const fileButton = (replacing: Document | null, text: string, inputId: string) => (
-    <label className={`button secondary file-button${replacing ? " small" : ""}`}>
-      <input id={inputId} className="file-input" type="file" accept="image/jpeg,image/png,image/gif,image/webp,image/heic,image/heif,application/pdf,.heic,.heif"
-        disabled={progress !== null} aria-describedby={error ? `${id}-error` : undefined} aria-invalid={error ? true : undefined}
-        onChange={(e) => { const file = e.target.files?.[0]; e.target.value = ''; if (file) void upload(file, replacing); }} />
+    <label className={`button secondary file-button${replacing ? ' small' : ''}`}>
+      <input
+        id={inputId}
+        className="file-input"
+        type="file"
+        accept="image/jpeg,image/png,image/gif,image/webp,image/heic,image/heif,application/pdf,.heic,.heif"
+        disabled={progress !== null}
+        aria-describedby={error ? `${id}-error` : undefined}
+        aria-invalid={error ? true : undefined}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) void upload(file, replacing);
+        }}
+      />
       {text}
     </label>
   );
@@ -75,7 +94,13 @@ export function DocumentSlot({ ctx, owner, type, isRequired, description, announ
   return (
     <div className="doc-slot" role="group" aria-labelledby={`${id}-label`} data-doc-type={type}>
       <p id={`${id}-label`} className="doc-label">
-        {label}{isRequired ? <span className="required-mark"> *<span className="visually-hidden"> {t('field.required')}</span></span> : null}
+        {label}
+        {isRequired ? (
+          <span className="required-mark">
+            {' '}
+            *<span className="visually-hidden"> {t('field.required')}</span>
+          </span>
+        ) : null}
       </p>
       {description ? <p className="hint">{description}</p> : null}
       <ul className="doc-files">
@@ -84,11 +109,15 @@ export function DocumentSlot({ ctx, owner, type, isRequired, description, announ
           return (
             <li key={doc.id} className="doc-file">
               <Thumb url={doc.file} mime={doc.filename} alt={t('documents.preview', { name })} />
-              <a href={doc.file} target="_blank" rel="noreferrer noopener" className="doc-name">{name}</a>
+              <a href={doc.file} target="_blank" rel="noreferrer noopener" className="doc-name">
+                {name}
+              </a>
               {canChange ? (
                 <span className="doc-actions">
                   {fileButton(doc, t('documents.replace'), i === 0 ? `${id}-replace` : `${id}-replace-${i}`)}
-                  <button type="button" className="button secondary small" onClick={() => void remove(doc)} aria-label={`${t('action.delete')}: ${name}`}>{t('action.delete')}</button>
+                  <button type="button" className="button secondary small" onClick={() => void remove(doc)} aria-label={`${t('action.delete')}: ${name}`}>
+                    {t('action.delete')}
+                  </button>
                 </span>
               ) : null}
             </li>
@@ -103,7 +132,11 @@ export function DocumentSlot({ ctx, owner, type, isRequired, description, announ
         ) : null}
       </ul>
       {canChange && (docs.length === 0 || !isRequired) ? fileButton(null, t('documents.upload', { type: label }), id) : null}
-      {error ? <p id={`${id}-error`} className="field-error" role="alert">{error}</p> : null}
+      {error ? (
+        <p id={`${id}-error`} className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -113,5 +146,9 @@ function Thumb({ url, mime, alt }: { url: string; mime: string | null; alt: stri
   if (isPreviewable(mime)) return <img className="thumb" src={url} alt={alt} width={56} height={56} />;
   // The badge shows the file's extension (a code, not words), or PDF when only the type is known.
   const extension = /\.(\w{1,5})$/.exec(mime ?? '')?.[1]?.toUpperCase() ?? (/pdf/i.test(mime ?? '') ? 'PDF' : '');
-  return <span className="thumb file-badge" aria-hidden="true">{extension}</span>;
+  return (
+    <span className="thumb file-badge" aria-hidden="true">
+      {extension}
+    </span>
+  );
 }

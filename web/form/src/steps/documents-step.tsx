@@ -11,7 +11,11 @@ export function DocumentsStep({ ctx, onNext }: { ctx: KybContext; onNext: (() =>
   const [announcement, setAnnouncement] = useState('');
   const groups = [
     { owner: COMPANY_OWNER, title: t('documents.company'), ...companyDocRules(ctx.info.flow) },
-    ...ctx.data.beneficiaries.map((b) => ({ owner: b.id, title: t('documents.for', { name: beneficiaryName(b) }), ...applicantRules(ctx.info.flow, b.beneficiaryTypes, b.info.infoType) })),
+    ...ctx.data.beneficiaries.map((b) => ({
+      owner: b.id,
+      title: t('documents.for', { name: beneficiaryName(b) }),
+      ...applicantRules(ctx.info.flow, b.beneficiaryTypes, b.info.infoType),
+    })),
   ].filter((g) => g.documents.length > 0);
   return (
     <div className="documents">
@@ -20,14 +24,33 @@ export function DocumentsStep({ ctx, onNext }: { ctx: KybContext; onNext: (() =>
       {groups.map((g) => (
         <section key={g.owner} className="doc-group" aria-labelledby={`docs-${g.owner}`}>
           <h2 id={`docs-${g.owner}`}>{g.title}</h2>
-          {g.isAnyDocument ? <AnyTypeSlots ctx={ctx} owner={g.owner} rules={g.documents} announce={setAnnouncement} />
-            : g.documents.map((d) => <DocumentSlot key={d.docType} ctx={ctx} owner={g.owner} type={d.docType} isRequired={d.required} description={d.description} announce={setAnnouncement} />)}
+          {g.isAnyDocument ? (
+            <AnyTypeSlots ctx={ctx} owner={g.owner} rules={g.documents} announce={setAnnouncement} />
+          ) : (
+            g.documents.map((d) => (
+              <DocumentSlot
+                key={d.docType}
+                ctx={ctx}
+                owner={g.owner}
+                type={d.docType}
+                isRequired={d.required}
+                description={d.description}
+                announce={setAnnouncement}
+              />
+            ))
+          )}
         </section>
       ))}
-      <p className="visually-hidden" role="status" aria-live="polite">{announcement}</p>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {announcement}
+      </p>
       <div className="step-actions">
         <span />
-        {onNext ? <button type="button" className="button primary" onClick={onNext}>{t('action.continue')}</button> : null}
+        {onNext ? (
+          <button type="button" className="button primary" onClick={onNext}>
+            {t('action.continue')}
+          </button>
+        ) : null}
       </div>
     </div>
   );
@@ -42,12 +65,27 @@ function AnyTypeSlots({ ctx, owner, rules, announce }: { ctx: KybContext; owner:
   const selectId = `doc-${owner}-add`;
   return (
     <>
-      {shown.map((type) => <DocumentSlot key={type} ctx={ctx} owner={owner} type={type} isRequired={false} announce={announce} />)}
+      {shown.map((type) => (
+        <DocumentSlot key={type} ctx={ctx} owner={owner} type={type} isRequired={false} announce={announce} />
+      ))}
       <div className="field">
         <label htmlFor={selectId}>{t('documents.addType')}</label>
-        <select id={selectId} value="" onChange={(e) => { const type = e.target.value; if (type) setAdded((a) => [...a, type]); }}>
+        <select
+          id={selectId}
+          value=""
+          onChange={(e) => {
+            const type = e.target.value;
+            if (type) setAdded((a) => [...a, type]);
+          }}
+        >
           <option value="">{t('value.choose')}</option>
-          {rules.filter((r) => !shown.includes(r.docType)).map((r) => <option key={r.docType} value={r.docType}>{docLabel(t, r.docType)}</option>)}
+          {rules
+            .filter((r) => !shown.includes(r.docType))
+            .map((r) => (
+              <option key={r.docType} value={r.docType}>
+                {docLabel(t, r.docType)}
+              </option>
+            ))}
         </select>
       </div>
     </>

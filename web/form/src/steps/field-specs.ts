@@ -15,28 +15,60 @@ export const propOf = (field: string) => field.toLowerCase().replace(/_([a-z])/g
 
 const COUNTRY_FIELDS = new Set(['COUNTRY', 'NATIONALITY', 'CITIZENSHIP', 'COUNTRY_OF_BIRTH', 'COUNTRY_OF_RESIDENCE', 'TAX_RESIDENCE']);
 const TYPES: Record<string, ValueType> = {
-  EMAIL: 'EMAIL', PHONE: 'TEL', WEBSITE: 'URL', DATE_OF_BIRTH: 'DATE', SELF_DECLARED_PEP: 'CHECKBOX', BRAND_NAMES: 'LIST', POSITIONS: 'LIST',
+  EMAIL: 'EMAIL',
+  PHONE: 'TEL',
+  WEBSITE: 'URL',
+  DATE_OF_BIRTH: 'DATE',
+  SELF_DECLARED_PEP: 'CHECKBOX',
+  BRAND_NAMES: 'LIST',
+  POSITIONS: 'LIST',
 };
 
 /** Limits from CompanyInfoRequest and the applicant schemas, so the browser stops what the API refuses. */
 const COMPANY_MAX: Partial<Record<CompanyField, number>> = {
-  COMPANY_NAME: 200, REGISTRATION_NUMBER: 100, REGION: 2, TYPE: 100, PHONE: 128, WEBSITE: 200, EMAIL: 254, ACTIVITY_CODE: 8,
-  TIN: 32, OPERATING_ADDRESS: 255, POSTAL_ADDRESS: 255, POSTCODE: 20, STREET: 100, CITY: 100,
+  COMPANY_NAME: 200,
+  REGISTRATION_NUMBER: 100,
+  REGION: 2,
+  TYPE: 100,
+  PHONE: 128,
+  WEBSITE: 200,
+  EMAIL: 254,
+  ACTIVITY_CODE: 8,
+  TIN: 32,
+  OPERATING_ADDRESS: 255,
+  POSTAL_ADDRESS: 255,
+  POSTCODE: 20,
+  STREET: 100,
+  CITY: 100,
 };
 const PERSON_MAX: Partial<Record<IndividualField, number>> = {
-  NAME: 100, SURNAME: 100, EMAIL: 254, PHONE: 128, DOCUMENT_NUMBER: 50, PERSONAL_NUMBER: 50, RESIDENTIAL_ADDRESS: 255,
-  ADDRESS: 255, POSTCODE: 20, STREET: 100, CITY: 100, TIN: 20,
+  NAME: 100,
+  SURNAME: 100,
+  EMAIL: 254,
+  PHONE: 128,
+  DOCUMENT_NUMBER: 50,
+  PERSONAL_NUMBER: 50,
+  RESIDENTIAL_ADDRESS: 255,
+  ADDRESS: 255,
+  POSTCODE: 20,
+  STREET: 100,
+  CITY: 100,
+  TIN: 20,
 };
 
 function spec(field: string, max: Partial<Record<string, number>>): FieldSpec {
-  const type = COUNTRY_FIELDS.has(field) ? 'COUNTRY' : TYPES[field] ?? 'TEXT';
+  const type = COUNTRY_FIELDS.has(field) ? 'COUNTRY' : (TYPES[field] ?? 'TEXT');
   const maxLength = max[field];
   return { field, prop: propOf(field), type, ...(maxLength ? { maxLength } : {}) };
 }
 export const companySpec = (field: string) => spec(field, COMPANY_MAX);
 export const personSpec = (field: string) => spec(field, PERSON_MAX);
 
-export interface FieldRule { field: string; required: boolean; readOnly: boolean }
+export interface FieldRule {
+  field: string;
+  required: boolean;
+  readOnly: boolean;
+}
 
 /**
  * The company fields a flow asks for, in its order. Name and country are always asked: the

@@ -4,12 +4,21 @@ import type { AnswerValues, Questionnaire } from '../api/types.js';
 import { answerOf, applicability, applicableAnswers, unanswered, withAnswer } from './questionnaire-logic.js';
 
 // Keys a partner may have chosen before the server refused reserved names (or a record stored since).
-const questionnaire = (section: string, question: string, condition?: string) => ({
-  id: 'q1', key: 'aml', sections: [{ key: section, title: 'S', questions: [
-    { key: question, title: 'Q', type: 'TEXT', required: true },
-    { key: 'follow', title: 'F', type: 'TEXT', required: true, condition },
-  ] }],
-}) as unknown as Questionnaire;
+const questionnaire = (section: string, question: string, condition?: string) =>
+  ({
+    id: 'q1',
+    key: 'aml',
+    sections: [
+      {
+        key: section,
+        title: 'S',
+        questions: [
+          { key: question, title: 'Q', type: 'TEXT', required: true },
+          { key: 'follow', title: 'F', type: 'TEXT', required: true, condition },
+        ],
+      },
+    ],
+  }) as unknown as Questionnaire;
 
 const answersFromServer = (json: string) => JSON.parse(json) as AnswerValues;
 

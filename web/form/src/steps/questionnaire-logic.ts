@@ -11,7 +11,11 @@ function conditionOf(source: string | null | undefined): ConditionNode | null {
   if (!source) return null;
   if (!parsed.has(source)) {
     // The catalog refuses invalid conditions, so this only guards against a bad old record.
-    try { parsed.set(source, parseCondition(source)); } catch { parsed.set(source, null); }
+    try {
+      parsed.set(source, parseCondition(source));
+    } catch {
+      parsed.set(source, null);
+    }
   }
   return parsed.get(source) ?? null;
 }
@@ -19,12 +23,15 @@ function conditionOf(source: string | null | undefined): ConditionNode | null {
 /** Which sections and questions apply to the answers given so far (one pass, in order). */
 // Section and question keys are chosen by the partner: every record here has no prototype and
 // every read asks for an own property, so a key such as `toString` or `__proto__` is just a key.
-export function applicability(questionnaire: Questionnaire, answers: AnswerValues): Record<string, Record<string, boolean>> & { $sections: Record<string, boolean> } {
+export function applicability(
+  questionnaire: Questionnaire,
+  answers: AnswerValues,
+): Record<string, Record<string, boolean>> & { $sections: Record<string, boolean> } {
   const applies = emptyRecord<Record<string, boolean>>();
   const sections = emptyRecord<boolean>();
   const read = (section: string) => (ref: Ref) => {
     const key = ref.section ?? section;
-    return ownValue(ownValue(applies, key), ref.question) ? ownValue(ownValue(answers, key), ref.question)?.value ?? null : null;
+    return ownValue(ownValue(applies, key), ref.question) ? (ownValue(ownValue(answers, key), ref.question)?.value ?? null) : null;
   };
   for (const section of questionnaire.sections) {
     const node = conditionOf(section.condition);
@@ -58,9 +65,11 @@ export function applicableAnswers(questionnaire: Questionnaire, answers: AnswerV
 /** Required questions that apply and have no answer yet. */
 export function unanswered(questionnaire: Questionnaire, answers: AnswerValues): Array<{ section: string; question: string }> {
   const applies = applicability(questionnaire, answers);
-  return questionnaire.sections.flatMap((section) => section.questions
-    .filter((q) => q.required && ownValue(ownValue(applies, section.key), q.key) && !isPresent(ownValue(ownValue(answers, section.key), q.key)?.value))
-    .map((q) => ({ section: section.key, question: q.key })));
+  return questionnaire.sections.flatMap((section) =>
+    section.questions
+      .filter((q) => q.required && ownValue(ownValue(applies, section.key), q.key) && !isPresent(ownValue(ownValue(answers, section.key), q.key)?.value))
+      .map((q) => ({ section: section.key, question: q.key })),
+  );
 }
 
 /** The answer given to one question, never an inherited built-in (keys are the partner's). */

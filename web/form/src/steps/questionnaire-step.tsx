@@ -11,7 +11,6 @@ import { questionId } from './names.js';
 import { isOpen } from '../wizard/open-items.js';
 import { answerOf, applicability, applicableAnswers, unanswered, withAnswer } from './questionnaire-logic.js';
 
-
 /** Every questionnaire of the form; conditions apply live, answers are saved as drafts. */
 export function QuestionnaireStep({ ctx, onNext }: { ctx: KybContext; onNext: (() => void) | undefined }) {
   const { t } = useI18n();
@@ -28,10 +27,15 @@ export function QuestionnaireStep({ ctx, onNext }: { ctx: KybContext; onNext: ((
     const result = await saver.run(() => ctx.client.saveAnswers(formId, q.id, { sections: applicableAnswers(q, latest.current[q.id] ?? {}) }, true));
     if (!result.ok && result.fields) {
       // The API names answers `<section>.<question>`; a `sections.` prefix is accepted too.
-      setErrors((e) => ({ ...e, ...Object.fromEntries(Object.entries(result.fields!).map(([path, list]) => {
-        const [section, question] = path.replace(/^sections\./, '').split('.');
-        return [questionId(q, section ?? '', question ?? ''), problemText(t, list)];
-      })) }));
+      setErrors((e) => ({
+        ...e,
+        ...Object.fromEntries(
+          Object.entries(result.fields!).map(([path, list]) => {
+            const [section, question] = path.replace(/^sections\./, '').split('.');
+            return [questionId(q, section ?? '', question ?? ''), problemText(t, list)];
+          }),
+        ),
+      }));
     }
   };
 
@@ -51,12 +55,20 @@ export function QuestionnaireStep({ ctx, onNext }: { ctx: KybContext; onNext: ((
     }
     await Promise.all(ctx.data.questionnaires.filter((q) => dirty.current.has(q.id)).map(save));
     setErrors(missing);
-    if (Object.keys(missing).length > 0) { focusFirstError(); return; }
+    if (Object.keys(missing).length > 0) {
+      focusFirstError();
+      return;
+    }
     onNext?.();
   };
 
   return (
-    <div className="questionnaire" onBlur={() => { for (const q of ctx.data.questionnaires) if (dirty.current.has(q.id)) void save(q); }}>
+    <div
+      className="questionnaire"
+      onBlur={() => {
+        for (const q of ctx.data.questionnaires) if (dirty.current.has(q.id)) void save(q);
+      }}
+    >
       <p className="intro">{ctx.info.flow?.questionnaireDescription || t('questionnaire.intro')}</p>
       {ctx.data.questionnaires.map((q) => {
         const answers = ctx.data.answers[q.id] ?? {};
@@ -65,31 +77,50 @@ export function QuestionnaireStep({ ctx, onNext }: { ctx: KybContext; onNext: ((
           <section key={q.id} className="questionnaire-block" aria-labelledby={`q-${q.key}`}>
             <h2 id={`q-${q.key}`}>{q.title}</h2>
             {q.description ? <p className="hint">{q.description}</p> : null}
-            {q.sections.filter((s) => ownValue(applies.$sections, s.key)).map((section) => (
-              <fieldset key={section.key} className="q-section">
-                <legend>{section.title}</legend>
-                {section.description ? <p className="hint">{section.description}</p> : null}
-                {section.questions.filter((question) => applies[section.key]?.[question.key]).map((question) => {
-                  const id = questionId(q, section.key, question.key);
-                  return (
-                    <Field key={question.key} id={id} label={question.title} isRequired={question.required === true}
-                      hint={question.description || null} error={errors[id]} isGroup={GROUP_TYPES.has(question.type)}>
-                      {(control) => (
-                        <ValueInput type={question.type as ValueType} control={control} choices={question.choices} placeholder={question.placeholder}
-                          isReadOnly={!isOpen(ctx.session, `questionnaires.${q.key}`, `questionnaires.${q.key}.${section.key}.${question.key}`)}
-                          value={answerOf(answers, section.key, question.key)?.value} onChange={setAnswer(q, section.key, question.key)} />
-                      )}
-                    </Field>
-                  );
-                })}
-              </fieldset>
-            ))}
+            {q.sections
+              .filter((s) => ownValue(applies.$sections, s.key))
+              .map((section) => (
+                <fieldset key={section.key} className="q-section">
+                  <legend>{section.title}</legend>
+                  {section.description ? <p className="hint">{section.description}</p> : null}
+                  {section.questions
+                    .filter((question) => applies[section.key]?.[question.key])
+                    .map((question) => {
+                      const id = questionId(q, section.key, question.key);
+                      return (
+                        <Field
+                          key={question.key}
+                          id={id}
+                          label={question.title}
+                          isRequired={question.required === true}
+                          hint={question.description || null}
+                          error={errors[id]}
+                          isGroup={GROUP_TYPES.has(question.type)}
+                        >
+                          {(control) => (
+                            <ValueInput
+                              type={question.type as ValueType}
+                              control={control}
+                              choices={question.choices}
+                              placeholder={question.placeholder}
+                              isReadOnly={!isOpen(ctx.session, `questionnaires.${q.key}`, `questionnaires.${q.key}.${section.key}.${question.key}`)}
+                              value={answerOf(answers, section.key, question.key)?.value}
+                              onChange={setAnswer(q, section.key, question.key)}
+                            />
+                          )}
+                        </Field>
+                      );
+                    })}
+                </fieldset>
+              ))}
           </section>
         );
       })}
       <div className="step-actions">
         <SaveStatus state={saver.state} onRetry={() => void saver.retry()} />
-        <button type="button" className="button primary" onClick={() => void onContinue()}>{t('action.continue')}</button>
+        <button type="button" className="button primary" onClick={() => void onContinue()}>
+          {t('action.continue')}
+        </button>
       </div>
     </div>
   );

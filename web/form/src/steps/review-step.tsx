@@ -14,7 +14,9 @@ export function ReviewStep({ ctx, onDone }: { ctx: KybContext; onDone(): void })
   const [isSubmitting, setSubmitting] = useState(false);
   const saver = useSaver(ctx);
   const summary = useRef<HTMLDivElement>(null);
-  useEffect(() => { if (problems?.length) summary.current?.focus(); }, [problems]);
+  useEffect(() => {
+    if (problems?.length) summary.current?.focus();
+  }, [problems]);
 
   const submit = async () => {
     setSubmitting(true);
@@ -25,7 +27,10 @@ export function ReviewStep({ ctx, onDone }: { ctx: KybContext; onDone(): void })
     for (const q of ctx.data.questionnaires) {
       const answers = { sections: applicableAnswers(q, ctx.data.answers[q.id] ?? {}) };
       const saved = await saver.run(() => ctx.client.saveAnswers(formId, q.id, answers, false));
-      if (!saved.ok && !saved.fields) { setSubmitting(false); return; }
+      if (!saved.ok && !saved.fields) {
+        setSubmitting(false);
+        return;
+      }
       if (!saved.ok) {
         for (const [path, messages] of Object.entries(saved.fields!)) fields[`questionnaires.${q.key}.${path.replace(/^sections\./, '')}`] = messages;
       }
@@ -46,7 +51,14 @@ export function ReviewStep({ ctx, onDone }: { ctx: KybContext; onDone(): void })
           <ul>
             {problems.map((p) => (
               <li key={p.path}>
-                <a href={`#${p.focusId}`} data-path={p.path} onClick={(e) => { e.preventDefault(); ctx.go(p.step, p.focusId); }}>
+                <a
+                  href={`#${p.focusId}`}
+                  data-path={p.path}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    ctx.go(p.step, p.focusId);
+                  }}
+                >
                   {t('review.missingItem', { item: p.label, problem: p.problem })}
                 </a>
               </li>

@@ -16,7 +16,8 @@ export function ReviewSummary({ ctx }: { ctx: KybContext }) {
 
   const show = (type: string, value: unknown, choices?: Array<{ key: string; title: string }>): string => {
     if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return t('value.none');
-    if (Array.isArray(value)) return value.map((v) => show(type === 'COUNTRY_MULTI' ? 'COUNTRY' : type === 'FILE_MULTI' ? 'FILE' : type, v, choices)).join(', ');
+    if (Array.isArray(value))
+      return value.map((v) => show(type === 'COUNTRY_MULTI' ? 'COUNTRY' : type === 'FILE_MULTI' ? 'FILE' : type, v, choices)).join(', ');
     if (typeof value === 'boolean') return t(value ? 'value.yes' : 'value.no');
     if (typeof value === 'number') return formatNumber(locale, value);
     const text = String(value);
@@ -32,7 +33,9 @@ export function ReviewSummary({ ctx }: { ctx: KybContext }) {
     <section key={key} className="review-block" aria-labelledby={`review-${key}`}>
       <div className="review-head">
         <h2 id={`review-${key}`}>{title}</h2>
-        <button type="button" className="link-button" onClick={() => ctx.go(step)} aria-label={`${t('action.edit')}: ${t(`step.${step}`)}`}>{t('action.edit')}</button>
+        <button type="button" className="link-button" onClick={() => ctx.go(step)} aria-label={`${t('action.edit')}: ${t(`step.${step}`)}`}>
+          {t('action.edit')}
+        </button>
       </div>
       {children}
     </section>
@@ -43,7 +46,8 @@ export function ReviewSummary({ ctx }: { ctx: KybContext }) {
 
   return (
     <div className="summary">
-      {section('company', (
+      {section(
+        'company',
         <dl>
           {companyFieldRules(ctx.info.flow).map((r) => {
             const spec = companySpec(r.field);
@@ -52,35 +56,61 @@ export function ReviewSummary({ ctx }: { ctx: KybContext }) {
           {(ctx.info.flow?.fieldsCustom ?? []).map((c) => (
             <Row key={c.field.key} label={c.field.title} value={show(c.field.type, ownValue(custom, c.field.key)?.value, c.field.choices)} />
           ))}
-        </dl>
-      ))}
-      {section('ownership', beneficiaries.length === 0 ? <p>{t('review.noOwners')}</p> : (
-        <ul>
-          {beneficiaries.map((b) => (
-            <li key={b.id}>
-              {beneficiaryName(b)}: {b.beneficiaryTypes.map((r) => t(`role.${r}` as MessageKey)).join(', ')}
-              {b.ownershipPercentage != null ? `, ${formatPercent(locale, b.ownershipPercentage)}` : ''}
-              {b.parent ? ` (${t('ownership.ownerOf', { name: beneficiaryName(beneficiaries.find((p) => p.id === b.parent) ?? b) })})` : ''}
-            </li>
-          ))}
-        </ul>
-      ))}
-      {section('documents', allDocs.length === 0 ? <p>{t('review.noDocuments')}</p> : <ul>{allDocs.map((d, i) => <li key={i}>{d}</li>)}</ul>)}
+        </dl>,
+      )}
+      {section(
+        'ownership',
+        beneficiaries.length === 0 ? (
+          <p>{t('review.noOwners')}</p>
+        ) : (
+          <ul>
+            {beneficiaries.map((b) => (
+              <li key={b.id}>
+                {beneficiaryName(b)}: {b.beneficiaryTypes.map((r) => t(`role.${r}` as MessageKey)).join(', ')}
+                {b.ownershipPercentage != null ? `, ${formatPercent(locale, b.ownershipPercentage)}` : ''}
+                {b.parent ? ` (${t('ownership.ownerOf', { name: beneficiaryName(beneficiaries.find((p) => p.id === b.parent) ?? b) })})` : ''}
+              </li>
+            ))}
+          </ul>
+        ),
+      )}
+      {section(
+        'documents',
+        allDocs.length === 0 ? (
+          <p>{t('review.noDocuments')}</p>
+        ) : (
+          <ul>
+            {allDocs.map((d, i) => (
+              <li key={i}>{d}</li>
+            ))}
+          </ul>
+        ),
+      )}
       {questionnaires.map((q) => {
         const given = answers[q.id] ?? {};
         const applies = applicability(q, given);
-        return section('questionnaire', (
+        return section(
+          'questionnaire',
           <dl>
-            {q.sections.flatMap((s) => s.questions.filter((x) => ownValue(ownValue(applies, s.key), x.key)).map((x) => (
-              <Row key={`${s.key}.${x.key}`} label={x.title} value={show(x.type, answerOf(given, s.key, x.key)?.value, x.choices)} />
-            )))}
-          </dl>
-        ), `q-${q.key}`, q.title);
+            {q.sections.flatMap((s) =>
+              s.questions
+                .filter((x) => ownValue(ownValue(applies, s.key), x.key))
+                .map((x) => <Row key={`${s.key}.${x.key}`} label={x.title} value={show(x.type, answerOf(given, s.key, x.key)?.value, x.choices)} />),
+            )}
+          </dl>,
+          `q-${q.key}`,
+          q.title,
+        );
       })}
     </div>
   );
 }
 
 function Row({ label, value }: { label: string; value: string }) {
-  return <div className="row"><dt>{label}</dt><dd>{value}</dd></div>;
+  return (
+    <div className="row">
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
 }

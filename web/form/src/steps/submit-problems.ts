@@ -9,7 +9,13 @@ import { ALL_COMPANY_FIELDS, ALL_PERSON_FIELDS, propOf } from './field-specs.js'
 import { beneficiaryName, docLabel, questionId, slotId } from './names.js';
 
 /** One thing the submit refused, with where it is fixed. */
-export interface Problem { path: string; label: string; problem: string; step: StepId; focusId: string }
+export interface Problem {
+  path: string;
+  label: string;
+  problem: string;
+  step: StepId;
+  focusId: string;
+}
 
 const fieldLabel = (t: Translate, group: 'company' | 'person', prop: string) => {
   const field = (group === 'company' ? ALL_COMPANY_FIELDS : ALL_PERSON_FIELDS).find((f) => propOf(f) === prop);
@@ -36,20 +42,38 @@ export function submitProblems(fields: FieldErrors, data: KybData, flow: KybForm
       return { path, label: docLabel(t, second), problem: t('review.documentMissing'), step: 'documents', focusId: docFocus(data, COMPANY_OWNER, second) };
     }
     if (head === 'beneficiaries' && second && (BENEFICIARY_TYPES as readonly string[]).includes(second)) {
-      return { path, label: t('step.ownership'), problem: t('review.roleMissing', { role: t(`role.${second}` as MessageKey) }), step: 'ownership', focusId: 'ownership-add-person' };
+      return {
+        path,
+        label: t('step.ownership'),
+        problem: t('review.roleMissing', { role: t(`role.${second}` as MessageKey) }),
+        step: 'ownership',
+        focusId: 'ownership-add-person',
+      };
     }
     if (head === 'beneficiaries' && beneficiary && third === 'documents' && rest[0]) {
-      return { path, label: `${docLabel(t, rest[0])} (${beneficiaryName(beneficiary)})`, problem: t('review.documentMissing'), step: 'documents', focusId: docFocus(data, beneficiary.id, rest[0]) };
+      return {
+        path,
+        label: `${docLabel(t, rest[0])} (${beneficiaryName(beneficiary)})`,
+        problem: t('review.documentMissing'),
+        step: 'documents',
+        focusId: docFocus(data, beneficiary.id, rest[0]),
+      };
     }
     if (head === 'beneficiaries' && beneficiary) {
-      const prop = third === 'info' ? rest[0] ?? '' : third ?? '';
+      const prop = third === 'info' ? (rest[0] ?? '') : (third ?? '');
       const label = `${beneficiaryName(beneficiary)}: ${fieldLabel(t, beneficiary.info.infoType === 'INDIVIDUAL' ? 'person' : 'company', prop)}`;
       return { path, label, problem, step: 'ownership', focusId: `ben-${beneficiary.id}-edit` };
     }
     if (head === 'ownership') {
       const owner = data.beneficiaries.find((b) => b.id === second);
       return owner
-        ? { path, label: beneficiaryName(owner), problem: t('review.ownershipOf', { name: beneficiaryName(owner) }), step: 'ownership', focusId: `ben-${owner.id}-add` }
+        ? {
+            path,
+            label: beneficiaryName(owner),
+            problem: t('review.ownershipOf', { name: beneficiaryName(owner) }),
+            step: 'ownership',
+            focusId: `ben-${owner.id}-add`,
+          }
         : { path, label: t('step.ownership'), problem: t('review.ownershipIncomplete'), step: 'ownership', focusId: 'ownership-add-person' };
     }
     if (head === 'questionnaires' && second && third && rest[0]) {

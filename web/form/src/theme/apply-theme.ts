@@ -56,7 +56,7 @@ function loadFont(url: string): void {
 /** Black or white, whichever contrasts more with the colour. */
 export function readableOn(hex: string): string {
   const l = luminance(hex);
-  return (1.05) / (l + 0.05) >= (l + 0.05) / 0.05 ? '#ffffff' : '#000000';
+  return 1.05 / (l + 0.05) >= (l + 0.05) / 0.05 ? '#ffffff' : '#000000';
 }
 
 export function luminance(hex: string): number {

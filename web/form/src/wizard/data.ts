@@ -21,7 +21,10 @@ export async function loadKybData(client: Client): Promise<KybData> {
 
 export async function loadForm(client: Client, id: string): Promise<KybData> {
   const [form, beneficiaries, companyDocs, questionnaires] = await Promise.all([
-    client.getForm(id), client.listBeneficiaries(id), client.listDocuments(id, null), client.listQuestionnaires(id),
+    client.getForm(id),
+    client.listBeneficiaries(id),
+    client.listDocuments(id, null),
+    client.listQuestionnaires(id),
   ]);
   const [beneficiaryDocs, answers] = await Promise.all([
     Promise.all(beneficiaries.map(async (b) => [b.id, await client.listDocuments(id, b.id)] as const)),

@@ -26,5 +26,9 @@ export function ExpiryBanner({ expiration, onExpired }: { expiration: string; on
 
   if (!isWarning) return null;
   const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(expiresAt);
-  return <div className="banner tone-warning" role="alert" data-banner="expiry">{t('app.expiresSoon', { time })}</div>;
+  return (
+    <div className="banner tone-warning" role="alert" data-banner="expiry">
+      {t('app.expiresSoon', { time })}
+    </div>
+  );
 }

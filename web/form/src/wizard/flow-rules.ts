@@ -2,8 +2,15 @@ import { BENEFICIARY_TYPES, COMPANY_DOCUMENT_TYPES, INDIVIDUAL_DOCUMENT_TYPES } 
 import type { ApplicantType, BeneficiaryType, CustomField, KybFormUnifiedFlow } from '../api/types.js';
 import { ALL_COMPANY_FIELDS, ALL_PERSON_FIELDS } from '../steps/field-specs.js';
 
-export interface DocRule { docType: string; required: boolean; description?: string | null }
-export interface CustomRule { field: CustomField; required: boolean }
+export interface DocRule {
+  docType: string;
+  required: boolean;
+  description?: string | null;
+}
+export interface CustomRule {
+  field: CustomField;
+  required: boolean;
+}
 
 /** What the flow asks of one beneficiary, given its roles and kind. */
 export interface ApplicantRules {
@@ -19,7 +26,9 @@ const OWNER_ROLES: readonly BeneficiaryType[] = ['SHAREHOLDER', 'UBO', 'ABO'];
 const ALWAYS_REQUIRED: Record<ApplicantType, readonly string[]> = { INDIVIDUAL: ['NAME', 'SURNAME'], COMPANY: ['COMPANY_NAME', 'COUNTRY'] };
 
 /** The roles a flow lets the user add, each with the kinds (person, company) it allows. */
-export function roleRules(flow: KybFormUnifiedFlow | null): Array<{ type: BeneficiaryType; kinds: ApplicantType[]; required: boolean; readOnly: boolean; description?: string | undefined }> {
+export function roleRules(
+  flow: KybFormUnifiedFlow | null,
+): Array<{ type: BeneficiaryType; kinds: ApplicantType[]; required: boolean; readOnly: boolean; description?: string | undefined }> {
   if (!flow) return BENEFICIARY_TYPES.map((type) => ({ type, kinds: ['INDIVIDUAL', 'COMPANY'], required: false, readOnly: false }));
   return (flow.beneficiaries ?? []).map((b) => ({
     type: b.beneficiaryType as BeneficiaryType,
@@ -58,16 +67,29 @@ export function applicantRules(flow: KybFormUnifiedFlow | null, roles: readonly 
       }
       for (const d of applicant.documents ?? []) {
         const seen = documents.get(d.docType);
-        documents.set(d.docType, { docType: d.docType, description: d.description ?? seen?.description, required: (seen?.required ?? false) || d.required === true });
+        documents.set(d.docType, {
+          docType: d.docType,
+          description: d.description ?? seen?.description,
+          required: (seen?.required ?? false) || d.required === true,
+        });
       }
     }
   }
-  return { fields: [...fields].map(([field, required]) => ({ field, required })), custom: [...custom.values()], documents: [...documents.values()], isAnyDocument: false, percentage };
+  return {
+    fields: [...fields].map(([field, required]) => ({ field, required })),
+    custom: [...custom.values()],
+    documents: [...documents.values()],
+    isAnyDocument: false,
+    percentage,
+  };
 }
 
 export function companyDocRules(flow: KybFormUnifiedFlow | null): { documents: DocRule[]; isAnyDocument: boolean } {
   if (!flow) return { documents: COMPANY_DOCUMENT_TYPES.map((docType) => ({ docType, required: false })), isAnyDocument: true };
-  return { documents: (flow.documents ?? []).map((d) => ({ docType: d.docType, required: d.required === true, description: d.description })), isAnyDocument: false };
+  return {
+    documents: (flow.documents ?? []).map((d) => ({ docType: d.docType, required: d.required === true, description: d.description })),
+    isAnyDocument: false,
+  };
 }
 
 export const hasOwnershipStep = (flow: KybFormUnifiedFlow | null) => !flow || (flow.beneficiaries?.length ?? 0) > 0;

@@ -4,13 +4,18 @@ import type { KybData } from './data.js';
 import { incompleteSteps, resumeStep, stepsFor } from './progress.js';
 
 const flow = {
-  fields: [{ field: 'COMPANY_NAME', required: true }, { field: 'COUNTRY', required: true }, { field: 'TIN', required: true }],
+  fields: [
+    { field: 'COMPANY_NAME', required: true },
+    { field: 'COUNTRY', required: true },
+    { field: 'TIN', required: true },
+  ],
   documents: [{ docType: 'INCORPORATION_CERT', required: true }],
   beneficiaries: [{ beneficiaryType: 'CEO', required: true, applicants: [{ applicantType: 'INDIVIDUAL', fields: [] }] }],
 } as unknown as KybFormUnifiedFlow;
 const questionnaire = { id: 'q', key: 'k', sections: [{ key: 's', questions: [{ key: 'a', type: 'TEXT', required: true }] }] } as unknown as Questionnaire;
 const empty: KybData = { form: null, beneficiaries: [], documents: {}, questionnaires: [], answers: {} };
-const form = (company: Record<string, unknown>) => ({ id: 'f', company: { companyName: 'A', country: 'LT', ...company }, meta: {} }) as unknown as KybData['form'];
+const form = (company: Record<string, unknown>) =>
+  ({ id: 'f', company: { companyName: 'A', country: 'LT', ...company }, meta: {} }) as unknown as KybData['form'];
 
 describe('progress', () => {
   it('has the steps the flow needs; the questionnaire once the API lists one', () => {
@@ -25,7 +30,14 @@ describe('progress', () => {
     expect(resumeStep([...steps], flow, { ...empty, form: form({}) })).toBe('company');
     const withCompany = { ...empty, form: form({ tin: '123' }), questionnaires: [questionnaire] };
     expect(resumeStep([...steps], flow, withCompany)).toBe('ownership');
-    const ceo = { id: 'c', beneficiaryTypes: ['CEO'], info: { infoType: 'INDIVIDUAL', name: 'A', surname: 'B' }, positions: [], ownershipPercentage: null, parent: null } as unknown as KybData['beneficiaries'][number];
+    const ceo = {
+      id: 'c',
+      beneficiaryTypes: ['CEO'],
+      info: { infoType: 'INDIVIDUAL', name: 'A', surname: 'B' },
+      positions: [],
+      ownershipPercentage: null,
+      parent: null,
+    } as unknown as KybData['beneficiaries'][number];
     expect(resumeStep([...steps], flow, { ...withCompany, beneficiaries: [ceo] })).toBe('documents');
     const withDocs = { ...withCompany, beneficiaries: [ceo], documents: { company: [{ id: 'd', type: 'INCORPORATION_CERT', filename: null, file: 'u' }] } };
     expect(incompleteSteps(flow, withDocs)).toEqual(new Set(['questionnaire']));

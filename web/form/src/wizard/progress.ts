@@ -22,13 +22,15 @@ export function incompleteSteps(flow: KybFormUnifiedFlow | null, data: KybData):
   const company = data.form?.company;
   if (!company) return new Set(['company']);
   const custom = company.additionalInfo ?? {};
-  const isCompanyMissing = companyFieldRules(flow).some((r) => r.required && !isPresent(ownValue(company as Readonly<Record<string, unknown>>, propOf(r.field))))
-    || (flow?.fieldsCustom ?? []).some((c) => c.required && !isPresent(ownValue(custom, c.field.key)?.value));
+  const isCompanyMissing =
+    companyFieldRules(flow).some((r) => r.required && !isPresent(ownValue(company as Readonly<Record<string, unknown>>, propOf(r.field)))) ||
+    (flow?.fieldsCustom ?? []).some((c) => c.required && !isPresent(ownValue(custom, c.field.key)?.value));
   if (isCompanyMissing) out.add('company');
   if (roleRules(flow).some((r) => r.required && !data.beneficiaries.some((b) => b.beneficiaryTypes.includes(r.type)))) out.add('ownership');
   const hasDoc = (owner: string, type: string) => (data.documents[owner] ?? []).some((d) => d.type === type);
-  const isDocMissing = companyDocRules(flow).documents.some((d) => d.required && !hasDoc(COMPANY_OWNER, d.docType))
-    || data.beneficiaries.some((b) => applicantRules(flow, b.beneficiaryTypes, b.info.infoType).documents.some((d) => d.required && !hasDoc(b.id, d.docType)));
+  const isDocMissing =
+    companyDocRules(flow).documents.some((d) => d.required && !hasDoc(COMPANY_OWNER, d.docType)) ||
+    data.beneficiaries.some((b) => applicantRules(flow, b.beneficiaryTypes, b.info.infoType).documents.some((d) => d.required && !hasDoc(b.id, d.docType)));
   if (isDocMissing) out.add('documents');
   if (data.questionnaires.some((q) => unanswered(q, data.answers[q.id] ?? {}).length > 0)) out.add('questionnaire');
   return out;

@@ -37,13 +37,20 @@ export function Wizard({ client, info, session, initial, onFatal, onDone }: Prop
   const go = useCallback((next: StepId, focusId?: string) => {
     focusTarget.current = focusId ?? null;
     setStep(next);
-    try { sessionStorage.setItem(STEP_KEY, next); } catch { /* resume falls back to the data */ }
+    try {
+      sessionStorage.setItem(STEP_KEY, next);
+    } catch {
+      /* resume falls back to the data */
+    }
   }, []);
 
   // Moving to a step puts focus on its heading (or on the field a link points at), so screen
   // reader and keyboard users start at the top of the new content.
   useEffect(() => {
-    if (isFirstRender.current) { isFirstRender.current = false; return; }
+    if (isFirstRender.current) {
+      isFirstRender.current = false;
+      return;
+    }
     const target = focusTarget.current ? document.getElementById(focusTarget.current) : null;
     focusTarget.current = null;
     (target ?? heading.current)?.focus();
@@ -69,19 +76,33 @@ export function Wizard({ client, info, session, initial, onFatal, onDone }: Prop
         <ol>
           {steps.map((s, i) => (
             <li key={s}>
-              <button type="button" className="step-link" aria-current={s === step ? 'step' : undefined} disabled={isLocked(s)}
-                aria-describedby={isLocked(s) ? 'locked-hint' : undefined} onClick={() => go(s)}>
-                <span className="step-number" aria-hidden="true">{i + 1}</span>
+              <button
+                type="button"
+                className="step-link"
+                aria-current={s === step ? 'step' : undefined}
+                disabled={isLocked(s)}
+                aria-describedby={isLocked(s) ? 'locked-hint' : undefined}
+                onClick={() => go(s)}
+              >
+                <span className="step-number" aria-hidden="true">
+                  {i + 1}
+                </span>
                 <span className="step-title">{t(`step.${s}`)}</span>
               </button>
             </li>
           ))}
         </ol>
-        {!data.form ? <p id="locked-hint" className="visually-hidden">{t('step.locked')}</p> : null}
+        {!data.form ? (
+          <p id="locked-hint" className="visually-hidden">
+            {t('step.locked')}
+          </p>
+        ) : null}
       </nav>
       <section className="step" aria-labelledby="step-title" data-step={step}>
         <p className="step-count">{t('app.stepOf', { n: index + 1, total: steps.length })}</p>
-        <h1 id="step-title" ref={heading} tabIndex={-1}>{t(`step.${step}`)}</h1>
+        <h1 id="step-title" ref={heading} tabIndex={-1}>
+          {t(`step.${step}`)}
+        </h1>
         {step === 'company' ? <CompanyStep ctx={context} onNext={goNext} /> : null}
         {step === 'ownership' ? <OwnershipStep ctx={context} onNext={goNext} /> : null}
         {step === 'documents' ? <DocumentsStep ctx={context} onNext={goNext} /> : null}
@@ -93,5 +114,9 @@ export function Wizard({ client, info, session, initial, onFatal, onDone }: Prop
 }
 
 function readStep(): StepId | null {
-  try { return sessionStorage.getItem(STEP_KEY) as StepId | null; } catch { return null; }
+  try {
+    return sessionStorage.getItem(STEP_KEY) as StepId | null;
+  } catch {
+    return null;
+  }
 }

@@ -10,7 +10,11 @@ import { presentLifecycleMeta } from '../../../../core/review/present-lifecycle.
 async function reviewedCase(h: Harness, partner?: TestPartner) {
   const s = await startSession(h, { flow: null, ...(partner ? { partner } : {}) });
   const call = api(h).call;
-  await call('POST', `/kyb/forms/${s.companyId}/beneficiaries/`, s.bearer, { beneficiaryType: 'UBO', ownershipPercentage: 100, info: { infoType: 'INDIVIDUAL', name: 'Jonas', surname: 'Jonaitis' } });
+  await call('POST', `/kyb/forms/${s.companyId}/beneficiaries/`, s.bearer, {
+    beneficiaryType: 'UBO',
+    ownershipPercentage: 100,
+    info: { infoType: 'INDIVIDUAL', name: 'Jonas', surname: 'Jonaitis' },
+  });
   expect((await call('POST', `/kyb/forms/${s.companyId}/submit/`, s.bearer)).status).toBe(200);
   await screenPending(h);
   return s;
@@ -37,7 +41,8 @@ describeEachDialect('re-running automation (POST /kyb/companies/{id}/automation/
     const after = await row(h(), s.companyId);
     expect(after.status).toBe('NEED_TO_REVIEW');
     expect(presentLifecycleMeta(after)).toEqual({
-      informationRequested: false, expirationStatus: null,
+      informationRequested: false,
+      expirationStatus: null,
       automationRanAt: new Date(h().clock.now()).toISOString(),
       // No list is loaded in this suite: screened, but nothing to vouch with.
       automationStatuses: { screening: { status: 'NOT_CHECKED', subjects: 2 }, riskAssessment: { status: expect.any(String), score: expect.any(Number) } },
@@ -62,12 +67,15 @@ describeEachDialect('re-running automation (POST /kyb/companies/{id}/automation/
     expect(refused.status).toBe(409);
     expect(refused.json.message).toBe('The form was not submitted yet.');
     const reviewed = await reviewedCase(h());
-    const ri = await api(h()).call('POST', `/v1/companies/${reviewed.companyId}/request-info/`, reviewed.partner.auth, { items: ['company.city'], message: 'City?' });
+    const ri = await api(h()).call('POST', `/v1/companies/${reviewed.companyId}/request-info/`, reviewed.partner.auth, {
+      items: ['company.city'],
+      message: 'City?',
+    });
     expect(ri.status).toBe(201);
     expect((await automate(h(), reviewed.companyId, reviewed.partner.auth)).json.message).toBe('The form is with the client for more information.');
   });
 
-  it('answers 402 in the error envelope once the partner\'s automation quota is spent, and changes nothing', async () => {
+  it("answers 402 in the error envelope once the partner's automation quota is spent, and changes nothing", async () => {
     const partner = await h().partner();
     await setAutomationQuota({ ctx: h().ctx, input: { partnerId: partner.partnerId, limit: 1 } });
     const s = await reviewedCase(h(), partner);
@@ -76,8 +84,10 @@ describeEachDialect('re-running automation (POST /kyb/companies/{id}/automation/
     const spent = await automate(h(), s.companyId, partner.auth);
     expect(spent.status).toBe(402);
     expect(spent.json).toEqual({
-      message: 'The automation quota of this partner (1 runs) is spent.', identifier: 'PAYMENT_REQUIRED',
-      documentation: 'http://openkyb.test/docs/errors#PAYMENT_REQUIRED', severity: 'NOT_SEVERE',
+      message: 'The automation quota of this partner (1 runs) is spent.',
+      identifier: 'PAYMENT_REQUIRED',
+      documentation: 'http://openkyb.test/docs/errors#PAYMENT_REQUIRED',
+      severity: 'NOT_SEVERE',
     });
     expect((await row(h(), s.companyId)).status).toBe('NEED_TO_REVIEW');
     // Unlimited by default: another partner is not affected.

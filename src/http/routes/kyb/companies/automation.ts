@@ -8,16 +8,21 @@ import { errorResponses, PARTNER } from '../../../route-schemas.js';
 const NO_BODY = Type.Unsafe<undefined>({ description: 'No response body' });
 
 export function automationRoute(app: App): void {
-  app.post('/kyb/companies/:id/automation/', {
-    ...PARTNER,
-    schema: {
-      operationId: 'kybCompaniesAutomationCreate',
-      summary: 'Re-run company automation',
-      tags: ['Companies'], params: IdParams,
-      response: { 202: NO_BODY, ...errorResponses(401, 402, 404, 409, 429) },
+  app.post(
+    '/kyb/companies/:id/automation/',
+    {
+      ...PARTNER,
+      schema: {
+        operationId: 'kybCompaniesAutomationCreate',
+        summary: 'Re-run company automation',
+        tags: ['Companies'],
+        params: IdParams,
+        response: { 202: NO_BODY, ...errorResponses(401, 402, 404, 409, 429) },
+      },
     },
-  }, async (request, reply) => {
-    await runAutomation({ ctx: { ...partnerCtx(request), keyId: request.partner!.keyId }, input: { companyId: request.params.id } });
-    return reply.code(202).send();
-  });
+    async (request, reply) => {
+      await runAutomation({ ctx: { ...partnerCtx(request), keyId: request.partner!.keyId }, input: { companyId: request.params.id } });
+      return reply.code(202).send();
+    },
+  );
 }

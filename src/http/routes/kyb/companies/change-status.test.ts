@@ -11,12 +11,13 @@ import { recordScreening, submittedCompany } from '../../../../../test/companies
  * iDenfy's CompanyStatus lists NeedToStatus twice in a plain oneOf (it relies on the
  * discriminator), so a body is checked against the variant its status selects.
  */
-const statusContractErrors = (body: { status: string; reviewInfo?: { approvalStatus: string } }) => (body.status === 'COMPLETED'
-  ? [
-    ...contractErrors('CompletedStatus', body).filter((e) => e !== '/reviewInfo must match exactly one schema in oneOf'),
-    ...contractErrors(body.reviewInfo?.approvalStatus === 'APPROVED' ? 'ManualApprove' : 'ManualDeny', body.reviewInfo),
-  ]
-  : contractErrors('NeedToStatus', body));
+const statusContractErrors = (body: { status: string; reviewInfo?: { approvalStatus: string } }) =>
+  body.status === 'COMPLETED'
+    ? [
+        ...contractErrors('CompletedStatus', body).filter((e) => e !== '/reviewInfo must match exactly one schema in oneOf'),
+        ...contractErrors(body.reviewInfo?.approvalStatus === 'APPROVED' ? 'ManualApprove' : 'ManualDeny', body.reviewInfo),
+      ]
+    : contractErrors('NeedToStatus', body);
 /** Deprecated set-by fields iDenfy marks required and not nullable; with no manager they are null (docs/decisions.md). */
 const SET_BY = /^\/(beneficiaries\/\d+\/)?(sanctions|news|peps)StatusSetBy must be object$/;
 
@@ -31,7 +32,12 @@ describeEachDialect('POST /kyb/companies/{id}/change-status/', (h) => {
     expect(statusContractErrors(res.json)).toEqual([]);
     const detail = await api(h()).call('GET', `/kyb/companies/${s.companyId}/`, s.partner.auth);
     expect(detail.json.meta).toMatchObject({ status: 'NEED_TO_PROCESS', statusChangedAt: new Date(h().clock.now()).toISOString(), statusChangedBy: null });
-    const audit = await h().database.db.selectFrom('audit_logs').select(['action', 'actor_type']).where('company_id', '=', s.companyId).where('action', '=', 'STATUS_CHANGED').execute();
+    const audit = await h()
+      .database.db.selectFrom('audit_logs')
+      .select(['action', 'actor_type'])
+      .where('company_id', '=', s.companyId)
+      .where('action', '=', 'STATUS_CHANGED')
+      .execute();
     expect(audit).toEqual([{ action: 'STATUS_CHANGED', actor_type: 'partner' }]);
   });
 
@@ -48,7 +54,13 @@ describeEachDialect('POST /kyb/companies/{id}/change-status/', (h) => {
     const unscreened = await change(s.companyId, s.partner.auth, approve);
     expect(unscreened.status).toBe(409);
     expect(unscreened.json.message).toMatch(/screening is still running/);
-    await recordScreening(h(), s.partner.partnerId, s.companyId, { [s.companyId]: 'NO_FLAGS', [s.beneficiaryId]: 'FLAGS_FOUND' }, { subjectId: s.beneficiaryId, resolution: null });
+    await recordScreening(
+      h(),
+      s.partner.partnerId,
+      s.companyId,
+      { [s.companyId]: 'NO_FLAGS', [s.beneficiaryId]: 'FLAGS_FOUND' },
+      { subjectId: s.beneficiaryId, resolution: null },
+    );
     const flagged = await change(s.companyId, s.partner.auth, approve);
     expect(flagged.status).toBe(409);
     expect(flagged.json.message).toContain(`beneficiary ${s.beneficiaryId}: FLAGS_FOUND`);
@@ -61,19 +73,23 @@ describeEachDialect('POST /kyb/companies/{id}/change-status/', (h) => {
     expect(statusContractErrors(approved.json)).toEqual([]);
   });
 
-  it('validates the body as iDenfy\'s CompanyStatusRequest oneOf', async () => {
+  it("validates the body as iDenfy's CompanyStatusRequest oneOf", async () => {
     const s = await submittedCompany(h());
     for (const body of [
-      {}, { status: 'PENDING' }, { status: 'COMPLETED' }, { status: 'COMPLETED', reviewInfo: { approvalStatus: 'MAYBE' } },
+      {},
+      { status: 'PENDING' },
+      { status: 'COMPLETED' },
+      { status: 'COMPLETED', reviewInfo: { approvalStatus: 'MAYBE' } },
       { status: 'COMPLETED', reviewInfo: { approvalStatus: 'DENIED', denyReason: 'x'.repeat(65) } },
-      { status: 'COMPLETED', reviewInfo: { approvalStatus: 'APPROVED', denyReason: 'no' } }, { status: 'NEED_TO_REVIEW', extra: 1 },
+      { status: 'COMPLETED', reviewInfo: { approvalStatus: 'APPROVED', denyReason: 'no' } },
+      { status: 'NEED_TO_REVIEW', extra: 1 },
     ]) {
       const res = await change(s.companyId, s.partner.auth, body);
       expect(res.status, JSON.stringify(body)).toBe(400);
     }
   });
 
-  it('answers 404 for another partner\'s company and leaves it unchanged', async () => {
+  it("answers 404 for another partner's company and leaves it unchanged", async () => {
     const s = await submittedCompany(h());
     const other = await h().partner('Other');
     expect((await change(s.companyId, other.auth, { status: 'NEED_TO_PROCESS' })).status).toBe(404);
@@ -82,12 +98,18 @@ describeEachDialect('POST /kyb/companies/{id}/change-status/', (h) => {
     expect(company.status).toBe('NEED_TO_REVIEW');
   });
 
-  it('a denial sends COMPANY_REVIEW in iDenfy\'s CompanyReviewWebhook shape to a real receiver', async () => {
+  it("a denial sends COMPANY_REVIEW in iDenfy's CompanyReviewWebhook shape to a real receiver", async () => {
     const receiver = await startReceiver();
     try {
       const s = await submittedCompany(h());
       await createEndpoint(h(), s.partner, `${receiver.url}/hook`, { eventTypes: ['COMPANY_REVIEW'] });
-      await recordScreening(h(), s.partner.partnerId, s.companyId, { [s.companyId]: 'NO_FLAGS', [s.beneficiaryId]: 'TRUE_POSITIVE' }, { subjectId: s.beneficiaryId, resolution: 'TRUE_POSITIVE' });
+      await recordScreening(
+        h(),
+        s.partner.partnerId,
+        s.companyId,
+        { [s.companyId]: 'NO_FLAGS', [s.beneficiaryId]: 'TRUE_POSITIVE' },
+        { subjectId: s.beneficiaryId, resolution: 'TRUE_POSITIVE' },
+      );
       const res = await change(s.companyId, s.partner.auth, { status: 'COMPLETED', reviewInfo: { approvalStatus: 'DENIED', denyReason: 'Sanctioned owner' } });
       expect(res.status).toBe(200);
       expect(await testWorker(h()).worker.runOnce()).toBe(1);
@@ -96,7 +118,13 @@ describeEachDialect('POST /kyb/companies/{id}/change-status/', (h) => {
       expect(request!.headers['idenfy-event-type']).toBe('COMPANY_REVIEW');
       const body = JSON.parse(request!.body.toString('utf8'));
       expect(contractErrors('CompanyReviewWebhook', body).filter((e) => !SET_BY.test(e))).toEqual([]);
-      expect(body).toMatchObject({ id: s.companyId, companyName: 'Acme Payments UAB', approvalStatus: 'DENIED', denyReason: 'Sanctioned owner', clientId: 'client-1' });
+      expect(body).toMatchObject({
+        id: s.companyId,
+        companyName: 'Acme Payments UAB',
+        approvalStatus: 'DENIED',
+        denyReason: 'Sanctioned owner',
+        clientId: 'client-1',
+      });
       expect(body.beneficiaries[0]).toMatchObject({ id: s.beneficiaryId, sanctionsCheckStatus: 'TRUE_POSITIVE', amlCheck: { overallStatus: 'TRUE_POSITIVE' } });
     } finally {
       await receiver.close();

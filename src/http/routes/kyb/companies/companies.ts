@@ -5,9 +5,7 @@ import { deleteCompany } from '../../../../core/review/delete-company.js';
 import { getCompany } from '../../../../core/review/get-company.js';
 import { listCompanies, type CompanyPage } from '../../../../core/review/list-companies.js';
 import type { ReviewCtx } from '../../../../core/review/load-company.js';
-import {
-  CompanyDetail, CompanyListQuery, CompanyParams, CompanyStatus, CompanyStatusRequest, PaginatedCompanyListList,
-} from '../../../../schemas/review.js';
+import { CompanyDetail, CompanyListQuery, CompanyParams, CompanyStatus, CompanyStatusRequest, PaginatedCompanyListList } from '../../../../schemas/review.js';
 import { partnerCtx, type App } from '../../../context.js';
 import { errorResponses, PARTNER } from '../../../route-schemas.js';
 
@@ -21,34 +19,72 @@ export function reviewCtx(request: FastifyRequest): ReviewCtx {
 
 /** iDenfy's partner back office over companies: list, dossier, delete, change status. */
 export function companyRoutes(app: App): void {
-  app.get('/kyb/companies/', {
-    ...PARTNER,
-    schema: { operationId: 'kybCompaniesList', summary: 'List companies', tags, querystring: CompanyListQuery, response: { 200: PaginatedCompanyListList, ...errorResponses(400, 401) } },
-  }, async (request) => {
-    const page = await listCompanies({ ctx: partnerCtx(request), query: request.query });
-    return { count: page.count, ...pageLinks(app.publicUrl, request.url, page), results: page.results };
-  });
-
-  app.get('/kyb/companies/:id/', {
-    ...PARTNER,
-    schema: { operationId: 'kybCompaniesRetrieve', summary: 'Retrieve all company info', tags, params: CompanyParams, response: { 200: CompanyDetail, ...errorResponses(401, 404) } },
-  }, async (request) => getCompany({ ctx: partnerCtx(request), id: request.params.id }));
-
-  app.delete('/kyb/companies/:id/', {
-    ...PARTNER,
-    schema: { operationId: 'kybCompaniesDestroy', summary: 'Delete the company and everything it holds', tags, params: CompanyParams, response: { 204: NO_BODY, ...errorResponses(401, 404) } },
-  }, async (request, reply) => {
-    await deleteCompany({ ctx: reviewCtx(request), id: request.params.id });
-    return reply.code(204).send();
-  });
-
-  app.post('/kyb/companies/:id/change-status/', {
-    ...PARTNER,
-    schema: {
-      operationId: 'kybCompaniesChangeStatusCreate', summary: 'Change the company status (COMPLETED is a manual review)', tags,
-      params: CompanyParams, body: CompanyStatusRequest, response: { 200: CompanyStatus, ...errorResponses(400, 401, 404, 409) },
+  app.get(
+    '/kyb/companies/',
+    {
+      ...PARTNER,
+      schema: {
+        operationId: 'kybCompaniesList',
+        summary: 'List companies',
+        tags,
+        querystring: CompanyListQuery,
+        response: { 200: PaginatedCompanyListList, ...errorResponses(400, 401) },
+      },
     },
-  }, async (request) => changeCompanyStatus({ ctx: reviewCtx(request), id: request.params.id, input: request.body }));
+    async (request) => {
+      const page = await listCompanies({ ctx: partnerCtx(request), query: request.query });
+      return { count: page.count, ...pageLinks(app.publicUrl, request.url, page), results: page.results };
+    },
+  );
+
+  app.get(
+    '/kyb/companies/:id/',
+    {
+      ...PARTNER,
+      schema: {
+        operationId: 'kybCompaniesRetrieve',
+        summary: 'Retrieve all company info',
+        tags,
+        params: CompanyParams,
+        response: { 200: CompanyDetail, ...errorResponses(401, 404) },
+      },
+    },
+    async (request) => getCompany({ ctx: partnerCtx(request), id: request.params.id }),
+  );
+
+  app.delete(
+    '/kyb/companies/:id/',
+    {
+      ...PARTNER,
+      schema: {
+        operationId: 'kybCompaniesDestroy',
+        summary: 'Delete the company and everything it holds',
+        tags,
+        params: CompanyParams,
+        response: { 204: NO_BODY, ...errorResponses(401, 404) },
+      },
+    },
+    async (request, reply) => {
+      await deleteCompany({ ctx: reviewCtx(request), id: request.params.id });
+      return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    '/kyb/companies/:id/change-status/',
+    {
+      ...PARTNER,
+      schema: {
+        operationId: 'kybCompaniesChangeStatusCreate',
+        summary: 'Change the company status (COMPLETED is a manual review)',
+        tags,
+        params: CompanyParams,
+        body: CompanyStatusRequest,
+        response: { 200: CompanyStatus, ...errorResponses(400, 401, 404, 409) },
+      },
+    },
+    async (request) => changeCompanyStatus({ ctx: reviewCtx(request), id: request.params.id, input: request.body }),
+  );
 }
 
 /** Absolute links to the neighbouring pages, with the request's other parameters kept. */

@@ -25,9 +25,14 @@ function filesUnder(dir: string): string[] {
 async function rawDatabase(h: Harness): Promise<string> {
   if (h.dialect === 'sqlite') {
     await sql`pragma wal_checkpoint(TRUNCATE)`.execute(h.database.db);
-    return filesUnder(h.config.dataDir).filter((f) => f.includes('openkyb.sqlite')).map((f) => readFileSync(f).toString('latin1')).join('\n');
+    return filesUnder(h.config.dataDir)
+      .filter((f) => f.includes('openkyb.sqlite'))
+      .map((f) => readFileSync(f).toString('latin1'))
+      .join('\n');
   }
-  const tables = await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema()`.execute(h.database.db);
+  const tables = await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema()`.execute(
+    h.database.db,
+  );
   const texts: string[] = [];
   for (const { name } of tables.rows) {
     const rows = await sql<{ row: string }>`select t::text as row from ${sql.table(name)} t`.execute(h.database.db);
@@ -44,9 +49,18 @@ describeEachDialect('DELETE /kyb/companies/{id}/', (h) => {
       await createEndpoint(h(), partner, `${receiver.url}/hook`, { eventTypes: ['COMPANY_SUBMIT', 'COMPANY_DELETE'] });
       const s = await submittedCompany(h(), { partner, company: { companyName: NAME, registrationNumber: REG } });
       const { call } = api(h());
-      const upload = await call('POST', `/kyb/forms/${s.companyId}/documents/`, partner.auth, { type: 'INCORPORATION_CERT', file: base64(pdfDocument(`${NAME} ${REG}`)) });
+      const upload = await call('POST', `/kyb/forms/${s.companyId}/documents/`, partner.auth, {
+        type: 'INCORPORATION_CERT',
+        file: base64(pdfDocument(`${NAME} ${REG}`)),
+      });
       expect(upload.status).toBe(201);
-      await recordScreening(h(), partner.partnerId, s.companyId, { [s.companyId]: 'NO_FLAGS', [s.beneficiaryId]: 'FLAGS_FOUND' }, { subjectId: s.beneficiaryId, resolution: null });
+      await recordScreening(
+        h(),
+        partner.partnerId,
+        s.companyId,
+        { [s.companyId]: 'NO_FLAGS', [s.beneficiaryId]: 'FLAGS_FOUND' },
+        { subjectId: s.beneficiaryId, resolution: null },
+      );
       await call('POST', `/v1/companies/${s.companyId}/comments/`, partner.auth, { content: `About ${NAME}` });
       const before = await rawDatabase(h());
       expect(before).toContain(NAME);
@@ -83,7 +97,7 @@ describeEachDialect('DELETE /kyb/companies/{id}/', (h) => {
     }
   });
 
-  it('answers 404 for another partner\'s company and an unknown id, deleting nothing', async () => {
+  it("answers 404 for another partner's company and an unknown id, deleting nothing", async () => {
     const s = await submittedCompany(h());
     const other = await h().partner('Other');
     const { call } = api(h());

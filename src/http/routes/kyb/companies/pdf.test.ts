@@ -12,8 +12,12 @@ import { importUn, screenPending } from '../../../../../test/screening-cases.js'
 
 const run = promisify(execFile);
 let dir = '';
-beforeAll(async () => { dir = await mkdtemp(path.join(tmpdir(), 'openkyb-pdf-')); });
-afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'openkyb-pdf-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
 
 /**
  * A submitted case through the API: a holding company (60 %) with Rasa Petraite under it, a
@@ -30,16 +34,38 @@ async function completeCase(h: Harness, partner?: Session['partner']): Promise<S
     return r.json.id as string;
   };
   const holding = await add({ beneficiaryTypes: ['UBO'], ownershipPercentage: 60, info: { infoType: 'COMPANY', companyName: 'Holding SIA', country: 'LV' } });
-  const rasa = await add({ beneficiaryTypes: ['UBO'], parent: holding, ownershipPercentage: 100, info: { infoType: 'INDIVIDUAL', name: 'Rasa', surname: 'Petraite', dateOfBirth: '1980-04-02', nationality: 'LT' } });
-  const germain = await add({ beneficiaryTypes: ['UBO'], ownershipPercentage: 40, info: { infoType: 'INDIVIDUAL', name: 'Germain', surname: 'Katanga', dateOfBirth: '1978-04-28', nationality: 'CD' } });
-  expect((await call('POST', `${form}/documents/`, s.bearer, { type: 'INCORPORATION_CERT', filename: 'cert.pdf', file: base64(pdfDocument()) })).status).toBe(201);
+  const rasa = await add({
+    beneficiaryTypes: ['UBO'],
+    parent: holding,
+    ownershipPercentage: 100,
+    info: { infoType: 'INDIVIDUAL', name: 'Rasa', surname: 'Petraite', dateOfBirth: '1980-04-02', nationality: 'LT' },
+  });
+  const germain = await add({
+    beneficiaryTypes: ['UBO'],
+    ownershipPercentage: 40,
+    info: { infoType: 'INDIVIDUAL', name: 'Germain', surname: 'Katanga', dateOfBirth: '1978-04-28', nationality: 'CD' },
+  });
+  expect((await call('POST', `${form}/documents/`, s.bearer, { type: 'INCORPORATION_CERT', filename: 'cert.pdf', file: base64(pdfDocument()) })).status).toBe(
+    201,
+  );
   for (const person of [rasa, germain]) {
     const passport = pngImage(40, 30, (x, y) => [x * 6, y * 8, 120]);
-    expect((await call('POST', `${form}/beneficiaries/${person}/documents/`, s.bearer, { type: 'IDENTITY_DOCUMENT', filename: 'passport.png', file: base64(passport) })).status).toBe(201);
+    expect(
+      (
+        await call('POST', `${form}/beneficiaries/${person}/documents/`, s.bearer, {
+          type: 'IDENTITY_DOCUMENT',
+          filename: 'passport.png',
+          file: base64(passport),
+        })
+      ).status,
+    ).toBe(201);
   }
   const [questionnaire] = (await call('GET', `${form}/questionnaires/`, s.bearer)).json;
   const answers = await call('PUT', `${form}/questionnaires/${questionnaire.id}/answers/`, s.bearer, {
-    sections: { activity: { handlesCash: { value: true }, cashShare: { value: 12.5 }, size: { value: 'large' } }, large: { auditor: { value: 'KPMG Baltics' } } },
+    sections: {
+      activity: { handlesCash: { value: true }, cashShare: { value: 12.5 }, size: { value: 'large' } },
+      large: { auditor: { value: 'KPMG Baltics' } },
+    },
   });
   expect(answers.status).toBe(200);
   expect((await call('POST', `${form}/submit/`, s.bearer)).status).toBe(200);
@@ -49,7 +75,8 @@ async function completeCase(h: Harness, partner?: Session['partner']): Promise<S
 
 async function requestPdf(h: Harness, companyId: string, auth: string, body?: unknown) {
   const response = await h.app.inject({
-    method: 'POST', url: `/kyb/companies/${companyId}/pdf/`,
+    method: 'POST',
+    url: `/kyb/companies/${companyId}/pdf/`,
     headers: { authorization: auth, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
     ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
   });
@@ -68,13 +95,25 @@ async function pdfText(file: string, password?: string): Promise<string> {
   return stdout;
 }
 
-const HEADINGS = ['Submitted company information', 'Case', 'Related subjects', 'Ownership structure', 'Questionnaire answers',
-  'Documents', 'Audit trail', 'Company AML check', 'Beneficiary AML checks'];
+const HEADINGS = [
+  'Submitted company information',
+  'Case',
+  'Related subjects',
+  'Ownership structure',
+  'Questionnaire answers',
+  'Documents',
+  'Audit trail',
+  'Company AML check',
+  'Beneficiary AML checks',
+];
 
 /** Where each heading starts a line (headings are alone on their line), in the order found. */
 function headingOrder(text: string, headings: string[]): string[] {
   const found = headings.map((heading) => ({ heading, at: text.search(new RegExp(`^\\s*${heading}\\s*$`, 'm')) }));
-  return found.filter((f) => f.at >= 0).sort((a, b) => a.at - b.at).map((f) => f.heading);
+  return found
+    .filter((f) => f.at >= 0)
+    .sort((a, b) => a.at - b.at)
+    .map((f) => f.heading);
 }
 
 describeEachDialect('the PDF dossier (POST /kyb/companies/{id}/pdf/)', (h) => {
@@ -122,7 +161,10 @@ describeEachDialect('the PDF dossier (POST /kyb/companies/{id}/pdf/)', (h) => {
     const r = await requestPdf(h(), s.companyId, s.partner.auth, { content: ['KYB_DOCUMENTS'] });
     expect(r.status).toBe(200);
     const { stdout } = await run('/usr/bin/pdfimages', ['-list', await saved(r.bytes)]);
-    const images = stdout.split('\n').slice(2).filter((line) => line.trim() !== '');
+    const images = stdout
+      .split('\n')
+      .slice(2)
+      .filter((line) => line.trim() !== '');
     expect(images).toHaveLength(2);
     expect(images[0]).toMatch(/^\s*\d+\s+\d+\s+image\s+40\s+30\s+rgb/);
   });

@@ -9,22 +9,31 @@ import { errorResponses, PARTNER } from '../../../route-schemas.js';
 const PDF_FILE = Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'The PDF dossier' });
 
 export function pdfRoute(app: App): void {
-  app.post('/kyb/companies/:id/pdf/', {
-    ...PARTNER,
-    schema: {
-      operationId: 'kybCompaniesPdfCreate',
-      summary: 'Generate company PDF',
-      tags: ['Companies'], params: IdParams, body: KybPdfRequest,
-      response: { 200: { description: 'The PDF dossier', content: { 'application/pdf': { schema: PDF_FILE } } }, ...errorResponses(400, 401, 404, 429) },
+  app.post(
+    '/kyb/companies/:id/pdf/',
+    {
+      ...PARTNER,
+      schema: {
+        operationId: 'kybCompaniesPdfCreate',
+        summary: 'Generate company PDF',
+        tags: ['Companies'],
+        params: IdParams,
+        body: KybPdfRequest,
+        response: { 200: { description: 'The PDF dossier', content: { 'application/pdf': { schema: PDF_FILE } } }, ...errorResponses(400, 401, 404, 429) },
+      },
     },
-  }, async (request, reply) => {
-    const { content, password } = request.body;
-    const pdf = await buildDossier({
-      ctx: partnerCtx(request),
-      input: { companyId: request.params.id, ...(content ? { content } : {}), ...(password !== undefined ? { password } : {}) },
-    });
-    // Personal data: never cached by a proxy or the browser.
-    return reply.type('application/pdf').header('cache-control', 'no-store')
-      .header('content-disposition', `attachment; filename="kyb-${request.params.id}.pdf"`).send(pdf);
-  });
+    async (request, reply) => {
+      const { content, password } = request.body;
+      const pdf = await buildDossier({
+        ctx: partnerCtx(request),
+        input: { companyId: request.params.id, ...(content ? { content } : {}), ...(password !== undefined ? { password } : {}) },
+      });
+      // Personal data: never cached by a proxy or the browser.
+      return reply
+        .type('application/pdf')
+        .header('cache-control', 'no-store')
+        .header('content-disposition', `attachment; filename="kyb-${request.params.id}.pdf"`)
+        .send(pdf);
+    },
+  );
 }

@@ -12,9 +12,22 @@ describeEachDialect('/kyb/forms/{companyId}/beneficiaries/', (h) => {
     const s = await startSession(h(), { flow: null });
     const call = api(h()).call;
     const base = `/kyb/forms/${s.companyId}/beneficiaries/`;
-    const created = await call('POST', base, s.bearer, { beneficiaryTypes: ['SHAREHOLDER', 'CEO'], positions: ['director'], formFiller: true, ownershipPercentage: 33.33, info: person({ dateOfBirth: '1980-02-29', phone: '+37060000001' }) });
+    const created = await call('POST', base, s.bearer, {
+      beneficiaryTypes: ['SHAREHOLDER', 'CEO'],
+      positions: ['director'],
+      formFiller: true,
+      ownershipPercentage: 33.33,
+      info: person({ dateOfBirth: '1980-02-29', phone: '+37060000001' }),
+    });
     expect(created.status).toBe(201);
-    expect(created.json).toMatchObject({ beneficiaryType: 'SHAREHOLDER', beneficiaryTypes: ['SHAREHOLDER', 'CEO'], positions: ['director'], formFiller: true, ownershipPercentage: 33.33, parent: null });
+    expect(created.json).toMatchObject({
+      beneficiaryType: 'SHAREHOLDER',
+      beneficiaryTypes: ['SHAREHOLDER', 'CEO'],
+      positions: ['director'],
+      formFiller: true,
+      ownershipPercentage: 33.33,
+      parent: null,
+    });
     expect(created.json.info).toMatchObject({ infoType: 'INDIVIDUAL', name: 'Rasa', dateOfBirth: '1980-02-29', email: null, additionalInfo: {} });
     expect(contractErrors('BeneficiaryCreate', created.json)).toEqual([]);
     const item = `${base}${created.json.id}/`;
@@ -24,7 +37,14 @@ describeEachDialect('/kyb/forms/{companyId}/beneficiaries/', (h) => {
     const patched = await call('PATCH', item, s.bearer, { info: { infoType: 'INDIVIDUAL', city: 'Vilnius' }, ownershipPercentage: 50 });
     expect(patched.json).toMatchObject({ ownershipPercentage: 50, positions: ['director'], info: { name: 'Rasa', city: 'Vilnius' } });
     const put = await call('PUT', item, s.bearer, { beneficiaryType: 'UBO', info: person({ name: 'Ona' }) });
-    expect(put.json).toMatchObject({ beneficiaryType: 'UBO', beneficiaryTypes: ['UBO'], positions: [], formFiller: false, ownershipPercentage: null, info: { name: 'Ona', city: null } });
+    expect(put.json).toMatchObject({
+      beneficiaryType: 'UBO',
+      beneficiaryTypes: ['UBO'],
+      positions: [],
+      formFiller: false,
+      ownershipPercentage: null,
+      info: { name: 'Ona', city: null },
+    });
     expect((await call('DELETE', item, s.bearer)).status).toBe(204);
     expect((await call('GET', item, s.bearer)).status).toBe(404);
   });
@@ -66,7 +86,11 @@ describeEachDialect('/kyb/forms/{companyId}/beneficiaries/', (h) => {
     const a = await startSession(h(), { flow: null });
     const b = await startSession(h(), { flow: null, partner: a.partner });
     const holding = await api(h()).call('POST', `/kyb/forms/${a.companyId}/beneficiaries/`, a.bearer, { beneficiaryType: 'SHAREHOLDER', info: company() });
-    const res = await api(h()).call('POST', `/kyb/forms/${b.companyId}/beneficiaries/`, b.bearer, { beneficiaryType: 'UBO', parent: holding.json.id, info: person() });
+    const res = await api(h()).call('POST', `/kyb/forms/${b.companyId}/beneficiaries/`, b.bearer, {
+      beneficiaryType: 'UBO',
+      parent: holding.json.id,
+      info: person(),
+    });
     expect(res.json.message.parent).toEqual(['no beneficiary with this id in this form']);
   });
 
@@ -74,16 +98,25 @@ describeEachDialect('/kyb/forms/{companyId}/beneficiaries/', (h) => {
     const s = await startSession(h(), {
       flow: {
         beneficiaries: [
-          { beneficiaryType: 'UBO', applicants: [{ applicantType: 'INDIVIDUAL', fields: [], fieldsCustom: [{ field: { key: 'pepRole', title: 'PEP role', type: 'TEXT' } }] }] },
+          {
+            beneficiaryType: 'UBO',
+            applicants: [{ applicantType: 'INDIVIDUAL', fields: [], fieldsCustom: [{ field: { key: 'pepRole', title: 'PEP role', type: 'TEXT' } }] }],
+          },
           { beneficiaryType: 'CEO', readOnly: true, applicants: [{ applicantType: 'INDIVIDUAL', fields: [] }] },
         ],
       },
     });
     const call = api(h()).call;
     const base = `/kyb/forms/${s.companyId}/beneficiaries/`;
-    expect((await call('POST', base, s.bearer, { beneficiaryType: 'SHAREHOLDER', info: person() })).json.message.beneficiaryTypes).toEqual(['SHAREHOLDER is not part of this form']);
-    expect((await call('POST', base, s.bearer, { beneficiaryType: 'UBO', info: company() })).json.message['info.infoType']).toEqual(['a UBO cannot be a company in this form']);
-    expect((await call('POST', base, s.bearer, { beneficiaryType: 'CEO', info: person() })).json.message.beneficiaryTypes).toEqual(['CEO entries are read-only in this form']);
+    expect((await call('POST', base, s.bearer, { beneficiaryType: 'SHAREHOLDER', info: person() })).json.message.beneficiaryTypes).toEqual([
+      'SHAREHOLDER is not part of this form',
+    ]);
+    expect((await call('POST', base, s.bearer, { beneficiaryType: 'UBO', info: company() })).json.message['info.infoType']).toEqual([
+      'a UBO cannot be a company in this form',
+    ]);
+    expect((await call('POST', base, s.bearer, { beneficiaryType: 'CEO', info: person() })).json.message.beneficiaryTypes).toEqual([
+      'CEO entries are read-only in this form',
+    ]);
     expect((await call('POST', base, s.partner.auth, { beneficiaryType: 'CEO', info: person() })).status).toBe(201);
     const typed = await call('POST', base, s.bearer, { beneficiaryType: 'UBO', info: person({ additionalInfo: { pepRole: { value: 'Mayor' } } }) });
     expect(typed.json.info.additionalInfo).toEqual({ pepRole: { title: 'PEP role', type: 'TEXT', value: 'Mayor' } });
@@ -113,7 +146,7 @@ describeEachDialect('/kyb/forms/{companyId}/beneficiaries/', (h) => {
     expect(Object.keys(res.json.message)).toContain(field);
   });
 
-  it('ignores a client\'s scan ref and keeps the partner\'s', async () => {
+  it("ignores a client's scan ref and keeps the partner's", async () => {
     const s = await startSession(h(), { flow: null });
     const base = `/kyb/forms/${s.companyId}/beneficiaries/`;
     const byClient = await api(h()).call('POST', base, s.bearer, { beneficiaryType: 'UBO', info: person({ scanRef: 'scan-1' }) });
@@ -122,7 +155,7 @@ describeEachDialect('/kyb/forms/{companyId}/beneficiaries/', (h) => {
     expect(Object.fromEntries(rows.map((r) => [r.id, r.scan_ref]))).toEqual({ [byClient.json.id]: null, [byPartner.json.id]: 'scan-2' });
   });
 
-  it('keeps beneficiaries of one company out of reach of another company\'s token (404)', async () => {
+  it("keeps beneficiaries of one company out of reach of another company's token (404)", async () => {
     const a = await startSession(h(), { flow: null });
     const b = await startSession(h(), { flow: null, partner: a.partner });
     const call = api(h()).call;

@@ -11,20 +11,51 @@ import { EITHER, errorResponses } from '../../../route-schemas.js';
 const common = { tags: ['Beneficiaries'] };
 
 export function beneficiaryRoutes(app: App): void {
-  app.get('/kyb/forms/:companyId/beneficiaries/', {
-    ...EITHER,
-    schema: { ...common, operationId: 'kybFormsBeneficiariesList', summary: 'List beneficiaries', params: CompanyIdParams, response: { 200: Type.Array(Beneficiary), ...errorResponses(401, 404) } },
-  }, async (request) => listBeneficiaries({ ctx: formCtx(request, request.params.companyId) }));
+  app.get(
+    '/kyb/forms/:companyId/beneficiaries/',
+    {
+      ...EITHER,
+      schema: {
+        ...common,
+        operationId: 'kybFormsBeneficiariesList',
+        summary: 'List beneficiaries',
+        params: CompanyIdParams,
+        response: { 200: Type.Array(Beneficiary), ...errorResponses(401, 404) },
+      },
+    },
+    async (request) => listBeneficiaries({ ctx: formCtx(request, request.params.companyId) }),
+  );
 
-  app.post('/kyb/forms/:companyId/beneficiaries/', {
-    ...EITHER,
-    schema: { ...common, operationId: 'kybFormsBeneficiariesCreate', summary: 'Add a beneficiary', params: CompanyIdParams, body: BeneficiaryCreateRequest, response: { 201: Beneficiary, ...errorResponses(400, 401, 404, 409) } },
-  }, async (request, reply) => reply.code(201).send(await createBeneficiary({ ctx: formCtx(request, request.params.companyId), input: request.body })));
+  app.post(
+    '/kyb/forms/:companyId/beneficiaries/',
+    {
+      ...EITHER,
+      schema: {
+        ...common,
+        operationId: 'kybFormsBeneficiariesCreate',
+        summary: 'Add a beneficiary',
+        params: CompanyIdParams,
+        body: BeneficiaryCreateRequest,
+        response: { 201: Beneficiary, ...errorResponses(400, 401, 404, 409) },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await createBeneficiary({ ctx: formCtx(request, request.params.companyId), input: request.body })),
+  );
 
-  app.get('/kyb/forms/:companyId/beneficiaries/:id/', {
-    ...EITHER,
-    schema: { ...common, operationId: 'kybFormsBeneficiariesRetrieve', summary: 'Retrieve a beneficiary', params: BeneficiaryParams, response: { 200: Beneficiary, ...errorResponses(401, 404) } },
-  }, async (request) => getBeneficiary({ ctx: formCtx(request, request.params.companyId), id: request.params.id }));
+  app.get(
+    '/kyb/forms/:companyId/beneficiaries/:id/',
+    {
+      ...EITHER,
+      schema: {
+        ...common,
+        operationId: 'kybFormsBeneficiariesRetrieve',
+        summary: 'Retrieve a beneficiary',
+        params: BeneficiaryParams,
+        response: { 200: Beneficiary, ...errorResponses(401, 404) },
+      },
+    },
+    async (request) => getBeneficiary({ ctx: formCtx(request, request.params.companyId), id: request.params.id }),
+  );
 
   for (const method of ['PUT', 'PATCH'] as const) {
     app.route({
@@ -39,17 +70,31 @@ export function beneficiaryRoutes(app: App): void {
         body: method === 'PUT' ? BeneficiaryRequest : PatchedBeneficiaryRequest,
         response: { 200: Beneficiary, ...errorResponses(400, 401, 404, 409) },
       },
-      handler: async (request) => updateBeneficiary({
-        ctx: formCtx(request, request.params.companyId), id: request.params.id, input: request.body, merge: method === 'PATCH',
-      }),
+      handler: async (request) =>
+        updateBeneficiary({
+          ctx: formCtx(request, request.params.companyId),
+          id: request.params.id,
+          input: request.body,
+          merge: method === 'PATCH',
+        }),
     });
   }
 
-  app.delete('/kyb/forms/:companyId/beneficiaries/:id/', {
-    ...EITHER,
-    schema: { ...common, operationId: 'kybFormsBeneficiariesDestroy', summary: 'Delete a beneficiary (not one with beneficiaries under it)', params: BeneficiaryParams, response: { 204: Type.Null(), ...errorResponses(401, 404, 409) } },
-  }, async (request, reply) => {
-    await deleteBeneficiary({ ctx: formCtx(request, request.params.companyId), id: request.params.id });
-    return reply.code(204).send(null);
-  });
+  app.delete(
+    '/kyb/forms/:companyId/beneficiaries/:id/',
+    {
+      ...EITHER,
+      schema: {
+        ...common,
+        operationId: 'kybFormsBeneficiariesDestroy',
+        summary: 'Delete a beneficiary (not one with beneficiaries under it)',
+        params: BeneficiaryParams,
+        response: { 204: Type.Null(), ...errorResponses(401, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      await deleteBeneficiary({ ctx: formCtx(request, request.params.companyId), id: request.params.id });
+      return reply.code(204).send(null);
+    },
+  );
 }

@@ -17,7 +17,14 @@ const storedFileCount = (h: Harness) => {
   return existsSync(root) ? readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length : 0;
 };
 const count = async (h: Harness, table: 'documents' | 'stored_files') =>
-  Number((await h.database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await h.database.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describeEachDialect('company and beneficiary documents', (h) => {
   it('uploads a PDF and a PNG, lists, filters, reads, renames and deletes them', async () => {
@@ -72,7 +79,11 @@ describeEachDialect('company and beneficiary documents', (h) => {
 
   it('signs the link so a file name cannot be re-split into another served type', async () => {
     const s = await startSession(h(), { flow: null });
-    const doc = await api(h()).call('POST', `/kyb/forms/${s.companyId}/documents/`, s.bearer, { type: 'OTHER', filename: 'x-sniff:y.png', file: base64(pngImage()) });
+    const doc = await api(h()).call('POST', `/kyb/forms/${s.companyId}/documents/`, s.bearer, {
+      type: 'OTHER',
+      filename: 'x-sniff:y.png',
+      file: base64(pngImage()),
+    });
     const url = new URL(doc.json.file);
     url.searchParams.set('type', 'image/png:x-sniff');
     url.searchParams.set('name', 'y.png');
@@ -116,14 +127,22 @@ describeEachDialect('company and beneficiary documents', (h) => {
   it('takes individual document types for individuals and company types for companies', async () => {
     const s = await startSession(h(), { flow: null });
     const call = api(h()).call;
-    const person = await call('POST', `/kyb/forms/${s.companyId}/beneficiaries/`, s.bearer, { beneficiaryType: 'UBO', info: { infoType: 'INDIVIDUAL', name: 'A', surname: 'B' } });
-    const holding = await call('POST', `/kyb/forms/${s.companyId}/beneficiaries/`, s.bearer, { beneficiaryType: 'SHAREHOLDER', info: { infoType: 'COMPANY', companyName: 'H', country: 'LV' } });
+    const person = await call('POST', `/kyb/forms/${s.companyId}/beneficiaries/`, s.bearer, {
+      beneficiaryType: 'UBO',
+      info: { infoType: 'INDIVIDUAL', name: 'A', surname: 'B' },
+    });
+    const holding = await call('POST', `/kyb/forms/${s.companyId}/beneficiaries/`, s.bearer, {
+      beneficiaryType: 'SHAREHOLDER',
+      info: { infoType: 'COMPANY', companyName: 'H', country: 'LV' },
+    });
     const personDocs = `/kyb/forms/${s.companyId}/beneficiaries/${person.json.id}/documents/`;
     const holdingDocs = `/kyb/forms/${s.companyId}/beneficiaries/${holding.json.id}/documents/`;
     const passport = await call('POST', personDocs, s.bearer, { type: 'IDENTITY_DOCUMENT', file: base64(pngImage()) });
     expect(passport.status).toBe(201);
     expect(contractErrors('BeneficiaryDocumentCreate', passport.json)).toEqual([]);
-    expect((await call('POST', personDocs, s.bearer, { type: 'INCORPORATION_CERT', file: base64(pngImage()) })).json.message.type).toEqual(['must be one of: IDENTITY_DOCUMENT, PROOF_OF_ADDRESS, OTHER']);
+    expect((await call('POST', personDocs, s.bearer, { type: 'INCORPORATION_CERT', file: base64(pngImage()) })).json.message.type).toEqual([
+      'must be one of: IDENTITY_DOCUMENT, PROOF_OF_ADDRESS, OTHER',
+    ]);
     expect((await call('POST', holdingDocs, s.bearer, { type: 'INCORPORATION_CERT', file: base64(pdfDocument()) })).status).toBe(201);
     expect((await call('POST', holdingDocs, s.bearer, { type: 'IDENTITY_DOCUMENT', file: base64(pdfDocument()) })).status).toBe(400);
     expect((await call('GET', personDocs, s.partner.auth)).json.map((d: { id: string }) => d.id)).toEqual([passport.json.id]);
@@ -133,7 +152,7 @@ describeEachDialect('company and beneficiary documents', (h) => {
     expect((await call('GET', personDocs, s.bearer)).status).toBe(404);
   });
 
-  it('keeps one company\'s documents from another company\'s token and another partner (404)', async () => {
+  it("keeps one company's documents from another company's token and another partner (404)", async () => {
     const a = await startSession(h(), { flow: null });
     const b = await startSession(h(), { flow: null, partner: a.partner });
     const call = api(h()).call;
@@ -146,18 +165,22 @@ describeEachDialect('company and beneficiary documents', (h) => {
   });
 });
 
-describeEachDialect('upload size limit', (h) => {
-  it('answers an oversize upload with 413 and leaves no file behind', async () => {
-    const s = await startSession(h(), { flow: null });
-    const call = api(h()).call;
-    const before = [await count(h(), 'documents'), await count(h(), 'stored_files'), storedFileCount(h())];
-    const max = h().config.maxUploadBytes;
-    const justOver = Buffer.concat([pngImage(), Buffer.alloc(max)]);
-    const decodedTooBig = await call('POST', `/kyb/forms/${s.companyId}/documents/`, s.bearer, { type: 'OTHER', file: base64(justOver) });
-    expect(decodedTooBig.status).toBe(413);
-    expect(decodedTooBig.json.identifier).toBe('PAYLOAD_TOO_LARGE');
-    const bodyTooBig = await call('POST', `/kyb/forms/${s.companyId}/documents/`, s.bearer, { type: 'OTHER', file: base64(Buffer.alloc(max * 2)) });
-    expect(bodyTooBig.status).toBe(413);
-    expect([await count(h(), 'documents'), await count(h(), 'stored_files'), storedFileCount(h())]).toEqual(before);
-  });
-}, { maxUploadBytes: 64 * 1024 });
+describeEachDialect(
+  'upload size limit',
+  (h) => {
+    it('answers an oversize upload with 413 and leaves no file behind', async () => {
+      const s = await startSession(h(), { flow: null });
+      const call = api(h()).call;
+      const before = [await count(h(), 'documents'), await count(h(), 'stored_files'), storedFileCount(h())];
+      const max = h().config.maxUploadBytes;
+      const justOver = Buffer.concat([pngImage(), Buffer.alloc(max)]);
+      const decodedTooBig = await call('POST', `/kyb/forms/${s.companyId}/documents/`, s.bearer, { type: 'OTHER', file: base64(justOver) });
+      expect(decodedTooBig.status).toBe(413);
+      expect(decodedTooBig.json.identifier).toBe('PAYLOAD_TOO_LARGE');
+      const bodyTooBig = await call('POST', `/kyb/forms/${s.companyId}/documents/`, s.bearer, { type: 'OTHER', file: base64(Buffer.alloc(max * 2)) });
+      expect(bodyTooBig.status).toBe(413);
+      expect([await count(h(), 'documents'), await count(h(), 'stored_files'), storedFileCount(h())]).toEqual(before);
+    });
+  },
+  { maxUploadBytes: 64 * 1024 },
+);

@@ -74,7 +74,14 @@ describeEachDialect('/kyb/forms/', (h) => {
   });
 
   it('lets the partner pre-fill read-only fields and refuses the client changing them', async () => {
-    const s = await startSession(h(), { flow: { fields: [{ field: 'COMPANY_NAME', required: true }, { field: 'REGISTRATION_NUMBER', readOnly: true }] } });
+    const s = await startSession(h(), {
+      flow: {
+        fields: [
+          { field: 'COMPANY_NAME', required: true },
+          { field: 'REGISTRATION_NUMBER', readOnly: true },
+        ],
+      },
+    });
     const call = api(h()).call;
     const url = `/kyb/forms/${s.companyId}/`;
     expect((await call('PATCH', url, s.partner.auth, { company: { registrationNumber: 'R-1' } })).status).toBe(200);
@@ -88,7 +95,10 @@ describeEachDialect('/kyb/forms/', (h) => {
     const a = await startSession(h(), { flow: null });
     const b = await startSession(h(), { flow: null });
     const call = api(h()).call;
-    for (const [auth, id] of [[b.bearer, a.companyId], [b.partner.auth, a.companyId]] as const) {
+    for (const [auth, id] of [
+      [b.bearer, a.companyId],
+      [b.partner.auth, a.companyId],
+    ] as const) {
       expect((await call('GET', `/kyb/forms/${id}/`, auth)).status).toBe(404);
       expect((await call('PATCH', `/kyb/forms/${id}/`, auth, { company: { city: 'X' } })).status).toBe(404);
     }
@@ -125,10 +135,20 @@ describeEachDialect('/kyb/forms/', (h) => {
     const s = await startSession(h(), { flow: null });
     for (const type of ['application/json', 'application/x-www-form-urlencoded']) {
       const other = await startSession(h(), { flow: null, partner: s.partner });
-      const res = await h().app.inject({ method: 'POST', url: `/kyb/forms/${other.companyId}/submit/`, headers: { authorization: other.bearer, 'content-type': type }, payload: '' });
+      const res = await h().app.inject({
+        method: 'POST',
+        url: `/kyb/forms/${other.companyId}/submit/`,
+        headers: { authorization: other.bearer, 'content-type': type },
+        payload: '',
+      });
       expect(res.statusCode, type).toBe(200);
     }
-    const form = await h().app.inject({ method: 'POST', url: `/kyb/forms/${s.companyId}/submit/`, headers: { authorization: s.bearer, 'content-type': 'application/x-www-form-urlencoded' }, payload: 'a=1' });
+    const form = await h().app.inject({
+      method: 'POST',
+      url: `/kyb/forms/${s.companyId}/submit/`,
+      headers: { authorization: s.bearer, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'a=1',
+    });
     expect(form.statusCode).toBe(415);
   });
 });

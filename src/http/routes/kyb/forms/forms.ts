@@ -13,21 +13,50 @@ const tags = ['KYB Forms'];
 const NO_BODY = Type.Unsafe<undefined>({ description: 'No response body' });
 
 export function formRoutes(app: App): void {
-  app.get('/kyb/forms/', {
-    ...TOKEN_ONLY,
-    schema: { operationId: 'kybFormsList', summary: 'Has the form of this token been created?', tags, response: { 200: Type.Array(KybFormList), ...errorResponses(401) } },
-  }, async (request) => listForms({ ctx: formCtx(request) }));
+  app.get(
+    '/kyb/forms/',
+    {
+      ...TOKEN_ONLY,
+      schema: {
+        operationId: 'kybFormsList',
+        summary: 'Has the form of this token been created?',
+        tags,
+        response: { 200: Type.Array(KybFormList), ...errorResponses(401) },
+      },
+    },
+    async (request) => listForms({ ctx: formCtx(request) }),
+  );
 
-  app.post('/kyb/forms/', {
-    ...TOKEN_ONLY,
-    bodyLimit: uploadBodyLimit(app.deps.config.maxUploadBytes, 3),
-    schema: { operationId: 'kybFormsCreate', summary: 'Create the KYB form', tags, body: KybFormCreateRequest, response: { 201: KybForm, ...errorResponses(400, 401, 409, 413) } },
-  }, async (request, reply) => reply.code(201).send(await createForm({ ctx: formCtx(request), input: request.body })));
+  app.post(
+    '/kyb/forms/',
+    {
+      ...TOKEN_ONLY,
+      bodyLimit: uploadBodyLimit(app.deps.config.maxUploadBytes, 3),
+      schema: {
+        operationId: 'kybFormsCreate',
+        summary: 'Create the KYB form',
+        tags,
+        body: KybFormCreateRequest,
+        response: { 201: KybForm, ...errorResponses(400, 401, 409, 413) },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await createForm({ ctx: formCtx(request), input: request.body })),
+  );
 
-  app.get('/kyb/forms/:id/', {
-    ...EITHER,
-    schema: { operationId: 'kybFormsRetrieve', summary: 'Retrieve the KYB form', tags, params: FormIdParams, response: { 200: KybForm, ...errorResponses(401, 404) } },
-  }, async (request) => getForm({ ctx: formCtx(request, request.params.id) }));
+  app.get(
+    '/kyb/forms/:id/',
+    {
+      ...EITHER,
+      schema: {
+        operationId: 'kybFormsRetrieve',
+        summary: 'Retrieve the KYB form',
+        tags,
+        params: FormIdParams,
+        response: { 200: KybForm, ...errorResponses(401, 404) },
+      },
+    },
+    async (request) => getForm({ ctx: formCtx(request, request.params.id) }),
+  );
 
   for (const method of ['PUT', 'PATCH'] as const) {
     app.route({
@@ -37,7 +66,8 @@ export function formRoutes(app: App): void {
       schema: {
         operationId: method === 'PUT' ? 'kybFormsUpdate' : 'kybFormsPartialUpdate',
         summary: method === 'PUT' ? 'Update the KYB form' : 'Partially update the KYB form',
-        tags, params: FormIdParams,
+        tags,
+        params: FormIdParams,
         body: method === 'PUT' ? KybFormUpdateRequest : PatchedKybFormUpdateRequest,
         response: { 200: KybFormUpdate, ...errorResponses(400, 401, 404, 409) },
       },
@@ -45,11 +75,21 @@ export function formRoutes(app: App): void {
     });
   }
 
-  app.post('/kyb/forms/:id/submit/', {
-    ...TOKEN_ONLY,
-    schema: { operationId: 'kybFormsSubmitCreate', summary: 'Submit the KYB form', tags, params: FormIdParams, response: { 200: NO_BODY, ...errorResponses(400, 401, 404, 409) } },
-  }, async (request, reply) => {
-    await submitForm({ ctx: formCtx(request, request.params.id) });
-    return reply.code(200).send();
-  });
+  app.post(
+    '/kyb/forms/:id/submit/',
+    {
+      ...TOKEN_ONLY,
+      schema: {
+        operationId: 'kybFormsSubmitCreate',
+        summary: 'Submit the KYB form',
+        tags,
+        params: FormIdParams,
+        response: { 200: NO_BODY, ...errorResponses(400, 401, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      await submitForm({ ctx: formCtx(request, request.params.id) });
+      return reply.code(200).send();
+    },
+  );
 }

@@ -5,7 +5,10 @@ import { dataUrl, pdfDocument, pngImage } from '../../../../../test/files.js';
 import { describeEachDialect, type Harness } from '../../../../../test/harness.js';
 import { startSession } from '../../../../../test/kyb.js';
 
-const choices = [{ key: 'a', title: 'Alpha' }, { key: 'b', title: 'Beta' }];
+const choices = [
+  { key: 'a', title: 'Alpha' },
+  { key: 'b', title: 'Beta' },
+];
 const TYPES: Array<[string, unknown, unknown]> = [
   ['CHECKBOX', true, 'yes'],
   ['COLOR', '#a1B2c3', 'red'],
@@ -29,15 +32,20 @@ const TYPES: Array<[string, unknown, unknown]> = [
 ];
 
 const everyType = {
-  key: 'types', name: 'Types', title: 'Every question type',
-  sections: [{
-    key: 's', title: 'All',
-    questions: [
-      ...TYPES.map(([type]) => ({ key: type.toLowerCase(), title: type, type, ...(['RADIO', 'SELECT', 'SELECT_MULTI'].includes(type) ? { choices } : {}) })),
-      { key: 'file', title: 'A file', type: 'FILE' },
-      { key: 'files', title: 'Files', type: 'FILE_MULTI' },
-    ],
-  }],
+  key: 'types',
+  name: 'Types',
+  title: 'Every question type',
+  sections: [
+    {
+      key: 's',
+      title: 'All',
+      questions: [
+        ...TYPES.map(([type]) => ({ key: type.toLowerCase(), title: type, type, ...(['RADIO', 'SELECT', 'SELECT_MULTI'].includes(type) ? { choices } : {}) })),
+        { key: 'file', title: 'A file', type: 'FILE' },
+        { key: 'files', title: 'Files', type: 'FILE_MULTI' },
+      ],
+    },
+  ],
 };
 
 async function sessionWith(h: Harness, questionnaire: Record<string, unknown>) {
@@ -52,7 +60,7 @@ async function sessionWith(h: Harness, questionnaire: Record<string, unknown>) {
 }
 
 describeEachDialect('/kyb/forms/{companyId}/questionnaires/', (h) => {
-  it('lists the session\'s questionnaire and returns it by id only', async () => {
+  it("lists the session's questionnaire and returns it by id only", async () => {
     const s = await sessionWith(h(), everyType);
     expect(s.questionnaire.key).toBe('types');
     expect(contractErrors('Questionnaire', s.questionnaire)).toEqual([]);
@@ -84,7 +92,9 @@ describeEachDialect('/kyb/forms/{companyId}/questionnaires/', (h) => {
 
   it('stores file answers from data: URLs, keeps them by their link, refuses foreign links and non-files', async () => {
     const s = await sessionWith(h(), everyType);
-    const first = await api(h()).call('PUT', s.answers, s.bearer, { sections: { s: { file: { value: dataUrl(pdfDocument(), 'application/pdf') }, files: { value: [dataUrl(pngImage(), 'image/png')] } } } });
+    const first = await api(h()).call('PUT', s.answers, s.bearer, {
+      sections: { s: { file: { value: dataUrl(pdfDocument(), 'application/pdf') }, files: { value: [dataUrl(pngImage(), 'image/png')] } } },
+    });
     expect(first.status).toBe(200);
     const link = first.json.sections.s.file.value as string;
     expect(link).toMatch(/^http:\/\/openkyb\.test\/v1\/files\/[0-9a-f]{64}\?/);
@@ -101,12 +111,27 @@ describeEachDialect('/kyb/forms/{companyId}/questionnaires/', (h) => {
   it('applies conditions: answers to questions that do not apply are dropped; required only when applicable', async () => {
     const partner = await h().partner();
     await api(h()).call('POST', '/v1/questionnaires/', partner.auth, {
-      key: 'cond', name: 'Cond', title: 'Conditional',
+      key: 'cond',
+      name: 'Cond',
+      title: 'Conditional',
       sections: [
-        { key: 'a', title: 'A', questions: [
-          { key: 'cash', title: 'Cash?', type: 'RADIO', required: true, choices: [{ key: 'yes', title: 'Yes' }, { key: 'no', title: 'No' }] },
-          { key: 'share', title: 'Share', type: 'FLOAT', required: true, condition: 'cash == "yes"' },
-        ] },
+        {
+          key: 'a',
+          title: 'A',
+          questions: [
+            {
+              key: 'cash',
+              title: 'Cash?',
+              type: 'RADIO',
+              required: true,
+              choices: [
+                { key: 'yes', title: 'Yes' },
+                { key: 'no', title: 'No' },
+              ],
+            },
+            { key: 'share', title: 'Share', type: 'FLOAT', required: true, condition: 'cash == "yes"' },
+          ],
+        },
         { key: 'b', title: 'B', condition: 'a.share >= 50', questions: [{ key: 'why', title: 'Why', type: 'TEXT', required: true }] },
       ],
     });
@@ -132,7 +157,11 @@ describeEachDialect('/kyb/forms/{companyId}/questionnaires/', (h) => {
 
   it('renders the answers for display with choice titles, and deletes them', async () => {
     const s = await sessionWith(h(), everyType);
-    await api(h()).call('PUT', s.answers, s.bearer, { sections: { s: { radio: { value: 'a' }, select_multi: { value: ['a', 'b'] }, integer: { value: 7 }, checkbox: { value: false }, password: { value: 'pw' } } } });
+    await api(h()).call('PUT', s.answers, s.bearer, {
+      sections: {
+        s: { radio: { value: 'a' }, select_multi: { value: ['a', 'b'] }, integer: { value: 7 }, checkbox: { value: false }, password: { value: 'pw' } },
+      },
+    });
     const display = await api(h()).call('GET', `${s.form}/questionnaires/answers/detail/`, s.bearer);
     expect(display.status).toBe(200);
     expect(contractErrors('KybAnswersDisplay', display.json[0])).toEqual([]);
@@ -142,7 +171,7 @@ describeEachDialect('/kyb/forms/{companyId}/questionnaires/', (h) => {
     expect((await api(h()).call('GET', s.answers, s.bearer)).status).toBe(204);
   });
 
-  it('keeps questionnaires of one form out of reach of another form\'s token (404)', async () => {
+  it("keeps questionnaires of one form out of reach of another form's token (404)", async () => {
     const a = await sessionWith(h(), everyType);
     const b = await startSession(h(), { flow: null });
     const url = a.answers.replace(a.companyId, b.companyId);

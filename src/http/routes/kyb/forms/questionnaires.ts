@@ -12,48 +12,108 @@ const common = { tags: ['KYB Questionnaires'] };
 
 export function questionnaireRoutes(app: App): void {
   // Registered before ":id/": the static segment must win over the parameter.
-  app.get('/kyb/forms/:companyId/questionnaires/answers/detail/', {
-    ...EITHER,
-    schema: { ...common, operationId: 'kybFormsQuestionnairesAnswersDetailList', summary: 'Answers as a reviewer reads them', params: CompanyIdParams,
-      response: { 200: Type.Array(KybAnswersDisplay), ...errorResponses(401, 404) } },
-  }, async (request) => answersDisplay({ ctx: formCtx(request, request.params.companyId) }));
+  app.get(
+    '/kyb/forms/:companyId/questionnaires/answers/detail/',
+    {
+      ...EITHER,
+      schema: {
+        ...common,
+        operationId: 'kybFormsQuestionnairesAnswersDetailList',
+        summary: 'Answers as a reviewer reads them',
+        params: CompanyIdParams,
+        response: { 200: Type.Array(KybAnswersDisplay), ...errorResponses(401, 404) },
+      },
+    },
+    async (request) => answersDisplay({ ctx: formCtx(request, request.params.companyId) }),
+  );
 
-  app.get('/kyb/forms/:companyId/questionnaires/', {
-    ...EITHER,
-    schema: { ...common, operationId: 'kybFormsQuestionnairesList', summary: "The form's questionnaires", params: CompanyIdParams,
-      response: { 200: Type.Array(Questionnaire), ...errorResponses(401, 404) } },
-  }, async (request) => listQuestionnaires({ ctx: formCtx(request, request.params.companyId) }));
+  app.get(
+    '/kyb/forms/:companyId/questionnaires/',
+    {
+      ...EITHER,
+      schema: {
+        ...common,
+        operationId: 'kybFormsQuestionnairesList',
+        summary: "The form's questionnaires",
+        params: CompanyIdParams,
+        response: { 200: Type.Array(Questionnaire), ...errorResponses(401, 404) },
+      },
+    },
+    async (request) => listQuestionnaires({ ctx: formCtx(request, request.params.companyId) }),
+  );
 
-  app.get('/kyb/forms/:companyId/questionnaires/:id/', {
-    ...EITHER,
-    schema: { ...common, operationId: 'kybFormsQuestionnairesRetrieve', summary: 'A questionnaire of the form', params: QuestionnaireParams,
-      response: { 200: Questionnaire, ...errorResponses(401, 404) } },
-  }, async (request) => getQuestionnaire({ ctx: formCtx(request, request.params.companyId), id: request.params.id }));
+  app.get(
+    '/kyb/forms/:companyId/questionnaires/:id/',
+    {
+      ...EITHER,
+      schema: {
+        ...common,
+        operationId: 'kybFormsQuestionnairesRetrieve',
+        summary: 'A questionnaire of the form',
+        params: QuestionnaireParams,
+        response: { 200: Questionnaire, ...errorResponses(401, 404) },
+      },
+    },
+    async (request) => getQuestionnaire({ ctx: formCtx(request, request.params.companyId), id: request.params.id }),
+  );
 
-  app.get('/kyb/forms/:companyId/questionnaires/:id/answers/', {
-    ...EITHER,
-    schema: { ...common, operationId: 'kybFormsQuestionnairesAnswersRetrieve', summary: 'Saved answers (204 when none)', params: QuestionnaireParams,
-      response: { 200: KybFormAnswers, 204: Type.Null(), ...errorResponses(401, 404) } },
-  }, async (request, reply) => {
-    const answers = await getAnswers({ ctx: formCtx(request, request.params.companyId), questionnaireId: request.params.id });
-    return answers ? answers : reply.code(204).send(null);
-  });
+  app.get(
+    '/kyb/forms/:companyId/questionnaires/:id/answers/',
+    {
+      ...EITHER,
+      schema: {
+        ...common,
+        operationId: 'kybFormsQuestionnairesAnswersRetrieve',
+        summary: 'Saved answers (204 when none)',
+        params: QuestionnaireParams,
+        response: { 200: KybFormAnswers, 204: Type.Null(), ...errorResponses(401, 404) },
+      },
+    },
+    async (request, reply) => {
+      const answers = await getAnswers({ ctx: formCtx(request, request.params.companyId), questionnaireId: request.params.id });
+      return answers ? answers : reply.code(204).send(null);
+    },
+  );
 
-  app.put('/kyb/forms/:companyId/questionnaires/:id/answers/', {
-    ...EITHER,
-    bodyLimit: uploadBodyLimit(app.deps.config.maxUploadBytes, 3),
-    schema: { ...common, operationId: 'kybFormsQuestionnairesAnswersUpdate', summary: 'Replace the answers', params: QuestionnaireParams, querystring: AnswersQuery,
-      body: KybFormAnswersRequest, response: { 200: KybFormAnswers, ...errorResponses(400, 401, 404, 409, 413) } },
-  }, async (request) => putAnswers({
-    ctx: formCtx(request, request.params.companyId), questionnaireId: request.params.id, input: request.body, draft: request.query.draft === true,
-  }));
+  app.put(
+    '/kyb/forms/:companyId/questionnaires/:id/answers/',
+    {
+      ...EITHER,
+      bodyLimit: uploadBodyLimit(app.deps.config.maxUploadBytes, 3),
+      schema: {
+        ...common,
+        operationId: 'kybFormsQuestionnairesAnswersUpdate',
+        summary: 'Replace the answers',
+        params: QuestionnaireParams,
+        querystring: AnswersQuery,
+        body: KybFormAnswersRequest,
+        response: { 200: KybFormAnswers, ...errorResponses(400, 401, 404, 409, 413) },
+      },
+    },
+    async (request) =>
+      putAnswers({
+        ctx: formCtx(request, request.params.companyId),
+        questionnaireId: request.params.id,
+        input: request.body,
+        draft: request.query.draft === true,
+      }),
+  );
 
-  app.delete('/kyb/forms/:companyId/questionnaires/:id/answers/', {
-    ...EITHER,
-    schema: { ...common, operationId: 'kybFormsQuestionnairesAnswersDestroy', summary: 'Delete the answers', params: QuestionnaireParams,
-      response: { 204: Type.Null(), ...errorResponses(401, 404, 409) } },
-  }, async (request, reply) => {
-    await deleteAnswers({ ctx: formCtx(request, request.params.companyId), questionnaireId: request.params.id });
-    return reply.code(204).send(null);
-  });
+  app.delete(
+    '/kyb/forms/:companyId/questionnaires/:id/answers/',
+    {
+      ...EITHER,
+      schema: {
+        ...common,
+        operationId: 'kybFormsQuestionnairesAnswersDestroy',
+        summary: 'Delete the answers',
+        params: QuestionnaireParams,
+        response: { 204: Type.Null(), ...errorResponses(401, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      await deleteAnswers({ ctx: formCtx(request, request.params.companyId), questionnaireId: request.params.id });
+      return reply.code(204).send(null);
+    },
+  );
 }

@@ -7,7 +7,9 @@ const PROTOTYPE_ENTRIES = Object.getOwnPropertyNames(Object.prototype);
 
 /** A questionnaire of one section with one TEXT question. */
 const oneQuestion = (key: string, section: string, question: string) => ({
-  key, name: 'Q', title: 'Questionnaire',
+  key,
+  name: 'Q',
+  title: 'Questionnaire',
   sections: [{ key: section, title: 'Section', questions: [{ key: question, title: 'Question', type: 'TEXT' }] }],
 });
 
@@ -34,19 +36,22 @@ async function answering(h: Harness, partner: TestPartner, questionnaire: string
 
 /** The shared built-ins are as the runtime made them. */
 function expectPristineBuiltIns(): void {
-  expect(({}).constructor).toBe(Object);
+  expect({}.constructor).toBe(Object);
   expect(typeof Object.entries).toBe('function');
   expect(Object.entries({ a: 1 })).toEqual([['a', 1]]);
   expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual([...PROTOTYPE_ENTRIES].sort());
   for (const name of PROTOTYPE_ENTRIES) {
     const value = (Object.prototype as unknown as Record<string, unknown>)[name];
-    if (typeof value === 'function') expect(Object.getOwnPropertyNames(value).sort(), name).toEqual(expect.not.arrayContaining(['taxId', 'entries', 'value', 'q']));
+    if (typeof value === 'function')
+      expect(Object.getOwnPropertyNames(value).sort(), name).toEqual(expect.not.arrayContaining(['taxId', 'entries', 'value', 'q']));
   }
 }
 
 async function expectOtherPartnerWorks(h: Harness): Promise<void> {
   const other = await startSession(h, { createForm: false });
-  const created = await api(h).call('POST', '/kyb/forms/', other.bearer, { company: { companyName: 'Other', country: 'LV', additionalInfo: { industry: { value: 'it' } } } });
+  const created = await api(h).call('POST', '/kyb/forms/', other.bearer, {
+    company: { companyName: 'Other', country: 'LV', additionalInfo: { industry: { value: 'it' } } },
+  });
   expect(created.status).toBe(201);
   expect((await api(h).call('GET', '/healthz', null)).status).toBe(200);
 }
@@ -102,14 +107,18 @@ const rename = (json: string, kind: string) => RESERVED.reduce((text, name, i) =
 /** Section and question keys of every reserved name, and a section whose conditions read them. */
 function reservedQuestionnaire(key: string) {
   return {
-    key, name: 'Reserved', title: 'Reserved keys',
+    key,
+    name: 'Reserved',
+    title: 'Reserved keys',
     sections: [
       ...RESERVED.map((_, s) => ({
-        key: placeholder('sk', s), title: 'S',
+        key: placeholder('sk', s),
+        title: 'S',
         questions: RESERVED.map((__, q) => ({ key: placeholder('qk', q), title: 'Q', type: 'TEXT', required: true })),
       })),
       {
-        key: 'dependent', title: 'Asked when answered',
+        key: 'dependent',
+        title: 'Asked when answered',
         questions: RESERVED.map((_, i) => ({ key: `d${i}`, title: 'D', type: 'TEXT', condition: `${placeholder('sk', i)}.${placeholder('qk', i)} == "yes"` })),
       },
     ],
@@ -120,7 +129,9 @@ function reservedQuestionnaire(key: string) {
 function reservedFlow(questionnaire: string) {
   const fieldsCustom = RESERVED.map((_, i) => ({ field: { key: placeholder('ck', i), title: 'C', type: 'TEXT' }, required: true }));
   return {
-    name: 'Reserved', questionnaire, fieldsCustom,
+    name: 'Reserved',
+    questionnaire,
+    fieldsCustom,
     beneficiaries: [{ beneficiaryType: 'UBO', applicants: [{ applicantType: 'INDIVIDUAL', fields: [{ field: 'NAME', required: true }], fieldsCustom }] }],
   };
 }
@@ -133,9 +144,17 @@ async function storedReservedFlow(h: Harness, partner: TestPartner): Promise<str
   expect(f.status).toBe(201);
   const db = h.database.db;
   const stored = await db.selectFrom('questionnaires').select('definition').where('id', '=', q.json.id).executeTakeFirstOrThrow();
-  await db.updateTable('questionnaires').set({ definition: rename(rename(stored.definition, 'sk'), 'qk') }).where('id', '=', q.json.id).execute();
+  await db
+    .updateTable('questionnaires')
+    .set({ definition: rename(rename(stored.definition, 'sk'), 'qk') })
+    .where('id', '=', q.json.id)
+    .execute();
   const flow = await db.selectFrom('flows').select('definition').where('id', '=', f.json.id).executeTakeFirstOrThrow();
-  await db.updateTable('flows').set({ definition: rename(flow.definition, 'ck') }).where('id', '=', f.json.id).execute();
+  await db
+    .updateTable('flows')
+    .set({ definition: rename(flow.definition, 'ck') })
+    .where('id', '=', f.json.id)
+    .execute();
   return f.json.id;
 }
 
@@ -152,11 +171,26 @@ describeEachDialect('every write path keyed by a user-chosen name, with every re
         [call('POST', '/v1/questionnaires/', partner.auth, oneQuestion(`s${name.length}`, name, 'q')), 'sections.0.key'],
         [call('POST', '/v1/questionnaires/', partner.auth, oneQuestion(`q${name.length}`, 's', name)), 'sections.0.questions.0.key'],
         [call('PUT', `/v1/questionnaires/${existing.json.id}/`, partner.auth, oneQuestion('existing', name, 'q')), 'sections.0.key'],
-        [call('POST', '/v1/flows/', partner.auth, { name: 'F', fieldsCustom: [{ field: { key: name, title: 'C', type: 'TEXT' } }] }), 'fieldsCustom.0.field.key'],
-        [call('POST', '/v1/flows/', partner.auth, {
-          name: 'F', beneficiaries: [{ beneficiaryType: 'UBO', applicants: [{ applicantType: 'INDIVIDUAL', fields: [], fieldsCustom: [{ field: { key: name, title: 'C', type: 'TEXT' } }] }] }],
-        }), 'beneficiaries.0.applicants.0.fieldsCustom.0.field.key'],
-        [call('POST', '/v1/webhooks/', partner.auth, { url: 'https://hooks.example.com/kyb', eventTypes: ['COMPANY_SUBMIT'], headers: { [name]: 'x' } }), `headers.${name}`],
+        [
+          call('POST', '/v1/flows/', partner.auth, { name: 'F', fieldsCustom: [{ field: { key: name, title: 'C', type: 'TEXT' } }] }),
+          'fieldsCustom.0.field.key',
+        ],
+        [
+          call('POST', '/v1/flows/', partner.auth, {
+            name: 'F',
+            beneficiaries: [
+              {
+                beneficiaryType: 'UBO',
+                applicants: [{ applicantType: 'INDIVIDUAL', fields: [], fieldsCustom: [{ field: { key: name, title: 'C', type: 'TEXT' } }] }],
+              },
+            ],
+          }),
+          'beneficiaries.0.applicants.0.fieldsCustom.0.field.key',
+        ],
+        [
+          call('POST', '/v1/webhooks/', partner.auth, { url: 'https://hooks.example.com/kyb', eventTypes: ['COMPANY_SUBMIT'], headers: { [name]: 'x' } }),
+          `headers.${name}`,
+        ],
       ];
       for (const [pending, field] of refusals) {
         const refused = await pending;
@@ -200,10 +234,15 @@ describeEachDialect('every write path keyed by a user-chosen name, with every re
     expect(patched.json.company.additionalInfo.valueOf.value).toBe('merged');
     expect(patched.json.company.additionalInfo.constructor.value).toBe('A:constructor');
     expect((await call('PUT', sa.form, sa.bearer, { company })).status).toBe(200);
-    const ubo = await call('POST', `${sa.form}beneficiaries/`, sa.bearer, { beneficiaryType: 'UBO', info: { infoType: 'INDIVIDUAL', name: 'Ona', surname: 'O', additionalInfo: valuesOf(SENDABLE, (n) => `U:${n}`) } });
+    const ubo = await call('POST', `${sa.form}beneficiaries/`, sa.bearer, {
+      beneficiaryType: 'UBO',
+      info: { infoType: 'INDIVIDUAL', name: 'Ona', surname: 'O', additionalInfo: valuesOf(SENDABLE, (n) => `U:${n}`) },
+    });
     expect(ubo.status).toBe(201);
     expect(ubo.json.info.additionalInfo.hasOwnProperty.value).toBe('U:hasOwnProperty');
-    const uboPatched = await call('PATCH', `${sa.form}beneficiaries/${ubo.json.id}/`, sa.bearer, { info: { infoType: 'INDIVIDUAL', additionalInfo: { isPrototypeOf: { value: 'merged' } } } });
+    const uboPatched = await call('PATCH', `${sa.form}beneficiaries/${ubo.json.id}/`, sa.bearer, {
+      info: { infoType: 'INDIVIDUAL', additionalInfo: { isPrototypeOf: { value: 'merged' } } },
+    });
     expect(uboPatched.status).toBe(200);
     expect(uboPatched.json.info.additionalInfo.isPrototypeOf.value).toBe('merged');
     expect(uboPatched.json.info.additionalInfo.toLocaleString.value).toBe('U:toLocaleString');
@@ -215,17 +254,30 @@ describeEachDialect('every write path keyed by a user-chosen name, with every re
     const answers = `${sa.form}questionnaires/${listed.id}/answers/`;
     // The body parser also refuses `{"constructor": {"prototype": ...}}` (constructor poisoning).
     const sendable = (s: string, q: string) => !(s === 'constructor' && q === 'prototype');
-    const sections = Object.fromEntries(SENDABLE.map((s) => [s, valuesOf(SENDABLE.filter((q) => sendable(s, q)), (q) => (s === q ? 'yes' : `${s}.${q}`))]));
+    const sections = Object.fromEntries(
+      SENDABLE.map((s) => [
+        s,
+        valuesOf(
+          SENDABLE.filter((q) => sendable(s, q)),
+          (q) => (s === q ? 'yes' : `${s}.${q}`),
+        ),
+      ]),
+    );
     // Draft: the `__proto__` section cannot be sent in JSON, so the answers stay incomplete.
     const put = await call('PUT', `${answers}?draft=true`, sa.bearer, { sections: { ...sections, dependent: { d0: { value: 'asked' } } } });
     expect(put.status, put.text.slice(0, 500)).toBe(200);
     expect((await call('GET', answers, sa.bearer)).json).toEqual(put.json);
-    for (const s of SENDABLE) for (const q of SENDABLE.filter((q) => sendable(s, q))) expect(put.json.sections[s][q], `${s}.${q}`).toEqual({ value: s === q ? 'yes' : `${s}.${q}` });
-    const unknownSection = await call('PUT', `${answers}?draft=true`, sa.bearer, { sections: Object.fromEntries(SENDABLE.map((s) => [s, { nope: { value: 'x' } }])) });
+    for (const s of SENDABLE)
+      for (const q of SENDABLE.filter((q) => sendable(s, q))) expect(put.json.sections[s][q], `${s}.${q}`).toEqual({ value: s === q ? 'yes' : `${s}.${q}` });
+    const unknownSection = await call('PUT', `${answers}?draft=true`, sa.bearer, {
+      sections: Object.fromEntries(SENDABLE.map((s) => [s, { nope: { value: 'x' } }])),
+    });
     expect(unknownSection.status).toBe(400);
     const display = await call('GET', `${sa.form}questionnaires/answers/detail/`, a.auth);
     expect(display.status).toBe(200);
-    expect(display.json[0].sections.at(-1).questions.map((q: { key: string }) => q.key)).toEqual(RESERVED.map((name, i) => `d${i}`).filter((_, i) => RESERVED[i] !== '__proto__'));
+    expect(display.json[0].sections.at(-1).questions.map((q: { key: string }) => q.key)).toEqual(
+      RESERVED.map((name, i) => `d${i}`).filter((_, i) => RESERVED[i] !== '__proto__'),
+    );
 
     // Another partner with the same keys reads nothing of A's, and submit finds each key missing.
     const bCreated = await call('POST', '/kyb/forms/', sb.bearer, { company: { companyName: 'B', country: 'LV' } });

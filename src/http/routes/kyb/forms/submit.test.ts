@@ -16,7 +16,10 @@ describeEachDialect('a complete KYB session through the API', (h) => {
 
     // The form does not exist yet; the token sees an empty list.
     expect((await call('GET', '/kyb/forms/', s.bearer)).json).toEqual([]);
-    const created = await call('POST', '/kyb/forms/', s.bearer, { company: companyBody({ registrationNumber: null }), clientSystem: { ipAddress: '203.0.113.7', timeZone: 'Europe/Vilnius' } });
+    const created = await call('POST', '/kyb/forms/', s.bearer, {
+      company: companyBody({ registrationNumber: null }),
+      clientSystem: { ipAddress: '203.0.113.7', timeZone: 'Europe/Vilnius' },
+    });
     expect(created.status).toBe(201);
     expect(created.json.id).toBe(s.companyId);
     expect(contractErrors('KybFormCreate', created.json)).toEqual([]);
@@ -25,39 +28,54 @@ describeEachDialect('a complete KYB session through the API', (h) => {
     const early = await call('POST', `${form}/submit/`, s.bearer);
     expect(early.status).toBe(400);
     expect(early.json.identifier).toBe('VALIDATION_ERROR');
-    expect(Object.keys(early.json.message).sort()).toEqual([
-      'beneficiaries.UBO', 'company.registrationNumber', 'documents.INCORPORATION_CERT', 'ownership', `questionnaires.${s.questionnaireKey}`,
-    ].sort());
+    expect(Object.keys(early.json.message).sort()).toEqual(
+      ['beneficiaries.UBO', 'company.registrationNumber', 'documents.INCORPORATION_CERT', 'ownership', `questionnaires.${s.questionnaireKey}`].sort(),
+    );
     expect((await call('GET', `${form}/`, s.bearer)).json.meta.status).toBe('PENDING');
 
     // Owners: a holding company (UBO) with an individual under it, and a direct individual UBO.
     const holding = await call('POST', `${form}/beneficiaries/`, s.bearer, {
-      beneficiaryTypes: ['UBO'], ownershipPercentage: 60, info: { infoType: 'COMPANY', companyName: 'Holding SIA', country: 'LV' },
+      beneficiaryTypes: ['UBO'],
+      ownershipPercentage: 60,
+      info: { infoType: 'COMPANY', companyName: 'Holding SIA', country: 'LV' },
     });
     expect(holding.status).toBe(201);
     expect(contractErrors('BeneficiaryCreate', holding.json)).toEqual([]);
     const owner = await call('POST', `${form}/beneficiaries/`, s.bearer, {
-      beneficiaryTypes: ['UBO'], parent: holding.json.id, ownershipPercentage: 100,
+      beneficiaryTypes: ['UBO'],
+      parent: holding.json.id,
+      ownershipPercentage: 100,
       info: { infoType: 'INDIVIDUAL', name: 'Rasa', surname: 'Petraite', dateOfBirth: '1980-04-02', nationality: 'LT' },
     });
     expect(owner.json.parent).toBe(holding.json.id);
     const direct = await call('POST', `${form}/beneficiaries/`, s.bearer, {
-      beneficiaryType: 'UBO', ownershipPercentage: 40, info: { infoType: 'INDIVIDUAL', name: 'Jonas', surname: 'Jonaitis' },
+      beneficiaryType: 'UBO',
+      ownershipPercentage: 40,
+      info: { infoType: 'INDIVIDUAL', name: 'Jonas', surname: 'Jonaitis' },
     });
     expect(direct.json.beneficiaryTypes).toEqual(['UBO']);
 
     // Still missing: documents, the registration number, each individual UBO's identity document, answers.
     const missing = await call('POST', `${form}/submit/`, s.bearer);
-    expect(Object.keys(missing.json.message).sort()).toEqual([
-      `beneficiaries.${direct.json.id}.documents.IDENTITY_DOCUMENT`, `beneficiaries.${owner.json.id}.documents.IDENTITY_DOCUMENT`,
-      'company.registrationNumber', 'documents.INCORPORATION_CERT', `questionnaires.${s.questionnaireKey}`,
-    ].sort());
+    expect(Object.keys(missing.json.message).sort()).toEqual(
+      [
+        `beneficiaries.${direct.json.id}.documents.IDENTITY_DOCUMENT`,
+        `beneficiaries.${owner.json.id}.documents.IDENTITY_DOCUMENT`,
+        'company.registrationNumber',
+        'documents.INCORPORATION_CERT',
+        `questionnaires.${s.questionnaireKey}`,
+      ].sort(),
+    );
 
     expect((await call('PATCH', `${form}/`, s.bearer, { company: { registrationNumber: '305123456' } })).status).toBe(200);
     const certificate = await call('POST', `${form}/documents/`, s.bearer, { type: 'INCORPORATION_CERT', filename: 'cert.pdf', file: base64(pdfDocument()) });
     expect(certificate.status).toBe(201);
     for (const person of [owner, direct]) {
-      const id = await call('POST', `${form}/beneficiaries/${person.json.id}/documents/`, s.bearer, { type: 'IDENTITY_DOCUMENT', filename: 'passport.png', file: base64(pngImage()) });
+      const id = await call('POST', `${form}/beneficiaries/${person.json.id}/documents/`, s.bearer, {
+        type: 'IDENTITY_DOCUMENT',
+        filename: 'passport.png',
+        file: base64(pngImage()),
+      });
       expect(id.status).toBe(201);
     }
     const [questionnaire] = (await call('GET', `${form}/questionnaires/`, s.bearer)).json;
@@ -87,7 +105,9 @@ describeEachDialect('a complete KYB session through the API', (h) => {
     expect(again.status).toBe(409);
     expect(again.json.message).toBe('The form was already submitted.');
     expect((await call('PATCH', `${form}/`, s.bearer, { company: { city: 'Vilnius' } })).status).toBe(409);
-    expect((await call('POST', `${form}/beneficiaries/`, s.bearer, { beneficiaryType: 'CEO', info: { infoType: 'INDIVIDUAL', name: 'A', surname: 'B' } })).status).toBe(409);
+    expect(
+      (await call('POST', `${form}/beneficiaries/`, s.bearer, { beneficiaryType: 'CEO', info: { infoType: 'INDIVIDUAL', name: 'A', surname: 'B' } })).status,
+    ).toBe(409);
     expect((await call('GET', `${form}/`, s.bearer)).status).toBe(200);
     // The partner may still correct a submitted form.
     expect((await call('PATCH', `${form}/`, s.partner.auth, { company: { city: 'Vilnius' } })).status).toBe(200);
@@ -99,7 +119,7 @@ describeEachDialect('a complete KYB session through the API', (h) => {
     expect(session.json).toMatchObject({ companyId: s.companyId, status: 'NEED_TO_REVIEW', redirectUrl: null });
   });
 
-  it('moves to the partner\'s status on submit', async () => {
+  it("moves to the partner's status on submit", async () => {
     const partner = await h().partner();
     await api(h()).call('PATCH', '/v1/settings/', partner.auth, { statusOnSubmit: 'NEED_TO_PROCESS' });
     const s = await startSession(h(), { flow: null, partner });
@@ -121,13 +141,18 @@ describeEachDialect('a complete KYB session through the API', (h) => {
     const url = `/kyb/forms/${s.companyId}/submit/`;
     const results = await Promise.all([api(h()).call('POST', url, s.bearer), api(h()).call('POST', url, s.bearer)]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
-    const audit = await h().database.db.selectFrom('audit_logs').select('action').where('company_id', '=', s.companyId).where('action', '=', 'FORM_SUBMITTED').execute();
+    const audit = await h()
+      .database.db.selectFrom('audit_logs')
+      .select('action')
+      .where('company_id', '=', s.companyId)
+      .where('action', '=', 'FORM_SUBMITTED')
+      .execute();
     expect(audit).toHaveLength(1);
   });
 });
 
 describeEachDialect('COMPANY_SUBMIT webhook', (h) => {
-  it('sends exactly iDenfy\'s CompanySubmitWebhook, signed, to the partner\'s endpoint, once per submit', async () => {
+  it("sends exactly iDenfy's CompanySubmitWebhook, signed, to the partner's endpoint, once per submit", async () => {
     const receiver = await startReceiver();
     try {
       const s = await startSession(h(), { flow: null });
@@ -145,7 +170,13 @@ describeEachDialect('COMPANY_SUBMIT webhook', (h) => {
       const verify = await receiverExample();
       expect(verify.verifyIdenfySignature(request!.body, request!.headers['idenfy-signature'], hook.json.signingKey)).toBe(true);
       const payload = JSON.parse(request!.body.toString('utf8'));
-      expect(payload).toEqual({ id: s.companyId, clientId: 'client-1', submissionTime: new Date(h().clock.now()).toISOString(), soleProprietor: false, externalRef: 'ref-1' });
+      expect(payload).toEqual({
+        id: s.companyId,
+        clientId: 'client-1',
+        submissionTime: new Date(h().clock.now()).toISOString(),
+        soleProprietor: false,
+        externalRef: 'ref-1',
+      });
       expect(contractErrors('CompanySubmitWebhook', payload)).toEqual([]);
     } finally {
       await receiver.close();

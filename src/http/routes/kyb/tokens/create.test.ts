@@ -3,7 +3,21 @@ import { api } from '../../../../../test/api.js';
 import { contractErrors } from '../../../../../test/contract.js';
 import { describeEachDialect } from '../../../../../test/harness.js';
 
-const TOKEN_FIELDS = ['clientId', 'companyId', 'expiration', 'externalRef', 'flow', 'isActive', 'isValid', 'locale', 'scanRefs', 'tags', 'theme', 'tokenString', 'tokenType'];
+const TOKEN_FIELDS = [
+  'clientId',
+  'companyId',
+  'expiration',
+  'externalRef',
+  'flow',
+  'isActive',
+  'isValid',
+  'locale',
+  'scanRefs',
+  'tags',
+  'theme',
+  'tokenString',
+  'tokenType',
+];
 const LOCALES = ['en', 'es', 'fr', 'ru', 'de', 'it', 'pl', 'lt', 'lv', 'et', 'cs', 'ro', 'hu', 'ja', 'bg', 'nl', 'pt'];
 
 describeEachDialect('POST /kyb/tokens/', (h) => {
@@ -14,8 +28,16 @@ describeEachDialect('POST /kyb/tokens/', (h) => {
     expect(Object.keys(res.json).sort()).toEqual(TOKEN_FIELDS);
     expect(contractErrors('KybToken', res.json)).toEqual([]);
     expect(res.json).toMatchObject({
-      tokenType: 'FORM', clientId: 'client-1', isActive: true, isValid: true, externalRef: null, locale: null,
-      flow: null, theme: null, tags: [], scanRefs: null,
+      tokenType: 'FORM',
+      clientId: 'client-1',
+      isActive: true,
+      isValid: true,
+      externalRef: null,
+      locale: null,
+      flow: null,
+      theme: null,
+      tags: [],
+      scanRefs: null,
     });
     expect(Date.parse(res.json.expiration)).toBe(h().clock.now() + 3600_000);
     expect(res.json.tokenString).toMatch(/^[A-Za-z0-9]{40}$/);
@@ -35,12 +57,25 @@ describeEachDialect('POST /kyb/tokens/', (h) => {
   it('echoes every optional field it accepts, at their upper bounds', async () => {
     const partner = await h().partner();
     const body = {
-      tokenType: 'GOV2', clientId: 'c'.repeat(100), lifetime: 2592000, externalRef: 'e'.repeat(40), locale: 'pt',
-      tags: ['t'.repeat(32), 'b', 'c', 'd', 'e'], scanRefs: ['s'.repeat(40), 'x'], questionnaireRequired: false,
+      tokenType: 'GOV2',
+      clientId: 'c'.repeat(100),
+      lifetime: 2592000,
+      externalRef: 'e'.repeat(40),
+      locale: 'pt',
+      tags: ['t'.repeat(32), 'b', 'c', 'd', 'e'],
+      scanRefs: ['s'.repeat(40), 'x'],
+      questionnaireRequired: false,
     };
     const res = await api(h()).createToken(partner, body);
     expect(res.status).toBe(201);
-    expect(res.json).toMatchObject({ tokenType: 'GOV2', clientId: body.clientId, externalRef: body.externalRef, locale: 'pt', tags: body.tags, scanRefs: body.scanRefs });
+    expect(res.json).toMatchObject({
+      tokenType: 'GOV2',
+      clientId: body.clientId,
+      externalRef: body.externalRef,
+      locale: 'pt',
+      tags: body.tags,
+      scanRefs: body.scanRefs,
+    });
     expect(Date.parse(res.json.expiration)).toBe(h().clock.now() + 2592000_000);
     expect(contractErrors('KybToken', res.json)).toEqual([]);
   });
@@ -77,7 +112,12 @@ describeEachDialect('POST /kyb/tokens/', (h) => {
     ['flow that is not a uuid', { tokenType: 'FORM', clientId: 'c', flow: 'abc' }, 'flow', 'must be a valid uuid'],
     ['theme that is not a uuid', { tokenType: 'FORM', clientId: 'c', theme: 'abc' }, 'theme', 'must be a valid uuid'],
     ['an empty questionnaire key', { tokenType: 'FORM', clientId: 'c', questionnaire: '' }, 'questionnaire', 'must not be empty'],
-    ['questionnaireRequired as a string', { tokenType: 'FORM', clientId: 'c', questionnaireRequired: 'true' }, 'questionnaireRequired', 'must be of type boolean'],
+    [
+      'questionnaireRequired as a string',
+      { tokenType: 'FORM', clientId: 'c', questionnaireRequired: 'true' },
+      'questionnaireRequired',
+      'must be of type boolean',
+    ],
     ['six tags', { tokenType: 'FORM', clientId: 'c', tags: ['a', 'b', 'c', 'd', 'e', 'f'] }, 'tags', 'must have at most 5 items'],
     ['a tag of 33 characters', { tokenType: 'FORM', clientId: 'c', tags: ['t'.repeat(33)] }, 'tags.0', 'must be at most 32 characters'],
     ['an empty tag', { tokenType: 'FORM', clientId: 'c', tags: [''] }, 'tags.0', 'must not be empty'],
@@ -92,7 +132,11 @@ describeEachDialect('POST /kyb/tokens/', (h) => {
     expect(res.status).toBe(400);
     expect(res.json.identifier).toBe('VALIDATION_ERROR');
     expect(res.json.message[field]).toContain(message);
-    const count = await h().database.db.selectFrom('kyb_tokens').select((eb) => eb.fn.countAll().as('n')).where('partner_id', '=', partner.partnerId).executeTakeFirst();
+    const count = await h()
+      .database.db.selectFrom('kyb_tokens')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('partner_id', '=', partner.partnerId)
+      .executeTakeFirst();
     expect(Number(count!.n)).toBe(0);
   });
 

@@ -6,33 +6,39 @@ import { partnerCtx, type App } from '../../../context.js';
 import { errorResponses } from '../../../route-schemas.js';
 
 const Headers = Type.Object({
-  'idempotency-key': Type.Optional(Type.String({
-    minLength: 1,
-    maxLength: 255,
-    pattern: '^[\\x21-\\x7E]+$',
-    description: 'OpenKYB extension: a retry with the same key and body within 24 h returns the original response.',
-  })),
+  'idempotency-key': Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 255,
+      pattern: '^[\\x21-\\x7E]+$',
+      description: 'OpenKYB extension: a retry with the same key and body within 24 h returns the original response.',
+    }),
+  ),
 });
 
 export function createTokenRoute(app: App): void {
-  app.post('/kyb/tokens/', {
-    config: { auth: 'partner' },
-    schema: {
-      operationId: 'kybTokensCreate',
-      summary: 'Generate KYB form token',
-      tags: ['KYB Token'],
-      headers: Headers,
-      body: KybTokenRequest,
-      response: { 201: KybToken, ...errorResponses(400, 401, 415, 422, 429) },
+  app.post(
+    '/kyb/tokens/',
+    {
+      config: { auth: 'partner' },
+      schema: {
+        operationId: 'kybTokensCreate',
+        summary: 'Generate KYB form token',
+        tags: ['KYB Token'],
+        headers: Headers,
+        body: KybTokenRequest,
+        response: { 201: KybToken, ...errorResponses(400, 401, 415, 422, 429) },
+      },
     },
-  }, async (request, reply) => {
-    const key = request.headers['idempotency-key'];
-    const { body, replayed } = await createToken({
-      ctx: partnerCtx(request),
-      input: request.body,
-      idempotency: key ? { key, fingerprint: `POST /kyb/tokens/ ${canonicalJson(request.body)}` } : undefined,
-    });
-    if (replayed) reply.header('idempotent-replayed', 'true');
-    return reply.code(201).send(body);
-  });
+    async (request, reply) => {
+      const key = request.headers['idempotency-key'];
+      const { body, replayed } = await createToken({
+        ctx: partnerCtx(request),
+        input: request.body,
+        idempotency: key ? { key, fingerprint: `POST /kyb/tokens/ ${canonicalJson(request.body)}` } : undefined,
+      });
+      if (replayed) reply.header('idempotent-replayed', 'true');
+      return reply.code(201).send(body);
+    },
+  );
 }

@@ -36,7 +36,7 @@ describeEachDialect('questionnaire, flow and theme of a token', (h) => {
     expect(await storedQuestionnaireKey(h(), named.json.companyId)).toBe('named-q');
   });
 
-  it('lets the flow decide the questionnaire, ignoring the token\'s key', async () => {
+  it("lets the flow decide the questionnaire, ignoring the token's key", async () => {
     const { partner, flowId, flowWithout } = await setUp(h());
     const withFlow = await api(h()).createToken(partner, { tokenType: 'FORM', clientId: 'c', flow: flowId, questionnaire: 'named-q' });
     const flowHasNone = await api(h()).createToken(partner, { tokenType: 'FORM', clientId: 'c', flow: flowWithout, questionnaire: 'named-q' });

@@ -49,7 +49,11 @@ describeEachDialect('PUT and PATCH /kyb/tokens/{tokenString}/', (h) => {
       expect(res.status).toBe(400);
       expect(res.json.message[field]).toContain(message);
     }
-    const row = await h().database.db.selectFrom('kyb_tokens').select(['tags', 'scan_refs']).where('partner_id', '=', partner.partnerId).executeTakeFirstOrThrow();
+    const row = await h()
+      .database.db.selectFrom('kyb_tokens')
+      .select(['tags', 'scan_refs'])
+      .where('partner_id', '=', partner.partnerId)
+      .executeTakeFirstOrThrow();
     expect([JSON.parse(row.tags), JSON.parse(row.scan_refs)]).toEqual([['a', 'b'], ['s1']]);
   });
 

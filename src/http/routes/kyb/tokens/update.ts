@@ -18,10 +18,11 @@ export function updateTokenRoutes(app: App): void {
         body: method === 'PUT' ? KybTokenUpdateRequest : PatchedKybTokenUpdateRequest,
         response: { 200: KybTokenUpdate, ...errorResponses(400, 401, 404, 429) },
       },
-      handler: async (request) => updateToken({
-        ctx: partnerCtx(request),
-        input: { tokenString: request.params.tokenString, changes: request.body ?? {}, replace: method === 'PUT' },
-      }),
+      handler: async (request) =>
+        updateToken({
+          ctx: partnerCtx(request),
+          input: { tokenString: request.params.tokenString, changes: request.body ?? {}, replace: method === 'PUT' },
+        }),
     });
   }
 }

@@ -15,7 +15,11 @@ describeEachDialect('GET /v1/companies/{id}/ownership/', (h) => {
       expect(r.status).toBe(201);
       return r.json.id as string;
     };
-    const holding = await add({ beneficiaryType: 'SHAREHOLDER', ownershipPercentage: 60, info: { infoType: 'COMPANY', companyName: 'Holding BV', country: 'NL' } });
+    const holding = await add({
+      beneficiaryType: 'SHAREHOLDER',
+      ownershipPercentage: 60,
+      info: { infoType: 'COMPANY', companyName: 'Holding BV', country: 'NL' },
+    });
     const viaHolding = await add({ beneficiaryType: 'SHAREHOLDER', ownershipPercentage: 50, parent: holding, info: anna });
     const direct = await add({ beneficiaryType: 'SHAREHOLDER', ownershipPercentage: 20, info: anna });
     const ceo = await add({ beneficiaryType: 'CEO', positions: ['Director'], info: { infoType: 'INDIVIDUAL', name: 'Carl', surname: 'Dorn' } });
@@ -33,8 +37,18 @@ describeEachDialect('GET /v1/companies/{id}/ownership/', (h) => {
     expect(person).toMatchObject({ name: 'Anna Berg', effectivePercentage: 50, isUbo: true });
     expect([...person.beneficiaryIds].sort()).toEqual([viaHolding, direct].sort());
     expect(person.paths).toHaveLength(2);
-    expect(person.paths).toEqual(expect.arrayContaining([{ beneficiaryIds: [holding, viaHolding], percentage: 30 }, { beneficiaryIds: [direct], percentage: 20 }]));
-    expect(r.json.edges).toEqual(expect.arrayContaining([{ from: s.companyId, to: holding, percentage: 60, effectivePercentage: 60 }, { from: holding, to: viaHolding, percentage: 50, effectivePercentage: 30 }]));
+    expect(person.paths).toEqual(
+      expect.arrayContaining([
+        { beneficiaryIds: [holding, viaHolding], percentage: 30 },
+        { beneficiaryIds: [direct], percentage: 20 },
+      ]),
+    );
+    expect(r.json.edges).toEqual(
+      expect.arrayContaining([
+        { from: s.companyId, to: holding, percentage: 60, effectivePercentage: 60 },
+        { from: holding, to: viaHolding, percentage: 50, effectivePercentage: 30 },
+      ]),
+    );
     expect(r.json.remainders).toEqual([
       { id: s.companyId, declaredPercentage: 80, remainderPercentage: 20, isOverDeclared: false, undeclaredOwners: 0 },
       { id: holding, declaredPercentage: 50, remainderPercentage: 50, isOverDeclared: false, undeclaredOwners: 0 },

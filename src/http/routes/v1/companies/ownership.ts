@@ -7,11 +7,18 @@ import { errorResponses, PARTNER } from '../../../route-schemas.js';
 
 /** The ownership tree explained: effective shares, UBOs, remainders, control roles. */
 export function ownershipRoutes(app: App): void {
-  app.get('/v1/companies/:id/ownership/', {
-    ...PARTNER,
-    schema: {
-      tags: ['Companies'], operationId: 'v1CompaniesOwnershipRetrieve', summary: "A company's ownership: effective shares over every path, UBOs, what is unexplained",
-      params: Type.Object({ id: PathId }), response: { 200: CompanyOwnership, ...errorResponses(401, 404, 429) },
+  app.get(
+    '/v1/companies/:id/ownership/',
+    {
+      ...PARTNER,
+      schema: {
+        tags: ['Companies'],
+        operationId: 'v1CompaniesOwnershipRetrieve',
+        summary: "A company's ownership: effective shares over every path, UBOs, what is unexplained",
+        params: Type.Object({ id: PathId }),
+        response: { 200: CompanyOwnership, ...errorResponses(401, 404, 429) },
+      },
     },
-  }, async (request) => getOwnership({ ctx: partnerCtx(request), input: { companyId: request.params.id } }));
+    async (request) => getOwnership({ ctx: partnerCtx(request), input: { companyId: request.params.id } }),
+  );
 }

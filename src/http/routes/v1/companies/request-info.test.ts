@@ -21,8 +21,15 @@ async function submittedForm(h: Harness, partner?: TestPartner) {
   const s = { partner: p, companyId: token.json.companyId as string, bearer: bearer(token.json.tokenString), token: token.json.tokenString as string, key };
   const form = `/kyb/forms/${s.companyId}`;
   expect((await call('POST', '/kyb/forms/', s.bearer, { company: companyBody({ additionalInfo: {} }) })).status).toBe(201);
-  const ceo = await call('POST', `${form}/beneficiaries/`, s.bearer, { beneficiaryType: 'CEO', info: { infoType: 'INDIVIDUAL', name: 'Rasa', surname: 'Petraite' } });
-  const ubo = await call('POST', `${form}/beneficiaries/`, s.bearer, { beneficiaryType: 'UBO', ownershipPercentage: 100, info: { infoType: 'INDIVIDUAL', name: 'Jonas', surname: 'Jonaitis' } });
+  const ceo = await call('POST', `${form}/beneficiaries/`, s.bearer, {
+    beneficiaryType: 'CEO',
+    info: { infoType: 'INDIVIDUAL', name: 'Rasa', surname: 'Petraite' },
+  });
+  const ubo = await call('POST', `${form}/beneficiaries/`, s.bearer, {
+    beneficiaryType: 'UBO',
+    ownershipPercentage: 100,
+    info: { infoType: 'INDIVIDUAL', name: 'Jonas', surname: 'Jonaitis' },
+  });
   expect((await call('POST', `${form}/documents/`, s.bearer, { type: 'INCORPORATION_CERT', file: base64(pdfDocument()) })).status).toBe(201);
   const [questionnaire] = (await call('GET', `${form}/questionnaires/`, s.bearer)).json;
   const answers = `${form}/questionnaires/${questionnaire.id}/answers/`;
@@ -85,9 +92,16 @@ describeEachDialect('request more information (COMPANY_INFO_REQUEST)', (h) => {
       expect((await call('POST', `${s.form}/documents/`, ri, { type: 'BANK_STATEMENT', file: base64(pdfDocument()) })).status).toBe(409);
       expect((await call('POST', `${s.form}/documents/`, ri, { type: 'PROOF_OF_ADDRESS', file: base64(pdfDocument()) })).status).toBe(201);
       expect((await call('DELETE', `${s.form}/documents/${form.documents[0].id}/`, ri)).status).toBe(409);
-      expect((await call('PATCH', `${s.form}/beneficiaries/${s.uboId}/`, ri, { info: { infoType: 'INDIVIDUAL', name: 'Jonas', surname: 'Other' } })).status).toBe(409);
-      expect((await call('PATCH', `${s.form}/beneficiaries/${s.ceoId}/`, ri, { info: { infoType: 'INDIVIDUAL', name: 'Rasa', surname: 'Petraitė' } })).status).toBe(200);
-      expect((await call('POST', `${s.form}/beneficiaries/`, ri, { beneficiaryType: 'SHAREHOLDER', info: { infoType: 'INDIVIDUAL', name: 'A', surname: 'B' } })).status).toBe(409);
+      expect(
+        (await call('PATCH', `${s.form}/beneficiaries/${s.uboId}/`, ri, { info: { infoType: 'INDIVIDUAL', name: 'Jonas', surname: 'Other' } })).status,
+      ).toBe(409);
+      expect(
+        (await call('PATCH', `${s.form}/beneficiaries/${s.ceoId}/`, ri, { info: { infoType: 'INDIVIDUAL', name: 'Rasa', surname: 'Petraitė' } })).status,
+      ).toBe(200);
+      expect(
+        (await call('POST', `${s.form}/beneficiaries/`, ri, { beneficiaryType: 'SHAREHOLDER', info: { infoType: 'INDIVIDUAL', name: 'A', surname: 'B' } }))
+          .status,
+      ).toBe(409);
       const size = await call('PUT', s.answers, ri, { sections: { activity: { size: { value: 'large' } }, large: { auditor: { value: 'KPMG' } } } });
       expect(size.status, JSON.stringify(size.json)).toBe(409);
       expect(size.json.message).toContain(`questionnaires.${s.key}.activity.size`);
@@ -124,7 +138,11 @@ describeEachDialect('request more information (COMPANY_INFO_REQUEST)', (h) => {
     const call = api(h()).call;
     const ri = bearer((await requestInfo(h(), s, { items: ['beneficiaries.UBO'], message: 'Add the other owner.' })).json.tokenString);
     expect((await call('PATCH', `${s.form}/beneficiaries/${s.uboId}/`, ri, { ownershipPercentage: 60 })).status).toBe(200);
-    const added = await call('POST', `${s.form}/beneficiaries/`, ri, { beneficiaryType: 'UBO', ownershipPercentage: 40, info: { infoType: 'INDIVIDUAL', name: 'Ona', surname: 'Onaite' } });
+    const added = await call('POST', `${s.form}/beneficiaries/`, ri, {
+      beneficiaryType: 'UBO',
+      ownershipPercentage: 40,
+      info: { infoType: 'INDIVIDUAL', name: 'Ona', surname: 'Onaite' },
+    });
     expect(added.status).toBe(201);
     expect((await call('DELETE', `${s.form}/beneficiaries/${s.ceoId}/`, ri)).status).toBe(409);
     expect((await call('PATCH', `${s.form}/beneficiaries/${s.uboId}/`, ri, { beneficiaryTypes: ['UBO', 'CEO'] })).status).toBe(409);
@@ -132,7 +150,15 @@ describeEachDialect('request more information (COMPANY_INFO_REQUEST)', (h) => {
 
   it('refuses unknown items with 400 naming each, and changes nothing', async () => {
     const s = await submittedForm(h());
-    const items = ['company.phone', 'company.favouriteColour', 'documents.PASSPORT', 'beneficiaries.00000000-0000-4000-8000-000000000000', `questionnaires.${s.key}.activity.nope`, 'questionnaires.other', 'company.additionalInfo.constructor'];
+    const items = [
+      'company.phone',
+      'company.favouriteColour',
+      'documents.PASSPORT',
+      'beneficiaries.00000000-0000-4000-8000-000000000000',
+      `questionnaires.${s.key}.activity.nope`,
+      'questionnaires.other',
+      'company.additionalInfo.constructor',
+    ];
     const refused = await requestInfo(h(), s, { items, message: 'Fix these.' });
     expect(refused.status).toBe(400);
     expect(refused.json.identifier).toBe('VALIDATION_ERROR');
@@ -169,6 +195,8 @@ describeEachDialect('request more information (COMPANY_INFO_REQUEST)', (h) => {
     const foreign = await requestInfo(h(), { companyId: s.companyId, partner: other }, { items: ['company.phone'], message: 'x' });
     expect(foreign.status).toBe(404);
     expect((await api(h()).call('POST', `/v1/companies/${s.companyId}/request-info/`, s.bearer, { items: ['company.phone'], message: 'x' })).status).toBe(401);
-    expect((await h().database.db.selectFrom('companies').select('info_request').where('id', '=', s.companyId).executeTakeFirstOrThrow()).info_request).toBeNull();
+    expect(
+      (await h().database.db.selectFrom('companies').select('info_request').where('id', '=', s.companyId).executeTakeFirstOrThrow()).info_request,
+    ).toBeNull();
   });
 });

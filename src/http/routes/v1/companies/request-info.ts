@@ -9,16 +9,22 @@ import { errorResponses, PARTNER } from '../../../route-schemas.js';
  * publishes no endpoint for it, so it lives under /v1/.
  */
 export function requestInfoRoute(app: App): void {
-  app.post('/v1/companies/:id/request-info/', {
-    ...PARTNER,
-    schema: {
-      operationId: 'companiesRequestInfoCreate',
-      summary: 'Send the form back to the client with the named items open',
-      tags: ['Companies'], params: IdParams, body: InfoRequestCreate,
-      response: { 201: InfoRequest, ...errorResponses(400, 401, 404, 409, 429) },
+  app.post(
+    '/v1/companies/:id/request-info/',
+    {
+      ...PARTNER,
+      schema: {
+        operationId: 'companiesRequestInfoCreate',
+        summary: 'Send the form back to the client with the named items open',
+        tags: ['Companies'],
+        params: IdParams,
+        body: InfoRequestCreate,
+        response: { 201: InfoRequest, ...errorResponses(400, 401, 404, 409, 429) },
+      },
     },
-  }, async (request, reply) => {
-    const ctx = { ...partnerCtx(request), keyId: request.partner!.keyId };
-    return reply.code(201).send(await requestInfo({ ctx, input: { ...request.body, companyId: request.params.id } }));
-  });
+    async (request, reply) => {
+      const ctx = { ...partnerCtx(request), keyId: request.partner!.keyId };
+      return reply.code(201).send(await requestInfo({ ctx, input: { ...request.body, companyId: request.params.id } }));
+    },
+  );
 }

@@ -20,8 +20,8 @@ function tokenCalls(s: Session): Array<[string, string, unknown?]> {
   ];
 }
 
-const auditRows = (h: Harness, companyId: string) => h.database.db.selectFrom('audit_logs').selectAll()
-  .where('company_id', '=', companyId).where('action', '=', 'TOKEN_REVOKED').execute();
+const auditRows = (h: Harness, companyId: string) =>
+  h.database.db.selectFrom('audit_logs').selectAll().where('company_id', '=', companyId).where('action', '=', 'TOKEN_REVOKED').execute();
 
 describeEachDialect('DELETE /v1/tokens/{id}/', (h) => {
   it('revokes by tokenString: /kyb/info/ and every form call answer 401 AUTHENTICATION_FAILED at once', async () => {
@@ -48,8 +48,9 @@ describeEachDialect('DELETE /v1/tokens/{id}/', (h) => {
     expect((await api(h()).info(s.token)).json.identifier).toBe('AUTHENTICATION_FAILED');
     const key = await h().database.db.selectFrom('api_keys').select('id').where('partner_id', '=', s.partner.partnerId).executeTakeFirstOrThrow();
     const rows = await auditRows(h(), s.companyId);
-    expect(rows.map((r) => ({ partner: r.partner_id, actorType: r.actor_type, actorId: r.actor_id, details: JSON.parse(r.details) })))
-      .toEqual([{ partner: s.partner.partnerId, actorType: 'partner', actorId: key.id, details: { tokenId: token.id } }]);
+    expect(rows.map((r) => ({ partner: r.partner_id, actorType: r.actor_type, actorId: r.actor_id, details: JSON.parse(r.details) }))).toEqual([
+      { partner: s.partner.partnerId, actorType: 'partner', actorId: key.id, details: { tokenId: token.id } },
+    ]);
   });
 
   it('is idempotent: revoking again answers 204 and adds no audit row', async () => {

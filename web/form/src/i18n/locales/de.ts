@@ -15,7 +15,8 @@ const messages: Messages = {
   'app.createFirst': 'Geben Sie zuerst Firmennamen und Land ein: Dann werden Ihre Angaben gespeichert.',
   'app.expiresSoon': 'Ihre Sitzung endet um {time}. Ihre Angaben sind gespeichert; schließen Sie bald ab oder fordern Sie einen neuen Link an.',
   'app.infoRequested': 'Weitere Angaben angefordert',
-  'app.infoRequestedHint': 'Korrigieren Sie die Punkte, nach denen Ihr Prüfer gefragt hat, und senden Sie erneut. Alles andere bleibt so, wie Sie es gesendet haben.',
+  'app.infoRequestedHint':
+    'Korrigieren Sie die Punkte, nach denen Ihr Prüfer gefragt hat, und senden Sie erneut. Alles andere bleibt so, wie Sie es gesendet haben.',
 
   'step.company': 'Unternehmensdaten',
   'step.ownership': 'Eigentümerstruktur',
@@ -94,7 +95,8 @@ const messages: Messages = {
   'field.person.SELF_DECLARED_PEP': 'Diese Person ist eine politisch exponierte Person',
   'field.person.POSITIONS': 'Funktionen im Unternehmen',
 
-  'ownership.intro': 'Fügen Sie die Personen und Unternehmen hinzu, denen das Unternehmen gehört oder die es leiten. Eigentümer eines Gesellschafter-Unternehmens stehen darunter.',
+  'ownership.intro':
+    'Fügen Sie die Personen und Unternehmen hinzu, denen das Unternehmen gehört oder die es leiten. Eigentümer eines Gesellschafter-Unternehmens stehen darunter.',
   'ownership.empty': 'Noch niemand hinzugefügt.',
   'ownership.threshold': 'Eigentümer mit weniger als {percent} müssen nicht angegeben werden.',
   'ownership.fullStructure': 'Geben Sie die Eigentümer jedes Gesellschafter-Unternehmens an, bis hin zu den natürlichen Personen.',

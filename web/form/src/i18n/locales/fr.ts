@@ -94,7 +94,8 @@ const messages: Messages = {
   'field.person.SELF_DECLARED_PEP': 'Cette personne est une personne politiquement exposée',
   'field.person.POSITIONS': 'Fonctions dans l’entreprise',
 
-  'ownership.intro': 'Ajoutez les personnes et entreprises qui détiennent ou dirigent l’entreprise. Les propriétaires d’une société actionnaire se placent sous celle-ci.',
+  'ownership.intro':
+    'Ajoutez les personnes et entreprises qui détiennent ou dirigent l’entreprise. Les propriétaires d’une société actionnaire se placent sous celle-ci.',
   'ownership.empty': 'Personne n’a encore été ajouté.',
   'ownership.threshold': 'Les propriétaires détenant moins de {percent} n’ont pas à être ajoutés.',
   'ownership.fullStructure': 'Indiquez les propriétaires de chaque société actionnaire, jusqu’aux personnes physiques.',
@@ -187,7 +188,8 @@ const messages: Messages = {
   'page.done.body': 'Vos informations ont été envoyées. Nous vous contacterons si autre chose est nécessaire.',
   'page.done.redirect': 'Vous allez être redirigé vers {name}.',
   'page.expired.title': 'Ce lien a expiré',
-  'page.expired.body': 'Pour votre sécurité, les liens de vérification sont valables un temps limité. Demandez un nouveau lien à {name} ; ce que vous avez enregistré est conservé.',
+  'page.expired.body':
+    'Pour votre sécurité, les liens de vérification sont valables un temps limité. Demandez un nouveau lien à {name} ; ce que vous avez enregistré est conservé.',
   'page.submitted.title': 'Déjà envoyé',
   'page.submitted.body': 'Les informations de cette entreprise ont déjà été envoyées. Rien d’autre n’est attendu de vous pour le moment.',
   'page.noToken.title': 'Ce lien est incomplet',

@@ -187,7 +187,8 @@ const messages: Messages = {
   'page.done.body': 'Twoje informacje zostały wysłane. Skontaktujemy się, jeśli będzie potrzebne coś jeszcze.',
   'page.done.redirect': 'Za chwilę wrócisz do: {name}.',
   'page.expired.title': 'Ten link wygasł',
-  'page.expired.body': 'Ze względów bezpieczeństwa linki weryfikacyjne są ważne przez ograniczony czas. Poproś o nowy link: {name}. Zapisane dane zostaną zachowane.',
+  'page.expired.body':
+    'Ze względów bezpieczeństwa linki weryfikacyjne są ważne przez ograniczony czas. Poproś o nowy link: {name}. Zapisane dane zostaną zachowane.',
   'page.submitted.title': 'Już wysłano',
   'page.submitted.body': 'Informacje o tej firmie zostały już wysłane. Obecnie nic więcej nie jest potrzebne.',
   'page.noToken.title': 'Ten link jest niepełny',

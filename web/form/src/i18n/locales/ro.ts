@@ -187,7 +187,8 @@ const messages: Messages = {
   'page.done.body': 'Informațiile au fost trimise. Vă vom contacta dacă mai este nevoie de ceva.',
   'page.done.redirect': 'Acum veți reveni la {name}.',
   'page.expired.title': 'Acest link a expirat',
-  'page.expired.body': 'Din motive de securitate, linkurile de verificare sunt valabile un timp limitat. Cereți un link nou ({name}); ce ați salvat se păstrează.',
+  'page.expired.body':
+    'Din motive de securitate, linkurile de verificare sunt valabile un timp limitat. Cereți un link nou ({name}); ce ați salvat se păstrează.',
   'page.submitted.title': 'Deja trimis',
   'page.submitted.body': 'Informațiile acestei companii au fost deja trimise. Deocamdată nu mai este nevoie de nimic din partea dumneavoastră.',
   'page.noToken.title': 'Acest link este incomplet',
