@@ -9,7 +9,9 @@ import { runContractFuzz, type FuzzSummary } from '../test/fuzz/contract-fuzz.js
 import { FUZZ_CONFIG, fuzzTenant } from '../test/fuzz/setup.js';
 import { createHarness, DIALECTS } from '../test/harness.js';
 
-const { values } = parseArgs({ options: { requests: { type: 'string', default: '50000' }, seed: { type: 'string', default: '1' }, dialect: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { requests: { type: 'string', default: '50000' }, seed: { type: 'string', default: '1' }, dialect: { type: 'string' } },
+});
 const requests = Number(values.requests);
 const seed = Number(values.seed);
 
@@ -21,16 +23,39 @@ for (const dialect of DIALECTS.filter((d) => !values.dialect || d === values.dia
     const started = Date.now();
     // Stopped early (Ctrl-C, a timeout), the run still reports what it did.
     let latest: FuzzSummary | null = null;
-    const report = (summary: FuzzSummary, extra: Record<string, unknown>) => console.log(JSON.stringify({
-      dialect, seed, requests: summary.requests, seconds: Math.round((Date.now() - started) / 1000), ...extra,
-      unsendable: summary.unsendable, failureCount: summary.failureCount, statuses: summary.statuses, perOperation: summary.perOperation,
-      failures: summary.failures,
-    }, null, 2));
-    const stop = () => { if (latest) report(latest, { stoppedEarly: true }); process.exit(2); };
+    const report = (summary: FuzzSummary, extra: Record<string, unknown>) =>
+      console.log(
+        JSON.stringify(
+          {
+            dialect,
+            seed,
+            requests: summary.requests,
+            seconds: Math.round((Date.now() - started) / 1000),
+            ...extra,
+            unsendable: summary.unsendable,
+            failureCount: summary.failureCount,
+            statuses: summary.statuses,
+            perOperation: summary.perOperation,
+            // A 500 names its request id; the server's own log lines for it say what broke.
+            failures: summary.failures.map((f) => {
+              const id = /\(request ([^)]+)\)/.exec(f.body ?? '')?.[1];
+              return id ? { ...f, serverLog: harness.logs.filter((line) => line.includes(id)) } : f;
+            }),
+          },
+          null,
+          2,
+        ),
+      );
+    const stop = () => {
+      if (latest) report(latest, { stoppedEarly: true });
+      process.exit(2);
+    };
     process.once('SIGINT', stop).once('SIGTERM', stop);
     const progress = (s: FuzzSummary) => {
       latest = s;
-      process.stderr.write(`\r[${dialect}] ${s.requests}/${requests} requests, ${Math.round(s.requests / ((Date.now() - started) / 1000))}/s, failures ${s.failureCount}   `);
+      process.stderr.write(
+        `\r[${dialect}] ${s.requests}/${requests} requests, ${Math.round(s.requests / ((Date.now() - started) / 1000))}/s, failures ${s.failureCount}   `,
+      );
     };
     const summary = await runContractFuzz(harness, tenant, { seed, requests, onProgress: progress, progressEvery: 250 });
     const health = await harness.app.inject({ url: '/healthz' });

@@ -6,7 +6,7 @@ import { createManager } from '../../../../core/review/create-manager.js';
 import { submittedCompany } from '../../../../../test/companies.js';
 
 describeEachDialect('comments and assignment', (h) => {
-  it('adds and lists comments in iDenfy\'s KybComments shape, audited without their text', async () => {
+  it("adds and lists comments in iDenfy's KybComments shape, audited without their text", async () => {
     const s = await submittedCompany(h());
     const { call } = api(h());
     const created = await call('POST', `/v1/companies/${s.companyId}/comments/`, s.partner.auth, { content: 'Ask for a bank statement' });
@@ -14,7 +14,12 @@ describeEachDialect('comments and assignment', (h) => {
     expect(contractErrors('KybComments', created.json)).toEqual([]);
     const listed = await call('GET', `/v1/companies/${s.companyId}/comments/`, s.partner.auth);
     expect(listed.json).toEqual([created.json]);
-    const audit = await h().database.db.selectFrom('audit_logs').select('details').where('company_id', '=', s.companyId).where('action', '=', 'COMMENT_ADDED').execute();
+    const audit = await h()
+      .database.db.selectFrom('audit_logs')
+      .select('details')
+      .where('company_id', '=', s.companyId)
+      .where('action', '=', 'COMMENT_ADDED')
+      .execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]!.details).not.toContain('bank statement');
   });
@@ -28,7 +33,7 @@ describeEachDialect('comments and assignment', (h) => {
     expect((await call('GET', `/v1/companies/${s.companyId}/comments/`, s.partner.auth)).json).toEqual([]);
   });
 
-  it('assigns the review to one of the partner\'s managers and shows it in the list filter and the dossier', async () => {
+  it("assigns the review to one of the partner's managers and shows it in the list filter and the dossier", async () => {
     const s = await submittedCompany(h());
     const manager = await createManager({ ctx: s.partner.ctx, input: { name: 'Ona', surname: 'Reviewer', email: 'Ona@Example.com' } });
     expect(contractErrors('ManagerAccount', manager)).toEqual([]);
@@ -43,7 +48,7 @@ describeEachDialect('comments and assignment', (h) => {
     expect(cleared.json).toEqual({ assignedTo: null });
   });
 
-  it('refuses another partner\'s manager (400) and another partner\'s company (404), changing nothing', async () => {
+  it("refuses another partner's manager (400) and another partner's company (404), changing nothing", async () => {
     const s = await submittedCompany(h());
     const other = await h().partner('Other');
     const foreign = await createManager({ ctx: other.ctx, input: { name: 'X', surname: 'Y', email: 'x@other.example' } });
@@ -54,6 +59,7 @@ describeEachDialect('comments and assignment', (h) => {
     expect((await call('POST', `/v1/companies/${s.companyId}/comments/`, other.auth, { content: 'hi' })).status).toBe(404);
     expect((await call('GET', `/v1/companies/${s.companyId}/comments/`, other.auth)).status).toBe(404);
     expect((await call('POST', `/v1/companies/${s.companyId}/assign/`, s.partner.auth, { managerId: 'one' })).status).toBe(400);
+    expect((await call('POST', `/v1/companies/${s.companyId}/assign/`, s.partner.auth, { managerId: 1e30 })).status).toBe(400);
     const company = await h().database.db.selectFrom('companies').select('assigned_to').where('id', '=', s.companyId).executeTakeFirstOrThrow();
     expect(company.assigned_to).toBeNull();
   });
