@@ -8,6 +8,13 @@ const dataDir = mkdtempSync(path.join(tmpdir(), 'openkyb-cli-'));
 const env = { OPENKYB_DATA_DIR: dataDir, OPENKYB_SECRET: '', DATABASE_URL: '' };
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
+/** Runs a command that prints JSON; a failure shows the command's stderr instead of a JSON parse error. */
+async function runJson<T>(args: string[]): Promise<T> {
+  const run = await runCli(args, env);
+  expect(run.code, `${args.join(' ')}: ${run.stderr}`).toBe(0);
+  return JSON.parse(run.stdout) as T;
+}
+
 it('creates a partner with its first key pair, prints it once as JSON, and manages further keys', async () => {
   const created = await runCli(['partners', 'create', '--name', 'Acme', '--json'], env);
   expect(created.code, created.stderr).toBe(0);
@@ -17,19 +24,15 @@ it('creates a partner with its first key pair, prints it once as JSON, and manag
   // The pepper was generated into the data dir, readable by its owner only.
   expect(statSync(path.join(dataDir, 'secret')).mode & 0o777).toBe(0o600);
 
-  const second = await runCli(['keys', 'create', '--partner', partner.partnerId!, '--label', 'ci', '--json'], env);
-  const key = JSON.parse(second.stdout) as Record<string, string>;
+  const key = await runJson<Record<string, string>>(['keys', 'create', '--partner', partner.partnerId!, '--label', 'ci', '--json']);
   expect(key.partnerId).toBe(partner.partnerId);
 
-  const listed = JSON.parse((await runCli(['keys', 'list', '--partner', partner.partnerId!, '--json'], env)).stdout) as {
-    apiKey: string;
-    revokedAt: string | null;
-  }[];
+  const listed = await runJson<{ apiKey: string; revokedAt: string | null }[]>(['keys', 'list', '--partner', partner.partnerId!, '--json']);
   expect(listed.map((k) => k.apiKey).sort()).toEqual([partner.apiKey, key.apiKey].sort());
   expect(JSON.stringify(listed)).not.toContain(partner.apiSecret);
 
   expect((await runCli(['keys', 'revoke', key.apiKey!], env)).code).toBe(0);
-  const after = JSON.parse((await runCli(['keys', 'list', '--json'], env)).stdout) as { apiKey: string; revokedAt: string | null }[];
+  const after = await runJson<{ apiKey: string; revokedAt: string | null }[]>(['keys', 'list', '--json']);
   expect(after.find((k) => k.apiKey === key.apiKey)?.revokedAt).toEqual(expect.any(String));
   const again = await runCli(['keys', 'revoke', key.apiKey!], env);
   expect(again.code).toBe(1);
@@ -54,7 +57,7 @@ it('imports a screening list, refuses a truncated one with the live version kept
   const refused = await runCli(['lists', 'import', 'un', await truncatedUn()], env);
   expect(refused.code).toBe(1);
   expect(refused.stderr).toContain('The un list was refused');
-  const status = JSON.parse((await runCli(['lists', 'status', '--json'], env)).stdout) as { lists: { sha256: string }[]; problem: string | null };
+  const status = await runJson<{ lists: { sha256: string }[]; problem: string | null }>(['lists', 'status', '--json']);
   expect(status.lists.map((l) => l.sha256)).toEqual([result.sha256]);
   expect(status.problem).toMatch(/the un list is \d+ days old/);
   expect((await runCli(['lists', 'import', 'nope', UN_XML()], env)).code).toBe(2);
