@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyRequest } from 'fastify';
+import compress from '@fastify/compress';
 import rateLimit from '@fastify/rate-limit';
+import { constants as zlib } from 'node:zlib';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import FindMyWay, { type HTTPVersion } from 'find-my-way';
 import { authenticate } from './http/auth.js';
@@ -94,6 +96,16 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     );
   });
 
+  // Text answers (JSON, the form's page) above 1 KB are compressed on the fly when the client
+  // accepts it; brotli at a middle quality, since the maximum costs far more CPU than it saves
+  // bytes on dynamic answers. Built assets are pre-compressed (web/precompress.ts) and served as
+  // they are. Request bodies are never decompressed: the API takes plain JSON only.
+  await app.register(compress, {
+    globalDecompression: false,
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } },
+  });
   await app.register(rateLimit, {
     global: true,
     hook: 'preValidation',

@@ -68,6 +68,9 @@ export async function webFormRoutes(app: App, dir = WEB_FORM_DIR): Promise<void>
         decorateReply: false,
         index: false,
         immutable: true,
+        // The build writes name.br and name.gz beside each text asset: served as they are, with
+        // Content-Encoding and Vary: Accept-Encoding, no compression work per request.
+        preCompressed: true,
         maxAge: '365d',
         setHeaders: (reply) => {
           reply.header('x-content-type-options', 'nosniff');
