@@ -97,3 +97,19 @@ export async function recordScreening(
     .where('id', '=', companyId)
     .execute();
 }
+
+/** The screening a reviewer meets most: the company clear, its beneficiary flagged by one hit. */
+export function recordFlaggedBeneficiary(
+  h: Harness,
+  s: Session & { beneficiaryId: string },
+  status = 'FLAGS_FOUND',
+  resolution: string | null = null,
+): Promise<void> {
+  return recordScreening(
+    h,
+    s.partner.partnerId,
+    s.companyId,
+    { [s.companyId]: 'NO_FLAGS', [s.beneficiaryId]: status },
+    { subjectId: s.beneficiaryId, resolution },
+  );
+}

@@ -15,12 +15,24 @@ syncBuiltinESMExports();
 const { createSqliteEngine } = await import('./sqlite-dialect.js');
 const { Kysely, sql } = await import('kysely');
 
-it('fsyncs a commit made after a flush even when that flush ran while its transaction was open', async () => {
+/** A fresh SQLite file with one table `t (x integer)`, closed after `run`. */
+async function withTableT(run: (db: InstanceType<typeof Kysely<any>>, engine: ReturnType<typeof createSqliteEngine>) => Promise<void>): Promise<void> {
+  // The test's assertions run in `run`: it fails if they never do.
+  expect.hasAssertions();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'openkyb-gc-'));
   const engine = createSqliteEngine(path.join(dir, 'db.sqlite'));
   const db = new Kysely<any>({ dialect: engine.dialect });
   try {
     await sql`create table t (x integer)`.execute(db);
+    await run(db, engine);
+  } finally {
+    await db.destroy();
+    engine.close();
+  }
+}
+
+it('fsyncs a commit made after a flush even when that flush ran while its transaction was open', () =>
+  withTableT(async (db, engine) => {
     await engine.flush();
     const base = fsyncs;
     await db.transaction().execute(async (trx) => {
@@ -47,18 +59,10 @@ it('fsyncs a commit made after a flush even when that flush ran while its transa
     expect(fsyncs - base).toBe(2);
     await engine.flush(); // nothing new: no fsync
     expect(fsyncs - base).toBe(2);
-  } finally {
-    await db.destroy();
-    engine.close();
-  }
-});
+  }));
 
-it('makes a transaction and a write outside one durable when they resolve, without any flush call', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'openkyb-gc-'));
-  const engine = createSqliteEngine(path.join(dir, 'db.sqlite'));
-  const db = new Kysely<any>({ dialect: engine.dialect });
-  try {
-    await sql`create table t (x integer)`.execute(db);
+it('makes a transaction and a write outside one durable when they resolve, without any flush call', () =>
+  withTableT(async (db, engine) => {
     const base = fsyncs;
     await db.transaction().execute(async (trx) => {
       await trx.insertInto('t').values({ x: 1 }).execute();
@@ -70,18 +74,10 @@ it('makes a transaction and a write outside one durable when they resolve, witho
     expect(engine.commitCounts().synced).toBe(engine.commitCounts().commits);
     await db.selectFrom('t').selectAll().execute();
     expect(fsyncs - base).toBe(2);
-  } finally {
-    await db.destroy();
-    engine.close();
-  }
-});
+  }));
 
-it('lets concurrent commits share fsyncs, each resolving only once its own commit is synced', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'openkyb-gc-'));
-  const engine = createSqliteEngine(path.join(dir, 'db.sqlite'));
-  const db = new Kysely<any>({ dialect: engine.dialect });
-  try {
-    await sql`create table t (x integer)`.execute(db);
+it('lets concurrent commits share fsyncs, each resolving only once its own commit is synced', () =>
+  withTableT(async (db, engine) => {
     const base = fsyncs;
     const unsyncedAtResolve: number[] = [];
     await Promise.all(
@@ -100,8 +96,4 @@ it('lets concurrent commits share fsyncs, each resolving only once its own commi
     expect(unsyncedAtResolve).toEqual([]);
     expect(fsyncs - base).toBeGreaterThan(0);
     expect(fsyncs - base).toBeLessThan(20);
-  } finally {
-    await db.destroy();
-    engine.close();
-  }
-});
+  }));

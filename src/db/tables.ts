@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { RiskLevel } from '../shared/enums.js';
 
 /**
  * Row types, one interface per table. Times are epoch milliseconds; JSON columns are text.
@@ -382,8 +383,7 @@ export interface RiskAssessmentRow {
   company_id: string;
   /** 0..100 */
   score: number;
-  /** RiskLevelEnum */
-  level: string;
+  level: RiskLevel;
   /** JSON: each factor's weight, severity, contribution and explanation */
   factors: string;
   /** JSON: {level, factor} when a factor raised the level, else null */

@@ -2,22 +2,13 @@ import { expect, it } from 'vitest';
 import { api } from '../../test/api.js';
 import { base64, pdfDocument } from '../../test/files.js';
 import { flowBody, questionnaireBody, themeBody } from '../../test/fixtures.js';
-import { describeEachDialect, type Harness } from '../../test/harness.js';
+import { describeEachDialect } from '../../test/harness.js';
 import { startSession } from '../../test/kyb.js';
+import { countRows } from '../../test/rows.js';
 
 const NUL = '\u0000';
 const LONE_SURROGATE = '\ud800';
 const MISSING_UUID = '00000000-0000-4000-8000-000000000000';
-
-const count = async (h: Harness, table: 'kyb_tokens' | 'flows' | 'themes' | 'questionnaires' | 'webhook_endpoints' | 'documents') =>
-  Number(
-    (
-      await h.database.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
 
 describeEachDialect('text no database stores alike is refused at the edge', (h) => {
   it.each([
@@ -25,13 +16,13 @@ describeEachDialect('text no database stores alike is refused at the edge', (h) 
     ['a lone surrogate', LONE_SURROGATE],
   ])('refuses %s in token fields with 400 naming the field, creating nothing', async (_name, bad) => {
     const partner = await h().partner();
-    const before = await count(h(), 'kyb_tokens');
+    const before = await countRows(h(), 'kyb_tokens');
     for (const field of ['clientId', 'externalRef', 'questionnaire']) {
       const response = await api(h()).createToken(partner, { tokenType: 'FORM', clientId: 'client-1', [field]: `a${bad}b` });
       expect(response.status, field).toBe(400);
       expect(response.json).toMatchObject({ identifier: 'VALIDATION_ERROR', message: { [field]: [expect.stringContaining('NUL')] } });
     }
-    expect(await count(h(), 'kyb_tokens')).toBe(before);
+    expect(await countRows(h(), 'kyb_tokens')).toBe(before);
   });
 
   it('refuses NUL in the names of flows, questionnaires, themes and webhooks', async () => {
@@ -44,18 +35,18 @@ describeEachDialect('text no database stores alike is refused at the edge', (h) 
       ['/v1/webhooks/', 'webhook_endpoints', { url: 'http://127.0.0.1:9/hook', name: `hook${NUL}`, eventTypes: ['COMPANY_STATUS'] }],
     ];
     for (const [url, table, body] of cases) {
-      const before = await count(h(), table);
+      const before = await countRows(h(), table);
       const response = await call('POST', url, partner.auth, body);
       expect(response.status, url).toBe(400);
       expect(response.json).toMatchObject({ identifier: 'VALIDATION_ERROR', message: { name: [expect.stringContaining('NUL')] } });
-      expect(await count(h(), table)).toBe(before);
+      expect(await countRows(h(), table)).toBe(before);
     }
   });
 
   it('refuses NUL in a document filename and names nested fields by their path', async () => {
     const s = await startSession(h(), { flow: null });
     const call = api(h()).call;
-    const before = await count(h(), 'documents');
+    const before = await countRows(h(), 'documents');
     const upload = await call('POST', `/kyb/forms/${s.companyId}/documents/`, s.bearer, {
       type: 'OTHER',
       filename: `a${NUL}.pdf`,
@@ -63,7 +54,7 @@ describeEachDialect('text no database stores alike is refused at the edge', (h) 
     });
     expect(upload.status).toBe(400);
     expect(upload.json.message).toEqual({ filename: [expect.stringContaining('NUL')] });
-    expect(await count(h(), 'documents')).toBe(before);
+    expect(await countRows(h(), 'documents')).toBe(before);
 
     const nested = await call('PATCH', `/kyb/forms/${s.companyId}/`, s.bearer, { company: { brandNames: ['ok', `x${LONE_SURROGATE}`] } });
     expect(nested.status).toBe(400);

@@ -37,6 +37,17 @@ async function enqueue(h: Harness, partnerId: string, payload: object = submitPa
   return enqueued;
 }
 
+/** A partner with one endpoint on a fresh receiver, and one event queued for it. */
+async function oneQueuedDelivery(h: Harness, answer?: (index: number) => Answer) {
+  const partner = await h.partner();
+  const target = await receiver(answer);
+  const endpoint = await createEndpoint(h, partner, `${target.url}/hook`);
+  const {
+    deliveryIds: [deliveryId],
+  } = await enqueue(h, partner.partnerId);
+  return { partner, target, endpoint, deliveryId: deliveryId! };
+}
+
 async function delivery(h: Harness, auth: string, id: string) {
   const res = await api(h).call('GET', `/v1/webhooks/deliveries/${id}/`, auth);
   expect(res.status).toBe(200);
@@ -59,12 +70,7 @@ describeEachDialect('webhook delivery', (h) => {
   });
 
   it('sends the stored bytes once, with an Idenfy-Signature and a Standard Webhooks signature that verify', async () => {
-    const partner = await h().partner();
-    const target = await receiver();
-    const endpoint = await createEndpoint(h(), partner, `${target.url}/hook`);
-    const {
-      deliveryIds: [deliveryId],
-    } = await enqueue(h(), partner.partnerId);
+    const { partner, target, endpoint, deliveryId } = await oneQueuedDelivery(h());
     const { worker } = testWorker(h());
 
     expect(await worker.runOnce()).toBe(1);
@@ -187,12 +193,7 @@ describeEachDialect('webhook delivery', (h) => {
   });
 
   it('records a timeout when the receiver never answers, without its status', async () => {
-    const partner = await h().partner();
-    const target = await receiver(() => 'hang');
-    await createEndpoint(h(), partner, `${target.url}/hook`);
-    const {
-      deliveryIds: [deliveryId],
-    } = await enqueue(h(), partner.partnerId);
+    const { partner, deliveryId } = await oneQueuedDelivery(h(), () => 'hang');
     await testWorker(h(), { config: { ...h().config, webhookTimeoutMs: 300 } }).worker.runOnce();
 
     const detail = await delivery(h(), partner.auth, deliveryId!);
@@ -265,12 +266,7 @@ describeEachDialect('webhook delivery', (h) => {
   });
 
   it('claims a delivery again once the lease of a worker that died mid-send has expired', async () => {
-    const partner = await h().partner();
-    const target = await receiver();
-    await createEndpoint(h(), partner, `${target.url}/hook`);
-    const {
-      deliveryIds: [deliveryId],
-    } = await enqueue(h(), partner.partnerId);
+    const { partner, target, deliveryId } = await oneQueuedDelivery(h());
     const dead = await claimDueDeliveries(h().database, { now: h().clock.now(), limit: 10, leaseToken: 'dead-worker', leaseMs: 60_000 });
     expect(dead.map((d) => d.id)).toEqual([deliveryId]);
 
@@ -304,6 +300,7 @@ describeEachDialect('webhook delivery', (h) => {
     await createEndpoint(h(), partner, `http://rebound.example:${target.port}/hook`);
     await createEndpoint(h(), partner, `http://127.0.0.1:${target.port}/literal`);
     const enqueued = await enqueue(h(), partner.partnerId);
+    expect(enqueued.deliveryIds).toHaveLength(2);
     const lookupAll = async (host: string) => {
       if (host !== 'rebound.example') throw Object.assign(new Error('not found'), { code: 'ENOTFOUND' });
       return [{ address: '127.0.0.1', family: 4 }];
@@ -347,12 +344,7 @@ describeEachDialect('webhook delivery', (h) => {
   });
 
   it('fails the pending deliveries of a deactivated webhook, sends nothing, and resends once it is active again', async () => {
-    const partner = await h().partner();
-    const target = await receiver();
-    const endpoint = await createEndpoint(h(), partner, `${target.url}/hook`);
-    const {
-      deliveryIds: [deliveryId],
-    } = await enqueue(h(), partner.partnerId);
+    const { partner, target, endpoint, deliveryId } = await oneQueuedDelivery(h());
     expect((await api(h()).call('PATCH', `/v1/webhooks/${endpoint.id}/`, partner.auth, { isActive: false })).status).toBe(200);
     expect(await delivery(h(), partner.auth, deliveryId!)).toMatchObject({ status: 'failed', lastError: 'webhook deactivated', attemptCount: 0 });
     const { worker } = testWorker(h());

@@ -65,6 +65,11 @@ export interface Entity {
   remarks: string | null;
 }
 
+/** An entity with nothing known yet but what it is; a parser fills in what its list says. */
+export function newEntity(known: Pick<Entity, 'id' | 'source' | 'kind'> & Partial<Entity>): Entity {
+  return { names: [], birthDates: [], birthPlaces: [], countries: [], identifiers: [], addresses: [], programs: [], gender: null, remarks: null, ...known };
+}
+
 export interface ListVersion {
   /** SHA-256 (hex) of the file, or of the per-file hashes for multi-file sources. */
   sha256: string;

@@ -78,22 +78,17 @@ export function parseCondition(source: string): ConditionNode {
     }
   };
 
-  function expr(): ConditionNode {
-    let left = and();
-    while (peek()?.text === '||' || isWord('or')) {
+  /** A left-associative chain of one binary operator, written as a symbol or a word. */
+  const chain = (kind: 'or' | 'and', symbol: string, operand: () => ConditionNode): ConditionNode => {
+    let left = operand();
+    while (peek()?.text === symbol || isWord(kind)) {
       i += 1;
-      left = { kind: 'or', left, right: and() };
+      left = { kind, left, right: operand() };
     }
     return left;
-  }
-  function and(): ConditionNode {
-    let left = unary();
-    while (peek()?.text === '&&' || isWord('and')) {
-      i += 1;
-      left = { kind: 'and', left, right: unary() };
-    }
-    return left;
-  }
+  };
+  const expr = (): ConditionNode => chain('or', '||', and);
+  const and = (): ConditionNode => chain('and', '&&', unary);
   function unary(): ConditionNode {
     if (peek()?.text === '!' || isWord('not')) {
       i += 1;

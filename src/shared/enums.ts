@@ -409,6 +409,7 @@ export const THEME_COLORS = [
 export type KybLocale = (typeof LOCALES)[number];
 export type KybTokenType = (typeof TOKEN_TYPES)[number];
 export type KybStatus = (typeof KYB_STATUSES)[number];
+export type RiskLevel = (typeof RISK_LEVELS)[number];
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 export type CompanyField = (typeof COMPANY_FIELDS)[number];
 export type IndividualField = (typeof INDIVIDUAL_FIELDS)[number];

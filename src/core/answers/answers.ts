@@ -2,13 +2,13 @@ import type { KybFormAnswers, KybFormAnswersRequest } from '../../schemas/answer
 import { recordAudit } from '../audit/record-audit.js';
 import { assertValid } from '../errors.js';
 import { releaseFiles, storeFile } from '../files/stored-files.js';
-import { assertEditable, loadForm, type FormCtx } from '../forms/access.js';
+import { editForm, type FormCtx } from '../forms/access.js';
 import { checkAnswers } from './check-answers.js';
 import { loadStoredAnswers, sealAnswers } from './stored-answers.js';
 import { emptyRecord } from '../../shared/records.js';
 import { assertItemsOpen, changedQuestionItems, openInfoRequest } from '../review/open-items.js';
 import type { StoredSections } from './check-answers.js';
-import { fileHashes, fileInputs, presentAnswerSections } from './file-answers.js';
+import { answerFileHashes, fileHashes, fileInputs, presentAnswerSections } from './file-answers.js';
 import { getQuestionnaire } from './questionnaire-of-company.js';
 
 /** The saved answers, or null (the route answers 204) when there are none. */
@@ -34,9 +34,7 @@ export async function putAnswers({
   input: KybFormAnswersRequest;
   draft: boolean;
 }): Promise<KybFormAnswers> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const company = await loadForm(trx, ctx);
-    assertEditable(company, ctx.access);
+  return editForm(ctx, async (trx, company) => {
     const questionnaire = await getQuestionnaire({ ctx: { ...ctx, db: trx }, id: questionnaireId });
     const files = await fileInputs(trx, ctx, company.id, questionnaireId);
     const checked = checkAnswers(questionnaire, input.sections, files.inputs, !draft);
@@ -75,24 +73,13 @@ export async function putAnswers({
 }
 
 export async function deleteAnswers({ ctx, questionnaireId }: { ctx: FormCtx; questionnaireId: string }): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
-    const company = await loadForm(trx, ctx);
-    assertEditable(company, ctx.access);
+  await editForm(ctx, async (trx, company) => {
     const questionnaire = await getQuestionnaire({ ctx: { ...ctx, db: trx }, id: questionnaireId });
     assertItemsOpen(company, ctx.access, [[`questionnaires.${questionnaire.key}`]]);
-    const files = await trx
-      .selectFrom('answer_files')
-      .select('file_hash')
-      .where('company_id', '=', company.id)
-      .where('questionnaire_id', '=', questionnaireId)
-      .execute();
+    const files = await answerFileHashes(trx, company.id, questionnaireId);
     await trx.deleteFrom('answer_files').where('company_id', '=', company.id).where('questionnaire_id', '=', questionnaireId).execute();
     await trx.deleteFrom('questionnaire_answers').where('company_id', '=', company.id).where('questionnaire_id', '=', questionnaireId).execute();
-    await releaseFiles(
-      trx,
-      ctx,
-      files.map((f) => f.file_hash),
-    );
+    await releaseFiles(trx, ctx, files);
     await recordAudit(trx, { ...ctx.access, action: 'ANSWERS_DELETED', details: { questionnaireId }, now: ctx.clock.now() });
   });
 }

@@ -9,22 +9,25 @@ import type { FileInputs, FileRef, StoredSections } from './check-answers.js';
 
 const FILE_LINK = /\/v1\/files\/([0-9a-f]{64})(\?|$)/;
 
+/** The hashes of the files a company's answers to one questionnaire hold. */
+export async function answerFileHashes(db: Db, companyId: string, questionnaireId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('answer_files')
+    .select('file_hash')
+    .where('company_id', '=', companyId)
+    .where('questionnaire_id', '=', questionnaireId)
+    .execute();
+  return rows.map((row) => row.file_hash);
+}
+
 /**
  * FILE answers arrive as data: URLs (new uploads, stored once the answers pass) or as links
  * to files this questionnaire already holds (kept). A link to any other file is refused, so a
  * hash learnt elsewhere cannot attach someone else's file.
  */
 export async function fileInputs(db: Db, ctx: Ctx, companyId: string, questionnaireId: string) {
-  const owned = await db
-    .selectFrom('answer_files')
-    .select('file_hash')
-    .where('company_id', '=', companyId)
-    .where('questionnaire_id', '=', questionnaireId)
-    .execute();
-  const known = await findStoredFiles(
-    db,
-    owned.map((o) => o.file_hash),
-  );
+  const owned = await answerFileHashes(db, companyId, questionnaireId);
+  const known = await findStoredFiles(db, owned);
   const fileId = await fileIdFor(db, ctx, companyId);
   const uploads: DecodedUpload[] = [];
   const inputs: FileInputs = {
@@ -51,7 +54,7 @@ export async function fileInputs(db: Db, ctx: Ctx, companyId: string, questionna
       }
     },
   };
-  return { inputs, uploads, previous: new Set(owned.map((o) => o.file_hash)) };
+  return { inputs, uploads, previous: new Set(owned) };
 }
 
 export function isFileRef(value: unknown): value is FileRef {

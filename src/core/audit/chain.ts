@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { AuditLogRow } from '../../db/tables.js';
 
 /** The `prev_hash` of a partner's first entry (seq 1): 64 zeros. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -45,18 +46,7 @@ export function entryHash(entry: ChainedContent): string {
 }
 
 /** The row as stored, read as chained content. */
-export function contentOfRow(row: {
-  id: string;
-  seq: number;
-  partner_id: string;
-  company_id: string | null;
-  actor_type: string;
-  actor_id: string | null;
-  action: string;
-  details: string;
-  created_at: number;
-  prev_hash: string;
-}): ChainedContent {
+export function contentOfRow(row: Omit<AuditLogRow, 'hash'>): ChainedContent {
   return {
     id: row.id,
     seq: Number(row.seq),

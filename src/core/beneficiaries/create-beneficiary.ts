@@ -6,7 +6,7 @@ import type { KybFormUnifiedFlow } from '../../schemas/flow.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { assertValid, fieldErrors, invalidField, type FieldErrors } from '../errors.js';
 import { recordFrom } from '../../shared/records.js';
-import { assertEditable, loadFlow, loadForm, type FormCtx } from '../forms/access.js';
+import { editForm, loadFlow, type FormCtx } from '../forms/access.js';
 import { checkCustomValues } from '../forms/custom-fields.js';
 import { MAX_BENEFICIARIES_PER_FORM } from '../forms/limits.js';
 import { sealBeneficiaryInfo } from './read-beneficiaries.js';
@@ -14,9 +14,7 @@ import { assertItemsOpen } from '../review/open-items.js';
 import { checkAgainstFlow, customAssignments, presentBeneficiary, resolveTypes } from './rules.js';
 
 export async function createBeneficiary({ ctx, input }: { ctx: FormCtx; input: BeneficiaryCreateRequest }): Promise<Beneficiary> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const company = await loadForm(trx, ctx);
-    assertEditable(company, ctx.access);
+  return editForm(ctx, async (trx, company) => {
     const flow = await loadFlow(trx, company);
     const row = await insertBeneficiary(trx, ctx, company, flow, input, '');
     await recordAudit(trx, { ...ctx.access, actor: ctx.access.actor, action: 'BENEFICIARY_ADDED', details: { beneficiaryId: row.id }, now: row.created_at });

@@ -1,7 +1,7 @@
 import { recordAudit } from '../audit/record-audit.js';
 import { conflict, fieldErrors } from '../errors.js';
 import { releaseFiles } from '../files/stored-files.js';
-import { assertEditable, loadFlow, loadForm, type FormCtx } from '../forms/access.js';
+import { editForm, loadFlow, type FormCtx } from '../forms/access.js';
 import { loadBeneficiary } from './read-beneficiaries.js';
 import { assertItemsOpen, beneficiaryItem } from '../review/open-items.js';
 import { checkAgainstFlow } from './rules.js';
@@ -11,9 +11,7 @@ import { checkAgainstFlow } from './rules.js';
  * refused: deleting a subtree silently would lose people the user may not have meant to remove.
  */
 export async function deleteBeneficiary({ ctx, id }: { ctx: FormCtx; id: string }): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
-    const company = await loadForm(trx, ctx);
-    assertEditable(company, ctx.access);
+  await editForm(ctx, async (trx, company) => {
     const row = await loadBeneficiary(trx, ctx, company.id, id);
     assertItemsOpen(company, ctx.access, [beneficiaryItem(id, JSON.parse(row.beneficiary_types) as string[])]);
     const errors = fieldErrors();

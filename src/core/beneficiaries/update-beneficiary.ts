@@ -2,7 +2,7 @@ import type { Beneficiary, BeneficiaryRequest, PatchedBeneficiaryRequest } from 
 import { recordAudit } from '../audit/record-audit.js';
 import { assertValid, fieldErrors } from '../errors.js';
 import { mergeRecords, parseRecordJson } from '../../shared/records.js';
-import { assertEditable, loadFlow, loadForm, type FormCtx } from '../forms/access.js';
+import { editForm, loadFlow, type FormCtx } from '../forms/access.js';
 import { checkCustomValues } from '../forms/custom-fields.js';
 import { loadBeneficiary, sealBeneficiaryInfo } from './read-beneficiaries.js';
 import { assertItemsOpen, beneficiaryItem } from '../review/open-items.js';
@@ -23,9 +23,7 @@ export async function updateBeneficiary({
   input: BeneficiaryRequest | PatchedBeneficiaryRequest;
   merge: boolean;
 }): Promise<Beneficiary> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const company = await loadForm(trx, ctx);
-    assertEditable(company, ctx.access);
+  return editForm(ctx, async (trx, company) => {
     const flow = await loadFlow(trx, company);
     const current = await loadBeneficiary(trx, ctx, company.id, id);
     const currentTypes = JSON.parse(current.beneficiary_types) as string[];

@@ -3,6 +3,8 @@ import type { Db } from '../../db/database.js';
 import { partnerActor, recordAudit } from '../audit/record-audit.js';
 import type { PartnerCtx } from '../context.js';
 import { DomainError, notFound } from '../errors.js';
+import { findLive, listLive } from '../live-rows.js';
+import { readSettings } from '../partners/settings.js';
 import type { CatalogKind } from './kind.js';
 
 // The generic verbs over catalog objects. Each reads and writes only the acting partner's rows.
@@ -53,22 +55,19 @@ export async function getEntry<I, O>({ ctx, kind, id }: { ctx: PartnerCtx; kind:
 }
 
 export async function listEntries<I, O>({ ctx, kind }: { ctx: PartnerCtx; kind: CatalogKind<I, O> }): Promise<O[]> {
-  const rows = await ctx.db
-    .selectFrom(kind.table as 'themes')
-    .selectAll()
-    .where('partner_id', '=', ctx.partnerId)
-    .where('deleted_at', 'is', null)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
-  return kind.present(ctx.db, rows);
+  return kind.present(ctx.db, await listLive(ctx.db, kind.table, ctx.partnerId));
 }
 
 /** Soft delete: tokens that already use the object keep working; new tokens cannot name it. */
 export async function deleteEntry<I, O>({ ctx, kind, id }: { ctx: PartnerCtx; kind: CatalogKind<I, O>; id: string }): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     await loadEntry(ctx, kind, id, trx);
-    await kind.checkDelete(trx, ctx, id);
+    const settings = await readSettings(trx, ctx.partnerId);
+    if (settings[kind.defaultSetting] === id) {
+      const noun = kind.label.toLowerCase();
+      throw inUse(`This ${noun} is the default ${noun}; choose another default first.`);
+    }
+    await kind.checkDelete?.(trx, ctx, id);
     const now = ctx.clock.now();
     await trx
       .updateTable(kind.table as 'themes')
@@ -80,13 +79,7 @@ export async function deleteEntry<I, O>({ ctx, kind, id }: { ctx: PartnerCtx; ki
 }
 
 async function loadEntry<I, O>(ctx: PartnerCtx, kind: CatalogKind<I, O>, id: string, db = ctx.db) {
-  const row = await db
-    .selectFrom(kind.table as 'themes')
-    .selectAll()
-    .where('id', '=', id)
-    .where('partner_id', '=', ctx.partnerId)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
+  const row = await findLive(db, kind.table, ctx.partnerId, id);
   if (!row) throw notFound(kind.label);
   return row;
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.js';
 import type { ThemeRow, QuestionnaireRow } from '../../db/tables.js';
 import { invalidField } from '../errors.js';
+import { findLive, selectLive } from '../live-rows.js';
 
 export type CatalogTable = 'flows' | 'themes' | 'questionnaires';
 
@@ -11,26 +12,13 @@ const NOUN: Record<CatalogTable, string> = { flows: 'flow', themes: 'theme', que
  * Another partner's object is indistinguishable from a missing one.
  */
 export async function findLiveEntry(db: Db, partnerId: string, table: CatalogTable, id: string, field: string): Promise<ThemeRow> {
-  const row = await db
-    // The three catalog tables share the columns read here.
-    .selectFrom(table as 'themes')
-    .selectAll()
-    .where('id', '=', id)
-    .where('partner_id', '=', partnerId)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
+  const row = await findLive(db, table, partnerId, id);
   if (!row) throw invalidField(field, `no ${NOUN[table]} with id "${id}"`);
   return row;
 }
 
 export async function findQuestionnaireByKey(db: Db, partnerId: string, key: string, field: string): Promise<QuestionnaireRow> {
-  const row = await db
-    .selectFrom('questionnaires')
-    .selectAll()
-    .where('key', '=', key)
-    .where('partner_id', '=', partnerId)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
+  const row = await selectLive(db, 'questionnaires', partnerId).where('key', '=', key).executeTakeFirst();
   if (!row) throw invalidField(field, `no questionnaire with key "${key}"`);
   return row;
 }

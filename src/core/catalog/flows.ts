@@ -3,11 +3,9 @@ import { Value } from 'typebox/value';
 import { CompanyFlow, IndividualFlow, KybFormUnifiedFlow, type Flow, type FlowInput } from '../../schemas/flow.js';
 import { COMPANY_DOCUMENT_TYPES, INDIVIDUAL_DOCUMENT_TYPES } from '../../shared/enums.js';
 import { DomainError, fieldErrors, type FieldErrors } from '../errors.js';
-import { readSettings } from '../partners/settings.js';
 import { isReservedKey, RESERVED_KEY_MESSAGE } from '../../shared/records.js';
-import { inUse } from './entries.js';
 import { findQuestionnaireByKey } from './find-entry.js';
-import { iso, type CatalogKind } from './kind.js';
+import { presentEntry, type CatalogKind } from './kind.js';
 
 const COMPANY_DOCS = new Set<string>(COMPANY_DOCUMENT_TYPES);
 const INDIVIDUAL_DOCS = new Set<string>(INDIVIDUAL_DOCUMENT_TYPES);
@@ -33,20 +31,12 @@ export const flows: CatalogKind<FlowInput, Flow> = {
     }
     return rows.map((row) => {
       const questionnaireId = (row as typeof row & { questionnaire_id: string | null }).questionnaire_id;
-      return {
-        id: row.id,
-        name: row.name,
+      return presentEntry<KybFormUnifiedFlow, { questionnaire: string | null }>(row, {
         questionnaire: questionnaireId ? (keys.get(questionnaireId) ?? null) : null,
-        ...(JSON.parse(row.definition) as KybFormUnifiedFlow),
-        createdAt: iso(row.created_at),
-        updatedAt: iso(row.updated_at),
-      };
+      });
     });
   },
-  async checkDelete(db, ctx, id) {
-    const settings = await readSettings(db, ctx.partnerId);
-    if (settings.defaultFlowId === id) throw inUse('This flow is the default flow; choose another default first.');
-  },
+  defaultSetting: 'defaultFlowId',
 };
 
 /** Rules the schema cannot express: no duplicates, and documents that can actually be uploaded. */

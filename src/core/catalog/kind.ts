@@ -21,8 +21,25 @@ export interface CatalogKind<Input, Output> {
   prepare(db: Db, ctx: PartnerCtx, input: Input, currentId: string | null): Promise<PreparedEntry>;
   /** Presents rows as the API shows them (batched: one list, one lookup). */
   present(db: Db, rows: ThemeRow[]): Promise<Output[]>;
-  /** Refuses deletion while something depends on the entry. */
-  checkDelete(db: Db, ctx: PartnerCtx, id: string): Promise<void>;
+  /** The partner setting that may name an entry of this kind as the default; the default cannot be deleted. */
+  defaultSetting: 'defaultFlowId' | 'defaultThemeId' | 'defaultQuestionnaireId';
+  /** Refuses deletion while something else depends on the entry. */
+  checkDelete?(db: Db, ctx: PartnerCtx, id: string): Promise<void>;
 }
 
 export const iso = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * An entry as the API shows it: the row's id, the kind's own columns, the name, the stored
+ * definition and the times.
+ */
+export function presentEntry<Definition, Own extends object>(row: ThemeRow, own: Own) {
+  return {
+    id: row.id,
+    ...own,
+    name: row.name,
+    ...(JSON.parse(row.definition) as Definition),
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+  };
+}

@@ -1,10 +1,10 @@
 import { Value } from 'typebox/value';
 import { QuestionnaireInput, type Questionnaire } from '../../schemas/questionnaire.js';
 import { DomainError } from '../errors.js';
-import { readSettings } from '../partners/settings.js';
+import { selectLive } from '../live-rows.js';
 import { checkQuestionnaire } from '../questionnaires/check-questionnaire.js';
 import { inUse } from './entries.js';
-import { iso, type CatalogKind } from './kind.js';
+import { presentEntry, type CatalogKind } from './kind.js';
 
 type Definition = Omit<QuestionnaireInput, 'key' | 'name'>;
 
@@ -13,13 +13,7 @@ export const questionnaires: CatalogKind<QuestionnaireInput, Questionnaire> = {
   label: 'Questionnaire',
   async prepare(db, ctx, input, currentId) {
     const errors = checkQuestionnaire(input);
-    const clash = await db
-      .selectFrom('questionnaires')
-      .select('id')
-      .where('partner_id', '=', ctx.partnerId)
-      .where('key', '=', input.key)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
+    const clash = await selectLive(db, 'questionnaires', ctx.partnerId).where('key', '=', input.key).executeTakeFirst();
     if (clash && clash.id !== currentId) (errors.key ??= []).push(`a questionnaire with key "${input.key}" already exists`);
     if (Object.keys(errors).length > 0) throw new DomainError('VALIDATION_ERROR', 'Validation failed.', errors);
     const { key, name, ...rest } = Value.Default(QuestionnaireInput, structuredClone(input)) as QuestionnaireInput;
@@ -27,18 +21,10 @@ export const questionnaires: CatalogKind<QuestionnaireInput, Questionnaire> = {
     return { name, definition, columns: { key } };
   },
   async present(_db, rows) {
-    return rows.map((row) => ({
-      id: row.id,
-      key: (row as typeof row & { key: string }).key,
-      name: row.name,
-      ...(JSON.parse(row.definition) as Definition),
-      createdAt: iso(row.created_at),
-      updatedAt: iso(row.updated_at),
-    }));
+    return rows.map((row) => presentEntry<Definition, { key: string }>(row, { key: (row as typeof row & { key: string }).key }));
   },
+  defaultSetting: 'defaultQuestionnaireId',
   async checkDelete(db, ctx, id) {
-    const settings = await readSettings(db, ctx.partnerId);
-    if (settings.defaultQuestionnaireId === id) throw inUse('This questionnaire is the default questionnaire; choose another default first.');
     const flow = await db
       .selectFrom('flows')
       .select('id')

@@ -8,7 +8,7 @@ import { invalidField, notFound } from '../errors.js';
 import { decodeUpload, type DecodedUpload } from '../files/decode-upload.js';
 import { MAX_DOCUMENTS_PER_FORM } from '../forms/limits.js';
 import { releaseFiles, storeFile } from '../files/stored-files.js';
-import { assertEditable, loadForm, type FormCtx } from '../forms/access.js';
+import { editForm, loadForm, type FormCtx } from '../forms/access.js';
 import { loadBeneficiary } from '../beneficiaries/read-beneficiaries.js';
 import { sealNullable } from '../privacy/seal.js';
 import { openDocumentRows, presentDocuments } from './present-document.js';
@@ -106,9 +106,7 @@ export async function insertDocument(db: Db, ctx: FormCtx, company: CompanyRow, 
 }
 
 export async function createDocument({ ctx, target, input }: { ctx: FormCtx; target: DocumentTarget; input: DocumentCreateInput }): Promise<KybFormDocument> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const company = await loadForm(trx, ctx);
-    assertEditable(company, ctx.access);
+  return editForm(ctx, async (trx, company) => {
     await assertDocumentsOpen(trx, ctx, company, target, [input.type]);
     const row = await insertDocument(trx, ctx, company, await checkDocument(trx, ctx, company, target, input));
     return (await presentDocuments(trx, ctx, [row]))[0]!;
@@ -164,9 +162,7 @@ export async function updateDocument({
   input: DocumentUpdateInput;
   merge: boolean;
 }): Promise<KybFormDocument> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const company = await loadForm(trx, ctx);
-    assertEditable(company, ctx.access);
+  return editForm(ctx, async (trx, company) => {
     const row = await loadDocument(trx, ctx, company, target, id);
     if (input.type !== undefined) checkType(input.type, await allowedTypes(trx, ctx, company, target));
     await assertDocumentsOpen(trx, ctx, company, target, [...new Set([row.type, input.type ?? row.type])]);
@@ -184,9 +180,7 @@ export async function updateDocument({
 
 /** Deletes a document; its file goes too once nothing else refers to it. */
 export async function deleteDocument({ ctx, target, id }: { ctx: FormCtx; target: DocumentTarget; id: string }): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
-    const company = await loadForm(trx, ctx);
-    assertEditable(company, ctx.access);
+  await editForm(ctx, async (trx, company) => {
     const row = await loadDocument(trx, ctx, company, target, id);
     await assertDocumentsOpen(trx, ctx, company, target, [row.type]);
     await trx.deleteFrom('documents').where('id', '=', id).execute();

@@ -63,6 +63,18 @@ export function assertEditable(company: CompanyRow, access: FormAccess): void {
   }
 }
 
+/**
+ * A change to the form: one transaction over the form loaded (and locked, see loadCompany) and
+ * checked editable by this actor, so no writer can forget either.
+ */
+export async function editForm<T>(ctx: FormCtx, change: (trx: Db, company: CompanyRow & { info: string }) => Promise<T>): Promise<T> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const company = await loadForm(trx, ctx);
+    assertEditable(company, ctx.access);
+    return change(trx, company);
+  });
+}
+
 const selectFlowDefinition = prepared((db, p: { id: string }) => db.selectFrom('flows').select('definition').where('id', '=', p.id));
 
 /** The flow the form is checked against; null means every field and object may be present. */

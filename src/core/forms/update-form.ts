@@ -3,7 +3,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import { assertValid, fieldErrors } from '../errors.js';
 import { parseRecordJson } from '../../shared/records.js';
 import { assertItemsOpen, changedCompanyItems } from '../review/open-items.js';
-import { assertEditable, loadFlow, loadForm, type FormCtx } from './access.js';
+import { editForm, loadFlow, type FormCtx } from './access.js';
 import { applyCompanyInfo, type StoredCompanyInfo } from './company-info.js';
 import { sealClientSystem, sealCompanyInfo } from './company-row.js';
 import { presentClientSystem, presentCompany } from './present-form.js';
@@ -19,9 +19,7 @@ export async function updateForm({
   input: { company?: Partial<CompanyInfoRequest>; clientSystem?: ClientSystemRequest };
   merge: boolean;
 }) {
-  return ctx.db.transaction().execute(async (trx) => {
-    const company = await loadForm(trx, ctx);
-    assertEditable(company, ctx.access);
+  return editForm(ctx, async (trx, company) => {
     const flow = await loadFlow(trx, company);
     const errors = fieldErrors();
     const current = parseRecordJson<StoredCompanyInfo>(company.info);

@@ -3,7 +3,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import { releaseFiles } from '../files/stored-files.js';
 import { eraseCompanyKey } from '../privacy/erase-company-key.js';
 import type { Db } from '../../db/database.js';
-import { NOTHING_PURGED, type PurgeInput, type PurgeResult, type RetentionCtx } from './purge.js';
+import { runPurge, type PurgeInput, type PurgeResult, type RetentionCtx } from './purge.js';
 
 const DEFAULT_CASE_BATCH = 100;
 
@@ -19,22 +19,21 @@ const DEFAULT_CASE_BATCH = 100;
  * A case is claimed by a conditional update of `erased_at`: of two workers, one erases it.
  */
 export async function purgeDecidedCases({ ctx, input }: { ctx: RetentionCtx; input: PurgeInput }): Promise<PurgeResult> {
-  if (input.periodMs <= 0) return NOTHING_PURGED;
-  const batchSize = input.batchSize ?? DEFAULT_CASE_BATCH;
-  const now = ctx.clock.now();
-  const cutoff = now - input.periodMs;
-  const due = await ctx.db
-    .selectFrom('companies')
-    .select(['id', 'partner_id'])
-    .where('erased_at', 'is', null)
-    .where('approval_status', 'in', [...APPROVAL_STATUSES])
-    .where('updated_at', '<=', cutoff)
-    .orderBy('updated_at')
-    .limit(batchSize)
-    .execute();
-  let purged = 0;
-  for (const company of due) {
-    const isErased = await ctx.db.transaction().execute(async (trx) => {
+  return runPurge(ctx, input, {
+    defaultBatchSize: DEFAULT_CASE_BATCH,
+    findDue: (db, cutoff, limit) =>
+      db
+        .selectFrom('companies')
+        .select(['id', 'partner_id'])
+        .where('erased_at', 'is', null)
+        .where('approval_status', 'in', [...APPROVAL_STATUSES])
+        .where('updated_at', '<=', cutoff)
+        .orderBy('updated_at')
+        .limit(limit)
+        .execute(),
+    // One case per transaction: an erasure touches many rows and files.
+    split: (companies) => companies.map((company) => [company]),
+    async purgeGroup(trx, [company], { cutoff, now }) {
       const claimed = await trx
         .updateTable('companies')
         .set({ erased_at: now, info: null, client_system: null, deny_reason: null, info_request: null, search_text: null })
@@ -43,7 +42,7 @@ export async function purgeDecidedCases({ ctx, input }: { ctx: RetentionCtx; inp
         .where('approval_status', 'in', [...APPROVAL_STATUSES])
         .where('updated_at', '<=', cutoff)
         .executeTakeFirst();
-      if (claimed.numUpdatedRows !== 1n) return false;
+      if (claimed.numUpdatedRows !== 1n) return 0;
       const counts = await deleteCaseRows(trx, ctx, company.id);
       await eraseCompanyKey({ ctx: { db: trx, keys: ctx.keys }, companyId: company.id });
       await recordAudit(trx, {
@@ -54,11 +53,9 @@ export async function purgeDecidedCases({ ctx, input }: { ctx: RetentionCtx; inp
         details: { ...counts, cutoff },
         now,
       });
-      return true;
-    });
-    if (isErased) purged += 1;
-  }
-  return { purged, isFull: due.length === batchSize };
+      return 1;
+    },
+  });
 }
 
 async function deleteCaseRows(trx: Db, ctx: RetentionCtx, companyId: string) {

@@ -1,6 +1,6 @@
 import { recordAudit } from '../audit/record-audit.js';
-import { byPartner, DEFAULT_BATCH_SIZE, lockEvents, NOTHING_PURGED, type PurgeInput, type PurgeResult, type RetentionCtx } from './purge.js';
-import { everyDeliveryFinalBefore } from './purge-webhook-bodies.js';
+import { lockEvents, runPurge, type PurgeInput, type PurgeResult, type RetentionCtx } from './purge.js';
+import { findSettledEvents } from './purge-webhook-bodies.js';
 
 /**
  * Deletes events whose every delivery is final and last changed before the cutoff, with those
@@ -10,25 +10,10 @@ import { everyDeliveryFinalBefore } from './purge-webhook-bodies.js';
  * `purged` counts deliveries; the audit entry also counts events and attempts.
  */
 export async function purgeDeliveries({ ctx, input }: { ctx: RetentionCtx; input: PurgeInput }): Promise<PurgeResult> {
-  if (input.periodMs <= 0) return NOTHING_PURGED;
-  const batchSize = input.batchSize ?? DEFAULT_BATCH_SIZE;
-  const now = ctx.clock.now();
-  const cutoff = now - input.periodMs;
-  const due = await ctx.db
-    .selectFrom('webhook_events')
-    .select(['id', 'partner_id'])
-    .where('created_at', '<=', cutoff)
-    .where(everyDeliveryFinalBefore(cutoff))
-    .orderBy('created_at')
-    .limit(batchSize)
-    .execute();
-  let purged = 0;
-  for (const [partnerId, rows] of byPartner(due)) {
-    purged += await ctx.db.transaction().execute(async (trx) => {
-      const eventIds = await lockEvents(
-        trx,
-        rows.map((row) => row.id),
-      );
+  return runPurge(ctx, input, {
+    findDue: (db, cutoff, limit) => findSettledEvents(db, cutoff, limit),
+    async purgeGroup(trx, rows, { cutoff, now }) {
+      const eventIds = await lockEvents(trx, rows);
       if (eventIds.length === 0) return 0;
       const deliveries = trx
         .selectFrom('webhook_deliveries')
@@ -52,10 +37,10 @@ export async function purgeDeliveries({ ctx, input }: { ctx: RetentionCtx; input
         .executeTakeFirst();
       const counts = { deliveries: Number(deleted.numDeletedRows), attempts: Number(attempts.numDeletedRows), events: Number(events.numDeletedRows) };
       if (counts.deliveries + counts.events > 0) {
+        const partnerId = rows[0].partner_id;
         await recordAudit(trx, { partnerId, actor: { kind: 'system' }, action: 'RETENTION_WEBHOOK_DELIVERIES_PURGED', details: { ...counts, cutoff }, now });
       }
       return counts.deliveries;
-    });
-  }
-  return { purged, isFull: due.length === batchSize };
+    },
+  });
 }

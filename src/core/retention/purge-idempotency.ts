@@ -1,5 +1,5 @@
 import { recordAudit } from '../audit/record-audit.js';
-import { byPartner, DEFAULT_BATCH_SIZE, NOTHING_PURGED, type PurgeInput, type PurgeResult, type RetentionCtx } from './purge.js';
+import { runPurge, type PurgeInput, type PurgeResult, type RetentionCtx } from './purge.js';
 
 /**
  * Deletes idempotency records older than the period (the config keeps it at least the 24 h
@@ -8,28 +8,22 @@ import { byPartner, DEFAULT_BATCH_SIZE, NOTHING_PURGED, type PurgeInput, type Pu
  * count only what their own statement removed.
  */
 export async function purgeIdempotency({ ctx, input }: { ctx: RetentionCtx; input: PurgeInput }): Promise<PurgeResult> {
-  if (input.periodMs <= 0) return NOTHING_PURGED;
-  const batchSize = input.batchSize ?? DEFAULT_BATCH_SIZE;
-  const now = ctx.clock.now();
-  const cutoff = now - input.periodMs;
-  const due = await ctx.db
-    .selectFrom('idempotency_keys')
-    .select(['partner_id', 'idempotency_key'])
-    .where('created_at', '<=', cutoff)
-    .orderBy('created_at')
-    .limit(batchSize)
-    .execute();
-  let purged = 0;
-  for (const [partnerId, rows] of byPartner(due)) {
-    purged += await ctx.db.transaction().execute(async (trx) => {
+  return runPurge(ctx, input, {
+    findDue: (db, cutoff, limit) =>
+      db
+        .selectFrom('idempotency_keys')
+        .select(['partner_id', 'idempotency_key'])
+        .where('created_at', '<=', cutoff)
+        .orderBy('created_at')
+        .limit(limit)
+        .execute(),
+    async purgeGroup(trx, rows, { cutoff, now }) {
+      const partnerId = rows[0].partner_id;
+      const keys = rows.map((row) => row.idempotency_key);
       const result = await trx
         .deleteFrom('idempotency_keys')
         .where('partner_id', '=', partnerId)
-        .where(
-          'idempotency_key',
-          'in',
-          rows.map((row) => row.idempotency_key),
-        )
+        .where('idempotency_key', 'in', keys)
         .where('created_at', '<=', cutoff)
         .executeTakeFirst();
       const count = Number(result.numDeletedRows);
@@ -37,7 +31,6 @@ export async function purgeIdempotency({ ctx, input }: { ctx: RetentionCtx; inpu
         await recordAudit(trx, { partnerId, actor: { kind: 'system' }, action: 'RETENTION_IDEMPOTENCY_PURGED', details: { records: count, cutoff }, now });
       }
       return count;
-    });
-  }
-  return { purged, isFull: due.length === batchSize };
+    },
+  });
 }

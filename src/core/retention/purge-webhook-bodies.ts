@@ -1,7 +1,8 @@
 import type { ExpressionBuilder } from 'kysely';
+import type { Db } from '../../db/database.js';
 import type { Database } from '../../db/tables.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { byPartner, DEFAULT_BATCH_SIZE, lockEvents, NOTHING_PURGED, type PurgeInput, type PurgeResult, type RetentionCtx } from './purge.js';
+import { lockEvents, runPurge, type PurgeInput, type PurgeResult, type RetentionCtx } from './purge.js';
 
 /** What a purged event's body becomes: the column stays NOT NULL, and nothing can be sent from it. */
 export const PURGED_BODY = '';
@@ -27,26 +28,10 @@ export function everyDeliveryFinalBefore(cutoff: number) {
  * body, so a body is never emptied under a delivery that is about to be sent.
  */
 export async function purgeWebhookBodies({ ctx, input }: { ctx: RetentionCtx; input: PurgeInput }): Promise<PurgeResult> {
-  if (input.periodMs <= 0) return NOTHING_PURGED;
-  const batchSize = input.batchSize ?? DEFAULT_BATCH_SIZE;
-  const now = ctx.clock.now();
-  const cutoff = now - input.periodMs;
-  const due = await ctx.db
-    .selectFrom('webhook_events')
-    .select(['id', 'partner_id'])
-    .where('body', '!=', PURGED_BODY)
-    .where('created_at', '<=', cutoff)
-    .where(everyDeliveryFinalBefore(cutoff))
-    .orderBy('created_at')
-    .limit(batchSize)
-    .execute();
-  let purged = 0;
-  for (const [partnerId, rows] of byPartner(due)) {
-    purged += await ctx.db.transaction().execute(async (trx) => {
-      const ids = await lockEvents(
-        trx,
-        rows.map((row) => row.id),
-      );
+  return runPurge(ctx, input, {
+    findDue: (db, cutoff, limit) => findSettledEvents(db, cutoff, limit, { withBody: true }),
+    async purgeGroup(trx, rows, { cutoff, now }) {
+      const ids = await lockEvents(trx, rows);
       if (ids.length === 0) return 0;
       const result = await trx
         .updateTable('webhook_events')
@@ -57,10 +42,26 @@ export async function purgeWebhookBodies({ ctx, input }: { ctx: RetentionCtx; in
         .executeTakeFirst();
       const count = Number(result.numUpdatedRows);
       if (count > 0) {
+        const partnerId = rows[0].partner_id;
         await recordAudit(trx, { partnerId, actor: { kind: 'system' }, action: 'RETENTION_WEBHOOK_BODIES_PURGED', details: { events: count, cutoff }, now });
       }
       return count;
-    });
-  }
-  return { purged, isFull: due.length === batchSize };
+    },
+  });
+}
+
+/**
+ * Up to `limit` events created before the cutoff whose every delivery is final before it, oldest
+ * first; `withBody` keeps only those whose body is not purged yet.
+ */
+export function findSettledEvents(db: Db, cutoff: number, limit: number, { withBody = false } = {}) {
+  return db
+    .selectFrom('webhook_events')
+    .select(['id', 'partner_id'])
+    .$if(withBody, (q) => q.where('body', '!=', PURGED_BODY))
+    .where('created_at', '<=', cutoff)
+    .where(everyDeliveryFinalBefore(cutoff))
+    .orderBy('created_at')
+    .limit(limit)
+    .execute();
 }

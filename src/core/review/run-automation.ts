@@ -5,7 +5,7 @@ import type { PartnerCtx } from '../context.js';
 import { conflict, DomainError } from '../errors.js';
 import { loadCompany } from '../forms/access.js';
 import { readSettings } from '../partners/settings.js';
-import { nextRequestTime } from '../screening/request-screening.js';
+import { nextRequestTime } from '../work-requests.js';
 
 /**
  * Re-runs the automated checks (iDenfy's POST /kyb/companies/{id}/automation/). In one
@@ -51,7 +51,7 @@ export async function runAutomation({ ctx, input }: { ctx: PartnerCtx & { keyId:
       .execute();
     const updated = await trx
       .updateTable('companies')
-      .set((eb) => ({ status: 'PROCESSING', updated_at: now, screening_requested_at: nextRequestTime(eb, now) }))
+      .set((eb) => ({ status: 'PROCESSING', updated_at: now, screening_requested_at: nextRequestTime(eb, 'screening_requested_at', now) }))
       .where('id', '=', company.id)
       .where('status', '=', company.status)
       .executeTakeFirst();

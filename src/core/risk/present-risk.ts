@@ -6,7 +6,7 @@ export function presentAssessment(row: RiskAssessmentRow): RiskAssessment {
     id: row.id,
     companyId: row.company_id,
     score: row.score,
-    level: row.level as RiskAssessment['level'],
+    level: row.level,
     modelVersion: row.model_version,
     reason: row.reason as RiskAssessment['reason'],
     floor: row.floor ? (JSON.parse(row.floor) as RiskAssessment['floor']) : null,

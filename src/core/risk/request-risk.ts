@@ -1,24 +1,9 @@
-import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { Database } from '../../db/tables.js';
-
-/** Always later than the previous request, so one made while the worker runs is never taken as answered. */
-function nextRequestTime(eb: ExpressionBuilder<Database, 'companies'>, now: number) {
-  return eb
-    .case()
-    .when('risk_requested_at', '>=', now)
-    .then(eb('risk_requested_at', '+', 1))
-    .else(now)
-    .end();
-}
+import { nextRequestTime, requestWork } from '../work-requests.js';
 
 /** Asks the worker to assess a company's risk again (after a screening, for instance). */
 export async function requestRiskAssessment(db: Db, companyId: string, now: number): Promise<void> {
-  await db
-    .updateTable('companies')
-    .set((eb) => ({ risk_requested_at: nextRequestTime(eb, now) }))
-    .where('id', '=', companyId)
-    .execute();
+  await requestWork(db, 'risk_requested_at', companyId, now);
 }
 
 /**
@@ -28,7 +13,7 @@ export async function requestRiskAssessment(db: Db, companyId: string, now: numb
 export async function requestRiskOfOpenCases(db: Db, partnerId: string, now: number): Promise<number> {
   const result = await db
     .updateTable('companies')
-    .set((eb) => ({ risk_requested_at: nextRequestTime(eb, now) }))
+    .set((eb) => ({ risk_requested_at: nextRequestTime(eb, 'risk_requested_at', now) }))
     .where('partner_id', '=', partnerId)
     .where('risk_level', 'is not', null)
     .where((eb) => eb.or([eb('approval_status', 'is', null), eb('approval_status', 'not in', ['APPROVED', 'DENIED'])]))

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/database.js';
-import type { ScreeningHitRow } from '../../db/tables.js';
+import type { ExpressionBuilder } from 'kysely';
+import type { Database, ScreeningHitRow } from '../../db/tables.js';
 import type { Hit } from '../../screening/engine.js';
 import type { ScreeningSearcher } from './searcher.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -201,23 +202,8 @@ async function storeHits(
 
 /** Beneficiaries deleted since the last screening take their results with them. */
 async function removeGoneSubjects(db: Db, companyId: string, subjects: Subject[]): Promise<void> {
-  const gone = db
-    .selectFrom('screening_subjects')
-    .select('id')
-    .where('company_id', '=', companyId)
-    .where(
-      'subject_id',
-      'not in',
-      subjects.map((s) => s.id),
-    );
-  await db.deleteFrom('screening_hits').where('subject_row_id', 'in', gone).execute();
-  await db
-    .deleteFrom('screening_subjects')
-    .where('company_id', '=', companyId)
-    .where(
-      'subject_id',
-      'not in',
-      subjects.map((s) => s.id),
-    )
-    .execute();
+  const kept = subjects.map((s) => s.id);
+  const isGone = (eb: ExpressionBuilder<Database, 'screening_subjects'>) => eb.and([eb('company_id', '=', companyId), eb('subject_id', 'not in', kept)]);
+  await db.deleteFrom('screening_hits').where('subject_row_id', 'in', db.selectFrom('screening_subjects').select('id').where(isGone)).execute();
+  await db.deleteFrom('screening_subjects').where(isGone).execute();
 }

@@ -1,16 +1,11 @@
 import type { Db } from '../../db/database.js';
 import type { WebhookDeliveryRow, WebhookEndpointRow } from '../../db/tables.js';
 import { notFound } from '../errors.js';
+import { findLive } from '../live-rows.js';
 
 /** A live endpoint of this partner; another partner's is "not found", like a missing one. */
 export async function findWebhook(db: Db, partnerId: string, id: string): Promise<WebhookEndpointRow> {
-  const row = await db
-    .selectFrom('webhook_endpoints')
-    .selectAll()
-    .where('id', '=', id)
-    .where('partner_id', '=', partnerId)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
+  const row = await findLive(db, 'webhook_endpoints', partnerId, id);
   if (!row) throw notFound('Webhook');
   return row;
 }

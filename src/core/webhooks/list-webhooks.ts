@@ -1,17 +1,11 @@
 import type { Webhook } from '../../schemas/webhook.js';
 import type { PartnerCtx } from '../context.js';
+import { listLive } from '../live-rows.js';
 import { findWebhook } from './find-webhook.js';
 import { toWebhook } from './present.js';
 
 export async function listWebhooks({ ctx }: { ctx: PartnerCtx }): Promise<Webhook[]> {
-  const rows = await ctx.db
-    .selectFrom('webhook_endpoints')
-    .selectAll()
-    .where('partner_id', '=', ctx.partnerId)
-    .where('deleted_at', 'is', null)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
+  const rows = await listLive(ctx.db, 'webhook_endpoints', ctx.partnerId);
   return rows.map((row) => toWebhook(row, ctx.pepper));
 }
 

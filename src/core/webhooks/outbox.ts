@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/database.js';
-import type { WebhookDeliveryRow } from '../../db/tables.js';
+import type { WebhookDeliveryRow, WebhookEventRow } from '../../db/tables.js';
 
 export interface OutboxEvent {
   partnerId: string;
@@ -15,17 +15,9 @@ export interface OutboxEvent {
  * transaction, so the event exists if and only if the change that caused it committed.
  */
 export async function insertEvent(db: Db, event: OutboxEvent, endpointIds: string[]): Promise<{ eventId: string; deliveries: WebhookDeliveryRow[] }> {
-  const eventId = randomUUID();
-  await db
-    .insertInto('webhook_events')
-    .values({
-      id: eventId,
-      partner_id: event.partnerId,
-      event_type: event.eventType,
-      body: event.body,
-      created_at: event.now,
-    })
-    .execute();
+  const eventRow: WebhookEventRow = { id: randomUUID(), partner_id: event.partnerId, event_type: event.eventType, body: event.body, created_at: event.now };
+  await db.insertInto('webhook_events').values(eventRow).execute();
+  const eventId = eventRow.id;
   const deliveries = endpointIds.map((endpointId): WebhookDeliveryRow => ({
     id: randomUUID(),
     partner_id: event.partnerId,

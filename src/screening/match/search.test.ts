@@ -1,24 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../index/build-index.js';
-import type { Entity } from '../model.js';
+import { newEntity, type Entity } from '../model.js';
 import { PRODUCTION_THRESHOLD } from './search.js';
 
 function entity(id: string, kind: Entity['kind'], names: [string, Entity['names'][number]['kind']][], extra: Partial<Entity> = {}): Entity {
-  return {
-    id,
-    source: 'ofac-sdn',
-    kind,
-    names: names.map(([full, k]) => ({ full, kind: k, script: 'Latn', isFormer: false })),
-    birthDates: [],
-    birthPlaces: [],
-    countries: [],
-    identifiers: [],
-    addresses: [],
-    programs: [],
-    gender: null,
-    remarks: null,
-    ...extra,
-  };
+  return newEntity({ id, source: 'ofac-sdn', kind, names: names.map(([full, k]) => ({ full, kind: k, script: 'Latn', isFormer: false })), ...extra });
 }
 
 const index = buildIndex([

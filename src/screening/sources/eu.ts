@@ -1,12 +1,9 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { ListImportError } from '../errors.js';
-import type { BirthDate, Entity, ParsedList } from '../model.js';
+import { newEntity, type BirthDate, type Entity, type ParsedList } from '../model.js';
 import { detectScript } from '../normalize/scripts.js';
 import { addCountry } from './countries.js';
 import { birthDateFromParts } from './dates.js';
-import { decodeUtf8, readSourceFile } from './read-source.js';
-
-type Node = Record<string, unknown>;
+import { readXmlList, type XmlNode as Node } from './xml.js';
 
 const REPEATED = new Set(['sanctionEntity', 'nameAlias', 'citizenship', 'birthdate', 'identification', 'address', 'regulation']);
 
@@ -16,22 +13,7 @@ const REPEATED = new Set(['sanctionEntity', 'nameAlias', 'citizenship', 'birthda
  * and addresses as attributes).
  */
 export async function parseEu(path: string): Promise<ParsedList> {
-  const file = await readSourceFile('eu', path);
-  const xml = decodeUtf8('eu', file);
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) {
-    throw new ListImportError('eu', path, `malformed XML at line ${valid.err.line}: ${valid.err.msg}`);
-  }
-  const parser = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: '@',
-    parseTagValue: false,
-    parseAttributeValue: false,
-    removeNSPrefix: true,
-    isArray: (tag) => REPEATED.has(tag),
-  });
-  const root = (parser.parse(xml) as Node)['export'] as Node | undefined;
-  if (!root) throw new ListImportError('eu', path, 'no <export> root element');
+  const { file, root } = await readXmlList('eu', path, { rootTag: 'export', repeated: REPEATED, removeNSPrefix: true });
   const nodes = (root['sanctionEntity'] as Node[] | undefined) ?? [];
   const entities: Entity[] = [];
   const seen = new Set<string>();
@@ -51,23 +33,16 @@ function fromNode(node: Node): Entity | null {
   const logicalId = attr(node, 'logicalId');
   const subject = node['subjectType'] as Node | undefined;
   const code = subject ? attr(subject, 'code') : null;
-  const entity: Entity = {
+  const entity = newEntity({
     id: `eu:${logicalId}`,
     source: 'eu',
     kind: code === 'person' ? 'person' : 'organisation',
-    names: [],
-    birthDates: [],
-    birthPlaces: [],
-    countries: [],
-    identifiers: [],
-    addresses: [],
     programs: ((node['regulation'] as Node[] | undefined) ?? [])
       .map((r) => attr(r, 'programme'))
       .filter((p): p is string => !!p)
       .filter((p, i, all) => all.indexOf(p) === i),
-    gender: null,
     remarks: attr(node, 'designationDetails') ?? null,
-  };
+  });
   for (const alias of (node['nameAlias'] as Node[] | undefined) ?? []) {
     const full =
       attr(alias, 'wholeName') ??

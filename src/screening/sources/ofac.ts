@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { ListImportError } from '../errors.js';
-import type { Entity, EntityKind, EntityName, ParsedList } from '../model.js';
+import { newEntity, type Entity, type EntityKind, type EntityName, type ParsedList } from '../model.js';
 import { detectScript } from '../normalize/scripts.js';
 import { addCountry, toCountryCode } from './countries.js';
 import { parseOfacRemarks } from './ofac-remarks.js';
@@ -103,23 +103,16 @@ function readRows(source: string, file: SourceFile, columns: number): (string | 
 function fromMainRow(source: OfacSource, row: (string | null)[]): Entity {
   const type = row[2]?.toLowerCase();
   const kind: EntityKind = type === 'individual' ? 'person' : type === 'vessel' ? 'vessel' : type === 'aircraft' ? 'aircraft' : 'organisation';
-  const entity: Entity = {
+  const entity = newEntity({
     id: `${source}:${row[0]}`,
     source,
     kind,
     names: [name(row[1]!, 'primary', false)],
-    birthDates: [],
-    birthPlaces: [],
-    countries: [],
-    identifiers: [],
-    addresses: [],
     programs: (row[3] ?? '')
       .split(/\]\s*\[/)
       .map((p) => p.trim())
       .filter(Boolean),
-    gender: null,
-    remarks: null,
-  };
+  });
   if (row[5]) entity.identifiers.push({ type: 'Call Sign', value: row[5], country: null });
   if (kind === 'vessel') addCountry(entity.countries, toCountryCode(row[9]));
   return entity;

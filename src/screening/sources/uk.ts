@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { ListImportError } from '../errors.js';
-import type { Entity, EntityKind, ParsedList } from '../model.js';
+import { newEntity, type Entity, type EntityKind, type ParsedList } from '../model.js';
 import { detectScript } from '../normalize/scripts.js';
 import { addCountry, toCountryCode } from './countries.js';
 import { parseLooseDate } from './dates.js';
@@ -39,7 +39,7 @@ export async function parseUk(path: string): Promise<ParsedList> {
     if (!uid) throw new ListImportError('uk', path, 'a row has no Unique ID');
     let entity = entities.get(uid);
     if (!entity) {
-      entity = newEntity(uid, row['Designation Type']);
+      entity = entityFor(uid, row['Designation Type']);
       entities.set(uid, entity);
     }
     addRow(entity, row);
@@ -57,23 +57,10 @@ export async function parseUk(path: string): Promise<ParsedList> {
   return { source: 'uk', version: { sha256: file.sha256, publishedAt, entityCount: list.length }, entities: list, warnings: [] };
 }
 
-function newEntity(uid: string, designationType: string | undefined): Entity {
+function entityFor(uid: string, designationType: string | undefined): Entity {
   const type = designationType?.toLowerCase();
   const kind: EntityKind = type === 'individual' ? 'person' : type === 'ship' ? 'vessel' : 'organisation';
-  return {
-    id: `uk:${uid}`,
-    source: 'uk',
-    kind,
-    names: [],
-    birthDates: [],
-    birthPlaces: [],
-    countries: [],
-    identifiers: [],
-    addresses: [],
-    programs: [],
-    gender: null,
-    remarks: null,
-  };
+  return newEntity({ id: `uk:${uid}`, source: 'uk', kind });
 }
 
 function addRow(entity: Entity, row: Row): void {

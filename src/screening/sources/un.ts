@@ -1,12 +1,9 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { ListImportError } from '../errors.js';
-import type { BirthDate, Entity, EntityName, ParsedList } from '../model.js';
+import { newEntity, type BirthDate, type Entity, type EntityName, type ParsedList } from '../model.js';
 import { detectScript } from '../normalize/scripts.js';
 import { addCountry, toCountryCode } from './countries.js';
 import { birthDateFromParts } from './dates.js';
-import { decodeUtf8, readSourceFile } from './read-source.js';
-
-type Node = Record<string, unknown>;
+import { readXmlList, type XmlNode as Node } from './xml.js';
 
 const REPEATED = new Set([
   'INDIVIDUAL',
@@ -24,21 +21,7 @@ const REPEATED = new Set([
 
 /** UN Security Council consolidated list (the XML behind scsanctions.un.org). */
 export async function parseUn(path: string): Promise<ParsedList> {
-  const file = await readSourceFile('un', path);
-  const xml = decodeUtf8('un', file);
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) {
-    throw new ListImportError('un', path, `malformed XML at line ${valid.err.line}: ${valid.err.msg}`);
-  }
-  const parser = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: '@',
-    parseTagValue: false,
-    trimValues: true,
-    isArray: (tag) => REPEATED.has(tag),
-  });
-  const root = (parser.parse(xml) as Node)['CONSOLIDATED_LIST'] as Node | undefined;
-  if (!root) throw new ListImportError('un', path, 'no CONSOLIDATED_LIST root element');
+  const { file, root } = await readXmlList('un', path, { rootTag: 'CONSOLIDATED_LIST', repeated: REPEATED });
   const people = asNodes((root['INDIVIDUALS'] as Node | undefined)?.['INDIVIDUAL']);
   const orgs = asNodes((root['ENTITIES'] as Node | undefined)?.['ENTITY']);
   const entities = [...people.map((n) => fromNode(n, 'person')), ...orgs.map((n) => fromNode(n, 'organisation'))];
@@ -64,20 +47,15 @@ function fromNode(node: Node, kind: 'person' | 'organisation'): Entity {
     .map((tag) => text(node[tag]))
     .filter(Boolean)
     .join(' ');
-  const entity: Entity = {
+  const entity = newEntity({
     id: `un:${ref}`,
     source: 'un',
     kind,
     names: [name(primary, 'primary', false)],
-    birthDates: [],
-    birthPlaces: [],
-    countries: [],
-    identifiers: [],
-    addresses: [],
     programs: [text(node['UN_LIST_TYPE'])].filter((p): p is string => !!p),
     gender: genderOf(text(node['GENDER'])),
     remarks: text(node['COMMENTS1']),
-  };
+  });
   for (const alias of asNodes(node[`${prefix}_ALIAS`])) {
     const full = text(alias['ALIAS_NAME']);
     if (!full) continue;

@@ -1,27 +1,18 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import en from '../src/i18n/locales/en.js';
-import { expectAccessible, launchChromium, screenshotFolder } from './browser.js';
+import { expectAccessible, screenshotFolder } from './browser.js';
 import { expectStep } from './scenario.js';
-import { startE2eServer, type E2eServer } from './server.js';
+import { useE2eSuite } from './suite.js';
 
 describe('hosted form: a reviewer asked for more information', { timeout: 90_000 }, () => {
-  let server: E2eServer;
-  let browser: Browser;
   const screenshot = screenshotFolder('info-request');
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startE2eServer(), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const e2e = useE2eSuite();
 
   it('shows the message, lets the client change only the open items, and saves them', async () => {
-    const token = await server.token({ flow: null });
+    const token = await e2e.server.token({ flow: null });
     const asClient = async (method: string, path: string, body?: unknown) => {
-      const response = await fetch(server.url + path, {
+      const response = await fetch(e2e.server.url + path, {
         method,
         headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
         body: body ? JSON.stringify(body) : undefined,
@@ -34,12 +25,12 @@ describe('hosted form: a reviewer asked for more information', { timeout: 90_000
       company: { companyName: 'Acme Trading UAB', country: 'LT', registrationNumber: '305123456', phone: '+37060000000' },
     });
     await asClient('POST', `/kyb/forms/${form.id}/submit/`);
-    const requested = await server.partnerCall('POST', `/v1/companies/${form.id}/request-info/`, {
+    const requested = await e2e.server.partnerCall('POST', `/v1/companies/${form.id}/request-info/`, {
       items: ['company.phone'],
       message: 'Please correct the phone number.',
     });
 
-    const page = await (await browser.newContext({ locale: 'en-US' })).newPage();
+    const page = await (await e2e.browser.newContext({ locale: 'en-US' })).newPage();
     await page.goto(requested.url);
     await page.getByRole('heading', { name: en['app.infoRequested'] }).waitFor();
     expect(await page.locator('.info-request-message').textContent()).toBe('Please correct the phone number.');
@@ -53,7 +44,7 @@ describe('hosted form: a reviewer asked for more information', { timeout: 90_000
     await phone.fill('+37060000009');
     await phone.press('Tab');
     await expect.poll(() => page.locator('[data-save-state]').getAttribute('data-save-state')).toBe('saved');
-    expect((await server.partnerCall('GET', `/kyb/forms/${form.id}/`)).company).toMatchObject({ phone: '+37060000009', registrationNumber: '305123456' });
+    expect((await e2e.server.partnerCall('GET', `/kyb/forms/${form.id}/`)).company).toMatchObject({ phone: '+37060000009', registrationNumber: '305123456' });
     await page.context().close();
   });
 });

@@ -1,10 +1,9 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import en from '../src/i18n/locales/en.js';
-import { expectAccessible, launchChromium, screenshotFolder } from './browser.js';
+import { expectAccessible, screenshotFolder } from './browser.js';
 import { writeTestFiles } from './files.js';
 import { expectStep } from './scenario.js';
-import { startE2eServer, type E2eServer } from './server.js';
+import { useE2eSuite } from './suite.js';
 
 const choices = [
   { key: 'alpha', title: 'Alpha' },
@@ -36,12 +35,9 @@ const TYPES = [
 const title = (type: string) => `Question of type ${type.toLowerCase().replace('_', ' ')}`;
 
 describe('hosted form: every question type', { timeout: 90_000 }, () => {
-  let server: E2eServer;
-  let browser: Browser;
   const screenshot = screenshotFolder('question-types');
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startE2eServer(), launchChromium()]);
+  const e2e = useE2eSuite(async ({ server }) => {
     await server.partnerCall('POST', '/v1/questionnaires/', {
       key: 'every',
       name: 'Every type',
@@ -60,16 +56,12 @@ describe('hosted form: every question type', { timeout: 90_000 }, () => {
       ],
     });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('renders a fitting control for each of the 21 types and saves the value the API expects', async () => {
-    const token = await server.token({ questionnaire: 'every' });
+    const token = await e2e.server.token({ questionnaire: 'every' });
     const files = writeTestFiles();
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(`${server.url}/welcome?authToken=${token}`);
+    const page = await (await e2e.browser.newContext()).newPage();
+    await page.goto(`${e2e.server.url}/welcome?authToken=${token}`);
     await page.getByLabel(en['field.company.COMPANY_NAME']).fill('Types Ltd');
     await page.getByLabel(en['field.company.COUNTRY']).selectOption('EE');
     await page.getByRole('button', { name: en['action.continue'], exact: true }).click();
@@ -110,10 +102,10 @@ describe('hosted form: every question type', { timeout: 90_000 }, () => {
     await expectStep(page, en['step.review']);
 
     const saved = async () => {
-      const forms = (await (await fetch(`${server.url}/kyb/forms/`, { headers: { authorization: `Bearer ${token}` } })).json()) as Array<{ id: string }>;
+      const forms = (await (await fetch(`${e2e.server.url}/kyb/forms/`, { headers: { authorization: `Bearer ${token}` } })).json()) as Array<{ id: string }>;
       const auth = { headers: { authorization: `Bearer ${token}` } };
-      const [q] = (await (await fetch(`${server.url}/kyb/forms/${forms[0]!.id}/questionnaires/`, auth)).json()) as Array<{ id: string }>;
-      const res = await fetch(`${server.url}/kyb/forms/${forms[0]!.id}/questionnaires/${q!.id}/answers/`, auth);
+      const [q] = (await (await fetch(`${e2e.server.url}/kyb/forms/${forms[0]!.id}/questionnaires/`, auth)).json()) as Array<{ id: string }>;
+      const res = await fetch(`${e2e.server.url}/kyb/forms/${forms[0]!.id}/questionnaires/${q!.id}/answers/`, auth);
       return res.status === 200 ? ((await res.json()) as { sections: { s: Record<string, { value: unknown }> } }).sections.s : {};
     };
     await expect.poll(async () => Object.keys(await saved()).length).toBe(21);

@@ -91,51 +91,51 @@ export async function fillCompany(page: Page, shot: (name: string) => Promise<vo
   await continueButton(page).click();
 }
 
-async function addBeneficiary(page: Page, opener: string, fill: () => Promise<void>, savedName: string): Promise<void> {
-  await page.getByRole('button', { name: opener }).click();
-  await fill();
+/** A shareholder added through the tree's buttons: what opens the editor, the values by label, and the name it is then listed under. */
+interface NewShareholder {
+  opener: string;
+  /** Under a company, the editor first asks whether the owner is a new person. */
+  isNewPerson?: boolean;
+  fields: [label: string, value: string][];
+  listedAs: string;
+}
+
+async function addShareholder(page: Page, owner: NewShareholder): Promise<void> {
+  await page.getByRole('button', { name: owner.opener }).click();
+  if (owner.isNewPerson) await page.getByRole('radio', { name: en['ownership.newPerson'] }).check();
+  await page.getByRole('checkbox', { name: en['role.SHAREHOLDER'] }).check();
+  for (const [label, value] of owner.fields) {
+    const field = page.getByLabel(label);
+    await (label === en['field.company.COUNTRY'] ? field.selectOption(value) : field.fill(value));
+  }
   await page.getByRole('button', { name: en['action.save'], exact: true }).click();
-  await expect.poll(() => page.locator('.tree-node strong', { hasText: savedName }).count()).toBe(1);
+  await expect.poll(() => page.locator('.tree-node strong', { hasText: owner.listedAs }).count()).toBe(1);
 }
 
 export async function fillOwnership(page: Page, shot: (name: string) => Promise<void>): Promise<void> {
   await expectStep(page, en['step.ownership']);
-  await addBeneficiary(
-    page,
-    en['ownership.addCompany'],
-    async () => {
-      await page.getByRole('checkbox', { name: en['role.SHAREHOLDER'] }).check();
-      await page.getByLabel(en['field.company.COMPANY_NAME']).fill('Holding SIA');
-      await page.getByLabel(en['field.company.COUNTRY']).selectOption('LV');
-      await page.getByLabel(en['ownership.percentage']).fill('60');
-    },
-    'Holding SIA',
-  );
-  await addBeneficiary(
-    page,
-    en['ownership.addOwner'].replace('{name}', 'Holding SIA'),
-    async () => {
-      await page.getByRole('radio', { name: en['ownership.newPerson'] }).check();
-      await page.getByRole('checkbox', { name: en['role.SHAREHOLDER'] }).check();
-      await page.getByLabel(en['field.person.NAME']).fill('John');
-      await page.getByLabel(en['field.person.SURNAME']).fill('Smith');
-      await page.getByLabel(en['field.person.DATE_OF_BIRTH']).fill('1980-04-02');
-      await page.getByLabel(en['ownership.percentage']).fill('100');
-    },
-    'John Smith',
-  );
-  await addBeneficiary(
-    page,
-    en['ownership.addPerson'],
-    async () => {
-      await page.getByRole('checkbox', { name: en['role.SHAREHOLDER'] }).check();
-      await page.getByLabel(en['field.person.NAME']).fill('Jane');
-      await page.getByLabel(en['field.person.SURNAME']).fill('Doe');
-      await page.getByLabel(en['field.person.DATE_OF_BIRTH']).fill('1985-11-30');
-      await page.getByLabel(en['ownership.percentage']).fill('40');
-    },
-    'Jane Doe',
-  );
+  const person = (name: string, surname: string, dateOfBirth: string, percentage: string): NewShareholder['fields'] => [
+    [en['field.person.NAME'], name],
+    [en['field.person.SURNAME'], surname],
+    [en['field.person.DATE_OF_BIRTH'], dateOfBirth],
+    [en['ownership.percentage'], percentage],
+  ];
+  await addShareholder(page, {
+    opener: en['ownership.addCompany'],
+    fields: [
+      [en['field.company.COMPANY_NAME'], 'Holding SIA'],
+      [en['field.company.COUNTRY'], 'LV'],
+      [en['ownership.percentage'], '60'],
+    ],
+    listedAs: 'Holding SIA',
+  });
+  await addShareholder(page, {
+    opener: en['ownership.addOwner'].replace('{name}', 'Holding SIA'),
+    isNewPerson: true,
+    fields: person('John', 'Smith', '1980-04-02', '100'),
+    listedAs: 'John Smith',
+  });
+  await addShareholder(page, { opener: en['ownership.addPerson'], fields: person('Jane', 'Doe', '1985-11-30', '40'), listedAs: 'Jane Doe' });
   // Editing saves the whole beneficiary again (PUT).
   await page.getByRole('button', { name: en['ownership.editTitle'].replace('{name}', 'Jane Doe') }).click();
   await page.getByLabel(en['ownership.percentage']).fill('35');

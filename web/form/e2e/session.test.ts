@@ -1,38 +1,31 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import en from '../src/i18n/locales/en.js';
 import lt from '../src/i18n/locales/lt.js';
-import { launchChromium, screenshotFolder } from './browser.js';
+import { screenshotFolder } from './browser.js';
 import { writeTestFiles } from './files.js';
 import { createCatalog, expectStep, fillCompany, fillDocuments, fillOwnership, fillQuestionnaire, PRIMARY, submit } from './scenario.js';
-import { startE2eServer, type E2eServer } from './server.js';
+import { useE2eSuite } from './suite.js';
 
 describe('hosted form: a whole session in a desktop browser', { timeout: 90_000 }, () => {
-  let server: E2eServer;
-  let browser: Browser;
   let catalog: { flow: string; theme: string };
   const files = writeTestFiles();
   const screenshot = screenshotFolder('desktop');
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startE2eServer(), launchChromium()]);
+  const e2e = useE2eSuite(async ({ server }) => {
     catalog = await createCatalog(server);
     await server.partnerCall('PATCH', '/v1/settings/', { submitRedirectUrl: `${server.url}/livez` });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   const open = async (token: string, page?: Page) => {
-    const target = page ?? (await (await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } })).newPage());
-    await target.goto(`${server.url}/welcome?authToken=${token}`);
+    const target = page ?? (await (await e2e.browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } })).newPage());
+    await target.goto(`${e2e.server.url}/welcome?authToken=${token}`);
     return target;
   };
 
   it('goes from the token link to the done page: two-level ownership, a PNG and a PDF, a conditional questionnaire', async () => {
-    const token = await server.token({ flow: catalog.flow, theme: catalog.theme, locale: 'en' });
-    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+    const token = await e2e.server.token({ flow: catalog.flow, theme: catalog.theme, locale: 'en' });
+    const context = await e2e.browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
     // Layout shifts not caused by the user's own input, summed over the whole session (CLS).
     await context.addInitScript(() => {
       const w = window as unknown as { layoutShift: number };
@@ -59,17 +52,17 @@ describe('hosted form: a whole session in a desktop browser', { timeout: 90_000 
     expect(await page.evaluate(() => (window as unknown as { layoutShift: number }).layoutShift)).toBeLessThan(0.1);
 
     // Then the partner's page: a link at once, and the page itself shortly after.
-    expect(await page.getByRole('link', { name: en['action.goNow'] }).getAttribute('href')).toBe(`${server.url}/livez`);
-    await page.waitForURL(`${server.url}/livez`);
+    expect(await page.getByRole('link', { name: en['action.goNow'] }).getAttribute('href')).toBe(`${e2e.server.url}/livez`);
+    await page.waitForURL(`${e2e.server.url}/livez`);
 
     // The link keeps working only to say that the form is in.
-    await page.goto(`${server.url}/welcome?authToken=${token}`);
+    await page.goto(`${e2e.server.url}/welcome?authToken=${token}`);
     await expectStep(page, en['page.submitted.title']);
     await page.context().close();
   }, 180_000);
 
   it("paints buttons in the theme's primary colour", async () => {
-    const page = await open(await server.token({ flow: catalog.flow, theme: catalog.theme }));
+    const page = await open(await e2e.server.token({ flow: catalog.flow, theme: catalog.theme }));
     await expectStep(page, en['step.company']);
     const background = await page.getByRole('button', { name: en['action.continue'], exact: true }).evaluate((b) => getComputedStyle(b).backgroundColor);
     const [r, g, b] = [1, 3, 5].map((i) => parseInt(PRIMARY.slice(i, i + 2), 16));
@@ -83,7 +76,7 @@ describe('hosted form: a whole session in a desktop browser', { timeout: 90_000 
   });
 
   it('switches every visible string to Lithuanian from the language switcher', async () => {
-    const page = await open(await server.token({ flow: catalog.flow }));
+    const page = await open(await e2e.server.token({ flow: catalog.flow }));
     await expectStep(page, en['step.company']);
     await page.getByLabel(en['app.language']).selectOption('lt');
     await expectStep(page, lt['step.company']);
@@ -97,7 +90,7 @@ describe('hosted form: a whole session in a desktop browser', { timeout: 90_000 
   });
 
   it("opens in the token's locale", async () => {
-    const page = await open(await server.token({ flow: catalog.flow, locale: 'lt' }));
+    const page = await open(await e2e.server.token({ flow: catalog.flow, locale: 'lt' }));
     await expectStep(page, lt['step.company']);
     await page.context().close();
   });

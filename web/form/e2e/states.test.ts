@@ -1,30 +1,23 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import en from '../src/i18n/locales/en.js';
-import { expectAccessible, launchChromium, screenshotFolder } from './browser.js';
+import { expectAccessible, screenshotFolder } from './browser.js';
 import { createCatalog, expectStep, fillCompany } from './scenario.js';
-import { startE2eServer, type E2eServer } from './server.js';
+import { useE2eSuite } from './suite.js';
 
 describe('hosted form: the states a real user meets', { timeout: 90_000 }, () => {
-  let server: E2eServer;
-  let browser: Browser;
   let catalog: { flow: string; theme: string };
   const screenshot = screenshotFolder('states');
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startE2eServer(), launchChromium()]);
+  const e2e = useE2eSuite(async ({ server }) => {
     catalog = await createCatalog(server);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
-  const newPage = async () => (await browser.newContext({ locale: 'en-US' })).newPage();
+  const newPage = async () => (await e2e.browser.newContext({ locale: 'en-US' })).newPage();
 
   it('shows the expired page for an expired token', async () => {
     const page = await newPage();
-    await page.goto(`${server.url}/welcome?authToken=${await server.token({ lifetime: 0 })}`);
+    await page.goto(`${e2e.server.url}/welcome?authToken=${await e2e.server.token({ lifetime: 0 })}`);
     await expectStep(page, en['page.expired.title']);
     expect(new URL(page.url()).search).toBe('');
     await expectAccessible(page, 'expired page');
@@ -34,7 +27,7 @@ describe('hosted form: the states a real user meets', { timeout: 90_000 }, () =>
 
   it('shows the incomplete-link page when the link has no token', async () => {
     const page = await newPage();
-    await page.goto(`${server.url}/welcome`);
+    await page.goto(`${e2e.server.url}/welcome`);
     await expectStep(page, en['page.noToken.title']);
     await page.context().close();
   });
@@ -42,7 +35,7 @@ describe('hosted form: the states a real user meets', { timeout: 90_000 }, () =>
   it('shows a connection problem with a retry that recovers', async () => {
     const page = await newPage();
     await page.route('**/kyb/info/', (route) => route.abort('internetdisconnected'));
-    await page.goto(`${server.url}/welcome?authToken=${await server.token({ flow: catalog.flow })}`);
+    await page.goto(`${e2e.server.url}/welcome?authToken=${await e2e.server.token({ flow: catalog.flow })}`);
     await expectStep(page, en['page.network.title']);
     await expectAccessible(page, 'network page');
     await screenshot(page, 'network');
@@ -54,7 +47,7 @@ describe('hosted form: the states a real user meets', { timeout: 90_000 }, () =>
 
   it('says when a save did not reach the server, and saves on retry', async () => {
     const page = await newPage();
-    await page.goto(`${server.url}/welcome?authToken=${await server.token({ flow: catalog.flow })}`);
+    await page.goto(`${e2e.server.url}/welcome?authToken=${await e2e.server.token({ flow: catalog.flow })}`);
     await page.getByLabel(en['field.company.COMPANY_NAME']).fill('Offline Ltd');
     await page.getByLabel(en['field.company.COUNTRY']).selectOption('PL');
     await expect.poll(() => page.locator('[data-save-state]').getAttribute('data-save-state')).toBe('saved');
@@ -73,7 +66,7 @@ describe('hosted form: the states a real user meets', { timeout: 90_000 }, () =>
 
   it('warns when the session is about to expire', async () => {
     const page = await newPage();
-    await page.goto(`${server.url}/welcome?authToken=${await server.token({ flow: catalog.flow, lifetime: 120 })}`);
+    await page.goto(`${e2e.server.url}/welcome?authToken=${await e2e.server.token({ flow: catalog.flow, lifetime: 120 })}`);
     await expectStep(page, en['step.company']);
     await expect.poll(() => page.locator('[data-banner="expiry"]').getAttribute('role')).toBe('alert');
     await expectAccessible(page, 'expiry warning');
@@ -84,7 +77,7 @@ describe('hosted form: the states a real user meets', { timeout: 90_000 }, () =>
   it('marks a required field left empty, and refuses to submit until it is filled', async () => {
     const page = await newPage();
     const shot = (name: string) => screenshot(page, name);
-    await page.goto(`${server.url}/welcome?authToken=${await server.token({ flow: catalog.flow })}`);
+    await page.goto(`${e2e.server.url}/welcome?authToken=${await e2e.server.token({ flow: catalog.flow })}`);
     await fillCompany(page, shot, { skipRegistration: true });
     const registration = page.getByLabel(en['field.company.REGISTRATION_NUMBER']);
     await expect.poll(() => registration.getAttribute('aria-invalid')).toBe('true');
@@ -119,7 +112,7 @@ describe('hosted form: the states a real user meets', { timeout: 90_000 }, () =>
 
   it('completes a step with the keyboard alone, with a visible focus ring on every stop', async () => {
     const page = await newPage();
-    await page.goto(`${server.url}/welcome?authToken=${await server.token({ flow: catalog.flow })}`);
+    await page.goto(`${e2e.server.url}/welcome?authToken=${await e2e.server.token({ flow: catalog.flow })}`);
     await expectStep(page, en['step.company']);
     const focused = () =>
       page.evaluate(() => ({
@@ -159,9 +152,9 @@ describe('hosted form: the states a real user meets', { timeout: 90_000 }, () =>
   });
 
   it('shows the already-submitted page for a submitted form', async () => {
-    const token = await server.token();
+    const token = await e2e.server.token();
     const call = (method: string, path: string, body?: unknown) =>
-      fetch(server.url + path, {
+      fetch(e2e.server.url + path, {
         method,
         headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
         body: body ? JSON.stringify(body) : null,
@@ -170,7 +163,7 @@ describe('hosted form: the states a real user meets', { timeout: 90_000 }, () =>
     const submitted = await call('POST', `/kyb/forms/${created.id}/submit/`);
     expect(submitted.status, await submitted.clone().text()).toBe(200);
     const page: Page = await newPage();
-    await page.goto(`${server.url}/welcome?authToken=${token}`);
+    await page.goto(`${e2e.server.url}/welcome?authToken=${token}`);
     await expectStep(page, en['page.submitted.title']);
     await expectAccessible(page, 'already submitted page');
     await screenshot(page, 'already-submitted');

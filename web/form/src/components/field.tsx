@@ -24,7 +24,6 @@ interface FieldProps {
  * announced by screen readers when it appears (role="alert" only on the message itself).
  */
 export function Field({ id, label, isRequired, hint, error, isGroup, children }: FieldProps) {
-  const { t } = useI18n();
   const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
   const control: ControlProps = {
     id,
@@ -35,12 +34,7 @@ export function Field({ id, label, isRequired, hint, error, isGroup, children }:
   const labelText = (
     <>
       {label}
-      {isRequired ? (
-        <span className="required-mark">
-          {' '}
-          *<span className="visually-hidden"> {t('field.required')}</span>
-        </span>
-      ) : null}
+      {isRequired ? <RequiredMark /> : null}
     </>
   );
   const body = (
@@ -71,5 +65,16 @@ export function Field({ id, label, isRequired, hint, error, isGroup, children }:
       <label htmlFor={id}>{labelText}</label>
       {body}
     </div>
+  );
+}
+
+/** The asterisk after a required field's label, read out as "required". */
+export function RequiredMark() {
+  const { t } = useI18n();
+  return (
+    <span className="required-mark">
+      {' '}
+      *<span className="visually-hidden"> {t('field.required')}</span>
+    </span>
   );
 }

@@ -46,19 +46,15 @@ export function CountryList({ value, onChange, control, isReadOnly }: ValueInput
             <li key={code}>
               {countryName(locale, code)}
               {isReadOnly ? null : (
-                <button
-                  type="button"
-                  className="icon-button"
-                  onClick={() =>
+                <RemoveButton
+                  item={countryName(locale, code)}
+                  onRemove={() =>
                     onChange(
                       codes.filter((c) => c !== code),
                       true,
                     )
                   }
-                  aria-label={t('action.removeItem', { item: countryName(locale, code) })}
-                >
-                  ×
-                </button>
+                />
               )}
             </li>
           ))}
@@ -100,19 +96,15 @@ export function TextList({ value, onChange, control, isReadOnly }: ValueInputPro
             <li key={`${i}-${item}`}>
               {item}
               {isReadOnly ? null : (
-                <button
-                  type="button"
-                  className="icon-button"
-                  onClick={() =>
+                <RemoveButton
+                  item={item}
+                  onRemove={() =>
                     onChange(
                       items.filter((_, j) => j !== i),
                       true,
                     )
                   }
-                  aria-label={t('action.removeItem', { item })}
-                >
-                  ×
-                </button>
+                />
               )}
             </li>
           ))}
@@ -170,16 +162,7 @@ export function FileValues({ value, onChange, control, isReadOnly, isMulti }: Va
                     {label}
                   </a>
                 )}
-                {isReadOnly ? null : (
-                  <button
-                    type="button"
-                    className="icon-button"
-                    onClick={() => emit(files.filter((_, j) => j !== i))}
-                    aria-label={t('action.removeItem', { item: label })}
-                  >
-                    ×
-                  </button>
-                )}
+                {isReadOnly ? null : <RemoveButton item={label} onRemove={() => emit(files.filter((_, j) => j !== i))} />}
               </li>
             );
           })}
@@ -200,6 +183,16 @@ export function FileValues({ value, onChange, control, isReadOnly, isMulti }: Va
         />
       )}
     </div>
+  );
+}
+
+/** The × after a chosen item, named for screen readers by the item it removes. */
+function RemoveButton({ item, onRemove }: { item: string; onRemove(): void }) {
+  const { t } = useI18n();
+  return (
+    <button type="button" className="icon-button" onClick={onRemove} aria-label={t('action.removeItem', { item })}>
+      ×
+    </button>
   );
 }
 

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Document } from '../api/types.js';
+import { RequiredMark } from '../components/field.js';
 import { useI18n } from '../i18n/i18n.js';
 import { formatPercent } from '../i18n/format.js';
 import { COMPANY_OWNER, type KybContext } from '../wizard/data.js';
@@ -95,12 +96,7 @@ export function DocumentSlot({ ctx, owner, type, isRequired, description, announ
     <div className="doc-slot" role="group" aria-labelledby={`${id}-label`} data-doc-type={type}>
       <p id={`${id}-label`} className="doc-label">
         {label}
-        {isRequired ? (
-          <span className="required-mark">
-            {' '}
-            *<span className="visually-hidden"> {t('field.required')}</span>
-          </span>
-        ) : null}
+        {isRequired ? <RequiredMark /> : null}
       </p>
       {description ? <p className="hint">{description}</p> : null}
       <ul className="doc-files">

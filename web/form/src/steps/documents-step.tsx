@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { StepActions } from '../components/step-actions.js';
 import { useI18n } from '../i18n/i18n.js';
 import { COMPANY_OWNER, type KybContext } from '../wizard/data.js';
 import { applicantRules, companyDocRules, type DocRule } from '../wizard/flow-rules.js';
@@ -44,14 +45,7 @@ export function DocumentsStep({ ctx, onNext }: { ctx: KybContext; onNext: (() =>
       <p className="visually-hidden" role="status" aria-live="polite">
         {announcement}
       </p>
-      <div className="step-actions">
-        <span />
-        {onNext ? (
-          <button type="button" className="button primary" onClick={onNext}>
-            {t('action.continue')}
-          </button>
-        ) : null}
-      </div>
+      <StepActions status={<span />} onNext={onNext} />
     </div>
   );
 }

@@ -5,11 +5,18 @@ import { formatPercent } from '../i18n/format.js';
 import type { KybContext } from '../wizard/data.js';
 import { roleRules } from '../wizard/flow-rules.js';
 import { isBeneficiaryOpen, isOpen } from '../wizard/open-items.js';
+import { StepActions } from '../components/step-actions.js';
 import { SaveStatus, useSaver } from '../wizard/use-saver.js';
 import { BeneficiaryEditor } from './beneficiary-editor.js';
 import { beneficiaryName } from './names.js';
 
 type Editing = { kind: ApplicantType; parent: Beneficiary | null; existing: Beneficiary | null; returnFocus: string };
+
+/** The buttons that add an owner at the top of the tree; each id is where focus returns after the editor. */
+const ADD_BUTTONS: { kind: ApplicantType; id: string; label: MessageKey }[] = [
+  { kind: 'INDIVIDUAL', id: 'ownership-add-person', label: 'ownership.addPerson' },
+  { kind: 'COMPANY', id: 'ownership-add-company', label: 'ownership.addCompany' },
+];
 
 /** Ownership structure: people and companies, their roles and shares, as a tree. */
 export function OwnershipStep({ ctx, onNext }: { ctx: KybContext; onNext: (() => void) | undefined }) {
@@ -156,36 +163,14 @@ export function OwnershipStep({ ctx, onNext }: { ctx: KybContext; onNext: (() =>
         />
       ) : (
         <div className="add-buttons">
-          {canAdd('INDIVIDUAL') ? (
-            <button
-              type="button"
-              id="ownership-add-person"
-              className="button secondary"
-              onClick={() => open({ kind: 'INDIVIDUAL', parent: null, existing: null, returnFocus: 'ownership-add-person' })}
-            >
-              {t('ownership.addPerson')}
+          {ADD_BUTTONS.filter(({ kind }) => canAdd(kind)).map(({ kind, id, label }) => (
+            <button key={id} type="button" id={id} className="button secondary" onClick={() => open({ kind, parent: null, existing: null, returnFocus: id })}>
+              {t(label)}
             </button>
-          ) : null}
-          {canAdd('COMPANY') ? (
-            <button
-              type="button"
-              id="ownership-add-company"
-              className="button secondary"
-              onClick={() => open({ kind: 'COMPANY', parent: null, existing: null, returnFocus: 'ownership-add-company' })}
-            >
-              {t('ownership.addCompany')}
-            </button>
-          ) : null}
+          ))}
         </div>
       )}
-      <div className="step-actions">
-        <SaveStatus state={saver.state} onRetry={() => void saver.retry()} />
-        {onNext ? (
-          <button type="button" className="button primary" onClick={onNext}>
-            {t('action.continue')}
-          </button>
-        ) : null}
-      </div>
+      <StepActions status={<SaveStatus state={saver.state} onRetry={() => void saver.retry()} />} onNext={onNext} />
     </div>
   );
 }

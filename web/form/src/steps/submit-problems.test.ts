@@ -1,27 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { Beneficiary, Questionnaire } from '../api/types.js';
+import type { Questionnaire } from '../api/types.js';
 import en from '../i18n/locales/en.js';
 import { translator } from '../i18n/locale.js';
+import { beneficiary } from '../testing/beneficiaries.js';
 import type { KybData } from '../wizard/data.js';
 import { submitProblems } from './submit-problems.js';
 
 const t = translator(en);
-const holding = {
-  id: 'b1',
-  beneficiaryTypes: ['SHAREHOLDER'],
-  info: { infoType: 'COMPANY', companyName: 'Holding SIA', country: 'LV' },
-  positions: [],
-  ownershipPercentage: 60,
-  parent: null,
-} as unknown as Beneficiary;
-const jane = {
-  id: 'b2',
-  beneficiaryTypes: ['UBO'],
-  info: { infoType: 'INDIVIDUAL', name: 'Jane', surname: 'Doe' },
-  positions: [],
-  ownershipPercentage: null,
-  parent: null,
-} as unknown as Beneficiary;
+const holding = beneficiary('b1', ['SHAREHOLDER'], { infoType: 'COMPANY', companyName: 'Holding SIA', country: 'LV' }, 60);
+const jane = beneficiary('b2', ['UBO'], { infoType: 'INDIVIDUAL', name: 'Jane', surname: 'Doe' });
 const questionnaire = {
   id: 'q1',
   key: 'aml',

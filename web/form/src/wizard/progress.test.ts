@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KybFormUnifiedFlow, Questionnaire } from '../api/types.js';
+import { beneficiary } from '../testing/beneficiaries.js';
 import type { KybData } from './data.js';
 import { incompleteSteps, resumeStep, stepsFor } from './progress.js';
 
@@ -30,14 +31,7 @@ describe('progress', () => {
     expect(resumeStep([...steps], flow, { ...empty, form: form({}) })).toBe('company');
     const withCompany = { ...empty, form: form({ tin: '123' }), questionnaires: [questionnaire] };
     expect(resumeStep([...steps], flow, withCompany)).toBe('ownership');
-    const ceo = {
-      id: 'c',
-      beneficiaryTypes: ['CEO'],
-      info: { infoType: 'INDIVIDUAL', name: 'A', surname: 'B' },
-      positions: [],
-      ownershipPercentage: null,
-      parent: null,
-    } as unknown as KybData['beneficiaries'][number];
+    const ceo = beneficiary('c', ['CEO'], { infoType: 'INDIVIDUAL', name: 'A', surname: 'B' });
     expect(resumeStep([...steps], flow, { ...withCompany, beneficiaries: [ceo] })).toBe('documents');
     const withDocs = { ...withCompany, beneficiaries: [ceo], documents: { company: [{ id: 'd', type: 'INCORPORATION_CERT', filename: null, file: 'u' }] } };
     expect(incompleteSteps(flow, withDocs)).toEqual(new Set(['questionnaire']));

@@ -3,9 +3,10 @@ import { api } from '../../../../../test/api.js';
 import { contractErrors } from '../../../../../test/contract.js';
 import { describeEachDialect } from '../../../../../test/harness.js';
 import { startSession } from '../../../../../test/kyb.js';
+import { auditEntries } from '../../../../../test/rows.js';
 import { startReceiver } from '../../../../../test/webhook-receiver.js';
 import { createEndpoint, testWorker } from '../../../../../test/webhooks.js';
-import { recordScreening, submittedCompany } from '../../../../../test/companies.js';
+import { recordFlaggedBeneficiary, submittedCompany } from '../../../../../test/companies.js';
 
 /**
  * iDenfy's CompanyStatus lists NeedToStatus twice in a plain oneOf (it relies on the
@@ -32,13 +33,7 @@ describeEachDialect('POST /kyb/companies/{id}/change-status/', (h) => {
     expect(statusContractErrors(res.json)).toEqual([]);
     const detail = await api(h()).call('GET', `/kyb/companies/${s.companyId}/`, s.partner.auth);
     expect(detail.json.meta).toMatchObject({ status: 'NEED_TO_PROCESS', statusChangedAt: new Date(h().clock.now()).toISOString(), statusChangedBy: null });
-    const audit = await h()
-      .database.db.selectFrom('audit_logs')
-      .select(['action', 'actor_type'])
-      .where('company_id', '=', s.companyId)
-      .where('action', '=', 'STATUS_CHANGED')
-      .execute();
-    expect(audit).toEqual([{ action: 'STATUS_CHANGED', actor_type: 'partner' }]);
+    expect(await auditEntries(h(), s.companyId, 'STATUS_CHANGED')).toEqual([expect.objectContaining({ action: 'STATUS_CHANGED', actor_type: 'partner' })]);
   });
 
   it('refuses a company that is still PENDING with 409', async () => {
@@ -54,13 +49,7 @@ describeEachDialect('POST /kyb/companies/{id}/change-status/', (h) => {
     const unscreened = await change(s.companyId, s.partner.auth, approve);
     expect(unscreened.status).toBe(409);
     expect(unscreened.json.message).toMatch(/screening is still running/);
-    await recordScreening(
-      h(),
-      s.partner.partnerId,
-      s.companyId,
-      { [s.companyId]: 'NO_FLAGS', [s.beneficiaryId]: 'FLAGS_FOUND' },
-      { subjectId: s.beneficiaryId, resolution: null },
-    );
+    await recordFlaggedBeneficiary(h(), s);
     const flagged = await change(s.companyId, s.partner.auth, approve);
     expect(flagged.status).toBe(409);
     expect(flagged.json.message).toContain(`beneficiary ${s.beneficiaryId}: FLAGS_FOUND`);
@@ -103,13 +92,7 @@ describeEachDialect('POST /kyb/companies/{id}/change-status/', (h) => {
     try {
       const s = await submittedCompany(h());
       await createEndpoint(h(), s.partner, `${receiver.url}/hook`, { eventTypes: ['COMPANY_REVIEW'] });
-      await recordScreening(
-        h(),
-        s.partner.partnerId,
-        s.companyId,
-        { [s.companyId]: 'NO_FLAGS', [s.beneficiaryId]: 'TRUE_POSITIVE' },
-        { subjectId: s.beneficiaryId, resolution: 'TRUE_POSITIVE' },
-      );
+      await recordFlaggedBeneficiary(h(), s, 'TRUE_POSITIVE', 'TRUE_POSITIVE');
       const res = await change(s.companyId, s.partner.auth, { status: 'COMPLETED', reviewInfo: { approvalStatus: 'DENIED', denyReason: 'Sanctioned owner' } });
       expect(res.status).toBe(200);
       expect(await testWorker(h()).worker.runOnce()).toBe(1);

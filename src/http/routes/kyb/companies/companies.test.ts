@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { api } from '../../../../../test/api.js';
 import { contractErrors } from '../../../../../test/contract.js';
 import { describeEachDialect } from '../../../../../test/harness.js';
-import { recordScreening, submittedCompany } from '../../../../../test/companies.js';
+import { recordFlaggedBeneficiary, submittedCompany } from '../../../../../test/companies.js';
 
 /** Parts OpenKYB has no service for are null, which iDenfy's schema does not allow (see docs/decisions.md). */
 const NOT_YET_PROVIDED = ['/addressAudit', '/websiteAudit', '/companyNameAudit', '/einVerification'];
@@ -104,13 +104,7 @@ describeEachDialect('GET /kyb/companies/{id}/', (h) => {
 
   it("shows each subject's screening as iDenfy's AmlCheck with its hits as search results", async () => {
     const s = await submittedCompany(h());
-    await recordScreening(
-      h(),
-      s.partner.partnerId,
-      s.companyId,
-      { [s.companyId]: 'NO_FLAGS', [s.beneficiaryId]: 'FLAGS_FOUND' },
-      { subjectId: s.beneficiaryId, resolution: null },
-    );
+    await recordFlaggedBeneficiary(h(), s);
     const res = await api(h()).call('GET', `/kyb/companies/${s.companyId}/`, s.partner.auth);
     expect(detailContractErrors(res.json)).toEqual([]);
     expect(res.json.amlCheck).toMatchObject({ userType: 'COMPANY', overallStatus: 'NO_FLAGS', amlCheck: [] });

@@ -8,7 +8,7 @@ import { base64, pdfDocument } from '../../../../../test/files.js';
 import { describeEachDialect, type Harness } from '../../../../../test/harness.js';
 import { startReceiver } from '../../../../../test/webhook-receiver.js';
 import { createEndpoint, testWorker } from '../../../../../test/webhooks.js';
-import { recordScreening, submittedCompany } from '../../../../../test/companies.js';
+import { recordFlaggedBeneficiary, submittedCompany } from '../../../../../test/companies.js';
 
 const NAME = 'Quetzalcoatl Holdings';
 const REG = 'QX-99173';
@@ -54,13 +54,7 @@ describeEachDialect('DELETE /kyb/companies/{id}/', (h) => {
         file: base64(pdfDocument(`${NAME} ${REG}`)),
       });
       expect(upload.status).toBe(201);
-      await recordScreening(
-        h(),
-        partner.partnerId,
-        s.companyId,
-        { [s.companyId]: 'NO_FLAGS', [s.beneficiaryId]: 'FLAGS_FOUND' },
-        { subjectId: s.beneficiaryId, resolution: null },
-      );
+      await recordFlaggedBeneficiary(h(), s);
       await call('POST', `/v1/companies/${s.companyId}/comments/`, partner.auth, { content: `About ${NAME}` });
       const before = await rawDatabase(h());
       expect(before).toContain(NAME);

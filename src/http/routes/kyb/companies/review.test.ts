@@ -4,6 +4,7 @@ import { contractErrors } from '../../../../../test/contract.js';
 import { describeEachDialect } from '../../../../../test/harness.js';
 import { createManager } from '../../../../core/review/create-manager.js';
 import { submittedCompany } from '../../../../../test/companies.js';
+import { auditEntries } from '../../../../../test/rows.js';
 
 describeEachDialect('comments and assignment', (h) => {
   it("adds and lists comments in iDenfy's KybComments shape, audited without their text", async () => {
@@ -14,12 +15,7 @@ describeEachDialect('comments and assignment', (h) => {
     expect(contractErrors('KybComments', created.json)).toEqual([]);
     const listed = await call('GET', `/v1/companies/${s.companyId}/comments/`, s.partner.auth);
     expect(listed.json).toEqual([created.json]);
-    const audit = await h()
-      .database.db.selectFrom('audit_logs')
-      .select('details')
-      .where('company_id', '=', s.companyId)
-      .where('action', '=', 'COMMENT_ADDED')
-      .execute();
+    const audit = await auditEntries(h(), s.companyId, 'COMMENT_ADDED');
     expect(audit).toHaveLength(1);
     expect(audit[0]!.details).not.toContain('bank statement');
   });

@@ -4,6 +4,7 @@ import { contractErrors } from '../../../../../test/contract.js';
 import { base64, pdfDocument, pngImage } from '../../../../../test/files.js';
 import { describeEachDialect } from '../../../../../test/harness.js';
 import { companyBody, startSession } from '../../../../../test/kyb.js';
+import { auditEntries } from '../../../../../test/rows.js';
 import { startReceiver } from '../../../../../test/webhook-receiver.js';
 import { receiverExample } from '../../../../../test/webhooks.js';
 import { createWebhookWorker } from '../../../../jobs/webhook-worker.js';
@@ -141,13 +142,7 @@ describeEachDialect('a complete KYB session through the API', (h) => {
     const url = `/kyb/forms/${s.companyId}/submit/`;
     const results = await Promise.all([api(h()).call('POST', url, s.bearer), api(h()).call('POST', url, s.bearer)]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
-    const audit = await h()
-      .database.db.selectFrom('audit_logs')
-      .select('action')
-      .where('company_id', '=', s.companyId)
-      .where('action', '=', 'FORM_SUBMITTED')
-      .execute();
-    expect(audit).toHaveLength(1);
+    expect(await auditEntries(h(), s.companyId, 'FORM_SUBMITTED')).toHaveLength(1);
   });
 });
 
