@@ -6,7 +6,8 @@ import { prepareSessionFlow, runSession, sessionLoad } from './session.js';
 
 /**
  * `npm run bench`: the token API against a bare route of the same server, in one run.
- * SQLite always; PostgreSQL too when OPENKYB_BENCH_POSTGRES_URL is set.
+ * SQLite always; PostgreSQL too when OPENKYB_BENCH_POSTGRES_URL (or TEST_DATABASE_URL) is set:
+ * each run works in a fresh schema of its own and drops it at the end.
  */
 async function benchTokens(target: BenchTarget): Promise<void> {
   const { url } = target.server;
@@ -60,7 +61,7 @@ async function main(): Promise<void> {
   // In process: the dossier's rendering time, not the HTTP stack's, is what is measured.
   if (only === 'pdf') return benchPdf();
   const targets: Array<['sqlite' | 'postgres', string | undefined]> = [['sqlite', undefined]];
-  const postgresUrl = process.env.OPENKYB_BENCH_POSTGRES_URL;
+  const postgresUrl = process.env.OPENKYB_BENCH_POSTGRES_URL || process.env.TEST_DATABASE_URL;
   if (postgresUrl) targets.push(['postgres', postgresUrl]);
   else console.log('(set OPENKYB_BENCH_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/test to bench PostgreSQL too)');
   if (only === 'companies') {

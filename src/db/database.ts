@@ -81,6 +81,11 @@ function restrictToOwner(file: string): void {
   }
 }
 
+/** Which database a handle (or a transaction of it) talks to, for the few queries that differ. */
+export function dialectOf(db: Db): DialectName {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
 /**
  * PostgreSQL runs transactions side by side (READ COMMITTED): a transaction that checks
  * then writes must lock the rows it checks. SQLite serialises write transactions already.

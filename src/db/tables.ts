@@ -36,6 +36,8 @@ export interface Database {
   automation_runs: AutomationRunRow;
   managers: ManagerRow;
   company_comments: CompanyCommentRow;
+  company_counts: CompanyCountRow;
+  company_search: CompanySearchRow;
 }
 
 export interface PartnerRow {
@@ -441,5 +443,32 @@ export interface CompanyCommentRow {
   /** null: written with the partner's key pair */
   manager_id: number | null;
   content: string;
+  created_at: number;
+}
+
+/**
+ * The number of listed companies (search_text is not null) per partner and combination of status,
+ * approval status, risk level and assignee,
+ * kept exact by triggers on companies (migration 20261127T1650). A missing approval status or
+ * risk level is '', no assignee 0.
+ */
+export interface CompanyCountRow {
+  partner_id: string;
+  status: string;
+  approval_status: string;
+  risk_level: string;
+  /** 0: not assigned. */
+  assigned_to: number;
+  count: number;
+}
+
+/**
+ * SQLite only: a stable integer rowid per listed company for its FTS5 trigram index
+ * (company_search_fts, read with raw SQL), kept by triggers on companies (migration 20261127T1650).
+ */
+export interface CompanySearchRow {
+  rowid: number;
+  company_id: string;
+  partner_id: string;
   created_at: number;
 }

@@ -1,12 +1,13 @@
-import { sql } from 'kysely';
+import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { CompanyRow } from '../../db/tables.js';
+import type { CompanyRow, Database } from '../../db/tables.js';
 import type { KybFormUnifiedFlow } from '../../schemas/flow.js';
 import { DEFAULT_PER_PAGE, type CompanyListQuery, type PaginatedCompanyListList } from '../../schemas/review.js';
 import type { PartnerCtx } from '../context.js';
 import { invalidField } from '../errors.js';
 import { loadFlow } from '../forms/access.js';
 import { presentCompany, presentMeta } from '../forms/present-form.js';
+import { isTrigramSearch, matchesSearch, searchedCompanies } from './search-companies.js';
 import { foldSearch } from './search-text.js';
 
 export interface CompanyPage {
@@ -19,39 +20,62 @@ export interface CompanyPage {
 /**
  * The partner's companies whose form exists, newest first, one page at a time. Every filter
  * is an equality on an indexed column (or a range on created_at) followed by the index's
- * (created_at, id) order, so a page reads `perPage` rows whatever the table's size; `q` is the
- * one filter that may walk further (a substring of the folded name and registration number).
+ * (created_at, id) order, so a page is a walk of one index; the rows themselves are read for
+ * the page only, even at a deep offset. `q` is a substring of the folded name and
+ * registration number, found through a trigram index (search-companies.ts).
+ *
+ * `count` is exact. With no filter or only filters on few values (status, approvalStatus,
+ * riskLevel, assignedTo) it is read from company_counts, which triggers keep exact in every
+ * writer's transaction; the other filters (created, registrationNumber, q) are counted on
+ * their index.
  */
 export async function listCompanies({ ctx, query }: { ctx: PartnerCtx; query: CompanyListQuery }): Promise<CompanyPage> {
   const page = query.page ?? 1;
   const perPage = query.perPage ?? DEFAULT_PER_PAGE;
   const [from, to] = createdRange(query.created);
+  const folded = query.q === undefined ? '' : foldSearch(query.q);
+  const inCreated = <Q extends SelectQueryBuilder<Database, 'companies' | 'company_search', object>>(q: Q): Q => {
+    let narrowed = q;
+    if (from !== null) narrowed = narrowed.where('created_at', '>=', from) as Q;
+    if (to !== null) narrowed = narrowed.where('created_at', '<', to) as Q;
+    return narrowed;
+  };
+  const hasFilterOnCompanies = [query.registrationNumber, query.status, query.approvalStatus, query.assignedTo, query.riskLevel].some((v) => v !== undefined);
+  const isSearch = folded !== '';
+  // A trigram search on SQLite drives the query from its index: the partner's index on
+  // companies must not look cheaper to a planner that has no statistics (unary + hides it).
+  const drivenBySearch = isSearch && isTrigramSearch(ctx.db, folded);
   const filtered = (db: Db) => {
-    let q = db.selectFrom('companies').where('partner_id', '=', ctx.partnerId).where('search_text', 'is not', null);
-    if (from !== null) q = q.where('created_at', '>=', from);
-    if (to !== null) q = q.where('created_at', '<', to);
+    let q = inCreated(db.selectFrom('companies').where(drivenBySearch ? sql<string>`+companies.partner_id` : sql.ref('partner_id'), '=', ctx.partnerId));
+    q = q.where('search_text', 'is not', null);
     if (query.registrationNumber !== undefined) q = q.where('registration_number', '=', query.registrationNumber.trim());
     if (query.status !== undefined) q = q.where('status', '=', query.status);
     if (query.approvalStatus !== undefined)
       q = query.approvalStatus === 'NONE' ? q.where('approval_status', 'is', null) : q.where('approval_status', '=', query.approvalStatus);
     if (query.assignedTo !== undefined) q = query.assignedTo === 'none' ? q.where('assigned_to', 'is', null) : q.where('assigned_to', '=', query.assignedTo);
     if (query.riskLevel !== undefined) q = q.where('risk_level', '=', query.riskLevel);
-    if (query.q !== undefined) q = q.where(sql<boolean>`search_text like ${`%${escapeLike(foldSearch(query.q))}%`} escape '\\'`);
+    if (isSearch) q = q.where(matchesSearch(db, ctx.partnerId, folded));
     return q;
   };
   const direction = query.ordering === 'created' ? 'asc' : 'desc';
-  const [rows, counted] = await Promise.all([
-    filtered(ctx.db)
-      .selectAll()
-      .orderBy('created_at', direction)
-      .orderBy('id', direction)
-      .limit(perPage)
-      .offset((page - 1) * perPage)
-      .execute(),
-    filtered(ctx.db)
-      .select((eb) => eb.fn.countAll<number | string | bigint>().as('count'))
-      .executeTakeFirstOrThrow(),
-  ]);
+  const offset = (page - 1) * perPage;
+  let count: number;
+  let pageIds;
+  if (drivenBySearch && !hasFilterOnCompanies) {
+    const searched = inCreated(searchedCompanies(ctx.db, ctx.partnerId, folded));
+    count = await countRows(searched);
+    pageIds = searched.select('company_id').orderBy('created_at', direction).orderBy('company_id', direction).limit(perPage).offset(offset);
+  } else {
+    const isCounted = from === null && to === null && query.registrationNumber === undefined && !isSearch;
+    count = isCounted ? await countFromCounts(ctx, query) : await countRows(filtered(ctx.db));
+    pageIds = filtered(ctx.db).select('id').orderBy('created_at', direction).orderBy('id', direction).limit(perPage).offset(offset);
+  }
+  // The page's ids first (an index-only walk past the offset), then those rows only; a page
+  // past the count reads nothing more.
+  const rows =
+    offset >= count
+      ? []
+      : await ctx.db.selectFrom('companies').selectAll().where('id', 'in', pageIds).orderBy('created_at', direction).orderBy('id', direction).execute();
   const flows = new Map<string | null, Promise<KybFormUnifiedFlow | null>>();
   const flowOf = (company: CompanyRow) => {
     if (!flows.has(company.flow_id)) flows.set(company.flow_id, loadFlow(ctx.db, company));
@@ -64,7 +88,7 @@ export async function listCompanies({ ctx, query }: { ctx: PartnerCtx; query: Co
       meta: presentMeta(row),
     })),
   );
-  return { count: Number(counted.count), page, perPage, results };
+  return { count, page, perPage, results };
 }
 
 /** iDenfy's `created` list read as `from,to`: from inclusive, to exclusive, either may be empty. */
@@ -83,7 +107,18 @@ function createdRange(created: string | undefined): [number | null, number | nul
   return [from, to];
 }
 
-/** `%`, `_` and the escape character itself match literally. */
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** The listed companies with no filter or only filters on few values, from the counts the triggers keep. */
+async function countFromCounts(ctx: PartnerCtx, query: CompanyListQuery): Promise<number> {
+  let q = ctx.db.selectFrom('company_counts').where('partner_id', '=', ctx.partnerId);
+  if (query.status !== undefined) q = q.where('status', '=', query.status);
+  if (query.approvalStatus !== undefined) q = q.where('approval_status', '=', query.approvalStatus === 'NONE' ? '' : query.approvalStatus);
+  if (query.riskLevel !== undefined) q = q.where('risk_level', '=', query.riskLevel);
+  if (query.assignedTo !== undefined) q = q.where('assigned_to', '=', query.assignedTo === 'none' ? 0 : query.assignedTo);
+  const row = await q.select((eb) => eb.fn.sum<number | string | null>('count').as('count')).executeTakeFirst();
+  return Number(row?.count ?? 0);
+}
+
+async function countRows(filtered: SelectQueryBuilder<Database, 'companies' | 'company_search', object>): Promise<number> {
+  const row = await filtered.select((eb) => eb.fn.countAll<number | string | bigint>().as('count')).executeTakeFirstOrThrow();
+  return Number(row.count);
 }

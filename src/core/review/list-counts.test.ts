@@ -1,0 +1,261 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api } from '../../../test/api.js';
+import { submittedCompany } from '../../../test/companies.js';
+import { createHarness, describeEachDialect, TEST_DATABASE_URL, type Harness } from '../../../test/harness.js';
+import { startSession } from '../../../test/kyb.js';
+import { RISK_LEVELS } from '../../shared/enums.js';
+import { purgeDecidedCases } from '../retention/purge-decided-cases.js';
+import { assessRisk } from '../risk/assess-risk.js';
+import { createManager } from './create-manager.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** company_counts as stored, and as a count of the rows would give it (zero rows left out). */
+async function countsAndTruth(h: Harness) {
+  const db = h.database.db;
+  const key = (r: { partner_id: string; status: string; approval_status: string | null; risk_level: string | null; assigned_to: number | null }) =>
+    [r.partner_id, r.status, r.approval_status ?? '', r.risk_level ?? '', String(r.assigned_to ?? 0)].join('|');
+  const stored = await db.selectFrom('company_counts').selectAll().where('count', '<>', 0).execute();
+  const rows = await db
+    .selectFrom('companies')
+    .select(['partner_id', 'status', 'approval_status', 'risk_level', 'assigned_to'])
+    .where('search_text', 'is not', null)
+    .execute();
+  const truth = new Map<string, number>();
+  for (const row of rows) truth.set(key(row), (truth.get(key(row)) ?? 0) + 1);
+  return {
+    stored: Object.fromEntries(stored.map((r) => [key(r), Number(r.count)]).sort()),
+    truth: Object.fromEntries([...truth].sort()),
+  };
+}
+
+async function expectCountsExact(h: Harness): Promise<void> {
+  const { stored, truth } = await countsAndTruth(h);
+  expect(stored).toEqual(truth);
+}
+
+/** The list's count for a filter, and the number of companies it actually pages through. */
+async function listCount(h: Harness, auth: string, query: string): Promise<{ count: number; listed: number }> {
+  const res = await api(h).call('GET', `/kyb/companies/?perPage=100&${query}`, auth);
+  expect(res.status).toBe(200);
+  return { count: res.json.count, listed: res.json.results.length };
+}
+
+describeEachDialect('company list counts', (h) => {
+  it('stay exact through create, submit, status change, assignment, risk change, delete and retention purge', async () => {
+    const partner = await h().partner();
+    const other = await h().partner('Other');
+    const { call } = api(h());
+    await expectCountsExact(h());
+
+    // A token reserves a company row with no form: not listed, not counted.
+    const reserved = await startSession(h(), { flow: null, createForm: false, partner });
+    expect((await listCount(h(), partner.auth, '')).count).toBe(0);
+    await expectCountsExact(h());
+    // The form makes it listed; submitting moves it to review.
+    const form = await call('POST', '/kyb/forms/', reserved.bearer, { company: { companyName: 'Reserved Ltd', country: 'LT' } });
+    expect(form.status).toBe(201);
+    expect((await listCount(h(), partner.auth, '')).count).toBe(1);
+    await expectCountsExact(h());
+
+    const a = await submittedCompany(h(), { partner, company: { companyName: 'Alpha', registrationNumber: 'A-1' } });
+    const b = await submittedCompany(h(), { partner, company: { companyName: 'Beta', registrationNumber: 'B-2' } });
+    await submittedCompany(h(), { partner: other });
+    await expectCountsExact(h());
+    expect(await listCount(h(), partner.auth, 'status=NEED_TO_REVIEW')).toEqual({ count: 2, listed: 2 });
+    expect(await listCount(h(), other.auth, '')).toEqual({ count: 1, listed: 1 });
+
+    expect((await call('POST', `/kyb/companies/${a.companyId}/change-status/`, partner.auth, { status: 'NEED_TO_PROCESS' })).status).toBe(200);
+    const deny = { status: 'COMPLETED', reviewInfo: { approvalStatus: 'DENIED' } };
+    expect((await call('POST', `/kyb/companies/${b.companyId}/change-status/`, partner.auth, deny)).status).toBe(200);
+    await expectCountsExact(h());
+    expect(await listCount(h(), partner.auth, 'status=NEED_TO_PROCESS')).toEqual({ count: 1, listed: 1 });
+    expect(await listCount(h(), partner.auth, 'approvalStatus=DENIED')).toEqual({ count: 1, listed: 1 });
+    expect(await listCount(h(), partner.auth, 'approvalStatus=NONE')).toEqual({ count: 2, listed: 2 });
+
+    const manager = await createManager({ ctx: partner.ctx, input: { name: 'Ona', surname: 'Reviewer', email: 'ona@example.com' } });
+    expect((await call('POST', `/v1/companies/${a.companyId}/assign/`, partner.auth, { managerId: manager.id })).status).toBe(200);
+    await expectCountsExact(h());
+    expect(await listCount(h(), partner.auth, `assignedTo=${manager.id}`)).toEqual({ count: 1, listed: 1 });
+    expect(await listCount(h(), partner.auth, 'assignedTo=none')).toEqual({ count: 2, listed: 2 });
+    expect(await listCount(h(), partner.auth, `assignedTo=${manager.id}&status=NEED_TO_PROCESS`)).toEqual({ count: 1, listed: 1 });
+
+    // A risk level written by any writer, here plain SQL, then the assessment verb.
+    await h().database.db.updateTable('companies').set({ risk_level: 'LOW' }).where('id', '=', a.companyId).execute();
+    await expectCountsExact(h());
+    expect(await listCount(h(), partner.auth, 'riskLevel=LOW')).toEqual({ count: 1, listed: 1 });
+    const assessed = await assessRisk({ ctx: partner.ctx, input: { companyId: a.companyId } });
+    await expectCountsExact(h());
+    expect((await listCount(h(), partner.auth, `riskLevel=${assessed.level}`)).listed).toBeGreaterThan(0);
+    for (const level of RISK_LEVELS) {
+      const { count, listed } = await listCount(h(), partner.auth, `riskLevel=${level}`);
+      expect(count, level).toBe(listed);
+    }
+
+    expect((await call('DELETE', `/kyb/companies/${a.companyId}/`, partner.auth)).status).toBe(204);
+    await expectCountsExact(h());
+    expect(await listCount(h(), partner.auth, '')).toEqual({ count: 2, listed: 2 });
+
+    // The decided case is erased by retention: no longer listed, no longer counted.
+    h().clock.advance(1827 * DAY_MS);
+    expect((await purgeDecidedCases({ ctx: h().ctx, input: { periodMs: 1826 * DAY_MS } })).purged).toBe(1);
+    await expectCountsExact(h());
+    expect(await listCount(h(), partner.auth, '')).toEqual({ count: 1, listed: 1 });
+    expect(await listCount(h(), partner.auth, 'approvalStatus=DENIED')).toEqual({ count: 0, listed: 0 });
+    expect(await listCount(h(), other.auth, '')).toEqual({ count: 1, listed: 1 });
+  });
+
+  it('counts every filter exactly against the rows it lists, and answers a page past the end with the count and no rows', async () => {
+    const partner = await h().partner();
+    const db = h().database.db;
+    for (let i = 0; i < 6; i += 1) {
+      const s = await submittedCompany(h(), { partner, company: { companyName: `Firm ${i}`, registrationNumber: `R-${i % 2}` } });
+      await db
+        .updateTable('companies')
+        .set({ status: i % 3 === 0 ? 'COMPLETED' : 'NEED_TO_REVIEW', approval_status: i % 3 === 0 ? 'DENIED' : null, risk_level: i % 2 === 0 ? 'HIGH' : 'LOW' })
+        .where('id', '=', s.companyId)
+        .execute();
+      h().clock.advance(1000);
+    }
+    await expectCountsExact(h());
+    const mid = encodeURIComponent(`${new Date(h().clock.now() - 3500).toISOString()},`);
+    for (const query of [
+      '',
+      'status=COMPLETED',
+      'approvalStatus=DENIED',
+      'approvalStatus=NONE',
+      'riskLevel=HIGH',
+      'status=NEED_TO_REVIEW&riskLevel=LOW',
+      'status=COMPLETED&approvalStatus=DENIED&riskLevel=HIGH&assignedTo=none',
+      'registrationNumber=R-1',
+      `created=${mid}`,
+      `created=${mid}&riskLevel=HIGH`,
+      'q=firm',
+      'q=firm&status=COMPLETED',
+      'q=r-1',
+      'q=1',
+    ]) {
+      const { count, listed } = await listCount(h(), partner.auth, query);
+      expect(count, query).toBe(listed);
+    }
+    const pastEnd = await api(h()).call('GET', '/kyb/companies/?perPage=100&page=1000000', partner.auth);
+    expect(pastEnd.status).toBe(200);
+    expect(pastEnd.json).toMatchObject({ count: 6, results: [] });
+  });
+
+  it('finds names by substring with accents and case ignored, with queries of one, two and more characters', async () => {
+    const partner = await h().partner();
+    const other = await h().partner('Other');
+    const a = await submittedCompany(h(), { partner, company: { companyName: 'Šiaulių Bankas AB', registrationNumber: 'LT-112' } });
+    const b = await submittedCompany(h(), { partner, company: { companyName: 'Ōsaka Trading', registrationNumber: 'JP-9' } });
+    await submittedCompany(h(), { partner: other, company: { companyName: 'Šiaulių Other', registrationNumber: 'LT-113' } });
+    const { call } = api(h());
+    const idsOf = async (q: string) => {
+      const res = await call('GET', `/kyb/companies/?q=${encodeURIComponent(q)}`, partner.auth);
+      expect(res.status).toBe(200);
+      expect(res.json.count, q).toBe(res.json.results.length);
+      return res.json.results.map((r: { id: string }) => r.id).sort();
+    };
+    const both = [a.companyId, b.companyId].sort();
+    expect(await idsOf('ULIŲ BANK')).toEqual([a.companyId]);
+    expect(await idsOf('siauliu')).toEqual([a.companyId]);
+    expect(await idsOf('AUL')).toEqual([a.companyId]);
+    expect(await idsOf('osaka tr')).toEqual([b.companyId]);
+    expect(await idsOf('lt-11')).toEqual([a.companyId]);
+    expect(await idsOf('Ši')).toEqual([a.companyId]);
+    expect(await idsOf('ų')).toEqual([a.companyId]);
+    expect(await idsOf('A')).toEqual(both);
+    expect(await idsOf('ō')).toEqual([b.companyId]);
+    expect(await idsOf('"')).toEqual([]);
+    expect(await idsOf('"bank')).toEqual([]);
+    expect(await idsOf('bank" OR "osaka')).toEqual([]);
+    expect(await idsOf('%')).toEqual([]);
+    expect(await idsOf('s_a')).toEqual([]);
+    // A renamed company is found by its new name only (whoever writes search_text).
+    await h().database.db.updateTable('companies').set({ search_text: 'kyoto trading jp-9' }).where('id', '=', b.companyId).execute();
+    expect(await idsOf('kyoto')).toEqual([b.companyId]);
+    expect(await idsOf('osaka')).toEqual([]);
+    expect(await idsOf('trading')).toEqual([b.companyId]);
+  });
+});
+
+describe.runIf(TEST_DATABASE_URL)('company list counts with concurrent writers [postgres]', () => {
+  let harness: Harness;
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => {
+    ({ harness, cleanup } = await createHarness('postgres'));
+  });
+  afterAll(async () => {
+    await cleanup();
+  });
+
+  it('stay exact when two connections move companies in opposite directions at once, and under a burst of API status changes', async () => {
+    const h = harness;
+    const partner = await h.partner();
+    const ids: string[] = [];
+    for (let i = 0; i < 8; i += 1) ids.push((await submittedCompany(h, { partner })).companyId);
+    const db = h.database.db;
+    await db.updateTable('companies').set({ status: 'NEED_TO_PROCESS' }).where('id', '=', ids[1]!).execute();
+
+    // Two transactions, each on its own connection: the first holds its count rows until it
+    // commits, the second moves a company the other way meanwhile and must wait, not fail.
+    let firstWrote!: () => void;
+    const wrote = new Promise<void>((resolve) => (firstWrote = resolve));
+    const first = db.transaction().execute(async (trx) => {
+      await trx.updateTable('companies').set({ status: 'NEED_TO_PROCESS' }).where('id', '=', ids[0]!).execute();
+      firstWrote();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await trx.updateTable('companies').set({ risk_level: 'HIGH' }).where('id', '=', ids[2]!).execute();
+    });
+    await wrote;
+    const second = db.transaction().execute(async (trx) => {
+      const pids = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx);
+      expect(pids.rows).toHaveLength(1);
+      await trx.updateTable('companies').set({ status: 'NEED_TO_REVIEW' }).where('id', '=', ids[1]!).execute();
+      await trx.updateTable('companies').set({ risk_level: 'LOW' }).where('id', '=', ids[3]!).execute();
+    });
+    await Promise.all([first, second]);
+    await expectCountsExact(h);
+
+    const { call } = api(h);
+    const results = await Promise.all(
+      Array.from({ length: 24 }, (_, i) =>
+        call('POST', `/kyb/companies/${ids[i % ids.length]}/change-status/`, partner.auth, { status: i % 2 === 0 ? 'NEED_TO_PROCESS' : 'NEED_TO_REVIEW' }),
+      ),
+    );
+    expect(results.map((r) => r.status).filter((status) => status !== 200 && status !== 409)).toEqual([]);
+    await expectCountsExact(h);
+    for (const status of ['NEED_TO_PROCESS', 'NEED_TO_REVIEW']) {
+      const { count, listed } = await listCount(h, partner.auth, `status=${status}`);
+      expect(count, status).toBe(listed);
+    }
+  });
+});
+
+describe('the SQLite search index', () => {
+  let harness: Harness;
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => {
+    ({ harness, cleanup } = await createHarness('sqlite'));
+  });
+  afterAll(async () => {
+    await cleanup();
+  });
+
+  it("removes an erased company's trigrams from the index itself (secure-delete), so its name cannot be rebuilt from the file", async () => {
+    const h = harness;
+    const partner = await h.partner();
+    const s = await submittedCompany(h, { partner, company: { companyName: 'Zqxvj Holdings' } });
+    const kept = await submittedCompany(h, { partner, company: { companyName: 'Plain Name' } });
+    const blocks = async () =>
+      (await sql<{ block: Uint8Array | null }>`select block from company_search_fts_data`.execute(h.database.db)).rows.map((r) => Buffer.from(r.block ?? []));
+    const holds = async (trigram: string) => (await blocks()).some((block) => block.includes(trigram));
+    expect(await holds('zqx')).toBe(true);
+    expect((await api(h).call('DELETE', `/kyb/companies/${s.companyId}/`, partner.auth)).status).toBe(204);
+    expect(await holds('zqx')).toBe(false);
+    expect(await holds('qxv')).toBe(false);
+    const found = await api(h).call('GET', '/kyb/companies/?q=plain', partner.auth);
+    expect(found.json.results.map((r: { id: string }) => r.id)).toEqual([kept.companyId]);
+  });
+});
