@@ -1,6 +1,6 @@
 import type { Manager } from '../../schemas/managers.js';
 import type { PartnerCtx } from '../context.js';
-import { conflict } from '../errors.js';
+import { conflict, invalidField } from '../errors.js';
 import { partnerActor, recordAudit } from '../audit/record-audit.js';
 import { issuePasswordLink } from './password-tokens.js';
 import { loadManager, presentManager } from './present-manager.js';
@@ -20,8 +20,13 @@ export interface NewManager {
  * link returned here (shown once). An e-mail is unique within a partner.
  */
 export async function createManager({ ctx, input }: { ctx: PartnerCtx; input: NewManager }): Promise<Manager & { setPasswordUrl: string }> {
+  const email = input.email.trim().toLowerCase();
+  // The API's schema checks these too; the command line reaches this verb without it.
+  if (!/^[^\s@]+@[^\s@]+$/.test(email) || email.length > 254) throw invalidField('email', 'must be an e-mail address');
+  for (const field of ['name', 'surname'] as const) {
+    if (!input[field].trim() || input[field].length > 100) throw invalidField(field, 'must be 1 to 100 characters');
+  }
   return ctx.db.transaction().execute(async (trx) => {
-    const email = input.email.trim().toLowerCase();
     const taken = await trx.selectFrom('managers').select('id').where('partner_id', '=', ctx.partnerId).where('email', '=', email).executeTakeFirst();
     if (taken) throw conflict('A manager with this e-mail already exists.');
     const now = ctx.clock.now();
