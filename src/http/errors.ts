@@ -13,6 +13,11 @@ export const ERROR_TABLE = {
   JSON_ERROR: { status: 400, meaning: 'The body is not valid JSON.' },
   UNAUTHORIZED: { status: 401, meaning: 'API key or secret missing or wrong (HTTP Basic).' },
   AUTHENTICATION_FAILED: { status: 401, meaning: 'The Bearer token is unknown, expired or deactivated.' },
+  SIGN_IN_FAILED: { status: 401, meaning: 'E-mail, password or two-factor code wrong (the same answer whether the account exists or not).' },
+  TOTP_REQUIRED: { status: 401, meaning: 'The account has two-factor sign-in on: send the code of the authenticator app (or a recovery code) too.' },
+  FORBIDDEN: { status: 403, meaning: "The signed-in manager's role does not allow this; the message names the role needed." },
+  CSRF_FAILED: { status: 403, meaning: 'A request signed in by the back-office cookie lacks the right `x-csrf-token` header.' },
+  ACCOUNT_LOCKED: { status: 423, meaning: 'Too many failed sign-ins in a row: the account is locked until the time in the message.' },
   PAYMENT_REQUIRED: { status: 402, meaning: 'A quota of this partner is spent (e.g. automation runs); the operator can raise it.' },
   NOT_FOUND: { status: 404, meaning: 'No such resource for these credentials (mind the trailing slash).' },
   METHOD_NOT_ALLOWED: { status: 405, meaning: 'The path exists but not with this method; see the Allow header.' },
@@ -47,10 +52,14 @@ function envelopeOf(publicUrl: string, identifier: Identifier, message: Envelope
   };
 }
 
-export function sendError(reply: FastifyReply, identifier: Identifier, message: Envelope['message']): FastifyReply {
+/**
+ * Sends the envelope. `challenge: false` leaves out WWW-Authenticate on a 401: a browser that
+ * sees a Basic challenge on its back-office call would pop up its own password dialog.
+ */
+export function sendError(reply: FastifyReply, identifier: Identifier, message: Envelope['message'], options: { challenge?: boolean } = {}): FastifyReply {
   const { status } = ERROR_TABLE[identifier];
   const envelope = envelopeOf(reply.server.publicUrl, identifier, message);
-  if (identifier === 'UNAUTHORIZED') reply.header('www-authenticate', 'Basic realm="OpenKYB", charset="UTF-8"');
+  if (identifier === 'UNAUTHORIZED' && options.challenge !== false) reply.header('www-authenticate', 'Basic realm="OpenKYB", charset="UTF-8"');
   if (identifier === 'AUTHENTICATION_FAILED') reply.header('www-authenticate', 'Bearer realm="OpenKYB"');
   if (identifier === 'SERVICE_UNAVAILABLE') reply.header('retry-after', '5');
   // Pre-serialised: route response schemas describe success bodies, not this envelope.

@@ -7,7 +7,7 @@ import { startSession } from '../../../test/kyb.js';
 import { RISK_LEVELS } from '../../shared/enums.js';
 import { purgeDecidedCases } from '../retention/purge-decided-cases.js';
 import { assessRisk } from '../risk/assess-risk.js';
-import { createManager } from './create-manager.js';
+import { createManager } from '../managers/create-manager.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
