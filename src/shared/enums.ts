@@ -367,6 +367,7 @@ export const KYB_STATUSES = ['PENDING', 'PROCESSING', 'NEED_TO_PROCESS', 'NEED_T
 export const TOKEN_TYPES = ['FORM', 'GOV1', 'GOV2'] as const;
 export const APPROVAL_STATUSES = ['APPROVED', 'DENIED'] as const;
 export const RISK_LEVELS = ['VERY_LOW', 'LOW', 'MEDIUM', 'HIGH', 'VERY_HIGH', 'NOT_CHECKED'] as const;
+export type RiskLevel = (typeof RISK_LEVELS)[number];
 /**
  * Webhook event types (the `Idenfy-Event-Type` header), iDenfy's KYB events. A partner's
  * endpoint subscribes to some of them; enqueueEvent accepts only these.
@@ -409,7 +410,6 @@ export const THEME_COLORS = [
 export type KybLocale = (typeof LOCALES)[number];
 export type KybTokenType = (typeof TOKEN_TYPES)[number];
 export type KybStatus = (typeof KYB_STATUSES)[number];
-export type RiskLevel = (typeof RISK_LEVELS)[number];
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 export type CompanyField = (typeof COMPANY_FIELDS)[number];
 export type IndividualField = (typeof INDIVIDUAL_FIELDS)[number];

@@ -4,7 +4,7 @@ import { assertValid } from '../errors.js';
 import { releaseFiles, storeFile } from '../files/stored-files.js';
 import { editForm, type FormCtx } from '../forms/access.js';
 import { checkAnswers } from './check-answers.js';
-import { loadStoredAnswers, sealAnswers } from './stored-answers.js';
+import { answersOf, loadStoredAnswers, sealAnswers } from './stored-answers.js';
 import { emptyRecord } from '../../shared/records.js';
 import { assertItemsOpen, changedQuestionItems, openInfoRequest } from '../review/open-items.js';
 import type { StoredSections } from './check-answers.js';
@@ -59,7 +59,10 @@ export async function putAnswers({
       .values(row)
       .onConflict((oc) => oc.columns(['company_id', 'questionnaire_id']).doUpdateSet({ answers: row.answers, is_complete: row.is_complete, updated_at: now }))
       .execute();
-    await trx.deleteFrom('answer_files').where('company_id', '=', company.id).where('questionnaire_id', '=', questionnaireId).execute();
+    await trx
+      .deleteFrom('answer_files')
+      .where((eb) => eb.and(answersOf(company.id, questionnaireId)))
+      .execute();
     for (const hash of hashes)
       await trx.insertInto('answer_files').values({ company_id: company.id, questionnaire_id: questionnaireId, file_hash: hash }).execute();
     await releaseFiles(
@@ -77,8 +80,14 @@ export async function deleteAnswers({ ctx, questionnaireId }: { ctx: FormCtx; qu
     const questionnaire = await getQuestionnaire({ ctx: { ...ctx, db: trx }, id: questionnaireId });
     assertItemsOpen(company, ctx.access, [[`questionnaires.${questionnaire.key}`]]);
     const files = await answerFileHashes(trx, company.id, questionnaireId);
-    await trx.deleteFrom('answer_files').where('company_id', '=', company.id).where('questionnaire_id', '=', questionnaireId).execute();
-    await trx.deleteFrom('questionnaire_answers').where('company_id', '=', company.id).where('questionnaire_id', '=', questionnaireId).execute();
+    await trx
+      .deleteFrom('answer_files')
+      .where((eb) => eb.and(answersOf(company.id, questionnaireId)))
+      .execute();
+    await trx
+      .deleteFrom('questionnaire_answers')
+      .where((eb) => eb.and(answersOf(company.id, questionnaireId)))
+      .execute();
     await releaseFiles(trx, ctx, files);
     await recordAudit(trx, { ...ctx.access, action: 'ANSWERS_DELETED', details: { questionnaireId }, now: ctx.clock.now() });
   });

@@ -6,6 +6,7 @@ import { fileIdFor, findStoredFiles } from '../files/stored-files.js';
 import { signedFileUrl } from '../files/signed-url.js';
 import { recordFrom } from '../../shared/records.js';
 import type { FileInputs, FileRef, StoredSections } from './check-answers.js';
+import { answersOf } from './stored-answers.js';
 
 const FILE_LINK = /\/v1\/files\/([0-9a-f]{64})(\?|$)/;
 
@@ -14,8 +15,7 @@ export async function answerFileHashes(db: Db, companyId: string, questionnaireI
   const rows = await db
     .selectFrom('answer_files')
     .select('file_hash')
-    .where('company_id', '=', companyId)
-    .where('questionnaire_id', '=', questionnaireId)
+    .where((eb) => eb.and(answersOf(companyId, questionnaireId)))
     .execute();
   return rows.map((row) => row.file_hash);
 }

@@ -15,6 +15,7 @@ import {
 } from '../../../schemas/screening.js';
 import { partnerCtx, type App } from '../../context.js';
 import { errorResponses } from '../../route-schemas.js';
+import { companyViewRoute } from './companies/company-view.js';
 
 const common = { tags: ['Screening'] };
 const config = { auth: 'partner' as const };
@@ -47,19 +48,13 @@ export function screeningRoutes(app: App): void {
     async () => presentLists(searcher()?.lists() ?? null, policy, app.deps.clock.now()),
   );
 
-  app.get(
-    '/v1/companies/:id/screening/',
-    {
-      config,
-      schema: {
-        ...common,
-        summary: "A company's screening: each subject's status and hits",
-        params: IdParams,
-        response: { 200: CompanyScreening, ...errorResponses(401, 404, 429) },
-      },
-    },
-    async (request) => getCompanyScreening({ ctx: partnerCtx(request), companyId: request.params.id }),
-  );
+  companyViewRoute(app, {
+    name: 'screening',
+    tag: 'Screening',
+    summary: "A company's screening: each subject's status and hits",
+    response: CompanyScreening,
+    read: (ctx, companyId) => getCompanyScreening({ ctx, companyId }),
+  });
 
   app.post(
     '/v1/companies/:id/screening/',

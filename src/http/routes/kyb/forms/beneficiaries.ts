@@ -7,24 +7,20 @@ import { Beneficiary, BeneficiaryCreateRequest, BeneficiaryParams, BeneficiaryRe
 import { CompanyIdParams } from '../../../../schemas/company.js';
 import { formCtx, type App } from '../../../context.js';
 import { EITHER, errorResponses } from '../../../route-schemas.js';
+import { formListRoute } from './form-list.js';
 
-const common = { tags: ['Beneficiaries'] };
+const TAG = 'Beneficiaries';
+const common = { tags: [TAG] };
 
 export function beneficiaryRoutes(app: App): void {
-  app.get(
-    '/kyb/forms/:companyId/beneficiaries/',
-    {
-      ...EITHER,
-      schema: {
-        ...common,
-        operationId: 'kybFormsBeneficiariesList',
-        summary: 'List beneficiaries',
-        params: CompanyIdParams,
-        response: { 200: Type.Array(Beneficiary), ...errorResponses(401, 404) },
-      },
-    },
-    async (request) => listBeneficiaries({ ctx: formCtx(request, request.params.companyId) }),
-  );
+  formListRoute(app, {
+    path: 'beneficiaries/',
+    tag: TAG,
+    operationId: 'kybFormsBeneficiariesList',
+    summary: 'List beneficiaries',
+    item: Beneficiary,
+    list: (ctx) => listBeneficiaries({ ctx }),
+  });
 
   app.post(
     '/kyb/forms/:companyId/beneficiaries/',

@@ -3,44 +3,32 @@ import { deleteAnswers, getAnswers, putAnswers } from '../../../../core/answers/
 import { answersDisplay } from '../../../../core/answers/answers-display.js';
 import { getQuestionnaire, listQuestionnaires } from '../../../../core/answers/questionnaire-of-company.js';
 import { AnswersQuery, KybAnswersDisplay, KybFormAnswers, KybFormAnswersRequest, QuestionnaireParams } from '../../../../schemas/answers.js';
-import { CompanyIdParams } from '../../../../schemas/company.js';
 import { Questionnaire } from '../../../../schemas/questionnaire.js';
 import { formCtx, type App } from '../../../context.js';
 import { EITHER, errorResponses, uploadBodyLimit } from '../../../route-schemas.js';
+import { formListRoute } from './form-list.js';
 
-const common = { tags: ['KYB Questionnaires'] };
+const TAG = 'KYB Questionnaires';
+const common = { tags: [TAG] };
 
 export function questionnaireRoutes(app: App): void {
   // Registered before ":id/": the static segment must win over the parameter.
-  app.get(
-    '/kyb/forms/:companyId/questionnaires/answers/detail/',
-    {
-      ...EITHER,
-      schema: {
-        ...common,
-        operationId: 'kybFormsQuestionnairesAnswersDetailList',
-        summary: 'Answers as a reviewer reads them',
-        params: CompanyIdParams,
-        response: { 200: Type.Array(KybAnswersDisplay), ...errorResponses(401, 404) },
-      },
-    },
-    async (request) => answersDisplay({ ctx: formCtx(request, request.params.companyId) }),
-  );
-
-  app.get(
-    '/kyb/forms/:companyId/questionnaires/',
-    {
-      ...EITHER,
-      schema: {
-        ...common,
-        operationId: 'kybFormsQuestionnairesList',
-        summary: "The form's questionnaires",
-        params: CompanyIdParams,
-        response: { 200: Type.Array(Questionnaire), ...errorResponses(401, 404) },
-      },
-    },
-    async (request) => listQuestionnaires({ ctx: formCtx(request, request.params.companyId) }),
-  );
+  formListRoute(app, {
+    path: 'questionnaires/answers/detail/',
+    tag: TAG,
+    operationId: 'kybFormsQuestionnairesAnswersDetailList',
+    summary: 'Answers as a reviewer reads them',
+    item: KybAnswersDisplay,
+    list: (ctx) => answersDisplay({ ctx }),
+  });
+  formListRoute(app, {
+    path: 'questionnaires/',
+    tag: TAG,
+    operationId: 'kybFormsQuestionnairesList',
+    summary: "The form's questionnaires",
+    item: Questionnaire,
+    list: (ctx) => listQuestionnaires({ ctx }),
+  });
 
   app.get(
     '/kyb/forms/:companyId/questionnaires/:id/',
