@@ -14,6 +14,8 @@ const flow = {
 } as unknown as KybFormUnifiedFlow;
 const questionnaire = { id: 'q', key: 'k', sections: [{ key: 's', questions: [{ key: 'a', type: 'TEXT', required: true }] }] } as unknown as Questionnaire;
 const empty: KybData = { form: null, beneficiaries: [], documents: {}, questionnaires: [], answers: {} };
+const beneficiary = (id: string, roles: string[], info: Record<string, unknown>, over: Record<string, unknown> = {}) =>
+  ({ id, beneficiaryTypes: roles, info, positions: [], ownershipPercentage: null, parent: null, ...over }) as unknown as KybData['beneficiaries'][number];
 const form = (company: Record<string, unknown>) =>
   ({ id: 'f', company: { companyName: 'A', country: 'LT', ...company }, meta: {} }) as unknown as KybData['form'];
 
@@ -24,20 +26,18 @@ describe('progress', () => {
     expect(stepsFor(null, empty)).toEqual(['company', 'ownership', 'documents', 'review']);
   });
 
+  it('counts the questionnaire step from the start when the session says one comes, before the form exists', () => {
+    expect(stepsFor(flow, empty, true)).toEqual(['company', 'ownership', 'documents', 'questionnaire', 'review']);
+    expect(stepsFor(flow, empty, false)).toEqual(['company', 'ownership', 'documents', 'review']);
+  });
+
   it('resumes at the first step still missing something required', () => {
     const steps = ['company', 'ownership', 'documents', 'questionnaire', 'review'] as const;
     expect(resumeStep([...steps], flow, empty)).toBe('company');
     expect(resumeStep([...steps], flow, { ...empty, form: form({}) })).toBe('company');
     const withCompany = { ...empty, form: form({ tin: '123' }), questionnaires: [questionnaire] };
     expect(resumeStep([...steps], flow, withCompany)).toBe('ownership');
-    const ceo = {
-      id: 'c',
-      beneficiaryTypes: ['CEO'],
-      info: { infoType: 'INDIVIDUAL', name: 'A', surname: 'B' },
-      positions: [],
-      ownershipPercentage: null,
-      parent: null,
-    } as unknown as KybData['beneficiaries'][number];
+    const ceo = beneficiary('c', ['CEO'], { infoType: 'INDIVIDUAL', name: 'A', surname: 'B' });
     expect(resumeStep([...steps], flow, { ...withCompany, beneficiaries: [ceo] })).toBe('documents');
     const withDocs = { ...withCompany, beneficiaries: [ceo], documents: { company: [{ id: 'd', type: 'INCORPORATION_CERT', filename: null, file: 'u' }] } };
     expect(incompleteSteps(flow, withDocs)).toEqual(new Set(['questionnaire']));

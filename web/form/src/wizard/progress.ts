@@ -5,13 +5,17 @@ import { isPresent, unanswered } from '../steps/questionnaire-logic.js';
 import { applicantRules, companyDocRules, hasDocumentsStep, hasOwnershipStep, roleRules } from './flow-rules.js';
 import { COMPANY_OWNER, type KybData, type StepId } from './data.js';
 
-/** The steps this flow has, in order. The questionnaire step appears once the API lists one. */
-export function stepsFor(flow: KybFormUnifiedFlow | null, data: KybData): StepId[] {
+/**
+ * The steps this flow has, in order, known from the start: the session says whether a
+ * questionnaire comes (`hasQuestionnaire`), so "Step 1 of 5" never becomes "Step 2 of 5" once
+ * the form exists. Without that answer (a server without the session endpoint), the API's list.
+ */
+export function stepsFor(flow: KybFormUnifiedFlow | null, data: KybData, hasQuestionnaire?: boolean): StepId[] {
   return [
     'company',
     ...(hasOwnershipStep(flow) ? ['ownership' as const] : []),
     ...(hasDocumentsStep(flow) ? ['documents' as const] : []),
-    ...(data.questionnaires.length > 0 ? ['questionnaire' as const] : []),
+    ...((hasQuestionnaire ?? false) || data.questionnaires.length > 0 ? ['questionnaire' as const] : []),
     'review',
   ];
 }

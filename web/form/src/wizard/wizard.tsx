@@ -25,11 +25,20 @@ interface Props {
 export function Wizard({ client, info, session, initial, onFatal, onDone }: Props) {
   const { t } = useI18n();
   const [data, setData] = useState(initial);
-  const steps = useMemo(() => stepsFor(info.flow, data), [info.flow, data]);
+  const steps = useMemo(() => stepsFor(info.flow, data, session?.hasQuestionnaire), [info.flow, data, session]);
   const [step, setStep] = useState<StepId>(() => {
     const stored = readStep();
     return stored && steps.includes(stored) && (stored === 'company' || initial.form) ? stored : resumeStep(steps, info.flow, initial);
   });
+  // The tab remembers the step it shows, whichever way it got there (resumed, Continue, the
+  // stepper, a link): a reload must return here, not to where the data says work stopped.
+  useEffect(() => {
+    try {
+      sessionStorage.setItem(STEP_KEY, step);
+    } catch {
+      /* resume falls back to the data */
+    }
+  }, [step]);
   const focusTarget = useRef<string | null>(null);
   const isFirstRender = useRef(true);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -37,11 +46,6 @@ export function Wizard({ client, info, session, initial, onFatal, onDone }: Prop
   const go = useCallback((next: StepId, focusId?: string) => {
     focusTarget.current = focusId ?? null;
     setStep(next);
-    try {
-      sessionStorage.setItem(STEP_KEY, next);
-    } catch {
-      /* resume falls back to the data */
-    }
   }, []);
 
   // Moving to a step puts focus on its heading (or on the field a link points at), so screen
