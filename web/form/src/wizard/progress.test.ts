@@ -31,6 +31,24 @@ describe('progress', () => {
     expect(stepsFor(flow, empty, false)).toEqual(['company', 'ownership', 'documents', 'review']);
   });
 
+  it('resumes at ownership while a company owner has nobody under it, in a full-structure flow', () => {
+    const fullFlow = {
+      fields: [],
+      ownershipFullStructure: true,
+      beneficiaries: [{ beneficiaryType: 'SHAREHOLDER', applicants: [] }],
+    } as unknown as KybFormUnifiedFlow;
+    const holding = beneficiary('h', ['SHAREHOLDER'], { infoType: 'COMPANY', companyName: 'Holding SIA', country: 'LV' }, { ownershipPercentage: 60 });
+    const data = { ...empty, form: form({}), beneficiaries: [holding] };
+    expect(resumeStep(['company', 'ownership', 'review'], fullFlow, data)).toBe('ownership');
+    const person = {
+      ...holding,
+      id: 'p',
+      parent: 'h',
+      info: { infoType: 'INDIVIDUAL', name: 'J', surname: 'S' },
+    } as unknown as KybData['beneficiaries'][number];
+    expect(resumeStep(['company', 'ownership', 'review'], fullFlow, { ...data, beneficiaries: [holding, person] })).toBe('review');
+  });
+
   it('resumes at the first step still missing something required', () => {
     const steps = ['company', 'ownership', 'documents', 'questionnaire', 'review'] as const;
     expect(resumeStep([...steps], flow, empty)).toBe('company');

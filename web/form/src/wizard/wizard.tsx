@@ -8,6 +8,7 @@ import { OwnershipStep } from '../steps/ownership-step.js';
 import { QuestionnaireStep } from '../steps/questionnaire-step.js';
 import { ReviewStep } from '../steps/review-step.js';
 import type { KybContext, KybData, StepId } from './data.js';
+import { ownershipGaps } from './ownership-gaps.js';
 import { resumeStep, stepsFor } from './progress.js';
 
 const STEP_KEY = 'openkyb.step';
@@ -43,10 +44,25 @@ export function Wizard({ client, info, session, initial, onFatal, onDone }: Prop
   const isFirstRender = useRef(true);
   const heading = useRef<HTMLHeadingElement>(null);
 
-  const go = useCallback((next: StepId, focusId?: string) => {
+  // Where the user tried to go from the ownership step while it still lacks something: the step
+  // shows what is missing, and they go on only by confirming.
+  const [leavingTo, setLeavingTo] = useState<StepId | null>(null);
+  const moveTo = useCallback((next: StepId, focusId?: string) => {
     focusTarget.current = focusId ?? null;
+    setLeavingTo(null);
     setStep(next);
   }, []);
+  const latest = useRef({ step, steps, data });
+  latest.current = { step, steps, data };
+  const go = useCallback(
+    (next: StepId, focusId?: string) => {
+      const now = latest.current;
+      const isForward = now.steps.indexOf(next) > now.steps.indexOf(now.step);
+      if (now.step === 'ownership' && isForward && ownershipGaps(info.flow, now.data.beneficiaries).length > 0) return setLeavingTo(next);
+      moveTo(next, focusId);
+    },
+    [info.flow, moveTo],
+  );
 
   // Moving to a step puts focus on its heading (or on the field a link points at), so screen
   // reader and keyboard users start at the top of the new content.
@@ -108,7 +124,9 @@ export function Wizard({ client, info, session, initial, onFatal, onDone }: Prop
           {t(`step.${step}`)}
         </h1>
         {step === 'company' ? <CompanyStep ctx={context} onNext={goNext} /> : null}
-        {step === 'ownership' ? <OwnershipStep ctx={context} onNext={goNext} /> : null}
+        {step === 'ownership' ? (
+          <OwnershipStep ctx={context} onNext={goNext} leavingTo={leavingTo} onLeaveAnyway={leavingTo ? () => moveTo(leavingTo) : undefined} />
+        ) : null}
         {step === 'documents' ? <DocumentsStep ctx={context} onNext={goNext} /> : null}
         {step === 'questionnaire' ? <QuestionnaireStep ctx={context} onNext={goNext} /> : null}
         {step === 'review' ? <ReviewStep ctx={context} onDone={onDone} /> : null}
