@@ -91,16 +91,17 @@ export async function fillCompany(page: Page, shot: (name: string) => Promise<vo
   await continueButton(page).click();
 }
 
-async function addBeneficiary(page: Page, opener: string, fill: () => Promise<void>, savedName: string): Promise<void> {
+/** Adds one beneficiary through the editor and waits until the tree shows it. */
+export async function addBeneficiary(page: Page, opener: string, fill: () => Promise<void>, savedName: string): Promise<void> {
   await page.getByRole('button', { name: opener }).click();
   await fill();
   await page.getByRole('button', { name: en['action.save'], exact: true }).click();
   await expect.poll(() => page.locator('.tree-node strong', { hasText: savedName }).count()).toBe(1);
 }
 
-export async function fillOwnership(page: Page, shot: (name: string) => Promise<void>): Promise<void> {
-  await expectStep(page, en['step.ownership']);
-  await addBeneficiary(
+/** A shareholder company, Holding SIA (60 %): in a full-structure flow it needs an individual under it. */
+export const addHolding = (page: Page) =>
+  addBeneficiary(
     page,
     en['ownership.addCompany'],
     async () => {
@@ -111,7 +112,10 @@ export async function fillOwnership(page: Page, shot: (name: string) => Promise<
     },
     'Holding SIA',
   );
-  await addBeneficiary(
+
+/** John Smith, owning all of Holding SIA. */
+export const addOwnerOfHolding = (page: Page) =>
+  addBeneficiary(
     page,
     en['ownership.addOwner'].replace('{name}', 'Holding SIA'),
     async () => {
@@ -124,6 +128,11 @@ export async function fillOwnership(page: Page, shot: (name: string) => Promise<
     },
     'John Smith',
   );
+
+export async function fillOwnership(page: Page, shot: (name: string) => Promise<void>): Promise<void> {
+  await expectStep(page, en['step.ownership']);
+  await addHolding(page);
+  await addOwnerOfHolding(page);
   await addBeneficiary(
     page,
     en['ownership.addPerson'],
