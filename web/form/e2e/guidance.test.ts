@@ -212,12 +212,28 @@ describe("hosted form: keeps the user's place, speaks their language, says what 
         range.selectNodeContents(label);
         return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
       });
+    // The partner's name may take several lines, but each of its words stays on one.
+    const brokenWords = () =>
+      page.locator('.brand-name').evaluate((element) => {
+        const node = element.firstChild!;
+        const text = node.textContent ?? '';
+        const broken: string[] = [];
+        for (const match of text.matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(node, match.index);
+          range.setEnd(node, match.index + match[0].length);
+          if (new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1) broken.push(match[0]);
+        }
+        return broken;
+      });
     expect(await labelLines()).toBe(1);
+    expect(await brokenWords()).toEqual([]);
     await screenshot(page, 'header-360');
     for (const locale of LOCALES) {
       await page.locator('#language').selectOption(locale);
       await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(locale);
       expect(await labelLines(), locale).toBe(1);
+      expect(await brokenWords(), locale).toEqual([]);
       expect(await page.evaluate(() => document.documentElement.scrollWidth), locale).toBeLessThanOrEqual(360);
     }
     await page.context().close();
