@@ -33,6 +33,7 @@ const PUBLIC: Record<string, string> = {
   'GET /docs/*': 'API documentation assets',
   'GET /docs/static/*': 'API documentation assets',
   'GET /form/assets/*': "the hosted form's hashed static assets",
+  'GET /favicon.ico': 'the site icon, the same bytes for everyone',
   'GET /docs/json': 'the published API contract',
   'GET /docs/yaml': 'the published API contract',
   'GET /docs/errors': 'error identifiers',

@@ -26,6 +26,10 @@ export async function serve(config: Config): Promise<void> {
   const retention = config.serveWorker ? createRetentionWorker({ ctx: workerCtx, retention: config.retention, logger }) : null;
   const app = await buildApp({ config, database, storage, clock: systemClock, logger, wakeWorker: webhooks?.notify, screening: screening.host });
   await app.listen({ port: config.port, host: config.host });
+  // The links the server writes (signed document links, the form link of an information request)
+  // start with the public URL, not with the address it listens on: an operator who opens the form
+  // at another origin sees here which one the links will name. No personal data in this line.
+  logger.info({ publicUrl: config.publicUrl, host: config.host, port: config.port }, 'serving; links will use the public URL');
   webhooks?.start();
   risk?.start();
   retention?.start();

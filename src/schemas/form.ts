@@ -52,6 +52,8 @@ export const SessionInfo = Type.Object(
     redirectUrl: Type.Union([Type.String(), Type.Null()]),
     /** Set while a reviewer asked for more information: the message and the items the client may change. */
     infoRequest: Type.Union([SessionInfoRequest, Type.Null()]),
+    /** The session comes with a questionnaire (the flow's, the token's or the partner's default). */
+    hasQuestionnaire: Type.Boolean(),
   },
   { title: 'SessionInfo' },
 );

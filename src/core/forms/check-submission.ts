@@ -10,10 +10,10 @@ import { beneficiaryRows } from '../beneficiaries/read-beneficiaries.js';
 import { applicantRules } from '../beneficiaries/rules.js';
 import { fieldErrors, type FieldErrors } from '../errors.js';
 import { ownValue } from '../../shared/records.js';
+import { structureGaps, type StructureGap } from '../../shared/ownership-gaps.js';
 import { fieldProperty } from './custom-fields.js';
 import type { StoredCompanyInfo } from './company-info.js';
 
-const OWNER_TYPES = new Set(['SHAREHOLDER', 'UBO', 'ABO']);
 type Add = (path: string, message: string) => void;
 
 /**
@@ -36,12 +36,17 @@ export async function checkSubmission(
 
   checkFields(info as unknown as Record<string, unknown>, info.additionalInfo, flow?.fields ?? [], flow?.fieldsCustom ?? [], 'company', add);
   checkDocuments(new Set(documents.filter((d) => !d.beneficiary_id).map((d) => d.type)), flow?.documents ?? [], 'documents', add);
-  for (const rule of flow?.beneficiaries ?? []) {
-    if (rule.required && !beneficiaries.some((b) => typesOf(b).includes(rule.beneficiaryType)))
-      add(`beneficiaries.${rule.beneficiaryType}`, `at least one ${rule.beneficiaryType} is required`);
-  }
+  const gaps = structureGaps(
+    beneficiaries.map((b) => ({ id: b.id, parent: b.parent_id, isCompany: b.info_type === 'COMPANY', roles: typesOf(b), percentage: b.ownership_percentage })),
+    {
+      requiredRoles: (flow?.beneficiaries ?? []).filter((r) => r.required).map((r) => r.beneficiaryType),
+      isFullStructure: flow?.ownershipFullStructure === true,
+      threshold: flow?.ownershipPercentageThreshold ?? null,
+    },
+  );
+  for (const gap of gaps) if (gap.kind === 'role') add(`beneficiaries.${gap.role}`, `at least one ${gap.role} is required`);
   for (const beneficiary of beneficiaries) checkBeneficiary(beneficiary, flow, documents, add);
-  checkOwnership(beneficiaries, flow, add);
+  for (const gap of gaps) addStructureGap(gap, add);
   await checkQuestionnaire(db, ctx, company, add);
   return errors;
 }
@@ -92,22 +97,10 @@ function checkBeneficiary(b: BeneficiaryRow, flow: KybFormUnifiedFlow | null, do
  * somewhere under it, unless it holds less than ownershipPercentageThreshold (small owners
  * need not be traced). Shares listed under one owner may not add up to more than 100 %.
  */
-function checkOwnership(beneficiaries: BeneficiaryRow[], flow: KybFormUnifiedFlow | null, add: Add): void {
-  const children = new Map<string | null, BeneficiaryRow[]>();
-  for (const b of beneficiaries) children.set(b.parent_id, [...(children.get(b.parent_id) ?? []), b]);
-  for (const [parent, list] of children) {
-    const total = list.filter((b) => typesOf(b).includes('SHAREHOLDER')).reduce((sum, b) => sum + (b.ownership_percentage ?? 0), 0);
-    if (total > 100 + 1e-9) add(parent ? `ownership.${parent}` : 'ownership', `shareholders add up to ${Math.round(total * 100) / 100} %, more than 100 %`);
-  }
-  if (!flow?.ownershipFullStructure) return;
-  if (beneficiaries.length === 0) add('ownership', 'at least one beneficiary is required');
-  const threshold = flow.ownershipPercentageThreshold ?? null;
-  const hasIndividualBelow = (id: string): boolean => (children.get(id) ?? []).some((c) => c.info_type === 'INDIVIDUAL' || hasIndividualBelow(c.id));
-  for (const b of beneficiaries) {
-    if (b.info_type !== 'COMPANY' || !typesOf(b).some((t) => OWNER_TYPES.has(t))) continue;
-    if (threshold !== null && b.ownership_percentage !== null && b.ownership_percentage < threshold) continue;
-    if (!hasIndividualBelow(b.id)) add(`ownership.${b.id}`, 'a company owner needs at least one individual beneficiary under it');
-  }
+function addStructureGap(gap: StructureGap, add: Add): void {
+  if (gap.kind === 'overHundred') add(gap.parent ? `ownership.${gap.parent}` : 'ownership', `shareholders add up to ${gap.total} %, more than 100 %`);
+  if (gap.kind === 'empty') add('ownership', 'at least one beneficiary is required');
+  if (gap.kind === 'ownersOf') add(`ownership.${gap.id}`, 'a company owner needs at least one individual beneficiary under it');
 }
 
 async function checkQuestionnaire(db: Db, ctx: Pick<Ctx, 'keys'>, company: CompanyRow, add: Add): Promise<void> {

@@ -2,6 +2,7 @@ import type { Ctx } from '../context.js';
 import { prepared } from '../../db/prepared.js';
 import { keyedHash } from '../crypto.js';
 import { DomainError } from '../errors.js';
+import { TOKEN_REFUSAL } from '../../shared/token-refusal.js';
 import { isTokenValid } from './present-token.js';
 
 /** Who a Bearer token speaks for: one company of one partner, with its session settings. */
@@ -21,14 +22,19 @@ export interface TokenSession {
 
 const selectToken = prepared((db, p: { tokenHash: string }) => db.selectFrom('kyb_tokens').selectAll().where('token_hash', '=', p.tokenHash));
 
-export function tokenRejected(): DomainError {
-  return new DomainError('AUTHENTICATION_FAILED', 'Invalid, expired or deactivated token.');
+export function tokenRejected(reason: keyof typeof TOKEN_REFUSAL): DomainError {
+  return new DomainError('AUTHENTICATION_FAILED', TOKEN_REFUSAL[reason]);
 }
 
-/** Unknown, expired and deactivated tokens are refused alike. */
+/**
+ * Unknown, expired and deactivated tokens get the same status and identifier; the message says
+ * which, so the form can tell a mistyped link from a spent one. Saying "expired" reveals nothing
+ * to whoever holds the 40 characters, and no one can find such a token by guessing.
+ */
 export async function authenticateToken({ ctx, input }: { ctx: Ctx; input: { tokenString: string } }): Promise<TokenSession> {
   const [row] = await selectToken(ctx.db, { tokenHash: keyedHash(ctx.pepper, input.tokenString) });
-  if (!row || !isTokenValid(row, ctx.clock.now())) throw tokenRejected();
+  if (!row) throw tokenRejected('unknown');
+  if (!isTokenValid(row, ctx.clock.now())) throw tokenRejected(row.deactivated_at !== null ? 'deactivated' : 'expired');
   return {
     tokenId: row.id,
     partnerId: row.partner_id,

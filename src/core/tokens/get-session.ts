@@ -14,11 +14,17 @@ export interface SessionInfo {
   redirectUrl: string | null;
   /** While a reviewer asked for more information: the message and the open items. */
   infoRequest: { message: string; items: string[]; requestedAt: string } | null;
+  /** Whether the session comes with a questionnaire, so the form knows its steps before the form exists. */
+  hasQuestionnaire: boolean;
 }
 
 /** OpenKYB extension for the hosted form: when the session ends, and where to go after submit. */
 export async function getSession({ ctx, session }: { ctx: Ctx; session: TokenSession }): Promise<SessionInfo> {
-  const company = await ctx.db.selectFrom('companies').select(['status', 'partner_id', 'info_request']).where('id', '=', session.companyId).executeTakeFirst();
+  const company = await ctx.db
+    .selectFrom('companies')
+    .select(['status', 'partner_id', 'info_request', 'questionnaire_id'])
+    .where('id', '=', session.companyId)
+    .executeTakeFirst();
   if (!company) throw notFound('Company');
   const settings = await readSettings(ctx.db, company.partner_id);
   const request = openInfoRequest(company);
@@ -29,5 +35,6 @@ export async function getSession({ ctx, session }: { ctx: Ctx; session: TokenSes
     status: company.status as KybStatus,
     redirectUrl: settings.submitRedirectUrl,
     infoRequest: request && { message: request.message, items: request.items, requestedAt: new Date(request.requestedAt).toISOString() },
+    hasQuestionnaire: company.questionnaire_id !== null,
   };
 }

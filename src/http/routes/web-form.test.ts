@@ -25,6 +25,17 @@ describeEachDialect('hosted form routes', (h) => {
     expect(h().logs.join('\n')).not.toContain(token);
   });
 
+  it('answers /favicon.ico with a 16×16 icon, so no page load logs a 404', async () => {
+    const res = await h().app.inject({ method: 'GET', url: '/favicon.ico' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('image/x-icon');
+    const icon = res.rawPayload;
+    // ICONDIR: reserved 0, type 1 (icon), one image of 16×16 at 32 bits whose bytes end the file.
+    expect([icon.readUInt16LE(0), icon.readUInt16LE(2), icon.readUInt16LE(4), icon[6], icon[7], icon.readUInt16LE(12)]).toEqual([0, 1, 1, 16, 16, 32]);
+    expect(icon.readUInt32LE(18) + icon.readUInt32LE(14)).toBe(icon.length);
+    expect(icon.length).toBeLessThan(2048);
+  });
+
   it('serves the hashed assets with a year of immutable caching, without authentication', async () => {
     const page = await h().app.inject({ method: 'GET', url: '/welcome' });
     const assets = [...page.body.matchAll(/(?:src|href)="(\/form\/assets\/[^"]+)"/g)].map((m) => m[1]!);

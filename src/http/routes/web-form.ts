@@ -3,6 +3,7 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { App } from '../context.js';
 import { sendError } from '../errors.js';
+import { faviconIco } from '../favicon.js';
 
 /**
  * Where `npm run build` puts the hosted form. This file sits one level under the package root
@@ -48,6 +49,12 @@ export async function webFormRoutes(app: App, dir = WEB_FORM_DIR): Promise<void>
     if (!page) return reply.code(503).type('text/plain; charset=utf-8').send('The KYB form is not built: run "npm run build".');
     return reply.type('text/html; charset=utf-8').send(page);
   });
+
+  // Browsers ask for it on every page, whatever the page links: a 404 is a console error each time.
+  const icon = faviconIco();
+  app.get('/favicon.ico', { schema: { hide: true } }, async (_request, reply) =>
+    reply.type('image/x-icon').header('cache-control', 'public, max-age=86400').header('x-content-type-options', 'nosniff').send(icon),
+  );
 
   if (!page) return;
   await app.register(

@@ -112,29 +112,39 @@ async function addShareholder(page: Page, owner: NewShareholder): Promise<void> 
   await expect.poll(() => page.locator('.tree-node strong', { hasText: owner.listedAs }).count()).toBe(1);
 }
 
+/** A shareholder company, Holding SIA (60 %): in a full-structure flow it needs an individual under it. */
+export const HOLDING: NewShareholder = {
+  opener: en['ownership.addCompany'],
+  fields: [
+    [en['field.company.COMPANY_NAME'], 'Holding SIA'],
+    [en['field.company.COUNTRY'], 'LV'],
+    [en['ownership.percentage'], '60'],
+  ],
+  listedAs: 'Holding SIA',
+};
+
+const person = (name: string, surname: string, dateOfBirth: string, percentage: string): NewShareholder['fields'] => [
+  [en['field.person.NAME'], name],
+  [en['field.person.SURNAME'], surname],
+  [en['field.person.DATE_OF_BIRTH'], dateOfBirth],
+  [en['ownership.percentage'], percentage],
+];
+
+/** John Smith, owning all of Holding SIA. */
+export const OWNER_OF_HOLDING: NewShareholder = {
+  opener: en['ownership.addOwner'].replace('{name}', 'Holding SIA'),
+  isNewPerson: true,
+  fields: person('John', 'Smith', '1980-04-02', '100'),
+  listedAs: 'John Smith',
+};
+
+export const addHolding = (page: Page) => addShareholder(page, HOLDING);
+export const addOwnerOfHolding = (page: Page) => addShareholder(page, OWNER_OF_HOLDING);
+
 export async function fillOwnership(page: Page, shot: (name: string) => Promise<void>): Promise<void> {
   await expectStep(page, en['step.ownership']);
-  const person = (name: string, surname: string, dateOfBirth: string, percentage: string): NewShareholder['fields'] => [
-    [en['field.person.NAME'], name],
-    [en['field.person.SURNAME'], surname],
-    [en['field.person.DATE_OF_BIRTH'], dateOfBirth],
-    [en['ownership.percentage'], percentage],
-  ];
-  await addShareholder(page, {
-    opener: en['ownership.addCompany'],
-    fields: [
-      [en['field.company.COMPANY_NAME'], 'Holding SIA'],
-      [en['field.company.COUNTRY'], 'LV'],
-      [en['ownership.percentage'], '60'],
-    ],
-    listedAs: 'Holding SIA',
-  });
-  await addShareholder(page, {
-    opener: en['ownership.addOwner'].replace('{name}', 'Holding SIA'),
-    isNewPerson: true,
-    fields: person('John', 'Smith', '1980-04-02', '100'),
-    listedAs: 'John Smith',
-  });
+  await addHolding(page);
+  await addOwnerOfHolding(page);
   await addShareholder(page, { opener: en['ownership.addPerson'], fields: person('Jane', 'Doe', '1985-11-30', '40'), listedAs: 'Jane Doe' });
   // Editing saves the whole beneficiary again (PUT).
   await page.getByRole('button', { name: en['ownership.editTitle'].replace('{name}', 'Jane Doe') }).click();

@@ -19,12 +19,13 @@ export interface E2eServer {
  * The real server in this process, listening on a random port, on its own SQLite database and
  * the real clock (the browser's clock decides what "expires soon" means, so both must agree).
  */
-export async function startE2eServer(): Promise<E2eServer> {
+export async function startE2eServer(options: { publicHost?: string } = {}): Promise<E2eServer> {
   const opened = await openTestDatabase('sqlite');
-  // The public URL is where signed document links point: it must be this very server.
+  // The public URL is where signed document links point: this very server, by default under the
+  // address the browser opens (`publicHost` names it otherwise, as an operator's setting might).
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const config = testConfig(opened.dataDir, { publicUrl: url });
+  const config = testConfig(opened.dataDir, { publicUrl: `http://${options.publicHost ?? '127.0.0.1'}:${port}` });
   const storage = openStorage(config);
   const ctx = buildCtx({ config, db: opened.handle.db, storage, clock: systemClock, logger: createLogger('silent') });
   const app = await buildApp({ config, database: opened.handle, storage, clock: systemClock, logger: createLogger(process.env.E2E_LOG_LEVEL ?? 'warn') });

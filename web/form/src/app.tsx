@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { TOKEN_REFUSAL } from '../../../src/shared/token-refusal.js';
 import { createClient } from './api/client.js';
 import { ApiError, NetworkError } from './api/errors.js';
 import type { KybInfo, KybLocale, SessionInfo } from './api/types.js';
@@ -17,7 +18,8 @@ const LOCALE_KEY = 'openkyb.locale';
 /** Classifies an error that ends the form: the page a user should see instead. */
 export function fatalOf(error: unknown): Fatal {
   if (error instanceof ApiError && (error.isCompleted || error.status === 409)) return 'submitted';
-  if (error instanceof ApiError && error.isAuthFailure) return 'expired';
+  // A token the server never issued (a link cut off or mistyped) is not an expired one.
+  if (error instanceof ApiError && error.isAuthFailure) return error.message === TOKEN_REFUSAL.unknown ? 'invalid' : 'expired';
   return 'network';
 }
 

@@ -3,6 +3,7 @@ import { api } from '../../../../test/api.js';
 import { contractErrors } from '../../../../test/contract.js';
 import { flowBody, themeBody } from '../../../../test/fixtures.js';
 import { describeEachDialect } from '../../../../test/harness.js';
+import { TOKEN_REFUSAL } from '../../../shared/token-refusal.js';
 
 describeEachDialect('GET /kyb/info/', (h) => {
   it('returns locale, theme and flow of the token', async () => {
@@ -46,7 +47,7 @@ describeEachDialect('GET /kyb/info/', (h) => {
     expect((await api(h()).info(token.json.tokenString)).json.flow.fields).toMatchObject(flowBody().fields);
   });
 
-  it('refuses unknown, expired and deactivated tokens alike with 401 AUTHENTICATION_FAILED', async () => {
+  it('refuses unknown, expired and deactivated tokens with 401 AUTHENTICATION_FAILED, saying which', async () => {
     const partner = await h().partner();
     const token = await api(h()).createToken(partner, { tokenType: 'FORM', clientId: 'c', lifetime: 60 });
     const deactivated = await api(h()).createToken(partner, { tokenType: 'FORM', clientId: 'c' });
@@ -56,12 +57,14 @@ describeEachDialect('GET /kyb/info/', (h) => {
     h().clock.advance(60_000);
     const expired = await api(h()).info(token.json.tokenString);
     const inactive = await api(h()).info(deactivated.json.tokenString);
+    expect([unknown, expired, inactive].map((res) => res.json.message)).toEqual([TOKEN_REFUSAL.unknown, TOKEN_REFUSAL.expired, TOKEN_REFUSAL.deactivated]);
     for (const res of [unknown, expired, inactive]) {
       expect(res.status).toBe(401);
       expect(res.json.identifier).toBe('AUTHENTICATION_FAILED');
-      expect(res.json.message).toBe(unknown.json.message);
       expect(contractErrors('KybInfoUnauthorized', res.json)).toEqual([]);
     }
+    // The session endpoint answers through the same authentication.
+    expect((await api(h()).call('GET', '/v1/session/', `Bearer ${'y'.repeat(40)}`)).json.message).toBe(TOKEN_REFUSAL.unknown);
   });
 
   it('refuses the partner key pair and a missing header', async () => {

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n.js';
+import { say, type Text } from '../i18n/text.js';
 
 export interface ControlProps {
   id: string;
@@ -13,7 +14,8 @@ interface FieldProps {
   label: string;
   isRequired?: boolean;
   hint?: string | null;
-  error?: string | null;
+  /** Kept untranslated, so it changes language with the page. */
+  error?: Text | null;
   /** Groups (radios, checkbox lists) are labelled by a legend instead of a label element. */
   isGroup?: boolean;
   children: (control: ControlProps) => ReactNode;
@@ -24,6 +26,7 @@ interface FieldProps {
  * announced by screen readers when it appears (role="alert" only on the message itself).
  */
 export function Field({ id, label, isRequired, hint, error, isGroup, children }: FieldProps) {
+  const { t } = useI18n();
   const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
   const control: ControlProps = {
     id,
@@ -47,7 +50,7 @@ export function Field({ id, label, isRequired, hint, error, isGroup, children }:
       {children(control)}
       {error ? (
         <p id={`${id}-error`} className="field-error" role="alert">
-          {error}
+          {say(t, error)}
         </p>
       ) : null}
     </>

@@ -4,10 +4,11 @@ import { useI18n, type MessageKey } from '../i18n/i18n.js';
 
 const REDIRECT_DELAY_MS = 6000;
 
-export type PageKind = 'expired' | 'submitted' | 'noToken' | 'network' | 'done';
+export type PageKind = 'expired' | 'invalid' | 'submitted' | 'noToken' | 'network' | 'done';
 
 const TEXT: Record<PageKind, { title: MessageKey; body: MessageKey; tone: string }> = {
   expired: { title: 'page.expired.title', body: 'page.expired.body', tone: 'warning' },
+  invalid: { title: 'page.invalid.title', body: 'page.invalid.body', tone: 'warning' },
   submitted: { title: 'page.submitted.title', body: 'page.submitted.body', tone: 'info' },
   noToken: { title: 'page.noToken.title', body: 'page.noToken.body', tone: 'warning' },
   network: { title: 'page.network.title', body: 'page.network.body', tone: 'error' },

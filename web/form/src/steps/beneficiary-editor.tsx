@@ -5,6 +5,7 @@ import { Field } from '../components/field.js';
 import { focusFirstError } from '../components/focus.js';
 import { GROUP_TYPES, ValueInput, type ValueType } from '../components/value-input.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
+import { text, type Text } from '../i18n/text.js';
 import type { KybContext } from '../wizard/data.js';
 import { applicantRules, roleRules } from '../wizard/flow-rules.js';
 import { SaveStatus, problemText, useSaver } from '../wizard/use-saver.js';
@@ -34,7 +35,7 @@ export function BeneficiaryEditor({ ctx, kind, parent, existing, onKindChange, o
   );
   const [positions, setPositions] = useState<string[]>(existing?.positions ?? []);
   const [percentage, setPercentage] = useState<number | null>(existing?.ownershipPercentage ?? null);
-  const [errors, setErrors] = useState<Record<string, string | null>>({});
+  const [errors, setErrors] = useState<Record<string, Text | null>>({});
   const saver = useSaver(ctx);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -74,12 +75,12 @@ export function BeneficiaryEditor({ ctx, kind, parent, existing, onKindChange, o
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    const missing: Record<string, string> = {};
-    if (chosenRoles.length === 0) missing.beneficiaryTypes = t('ownership.rolesRequired');
-    for (const f of infoFields) if (f.required && !isPresent(info[specOf(f.field).prop])) missing[specOf(f.field).prop] = t('error.required');
-    for (const c of rules.custom) if (c.required && !isPresent(custom[c.field.key])) missing[`additionalInfo.${c.field.key}`] = t('error.required');
-    if (positionsRule?.required && positions.length === 0) missing.positions = t('error.required');
-    if (rules.percentage === 'required' && percentage === null) missing.ownershipPercentage = t('error.required');
+    const missing: Record<string, Text> = {};
+    if (chosenRoles.length === 0) missing.beneficiaryTypes = text('ownership.rolesRequired');
+    for (const f of infoFields) if (f.required && !isPresent(info[specOf(f.field).prop])) missing[specOf(f.field).prop] = text('error.required');
+    for (const c of rules.custom) if (c.required && !isPresent(custom[c.field.key])) missing[`additionalInfo.${c.field.key}`] = text('error.required');
+    if (positionsRule?.required && positions.length === 0) missing.positions = text('error.required');
+    if (rules.percentage === 'required' && percentage === null) missing.ownershipPercentage = text('error.required');
     if (Object.keys(missing).length > 0) {
       setErrors(missing);
       focusFirstError();
@@ -90,7 +91,7 @@ export function BeneficiaryEditor({ ctx, kind, parent, existing, onKindChange, o
     if (!result.ok) {
       const fields = result.fields ?? {};
       const mapped = { ...fieldsUnder(fields, 'info.'), ...Object.fromEntries(Object.entries(fields).filter(([k]) => !k.startsWith('info.'))) };
-      setErrors(Object.fromEntries(Object.entries(mapped).map(([k, v]) => [k, problemText(t, v)])));
+      setErrors(Object.fromEntries(Object.entries(mapped).map(([k, v]) => [k, problemText(v)])));
       focusFirstError();
       return;
     }
@@ -112,7 +113,7 @@ export function BeneficiaryEditor({ ctx, kind, parent, existing, onKindChange, o
     opts: {
       required?: boolean;
       maxLength?: number | undefined;
-      error?: string | null | undefined;
+      error?: Text | null | undefined;
       choices?: Array<{ key: string; title: string }> | undefined;
     } = {},
   ) => (

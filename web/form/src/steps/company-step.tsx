@@ -5,6 +5,7 @@ import { Field } from '../components/field.js';
 import { focusFirstError } from '../components/focus.js';
 import { GROUP_TYPES, ValueInput, type ValueType } from '../components/value-input.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
+import { text, type Text } from '../i18n/text.js';
 import { loadForm, type KybContext } from '../wizard/data.js';
 import { SaveStatus, problemText, useSaver } from '../wizard/use-saver.js';
 import { companyFieldRules, companySpec } from './field-specs.js';
@@ -24,7 +25,7 @@ export function CompanyStep({ ctx, onNext }: { ctx: KybContext; onNext: (() => v
   const values = useRef<Values>({ ...company });
   const custom = useRef<Values>(Object.fromEntries(Object.entries(company?.additionalInfo ?? {}).map(([k, v]) => [k, v.value])));
   const [, rerender] = useState(0);
-  const [errors, setErrors] = useState<Record<string, string | null>>({});
+  const [errors, setErrors] = useState<Record<string, Text | null>>({});
   const isDirty = useRef(false);
   const formId = useRef(ctx.data.form?.id ?? null);
   const saver = useSaver(ctx);
@@ -48,7 +49,7 @@ export function CompanyStep({ ctx, onNext }: { ctx: KybContext; onNext: (() => v
 
   const showServerErrors = (fields: FieldErrors | null) => {
     const under = fieldsUnder(fields, 'company.');
-    setErrors(Object.fromEntries(Object.entries(under).map(([path, list]) => [path, problemText(t, list)])));
+    setErrors(Object.fromEntries(Object.entries(under).map(([path, list]) => [path, problemText(list)])));
   };
 
   const save = async (): Promise<boolean> => {
@@ -89,9 +90,9 @@ export function CompanyStep({ ctx, onNext }: { ctx: KybContext; onNext: (() => v
 
   const onContinue = async (event: FormEvent) => {
     event.preventDefault();
-    const missing: Record<string, string> = {};
-    for (const r of rules) if (r.required && !isPresent(values.current[companySpec(r.field).prop])) missing[companySpec(r.field).prop] = t('error.required');
-    for (const c of customs) if (c.required && !isPresent(custom.current[c.field.key])) missing[`additionalInfo.${c.field.key}`] = t('error.required');
+    const missing: Record<string, Text> = {};
+    for (const r of rules) if (r.required && !isPresent(values.current[companySpec(r.field).prop])) missing[companySpec(r.field).prop] = text('error.required');
+    for (const c of customs) if (c.required && !isPresent(custom.current[c.field.key])) missing[`additionalInfo.${c.field.key}`] = text('error.required');
     const saved = await save();
     if (Object.keys(missing).length > 0) {
       setErrors((e) => ({ ...e, ...missing }));

@@ -1,7 +1,9 @@
 import { useState } from 'react';
+import { ownUrl } from '../api/own-url.js';
 import type { Document } from '../api/types.js';
 import { RequiredMark } from '../components/field.js';
 import { useI18n } from '../i18n/i18n.js';
+import { say, text, type Text } from '../i18n/text.js';
 import { formatPercent } from '../i18n/format.js';
 import { COMPANY_OWNER, type KybContext } from '../wizard/data.js';
 import { isBeneficiaryOpen, isOpen } from '../wizard/open-items.js';
@@ -25,7 +27,7 @@ export function DocumentSlot({ ctx, owner, type, isRequired, description, announ
   const docs = (ctx.data.documents[owner] ?? []).filter((d) => d.type === type);
   const [progress, setProgress] = useState<number | null>(null);
   const [preview, setPreview] = useState<{ url: string; mime: string } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Text | null>(null);
   const saver = useSaver(ctx);
   const formId = ctx.data.form!.id;
   const beneficiaryId = owner === COMPANY_OWNER ? null : owner;
@@ -41,7 +43,7 @@ export function DocumentSlot({ ctx, owner, type, isRequired, description, announ
     setError(null);
     const checked = await checkFile(file);
     if (!checked.ok) {
-      setError(t(checked.problem === 'tooLarge' ? 'documents.tooLarge' : 'documents.badType'));
+      setError(text(checked.problem === 'tooLarge' ? 'documents.tooLarge' : 'documents.badType'));
       return;
     }
     const localUrl = URL.createObjectURL(file);
@@ -53,7 +55,7 @@ export function DocumentSlot({ ctx, owner, type, isRequired, description, announ
     setPreview(null);
     URL.revokeObjectURL(localUrl);
     if (!result.ok) {
-      setError(t(result.fields?.file?.some((m) => /large|size/i.test(m)) ? 'documents.tooLarge' : result.fields ? 'documents.badType' : 'error.generic'));
+      setError(text(result.fields?.file?.some((m) => /large|size/i.test(m)) ? 'documents.tooLarge' : result.fields ? 'documents.badType' : 'error.generic'));
       return;
     }
     setDocs((list) => [...list, result.value]);
@@ -65,7 +67,7 @@ export function DocumentSlot({ ctx, owner, type, isRequired, description, announ
   const remove = async (doc: Document, shouldAnnounce = true) => {
     const result = await saver.run(() => ctx.client.deleteDocument(formId, beneficiaryId, doc.id));
     if (!result.ok) {
-      setError(t('error.generic'));
+      setError(text('error.generic'));
       return;
     }
     setDocs((list) => list.filter((d) => d.id !== doc.id));
@@ -104,8 +106,8 @@ export function DocumentSlot({ ctx, owner, type, isRequired, description, announ
           const name = doc.filename ?? label;
           return (
             <li key={doc.id} className="doc-file">
-              <Thumb url={doc.file} mime={doc.filename} alt={t('documents.preview', { name })} />
-              <a href={doc.file} target="_blank" rel="noreferrer noopener" className="doc-name">
+              <Thumb url={ownUrl(doc.file)} mime={doc.filename} alt={t('documents.preview', { name })} />
+              <a href={ownUrl(doc.file)} target="_blank" rel="noreferrer noopener" className="doc-name">
                 {name}
               </a>
               {canChange ? (
@@ -130,7 +132,7 @@ export function DocumentSlot({ ctx, owner, type, isRequired, description, announ
       {canChange && (docs.length === 0 || !isRequired) ? fileButton(null, t('documents.upload', { type: label }), id) : null}
       {error ? (
         <p id={`${id}-error`} className="field-error" role="alert">
-          {error}
+          {say(t, error)}
         </p>
       ) : null}
     </div>

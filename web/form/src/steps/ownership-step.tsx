@@ -1,9 +1,12 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ApplicantType, Beneficiary } from '../api/types.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
+import { say, text, type Text } from '../i18n/text.js';
 import { formatPercent } from '../i18n/format.js';
 import type { KybContext } from '../wizard/data.js';
 import { roleRules } from '../wizard/flow-rules.js';
+import { gapText, ownershipGaps } from '../wizard/ownership-gaps.js';
+import type { StepId } from '../wizard/data.js';
 import { isBeneficiaryOpen, isOpen } from '../wizard/open-items.js';
 import { StepActions } from '../components/step-actions.js';
 import { SaveStatus, useSaver } from '../wizard/use-saver.js';
@@ -19,16 +22,31 @@ const ADD_BUTTONS: { kind: ApplicantType; id: string; label: MessageKey }[] = [
 ];
 
 /** Ownership structure: people and companies, their roles and shares, as a tree. */
-export function OwnershipStep({ ctx, onNext }: { ctx: KybContext; onNext: (() => void) | undefined }) {
+interface Props {
+  ctx: KybContext;
+  onNext: (() => void) | undefined;
+  /** Set while the user tried to leave with something missing: the list shows, with "continue anyway". */
+  leavingTo: StepId | null;
+  onLeaveAnyway: (() => void) | undefined;
+}
+
+export function OwnershipStep({ ctx, onNext, leavingTo, onLeaveAnyway }: Props) {
   const { t, locale } = useI18n();
   const flow = ctx.info.flow;
   // While information is requested, only open roles may be added.
   const roles = roleRules(flow).map((r) => ({ ...r, readOnly: r.readOnly || !isOpen(ctx.session, `beneficiaries.${r.type}`) }));
   const [editing, setEditing] = useState<Editing | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Text | null>(null);
   const saver = useSaver(ctx);
   const all = ctx.data.beneficiaries;
+  // Worked out from the data at every render: the list shrinks as the user adds what it names.
+  const gaps = ownershipGaps(flow, all);
+  const isWarning = leavingTo !== null && gaps.length > 0;
+  const missingBox = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (leavingTo) missingBox.current?.focus();
+  }, [leavingTo]);
   const childrenOf = (id: string | null) => all.filter((b) => (b.parent ?? null) === id);
   const canAdd = (kind: ApplicantType) => roles.some((r) => !r.readOnly && r.kinds.includes(kind));
   const open = (next: Editing) => {
@@ -50,7 +68,7 @@ export function OwnershipStep({ ctx, onNext }: { ctx: KybContext; onNext: (() =>
       setNotice(null);
       requestAnimationFrame(() => document.getElementById('ownership-add-person')?.focus() ?? document.getElementById('step-title')?.focus());
     } else if ('isConflict' in result && result.isConflict) {
-      setNotice(t('ownership.deleteChildrenFirst', { name: beneficiaryName(b) }));
+      setNotice(text('ownership.deleteChildrenFirst', { name: beneficiaryName(b) }));
     }
   };
 
@@ -97,7 +115,7 @@ export function OwnershipStep({ ctx, onNext }: { ctx: KybContext; onNext: (() =>
                   className="button secondary small"
                   aria-label={`${t('action.delete')}: ${name}`}
                   aria-describedby={kids.length > 0 ? `ben-${b.id}-kids` : undefined}
-                  onClick={() => (kids.length > 0 ? setNotice(t('ownership.deleteChildrenFirst', { name })) : setConfirming(b.id))}
+                  onClick={() => (kids.length > 0 ? setNotice(text('ownership.deleteChildrenFirst', { name })) : setConfirming(b.id))}
                 >
                   {t('action.delete')}
                 </button>
@@ -132,7 +150,7 @@ export function OwnershipStep({ ctx, onNext }: { ctx: KybContext; onNext: (() =>
       ) : null}
       {flow?.ownershipFullStructure ? <p className="note">{t('ownership.fullStructure')}</p> : null}
       {roles
-        .filter((r) => r.required)
+        .filter((r) => !isWarning && gaps.some((g) => g.kind === 'role' && g.role === r.type))
         .map((r) => (
           <p key={r.type} className="note">
             {t('ownership.requiredRole', { role: t(`role.${r.type}` as MessageKey) })}
@@ -147,9 +165,23 @@ export function OwnershipStep({ ctx, onNext }: { ctx: KybContext; onNext: (() =>
           {childrenOf(null).map(node)}
         </ul>
       )}
+      {isWarning ? (
+        <div ref={missingBox} className="error-summary" role="alert" tabIndex={-1} id="ownership-missing">
+          <h2>{t('ownership.missing')}</h2>
+          <ul>
+            {gaps.map((gap) => (
+              <li key={JSON.stringify(gap)}>{say(t, gapText(gap, all, ctx.data.form?.company.companyName ?? '', locale))}</li>
+            ))}
+          </ul>
+          <p>{t('ownership.continueLater')}</p>
+          <button type="button" className="button secondary" onClick={onLeaveAnyway}>
+            {t('ownership.continueAnyway')}
+          </button>
+        </div>
+      ) : null}
       {notice ? (
         <p className="field-error" role="alert">
-          {notice}
+          {say(t, notice)}
         </p>
       ) : null}
       {editing ? (

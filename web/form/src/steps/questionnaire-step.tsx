@@ -5,6 +5,7 @@ import { Field } from '../components/field.js';
 import { focusFirstError } from '../components/focus.js';
 import { GROUP_TYPES, ValueInput, type ValueType } from '../components/value-input.js';
 import { useI18n } from '../i18n/i18n.js';
+import { text, type Text } from '../i18n/text.js';
 import type { KybContext } from '../wizard/data.js';
 import { SaveStatus, problemText, useSaver } from '../wizard/use-saver.js';
 import { questionId } from './names.js';
@@ -14,7 +15,7 @@ import { answerOf, applicability, applicableAnswers, unanswered, withAnswer } fr
 /** Every questionnaire of the form; conditions apply live, answers are saved as drafts. */
 export function QuestionnaireStep({ ctx, onNext }: { ctx: KybContext; onNext: (() => void) | undefined }) {
   const { t } = useI18n();
-  const [errors, setErrors] = useState<Record<string, string | null>>({});
+  const [errors, setErrors] = useState<Record<string, Text | null>>({});
   const dirty = useRef(new Set<string>());
   const saver = useSaver(ctx);
   const formId = ctx.data.form!.id;
@@ -32,7 +33,7 @@ export function QuestionnaireStep({ ctx, onNext }: { ctx: KybContext; onNext: ((
         ...Object.fromEntries(
           Object.entries(result.fields!).map(([path, list]) => {
             const [section, question] = path.replace(/^sections\./, '').split('.');
-            return [questionId(q, section ?? '', question ?? ''), problemText(t, list)];
+            return [questionId(q, section ?? '', question ?? ''), problemText(list)];
           }),
         ),
       }));
@@ -49,9 +50,9 @@ export function QuestionnaireStep({ ctx, onNext }: { ctx: KybContext; onNext: ((
   };
 
   const onContinue = async () => {
-    const missing: Record<string, string> = {};
+    const missing: Record<string, Text> = {};
     for (const q of ctx.data.questionnaires) {
-      for (const m of unanswered(q, ctx.data.answers[q.id] ?? {})) missing[questionId(q, m.section, m.question)] = t('error.required');
+      for (const m of unanswered(q, ctx.data.answers[q.id] ?? {})) missing[questionId(q, m.section, m.question)] = text('error.required');
     }
     await Promise.all(ctx.data.questionnaires.filter((q) => dirty.current.has(q.id)).map(save));
     setErrors(missing);

@@ -5,22 +5,24 @@ import type { KybContext } from '../wizard/data.js';
 import { SaveStatus, useSaver } from '../wizard/use-saver.js';
 import { applicableAnswers } from './questionnaire-logic.js';
 import { ReviewSummary } from './review-summary.js';
-import { submitProblems, type Problem } from './submit-problems.js';
+import { submitProblems } from './submit-problems.js';
 
 /** Review and submit: a summary, then the server's verdict; whatever is missing links to its place. */
 export function ReviewStep({ ctx, onDone }: { ctx: KybContext; onDone(): void }) {
   const { t } = useI18n();
-  const [problems, setProblems] = useState<Problem[] | null>(null);
+  // The refused paths are kept, not their text: the list is worded at render, in the current language.
+  const [refused, setRefused] = useState<FieldErrors | null>(null);
+  const problems = refused && submitProblems(refused, ctx.data, ctx.info.flow, t);
   const [isSubmitting, setSubmitting] = useState(false);
   const saver = useSaver(ctx);
   const summary = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (problems?.length) summary.current?.focus();
-  }, [problems]);
+    if (refused && Object.keys(refused).length > 0) summary.current?.focus();
+  }, [refused]);
 
   const submit = async () => {
     setSubmitting(true);
-    setProblems(null);
+    setRefused(null);
     const formId = ctx.data.form!.id;
     // Answers were saved as drafts; the final save is the one that checks required questions.
     const fields: FieldErrors = {};
@@ -39,7 +41,7 @@ export function ReviewStep({ ctx, onDone }: { ctx: KybContext; onDone(): void })
     setSubmitting(false);
     if (result.ok) return onDone();
     if (!result.fields && Object.keys(fields).length === 0) return;
-    setProblems(submitProblems({ ...fields, ...result.fields }, ctx.data, ctx.info.flow, t));
+    setRefused({ ...fields, ...result.fields });
   };
 
   return (

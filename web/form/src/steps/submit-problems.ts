@@ -5,6 +5,7 @@ import type { MessageKey } from '../i18n/messages.js';
 import { COMPANY_OWNER, type KybData, type StepId } from '../wizard/data.js';
 import type { KybFormUnifiedFlow } from '../api/types.js';
 import { problemText } from '../wizard/problem-text.js';
+import { say, text } from '../i18n/text.js';
 import { ALL_COMPANY_FIELDS, ALL_PERSON_FIELDS, propOf } from './field-specs.js';
 import { beneficiaryName, docLabel, questionId, slotId } from './names.js';
 
@@ -29,7 +30,7 @@ const fieldLabel = (t: Translate, group: 'company' | 'person', prop: string) => 
  */
 export function submitProblems(fields: FieldErrors, data: KybData, flow: KybFormUnifiedFlow | null, t: Translate): Problem[] {
   return Object.entries(fields).map(([path, messages]) => {
-    const problem = problemText(t, messages) ?? t('error.invalid');
+    const problem = say(t, problemText(messages) ?? text('error.invalid'));
     const parts = path.split('.');
     const [head, second, third, ...rest] = parts;
     const beneficiary = data.beneficiaries.find((b) => b.id === second);

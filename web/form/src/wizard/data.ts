@@ -40,7 +40,7 @@ export async function loadForm(client: Client, id: string): Promise<KybData> {
 }
 
 /** Why the whole form must give way to a full page (see app.tsx). */
-export type Fatal = 'expired' | 'submitted' | 'network';
+export type Fatal = 'expired' | 'invalid' | 'submitted' | 'network';
 
 export interface KybContext {
   client: Client;

@@ -1,7 +1,7 @@
-import type { Translate } from '../i18n/locale.js';
+import { text, type Text } from '../i18n/text.js';
 
 /** A server message as the user's language says it: the API's own text is English. */
-export function problemText(t: Translate, messages: string[] | undefined): string | null {
+export function problemText(messages: string[] | undefined): Text | null {
   if (!messages || messages.length === 0) return null;
-  return messages.some((m) => /required|missing|must have|at least/i.test(m)) ? t('error.required') : t('error.invalid');
+  return text(messages.some((m) => /required|missing|must have|at least/i.test(m)) ? 'error.required' : 'error.invalid');
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { KybFormUnifiedFlow, Questionnaire } from '../api/types.js';
-import { beneficiary } from '../testing/beneficiaries.js';
 import type { KybData } from './data.js';
 import { incompleteSteps, resumeStep, stepsFor } from './progress.js';
 
@@ -15,6 +14,8 @@ const flow = {
 } as unknown as KybFormUnifiedFlow;
 const questionnaire = { id: 'q', key: 'k', sections: [{ key: 's', questions: [{ key: 'a', type: 'TEXT', required: true }] }] } as unknown as Questionnaire;
 const empty: KybData = { form: null, beneficiaries: [], documents: {}, questionnaires: [], answers: {} };
+const beneficiary = (id: string, roles: string[], info: Record<string, unknown>, over: Record<string, unknown> = {}) =>
+  ({ id, beneficiaryTypes: roles, info, positions: [], ownershipPercentage: null, parent: null, ...over }) as unknown as KybData['beneficiaries'][number];
 const form = (company: Record<string, unknown>) =>
   ({ id: 'f', company: { companyName: 'A', country: 'LT', ...company }, meta: {} }) as unknown as KybData['form'];
 
@@ -23,6 +24,29 @@ describe('progress', () => {
     expect(stepsFor(flow, empty)).toEqual(['company', 'ownership', 'documents', 'review']);
     expect(stepsFor({ fields: [] } as KybFormUnifiedFlow, { ...empty, questionnaires: [questionnaire] })).toEqual(['company', 'questionnaire', 'review']);
     expect(stepsFor(null, empty)).toEqual(['company', 'ownership', 'documents', 'review']);
+  });
+
+  it('counts the questionnaire step from the start when the session says one comes, before the form exists', () => {
+    expect(stepsFor(flow, empty, true)).toEqual(['company', 'ownership', 'documents', 'questionnaire', 'review']);
+    expect(stepsFor(flow, empty, false)).toEqual(['company', 'ownership', 'documents', 'review']);
+  });
+
+  it('resumes at ownership while a company owner has nobody under it, in a full-structure flow', () => {
+    const fullFlow = {
+      fields: [],
+      ownershipFullStructure: true,
+      beneficiaries: [{ beneficiaryType: 'SHAREHOLDER', applicants: [] }],
+    } as unknown as KybFormUnifiedFlow;
+    const holding = beneficiary('h', ['SHAREHOLDER'], { infoType: 'COMPANY', companyName: 'Holding SIA', country: 'LV' }, { ownershipPercentage: 60 });
+    const data = { ...empty, form: form({}), beneficiaries: [holding] };
+    expect(resumeStep(['company', 'ownership', 'review'], fullFlow, data)).toBe('ownership');
+    const person = {
+      ...holding,
+      id: 'p',
+      parent: 'h',
+      info: { infoType: 'INDIVIDUAL', name: 'J', surname: 'S' },
+    } as unknown as KybData['beneficiaries'][number];
+    expect(resumeStep(['company', 'ownership', 'review'], fullFlow, { ...data, beneficiaries: [holding, person] })).toBe('review');
   });
 
   it('resumes at the first step still missing something required', () => {

@@ -2,16 +2,21 @@ import { ownValue } from '../../../../src/shared/records.js';
 import type { KybFormUnifiedFlow } from '../api/types.js';
 import { companyFieldRules, propOf } from '../steps/field-specs.js';
 import { isPresent, unanswered } from '../steps/questionnaire-logic.js';
-import { applicantRules, companyDocRules, hasDocumentsStep, hasOwnershipStep, roleRules } from './flow-rules.js';
+import { applicantRules, companyDocRules, hasDocumentsStep, hasOwnershipStep } from './flow-rules.js';
+import { ownershipGaps } from './ownership-gaps.js';
 import { COMPANY_OWNER, type KybData, type StepId } from './data.js';
 
-/** The steps this flow has, in order. The questionnaire step appears once the API lists one. */
-export function stepsFor(flow: KybFormUnifiedFlow | null, data: KybData): StepId[] {
+/**
+ * The steps this flow has, in order, known from the start: the session says whether a
+ * questionnaire comes (`hasQuestionnaire`), so "Step 1 of 5" never becomes "Step 2 of 5" once
+ * the form exists. Without that answer (a server without the session endpoint), the API's list.
+ */
+export function stepsFor(flow: KybFormUnifiedFlow | null, data: KybData, hasQuestionnaire?: boolean): StepId[] {
   return [
     'company',
     ...(hasOwnershipStep(flow) ? ['ownership' as const] : []),
     ...(hasDocumentsStep(flow) ? ['documents' as const] : []),
-    ...(data.questionnaires.length > 0 ? ['questionnaire' as const] : []),
+    ...((hasQuestionnaire ?? false) || data.questionnaires.length > 0 ? ['questionnaire' as const] : []),
     'review',
   ];
 }
@@ -26,7 +31,8 @@ export function incompleteSteps(flow: KybFormUnifiedFlow | null, data: KybData):
     companyFieldRules(flow).some((r) => r.required && !isPresent(ownValue(company as Readonly<Record<string, unknown>>, propOf(r.field)))) ||
     (flow?.fieldsCustom ?? []).some((c) => c.required && !isPresent(ownValue(custom, c.field.key)?.value));
   if (isCompanyMissing) out.add('company');
-  if (roleRules(flow).some((r) => r.required && !data.beneficiaries.some((b) => b.beneficiaryTypes.includes(r.type)))) out.add('ownership');
+  // Roles, and the structure itself: a company owner with nobody under it is unfinished work.
+  if (ownershipGaps(flow, data.beneficiaries).length > 0) out.add('ownership');
   const hasDoc = (owner: string, type: string) => (data.documents[owner] ?? []).some((d) => d.type === type);
   const isDocMissing =
     companyDocRules(flow).documents.some((d) => d.required && !hasDoc(COMPANY_OWNER, d.docType)) ||

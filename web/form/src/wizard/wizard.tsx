@@ -8,6 +8,7 @@ import { OwnershipStep } from '../steps/ownership-step.js';
 import { QuestionnaireStep } from '../steps/questionnaire-step.js';
 import { ReviewStep } from '../steps/review-step.js';
 import type { KybContext, KybData, StepId } from './data.js';
+import { ownershipGaps } from './ownership-gaps.js';
 import { resumeStep, stepsFor } from './progress.js';
 
 const STEP_KEY = 'openkyb.step';
@@ -25,24 +26,43 @@ interface Props {
 export function Wizard({ client, info, session, initial, onFatal, onDone }: Props) {
   const { t } = useI18n();
   const [data, setData] = useState(initial);
-  const steps = useMemo(() => stepsFor(info.flow, data), [info.flow, data]);
+  const steps = useMemo(() => stepsFor(info.flow, data, session?.hasQuestionnaire), [info.flow, data, session]);
   const [step, setStep] = useState<StepId>(() => {
     const stored = readStep();
     return stored && steps.includes(stored) && (stored === 'company' || initial.form) ? stored : resumeStep(steps, info.flow, initial);
   });
+  // The tab remembers the step it shows, whichever way it got there (resumed, Continue, the
+  // stepper, a link): a reload must return here, not to where the data says work stopped.
+  useEffect(() => {
+    try {
+      sessionStorage.setItem(STEP_KEY, step);
+    } catch {
+      /* resume falls back to the data */
+    }
+  }, [step]);
   const focusTarget = useRef<string | null>(null);
   const isFirstRender = useRef(true);
   const heading = useRef<HTMLHeadingElement>(null);
 
-  const go = useCallback((next: StepId, focusId?: string) => {
+  // Where the user tried to go from the ownership step while it still lacks something: the step
+  // shows what is missing, and they go on only by confirming.
+  const [leavingTo, setLeavingTo] = useState<StepId | null>(null);
+  const moveTo = useCallback((next: StepId, focusId?: string) => {
     focusTarget.current = focusId ?? null;
+    setLeavingTo(null);
     setStep(next);
-    try {
-      sessionStorage.setItem(STEP_KEY, next);
-    } catch {
-      /* resume falls back to the data */
-    }
   }, []);
+  const latest = useRef({ step, steps, data });
+  latest.current = { step, steps, data };
+  const go = useCallback(
+    (next: StepId, focusId?: string) => {
+      const now = latest.current;
+      const isForward = now.steps.indexOf(next) > now.steps.indexOf(now.step);
+      if (now.step === 'ownership' && isForward && ownershipGaps(info.flow, now.data.beneficiaries).length > 0) return setLeavingTo(next);
+      moveTo(next, focusId);
+    },
+    [info.flow, moveTo],
+  );
 
   // Moving to a step puts focus on its heading (or on the field a link points at), so screen
   // reader and keyboard users start at the top of the new content.
@@ -104,7 +124,9 @@ export function Wizard({ client, info, session, initial, onFatal, onDone }: Prop
           {t(`step.${step}`)}
         </h1>
         {step === 'company' ? <CompanyStep ctx={context} onNext={goNext} /> : null}
-        {step === 'ownership' ? <OwnershipStep ctx={context} onNext={goNext} /> : null}
+        {step === 'ownership' ? (
+          <OwnershipStep ctx={context} onNext={goNext} leavingTo={leavingTo} onLeaveAnyway={leavingTo ? () => moveTo(leavingTo) : undefined} />
+        ) : null}
         {step === 'documents' ? <DocumentsStep ctx={context} onNext={goNext} /> : null}
         {step === 'questionnaire' ? <QuestionnaireStep ctx={context} onNext={goNext} /> : null}
         {step === 'review' ? <ReviewStep ctx={context} onDone={onDone} /> : null}

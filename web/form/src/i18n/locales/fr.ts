@@ -116,6 +116,13 @@ const messages: Messages = {
   'ownership.owns': 'détient {percent}',
   'ownership.tree': 'Arbre de propriété',
   'ownership.requiredRole': 'Obligatoire : au moins un rôle « {role} ».',
+  'ownership.missing': 'Il manque encore, à cette étape :',
+  'ownership.gapRole': 'Encore nécessaire : au moins un rôle « {role} ».',
+  'ownership.gapEmpty': 'Ajoutez au moins une personne ou une société.',
+  'ownership.gapOwnersOf': '{name} : ajoutez ses propriétaires, jusqu’aux personnes physiques.',
+  'ownership.gapOverHundred': '{name} : les parts indiquées en dessous totalisent {percent}, soit plus de {max}.',
+  'ownership.continueAnyway': 'Continuer quand même',
+  'ownership.continueLater': 'Vous pouvez continuer et compléter plus tard, mais le formulaire ne pourra pas être envoyé sans cela.',
   'role.CEO': 'Dirigeant',
   'role.REPRESENTATIVE': 'Représentant',
   'role.SHAREHOLDER': 'Actionnaire',
@@ -190,6 +197,9 @@ const messages: Messages = {
   'page.expired.title': 'Ce lien a expiré',
   'page.expired.body':
     'Pour votre sécurité, les liens de vérification sont valables un temps limité. Demandez un nouveau lien à {name} ; ce que vous avez enregistré est conservé.',
+  'page.invalid.title': 'Ce lien n’est pas valide',
+  'page.invalid.body':
+    'Le lien a peut-être été tronqué ou mal recopié. Ouvrez-le à nouveau exactement tel que vous l’avez reçu, ou demandez-en un nouveau à {name}.',
   'page.submitted.title': 'Déjà envoyé',
   'page.submitted.body': 'Les informations de cette entreprise ont déjà été envoyées. Rien d’autre n’est attendu de vous pour le moment.',
   'page.noToken.title': 'Ce lien est incomplet',

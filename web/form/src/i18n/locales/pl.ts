@@ -115,6 +115,13 @@ const messages: Messages = {
   'ownership.owns': 'posiada {percent}',
   'ownership.tree': 'Drzewo własności',
   'ownership.requiredRole': 'Wymagane: co najmniej jedna rola „{role}”.',
+  'ownership.missing': 'W tym kroku nadal brakuje:',
+  'ownership.gapRole': 'Nadal potrzebna: co najmniej jedna rola „{role}”.',
+  'ownership.gapEmpty': 'Dodaj co najmniej jedną osobę lub spółkę.',
+  'ownership.gapOwnersOf': '{name}: dodaj właścicieli, aż do osób fizycznych.',
+  'ownership.gapOverHundred': '{name}: udziały podane poniżej sumują się do {percent}, czyli ponad {max}.',
+  'ownership.continueAnyway': 'Kontynuuj mimo to',
+  'ownership.continueLater': 'Możesz kontynuować i uzupełnić to później, ale bez tego formularza nie da się wysłać.',
   'role.CEO': 'Prezes zarządu',
   'role.REPRESENTATIVE': 'Przedstawiciel',
   'role.SHAREHOLDER': 'Udziałowiec',
@@ -189,6 +196,9 @@ const messages: Messages = {
   'page.expired.title': 'Ten link wygasł',
   'page.expired.body':
     'Ze względów bezpieczeństwa linki weryfikacyjne są ważne przez ograniczony czas. Poproś o nowy link: {name}. Zapisane dane zostaną zachowane.',
+  'page.invalid.title': 'Ten link jest nieprawidłowy',
+  'page.invalid.body':
+    'Link mógł zostać obcięty lub błędnie przepisany. Otwórz go ponownie dokładnie w takiej postaci, w jakiej go otrzymano, lub poproś o nowy: {name}.',
   'page.submitted.title': 'Już wysłano',
   'page.submitted.body': 'Informacje o tej firmie zostały już wysłane. Obecnie nic więcej nie jest potrzebne.',
   'page.noToken.title': 'Ten link jest niepełny',

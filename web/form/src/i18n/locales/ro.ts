@@ -115,6 +115,13 @@ const messages: Messages = {
   'ownership.owns': 'deține {percent}',
   'ownership.tree': 'Arborele de proprietate',
   'ownership.requiredRole': 'Obligatoriu: cel puțin un rol „{role}”.',
+  'ownership.missing': 'La acest pas lipsește încă:',
+  'ownership.gapRole': 'Încă este nevoie de: cel puțin un rol „{role}”.',
+  'ownership.gapEmpty': 'Adăugați cel puțin o persoană sau o companie.',
+  'ownership.gapOwnersOf': '{name}: adăugați proprietarii, până la persoanele fizice.',
+  'ownership.gapOverHundred': '{name}: cotele indicate dedesubt însumează {percent}, mai mult de {max}.',
+  'ownership.continueAnyway': 'Continuați oricum',
+  'ownership.continueLater': 'Puteți continua și completa mai târziu, dar formularul nu poate fi trimis fără aceasta.',
   'role.CEO': 'Director general',
   'role.REPRESENTATIVE': 'Reprezentant',
   'role.SHAREHOLDER': 'Asociat',
@@ -189,6 +196,9 @@ const messages: Messages = {
   'page.expired.title': 'Acest link a expirat',
   'page.expired.body':
     'Din motive de securitate, linkurile de verificare sunt valabile un timp limitat. Cereți un link nou ({name}); ce ați salvat se păstrează.',
+  'page.invalid.title': 'Acest link nu este valid',
+  'page.invalid.body':
+    'Este posibil ca linkul să fie incomplet sau copiat greșit. Deschideți-l din nou exact așa cum l-ați primit sau cereți unul nou ({name}).',
   'page.submitted.title': 'Deja trimis',
   'page.submitted.body': 'Informațiile acestei companii au fost deja trimise. Deocamdată nu mai este nevoie de nimic din partea dumneavoastră.',
   'page.noToken.title': 'Acest link este incomplet',
