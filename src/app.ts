@@ -32,6 +32,7 @@ import { requestInfoRoute } from './http/routes/v1/companies/request-info.js';
 import { automationRoute } from './http/routes/kyb/companies/automation.js';
 import { pdfRoute } from './http/routes/kyb/companies/pdf.js';
 import { webFormRoutes } from './http/routes/web-form.js';
+import { webBackofficeRoutes } from './http/routes/web-backoffice.js';
 import { exceedsDepth, validatorCompiler } from './http/validation.js';
 import { refuseUnstorableText } from './http/text-guard.js';
 import { invalidField } from './core/errors.js';
@@ -135,6 +136,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   companyReviewRoutes(app);
   pdfRoute(app);
   await webFormRoutes(app);
+  await webBackofficeRoutes(app);
   return app;
 }
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompress } from '../shared/vite-precompress.js';
 
 const root = import.meta.dirname;
 /** The hosted KYB form; `npm run build` writes it to dist/web/form, which `openkyb serve` serves. */
@@ -9,7 +10,7 @@ export default defineConfig({
   // Assets live under /form/assets/ (long-cached, hashed names); the page itself is /welcome.
   base: '/form/',
   // The form imports only src/shared, which is dependency-free: no TypeBox stand-in is needed.
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir: path.resolve(root, '../../dist/web/form'),
     emptyOutDir: true,

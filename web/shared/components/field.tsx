@@ -1,5 +1,4 @@
 import type { ReactNode } from 'react';
-import { useI18n } from '../i18n/i18n.js';
 
 export interface ControlProps {
   id: string;
@@ -8,7 +7,7 @@ export interface ControlProps {
   'aria-required'?: true;
 }
 
-interface FieldProps {
+export interface FieldProps {
   id: string;
   label: string;
   isRequired?: boolean;
@@ -16,6 +15,8 @@ interface FieldProps {
   error?: string | null;
   /** Groups (radios, checkbox lists) are labelled by a legend instead of a label element. */
   isGroup?: boolean;
+  /** Read after the label of a required field by screen readers ("required", translated). */
+  requiredText: string;
   children: (control: ControlProps) => ReactNode;
 }
 
@@ -23,8 +24,7 @@ interface FieldProps {
  * A labelled control with its hint and error. The error is linked with aria-describedby and
  * announced by screen readers when it appears (role="alert" only on the message itself).
  */
-export function Field({ id, label, isRequired, hint, error, isGroup, children }: FieldProps) {
-  const { t } = useI18n();
+export function Field({ id, label, isRequired, hint, error, isGroup, requiredText, children }: FieldProps) {
   const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
   const control: ControlProps = {
     id,
@@ -38,7 +38,7 @@ export function Field({ id, label, isRequired, hint, error, isGroup, children }:
       {isRequired ? (
         <span className="required-mark">
           {' '}
-          *<span className="visually-hidden"> {t('field.required')}</span>
+          *<span className="visually-hidden"> {requiredText}</span>
         </span>
       ) : null}
     </>

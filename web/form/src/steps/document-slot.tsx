@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Document } from '../api/types.js';
 import { useI18n } from '../i18n/i18n.js';
-import { formatPercent } from '../i18n/format.js';
+import { formatPercent } from '../../../shared/i18n/format.js';
 import { COMPANY_OWNER, type KybContext } from '../wizard/data.js';
 import { isBeneficiaryOpen, isOpen } from '../wizard/open-items.js';
 import { useSaver } from '../wizard/use-saver.js';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ApplicantType, Beneficiary } from '../api/types.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
-import { formatPercent } from '../i18n/format.js';
+import { formatPercent } from '../../../shared/i18n/format.js';
 import type { KybContext } from '../wizard/data.js';
 import { roleRules } from '../wizard/flow-rules.js';
 import { isBeneficiaryOpen, isOpen } from '../wizard/open-items.js';

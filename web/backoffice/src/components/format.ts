@@ -1,0 +1,20 @@
+import { formatDateTime } from '../../../shared/i18n/format.js';
+import type { Translate } from '../i18n/i18n.js';
+
+export { formatDateTime };
+
+/** How long ago, in the largest two units that matter to a queue (days and hours, or hours and minutes). */
+export function formatAge(t: Translate, fromIso: string | null, nowMs: number): string {
+  if (!fromIso) return '—';
+  const minutes = Math.max(0, Math.floor((nowMs - Date.parse(fromIso)) / 60_000));
+  if (Number.isNaN(minutes)) return '—';
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  if (days > 0) return t('age.days', { days, hours });
+  if (hours > 0) return t('age.hours', { hours, minutes: minutes % 60 });
+  return t('age.minutes', { minutes });
+}
+
+export function personName(manager: { name: string; surname: string } | null | undefined): string | null {
+  return manager ? `${manager.name} ${manager.surname}`.trim() : null;
+}
