@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import en from '../src/i18n/locales/en.js';
-import { expectAccessible, launchChromium, screenshotFolder } from './browser.js';
+import { expectAccessible, launchChromium, screenshotFolder } from '../../../test/browser.js';
 import { expectStep } from './scenario.js';
 import { startE2eServer, type E2eServer } from './server.js';
 

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshotFolder } from './browser.js';
+import { launchChromium, screenshotFolder } from '../../../test/browser.js';
 import { writeTestFiles } from './files.js';
 import { createCatalog, fillCompany, fillDocuments, fillOwnership, fillQuestionnaire, submit } from './scenario.js';
 import { startE2eServer, type E2eServer } from './server.js';

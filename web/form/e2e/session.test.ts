@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import en from '../src/i18n/locales/en.js';
 import lt from '../src/i18n/locales/lt.js';
-import { launchChromium, screenshotFolder } from './browser.js';
+import { launchChromium, screenshotFolder } from '../../../test/browser.js';
 import { writeTestFiles } from './files.js';
 import { createCatalog, expectStep, fillCompany, fillDocuments, fillOwnership, fillQuestionnaire, PRIMARY, submit } from './scenario.js';
 import { startE2eServer, type E2eServer } from './server.js';

@@ -1,5 +1,5 @@
 import type { CompanyDetail, KybComments } from '../api/types.js';
-import { formatDateTime, personName } from '../components/format.js';
+import { formatDateTime, formatShortDateTime, personName } from '../components/format.js';
 import { useI18n } from '../i18n/i18n.js';
 
 /** The audit trail of the case, newest first, with who did what. */
@@ -12,7 +12,7 @@ export function AuditTimeline({ detail, canAudit }: { detail: CompanyDetail; can
     <ol className="timeline">
       {logs.map((log, i) => (
         <li key={log.logId ?? i}>
-          <time dateTime={log.timestamp}>{formatDateTime(locale, log.timestamp)}</time>
+          <time dateTime={log.timestamp}>{formatShortDateTime(locale, log.timestamp)}</time>
           <span className="who">{log.manager?.displayName ?? t(`logType.${log.logType}`)}</span>
           <span>
             {log.text}

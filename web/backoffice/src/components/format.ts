@@ -3,6 +3,15 @@ import type { Translate } from '../i18n/i18n.js';
 
 export { formatDateTime };
 
+const short = new Map<string, Intl.DateTimeFormat>();
+/** Compact date and time for table cells (the case page uses the long form). */
+export function formatShortDateTime(locale: string, iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  if (!short.has(locale)) short.set(locale, new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }));
+  return short.get(locale)!.format(date);
+}
+
 /** How long ago, in the largest two units that matter to a queue (days and hours, or hours and minutes). */
 export function formatAge(t: Translate, fromIso: string | null, nowMs: number): string {
   if (!fromIso) return '—';

@@ -2,7 +2,7 @@ import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { KYB_STATUSES, RISK_LEVELS } from '../../../../src/shared/enums.js';
 import type { ManagerListItem, PaginatedCompanyListList } from '../api/types.js';
 import { errorText } from '../components/error-text.js';
-import { formatAge, formatDateTime, personName } from '../components/format.js';
+import { formatAge, formatShortDateTime, personName } from '../components/format.js';
 import { useShortcuts } from '../components/shortcuts.js';
 import { useLoad, useTitle } from '../components/use-load.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -182,9 +182,9 @@ export default function QueuePage() {
                 </td>
                 <td>{row.review.riskLevel ? <span className={`badge risk-${row.review.riskLevel}`}>{t(`risk.${row.review.riskLevel}`)}</span> : '—'}</td>
                 <td>{personName(row.review.assignedTo) ?? <span className="muted">{t('queue.unassigned')}</span>}</td>
-                <td>{row.meta.submissionTime ? formatDateTime(locale, row.meta.submissionTime) : '—'}</td>
+                <td>{row.meta.submissionTime ? formatShortDateTime(locale, row.meta.submissionTime) : '—'}</td>
                 <td>{formatAge(t, row.meta.submissionTime ?? row.review.created, now)}</td>
-                <td>{formatDateTime(locale, row.review.created)}</td>
+                <td>{formatShortDateTime(locale, row.review.created)}</td>
               </tr>
             ))}
           </tbody>
