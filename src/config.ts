@@ -58,6 +58,17 @@ export const ConfigSchema = Type.Object({
     /** An APPROVED or DENIED case's personal data is erased this long after its last change. */
     decidedCasesMs: Type.Integer({ minimum: 0 }),
   }),
+  /** Back-office sign-in (README, "Managers"). */
+  managerSignIn: Type.Object({
+    /** A session unused this long ends. */
+    sessionIdleMs: Type.Integer({ minimum: 60_000 }),
+    /** A session ends this long after sign-in, used or not. */
+    sessionMaxMs: Type.Integer({ minimum: 60_000 }),
+    /** Consecutive failed sign-ins that lock an account. */
+    maxFailures: Type.Integer({ minimum: 1, maximum: 1000 }),
+    /** How long a locked account stays locked. */
+    lockMs: Type.Integer({ minimum: 1000 }),
+  }),
   logLevel: Type.Union([
     Type.Literal('fatal'),
     Type.Literal('error'),
@@ -110,6 +121,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       webhookDeliveriesMs: parseDuration('OPENKYB_RETENTION_WEBHOOK_DELIVERIES', env.OPENKYB_RETENTION_WEBHOOK_DELIVERIES, '90d'),
       idempotencyMs: parseIdempotencyRetention(env.OPENKYB_RETENTION_IDEMPOTENCY),
       decidedCasesMs: parseDuration('OPENKYB_RETENTION_DECIDED_CASES', env.OPENKYB_RETENTION_DECIDED_CASES, '1826d'),
+    },
+    managerSignIn: {
+      sessionIdleMs: Number(env.OPENKYB_SESSION_IDLE_MINUTES || 30) * 60_000,
+      sessionMaxMs: Number(env.OPENKYB_SESSION_MAX_HOURS || 12) * 3_600_000,
+      maxFailures: Number(env.OPENKYB_SIGN_IN_MAX_FAILURES || 5),
+      lockMs: Number(env.OPENKYB_SIGN_IN_LOCK_MINUTES || 15) * 60_000,
     },
     logLevel: env.LOG_LEVEL ?? 'info',
   };

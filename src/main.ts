@@ -12,6 +12,8 @@ import {
 } from './cli/admin.js';
 import { MasterKeyError } from './core/privacy/master-keys.js';
 import { verifyAuditCommand } from './cli/audit.js';
+import { createManagerCommand, disableManagerCommand, listManagersCommand, resetManagerCommand } from './cli/managers.js';
+import { isManagerRole, MANAGER_ROLES } from './core/managers/roles.js';
 import { serve } from './cli/serve.js';
 import { worker } from './cli/worker.js';
 import { importListCommand, isSource, listStatusCommand } from './cli/lists.js';
@@ -26,6 +28,12 @@ const USAGE = `Usage: openkyb <command>
   partners create --name NAME [--json]    create a partner and its first API key pair
   partners quota --partner ID --automation-runs N|unlimited
                                           how many automation re-runs the partner may make in total
+  managers create --partner ID --email E --name N --surname S --role admin|auditor|reviewer|viewer [--json]
+                                          create a back-office account; prints its one-time
+                                          set-password link once
+  managers list --partner ID [--json]
+  managers disable --id N                 disable an account and end its sessions
+  managers reset --id N [--json]          a new set-password link; ends sessions, clears a lock-out
   keys create --partner ID [--label L] [--json]
   keys list [--partner ID] [--json]
   keys revoke KEY_ID_OR_API_KEY
@@ -43,7 +51,8 @@ OPENKYB_SECRET, OPENKYB_MASTER_KEY_FILE, OPENKYB_PREVIOUS_MASTER_KEY_FILE, OPENK
 OPENKYB_PUBLIC_URL, OPENKYB_RATE_LIMIT_PER_HOUR, OPENKYB_SERVE_WORKER,
 OPENKYB_WEBHOOK_RETRY_SCHEDULE, OPENKYB_WEBHOOK_TIMEOUT_MS, OPENKYB_WEBHOOK_ALLOW_PRIVATE_URLS,
 OPENKYB_SCREENING_REQUIRED_LISTS, OPENKYB_SCREENING_MAX_LIST_AGE, OPENKYB_SCREENING_SOURCES,
-OPENKYB_SCREENING_REFRESH_INTERVAL, LOG_LEVEL (see README).`;
+OPENKYB_SCREENING_REFRESH_INTERVAL, OPENKYB_SESSION_IDLE_MINUTES, OPENKYB_SESSION_MAX_HOURS,
+OPENKYB_SIGN_IN_MAX_FAILURES, OPENKYB_SIGN_IN_LOCK_MINUTES, LOG_LEVEL (see README).`;
 
 const out = (line: string) => process.stdout.write(line + '\n');
 
@@ -59,6 +68,10 @@ async function run(argv: string[]): Promise<number> {
       help: { type: 'boolean', short: 'h', default: false },
       force: { type: 'boolean', default: false },
       'automation-runs': { type: 'string' },
+      email: { type: 'string' },
+      surname: { type: 'string' },
+      role: { type: 'string' },
+      id: { type: 'string' },
     },
   });
   const command = positionals.slice(0, 2).join(' ');
@@ -83,6 +96,26 @@ async function run(argv: string[]): Promise<number> {
       const runs = values['automation-runs'];
       if (!values.partner || !runs || !/^(\d+|unlimited)$/.test(runs)) return fail('partners quota needs --partner ID and --automation-runs N|unlimited');
       await setQuotaCommand(config, out, { partnerId: values.partner, limit: runs === 'unlimited' ? null : Number(runs) });
+      return 0;
+    }
+    case 'managers create': {
+      const { partner, email, name, surname, role } = values;
+      if (!partner || !email?.trim() || !name?.trim() || !surname?.trim() || !role || !isManagerRole(role)) {
+        return fail(`managers create needs --partner ID --email E --name N --surname S --role ${MANAGER_ROLES.join('|')}`);
+      }
+      await createManagerCommand(config, out, { partnerId: partner, email, name, surname, role, json });
+      return 0;
+    }
+    case 'managers list':
+      if (!values.partner) return fail('managers list needs --partner ID');
+      await listManagersCommand(config, out, { partnerId: values.partner, json });
+      return 0;
+    case 'managers disable':
+    case 'managers reset': {
+      const id = Number(values.id);
+      if (!values.id || !/^\d{1,9}$/.test(values.id) || id < 1) return fail(`${command} needs --id N (the manager's number)`);
+      if (command === 'managers disable') await disableManagerCommand(config, out, { id });
+      else await resetManagerCommand(config, out, { id, json });
       return 0;
     }
     case 'keys create':

@@ -84,3 +84,46 @@ it('verifies the audit chains: exit 0 when intact, exit 1 naming the first broke
     broken: { partnerId: partner.partnerId, seq: 1, entryId: row.id, problem: 'hash-mismatch', message: expect.any(String) },
   });
 }, 240_000);
+
+it('creates back-office managers, prints the set-password link once, lists, disables and resets them', async () => {
+  const partner = JSON.parse((await runCli(['partners', 'create', '--name', 'Managed', '--json'], env)).stdout) as Record<string, string>;
+  const args = ['managers', 'create', '--partner', partner.partnerId!, '--email', 'Ada@Example.com', '--name', 'Ada', '--surname', 'Admin'];
+  const created = await runCli([...args, '--role', 'admin', '--json'], env);
+  expect(created.code, created.stderr).toBe(0);
+  const manager = JSON.parse(created.stdout) as { id: number; email: string; role: string; setPasswordUrl: string };
+  expect(manager).toMatchObject({ email: 'ada@example.com', role: 'admin', disabled: false, totpEnabled: false, lastSignInAt: null });
+  const token = /^http:\/\/localhost:8080\/backoffice\/set-password#token=([A-Za-z0-9]{40})$/.exec(manager.setPasswordUrl)?.[1];
+  expect(token).toBeDefined();
+
+  const { default: Sqlite } = await import('better-sqlite3');
+  const file = new Sqlite(path.join(dataDir, 'openkyb.sqlite'), { readonly: true });
+  const stored = file.prepare('select token_hash from manager_password_tokens where manager_id = ?').all(manager.id) as { token_hash: string }[];
+  file.close();
+  const { sha256Hex } = await import('../src/core/crypto.js');
+  expect(stored).toEqual([{ token_hash: sha256Hex(token!) }]);
+
+  expect((await runCli([...args, '--role', 'viewer'], env)).stderr).toContain('already exists');
+  expect((await runCli([...args.slice(0, -2), '--role', 'owner'], env)).code).toBe(2);
+  const human = await runCli(
+    ['managers', 'create', '--partner', partner.partnerId!, '--email', 'v@example.com', '--name', 'V', '--surname', 'W', '--role', 'viewer'],
+    env,
+  );
+  expect(human.stdout).toMatch(
+    /^Manager created: \d+ \(viewer\)\nSet-password link \(valid 24 hours, shown once\): http:\/\/localhost:8080\/backoffice\/set-password#token=\w{40}\n$/,
+  );
+
+  expect((await runCli(['managers', 'disable', '--id', String(manager.id)], env)).code).toBe(0);
+  const reset = await runCli(['managers', 'reset', '--id', String(manager.id), '--json'], env);
+  expect(JSON.parse(reset.stdout).setPasswordUrl).not.toBe(manager.setPasswordUrl);
+  const listed = JSON.parse((await runCli(['managers', 'list', '--partner', partner.partnerId!, '--json'], env)).stdout) as {
+    email: string;
+    disabled: boolean;
+  }[];
+  expect(listed.map((m) => [m.email, m.disabled])).toEqual([
+    ['ada@example.com', true],
+    ['v@example.com', false],
+  ]);
+  expect(JSON.stringify(listed)).not.toContain('token');
+  expect((await runCli(['managers', 'reset', '--id', '999999'], env)).stderr).toContain('Manager not found');
+  expect((await runCli(['managers', 'list', '--partner', 'nope'], env)).stderr).toContain('Partner not found');
+}, 120_000);

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import type { FileStorage } from '../storage/file-storage.js';
+import type { ManagerPrincipal } from './managers/roles.js';
 import { KeyScope } from './privacy/company-keys.js';
 import { masterKeyring, type MasterKeyring } from './privacy/master-keys.js';
 
@@ -21,6 +22,7 @@ export interface Ctx {
   files: FilesSettings;
   /** The master keys and this request's cache of company data keys (personal data at rest). */
   keys: KeyScope;
+  managerSignIn: Config['managerSignIn'];
 }
 
 export interface FilesSettings {
@@ -36,6 +38,8 @@ export interface PartnerCtx extends Ctx {
   partnerId: string;
   /** The key pair acting (an API request); absent when an operator or the server acts. */
   keyId?: string;
+  /** The manager acting through a back-office session; absent for key pairs and operators. */
+  manager?: ManagerPrincipal | null;
 }
 
 /** The one way to build a context: from the settings and the process's dependencies. */
@@ -48,6 +52,7 @@ export function buildCtx(deps: { config: Config; db: Db; storage: FileStorage; c
     pepper: config.secret,
     // A fresh cache of unwrapped company keys per context: they live no longer than it does.
     keys: new KeyScope(deps.keyring ?? masterKeyring(config)),
+    managerSignIn: config.managerSignIn,
     files: { storage, publicUrl: config.publicUrl, maxUploadBytes: config.maxUploadBytes, urlTtlSeconds: config.fileUrlTtlSeconds },
   };
 }

@@ -11,7 +11,12 @@ export type ErrorCode =
   | 'IDEMPOTENCY_KEY_REUSED'
   | 'PAYLOAD_TOO_LARGE'
   | 'PAYMENT_REQUIRED'
-  | 'SERVICE_UNAVAILABLE';
+  | 'SERVICE_UNAVAILABLE'
+  | 'FORBIDDEN'
+  | 'SIGN_IN_FAILED'
+  | 'TOTP_REQUIRED'
+  | 'ACCOUNT_LOCKED'
+  | 'CSRF_FAILED';
 
 import { emptyRecord } from '../shared/records.js';
 

@@ -11,6 +11,7 @@ import * as auditChain from './migrations/20261127T1410-audit-chain.js';
 import * as risk from './migrations/20261127T1420-risk.js';
 import * as lifecycle from './migrations/20261127T1430-lifecycle.js';
 import * as retention from './migrations/20261127T1500-retention.js';
+import * as managerSignIn from './migrations/20261127T1600-manager-sign-in.js';
 
 /** Migrations in order; names are their timestamps and never change once released. */
 const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '20261127T1420-risk': risk,
   '20261127T1430-lifecycle': lifecycle,
   '20261127T1500-retention': retention,
+  '20261127T1600-manager-sign-in': managerSignIn,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 
 /**
  * Row types, one interface per table. Times are epoch milliseconds; JSON columns are text.
@@ -35,6 +35,9 @@ export interface Database {
   automation_runs: AutomationRunRow;
   managers: ManagerRow;
   company_comments: CompanyCommentRow;
+  manager_password_tokens: ManagerPasswordTokenRow;
+  manager_recovery_codes: ManagerRecoveryCodeRow;
+  manager_sessions: ManagerSessionRow;
 }
 
 export interface PartnerRow {
@@ -432,6 +435,48 @@ export interface ManagerRow {
   name: string;
   surname: string;
   created_at: number;
+  /** admin | auditor | reviewer | viewer (core/managers/roles.ts). */
+  role: Generated<string>;
+  password_hash: string | null;
+  disabled_at: number | null;
+  away: Generated<number>;
+  failed_sign_ins: Generated<number>;
+  locked_until: number | null;
+  last_sign_in_at: number | null;
+  totp_secret: string | null;
+  totp_master_key_id: string | null;
+  totp_enabled_at: number | null;
+  totp_last_step: number | null;
+}
+
+/** A managers row as read (its generated columns filled in). */
+export type ManagerRecord = Selectable<ManagerRow>;
+
+export interface ManagerPasswordTokenRow {
+  token_hash: string;
+  manager_id: number;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
+export interface ManagerRecoveryCodeRow {
+  code_hash: string;
+  manager_id: number;
+  created_at: number;
+  used_at: number | null;
+}
+
+export interface ManagerSessionRow {
+  /** SHA-256 (hex) of the cookie value. */
+  id: string;
+  manager_id: number;
+  partner_id: string;
+  created_at: number;
+  last_seen_at: number;
+  idle_expires_at: number;
+  expires_at: number;
+  ended_at: number | null;
 }
 
 export interface CompanyCommentRow {

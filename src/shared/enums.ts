@@ -417,3 +417,11 @@ export type IndividualDocType = (typeof INDIVIDUAL_DOCUMENT_TYPES)[number];
 export type BeneficiaryType = (typeof BENEFICIARY_TYPES)[number];
 export type ApplicantType = (typeof APPLICANT_TYPES)[number];
 export type ThemeColorName = (typeof THEME_COLORS)[number];
+
+/**
+ * Back-office roles, weakest first: each role may do everything the ones before it may
+ * (a viewer reads cases, an auditor also reads the audit trail, a reviewer works cases, an
+ * admin also manages settings, keys, webhooks and managers).
+ */
+export const MANAGER_ROLES = ['viewer', 'auditor', 'reviewer', 'admin'] as const;
+export type ManagerRole = (typeof MANAGER_ROLES)[number];

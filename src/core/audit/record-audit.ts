@@ -91,13 +91,15 @@ async function lockHead(trx: Db, partnerId: string): Promise<{ seq: number; hash
   return { seq: Number(created.seq), hash: created.hash };
 }
 
-/** The actor of a partner context: its key pair on an API request, else an operator. */
-export function partnerActor(ctx: Pick<PartnerCtx, 'keyId'>): AuditActor {
+/** The actor of a partner context: its signed-in manager, its key pair on an API request, else an operator. */
+export function partnerActor(ctx: Pick<PartnerCtx, 'keyId' | 'manager'>): AuditActor {
+  if (ctx.manager) return { kind: 'manager', managerId: ctx.manager.id };
   return ctx.keyId ? { kind: 'partner', keyId: ctx.keyId } : { kind: 'operator' };
 }
 
 function actorId(actor: AuditActor): string | null {
   if (actor.kind === 'client') return actor.tokenId;
   if (actor.kind === 'partner') return actor.keyId;
+  if (actor.kind === 'manager') return String(actor.managerId);
   return null;
 }

@@ -81,7 +81,7 @@ export async function insertBeneficiary(
     form_filler: input.formFiller ? 1 : 0,
     ownership_percentage: input.ownershipPercentage ?? null,
     // A scan ref links a KYC verification; a client could claim someone else's, so only the partner may.
-    scan_ref: ctx.access.actor.kind === 'partner' ? (scanRef ?? null) : null,
+    scan_ref: ctx.access.actor.kind !== 'client' ? (scanRef ?? null) : null,
     created_at: now,
     updated_at: now,
   };

@@ -7,8 +7,11 @@ import { conflict, notFound } from '../errors.js';
 import { openCompanyRow } from './company-row.js';
 import { openInfoRequest } from '../review/open-items.js';
 
-/** Who acts on a form: the client with its token, or the partner with a key pair. */
-export type Actor = { kind: 'client'; tokenId: string } | { kind: 'partner'; keyId: string };
+/**
+ * Who acts on a form: the client with its token, or the partner, through a key pair or one of
+ * its managers signed in to the back office (both act with the partner's rights on the form).
+ */
+export type Actor = { kind: 'client'; tokenId: string } | { kind: 'partner'; keyId: string } | { kind: 'manager'; managerId: number };
 
 /** A form as one actor may reach it; the HTTP layer builds it from the credentials. */
 export interface FormAccess {

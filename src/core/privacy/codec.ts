@@ -89,3 +89,18 @@ export function unwrapKey(master: Buffer, masterKeyId: string, companyId: string
   if (key.length !== KEY_BYTES) throw new SealError('wrapped key has the wrong length');
   return key;
 }
+
+const secretAad = (label: string, masterKeyId: string) => `openkyb:secret:v1:${label}:${masterKeyId}`;
+
+/**
+ * A small server-side secret (a manager's TOTP seed) sealed directly with a master key; the
+ * label (e.g. `manager:12:totp`) is bound in, so a value copied to another row fails to open.
+ */
+export function sealSecret(master: Buffer, masterKeyId: string, label: string, plaintext: string): string {
+  return TEXT_PREFIX + seal(master, secretAad(label, masterKeyId), Buffer.from(plaintext, 'utf8')).toString('base64');
+}
+
+export function openSecret(master: Buffer, masterKeyId: string, label: string, sealed: string): string {
+  if (!isSealedText(sealed)) throw new SealError('not a sealed secret');
+  return open(master, secretAad(label, masterKeyId), Buffer.from(sealed.slice(TEXT_PREFIX.length), 'base64')).toString('utf8');
+}

@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { api } from '../../../../../test/api.js';
 import { contractErrors } from '../../../../../test/contract.js';
 import { describeEachDialect } from '../../../../../test/harness.js';
-import { createManager } from '../../../../core/review/create-manager.js';
+import { createManager } from '../../../../core/managers/create-manager.js';
 import { submittedCompany } from '../../../../../test/companies.js';
 
 describeEachDialect('comments and assignment', (h) => {
