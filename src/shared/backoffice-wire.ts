@@ -4,6 +4,7 @@
  */
 import type { Static } from 'typebox';
 import type { CompanyOwnership } from '../schemas/ownership.js';
+import type { Manager as ManagerSchema, ManagerSession, SignInRequest } from '../schemas/managers.js';
 import type { InfoRequest, InfoRequestCreate } from '../schemas/info-request.js';
 import type {
   CompanyDetail as CompanyDetailSchema,
@@ -31,7 +32,11 @@ export type {
   ManagerAccount,
   PaginatedCompanyListList,
   RiskAssessment,
+  ManagerSession,
+  SignInRequest,
 };
+/** A manager as `GET /v1/managers/` lists it. */
+export type ManagerListItem = ManagerSchema;
 export type CompanyDetail = Static<typeof CompanyDetailSchema>;
 export type CompanyListItem = Static<typeof CompanyListSchema>;
 export type CompanyScreening = Static<typeof CompanyScreeningSchema>;

@@ -14,12 +14,7 @@ import type {
   SessionBody,
 } from './types.js';
 
-export interface SignInBody {
-  email: string;
-  password: string;
-  totp?: string;
-  recoveryCode?: string;
-}
+import type { SignInRequest as SignInBody } from '../../../../src/shared/backoffice-wire.js';
 
 const id = (value: string | number) => encodeURIComponent(String(value));
 

@@ -1,5 +1,5 @@
-// The back office's wire shapes: the server's own (src/shared/backoffice-wire.ts, type-only),
-// plus the sign-in and manager shapes of BO-CONTRACT.md.
+// The back office's wire shapes: the server's own (src/shared/backoffice-wire.ts, type-only).
+import type { ManagerSession } from '../../../../src/shared/backoffice-wire.js';
 export type {
   CompanyDetail,
   CompanyListItem,
@@ -10,34 +10,17 @@ export type {
   KybAuditLog,
   KybComments,
   ManagerAccount,
+  ManagerListItem,
+  ManagerSession,
   PaginatedCompanyListList,
   RiskAssessment,
 } from '../../../../src/shared/backoffice-wire.js';
 export type { KybStatus } from '../../../../src/shared/enums.js';
 
-export const ROLES = ['viewer', 'auditor', 'reviewer', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
-
-export interface Manager {
-  id: number;
-  name: string;
-  surname: string;
-  email: string;
-  role: Role;
-}
-
-/** `GET /v1/managers/`: every manager of the partner, for assignee pickers and the admin page. */
-export interface ManagerListItem extends Manager {
-  disabled: boolean;
-  away: boolean;
-  totpEnabled: boolean;
-  lastSignInAt: string | null;
-}
+export { MANAGER_ROLES as ROLES } from '../../../../src/shared/enums.js';
+export type { ManagerRole as Role } from '../../../../src/shared/enums.js';
 
 /** `POST /v1/auth/sign-in/` and `GET /v1/auth/session/`. */
-export interface SessionBody {
-  manager: Manager;
-  csrfToken: string;
-  expiresAt: string;
-  idleExpiresAt: string;
-}
+export type SessionBody = ManagerSession;
+/** The signed-in manager. */
+export type Manager = ManagerSession['manager'];

@@ -3,7 +3,7 @@ import { api } from '../../../../../test/api.js';
 import { contractErrors } from '../../../../../test/contract.js';
 import { describeEachDialect } from '../../../../../test/harness.js';
 import { recordScreening, submittedCompany } from '../../../../../test/companies.js';
-import { createManager } from '../../../../core/review/create-manager.js';
+import { createManager } from '../../../../core/managers/create-manager.js';
 
 /** Parts OpenKYB has no service for are null, which iDenfy's schema does not allow (see docs/decisions.md). */
 const NOT_YET_PROVIDED = ['/addressAudit', '/websiteAudit', '/companyNameAudit', '/einVerification'];
