@@ -39,6 +39,8 @@ import { invalidField } from './core/errors.js';
 import { LIMITS } from './shared/limits.js';
 import { companyRoutes } from './http/routes/kyb/companies/companies.js';
 import { companyReviewRoutes } from './http/routes/kyb/companies/review.js';
+import { authRoutes } from './http/routes/v1/auth.js';
+import { managerRoutes } from './http/routes/v1/managers.js';
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
 
@@ -64,6 +66,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.decorate('routeTable', recordRoutes(app));
   app.decorateRequest('partner', null);
   app.decorateRequest('session', null);
+  app.decorateRequest('manager', null);
+  app.decorateRequest('managerSession', null);
   app.setValidatorCompiler(validatorCompiler);
   acceptBodies(app);
   app.addHook('preValidation', refuseUnstorableText);
@@ -103,7 +107,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     // Limits are per API key (or per token), counted only after authentication succeeded,
     // so nobody can spend another partner's quota with wrong secrets.
     allowList: (request: FastifyRequest) => !request.partner && !request.session,
-    keyGenerator: (request: FastifyRequest) => request.partner?.keyId ?? `token:${request.session?.tokenId}`,
+    keyGenerator: (request: FastifyRequest) =>
+      request.manager ? `manager:${request.manager.id}` : (request.partner?.keyId ?? `token:${request.session?.tokenId}`),
     errorResponseBuilder: (_request, context) => ({
       statusCode: 429,
       message: `Rate limit of ${context.max} requests per hour exceeded; retry in ${context.after}.`,
@@ -135,6 +140,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   companyRoutes(app);
   companyReviewRoutes(app);
   pdfRoute(app);
+  authRoutes(app);
+  managerRoutes(app);
   await webFormRoutes(app);
   await webBackofficeRoutes(app);
   return app;

@@ -9,6 +9,9 @@ import { startSession, type Session } from './kyb.js';
 import { validArbitrary, type JsonSchema } from './schema-arbitrary.js';
 import { importUn } from './screening-cases.js';
 import { objectFor, seedTenant, type Tenant } from './tenant.js';
+import { signedInManager, type SignedIn } from './managers.js';
+import { hasRole, MANAGER_ROLES, type ManagerRole } from '../src/core/managers/roles.js';
+import { requiredRole } from '../src/http/route-schemas.js';
 
 /**
  * Every route of the app's route table (recorded as routes are added, not listed here) is
@@ -36,11 +39,14 @@ const PUBLIC: Record<string, string> = {
   'GET /welcome': 'the hosted form page; it reads the token from its URL in the browser',
   'GET /*': "the hosted form's hashed static assets",
   'GET /v1/files/:hash': 'signed, expiring download links: the signature is the credential (checked below)',
+  'POST /v1/auth/sign-in/': "a manager's sign-in: the e-mail and password are the credential",
+  'POST /v1/auth/password/': 'setting a password from a one-time link: the token is the credential',
 };
 
 interface Attack {
   name: string;
   auth: string | null;
+  headers?: Record<string, string>;
   expect: number | 'own-data';
 }
 
@@ -60,6 +66,12 @@ function attacksFor(route: RouteEntry, hasIds: boolean, w: World): Attack[] {
   attacks.push({ name: "another company's token (same partner)", auth: w.sibling.bearer, expect: tokenAllowed ? crossTenant : 401 });
   if (route.auth === 'partner') attacks.push({ name: "the victim's own token (Bearer where Basic is needed)", auth: w.victim.open.bearer, expect: 401 });
   if (route.auth === 'token') attacks.push({ name: "the victim's own key pair (Basic where Bearer is needed)", auth: w.victim.partner.auth, expect: 401 });
+  if (route.auth === 'manager')
+    attacks.push({ name: "the victim's own key pair (Basic where the session cookie is needed)", auth: w.victim.partner.auth, expect: 401 });
+  // Another partner's admin, signed in to the back office (with its CSRF token).
+  if (route.auth !== 'manager') {
+    attacks.push({ name: "another partner's admin session", auth: null, headers: w.attackerAdmin.write, expect: partnerAllowed ? crossTenant : 401 });
+  }
   return attacks;
 }
 
@@ -67,6 +79,7 @@ interface World {
   victim: Tenant;
   attacker: TestPartner;
   attackerSession: Session;
+  attackerAdmin: SignedIn;
   sibling: Session;
 }
 
@@ -134,6 +147,7 @@ describeEachDialect('route matrix: cross-tenant, credential-less and wrong-kind 
       victim,
       attacker,
       attackerSession: await startSession(h(), { partner: attacker, flow: null }),
+      attackerAdmin: await signedInManager(h(), attacker, 'admin'),
       sibling: await startSession(h(), { partner: victim.partner, flow: null }),
     };
     before = await victimView(h(), victim);
@@ -160,7 +174,7 @@ describeEachDialect('route matrix: cross-tenant, credential-less and wrong-kind 
         continue;
       }
       for (const attack of attacksFor(route, built.hasIds, w)) {
-        const res = await api(h()).call(route.method, built.url, attack.auth, built.body);
+        const res = await api(h()).call(route.method, built.url, attack.auth, built.body, attack.headers);
         checked++;
         // Without the victim's ids the caller acts on its own data: any answer but a 5xx, without canaries.
         const statusOk = attack.expect === 'own-data' ? res.status < 500 : res.status === attack.expect;
@@ -210,5 +224,46 @@ describeEachDialect('route matrix: cross-tenant, credential-less and wrong-kind 
 
   it('left every object of the victim as it was', async () => {
     expect(await victimView(h(), w.victim)).toEqual(before);
+  });
+
+  it("walks every partner route with a viewer's, an auditor's, a reviewer's and an admin's session: 403 below the declared role, served at or above it", async () => {
+    // A tenant of its own: admins delete things here. Deletions run last, so every other
+    // route still finds its objects.
+    const tenant = await seedTenant(h(), 'ROLES');
+    const sessions = new Map<ManagerRole, SignedIn>();
+    for (const role of MANAGER_ROLES) sessions.set(role, await signedInManager(h(), tenant.partner, role));
+    const world = { ...w, victim: tenant };
+    const routes = h()
+      .app.routeTable.filter((r) => r.auth === 'partner' || r.auth === 'either')
+      .sort((a, b) => Number(a.method === 'DELETE') - Number(b.method === 'DELETE'));
+    expect(routes.length).toBeGreaterThan(60);
+    const failures: string[] = [];
+    const refusedBy = new Map<ManagerRole, number>();
+    for (const route of routes) {
+      const name = `${route.method} ${route.url}`;
+      const needed = requiredRole(route.method, { auth: route.auth, ...(route.role ? { role: route.role } : {}) });
+      const built = buildRequest(route, world);
+      if ('error' in built || !needed) {
+        failures.push(`${name}: ${'error' in built ? built.error : 'no role'}`);
+        continue;
+      }
+      for (const role of MANAGER_ROLES) {
+        const session = sessions.get(role)!;
+        const res = await api(h()).call(route.method, built.url, null, built.body, session.write);
+        const allowed = hasRole(role, needed);
+        // Any manager may set its own `away`; changing another manager needs an admin, which the verb checks.
+        const selfService = name === 'PATCH /v1/managers/:id/' && role !== 'admin';
+        if (!allowed || selfService) refusedBy.set(role, (refusedBy.get(role) ?? 0) + 1);
+        if (selfService ? ![200, 403].includes(res.status) : allowed ? res.status === 403 || res.status === 401 || res.status >= 500 : res.status !== 403) {
+          failures.push(`${name} as ${role} (needs ${needed}): ${res.status} ${res.text.slice(0, 160)}`);
+        }
+        if (!allowed && res.json?.identifier !== 'FORBIDDEN') failures.push(`${name} as ${role}: not FORBIDDEN`);
+        if (!allowed && !String(res.json?.message).includes(`needs the ${needed} role`))
+          failures.push(`${name} as ${role}: the message does not name the role`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(refusedBy.get('admin')).toBeUndefined();
+    expect(refusedBy.get('viewer')).toBeGreaterThan(refusedBy.get('reviewer') ?? 0);
   });
 });

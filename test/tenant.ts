@@ -25,6 +25,7 @@ export interface Tenant {
     webhookId: string;
     deliveryId: string;
     hitId: string;
+    managerId: number;
   };
 }
 
@@ -134,6 +135,10 @@ export async function seedTenant(h: Harness, canary: string): Promise<Tenant> {
   if (!hit) throw new Error('seeding: no screening hit (import the UN list and reload the index first)');
   ok('resolve', await call('POST', `/v1/screening/hits/${hit.id}/resolve/`, partner.auth, { resolution: 'FALSE_POSITIVE', comment: `${canary} reviewed` }));
 
+  const manager = ok(
+    'manager',
+    await call('POST', '/v1/managers/', partner.auth, { email: 'seeded@example.com', name: canary, surname: canary, role: 'reviewer' }),
+  );
   const tokenRow = await h.database.db.selectFrom('kyb_tokens').select('id').where('company_id', '=', open.companyId).executeTakeFirstOrThrow();
   return {
     partner,
@@ -152,6 +157,7 @@ export async function seedTenant(h: Harness, canary: string): Promise<Tenant> {
       webhookId: webhook.json.id,
       deliveryId: delivery.json.id,
       hitId: hit.id,
+      managerId: manager.json.manager.id,
     },
   };
 }
@@ -187,6 +193,8 @@ export function objectFor(t: Tenant, url: string, param: string, token = t.open.
       return ids.deliveryId;
     case 'hits':
       return ids.hitId;
+    case 'managers':
+      return String(ids.managerId);
     default:
       return undefined;
   }

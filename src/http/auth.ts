@@ -3,6 +3,10 @@ import { authenticatePartner } from '../core/partners/authenticate-partner.js';
 import { authenticateToken } from '../core/tokens/authenticate-token.js';
 import { DomainError } from '../core/errors.js';
 import { requestCtx } from './context.js';
+import { authenticateSession, isCsrfTokenValid } from '../core/managers/sessions.js';
+import { hasRole } from '../core/managers/roles.js';
+import { requiredRole } from './route-schemas.js';
+import { sessionCookieOf } from './session-cookie.js';
 import { sendError } from './errors.js';
 import { isStorableText, UNSTORABLE_MESSAGE } from './text-guard.js';
 
@@ -13,6 +17,8 @@ import { isStorableText, UNSTORABLE_MESSAGE } from './text-guard.js';
 export async function authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void> {
   request.partner = null;
   request.session = null;
+  request.manager = null;
+  request.managerSession = null;
   const mode = request.routeOptions.config.auth ?? 'none';
   if (mode === 'none') return;
   const [scheme, credentials] = splitAuthorization(request.headers.authorization);
@@ -26,6 +32,11 @@ export async function authenticate(request: FastifyRequest, reply: FastifyReply)
     if (!request.partner) return void sendError(reply, 'UNAUTHORIZED', 'Invalid API key or secret.');
     return;
   }
+  // The back-office cookie counts only without an Authorization header: a request that names
+  // a key pair or a token is judged by that alone.
+  const cookie = request.headers.authorization === undefined ? sessionCookieOf(request) : null;
+  if (cookie !== null && (mode === 'partner' || mode === 'either' || mode === 'manager')) return authenticateManager(request, reply, cookie);
+  if (mode === 'manager') return void sendError(reply, 'UNAUTHORIZED', 'Sign in first (POST /v1/auth/sign-in/).', { challenge: false });
   if (scheme === 'bearer' && (mode === 'token' || mode === 'either')) {
     try {
       request.session = await authenticateToken({ ctx: requestCtx(request), input: { tokenString: credentials } });
@@ -37,6 +48,31 @@ export async function authenticate(request: FastifyRequest, reply: FastifyReply)
   }
   if (mode === 'token') return void sendError(reply, 'AUTHENTICATION_FAILED', 'This endpoint needs the KYB token as "Authorization: Bearer <tokenString>".');
   return void sendError(reply, 'UNAUTHORIZED', 'Authentication credentials were not provided or are not accepted here.');
+}
+
+/**
+ * A manager's session: live, carrying the CSRF token on anything but GET and HEAD, and holding
+ * the role the route declares (route-schemas.ts requiredRole). It then acts for its partner.
+ */
+async function authenticateManager(request: FastifyRequest, reply: FastifyReply, cookie: string): Promise<void> {
+  const ctx = requestCtx(request);
+  const info = await authenticateSession({ ctx, input: { cookie } });
+  if (!info) return void sendError(reply, 'UNAUTHORIZED', 'The session has ended or expired; sign in again.', { challenge: false });
+  if (request.method !== 'GET' && request.method !== 'HEAD' && !isCsrfTokenValid(ctx.pepper, info.sessionId, headerOf(request, 'x-csrf-token'))) {
+    return void sendError(reply, 'CSRF_FAILED', 'This request needs the x-csrf-token header of the session (see GET /v1/auth/session/).');
+  }
+  const needed = requiredRole(request.method, request.routeOptions.config);
+  if (needed && !hasRole(info.manager.role, needed)) {
+    return void sendError(reply, 'FORBIDDEN', `This needs the ${needed} role (or a stronger one); you are signed in as ${info.manager.role}.`);
+  }
+  request.partner = { partnerId: info.partnerId, keyId: null };
+  request.manager = { id: info.manager.id, role: info.manager.role };
+  request.managerSession = info;
+}
+
+function headerOf(request: FastifyRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  return typeof value === 'string' ? value : undefined;
 }
 
 function splitAuthorization(header: string | undefined): [string, string] {

@@ -5,8 +5,10 @@ import type { Config } from '../config.js';
 import { buildCtx, type Clock, type Ctx, type PartnerCtx } from '../core/context.js';
 import type { MasterKeyring } from '../core/privacy/master-keys.js';
 import { notFound } from '../core/errors.js';
-import type { FormCtx } from '../core/forms/access.js';
-import type { PartnerPrincipal } from '../core/partners/authenticate-partner.js';
+import type { Actor, FormCtx } from '../core/forms/access.js';
+import type { ManagerPrincipal, ManagerRole } from '../core/managers/roles.js';
+import type { ManagerSessionInfo } from '../core/managers/sessions.js';
+import type { ReviewCtx } from '../core/review/load-company.js';
 import type { TokenSession } from '../core/tokens/authenticate-token.js';
 import type { DatabaseHandle } from '../db/database.js';
 import type { FileStorage } from '../storage/file-storage.js';
@@ -28,8 +30,17 @@ export interface AppDeps {
   keyring?: MasterKeyring;
 }
 
-/** none: public; partner: HTTP Basic key pair; token: Bearer token; either: one of the two. */
-export type AuthMode = 'none' | 'partner' | 'token' | 'either';
+/**
+ * none: public; partner: HTTP Basic key pair or a manager's session cookie; token: Bearer
+ * token; either: partner or token; manager: a manager's session cookie only.
+ */
+export type AuthMode = 'none' | 'partner' | 'token' | 'either' | 'manager';
+
+/** The partner a request acts for: through a key pair (keyId), or a manager's session (keyId null). */
+export interface RequestPartner {
+  partnerId: string;
+  keyId: string | null;
+}
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -40,11 +51,16 @@ declare module 'fastify' {
     routeTable: readonly RouteEntry[];
   }
   interface FastifyRequest {
-    partner: PartnerPrincipal | null;
+    partner: RequestPartner | null;
     session: TokenSession | null;
+    /** The signed-in manager, when the request came with a back-office session cookie. */
+    manager: ManagerPrincipal | null;
+    managerSession: ManagerSessionInfo | null;
   }
   interface FastifyContextConfig {
     auth?: AuthMode;
+    /** The role a manager needs (route-schemas.ts requiredRole); key pairs have every role. */
+    role?: ManagerRole;
   }
 }
 
@@ -67,13 +83,31 @@ export function formCtx(request: FastifyRequest, companyId?: string): FormCtx {
     return { ...base, access: { partnerId: session.partnerId, companyId: session.companyId, actor: { kind: 'client', tokenId: session.tokenId } } };
   }
   if (partner && companyId !== undefined) {
-    return { ...base, access: { partnerId: partner.partnerId, companyId, actor: { kind: 'partner', keyId: partner.keyId } } };
+    return { ...base, access: { partnerId: partner.partnerId, companyId, actor: actorOf(request) } };
   }
   throw new Error('formCtx on a route without form auth');
 }
 
-/** The context of a partner-authenticated request; the auth hook guarantees `partner`. */
-export function partnerCtx(request: FastifyRequest): PartnerCtx {
-  if (!request.partner) throw new Error('partnerCtx on a route without partner auth');
-  return { ...requestCtx(request), partnerId: request.partner.partnerId, keyId: request.partner.keyId };
+/**
+ * The context of a partner-authenticated request (the auth hook guarantees `partner`): the one
+ * place it is built, so every verb learns who acts, a key pair or a signed-in manager, and the
+ * audit trail names the manager without any route passing it.
+ */
+export function partnerCtx(request: FastifyRequest): ReviewCtx & PartnerCtx {
+  const { partner, manager } = request;
+  if (!partner) throw new Error('partnerCtx on a route without partner auth');
+  return {
+    ...requestCtx(request),
+    partnerId: partner.partnerId,
+    ...(partner.keyId ? { keyId: partner.keyId } : {}),
+    manager,
+    managerId: manager?.id ?? null,
+    actor: actorOf(request),
+  };
+}
+
+function actorOf(request: FastifyRequest): Actor {
+  if (request.manager) return { kind: 'manager', managerId: request.manager.id };
+  if (request.partner?.keyId) return { kind: 'partner', keyId: request.partner.keyId };
+  throw new Error('no partner actor on this request');
 }

@@ -52,10 +52,14 @@ function envelopeOf(publicUrl: string, identifier: Identifier, message: Envelope
   };
 }
 
-export function sendError(reply: FastifyReply, identifier: Identifier, message: Envelope['message']): FastifyReply {
+/**
+ * Sends the envelope. `challenge: false` leaves out WWW-Authenticate on a 401: a browser that
+ * sees a Basic challenge on its back-office call would pop up its own password dialog.
+ */
+export function sendError(reply: FastifyReply, identifier: Identifier, message: Envelope['message'], options: { challenge?: boolean } = {}): FastifyReply {
   const { status } = ERROR_TABLE[identifier];
   const envelope = envelopeOf(reply.server.publicUrl, identifier, message);
-  if (identifier === 'UNAUTHORIZED') reply.header('www-authenticate', 'Basic realm="OpenKYB", charset="UTF-8"');
+  if (identifier === 'UNAUTHORIZED' && options.challenge !== false) reply.header('www-authenticate', 'Basic realm="OpenKYB", charset="UTF-8"');
   if (identifier === 'AUTHENTICATION_FAILED') reply.header('www-authenticate', 'Bearer realm="OpenKYB"');
   if (identifier === 'SERVICE_UNAVAILABLE') reply.header('retry-after', '5');
   // Pre-serialised: route response schemas describe success bodies, not this envelope.

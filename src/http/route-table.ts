@@ -1,4 +1,5 @@
 import type { FastifySchema } from 'fastify';
+import type { ManagerRole } from '../core/managers/roles.js';
 import type { App, AuthMode } from './context.js';
 
 /** One registered operation, as declared: what the route-matrix and fuzz tests walk. */
@@ -6,6 +7,8 @@ export interface RouteEntry {
   method: string;
   url: string;
   auth: AuthMode;
+  /** The role a manager needs, when the route declares one (route-schemas.ts requiredRole). */
+  role?: ManagerRole;
   schema: FastifySchema | undefined;
 }
 
@@ -18,7 +21,8 @@ export function recordRoutes(app: App): readonly RouteEntry[] {
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) {
       if (method === 'HEAD') continue;
-      routes.push({ method, url: route.url, auth: route.config?.auth ?? 'none', schema: route.schema });
+      const role = route.config?.role;
+      routes.push({ method, url: route.url, auth: route.config?.auth ?? 'none', ...(role ? { role } : {}), schema: route.schema });
     }
   });
   return routes;

@@ -24,6 +24,7 @@ const TEXTS = new Map<string, string>([
 const LOG_TYPES = new Map<string, KybAuditLog['logType']>([
   ['client', 'CLIENT'],
   ['partner', 'PARTNER'],
+  ['manager', 'PARTNER'],
   ['system', 'AUTOMATION'],
   ['operator', 'SYSTEM'],
 ]);

@@ -25,6 +25,7 @@ const TEXTS: Record<string, string> = {
   COMMENT_ADDED: 'Comment added',
   COMPANY_ASSIGNED: 'Assignment changed',
   COMPANY_DELETED: 'Company deleted',
+  'company.viewed': 'Case opened by a manager',
 };
 
 /** iDenfy's CompanyLogs from OpenKYB's audit rows. */

@@ -15,6 +15,8 @@ import { presentAuditLogs } from './audit-logs.js';
 import { listComments } from './list-comments.js';
 import { loadReviewCompany } from './load-company.js';
 import { managersById } from './managers.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { hasRole } from '../managers/roles.js';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -29,6 +31,21 @@ const EMPTY_GOV_CHECKS = { creditBureauDocuments: [], govRegistersDocuments: [],
 export async function getCompany({ ctx, id }: { ctx: PartnerCtx; id: string }) {
   const company = await openCompanyRow(ctx.db, ctx, await loadReviewCompany(ctx.db, ctx.partnerId, id));
   if (company.info === null) throw notFound('Company');
+  // A manager opening a case's personal data is itself an audit entry, written (durably) before
+  // anything is shown: no entry, no data. Key pairs are the partner's own systems.
+  if (ctx.manager) {
+    const actor = { kind: 'manager' as const, managerId: ctx.manager.id };
+    await recordAudit(ctx.db, {
+      partnerId: ctx.partnerId,
+      companyId: id,
+      actor,
+      action: 'company.viewed',
+      details: { managerId: ctx.manager.id },
+      now: ctx.clock.now(),
+    });
+  }
+  // The audit trail is for auditors and up; a viewer sees the case without it.
+  const readsAudit = !ctx.manager || hasRole(ctx.manager.role, 'auditor');
   const withInfo = company as CompanyRow & { info: string };
   const flow = await loadFlow(ctx.db, company);
   const [documentRows, beneficiaries, screening, managers, auditLogs, comments, questionnaires] = await Promise.all([
@@ -43,7 +60,7 @@ export async function getCompany({ ctx, id }: { ctx: PartnerCtx; id: string }) {
     beneficiaryRows(ctx.db, ctx, id),
     readScreening(ctx.db, ctx, id),
     managersById(ctx.db, ctx.partnerId, [company.assigned_to, company.status_changed_by]),
-    presentAuditLogs(ctx.db, id),
+    readsAudit ? presentAuditLogs(ctx.db, id) : { logs: [], logsCount: 0 },
     listComments({ ctx, companyId: id }),
     answersDisplay({ ctx: { ...ctx, access: { partnerId: ctx.partnerId, companyId: id, actor: { kind: 'partner', keyId: '' } } } }),
   ]);

@@ -1,9 +1,9 @@
+import type { ReviewCtx } from './load-company.js';
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/database.js';
 import type { KybTokenRow } from '../../db/tables.js';
 import type { InfoRequest, InfoRequestCreate } from '../../schemas/info-request.js';
 import { recordAudit } from '../audit/record-audit.js';
-import type { PartnerCtx } from '../context.js';
 import { keyedHash, randomString } from '../crypto.js';
 import { conflict } from '../errors.js';
 import { loadCompany } from '../forms/access.js';
@@ -25,15 +25,9 @@ const REVIEWABLE = new Set(['NEED_TO_REVIEW', 'NEED_TO_PROCESS']);
  * tokens are deactivated and a new one is issued (as iDenfy's COMPANY_INFO_REQUEST carries a
  * new token), the audit row and the COMPANY_INFO_REQUEST event.
  */
-export async function requestInfo({
-  ctx,
-  input,
-}: {
-  ctx: PartnerCtx & { keyId: string };
-  input: InfoRequestCreate & { companyId: string };
-}): Promise<InfoRequest> {
+export async function requestInfo({ ctx, input }: { ctx: ReviewCtx; input: InfoRequestCreate & { companyId: string } }): Promise<InfoRequest> {
   return ctx.db.transaction().execute(async (trx) => {
-    const access = { partnerId: ctx.partnerId, companyId: input.companyId, actor: { kind: 'partner' as const, keyId: ctx.keyId } };
+    const access = { partnerId: ctx.partnerId, companyId: input.companyId, actor: ctx.actor };
     const company = await loadCompany(trx, { ...ctx, access });
     if (company.submission_time === null || company.info === null) throw conflict('The form was not submitted yet.');
     const open = openInfoRequest(company);

@@ -1,7 +1,7 @@
+import type { ReviewCtx } from './load-company.js';
 import { randomUUID } from 'node:crypto';
 import { needsRowLocks } from '../../db/database.js';
 import { recordAudit } from '../audit/record-audit.js';
-import type { PartnerCtx } from '../context.js';
 import { conflict, DomainError } from '../errors.js';
 import { loadCompany } from '../forms/access.js';
 import { readSettings } from '../partners/settings.js';
@@ -13,11 +13,11 @@ import { nextRequestTime } from '../screening/request-screening.js';
  * PROCESSING and screening is requested. The screening worker answers the request and then
  * finishes the run (finishAutomation), which runs the remaining steps and restores the status.
  */
-export async function runAutomation({ ctx, input }: { ctx: PartnerCtx & { keyId: string }; input: { companyId: string } }): Promise<void> {
+export async function runAutomation({ ctx, input }: { ctx: ReviewCtx; input: { companyId: string } }): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     // Runs are counted per partner: on PostgreSQL, the partner row serialises concurrent runs.
     if (needsRowLocks(trx)) await trx.selectFrom('partners').select('id').where('id', '=', ctx.partnerId).forUpdate().execute();
-    const access = { partnerId: ctx.partnerId, companyId: input.companyId, actor: { kind: 'partner' as const, keyId: ctx.keyId } };
+    const access = { partnerId: ctx.partnerId, companyId: input.companyId, actor: ctx.actor };
     const company = await loadCompany(trx, { ...ctx, access });
     if (company.status === 'PENDING') {
       throw conflict(company.info_request ? 'The form is with the client for more information.' : 'The form was not submitted yet.');

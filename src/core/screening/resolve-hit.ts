@@ -1,4 +1,4 @@
-import type { PartnerCtx } from '../context.js';
+import type { ReviewCtx } from '../review/load-company.js';
 import { conflict, notFound } from '../errors.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { enqueueEvent } from '../webhooks/enqueue-event.js';
@@ -16,7 +16,7 @@ export async function resolveHit({
   hitId,
   input,
 }: {
-  ctx: PartnerCtx & { keyId?: string };
+  ctx: ReviewCtx;
   hitId: string;
   input: { resolution: 'TRUE_POSITIVE' | 'FALSE_POSITIVE'; comment?: string | null };
 }): Promise<ScreeningHitView> {
@@ -26,7 +26,13 @@ export async function resolveHit({
     const hit = await openHitRow(trx, ctx, stored);
     if (hit.is_current !== 1) throw conflict('This hit is no longer found by the latest screening.');
     const now = ctx.clock.now();
-    const resolved = { ...hit, resolution: input.resolution, resolution_comment: input.comment ?? null, resolved_by: ctx.keyId ?? null, resolved_at: now };
+    const resolved = {
+      ...hit,
+      resolution: input.resolution,
+      resolution_comment: input.comment ?? null,
+      resolved_by: ctx.actor.kind === 'manager' ? `manager:${ctx.actor.managerId}` : (ctx.keyId ?? null),
+      resolved_at: now,
+    };
     await trx
       .updateTable('screening_hits')
       .set({
@@ -53,7 +59,7 @@ export async function resolveHit({
     await recordAudit(trx, {
       partnerId: ctx.partnerId,
       companyId: company.id,
-      actor: { kind: 'partner', keyId: ctx.keyId ?? '' },
+      actor: ctx.actor,
       action: 'SCREENING_HIT_RESOLVED',
       details: { hitId, resolution: input.resolution, subjectStatus: status },
       now,

@@ -1,4 +1,4 @@
-import { recordAudit } from '../audit/record-audit.js';
+import { partnerActor, recordAudit } from '../audit/record-audit.js';
 import type { PartnerCtx } from '../context.js';
 import { keyedHash } from '../crypto.js';
 import { notFound } from '../errors.js';
@@ -9,7 +9,7 @@ import { notFound } from '../errors.js';
  * caches a token's validity, authenticateToken reads `deactivated_at` on every request.
  * Revoking a revoked token succeeds again without a second audit row (DELETE is idempotent).
  */
-export async function revokeToken({ ctx, input }: { ctx: PartnerCtx; input: { token: string; keyId: string } }): Promise<void> {
+export async function revokeToken({ ctx, input }: { ctx: PartnerCtx; input: { token: string } }): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom('kyb_tokens')
@@ -24,7 +24,7 @@ export async function revokeToken({ ctx, input }: { ctx: PartnerCtx; input: { to
     await recordAudit(trx, {
       partnerId: ctx.partnerId,
       companyId: row.company_id,
-      actor: { kind: 'partner', keyId: input.keyId },
+      actor: partnerActor(ctx),
       action: 'TOKEN_REVOKED',
       details: { tokenId: row.id },
       now,

@@ -2,13 +2,17 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { App, AuthMode } from '../context.js';
 import { ErrorEnvelope } from '../../schemas/error.js';
+import type { ManagerRole } from '../../core/managers/roles.js';
+import { requiredRole } from '../route-schemas.js';
+import { SESSION_COOKIE } from '../session-cookie.js';
 
 /** The OpenAPI security of each auth mode: routes declare the mode once (route-schemas.ts). */
 const SECURITY: Record<AuthMode, Array<Record<string, string[]>> | null> = {
   none: null,
-  partner: [{ apiKeyPair: [] }],
+  partner: [{ apiKeyPair: [] }, { managerSession: [] }],
   token: [{ kybTokenAuth: [] }],
-  either: [{ kybTokenAuth: [] }, { apiKeyPair: [] }],
+  either: [{ kybTokenAuth: [] }, { apiKeyPair: [] }, { managerSession: [] }],
+  manager: [{ managerSession: [] }],
 };
 
 const ACTIONS: Record<string, string> = { POST: 'Create', PUT: 'Update', PATCH: 'PartialUpdate', DELETE: 'Destroy' };
@@ -47,6 +51,13 @@ export async function openapiPlugin(app: App): Promise<void> {
         securitySchemes: {
           apiKeyPair: { type: 'http', scheme: 'basic', description: 'API key as username, API secret as password.' },
           kybTokenAuth: { type: 'http', scheme: 'bearer', description: 'The tokenString of POST /kyb/tokens/.' },
+          managerSession: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: SESSION_COOKIE,
+            description:
+              'A manager signed in to the back office (POST /v1/auth/sign-in/). It acts for its partner with its role; every request that is not GET or HEAD also needs the `x-csrf-token` header.',
+          },
         },
       },
     },
@@ -57,12 +68,16 @@ export async function openapiPlugin(app: App): Promise<void> {
       const auth = (route.config as { auth?: AuthMode } | undefined)?.auth ?? 'none';
       const security = SECURITY[auth];
       const method = [route.method].flat()[0] ?? 'GET';
-      const response = security && given.response && !given.response['401'] ? { ...given.response, 401: ErrorEnvelope } : given.response;
+      const role = requiredRole(method, (route.config ?? {}) as { auth?: AuthMode; role?: ManagerRole });
+      const errors = { ...(security ? { 401: ErrorEnvelope } : {}), ...(role || auth === 'manager' ? { 403: ErrorEnvelope } : {}) };
+      const response = given.response ? { ...errors, ...given.response } : given.response;
+      const roleNote = role ? `Back-office managers need the **${role}** role (or a stronger one); an API key pair may call it.` : null;
       return {
         url,
         schema: {
           ...given,
           operationId: given.operationId ?? operationIdOf(method, url),
+          ...(roleNote ? { description: [given.description, roleNote].filter(Boolean).join('\n\n'), 'x-openkyb-role': role } : {}),
           ...(security ? { security } : {}),
           ...(response ? { response } : {}),
         } as typeof schema,

@@ -9,7 +9,7 @@ import { Flow, FlowInput } from '../../../schemas/flow.js';
 import { Questionnaire, QuestionnaireInput } from '../../../schemas/questionnaire.js';
 import { Theme, ThemeInput } from '../../../schemas/theme.js';
 import { partnerCtx, type App } from '../../context.js';
-import { errorResponses } from '../../route-schemas.js';
+import { ADMIN, errorResponses, PARTNER } from '../../route-schemas.js';
 
 interface CatalogRoutes {
   path: string;
@@ -37,7 +37,9 @@ const CATALOGS: CatalogRoutes[] = [
 export function catalogRoutes(app: App): void {
   for (const { path, tag, noun, kind, input, output } of CATALOGS) {
     const common = { tags: [tag] };
-    const config = { auth: 'partner' as const };
+    // Anyone signed in may read them (the back office shows them); changing them is an admin's.
+    const config = PARTNER.config;
+    const adminConfig = ADMIN.config;
     const item = `${path}:id/`;
     app.get(
       path,
@@ -46,7 +48,7 @@ export function catalogRoutes(app: App): void {
     );
     app.post(
       path,
-      { config, schema: { ...common, summary: `Create a ${noun}`, body: input, response: { 201: output, ...errorResponses(400, 401, 429) } } },
+      { config: adminConfig, schema: { ...common, summary: `Create a ${noun}`, body: input, response: { 201: output, ...errorResponses(400, 401, 429) } } },
       async (request, reply) => reply.code(201).send(await createEntry({ ctx: partnerCtx(request), kind, input: request.body as never })),
     );
     app.get(
@@ -57,14 +59,17 @@ export function catalogRoutes(app: App): void {
     app.put(
       item,
       {
-        config,
+        config: adminConfig,
         schema: { ...common, summary: `Replace a ${noun}`, params: IdParams, body: input, response: { 200: output, ...errorResponses(400, 401, 404, 429) } },
       },
       async (request) => replaceEntry({ ctx: partnerCtx(request), kind, id: request.params.id, input: request.body as never }),
     );
     app.delete(
       item,
-      { config, schema: { ...common, summary: `Delete a ${noun}`, params: IdParams, response: { 204: Type.Null(), ...errorResponses(401, 404, 409, 429) } } },
+      {
+        config: adminConfig,
+        schema: { ...common, summary: `Delete a ${noun}`, params: IdParams, response: { 204: Type.Null(), ...errorResponses(401, 404, 409, 429) } },
+      },
       async (request, reply) => {
         await deleteEntry({ ctx: partnerCtx(request), kind, id: request.params.id });
         return reply.code(204).send(null);

@@ -2,7 +2,7 @@ import { getRiskModel } from '../../../core/risk/get-risk-model.js';
 import { updateRiskModel } from '../../../core/risk/update-risk-model.js';
 import { RiskModel, RiskModelRequest } from '../../../schemas/risk.js';
 import { partnerCtx, type App } from '../../context.js';
-import { errorResponses, PARTNER } from '../../route-schemas.js';
+import { ADMIN, errorResponses, PARTNER } from '../../route-schemas.js';
 
 /** The partner's risk model: the built-in default until it saves its own. */
 export function riskModelRoutes(app: App): void {
@@ -18,7 +18,7 @@ export function riskModelRoutes(app: App): void {
   app.put(
     '/v1/risk-model/',
     {
-      ...PARTNER,
+      ...ADMIN,
       schema: {
         ...common,
         operationId: 'v1RiskModelUpdate',

@@ -92,6 +92,6 @@ export function screeningRoutes(app: App): void {
         response: { 200: ScreeningHit, ...errorResponses(400, 401, 404, 409, 429) },
       },
     },
-    async (request) => resolveHit({ ctx: { ...partnerCtx(request), keyId: request.partner!.keyId }, hitId: request.params.id, input: request.body }),
+    async (request) => resolveHit({ ctx: partnerCtx(request), hitId: request.params.id, input: request.body }),
   );
 }

@@ -2,7 +2,7 @@ import { getSettings } from '../../../core/partners/get-settings.js';
 import { updateSettings } from '../../../core/partners/update-settings.js';
 import { PartnerSettings, PartnerSettingsPatch } from '../../../schemas/settings.js';
 import { partnerCtx, type App } from '../../context.js';
-import { errorResponses } from '../../route-schemas.js';
+import { ADMIN, errorResponses, PARTNER } from '../../route-schemas.js';
 
 /** Per-partner defaults: which flow, theme and questionnaire a token gets when it names none. */
 export function settingsRoutes(app: App): void {
@@ -10,7 +10,7 @@ export function settingsRoutes(app: App): void {
   app.get(
     '/v1/settings/',
     {
-      config: { auth: 'partner' },
+      ...PARTNER,
       schema: { ...common, summary: 'Retrieve partner settings', response: { 200: PartnerSettings, ...errorResponses(401, 429) } },
     },
     async (request) => getSettings({ ctx: partnerCtx(request) }),
@@ -18,7 +18,7 @@ export function settingsRoutes(app: App): void {
   app.patch(
     '/v1/settings/',
     {
-      config: { auth: 'partner' },
+      ...ADMIN,
       schema: {
         ...common,
         summary: 'Change partner settings',

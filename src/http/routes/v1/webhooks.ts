@@ -20,9 +20,10 @@ import {
   WebhookWithKey,
 } from '../../../schemas/webhook.js';
 import { partnerCtx, type App } from '../../context.js';
-import { errorResponses } from '../../route-schemas.js';
+import { ADMIN, errorResponses } from '../../route-schemas.js';
 
-const config = { auth: 'partner' as const };
+// Webhooks carry the partner's events (and their bodies): admins only.
+const config = ADMIN.config;
 const common = { tags: ['Webhooks'] };
 
 /** The partner's webhook endpoints, and the deliveries of its events to them. */

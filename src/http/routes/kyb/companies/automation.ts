@@ -21,7 +21,7 @@ export function automationRoute(app: App): void {
       },
     },
     async (request, reply) => {
-      await runAutomation({ ctx: { ...partnerCtx(request), keyId: request.partner!.keyId }, input: { companyId: request.params.id } });
+      await runAutomation({ ctx: partnerCtx(request), input: { companyId: request.params.id } });
       return reply.code(202).send();
     },
   );

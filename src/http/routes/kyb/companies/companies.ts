@@ -1,21 +1,14 @@
-import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { changeCompanyStatus } from '../../../../core/review/change-company-status.js';
 import { deleteCompany } from '../../../../core/review/delete-company.js';
 import { getCompany } from '../../../../core/review/get-company.js';
 import { listCompanies, type CompanyPage } from '../../../../core/review/list-companies.js';
-import type { ReviewCtx } from '../../../../core/review/load-company.js';
 import { CompanyDetail, CompanyListQuery, CompanyParams, CompanyStatus, CompanyStatusRequest, PaginatedCompanyListList } from '../../../../schemas/review.js';
 import { partnerCtx, type App } from '../../../context.js';
-import { errorResponses, PARTNER } from '../../../route-schemas.js';
+import { ADMIN, errorResponses, PARTNER } from '../../../route-schemas.js';
 
 const tags = ['Companies'];
 const NO_BODY = Type.Unsafe<undefined>({ description: 'No response body' });
-
-/** A key pair acts as the partner itself: no manager. */
-export function reviewCtx(request: FastifyRequest): ReviewCtx {
-  return { ...partnerCtx(request), actor: { kind: 'partner', keyId: request.partner!.keyId }, managerId: null };
-}
 
 /** iDenfy's partner back office over companies: list, dossier, delete, change status. */
 export function companyRoutes(app: App): void {
@@ -55,7 +48,7 @@ export function companyRoutes(app: App): void {
   app.delete(
     '/kyb/companies/:id/',
     {
-      ...PARTNER,
+      ...ADMIN,
       schema: {
         operationId: 'kybCompaniesDestroy',
         summary: 'Delete the company and everything it holds',
@@ -65,7 +58,7 @@ export function companyRoutes(app: App): void {
       },
     },
     async (request, reply) => {
-      await deleteCompany({ ctx: reviewCtx(request), id: request.params.id });
+      await deleteCompany({ ctx: partnerCtx(request), id: request.params.id });
       return reply.code(204).send();
     },
   );
@@ -83,7 +76,7 @@ export function companyRoutes(app: App): void {
         response: { 200: CompanyStatus, ...errorResponses(400, 401, 404, 409) },
       },
     },
-    async (request) => changeCompanyStatus({ ctx: reviewCtx(request), id: request.params.id, input: request.body }),
+    async (request) => changeCompanyStatus({ ctx: partnerCtx(request), id: request.params.id, input: request.body }),
   );
 }
 

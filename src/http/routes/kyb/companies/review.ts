@@ -6,7 +6,6 @@ import { Type } from 'typebox';
 import { AssignRequest, AssignResponse, CompanyParams, KybCommentRequest, KybComments } from '../../../../schemas/review.js';
 import { partnerCtx, type App } from '../../../context.js';
 import { errorResponses, PARTNER } from '../../../route-schemas.js';
-import { reviewCtx } from './companies.js';
 
 const tags = ['Companies'];
 
@@ -44,7 +43,7 @@ export function companyReviewRoutes(app: App): void {
         response: { 201: KybComments, ...errorResponses(400, 401, 404) },
       },
     },
-    async (request, reply) => reply.code(201).send(await addComment({ ctx: reviewCtx(request), companyId: request.params.id, input: request.body })),
+    async (request, reply) => reply.code(201).send(await addComment({ ctx: partnerCtx(request), companyId: request.params.id, input: request.body })),
   );
 
   app.post(
@@ -60,6 +59,6 @@ export function companyReviewRoutes(app: App): void {
         response: { 200: AssignResponse, ...errorResponses(400, 401, 404) },
       },
     },
-    async (request) => assignCompany({ ctx: reviewCtx(request), companyId: request.params.id, input: request.body }),
+    async (request) => assignCompany({ ctx: partnerCtx(request), companyId: request.params.id, input: request.body }),
   );
 }

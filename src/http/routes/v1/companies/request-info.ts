@@ -23,7 +23,7 @@ export function requestInfoRoute(app: App): void {
       },
     },
     async (request, reply) => {
-      const ctx = { ...partnerCtx(request), keyId: request.partner!.keyId };
+      const ctx = partnerCtx(request);
       return reply.code(201).send(await requestInfo({ ctx, input: { ...request.body, companyId: request.params.id } }));
     },
   );

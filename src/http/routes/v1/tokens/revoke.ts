@@ -25,7 +25,7 @@ export function revokeTokenRoute(app: App): void {
       },
     },
     async (request, reply) => {
-      await revokeToken({ ctx: partnerCtx(request), input: { token: request.params.id, keyId: request.partner!.keyId } });
+      await revokeToken({ ctx: partnerCtx(request), input: { token: request.params.id } });
       return reply.code(204).send(null);
     },
   );
