@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { ApiError } from '../../../shared/api/errors.js';
 import { can } from '../api/permissions.js';
 import type { CompanyDetail, CompanyOwnership, CompanyScreening, ManagerListItem, RiskAssessment } from '../api/types.js';
@@ -96,7 +96,7 @@ export default function CasePage({ id }: { id: string }) {
   }
   const { detail, screening, ownership, risk, managers } = result.data;
   const meta = detail.meta;
-  const section = (key: string, title: string, body: React.ReactNode) => (
+  const section = (key: string, title: string, body: ReactNode) => (
     <section className="panel case-section" aria-labelledby={`section-${key}`} id={key}>
       <h2 id={`section-${key}`}>{title}</h2>
       {body}

@@ -4,6 +4,7 @@ import { contractErrors } from '../../../../../test/contract.js';
 import { describeEachDialect } from '../../../../../test/harness.js';
 import { recordScreening, submittedCompany } from '../../../../../test/companies.js';
 import { createManager } from '../../../../core/managers/create-manager.js';
+import { signedInManager } from '../../../../../test/managers.js';
 
 /** Parts OpenKYB has no service for are null, which iDenfy's schema does not allow (see docs/decisions.md). */
 const NOT_YET_PROVIDED = ['/addressAudit', '/websiteAudit', '/companyNameAudit', '/einVerification'];
@@ -150,5 +151,22 @@ describeEachDialect('GET /kyb/companies/{id}/', (h) => {
     const { call } = api(h());
     expect((await call('GET', '/kyb/companies/nope/', s.partner.auth)).status).toBe(404);
     expect((await call('GET', `/kyb/companies/${s.companyId}/`, other.auth)).status).toBe(404);
+  });
+});
+
+describeEachDialect('the audit trail in the dossier', (h) => {
+  it('names the manager who acted, and the API key acts as nobody', async () => {
+    const partner = await h().partner();
+    const { companyId } = await submittedCompany(h(), { partner });
+    const reviewer = await signedInManager(h(), partner, 'reviewer');
+    const { call } = api(h());
+    expect((await call('POST', `/v1/companies/${companyId}/comments/`, null, { content: 'Checked.' }, reviewer.write)).status).toBe(201);
+    h().clock.advance(1000);
+    expect((await call('POST', `/v1/companies/${companyId}/comments/`, partner.auth, { content: 'By the backend.' })).status).toBe(201);
+    const logs = (await call('GET', `/kyb/companies/${companyId}/`, partner.auth)).json.auditLogs.logs as Array<{ identifier: string; manager?: unknown }>;
+    const comments = logs.filter((log) => log.identifier === 'COMMENT_ADDED');
+    expect(comments).toHaveLength(2);
+    expect(comments[1]!.manager).toEqual({ id: reviewer.id, displayName: 'reviewer Tester' });
+    expect(comments[0]!.manager).toBeUndefined();
   });
 });

@@ -281,7 +281,7 @@ export default {
   'managers.enableNamed': 'Enable {name}',
   'managers.disableNamed': 'Disable {name}',
   'managers.reset': 'Reset password',
-  'managers.resetNamed': 'Reset the password of {name}',
+  'managers.resetNamed': 'Reset password of {name}',
   'managers.new': 'New manager',
   'managers.firstName': 'First name',
   'managers.surname': 'Surname',
