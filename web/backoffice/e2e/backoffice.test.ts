@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createManager } from '../../../src/core/managers/create-manager.js';
+import { totpCode } from '../../../src/core/managers/totp.js';
 import { expectAccessible, launchChromium, screenshotFolder } from '../../../test/browser.js';
 import { DIALECTS } from '../../../test/harness.js';
 import { startReceiver, type Receiver } from '../../../test/webhook-receiver.js';
@@ -51,6 +52,9 @@ function callFromPage(page: Page, method: string, path: string, body: unknown, w
     { method, path, body, withCsrf },
   );
 }
+
+/** Waits for a condition (sign-in hashes a password on purpose slowly: seconds on a loaded machine); a liveness bound, not a measurement. */
+const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 20_000, interval: 100 });
 
 const sessionStatus = (page: Page) => page.evaluate(() => fetch('/v1/auth/session/').then((r) => r.status));
 
@@ -117,22 +121,22 @@ for (const dialect of DIALECTS) {
       await page.getByLabel('E-mail').fill('rita@example.com');
       await page.getByLabel('Password').fill('not the password at all');
       await page.getByRole('button', { name: 'Sign in' }).click();
-      await expect.poll(() => page.getByRole('alert').textContent()).toContain('The e-mail or password is wrong.');
+      await poll(() => page.getByRole('alert').textContent()).toContain('The e-mail or password is wrong.');
       await shot(page, 'sign-in-failed');
       await signIn(page, 'rita@example.com');
 
       // The queue: counts per status, then a search whose state lives in the URL.
       const toReview = page.getByRole('navigation', { name: 'Cases by status' }).getByRole('link', { name: /To review/ });
-      await expect.poll(() => toReview.textContent()).toMatch(/To review\s*3/);
+      await poll(() => toReview.textContent()).toMatch(/To review\s*3/);
       await expectAccessible(page, 'queue');
       await shot(page, 'queue');
       await page.getByLabel('Search').fill('katanga');
       await page.getByLabel('Search').press('Enter');
-      await expect.poll(() => page.url()).toContain('q=katanga');
+      await poll(() => page.url()).toContain('q=katanga');
       const rows = page.locator('.queue-table tbody tr');
-      await expect.poll(() => rows.count()).toBe(2);
+      await poll(() => rows.count()).toBe(2);
       await page.reload();
-      await expect.poll(() => rows.count()).toBe(2);
+      await poll(() => rows.count()).toBe(2);
       expect(await page.getByLabel('Search').inputValue()).toBe('katanga');
       await shot(page, 'queue-search');
 
@@ -178,7 +182,7 @@ for (const dialect of DIALECTS) {
       await hit.getByLabel('Comment').fill('Different person: other father name.');
       await hit.getByRole('button', { name: 'Resolve hit' }).click();
       await hit.getByText('Resolved: False positive').waitFor();
-      await expect.poll(() => approve.isEnabled()).toBe(true);
+      await poll(() => approve.isEnabled()).toBe(true);
       expect(await page.locator('#approve-reasons').count()).toBe(0);
 
       // The help overlay, then approval from the keyboard.
@@ -189,7 +193,7 @@ for (const dialect of DIALECTS) {
       await expectAccessible(page, 'shortcut help');
       await shot(page, 'shortcuts');
       await page.keyboard.press('Escape');
-      await expect.poll(() => help.isVisible()).toBe(false);
+      await poll(() => help.isVisible()).toBe(false);
       await page.keyboard.press('a');
       const confirm = page.getByRole('dialog', { name: 'Approve Katanga Trading SARL?' });
       await confirm.waitFor();
@@ -199,7 +203,7 @@ for (const dialect of DIALECTS) {
       await page.getByText('The case is approved.').waitFor();
       await shot(page, 'approved');
       // The audit trail, newest first, names who acted.
-      await expect.poll(() => page.locator('.timeline li').filter({ hasText: 'Status changed' }).count()).toBe(1);
+      await poll(() => page.locator('.timeline li').filter({ hasText: 'Status changed' }).count()).toBe(1);
       const trail = await page.locator('.timeline li').allTextContents();
       const decision = trail.findIndex((entry) => entry.includes('Status changed'));
       expect(trail[decision]).toContain('Rita Reviewer');
@@ -227,6 +231,59 @@ for (const dialect of DIALECTS) {
       await page.goto(`${server.url}/backoffice/cases/${flagged}`);
       await page.getByRole('heading', { name: 'Sign in' }).waitFor();
       await shot(page, 'signed-out');
+    });
+
+    it('asks for the authenticator code when two-factor sign-in is on, and says when an account is locked', { timeout: 120_000 }, async () => {
+      const manager = await createManager({ ctx: server.ctx, input: { email: 'tom@example.com', name: 'Tom', surname: 'Totp', role: 'reviewer' } });
+      const page = await newPage();
+      await setPassword(page, manager.setPasswordUrl);
+      // Two-factor enrolment over the API, as the manager's own session does it.
+      const signedIn = await fetch(`${server.url}/v1/auth/sign-in/`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'tom@example.com', password: PASSWORD }),
+      });
+      const cookie = /openkyb_session=[^;]+/.exec(signedIn.headers.get('set-cookie') ?? '')![0];
+      const headers = { cookie, 'x-csrf-token': (await signedIn.json()).csrfToken, 'content-type': 'application/json' };
+      const { secret } = await (await fetch(`${server.url}/v1/auth/totp/`, { method: 'POST', headers })).json();
+      const confirmed = await fetch(`${server.url}/v1/auth/totp/confirm/`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ code: totpCode(secret, Date.now()) }),
+      });
+      expect(confirmed.status).toBe(200);
+
+      await page.getByLabel('E-mail').fill('tom@example.com');
+      await page.getByLabel('Password').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      const code = page.getByLabel('Authentication code');
+      await code.waitFor();
+      await expectAccessible(page, 'sign-in, second factor');
+      await shot(page, 'sign-in-totp');
+      await code.fill('000000');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await poll(() => page.getByRole('alert').textContent()).toContain('That code is wrong');
+      // The next step's code: the one used to confirm enrolment cannot be used again.
+      await code.fill(totpCode(secret, Date.now() + 30_000));
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { name: 'Cases' }).waitFor();
+
+      // Five wrong passwords in a row lock the account; the page says until when.
+      const other = await newPage();
+      await other.goto(`${server.url}/backoffice/sign-in`);
+      const submit = other.getByRole('button', { name: 'Sign in' });
+      for (let i = 0; i < 5; i += 1) {
+        await other.getByLabel('E-mail').fill('tom@example.com');
+        await other.getByLabel('Password').fill(`wrong password ${i}`);
+        await submit.click();
+        await poll(() => submit.isEnabled()).toBe(true);
+        expect(await other.getByRole('alert').textContent()).toMatch(/wrong|locked/);
+      }
+      await other.getByLabel('Password').fill(PASSWORD);
+      await other.getByRole('button', { name: 'Sign in' }).click();
+      await poll(() => other.getByRole('alert').textContent()).toContain('This account is locked');
+      await expectAccessible(other, 'sign-in, locked');
+      await shot(other, 'sign-in-locked');
     });
 
     it('an admin creates a viewer, who reads the case but can do nothing with it, not even with a direct call', async () => {
