@@ -4,6 +4,7 @@ import type { Client } from '../api/client.js';
 import type { SessionBody } from '../api/types.js';
 import { errorText } from '../components/error-text.js';
 import { Field } from '../components/field.js';
+import { formatDateTime } from '../components/format.js';
 import { useTitle } from '../components/use-load.js';
 import { useI18n } from '../i18n/i18n.js';
 import { AuthLayout } from './auth-layout.js';
@@ -15,7 +16,7 @@ type Step = 'password' | 'totp';
  * TOTP_REQUIRED and the page asks for the code (or a recovery code) with the same credentials.
  */
 export function SignInPage({ client, reason, onSignedIn }: { client: Client; reason: 'expired' | 'signedOut' | null; onSignedIn(session: SessionBody): void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   useTitle(t('signIn.title'));
   const [step, setStep] = useState<Step>('password');
   const [email, setEmail] = useState('');
@@ -25,6 +26,12 @@ export function SignInPage({ client, reason, onSignedIn }: { client: Client; rea
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);
   const errorRef = useRef<HTMLParagraphElement>(null);
+
+  // The server names the unlock time as an ISO instant; the page shows it in the reader's time.
+  const lockedText = (message: string) => {
+    const until = /\d{4}-\d{2}-\d{2}T[\d:.]+Z/.exec(message)?.[0];
+    return until ? t('signIn.lockedUntil', { time: formatDateTime(locale, until) }) : t('signIn.locked', { detail: message });
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -42,7 +49,7 @@ export function SignInPage({ client, reason, onSignedIn }: { client: Client; rea
           caught instanceof ApiError && caught.identifier === 'SIGN_IN_FAILED'
             ? t(step === 'totp' ? 'signIn.failedCode' : 'signIn.failed')
             : caught instanceof ApiError && caught.identifier === 'ACCOUNT_LOCKED'
-              ? t('signIn.locked', { detail: caught.message })
+              ? lockedText(caught.message)
               : errorText(t, caught),
         );
         requestAnimationFrame(() => errorRef.current?.focus());

@@ -31,6 +31,7 @@ export default {
   'signIn.failed': 'The e-mail or password is wrong.',
   'signIn.failedCode': 'That code is wrong or has expired. Try the current one.',
   'signIn.locked': 'This account is locked after too many failed attempts. {detail}',
+  'signIn.lockedUntil': 'This account is locked after too many failed attempts, until {time}.',
   'signIn.expired': 'Your session has ended. Sign in again to continue.',
   'signIn.signedOut': 'You are signed out.',
   'signIn.totpIntro': 'Enter the 6-digit code from your authenticator app.',
