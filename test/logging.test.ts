@@ -1,6 +1,8 @@
 import { expect, it } from 'vitest';
 import { api } from './api.js';
 import { describeEachDialect } from './harness.js';
+import { cookieOf, sessionHeaders, signIn, tokenOf } from './managers.js';
+import { totpCode } from '../src/core/managers/totp.js';
 
 describeEachDialect('logs', (h) => {
   it('never contain request bodies, personal data, secrets or token strings (canary)', async () => {
@@ -16,6 +18,29 @@ describeEachDialect('logs', (h) => {
     expect(h().logs.length).toBeGreaterThan(5);
     expect(logs).toContain('request completed');
     for (const secret of [canary, canary.slice(0, 30), token.json.tokenString, partner.apiSecret, partner.auth.slice(6)]) {
+      expect(logs).not.toContain(secret);
+    }
+  });
+
+  it('never contain passwords, session cookies, CSRF tokens, set-password links, TOTP secrets or recovery codes', async () => {
+    const partner = await h().partner();
+    const call = api(h()).call;
+    const password = 'CANARY-password-0451';
+    const created = await call('POST', '/v1/managers/', partner.auth, { email: 'canary@example.com', name: 'C', surname: 'L', role: 'admin' });
+    const token = tokenOf(created.json.setPasswordUrl);
+    await call('POST', '/v1/auth/password/', null, { token, password });
+    await signIn(h(), 'canary@example.com', 'CANARY-wrong-password');
+    const res = await signIn(h(), 'canary@example.com', password);
+    const cookie = cookieOf(res.headers['set-cookie']);
+    const { read, write } = sessionHeaders(cookie, res.json.csrfToken);
+    await call('GET', '/v1/auth/session/', null, undefined, read);
+    const totp = await call('POST', '/v1/auth/totp/', null, undefined, write);
+    const codes = await call('POST', '/v1/auth/totp/confirm/', null, { code: totpCode(totp.json.secret, h().clock.now()) }, write);
+    expect(codes.json.recoveryCodes).toHaveLength(10);
+    await signIn(h(), 'canary@example.com', password, { recoveryCode: codes.json.recoveryCodes[0] });
+    await call('POST', '/v1/auth/sign-out/', null, undefined, write);
+    const logs = h().logs.join('\n');
+    for (const secret of [password, 'CANARY-wrong-password', token, cookie, res.json.csrfToken, totp.json.secret, ...codes.json.recoveryCodes]) {
       expect(logs).not.toContain(secret);
     }
   });

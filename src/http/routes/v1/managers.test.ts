@@ -1,0 +1,141 @@
+import { beforeAll, expect, it } from 'vitest';
+import { api } from '../../../../test/api.js';
+import { submittedCompany } from '../../../../test/companies.js';
+import { describeEachDialect, type TestPartner } from '../../../../test/harness.js';
+import { signedInManager, signIn, tokenOf, type SignedIn } from '../../../../test/managers.js';
+
+describeEachDialect('managers over the API, and what each role sees of a case', (h) => {
+  let partner: TestPartner;
+  let admin: SignedIn;
+  beforeAll(async () => {
+    partner = await h().partner('Managed');
+    admin = await signedInManager(h(), partner, 'admin');
+  });
+
+  it('lets an admin create, list, change and reset managers; the set-password link works once', async () => {
+    const call = api(h()).call;
+    const created = await call('POST', '/v1/managers/', null, { email: 'New@Example.com', name: 'New', surname: 'Reviewer', role: 'reviewer' }, admin.write);
+    expect(created.status, created.text).toBe(201);
+    expect(created.json.manager).toEqual({
+      id: expect.any(Number),
+      name: 'New',
+      surname: 'Reviewer',
+      email: 'new@example.com',
+      role: 'reviewer',
+      disabled: false,
+      away: false,
+      totpEnabled: false,
+      lastSignInAt: null,
+    });
+    const id = created.json.manager.id;
+    expect((await call('POST', '/v1/auth/password/', null, { token: tokenOf(created.json.setPasswordUrl), password: 'a long enough password' })).status).toBe(
+      204,
+    );
+    expect((await signIn(h(), 'new@example.com', 'a long enough password')).status).toBe(200);
+    expect((await call('POST', '/v1/managers/', null, { email: 'new@example.com', name: 'N', surname: 'R', role: 'viewer' }, admin.write)).status).toBe(409);
+
+    const listed = await call('GET', '/v1/managers/', null, undefined, admin.read);
+    expect(listed.json.results.find((m: { id: number }) => m.id === id)).toMatchObject({ email: 'new@example.com', lastSignInAt: expect.any(String) });
+
+    const patched = await call('PATCH', `/v1/managers/${id}/`, null, { role: 'viewer', away: true }, admin.write);
+    expect(patched.json).toMatchObject({ role: 'viewer', away: true });
+    const reset = await call('POST', `/v1/managers/${id}/reset/`, null, undefined, admin.write);
+    expect(reset.json.setPasswordUrl).toMatch(/^http:\/\/openkyb\.test\/backoffice\/set-password#token=\w{40}$/);
+    expect((await call('PATCH', `/v1/managers/${id}/`, null, { disabled: true }, admin.write)).json.disabled).toBe(true);
+    expect((await signIn(h(), 'new@example.com', 'a long enough password')).status).toBe(401);
+    const audit = await h()
+      .database.db.selectFrom('audit_logs')
+      .select(['action', 'actor_type', 'actor_id'])
+      .where('partner_id', '=', partner.partnerId)
+      .where('action', 'like', 'MANAGER_%')
+      .execute();
+    expect(audit).toEqual(expect.arrayContaining([{ action: 'MANAGER_CREATED', actor_type: 'manager', actor_id: String(admin.id) }]));
+  });
+
+  it("lets any manager set its own away, but not another's, nor its own role", async () => {
+    const reviewer = await signedInManager(h(), partner, 'reviewer');
+    const call = api(h()).call;
+    expect((await call('PATCH', `/v1/managers/${reviewer.id}/`, null, { away: true }, reviewer.write)).json.away).toBe(true);
+    const own = await call('PATCH', `/v1/managers/${reviewer.id}/`, null, { role: 'admin' }, reviewer.write);
+    expect(own.status).toBe(403);
+    expect(own.json.identifier).toBe('FORBIDDEN');
+    expect((await call('PATCH', `/v1/managers/${admin.id}/`, null, { away: true }, reviewer.write)).status).toBe(403);
+    const created = await call('POST', '/v1/managers/', null, { email: 'x@example.com', name: 'X', surname: 'Y', role: 'admin' }, reviewer.write);
+    expect(created.status).toBe(403);
+    expect(created.json.message).toBe('This needs the admin role (or a stronger one); you are signed in as reviewer.');
+    const listed = await call('GET', '/v1/managers/', null, undefined, reviewer.read);
+    expect(listed.json.results.find((m: { id: number }) => m.id === reviewer.id).role).toBe('reviewer');
+  });
+
+  it("answers 404 to a manager of another partner, for that partner's company and managers", async () => {
+    const other = await h().partner('Other');
+    const foreign = await signedInManager(h(), other, 'admin');
+    const s = await submittedCompany(h(), { partner });
+    const call = api(h()).call;
+    expect((await call('GET', `/kyb/companies/${s.companyId}/`, null, undefined, foreign.read)).status).toBe(404);
+    expect((await call('POST', `/kyb/companies/${s.companyId}/change-status/`, null, { status: 'NEED_TO_PROCESS' }, foreign.write)).status).toBe(404);
+    expect((await call('PATCH', `/v1/managers/${admin.id}/`, null, { disabled: true }, foreign.write)).status).toBe(404);
+    expect((await call('POST', `/v1/managers/${admin.id}/reset/`, null, undefined, foreign.write)).status).toBe(404);
+    const list = await call('GET', '/v1/managers/', null, undefined, foreign.read);
+    expect(list.json.results.map((m: { id: number }) => m.id)).toEqual([foreign.id]);
+    expect((await call('GET', '/kyb/companies/', null, undefined, foreign.read)).json.count).toBe(0);
+  });
+
+  it("records each manager's read of a case as company.viewed in the chain, and shows the audit trail to auditors only", async () => {
+    const viewer = await signedInManager(h(), partner, 'viewer');
+    const auditor = await signedInManager(h(), partner, 'auditor');
+    const s = await submittedCompany(h(), { partner });
+    const call = api(h()).call;
+    const asViewer = await call('GET', `/kyb/companies/${s.companyId}/`, null, undefined, viewer.read);
+    expect(asViewer.status).toBe(200);
+    expect(asViewer.json.auditLogs).toEqual({ logs: [], logsCount: 0 });
+    const asAuditor = await call('GET', `/kyb/companies/${s.companyId}/`, null, undefined, auditor.read);
+    const viewed = asAuditor.json.auditLogs.logs.filter((l: { identifier: string }) => l.identifier === 'company.viewed');
+    expect(viewed).toHaveLength(2);
+    expect(asAuditor.json.auditLogs.logsCount).toBeGreaterThan(2);
+    // A key pair is the partner's own system: its reads are not manager views.
+    await call('GET', `/kyb/companies/${s.companyId}/`, partner.auth);
+    const rows = await h()
+      .database.db.selectFrom('audit_logs')
+      .select(['actor_type', 'actor_id', 'details'])
+      .where('company_id', '=', s.companyId)
+      .where('action', '=', 'company.viewed')
+      .orderBy('seq')
+      .execute();
+    expect(rows).toEqual([
+      { actor_type: 'manager', actor_id: String(viewer.id), details: JSON.stringify({ managerId: viewer.id }) },
+      { actor_type: 'manager', actor_id: String(auditor.id), details: JSON.stringify({ managerId: auditor.id }) },
+    ]);
+    const { verifyAuditChain } = await import('../../../core/audit/verify-chain.js');
+    const report = await verifyAuditChain({ db: h().database.db, partnerId: partner.partnerId });
+    expect(report.broken).toBeNull();
+    expect(report.entries).toBeGreaterThan(2);
+  });
+
+  it('names the manager who decides in the audit trail and the status change', async () => {
+    const reviewer = await signedInManager(h(), partner, 'reviewer');
+    const s = await submittedCompany(h(), { partner });
+    const call = api(h()).call;
+    const decided = await call('POST', `/kyb/companies/${s.companyId}/change-status/`, null, { status: 'NEED_TO_PROCESS' }, reviewer.write);
+    expect(decided.status, decided.text).toBe(200);
+    const row = await h()
+      .database.db.selectFrom('audit_logs')
+      .select(['actor_type', 'actor_id'])
+      .where('company_id', '=', s.companyId)
+      .where('action', '=', 'STATUS_CHANGED')
+      .executeTakeFirst();
+    expect(row).toEqual({ actor_type: 'manager', actor_id: String(reviewer.id) });
+    const detail = await call('GET', `/kyb/companies/${s.companyId}/`, partner.auth);
+    expect(detail.json.meta.statusChangedBy).toMatchObject({ id: reviewer.id });
+    const assigned = await call('POST', `/v1/companies/${s.companyId}/assign/`, null, { managerId: reviewer.id }, reviewer.write);
+    expect(assigned.json.assignedTo.id).toBe(reviewer.id);
+    const assignment = await h()
+      .database.db.selectFrom('audit_logs')
+      .select(['actor_type', 'actor_id', 'details'])
+      .where('company_id', '=', s.companyId)
+      .where('action', '=', 'COMPANY_ASSIGNED')
+      .executeTakeFirstOrThrow();
+    expect(assignment).toMatchObject({ actor_type: 'manager', actor_id: String(reviewer.id) });
+    expect(JSON.parse(assignment.details).managerId).toBe(reviewer.id);
+  });
+});
