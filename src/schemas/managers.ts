@@ -83,5 +83,5 @@ export const SetPasswordRequest = Type.Object(
 );
 
 export const TotpEnrolment = Type.Object({ secret: Type.String(), otpauthUrl: Type.String() }, { title: 'TotpEnrolment' });
-export const TotpCodeRequest = Type.Object({ code: Type.String({ pattern: '^[0-9]{6}$' }) }, { ...strict, title: 'TotpCodeRequest' });
+export const TotpCodeRequest = Type.Object({ code: Type.String({ pattern: '^[0-9]{6}$', maxLength: 6 }) }, { ...strict, title: 'TotpCodeRequest' });
 export const RecoveryCodes = Type.Object({ recoveryCodes: Type.Array(Type.String(), { minItems: 10, maxItems: 10 }) }, { title: 'RecoveryCodes' });

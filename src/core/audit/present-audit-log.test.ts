@@ -41,7 +41,8 @@ it('maps every actor kind and an action it has no text for onto the contract', (
     ['PARTNER', 'ACTION'],
     ['AUTOMATION', 'INFO'],
     ['SYSTEM', 'INFO'],
-    ['DEFAULT', 'ACTION'],
+    // A manager acts for the partner in the back office.
+    ['PARTNER', 'ACTION'],
   ]);
   expect(logs[0]).toEqual({
     identifier: 'COMPANY_STATUS_CHANGED',

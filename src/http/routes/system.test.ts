@@ -24,8 +24,9 @@ describeEachDialect('system endpoints', (h) => {
       ]),
     );
     expect(doc.paths['/kyb/tokens/'].post.requestBody.content['application/json'].schema.required).toEqual(['tokenType', 'clientId']);
-    expect(doc.paths['/kyb/tokens/'].post.security).toEqual([{ apiKeyPair: [] }]);
+    expect(doc.paths['/kyb/tokens/'].post.security).toEqual([{ apiKeyPair: [] }, { managerSession: [] }]);
     expect(doc.components.securitySchemes.kybTokenAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(doc.components.securitySchemes.managerSession).toMatchObject({ type: 'apiKey', in: 'cookie', name: 'openkyb_session' });
     const docs = await h().app.inject({ method: 'GET', url: '/docs/' });
     expect(docs.statusCode).toBe(200);
     expect(docs.body).toContain('swagger');
@@ -41,8 +42,17 @@ describeEachDialect('system endpoints', (h) => {
     expect(ids.every((id) => typeof id === 'string' && id.length > 0)).toBe(true);
     expect(new Set(ids).size).toBe(ids.length);
     const byId = Object.fromEntries(operations.map((o) => [o.op.operationId, o]));
-    expect(byId.kybFormsRetrieve.op.security).toEqual([{ kybTokenAuth: [] }, { apiKeyPair: [] }]);
-    expect(byId.v1WebhooksRetrieve).toMatchObject({ path: '/v1/webhooks/{id}/', method: 'get', op: { security: [{ apiKeyPair: [] }] } });
+    expect(byId.kybFormsRetrieve.op.security).toEqual([{ kybTokenAuth: [] }, { apiKeyPair: [] }, { managerSession: [] }]);
+    expect(byId.v1WebhooksRetrieve).toMatchObject({
+      path: '/v1/webhooks/{id}/',
+      method: 'get',
+      op: { security: [{ apiKeyPair: [] }, { managerSession: [] }], 'x-openkyb-role': 'admin' },
+    });
+    expect(byId.v1WebhooksRetrieve.op.responses['403']).toBeDefined();
+    expect(byId.kybCompaniesRetrieve.op['x-openkyb-role']).toBe('viewer');
+    expect(byId.kybCompaniesRetrieve.op.description).toContain('Back-office managers need the **viewer** role');
+    expect(byId.v1AuthSessionList.op.security).toEqual([{ managerSession: [] }]);
+    expect(byId.v1AuthSignInCreate.op.security).toBeUndefined();
     expect(byId.v1FlowsCreate.op.responses['401']).toBeDefined();
     expect(byId.livezList.op.security).toBeUndefined();
     for (const { op } of operations) if (op.security) expect(op.responses['401']).toBeDefined();
