@@ -112,7 +112,7 @@ export default tseslint.config(
   },
   {
     files: ['web/**/*.ts', 'web/**/*.tsx'],
-    ignores: ['web/*/e2e/**', 'web/*/vite.config.ts', 'web/precompress.ts'],
+    ignores: ['web/*/e2e/**', 'web/*/vite.config.ts', 'web/shared/vite-*.ts'],
     languageOptions: {
       globals: {
         window: 'readonly',

@@ -6,7 +6,7 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    // Browser tests (web/form/e2e) run against the built form; this rebuilds it when stale.
-    globalSetup: ['web/form/e2e/global-setup.ts'],
+    // Browser tests (web/*/e2e) run against the built apps; this rebuilds them when stale.
+    globalSetup: ['test/web-build-setup.ts'],
   },
 });

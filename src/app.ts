@@ -34,6 +34,7 @@ import { requestInfoRoute } from './http/routes/v1/companies/request-info.js';
 import { automationRoute } from './http/routes/kyb/companies/automation.js';
 import { pdfRoute } from './http/routes/kyb/companies/pdf.js';
 import { webFormRoutes } from './http/routes/web-form.js';
+import { webBackofficeRoutes } from './http/routes/web-backoffice.js';
 import { exceedsDepth, validatorCompiler } from './http/validation.js';
 import { refuseUnstorableText } from './http/text-guard.js';
 import { invalidField } from './core/errors.js';
@@ -154,6 +155,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   authRoutes(app);
   managerRoutes(app);
   await webFormRoutes(app);
+  await webBackofficeRoutes(app);
   return app;
 }
 

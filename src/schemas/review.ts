@@ -83,7 +83,17 @@ export const CompanyListQuery = Type.Object({
 });
 export type CompanyListQuery = Static<typeof CompanyListQuery>;
 
-export const CompanyList = Type.Object({ id: Type.String(), company: CompanyInfo, meta: KybFormMeta }, { title: 'CompanyList' });
+/** OpenKYB: what a review queue shows beside iDenfy's fields, so a list needs no dossier reads. */
+export const CompanyListReview = Type.Object(
+  {
+    created: DateTime,
+    riskLevel: Nullable(RiskLevelEnum),
+    assignedTo: Nullable(ManagerAccount),
+  },
+  { title: 'CompanyListReview' },
+);
+export type CompanyListReview = Static<typeof CompanyListReview>;
+export const CompanyList = Type.Object({ id: Type.String(), company: CompanyInfo, meta: KybFormMeta, review: CompanyListReview }, { title: 'CompanyList' });
 export const PaginatedCompanyListList = Type.Object(
   {
     count: Type.Integer(),

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { precompress } from '../precompress.js';
+import { precompress } from '../shared/vite-precompress.js';
 
 const root = import.meta.dirname;
 /** The hosted KYB form; `npm run build` writes it to dist/web/form, which `openkyb serve` serves. */

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.js';
 import type { KybAuditLog } from '../../schemas/review.js';
+import { managersById } from './managers.js';
 
 /** The audit rows most recently written first; the detail shows this many, with the total. */
 export const AUDIT_LOGS_SHOWN = 200;
@@ -28,12 +29,12 @@ const TEXTS: Record<string, string> = {
   'company.viewed': 'Case opened by a manager',
 };
 
-/** iDenfy's CompanyLogs from OpenKYB's audit rows. */
-export async function presentAuditLogs(db: Db, companyId: string): Promise<{ logs: KybAuditLog[]; logsCount: number }> {
+/** iDenfy's CompanyLogs from OpenKYB's audit rows; a manager's entry names the manager (iDenfy's AuditLogManager). */
+export async function presentAuditLogs(db: Db, partnerId: string, companyId: string): Promise<{ logs: KybAuditLog[]; logsCount: number }> {
   const [rows, counted] = await Promise.all([
     db
       .selectFrom('audit_logs')
-      .select(['id', 'actor_type', 'action', 'details', 'created_at'])
+      .select(['id', 'actor_type', 'actor_id', 'action', 'details', 'created_at'])
       .where('company_id', '=', companyId)
       .orderBy('created_at', 'desc')
       .orderBy('id', 'desc')
@@ -45,6 +46,13 @@ export async function presentAuditLogs(db: Db, companyId: string): Promise<{ log
       .where('company_id', '=', companyId)
       .executeTakeFirstOrThrow(),
   ]);
+  const managerOf = (row: { actor_type: string; actor_id: string | null }) =>
+    row.actor_type === 'manager' && row.actor_id !== null ? Number(row.actor_id) : null;
+  const managers = await managersById(db, partnerId, rows.map(managerOf));
+  const named = (row: (typeof rows)[number]) => {
+    const manager = managers.get(managerOf(row) ?? 0);
+    return manager ? { manager: { id: manager.id, displayName: `${manager.name} ${manager.surname}`.trim() } } : {};
+  };
   return {
     logs: rows.map((row) => ({
       identifier: row.action,
@@ -54,6 +62,7 @@ export async function presentAuditLogs(db: Db, companyId: string): Promise<{ log
       logLevel: 'ACTION' as const,
       timestamp: new Date(row.created_at).toISOString(),
       logId: row.id,
+      ...named(row),
     })),
     logsCount: Number(counted.count),
   };

@@ -60,7 +60,7 @@ export async function getCompany({ ctx, id }: { ctx: PartnerCtx; id: string }) {
     beneficiaryRows(ctx.db, ctx, id),
     readScreening(ctx.db, ctx, id),
     managersById(ctx.db, ctx.partnerId, [company.assigned_to, company.status_changed_by]),
-    readsAudit ? presentAuditLogs(ctx.db, id) : { logs: [], logsCount: 0 },
+    readsAudit ? presentAuditLogs(ctx.db, ctx.partnerId, id) : { logs: [], logsCount: 0 },
     listComments({ ctx, companyId: id }),
     answersDisplay({ ctx: { ...ctx, access: { partnerId: ctx.partnerId, companyId: id, actor: { kind: 'partner', keyId: '' } } } }),
   ]);

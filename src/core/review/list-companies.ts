@@ -2,12 +2,13 @@ import type { SelectQueryBuilder } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { CompanyRow, Database } from '../../db/tables.js';
 import type { KybFormUnifiedFlow } from '../../schemas/flow.js';
-import { DEFAULT_PER_PAGE, type CompanyListQuery, type PaginatedCompanyListList } from '../../schemas/review.js';
+import { DEFAULT_PER_PAGE, type CompanyListQuery, type CompanyListReview, type PaginatedCompanyListList } from '../../schemas/review.js';
 import type { PartnerCtx } from '../context.js';
 import { invalidField } from '../errors.js';
 import { loadFlow } from '../forms/access.js';
 import { presentCompany, presentMeta } from '../forms/present-form.js';
 import { isTrigramSearch, matchesSearch, searchedCompanies } from './search-companies.js';
+import { managersById } from './managers.js';
 import { foldSearch } from './search-text.js';
 
 export interface CompanyPage {
@@ -81,11 +82,21 @@ export async function listCompanies({ ctx, query }: { ctx: PartnerCtx; query: Co
     if (!flows.has(company.flow_id)) flows.set(company.flow_id, loadFlow(ctx.db, company));
     return flows.get(company.flow_id)!;
   };
+  const managers = await managersById(
+    ctx.db,
+    ctx.partnerId,
+    rows.map((row) => row.assigned_to),
+  );
   const results = await Promise.all(
     rows.map(async (row) => ({
       id: row.id,
       company: presentCompany(row as CompanyRow & { info: string }, await flowOf(row)),
       meta: presentMeta(row),
+      review: {
+        created: new Date(row.created_at).toISOString(),
+        riskLevel: row.risk_level as CompanyListReview['riskLevel'],
+        assignedTo: row.assigned_to === null ? null : (managers.get(row.assigned_to) ?? null),
+      },
     })),
   );
   return { count, page, perPage, results };

@@ -1,6 +1,6 @@
 import type { Browser, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser.js';
+import { launchChromium } from '../../../test/browser.js';
 import { startE2eServer, type E2eServer } from './server.js';
 
 const BUDGET_BYTES = 150 * 1024;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCALES } from '../../../src/shared/enums.js';
 import en from '../src/i18n/locales/en.js';
 import lt from '../src/i18n/locales/lt.js';
-import { expectAccessible, launchChromium, screenshotFolder } from './browser.js';
+import { expectAccessible, launchChromium, screenshotFolder } from '../../../test/browser.js';
 import { writeTestFiles } from './files.js';
 import { addHolding, addOwnerOfHolding, createCatalog, expectStep, fillCompany } from './scenario.js';
 import { startE2eServer, type E2eServer } from './server.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import en from '../src/i18n/locales/en.js';
-import { expectAccessible, screenshotFolder } from './browser.js';
+import { expectAccessible, screenshotFolder } from '../../../test/browser.js';
 import { expectStep } from './scenario.js';
 import { useE2eSuite } from './suite.js';
 

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { screenshotFolder } from './browser.js';
+import { screenshotFolder } from '../../../test/browser.js';
 import { writeTestFiles } from './files.js';
 import { createCatalog, fillCompany, fillDocuments, fillOwnership, fillQuestionnaire, submit } from './scenario.js';
 import { useE2eSuite } from './suite.js';

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { questionnaireBody } from '../../../test/fixtures.js';
 import en from '../src/i18n/locales/en.js';
-import { expectAccessible } from './browser.js';
+import { expectAccessible } from '../../../test/browser.js';
 import type { E2eServer } from './server.js';
 
 export const PRIMARY = '#123456';

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import en from '../src/i18n/locales/en.js';
 import lt from '../src/i18n/locales/lt.js';
-import { screenshotFolder } from './browser.js';
+import { screenshotFolder } from '../../../test/browser.js';
 import { writeTestFiles } from './files.js';
 import { createCatalog, expectStep, fillCompany, fillDocuments, fillOwnership, fillQuestionnaire, PRIMARY, submit } from './scenario.js';
 import { useE2eSuite } from './suite.js';

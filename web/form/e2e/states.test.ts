@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import en from '../src/i18n/locales/en.js';
-import { expectAccessible, screenshotFolder } from './browser.js';
+import { expectAccessible, screenshotFolder } from '../../../test/browser.js';
 import { createCatalog, expectStep, fillCompany } from './scenario.js';
 import { useE2eSuite } from './suite.js';
 

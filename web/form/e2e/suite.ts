@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { launchChromium } from './browser.js';
+import { launchChromium } from '../../../test/browser.js';
 import { startE2eServer, type E2eServer } from './server.js';
 
 export interface E2eSuite {

@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { TOKEN_REFUSAL } from '../../../src/shared/token-refusal.js';
 import { createClient } from './api/client.js';
-import { ApiError, NetworkError } from './api/errors.js';
+import { ApiError, NetworkError } from '../../shared/api/errors.js';
 import type { KybInfo, KybLocale, SessionInfo } from './api/types.js';
 import { Shell } from './components/shell.js';
 import { I18nContext, initialLocale, isLocale, loadMessages, translator, type I18n, type Messages } from './i18n/i18n.js';
 import { StatusPage, type PageKind } from './pages/status-page.js';
-import { applyTheme } from './theme/apply-theme.js';
+import { applyTheme } from '../../shared/theme/apply-theme.js';
 import { ExpiryBanner } from './wizard/expiry-banner.js';
 import { loadKybData, type Fatal, type KybData } from './wizard/data.js';
 import { Wizard } from './wizard/wizard.js';

@@ -1,4 +1,4 @@
-import { NetworkError, toApiError } from './errors.js';
+import { NetworkError, toApiError } from '../../../shared/api/errors.js';
 import type { Answers, Beneficiary, BeneficiaryInput, Company, CompanyInfo, Document, Form, KybInfo, Questionnaire, SessionInfo } from './types.js';
 
 export interface UploadBody {

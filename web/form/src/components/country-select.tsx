@@ -1,6 +1,6 @@
 import type { SelectHTMLAttributes } from 'react';
 import { useI18n } from '../i18n/i18n.js';
-import { countryOptions } from '../i18n/format.js';
+import { countryOptions } from '../../../shared/i18n/format.js';
 
 type Props = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'onChange' | 'value'> & {
   value: string;

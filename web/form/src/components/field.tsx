@@ -1,74 +1,18 @@
-import type { ReactNode } from 'react';
+import { Field as SharedField, type FieldProps as SharedFieldProps } from '../../../shared/components/field.js';
 import { useI18n } from '../i18n/i18n.js';
 import { say, type Text } from '../i18n/text.js';
 
-export interface ControlProps {
-  id: string;
-  'aria-describedby'?: string;
-  'aria-invalid'?: true;
-  'aria-required'?: true;
-}
+export type { ControlProps } from '../../../shared/components/field.js';
 
-interface FieldProps {
-  id: string;
-  label: string;
-  isRequired?: boolean;
-  hint?: string | null;
+type FieldProps = Omit<SharedFieldProps, 'requiredText' | 'error'> & {
   /** Kept untranslated, so it changes language with the page. */
   error?: Text | null;
-  /** Groups (radios, checkbox lists) are labelled by a legend instead of a label element. */
-  isGroup?: boolean;
-  children: (control: ControlProps) => ReactNode;
-}
+};
 
-/**
- * A labelled control with its hint and error. The error is linked with aria-describedby and
- * announced by screen readers when it appears (role="alert" only on the message itself).
- */
-export function Field({ id, label, isRequired, hint, error, isGroup, children }: FieldProps) {
+/** The shared labelled control, with the form's translation of "required" and its error worded in the page's language. */
+export function Field({ error, ...props }: FieldProps) {
   const { t } = useI18n();
-  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
-  const control: ControlProps = {
-    id,
-    ...(described ? { 'aria-describedby': described } : {}),
-    ...(error ? { 'aria-invalid': true as const } : {}),
-    ...(isRequired && !isGroup ? { 'aria-required': true as const } : {}),
-  };
-  const labelText = (
-    <>
-      {label}
-      {isRequired ? <RequiredMark /> : null}
-    </>
-  );
-  const body = (
-    <>
-      {hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      {children(control)}
-      {error ? (
-        <p id={`${id}-error`} className="field-error" role="alert">
-          {say(t, error)}
-        </p>
-      ) : null}
-    </>
-  );
-  if (isGroup) {
-    return (
-      <fieldset className={`field group${error ? ' has-error' : ''}`} id={`${id}-group`} aria-describedby={described || undefined}>
-        <legend id={`${id}-label`}>{labelText}</legend>
-        {body}
-      </fieldset>
-    );
-  }
-  return (
-    <div className={`field${error ? ' has-error' : ''}`}>
-      <label htmlFor={id}>{labelText}</label>
-      {body}
-    </div>
-  );
+  return <SharedField {...props} error={error ? say(t, error) : null} requiredText={t('field.required')} />;
 }
 
 /** The asterisk after a required field's label, read out as "required". */

@@ -1,5 +1,5 @@
 import { LOCALES, isLocale, useI18n } from '../i18n/i18n.js';
-import { languageName } from '../i18n/format.js';
+import { languageName } from '../../../shared/i18n/format.js';
 
 /** Each language is named in itself, so anyone can find their own. */
 export function LanguageSwitcher() {

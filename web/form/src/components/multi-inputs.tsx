@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useI18n } from '../i18n/i18n.js';
-import { countryName } from '../i18n/format.js';
+import { countryName } from '../../../shared/i18n/format.js';
 import { CountrySelect } from './country-select.js';
 import type { ValueInputProps } from './value-input.js';
 

@@ -1,5 +1,6 @@
 import { LOCALES } from '../../../../src/shared/enums.js';
 import type { KybLocale } from '../api/types.js';
+import { translator as sharedTranslator, type Translator } from '../../../shared/i18n/translator.js';
 import type { MessageKey, Messages } from './messages.js';
 
 export { LOCALES };
@@ -18,12 +19,7 @@ export function initialLocale(tokenLocale: string | null | undefined, browser: r
   return 'en';
 }
 
-export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+export type Translate = Translator<MessageKey>;
 
-/** `{name}` placeholders are filled from `vars`; an unknown one is left visible rather than dropped. */
-export function translator(messages: Messages): Translate {
-  return (key, vars) => {
-    const text = messages[key] ?? key;
-    return vars ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : text;
-  };
-}
+/** The shared translator (web/shared), typed with the form's messages. */
+export const translator: (messages: Messages) => Translate = sharedTranslator;

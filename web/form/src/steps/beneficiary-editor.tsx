@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { fieldsUnder } from '../api/errors.js';
+import { fieldsUnder } from '../../../shared/api/errors.js';
 import type { ApplicantType, Beneficiary, BeneficiaryInput, BeneficiaryType } from '../api/types.js';
 import { Field } from '../components/field.js';
 import { focusFirstError } from '../components/focus.js';

@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { fieldsUnder, type FieldErrors } from '../api/errors.js';
+import { fieldsUnder, type FieldErrors } from '../../../shared/api/errors.js';
 import type { Company } from '../api/types.js';
 import { Field } from '../components/field.js';
 import { focusFirstError } from '../components/focus.js';

@@ -4,7 +4,7 @@ import type { Document } from '../api/types.js';
 import { RequiredMark } from '../components/field.js';
 import { useI18n } from '../i18n/i18n.js';
 import { say, text, type Text } from '../i18n/text.js';
-import { formatPercent } from '../i18n/format.js';
+import { formatPercent } from '../../../shared/i18n/format.js';
 import { COMPANY_OWNER, type KybContext } from '../wizard/data.js';
 import { isBeneficiaryOpen, isOpen } from '../wizard/open-items.js';
 import { useSaver } from '../wizard/use-saver.js';

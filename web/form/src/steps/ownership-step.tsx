@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ApplicantType, Beneficiary } from '../api/types.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { say, text, type Text } from '../i18n/text.js';
-import { formatPercent } from '../i18n/format.js';
+import { formatPercent } from '../../../shared/i18n/format.js';
 import type { KybContext } from '../wizard/data.js';
 import { roleRules } from '../wizard/flow-rules.js';
 import { gapText, ownershipGaps } from '../wizard/ownership-gaps.js';

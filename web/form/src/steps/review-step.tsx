@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { FieldErrors } from '../api/errors.js';
+import type { FieldErrors } from '../../../shared/api/errors.js';
 import { useI18n } from '../i18n/i18n.js';
 import type { KybContext } from '../wizard/data.js';
 import { SaveStatus, useSaver } from '../wizard/use-saver.js';

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
-import { countryName, formatDate, formatDateTime, formatNumber, formatPercent } from '../i18n/format.js';
+import { countryName, formatDate, formatDateTime, formatNumber, formatPercent } from '../../../shared/i18n/format.js';
 import { COMPANY_OWNER, type KybContext, type StepId } from '../wizard/data.js';
 import { companyFieldRules, companySpec } from './field-specs.js';
 import { beneficiaryName, docLabel } from './names.js';

@@ -1,5 +1,5 @@
 import { BENEFICIARY_TYPES } from '../../../../src/shared/enums.js';
-import type { FieldErrors } from '../api/errors.js';
+import type { FieldErrors } from '../../../shared/api/errors.js';
 import type { Translate } from '../i18n/locale.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { COMPANY_OWNER, type KybData, type StepId } from '../wizard/data.js';

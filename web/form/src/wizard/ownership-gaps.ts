@@ -1,6 +1,6 @@
 import { structureGaps, type StructureGap } from '../../../../src/shared/ownership-gaps.js';
 import type { Beneficiary, KybFormUnifiedFlow } from '../api/types.js';
-import { formatPercent } from '../i18n/format.js';
+import { formatPercent } from '../../../shared/i18n/format.js';
 import { text, type Text } from '../i18n/text.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { beneficiaryName } from '../steps/names.js';

@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import { ApiError, type FieldErrors } from '../api/errors.js';
+import { ApiError, type FieldErrors } from '../../../shared/api/errors.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
 
 export { problemText } from './problem-text.js';

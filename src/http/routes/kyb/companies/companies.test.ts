@@ -3,6 +3,8 @@ import { api } from '../../../../../test/api.js';
 import { contractErrors } from '../../../../../test/contract.js';
 import { describeEachDialect } from '../../../../../test/harness.js';
 import { recordFlaggedBeneficiary, submittedCompany } from '../../../../../test/companies.js';
+import { createManager } from '../../../../core/managers/create-manager.js';
+import { signedInManager } from '../../../../../test/managers.js';
 
 /** Parts OpenKYB has no service for are null, which iDenfy's schema does not allow (see docs/decisions.md). */
 const NOT_YET_PROVIDED = ['/addressAudit', '/websiteAudit', '/companyNameAudit', '/einVerification'];
@@ -32,6 +34,22 @@ describeEachDialect('GET /kyb/companies/', (h) => {
     expect(second.json.previous).toBe('http://openkyb.test/kyb/companies/?perPage=2&page=1');
     const oldest = await call('GET', '/kyb/companies/?ordering=created&perPage=1', partner.auth);
     expect(oldest.json.results[0].id).toBe(ids[0]);
+  });
+
+  it('carries what a review queue shows beside each row: created, risk level and assignee (OpenKYB extension)', async () => {
+    const partner = await h().partner();
+    const { companyId } = await submittedCompany(h(), { partner });
+    const { call } = api(h());
+    const before = await call('GET', '/kyb/companies/', partner.auth);
+    const risk = await call('GET', `/v1/companies/${companyId}/risk/`, partner.auth);
+    expect(risk.json.level).toMatch(/LOW|MEDIUM|HIGH/);
+    expect(before.json.results[0].review).toEqual({ created: new Date(h().clock.now()).toISOString(), riskLevel: risk.json.level, assignedTo: null });
+    const manager = await createManager({ ctx: partner.ctx, input: { name: 'Ona', surname: 'Reviewer', email: 'ona@example.com' } });
+    expect((await call('POST', `/v1/companies/${companyId}/assign/`, partner.auth, { managerId: manager.id })).status).toBe(200);
+    const after = await call('GET', '/kyb/companies/?assignedTo=' + manager.id, partner.auth);
+    expect(after.json.results.map((r: { id: string }) => r.id)).toEqual([companyId]);
+    expect(after.json.results[0].review.assignedTo).toEqual({ id: manager.id, name: 'Ona', surname: 'Reviewer', email: 'ona@example.com' });
+    expect(contractErrors('PaginatedCompanyListList', after.json)).toEqual([]);
   });
 
   it('filters by created range, registration number, status, approval and a folded search', async () => {
@@ -127,5 +145,22 @@ describeEachDialect('GET /kyb/companies/{id}/', (h) => {
     const { call } = api(h());
     expect((await call('GET', '/kyb/companies/nope/', s.partner.auth)).status).toBe(404);
     expect((await call('GET', `/kyb/companies/${s.companyId}/`, other.auth)).status).toBe(404);
+  });
+});
+
+describeEachDialect('the audit trail in the dossier', (h) => {
+  it('names the manager who acted, and the API key acts as nobody', async () => {
+    const partner = await h().partner();
+    const { companyId } = await submittedCompany(h(), { partner });
+    const reviewer = await signedInManager(h(), partner, 'reviewer');
+    const { call } = api(h());
+    expect((await call('POST', `/v1/companies/${companyId}/comments/`, null, { content: 'Checked.' }, reviewer.write)).status).toBe(201);
+    h().clock.advance(1000);
+    expect((await call('POST', `/v1/companies/${companyId}/comments/`, partner.auth, { content: 'By the backend.' })).status).toBe(201);
+    const logs = (await call('GET', `/kyb/companies/${companyId}/`, partner.auth)).json.auditLogs.logs as Array<{ identifier: string; manager?: unknown }>;
+    const comments = logs.filter((log) => log.identifier === 'COMMENT_ADDED');
+    expect(comments).toHaveLength(2);
+    expect(comments[1]!.manager).toEqual({ id: reviewer.id, displayName: 'reviewer Tester' });
+    expect(comments[0]!.manager).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { THEME_COLORS } from '../../../../src/shared/enums.js';
+import { THEME_COLORS } from '../../../src/shared/enums.js';
 import { applyTheme, DEFAULT_COLORS, luminance, readableOn } from './apply-theme.js';
 
 /** A stand-in root element: applyTheme only sets CSS custom properties on it. */

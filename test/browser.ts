@@ -13,7 +13,7 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-export const SCREENSHOT_ROOT = path.resolve(import.meta.dirname, '../../../.test-artifacts/screenshots');
+export const SCREENSHOT_ROOT = path.resolve(import.meta.dirname, '../.test-artifacts/screenshots');
 
 /** Screenshots of one test file go to their own folder, printed so anyone can look at them. */
 export function screenshotFolder(name: string): (page: Page, shot: string) => Promise<void> {

@@ -1,5 +1,5 @@
-import { THEME_COLORS } from '../../../../src/shared/enums.js';
-import type { ThemeCore } from '../api/types.js';
+import { THEME_COLORS } from '../../../src/shared/enums.js';
+import type { ThemeCore } from '../../../src/shared/wire.js';
 
 type ColorName = (typeof THEME_COLORS)[number];
 

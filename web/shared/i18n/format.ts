@@ -1,4 +1,4 @@
-import { COUNTRIES } from '../../../../src/shared/enums.js';
+import { COUNTRIES } from '../../../src/shared/enums.js';
 
 /** Locale-aware names and formats from the browser's Intl data: nothing to translate by hand. */
 const cache = new Map<string, unknown>();

@@ -1,0 +1,107 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { can } from '../api/permissions.js';
+import { useI18n } from '../i18n/i18n.js';
+import { BASE, Link, useLocation, type Route } from '../router/router.js';
+import { useSession } from '../session.js';
+import { Dialog } from './dialog.js';
+import { errorText } from './error-text.js';
+import { SHORTCUTS, useShortcuts } from './shortcuts.js';
+
+/** Header (navigation, who is signed in, sign-out), the main region and the shortcut help. */
+export function AppShell({ route, children }: { route: Route; children: ReactNode }) {
+  const { t } = useI18n();
+  const { manager, signOut } = useSession();
+  const [isHelpOpen, setHelpOpen] = useState(false);
+  const [signOutError, setSignOutError] = useState<string | null>(null);
+  const main = useRef<HTMLElement>(null);
+  const { pathname } = useLocation();
+
+  // A new page: focus goes to the main region, so screen readers start reading there.
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    main.current?.focus();
+  }, [pathname]);
+
+  useShortcuts({ '?': () => setHelpOpen(true) });
+
+  const current = (name: Route['name']) => (route.name === name ? ('page' as const) : undefined);
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="header bo-header">
+        <div className="brand">
+          <span className="brand-name">{t('app.title')}</span>
+        </div>
+        <nav aria-label={t('nav.label')}>
+          <ul className="nav-list">
+            <li>
+              <Link href={`${BASE}/cases`} aria-current={current('queue') ?? current('case')}>
+                {t('nav.queue')}
+              </Link>
+            </li>
+            {can(manager.role, 'admin') ? (
+              <li>
+                <Link href={`${BASE}/managers`} aria-current={current('managers')}>
+                  {t('nav.managers')}
+                </Link>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+        <div className="who">
+          <span>
+            {t('nav.signedInAs', { name: `${manager.name} ${manager.surname}` })} <span className="role-badge">{t(`role.${manager.role}`)}</span>
+          </span>
+          <button type="button" className="button secondary small" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
+            {t('nav.shortcuts')}
+          </button>
+          <button
+            type="button"
+            className="button secondary small"
+            onClick={() => {
+              setSignOutError(null);
+              signOut().catch((error: unknown) => setSignOutError(errorText(t, error)));
+            }}
+          >
+            {t('nav.signOut')}
+          </button>
+        </div>
+      </header>
+      {signOutError ? (
+        <p className="banner tone-error" role="alert">
+          {signOutError}
+        </p>
+      ) : null}
+      <main id="main" ref={main} className="main bo-main" tabIndex={-1}>
+        {children}
+      </main>
+      <Dialog open={isHelpOpen} title={t('shortcut.title')} onClose={() => setHelpOpen(false)}>
+        <p>{t('shortcut.intro')}</p>
+        <table className="shortcut-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('shortcut.key')}</th>
+              <th scope="col">{t('shortcut.action')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {SHORTCUTS.map((s) => (
+              <tr key={s.key}>
+                <td>
+                  <kbd>{s.key}</kbd>
+                </td>
+                <td>{t(s.action)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Dialog>
+    </>
+  );
+}

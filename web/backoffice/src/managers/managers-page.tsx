@@ -1,0 +1,167 @@
+import { useState, type FormEvent } from 'react';
+import { can } from '../api/permissions.js';
+import { ROLES, type ManagerListItem, type Role } from '../api/types.js';
+import { errorText } from '../components/error-text.js';
+import { Field } from '../components/field.js';
+import { formatDateTime, personName } from '../components/format.js';
+import { useLoad, useTitle } from '../components/use-load.js';
+import { useI18n } from '../i18n/i18n.js';
+import { useSession } from '../session.js';
+
+/** A one-time link, shown once: the server keeps only its hash. */
+function OnceLink({ url, label }: { url: string; label: string }) {
+  const { t } = useI18n();
+  return (
+    <div className="once-link tone-success" role="status">
+      <label htmlFor="once-link">{label}</label>
+      <input id="once-link" readOnly value={url} onFocus={(e) => e.target.select()} />
+      <p className="hint">{t('managers.linkOnce')}</p>
+    </div>
+  );
+}
+
+/** Admins: the partner's managers, a new manager (with its set-password link), disable and reset. */
+export default function ManagersPage() {
+  const { t, locale } = useI18n();
+  const { client, manager: me } = useSession();
+  useTitle(t('managers.title'));
+  const { result, reload } = useLoad(() => client.managers().then((r) => r.results), 'managers');
+  const [form, setForm] = useState({ email: '', name: '', surname: '', role: 'reviewer' as Role });
+  const [link, setLink] = useState<{ url: string; label: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [isBusy, setBusy] = useState(false);
+
+  if (!can(me.role, 'admin')) {
+    return (
+      <>
+        <h1 tabIndex={-1}>{t('managers.title')}</h1>
+        <p className="note">{t('managers.adminOnly')}</p>
+      </>
+    );
+  }
+
+  const act = async (action: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+      await reload();
+    } catch (caught) {
+      setError(errorText(t, caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const create = (event: FormEvent) => {
+    event.preventDefault();
+    void act(async () => {
+      const created = await client.createManager({ ...form, email: form.email.trim(), name: form.name.trim(), surname: form.surname.trim() });
+      setLink({ url: created.setPasswordUrl, label: t('managers.linkFor', { name: personName(created.manager) ?? '' }) });
+      setForm({ email: '', name: '', surname: '', role: 'reviewer' });
+    });
+  };
+  const reset = (m: ManagerListItem) =>
+    act(async () => {
+      const answer = await client.resetManager(m.id);
+      setLink({ url: answer.setPasswordUrl, label: t('managers.linkFor', { name: personName(m) ?? '' }) });
+    });
+
+  return (
+    <>
+      <h1 tabIndex={-1}>{t('managers.title')}</h1>
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {link ? <OnceLink url={link.url} label={link.label} /> : null}
+      <div className="table-wrap">
+        <table className="data-table">
+          <caption className="visually-hidden">{t('managers.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('managers.name')}</th>
+              <th scope="col">{t('managers.email')}</th>
+              <th scope="col">{t('managers.role')}</th>
+              <th scope="col">{t('managers.state')}</th>
+              <th scope="col">{t('managers.lastSignIn')}</th>
+              <th scope="col">{t('managers.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.state === 'done'
+              ? result.data.map((m) => (
+                  <tr key={m.id}>
+                    <th scope="row">{personName(m)}</th>
+                    <td>{m.email}</td>
+                    <td>{t(`role.${m.role}`)}</td>
+                    <td>
+                      {m.disabled ? t('managers.disabled') : t('managers.active')}
+                      {m.away ? ` · ${t('managers.away')}` : ''}
+                      {m.totpEnabled ? ` · ${t('managers.totp')}` : ''}
+                    </td>
+                    <td>{m.lastSignInAt ? formatDateTime(locale, m.lastSignInAt) : '—'}</td>
+                    <td className="row-actions">
+                      <button
+                        type="button"
+                        className="button secondary small"
+                        disabled={isBusy || m.id === me.id}
+                        onClick={() => void act(async () => void (await client.updateManager(m.id, { disabled: !m.disabled })))}
+                        aria-label={t(m.disabled ? 'managers.enableNamed' : 'managers.disableNamed', { name: personName(m) ?? '' })}
+                      >
+                        {t(m.disabled ? 'managers.enable' : 'managers.disable')}
+                      </button>
+                      <button
+                        type="button"
+                        className="button secondary small"
+                        disabled={isBusy}
+                        onClick={() => void reset(m)}
+                        aria-label={t('managers.resetNamed', { name: personName(m) ?? '' })}
+                      >
+                        {t('managers.reset')}
+                      </button>
+                    </td>
+                  </tr>
+                ))
+              : null}
+          </tbody>
+        </table>
+      </div>
+      {result.state === 'loading' ? <p role="status">{t('app.loading')}</p> : null}
+      {result.state === 'error' ? (
+        <p className="field-error" role="alert">
+          {errorText(t, result.error)}
+        </p>
+      ) : null}
+
+      <section className="panel" aria-labelledby="new-manager">
+        <h2 id="new-manager">{t('managers.new')}</h2>
+        <form className="manager-form" onSubmit={create} noValidate>
+          <Field id="manager-email" label={t('managers.email')} isRequired>
+            {(c) => <input {...c} type="email" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} />}
+          </Field>
+          <Field id="manager-name" label={t('managers.firstName')} isRequired>
+            {(c) => <input {...c} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />}
+          </Field>
+          <Field id="manager-surname" label={t('managers.surname')} isRequired>
+            {(c) => <input {...c} value={form.surname} onChange={(e) => setForm({ ...form, surname: e.target.value })} />}
+          </Field>
+          <Field id="manager-role" label={t('managers.role')} isRequired>
+            {(c) => (
+              <select {...c} value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as Role })}>
+                {ROLES.map((role) => (
+                  <option key={role} value={role}>
+                    {t(`role.${role}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <button type="submit" className="button primary" disabled={isBusy}>
+            {t('managers.create')}
+          </button>
+        </form>
+      </section>
+    </>
+  );
+}
