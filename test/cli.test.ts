@@ -37,7 +37,7 @@ it('creates a partner with its first key pair, prints it once as JSON, and manag
   const again = await runCli(['keys', 'revoke', key.apiKey!], env);
   expect(again.code).toBe(1);
   expect(again.stderr).toContain('Active API key not found');
-}, 60_000);
+}, 180_000);
 
 it('explains its usage and refuses a partner without a name', async () => {
   const usage = await runCli(['--help'], env);
@@ -46,7 +46,7 @@ it('explains its usage and refuses a partner without a name', async () => {
   const nameless = await runCli(['partners', 'create'], env);
   expect(nameless.code).toBe(2);
   expect(nameless.stderr).toContain('--name');
-}, 60_000);
+}, 180_000);
 
 it('imports a screening list, refuses a truncated one with the live version kept, and reports the lists', async () => {
   const { UN_XML, truncatedUn } = await import('./screening-cases.js');
@@ -61,7 +61,7 @@ it('imports a screening list, refuses a truncated one with the live version kept
   expect(status.lists.map((l) => l.sha256)).toEqual([result.sha256]);
   expect(status.problem).toMatch(/the un list is \d+ days old/);
   expect((await runCli(['lists', 'import', 'nope', UN_XML()], env)).code).toBe(2);
-}, 60_000);
+}, 180_000);
 
 it('verifies the audit chains: exit 0 when intact, exit 1 naming the first broken link after one row is edited', async () => {
   const created = await runCli(['partners', 'create', '--name', 'Audited', '--json'], env);
