@@ -68,6 +68,8 @@ export const ConfigSchema = Type.Object({
     maxFailures: Type.Integer({ minimum: 1, maximum: 1000 }),
     /** How long a locked account stays locked. */
     lockMs: Type.Integer({ minimum: 1000 }),
+    /** Sign-in and set-password attempts one client address may make per 15 minutes, whatever the account. */
+    maxAttemptsPerAddress: Type.Integer({ minimum: 1, maximum: 100_000 }),
   }),
   logLevel: Type.Union([
     Type.Literal('fatal'),
@@ -127,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sessionMaxMs: Number(env.OPENKYB_SESSION_MAX_HOURS || 12) * 3_600_000,
       maxFailures: Number(env.OPENKYB_SIGN_IN_MAX_FAILURES || 5),
       lockMs: Number(env.OPENKYB_SIGN_IN_LOCK_MINUTES || 15) * 60_000,
+      maxAttemptsPerAddress: Number(env.OPENKYB_SIGN_IN_PER_ADDRESS || 30),
     },
     logLevel: env.LOG_LEVEL ?? 'info',
   };

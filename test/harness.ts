@@ -116,7 +116,7 @@ export function testConfig(dataDir: string, overrides: Partial<Config> = {}): Co
     screeningMaxListAgeMs: 3650 * 24 * 3600_000,
     screeningSourceUrls: {},
     screeningRefreshMs: 0,
-    managerSignIn: { sessionIdleMs: 30 * 60_000, sessionMaxMs: 12 * 3_600_000, maxFailures: 5, lockMs: 15 * 60_000 },
+    managerSignIn: { sessionIdleMs: 30 * 60_000, sessionMaxMs: 12 * 3_600_000, maxFailures: 5, lockMs: 15 * 60_000, maxAttemptsPerAddress: 10_000 },
     retention: { webhookBodiesMs: 30 * DAY_MS, webhookDeliveriesMs: 90 * DAY_MS, idempotencyMs: 2 * DAY_MS, decidedCasesMs: 1826 * DAY_MS },
     ...overrides,
   });

@@ -26,7 +26,10 @@ export const ERROR_TABLE = {
   ENCODING_ERROR: { status: 415, meaning: 'The body is not in a supported media type (send application/json).' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, meaning: 'This Idempotency-Key was already used with a different request.' },
   REQUEST_TIMEOUT: { status: 408, meaning: 'The request did not arrive in time; send it again.' },
-  TOO_MANY_REQUESTS: { status: 429, meaning: 'The hourly request limit of this API key is used up; see Retry-After.' },
+  TOO_MANY_REQUESTS: {
+    status: 429,
+    meaning: 'A request limit is used up (the hourly limit of an API key, or sign-in attempts from one address); see Retry-After.',
+  },
   HEADERS_TOO_LARGE: { status: 431, meaning: 'The request headers exceed 16 KB.' },
   SERVICE_UNAVAILABLE: {
     status: 503,

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { setPassword } from '../../../core/managers/password-tokens.js';
 import { authenticateSession, csrfTokenOf, endSession, type ManagerSessionInfo } from '../../../core/managers/sessions.js';
@@ -19,17 +20,36 @@ function sessionBody(pepper: string, info: ManagerSessionInfo) {
 
 const SIGN_IN_FAILED = 'E-mail, password or code is wrong.';
 
+/**
+ * The public sign-in routes are limited per client address as well: the per-account lock-out
+ * stops guessing one account's password, this stops trying one password across many accounts.
+ * (The app-wide limiter counts only authenticated callers, so these routes opt in.)
+ */
+function perAddressLimit(app: App) {
+  return {
+    config: {
+      rateLimit: {
+        max: app.deps.config.managerSignIn.maxAttemptsPerAddress,
+        timeWindow: 15 * 60_000,
+        keyGenerator: (request: FastifyRequest) => `sign-in:${request.ip}`,
+        allowList: () => false,
+      },
+    },
+  };
+}
+
 /** The back office's sign-in: a session cookie for a manager, its CSRF token, two-factor enrolment. */
 export function authRoutes(app: App): void {
   app.post(
     '/v1/auth/sign-in/',
     {
+      ...perAddressLimit(app),
       schema: {
         tags,
         summary: 'Sign a manager in',
         description: `Sets the \`openkyb_session\` cookie (HttpOnly, SameSite=Strict). ${app.deps.config.managerSignIn.maxFailures} failures in a row lock the account for a while (423).`,
         body: SignInRequest,
-        response: { 200: ManagerSession, ...errorResponses(400, 401, 423) },
+        response: { 200: ManagerSession, ...errorResponses(400, 401, 423, 429) },
       },
     },
     async (request, reply) => {
@@ -66,13 +86,14 @@ export function authRoutes(app: App): void {
   app.post(
     '/v1/auth/password/',
     {
+      ...perAddressLimit(app),
       schema: {
         tags,
         summary: 'Set a password from a one-time link',
         description:
           'The token is the `#token=` part of the link `openkyb managers create` / `reset` (or POST /v1/managers/) printed. It works once, for 24 hours.',
         body: SetPasswordRequest,
-        response: { 204: NO_BODY, ...errorResponses(400, 404) },
+        response: { 204: NO_BODY, ...errorResponses(400, 404, 429) },
       },
     },
     async (request, reply) => {
