@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.js';
 import type { Ctx } from '../context.js';
 import { randomString, sha256Hex } from '../crypto.js';
 import { DomainError, invalidField } from '../errors.js';
-import { recordAudit } from '../audit/record-audit.js';
+import { recordOwnAction } from './record-own-action.js';
 import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password.js';
 
 const TOKEN_TTL_MS = 24 * 3_600_000;
@@ -52,12 +52,6 @@ export async function setPassword({ ctx, input }: { ctx: Ctx; input: { token: st
     if (spent.numUpdatedRows === 0n) throw new DomainError('NOT_FOUND', 'This link is unknown, used or expired; ask an admin for a new one.');
     await trx.updateTable('managers').set({ password_hash: hash, failed_sign_ins: 0, locked_until: null }).where('id', '=', row.manager_id).execute();
     await trx.updateTable('manager_sessions').set({ ended_at: now }).where('manager_id', '=', row.manager_id).where('ended_at', 'is', null).execute();
-    await recordAudit(trx, {
-      partnerId: row.partner_id,
-      actor: { kind: 'manager', managerId: row.manager_id },
-      action: 'MANAGER_PASSWORD_SET',
-      details: { managerId: row.manager_id },
-      now,
-    });
+    await recordOwnAction(trx, { id: row.manager_id, partnerId: row.partner_id }, 'MANAGER_PASSWORD_SET', now);
   });
 }

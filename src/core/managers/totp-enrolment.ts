@@ -1,8 +1,10 @@
 import type { Ctx } from '../context.js';
 import { conflict, DomainError } from '../errors.js';
-import { recordAudit } from '../audit/record-audit.js';
+import { recordOwnAction } from './record-own-action.js';
 import { loadManager } from './present-manager.js';
 import { issueRecoveryCodes, sealTotpSecret, spendTotp } from './second-factor.js';
+import type { ManagerRecord } from '../../db/tables.js';
+import type { Db } from '../../db/database.js';
 import { newTotpSecret, otpauthUrl } from './totp.js';
 
 type Who = { ctx: Ctx; manager: { id: number; partnerId: string } };
@@ -32,18 +34,11 @@ export async function confirmTotp({ ctx, manager, code }: Who & { code: string }
     const row = await loadManager(trx, manager.partnerId, manager.id);
     if (row.totp_enabled_at !== null) throw conflict('Two-factor sign-in is already on.');
     if (row.totp_secret === null) throw conflict('Start the enrolment first (POST /v1/auth/totp/).');
-    if (!(await spendTotp(trx, ctx, row, code)))
-      throw new DomainError('VALIDATION_ERROR', 'Validation failed.', { code: ['is not the current code of the authenticator app'] });
+    await requireCurrentCode(trx, ctx, row, code);
     const now = ctx.clock.now();
     await trx.updateTable('managers').set({ totp_enabled_at: now }).where('id', '=', manager.id).execute();
     const recoveryCodes = await issueRecoveryCodes(trx, ctx, manager.id);
-    await recordAudit(trx, {
-      partnerId: manager.partnerId,
-      actor: { kind: 'manager', managerId: manager.id },
-      action: 'MANAGER_TOTP_ENABLED',
-      details: { managerId: manager.id },
-      now,
-    });
+    await recordOwnAction(trx, manager, 'MANAGER_TOTP_ENABLED', now);
     return { recoveryCodes };
   });
 }
@@ -53,8 +48,7 @@ export async function disableTotp({ ctx, manager, code }: Who & { code: string }
   await ctx.db.transaction().execute(async (trx) => {
     const row = await loadManager(trx, manager.partnerId, manager.id);
     if (row.totp_enabled_at === null) throw conflict('Two-factor sign-in is not on.');
-    if (!(await spendTotp(trx, ctx, row, code)))
-      throw new DomainError('VALIDATION_ERROR', 'Validation failed.', { code: ['is not the current code of the authenticator app'] });
+    await requireCurrentCode(trx, ctx, row, code);
     const now = ctx.clock.now();
     await trx
       .updateTable('managers')
@@ -62,12 +56,12 @@ export async function disableTotp({ ctx, manager, code }: Who & { code: string }
       .where('id', '=', manager.id)
       .execute();
     await trx.deleteFrom('manager_recovery_codes').where('manager_id', '=', manager.id).execute();
-    await recordAudit(trx, {
-      partnerId: manager.partnerId,
-      actor: { kind: 'manager', managerId: manager.id },
-      action: 'MANAGER_TOTP_DISABLED',
-      details: { managerId: manager.id },
-      now,
-    });
+    await recordOwnAction(trx, manager, 'MANAGER_TOTP_DISABLED', now);
   });
+}
+
+/** A code from the app, spent (each works once), or a 400 naming the field. */
+async function requireCurrentCode(trx: Db, ctx: Ctx, row: ManagerRecord, code: string): Promise<void> {
+  if (!(await spendTotp(trx, ctx, row, code)))
+    throw new DomainError('VALIDATION_ERROR', 'Validation failed.', { code: ['is not the current code of the authenticator app'] });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import en from '../src/i18n/locales/en.js';
+import { QUESTION_TYPES } from '../../../src/shared/enums.js';
 import { expectAccessible, screenshotFolder } from '../../../test/browser.js';
 import { writeTestFiles } from './files.js';
 import { expectStep } from './scenario.js';
@@ -9,29 +10,6 @@ const choices = [
   { key: 'alpha', title: 'Alpha' },
   { key: 'beta', title: 'Beta' },
 ];
-const TYPES = [
-  'CHECKBOX',
-  'COLOR',
-  'COUNTRY',
-  'COUNTRY_MULTI',
-  'DATE',
-  'DATETIME',
-  'EMAIL',
-  'FILE',
-  'FILE_MULTI',
-  'FLOAT',
-  'LIST',
-  'INTEGER',
-  'PASSWORD',
-  'RADIO',
-  'SELECT',
-  'SELECT_MULTI',
-  'TEL',
-  'TEXT',
-  'TEXT_AREA',
-  'TIME',
-  'URL',
-] as const;
 const title = (type: string) => `Question of type ${type.toLowerCase().replace('_', ' ')}`;
 
 describe('hosted form: every question type', { timeout: 90_000 }, () => {
@@ -46,7 +24,7 @@ describe('hosted form: every question type', { timeout: 90_000 }, () => {
         {
           key: 's',
           title: 'All of them',
-          questions: TYPES.map((type) => ({
+          questions: QUESTION_TYPES.map((type) => ({
             key: type.toLowerCase(),
             title: title(type),
             type,
