@@ -90,6 +90,11 @@ export default tseslint.config(
   },
   { files: ['src/storage/**/*.ts'], ignores: TESTS, rules: forbid(['core', 'storage is an adapter below core'], HTTP, JOBS, CLI) },
   {
+    files: ['src/registries/**/*.ts'],
+    ignores: TESTS,
+    rules: forbid(['core', 'registries are adapters below core: core reaches them through RegistryProviders'], HTTP, JOBS, CLI),
+  },
+  {
     // Gitignore-style groups cannot express "./ only" (a negated `./*` never matches), hence regexes.
     // Type-only imports of the wire schemas (and TypeBox's Static) are erased, so they are allowed.
     files: ['src/shared/**/*.ts'],
