@@ -128,20 +128,23 @@ export function testConfig(dataDir: string, overrides: Partial<Config> = {}): Co
  */
 export function describeEachDialect(title: string, suite: (h: () => Harness) => void, overrides: Partial<Config> = {}): void {
   for (const dialect of DIALECTS) {
-    describe(`${title} [${dialect}]`, () => {
-      let harness: Harness | undefined;
-      let cleanup: (() => Promise<void>) | undefined;
-      beforeAll(async () => {
-        const made = await createHarness(dialect, overrides);
-        harness = made.harness;
-        cleanup = made.cleanup;
-      });
-      afterAll(async () => {
-        await cleanup?.();
-      });
-      suite(() => harness!);
-    });
+    describe(`${title} [${dialect}]`, () => suite(useHarness(dialect, overrides)));
   }
+}
+
+/**
+ * A harness for the enclosing describe block: made in beforeAll, closed in afterAll. Returns a
+ * getter because the harness only exists once beforeAll ran.
+ */
+export function useHarness(dialect: DialectName, overrides: Partial<Config> = {}): () => Harness {
+  let made: { harness: Harness; cleanup(): Promise<void> } | undefined;
+  beforeAll(async () => {
+    made = await createHarness(dialect, overrides);
+  });
+  afterAll(async () => {
+    await made?.cleanup();
+  });
+  return () => made!.harness;
 }
 
 export async function createHarness(dialect: DialectName, overrides: Partial<Config> = {}): Promise<{ harness: Harness; cleanup(): Promise<void> }> {

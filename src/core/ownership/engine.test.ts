@@ -2,24 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { computeOwnership, type OwnershipNodeInput } from './engine.js';
 import { renderOwnershipTree } from './render-tree.js';
 
-const person = (id: string, parentId: string | null, percentage: number | null, extra: Partial<OwnershipNodeInput> = {}): OwnershipNodeInput => ({
-  id,
-  parentId,
-  kind: 'INDIVIDUAL',
-  percentage,
-  types: ['SHAREHOLDER'],
-  positions: [],
-  ...extra,
-});
-const company = (id: string, parentId: string | null, percentage: number | null, extra: Partial<OwnershipNodeInput> = {}): OwnershipNodeInput => ({
-  id,
-  parentId,
-  kind: 'COMPANY',
-  percentage,
-  types: ['SHAREHOLDER'],
-  positions: [],
-  ...extra,
-});
+const node =
+  (kind: OwnershipNodeInput['kind']) =>
+  (id: string, parentId: string | null, percentage: number | null, extra: Partial<OwnershipNodeInput> = {}): OwnershipNodeInput => ({
+    id,
+    parentId,
+    kind,
+    percentage,
+    types: ['SHAREHOLDER'],
+    positions: [],
+    ...extra,
+  });
+const person = node('INDIVIDUAL');
+const company = node('COMPANY');
 
 describe('ownership engine', () => {
   it('sums a person owning through two paths: 40 % directly and 50 % of a 60 % holding = 70 %', () => {
@@ -72,8 +67,8 @@ describe('ownership engine', () => {
   it('terminates on a cycle and dangling parents, reporting those nodes as unreachable', () => {
     const result = computeOwnership([
       person('root-owner', null, 100),
-      company('x', 'y', 50),
-      company('y', 'x', 50),
+      // x and y own each other: a cycle with no way up to the company
+      ...(['x', 'y'] as const).map((id) => company(id, id === 'x' ? 'y' : 'x', 50)),
       person('z', 'x', 100),
       person('orphan', 'missing', 10),
       person('under-person', 'root-owner', 10),

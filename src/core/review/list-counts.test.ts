@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { api } from '../../../test/api.js';
 import { submittedCompany } from '../../../test/companies.js';
-import { createHarness, describeEachDialect, TEST_DATABASE_URL, type Harness } from '../../../test/harness.js';
+import { describeEachDialect, TEST_DATABASE_URL, useHarness, type Harness } from '../../../test/harness.js';
 import { startSession } from '../../../test/kyb.js';
 import { RISK_LEVELS } from '../../shared/enums.js';
 import { purgeDecidedCases } from '../retention/purge-decided-cases.js';
@@ -181,17 +181,10 @@ describeEachDialect('company list counts', (h) => {
 });
 
 describe.runIf(TEST_DATABASE_URL)('company list counts with concurrent writers [postgres]', () => {
-  let harness: Harness;
-  let cleanup: () => Promise<void>;
-  beforeAll(async () => {
-    ({ harness, cleanup } = await createHarness('postgres'));
-  });
-  afterAll(async () => {
-    await cleanup();
-  });
+  const harness = useHarness('postgres');
 
   it('stay exact when two connections move companies in opposite directions at once, and under a burst of API status changes', async () => {
-    const h = harness;
+    const h = harness();
     const partner = await h.partner();
     const ids: string[] = [];
     for (let i = 0; i < 8; i += 1) ids.push((await submittedCompany(h, { partner })).companyId);
@@ -234,17 +227,10 @@ describe.runIf(TEST_DATABASE_URL)('company list counts with concurrent writers [
 });
 
 describe('the SQLite search index', () => {
-  let harness: Harness;
-  let cleanup: () => Promise<void>;
-  beforeAll(async () => {
-    ({ harness, cleanup } = await createHarness('sqlite'));
-  });
-  afterAll(async () => {
-    await cleanup();
-  });
+  const harness = useHarness('sqlite');
 
   it("removes an erased company's trigrams from the index itself (secure-delete), so its name cannot be rebuilt from the file", async () => {
-    const h = harness;
+    const h = harness();
     const partner = await h.partner();
     const s = await submittedCompany(h, { partner, company: { companyName: 'Zqxvj Holdings' } });
     const kept = await submittedCompany(h, { partner, company: { companyName: 'Plain Name' } });

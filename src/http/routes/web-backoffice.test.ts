@@ -1,12 +1,6 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import Fastify from 'fastify';
 import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/harness.js';
-import type { App } from '../context.js';
-import { webBackofficeRoutes } from './web-backoffice.js';
 
 // The back office is built by `npm run build` (and by the test run's global setup when stale).
 describeEachDialect('back office routes', (h) => {
@@ -61,13 +55,4 @@ describeEachDialect('back office routes', (h) => {
       expect(res.json()).toMatchObject({ identifier: 'NOT_FOUND' });
     }
   });
-});
-
-it('answers 503 with a hint when the back office was never built', async () => {
-  const app = Fastify() as unknown as App;
-  await webBackofficeRoutes(app, mkdtempSync(path.join(tmpdir(), 'openkyb-no-backoffice-')));
-  const res = await app.inject({ method: 'GET', url: '/backoffice/cases' });
-  expect(res.statusCode).toBe(503);
-  expect(res.body).toContain('npm run build');
-  await app.close();
 });

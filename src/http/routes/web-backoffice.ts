@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../context.js';
-import { readBuiltPage, sendPage, serveAssets, WEB_BUILD_ROOT } from './web-app.js';
+import { pageHeaders, readBuiltPage, sendPage, serveAssets, WEB_BUILD_ROOT } from './web-app.js';
 
 /** Where `npm run build` puts the back office. */
 export const WEB_BACKOFFICE_DIR = path.join(WEB_BUILD_ROOT, 'backoffice');
@@ -12,24 +12,10 @@ export const WEB_BACKOFFICE_DIR = path.join(WEB_BUILD_ROOT, 'backoffice');
  * links, previewed in the page: images, and PDFs in an <object>/<iframe> (hence 'self' for
  * frames and objects).
  */
-const PAGE_HEADERS = {
-  'cache-control': 'no-store',
-  'referrer-policy': 'no-referrer',
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
-  'content-security-policy': [
-    "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data: blob:",
-    "connect-src 'self'",
-    "frame-src 'self'",
-    "object-src 'self'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; '),
-};
+const PAGE_HEADERS = pageHeaders(
+  { 'img-src': "'self' data: blob:", 'frame-src': "'self'", 'object-src': "'self'", 'frame-ancestors': "'none'" },
+  { 'x-frame-options': 'DENY' },
+);
 
 /**
  * `GET /backoffice/` and every client-side route under it (the app routes in the browser, so a

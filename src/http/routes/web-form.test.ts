@@ -1,12 +1,6 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import Fastify from 'fastify';
 import { expect, it } from 'vitest';
 import { ESCAPING_ASSET_PATHS, loudLogsSince } from '../../../test/asset-escapes.js';
 import { describeEachDialect } from '../../../test/harness.js';
-import type { App } from '../context.js';
-import { webFormRoutes } from './web-form.js';
 
 // The form is built by `npm run build` (and by the test run's global setup when stale).
 describeEachDialect('hosted form routes', (h) => {
@@ -59,13 +53,4 @@ describeEachDialect('hosted form routes', (h) => {
     }
     expect(loudLogsSince(h(), before)).toEqual([]);
   });
-});
-
-it('answers 503 with a hint when the form was never built', async () => {
-  const app = Fastify() as unknown as App;
-  await webFormRoutes(app, mkdtempSync(path.join(tmpdir(), 'openkyb-no-form-')));
-  const res = await app.inject({ method: 'GET', url: '/welcome' });
-  expect(res.statusCode).toBe(503);
-  expect(res.body).toContain('npm run build');
-  await app.close();
 });

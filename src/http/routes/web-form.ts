@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { App } from '../context.js';
 import { faviconIco } from '../favicon.js';
-import { readBuiltPage, sendPage, serveAssets, WEB_BUILD_ROOT } from './web-app.js';
+import { pageHeaders, readBuiltPage, sendPage, serveAssets, WEB_BUILD_ROOT } from './web-app.js';
 
 /** Where `npm run build` puts the hosted form. */
 export const WEB_FORM_DIR = path.join(WEB_BUILD_ROOT, 'form');
@@ -11,22 +11,7 @@ export const WEB_FORM_DIR = path.join(WEB_BUILD_ROOT, 'form');
  * no referrer to the logo or font hosts, no caching, and scripts only from this server.
  * Theme logos and fonts are partner URLs on any https host.
  */
-const PAGE_HEADERS = {
-  'cache-control': 'no-store',
-  'referrer-policy': 'no-referrer',
-  'x-content-type-options': 'nosniff',
-  'content-security-policy': [
-    "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' https: data: blob:",
-    "font-src 'self' https:",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join('; '),
-};
+const PAGE_HEADERS = pageHeaders({ 'img-src': "'self' https: data: blob:", 'font-src': "'self' https:" });
 
 /**
  * `GET /welcome` (iDenfy's hosted-form link shape, so migrating partners change only the host)

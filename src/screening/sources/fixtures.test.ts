@@ -4,7 +4,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixturePath } from '../../../test/screening/data-dir.js';
 import { ListImportError } from '../errors.js';
+import type { ParsedList } from '../model.js';
 import { parseList } from './parse-list.js';
+
+/** The parsed entity with this id (the test fails on a missing one). */
+function entity(list: ParsedList, id: string): ParsedList['entities'][number] {
+  const found = list.entities.find((e) => e.id === id);
+  expect(found, id).toBeDefined();
+  return found!;
+}
 
 async function truncatedCopy(name: string, fraction: number): Promise<string> {
   const text = await readFile(fixturePath(name), 'utf8');
@@ -17,16 +25,16 @@ describe('EU consolidated list (FSF XML 1.1) parser', () => {
   it('reads persons and enterprises with names, dates, citizenship and documents', async () => {
     const eu = await parseList('eu', { path: fixturePath('eu-fsf-1.1.xml') });
     expect(eu.version).toMatchObject({ publishedAt: '2024-01-15T17:01:15.153+01:00', entityCount: 3 });
-    const saddam = eu.entities.find((e) => e.id === 'eu:13')!;
+    const saddam = entity(eu, 'eu:13');
     expect(saddam.kind).toBe('person');
     expect(saddam.names.map((n) => n.kind)).toEqual(['primary', 'weak-alias', 'original-script']);
     expect(saddam.birthDates[0]).toMatchObject({ value: '1937-04-28', precision: 'day' });
     expect(saddam.countries).toEqual(['IQ']);
     expect(saddam.programs).toEqual(['IRQ']);
-    const malkevich = eu.entities.find((e) => e.id === 'eu:140000')!;
+    const malkevich = entity(eu, 'eu:140000');
     expect(malkevich.identifiers).toEqual([{ type: 'National passport', value: '717637093', country: 'RU' }]);
     expect(malkevich.names[1]).toMatchObject({ kind: 'original-script', script: 'Cyrl' });
-    const argument = eu.entities.find((e) => e.id === 'eu:7012')!;
+    const argument = entity(eu, 'eu:7012');
     expect(argument.kind).toBe('organisation');
     expect(argument.names.map((n) => n.full)).toEqual(['Joint Stock Company Argument', 'JSC Argument']);
   });
@@ -40,7 +48,7 @@ describe('UK Sanctions List (FCDO CSV) parser', () => {
   it('groups name rows by Unique ID and keeps the report date', async () => {
     const uk = await parseList('uk', { path: fixturePath('uk-sanctions-list.csv') });
     expect(uk.version).toMatchObject({ publishedAt: '2026-01-28', entityCount: 3 });
-    const person = uk.entities.find((e) => e.id === 'uk:RUS0251')!;
+    const person = entity(uk, 'uk:RUS0251');
     expect(person.kind).toBe('person');
     expect(person.names.map((n) => [n.full, n.kind])).toEqual([
       ['Alexander Aleksandrovich MALKEVICH', 'primary'],
@@ -51,7 +59,7 @@ describe('UK Sanctions List (FCDO CSV) parser', () => {
     expect(person.birthDates).toEqual([{ value: '1975-06-14', precision: 'day', isApproximate: false, rangeTo: null }]);
     expect(person.identifiers.map((i) => i.value)).toEqual(['717637093', '781005202108']);
     expect(person.countries).toEqual(['RU']);
-    expect(uk.entities.find((e) => e.id === 'uk:RUS1900')).toMatchObject({ kind: 'vessel', identifiers: [{ type: 'IMO', value: '9160748' }] });
+    expect(entity(uk, 'uk:RUS1900')).toMatchObject({ kind: 'vessel', identifiers: [{ type: 'IMO', value: '9160748' }] });
   });
 
   it('rejects a file cut inside a row', async () => {
@@ -63,11 +71,11 @@ describe('FollowTheMoney (OpenSanctions) parser', () => {
   it('reads screenable schemas and skips the others', async () => {
     const ftm = await parseList('ftm', { path: fixturePath('opensanctions.ftm.jsonl') });
     expect(ftm.version.entityCount).toBe(3);
-    const maduro = ftm.entities.find((e) => e.id === 'ftm:Q1045488')!;
+    const maduro = entity(ftm, 'ftm:Q1045488');
     expect(maduro.names.map((n) => n.kind)).toEqual(['primary', 'alias', 'original-script', 'weak-alias']);
     expect(maduro.countries).toEqual(['VE']);
     expect(maduro.identifiers).toEqual([{ type: 'Passport', value: 'V5892464', country: null }]);
-    const argument = ftm.entities.find((e) => e.id === 'ftm:NK-argument')!;
+    const argument = entity(ftm, 'ftm:NK-argument');
     expect(argument.names[1]).toMatchObject({ full: 'Argument LLC', isFormer: true });
   });
 

@@ -89,55 +89,13 @@ describeEachDialect('catalog: flows, themes, questionnaires', (h) => {
   });
 
   it.each([
-    [
-      'a condition that does not parse',
-      (q: any) => {
-        q.sections[0].questions[1].condition = 'handlesCash ==';
-      },
-      'sections.0.questions.1.condition',
-    ],
-    [
-      'a condition on a later question',
-      (q: any) => {
-        q.sections[0].questions[0].condition = 'markets contains "LT"';
-      },
-      'sections.0.questions.0.condition',
-    ],
-    [
-      'a condition on an unknown question',
-      (q: any) => {
-        q.sections[1].condition = 'activity.nothing';
-      },
-      'sections.1.condition',
-    ],
-    [
-      'a RADIO question without choices',
-      (q: any) => {
-        delete q.sections[0].questions[3].choices;
-      },
-      'sections.0.questions.3.choices',
-    ],
-    [
-      'duplicate section keys',
-      (q: any) => {
-        q.sections[1].key = 'activity';
-      },
-      'sections.1.key',
-    ],
-    [
-      'an unknown question type',
-      (q: any) => {
-        q.sections[0].questions[0].type = 'SLIDER';
-      },
-      'sections.0.questions.0.type',
-    ],
-    [
-      'a key with spaces',
-      (q: any) => {
-        q.key = 'my key';
-      },
-      'key',
-    ],
+    ['a condition that does not parse', (q: any) => (q.sections[0].questions[1].condition = 'handlesCash =='), 'sections.0.questions.1.condition'],
+    ['a condition on a later question', (q: any) => (q.sections[0].questions[0].condition = 'markets contains "LT"'), 'sections.0.questions.0.condition'],
+    ['a condition on an unknown question', (q: any) => (q.sections[1].condition = 'activity.nothing'), 'sections.1.condition'],
+    ['a RADIO question without choices', (q: any) => delete q.sections[0].questions[3].choices, 'sections.0.questions.3.choices'],
+    ['duplicate section keys', (q: any) => (q.sections[1].key = 'activity'), 'sections.1.key'],
+    ['an unknown question type', (q: any) => (q.sections[0].questions[0].type = 'SLIDER'), 'sections.0.questions.0.type'],
+    ['a key with spaces', (q: any) => (q.key = 'my key'), 'key'],
   ])('rejects a questionnaire with %s', async (_name, mutate, field) => {
     const partner = await h().partner();
     const body = questionnaireBody();

@@ -1,8 +1,19 @@
 import { beforeAll, expect, it } from 'vitest';
 import { api } from '../../../../test/api.js';
 import { submittedCompany } from '../../../../test/companies.js';
-import { describeEachDialect, type TestPartner } from '../../../../test/harness.js';
+import { describeEachDialect, type Harness, type TestPartner } from '../../../../test/harness.js';
 import { signedInManager, signIn, tokenOf, type SignedIn } from '../../../../test/managers.js';
+
+/** One company's audit entries of one action, oldest first, as who did it and its details. */
+function companyAudit(h: Harness, companyId: string, action: string) {
+  return h.database.db
+    .selectFrom('audit_logs')
+    .select(['actor_type', 'actor_id', 'details'])
+    .where('company_id', '=', companyId)
+    .where('action', '=', action)
+    .orderBy('seq')
+    .execute();
+}
 
 describeEachDialect('managers over the API, and what each role sees of a case', (h) => {
   let partner: TestPartner;
@@ -95,13 +106,7 @@ describeEachDialect('managers over the API, and what each role sees of a case', 
     expect(asAuditor.json.auditLogs.logsCount).toBeGreaterThan(2);
     // A key pair is the partner's own system: its reads are not manager views.
     await call('GET', `/kyb/companies/${s.companyId}/`, partner.auth);
-    const rows = await h()
-      .database.db.selectFrom('audit_logs')
-      .select(['actor_type', 'actor_id', 'details'])
-      .where('company_id', '=', s.companyId)
-      .where('action', '=', 'company.viewed')
-      .orderBy('seq')
-      .execute();
+    const rows = await companyAudit(h(), s.companyId, 'company.viewed');
     expect(rows).toEqual([
       { actor_type: 'manager', actor_id: String(viewer.id), details: JSON.stringify({ managerId: viewer.id }) },
       { actor_type: 'manager', actor_id: String(auditor.id), details: JSON.stringify({ managerId: auditor.id }) },
@@ -118,24 +123,14 @@ describeEachDialect('managers over the API, and what each role sees of a case', 
     const call = api(h()).call;
     const decided = await call('POST', `/kyb/companies/${s.companyId}/change-status/`, null, { status: 'NEED_TO_PROCESS' }, reviewer.write);
     expect(decided.status, decided.text).toBe(200);
-    const row = await h()
-      .database.db.selectFrom('audit_logs')
-      .select(['actor_type', 'actor_id'])
-      .where('company_id', '=', s.companyId)
-      .where('action', '=', 'STATUS_CHANGED')
-      .executeTakeFirst();
-    expect(row).toEqual({ actor_type: 'manager', actor_id: String(reviewer.id) });
+    const row = (await companyAudit(h(), s.companyId, 'STATUS_CHANGED'))[0];
+    expect(row).toMatchObject({ actor_type: 'manager', actor_id: String(reviewer.id) });
     const detail = await call('GET', `/kyb/companies/${s.companyId}/`, partner.auth);
     expect(detail.json.meta.statusChangedBy).toMatchObject({ id: reviewer.id });
     const assigned = await call('POST', `/v1/companies/${s.companyId}/assign/`, null, { managerId: reviewer.id }, reviewer.write);
     expect(assigned.json.assignedTo.id).toBe(reviewer.id);
-    const assignment = await h()
-      .database.db.selectFrom('audit_logs')
-      .select(['actor_type', 'actor_id', 'details'])
-      .where('company_id', '=', s.companyId)
-      .where('action', '=', 'COMPANY_ASSIGNED')
-      .executeTakeFirstOrThrow();
+    const assignment = (await companyAudit(h(), s.companyId, 'COMPANY_ASSIGNED'))[0];
     expect(assignment).toMatchObject({ actor_type: 'manager', actor_id: String(reviewer.id) });
-    expect(JSON.parse(assignment.details).managerId).toBe(reviewer.id);
+    expect(JSON.parse(assignment!.details).managerId).toBe(reviewer.id);
   });
 });
