@@ -1,4 +1,5 @@
 import type { ManagerRole } from '../core/managers/roles.js';
+import { Type } from 'typebox';
 import { ErrorEnvelope } from '../schemas/error.js';
 import type { AuthMode } from './context.js';
 
@@ -6,6 +7,9 @@ import type { AuthMode } from './context.js';
 export function errorResponses(...statuses: number[]): Record<number, typeof ErrorEnvelope> {
   return Object.fromEntries(statuses.map((status) => [status, ErrorEnvelope]));
 }
+
+/** A 200 with no body, as iDenfy answers some verbs (submit, document order, change status...). */
+export const NO_BODY = Type.Unsafe<undefined>({ description: 'No response body' });
 
 /**
  * A route declares who may call it once, with one of these; the auth hook enforces it and the

@@ -95,21 +95,6 @@ export function webhookRoutes(app: App): void {
     },
     async (request) => rotateSigningKey({ ctx: partnerCtx(request), id: request.params.id, input: request.body }),
   );
-  app.post(
-    '/v1/webhooks/:id/test/',
-    {
-      config,
-      schema: {
-        ...common,
-        summary: 'Send a test event',
-        description: 'Queues a WEBHOOK_TEST event for this webhook.',
-        params: IdParams,
-        response: { 202: WebhookDelivery, ...errorResponses(401, 404, 409, 429) },
-      },
-    },
-    async (request, reply) => reply.code(202).send(await sendTestEvent({ ctx: partnerCtx(request), id: request.params.id })),
-  );
-
   app.get(
     '/v1/webhooks/deliveries/',
     {
@@ -136,18 +121,18 @@ export function webhookRoutes(app: App): void {
     },
     async (request) => getDelivery({ ctx: partnerCtx(request), id: request.params.id }),
   );
-  app.post(
+  // Both queue a delivery (a new one, or a failed or delivered one again) and answer 202 with it.
+  const queueRoute = (url: string, summary: string, description: string, queue: typeof sendTestEvent) =>
+    app.post(
+      url,
+      { config, schema: { ...common, summary, description, params: IdParams, response: { 202: WebhookDelivery, ...errorResponses(401, 404, 409, 429) } } },
+      async (request, reply) => reply.code(202).send(await queue({ ctx: partnerCtx(request), id: request.params.id })),
+    );
+  queueRoute('/v1/webhooks/:id/test/', 'Send a test event', 'Queues a WEBHOOK_TEST event for this webhook.', sendTestEvent);
+  queueRoute(
     '/v1/webhooks/deliveries/:id/resend/',
-    {
-      config,
-      schema: {
-        ...common,
-        summary: 'Resend a delivery',
-        description: 'Queues a failed or delivered delivery again, with a fresh retry schedule.',
-        params: IdParams,
-        response: { 202: WebhookDelivery, ...errorResponses(401, 404, 409, 429) },
-      },
-    },
-    async (request, reply) => reply.code(202).send(await resendDelivery({ ctx: partnerCtx(request), id: request.params.id })),
+    'Resend a delivery',
+    'Queues a failed or delivered delivery again, with a fresh retry schedule.',
+    resendDelivery,
   );
 }

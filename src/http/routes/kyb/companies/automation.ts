@@ -1,11 +1,7 @@
-import { Type } from 'typebox';
 import { runAutomation } from '../../../../core/review/run-automation.js';
 import { IdParams } from '../../../../schemas/common.js';
 import { partnerCtx, type App } from '../../../context.js';
-import { errorResponses, PARTNER } from '../../../route-schemas.js';
-
-/** iDenfy answers 202 with no body. */
-const NO_BODY = Type.Unsafe<undefined>({ description: 'No response body' });
+import { errorResponses, NO_BODY, PARTNER } from '../../../route-schemas.js';
 
 export function automationRoute(app: App): void {
   app.post(

@@ -1,14 +1,12 @@
-import { Type } from 'typebox';
 import { changeCompanyStatus } from '../../../../core/review/change-company-status.js';
 import { deleteCompany } from '../../../../core/review/delete-company.js';
 import { getCompany } from '../../../../core/review/get-company.js';
 import { listCompanies, type CompanyPage } from '../../../../core/review/list-companies.js';
 import { CompanyDetail, CompanyListQuery, CompanyParams, CompanyStatus, CompanyStatusRequest, PaginatedCompanyListList } from '../../../../schemas/review.js';
 import { partnerCtx, type App } from '../../../context.js';
-import { ADMIN, errorResponses, PARTNER } from '../../../route-schemas.js';
+import { ADMIN, errorResponses, NO_BODY, PARTNER } from '../../../route-schemas.js';
 
 const tags = ['Companies'];
-const NO_BODY = Type.Unsafe<undefined>({ description: 'No response body' });
 
 /** iDenfy's partner back office over companies: list, dossier, delete, change status. */
 export function companyRoutes(app: App): void {

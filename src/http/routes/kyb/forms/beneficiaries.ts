@@ -1,4 +1,3 @@
-import { Type } from 'typebox';
 import { createBeneficiary } from '../../../../core/beneficiaries/create-beneficiary.js';
 import { deleteBeneficiary } from '../../../../core/beneficiaries/delete-beneficiary.js';
 import { getBeneficiary, listBeneficiaries } from '../../../../core/beneficiaries/read-beneficiaries.js';
@@ -7,7 +6,7 @@ import { Beneficiary, BeneficiaryCreateRequest, BeneficiaryParams, BeneficiaryRe
 import { CompanyIdParams } from '../../../../schemas/company.js';
 import { formCtx, type App } from '../../../context.js';
 import { EITHER, errorResponses } from '../../../route-schemas.js';
-import { formListRoute } from './form-list.js';
+import { formDeleteRoute, formListRoute } from './form-routes.js';
 
 const TAG = 'Beneficiaries';
 const common = { tags: [TAG] };
@@ -76,21 +75,12 @@ export function beneficiaryRoutes(app: App): void {
     });
   }
 
-  app.delete(
-    '/kyb/forms/:companyId/beneficiaries/:id/',
-    {
-      ...EITHER,
-      schema: {
-        ...common,
-        operationId: 'kybFormsBeneficiariesDestroy',
-        summary: 'Delete a beneficiary (not one with beneficiaries under it)',
-        params: BeneficiaryParams,
-        response: { 204: Type.Null(), ...errorResponses(401, 404, 409) },
-      },
-    },
-    async (request, reply) => {
-      await deleteBeneficiary({ ctx: formCtx(request, request.params.companyId), id: request.params.id });
-      return reply.code(204).send(null);
-    },
-  );
+  formDeleteRoute(app, {
+    path: 'beneficiaries/:id/',
+    tag: TAG,
+    operationId: 'kybFormsBeneficiariesDestroy',
+    summary: 'Delete a beneficiary (not one with beneficiaries under it)',
+    params: BeneficiaryParams,
+    remove: (ctx, id) => deleteBeneficiary({ ctx, id }),
+  });
 }

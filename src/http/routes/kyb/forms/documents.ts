@@ -18,6 +18,7 @@ import { COMPANY_DOCUMENT_TYPES } from '../../../../shared/enums.js';
 import { invalidField } from '../../../../core/errors.js';
 import { formCtx, type App } from '../../../context.js';
 import { EITHER, errorResponses, uploadBodyLimit } from '../../../route-schemas.js';
+import { formDeleteRoute } from './form-routes.js';
 
 interface Owner {
   base: string;
@@ -153,23 +154,13 @@ export function documentRoutes(app: App): void {
         },
       });
     }
-    app.delete(
-      item,
-      {
-        ...EITHER,
-        schema: {
-          ...common,
-          operationId: `${owner.operation}Destroy`,
-          summary: 'Delete a document',
-          params: owner.itemParams,
-          response: { 204: Type.Null(), ...errorResponses(401, 404, 409) },
-        },
-      },
-      async (request, reply) => {
-        const params = request.params as Record<string, string>;
-        await deleteDocument({ ctx: formCtx(request, params.companyId), target: owner.target(params), id: params.id! });
-        return reply.code(204).send(null);
-      },
-    );
+    formDeleteRoute(app, {
+      path: `${owner.base.slice('/kyb/forms/:companyId/'.length)}:id/`,
+      tag: tags[0]!,
+      operationId: `${owner.operation}Destroy`,
+      summary: 'Delete a document',
+      params: owner.itemParams,
+      remove: (ctx, id, params) => deleteDocument({ ctx, target: owner.target(params), id }),
+    });
   }
 }

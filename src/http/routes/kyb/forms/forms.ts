@@ -6,11 +6,9 @@ import { updateForm } from '../../../../core/forms/update-form.js';
 import { FormIdParams } from '../../../../schemas/company.js';
 import { KybForm, KybFormCreateRequest, KybFormList, KybFormUpdate, KybFormUpdateRequest, PatchedKybFormUpdateRequest } from '../../../../schemas/form.js';
 import { formCtx, type App } from '../../../context.js';
-import { EITHER, errorResponses, TOKEN_ONLY, uploadBodyLimit } from '../../../route-schemas.js';
+import { EITHER, errorResponses, NO_BODY, TOKEN_ONLY, uploadBodyLimit } from '../../../route-schemas.js';
 
 const tags = ['KYB Forms'];
-/** iDenfy answers a successful submit with 200 and no body. */
-const NO_BODY = Type.Unsafe<undefined>({ description: 'No response body' });
 
 export function formRoutes(app: App): void {
   app.get(

@@ -6,7 +6,7 @@ import { AnswersQuery, KybAnswersDisplay, KybFormAnswers, KybFormAnswersRequest,
 import { Questionnaire } from '../../../../schemas/questionnaire.js';
 import { formCtx, type App } from '../../../context.js';
 import { EITHER, errorResponses, uploadBodyLimit } from '../../../route-schemas.js';
-import { formListRoute } from './form-list.js';
+import { formDeleteRoute, formListRoute } from './form-routes.js';
 
 const TAG = 'KYB Questionnaires';
 const common = { tags: [TAG] };
@@ -87,21 +87,12 @@ export function questionnaireRoutes(app: App): void {
       }),
   );
 
-  app.delete(
-    '/kyb/forms/:companyId/questionnaires/:id/answers/',
-    {
-      ...EITHER,
-      schema: {
-        ...common,
-        operationId: 'kybFormsQuestionnairesAnswersDestroy',
-        summary: 'Delete the answers',
-        params: QuestionnaireParams,
-        response: { 204: Type.Null(), ...errorResponses(401, 404, 409) },
-      },
-    },
-    async (request, reply) => {
-      await deleteAnswers({ ctx: formCtx(request, request.params.companyId), questionnaireId: request.params.id });
-      return reply.code(204).send(null);
-    },
-  );
+  formDeleteRoute(app, {
+    path: 'questionnaires/:id/answers/',
+    tag: TAG,
+    operationId: 'kybFormsQuestionnairesAnswersDestroy',
+    summary: 'Delete the answers',
+    params: QuestionnaireParams,
+    remove: (ctx, questionnaireId) => deleteAnswers({ ctx, questionnaireId }),
+  });
 }

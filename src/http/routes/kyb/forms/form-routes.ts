@@ -32,3 +32,36 @@ export function formListRoute<S extends TSchema>(app: App, route: FormList<S>): 
     async (request) => route.list(formCtx(request, request.params.companyId)),
   );
 }
+
+export interface FormDelete {
+  /** The path under the form, ending in `:id/`: DELETE /kyb/forms/{companyId}/<path>. */
+  path: string;
+  tag: string;
+  operationId: string;
+  summary: string;
+  /** The path's parameters: `companyId`, `id` and any other the path names. */
+  params: TSchema;
+  remove(ctx: FormCtx, id: string, params: Record<string, string>): Promise<void>;
+}
+
+/** Deletes one thing of the form (a beneficiary, a document, a questionnaire's answers): 204, or 409 when the form is closed. */
+export function formDeleteRoute(app: App, route: FormDelete): void {
+  app.delete(
+    `/kyb/forms/:companyId/${route.path}`,
+    {
+      ...EITHER,
+      schema: {
+        tags: [route.tag],
+        operationId: route.operationId,
+        summary: route.summary,
+        params: route.params,
+        response: { 204: Type.Null(), ...errorResponses(401, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const params = request.params as Record<string, string>;
+      await route.remove(formCtx(request, params.companyId!), params.id!, params);
+      return reply.code(204).send(null);
+    },
+  );
+}
