@@ -23,17 +23,8 @@ export async function getAnswers({ ctx, questionnaireId }: { ctx: FormCtx; quest
  * `draft` (OpenKYB extension) skips the required check so the hosted form can save as the
  * user goes. Submit checks completeness again either way.
  */
-export async function putAnswers({
-  ctx,
-  questionnaireId,
-  input,
-  draft,
-}: {
-  ctx: FormCtx;
-  questionnaireId: string;
-  input: KybFormAnswersRequest;
-  draft: boolean;
-}): Promise<KybFormAnswers> {
+export async function putAnswers(args: { ctx: FormCtx; questionnaireId: string; input: KybFormAnswersRequest; draft: boolean }): Promise<KybFormAnswers> {
+  const { ctx, questionnaireId, input, draft } = args;
   return editForm(ctx, async (trx, company) => {
     const questionnaire = await getQuestionnaire({ ctx: { ...ctx, db: trx }, id: questionnaireId });
     const files = await fileInputs(trx, ctx, company.id, questionnaireId);

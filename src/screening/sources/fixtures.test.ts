@@ -4,8 +4,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixturePath } from '../../../test/screening/data-dir.js';
 import { ListImportError } from '../errors.js';
-import type { ParsedList } from '../model.js';
+import type { ParsedList, SourceId } from '../model.js';
 import { parseList } from './parse-list.js';
+
+/** A fixture parsed as `source`, its version checked against `version`. */
+async function parsedFixture(source: SourceId, name: string, version: Partial<ParsedList['version']>): Promise<ParsedList> {
+  const list = await parseList(source, { path: fixturePath(name) });
+  expect(list.version).toMatchObject(version);
+  return list;
+}
 
 /** The parsed entity with this id (the test fails on a missing one). */
 function entity(list: ParsedList, id: string): ParsedList['entities'][number] {
@@ -23,8 +30,7 @@ async function truncatedCopy(name: string, fraction: number): Promise<string> {
 
 describe('EU consolidated list (FSF XML 1.1) parser', () => {
   it('reads persons and enterprises with names, dates, citizenship and documents', async () => {
-    const eu = await parseList('eu', { path: fixturePath('eu-fsf-1.1.xml') });
-    expect(eu.version).toMatchObject({ publishedAt: '2024-01-15T17:01:15.153+01:00', entityCount: 3 });
+    const eu = await parsedFixture('eu', 'eu-fsf-1.1.xml', { publishedAt: '2024-01-15T17:01:15.153+01:00', entityCount: 3 });
     const saddam = entity(eu, 'eu:13');
     expect(saddam.kind).toBe('person');
     expect(saddam.names.map((n) => n.kind)).toEqual(['primary', 'weak-alias', 'original-script']);
@@ -46,8 +52,7 @@ describe('EU consolidated list (FSF XML 1.1) parser', () => {
 
 describe('UK Sanctions List (FCDO CSV) parser', () => {
   it('groups name rows by Unique ID and keeps the report date', async () => {
-    const uk = await parseList('uk', { path: fixturePath('uk-sanctions-list.csv') });
-    expect(uk.version).toMatchObject({ publishedAt: '2026-01-28', entityCount: 3 });
+    const uk = await parsedFixture('uk', 'uk-sanctions-list.csv', { publishedAt: '2026-01-28', entityCount: 3 });
     const person = entity(uk, 'uk:RUS0251');
     expect(person.kind).toBe('person');
     expect(person.names.map((n) => [n.full, n.kind])).toEqual([

@@ -6,21 +6,12 @@ import { Beneficiary, BeneficiaryCreateRequest, BeneficiaryParams, BeneficiaryRe
 import { CompanyIdParams } from '../../../../schemas/company.js';
 import { formCtx, type App } from '../../../context.js';
 import { EITHER, errorResponses } from '../../../route-schemas.js';
-import { formDeleteRoute, formListRoute } from './form-routes.js';
+import { formDeleteRoute, formItemRoute, formListRoute } from './form-routes.js';
 
 const TAG = 'Beneficiaries';
 const common = { tags: [TAG] };
 
 export function beneficiaryRoutes(app: App): void {
-  formListRoute(app, {
-    path: 'beneficiaries/',
-    tag: TAG,
-    operationId: 'kybFormsBeneficiariesList',
-    summary: 'List beneficiaries',
-    item: Beneficiary,
-    list: (ctx) => listBeneficiaries({ ctx }),
-  });
-
   app.post(
     '/kyb/forms/:companyId/beneficiaries/',
     {
@@ -37,20 +28,24 @@ export function beneficiaryRoutes(app: App): void {
     async (request, reply) => reply.code(201).send(await createBeneficiary({ ctx: formCtx(request, request.params.companyId), input: request.body })),
   );
 
-  app.get(
-    '/kyb/forms/:companyId/beneficiaries/:id/',
-    {
-      ...EITHER,
-      schema: {
-        ...common,
-        operationId: 'kybFormsBeneficiariesRetrieve',
-        summary: 'Retrieve a beneficiary',
-        params: BeneficiaryParams,
-        response: { 200: Beneficiary, ...errorResponses(401, 404) },
-      },
-    },
-    async (request) => getBeneficiary({ ctx: formCtx(request, request.params.companyId), id: request.params.id }),
-  );
+  formListRoute(app, {
+    path: 'beneficiaries/',
+    tag: TAG,
+    operationId: 'kybFormsBeneficiariesList',
+    summary: 'List beneficiaries',
+    item: Beneficiary,
+    list: (ctx) => listBeneficiaries({ ctx }),
+  });
+
+  formItemRoute(app, {
+    path: 'beneficiaries/:id/',
+    tag: TAG,
+    operationId: 'kybFormsBeneficiariesRetrieve',
+    summary: 'Retrieve a beneficiary',
+    params: BeneficiaryParams,
+    item: Beneficiary,
+    get: (ctx, id) => getBeneficiary({ ctx, id }),
+  });
 
   for (const method of ['PUT', 'PATCH'] as const) {
     app.route({

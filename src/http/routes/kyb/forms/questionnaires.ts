@@ -6,7 +6,7 @@ import { AnswersQuery, KybAnswersDisplay, KybFormAnswers, KybFormAnswersRequest,
 import { Questionnaire } from '../../../../schemas/questionnaire.js';
 import { formCtx, type App } from '../../../context.js';
 import { EITHER, errorResponses, uploadBodyLimit } from '../../../route-schemas.js';
-import { formDeleteRoute, formListRoute } from './form-routes.js';
+import { formDeleteRoute, formItemRoute, formListRoute } from './form-routes.js';
 
 const TAG = 'KYB Questionnaires';
 const common = { tags: [TAG] };
@@ -30,20 +30,15 @@ export function questionnaireRoutes(app: App): void {
     list: (ctx) => listQuestionnaires({ ctx }),
   });
 
-  app.get(
-    '/kyb/forms/:companyId/questionnaires/:id/',
-    {
-      ...EITHER,
-      schema: {
-        ...common,
-        operationId: 'kybFormsQuestionnairesRetrieve',
-        summary: 'A questionnaire of the form',
-        params: QuestionnaireParams,
-        response: { 200: Questionnaire, ...errorResponses(401, 404) },
-      },
-    },
-    async (request) => getQuestionnaire({ ctx: formCtx(request, request.params.companyId), id: request.params.id }),
-  );
+  formItemRoute(app, {
+    path: 'questionnaires/:id/',
+    tag: TAG,
+    operationId: 'kybFormsQuestionnairesRetrieve',
+    summary: 'A questionnaire of the form',
+    params: QuestionnaireParams,
+    item: Questionnaire,
+    get: (ctx, id) => getQuestionnaire({ ctx, id }),
+  });
 
   app.get(
     '/kyb/forms/:companyId/questionnaires/:id/answers/',

@@ -3,7 +3,7 @@ import { canonicalJson } from '../../../../core/idempotency/with-idempotency.js'
 import { createToken } from '../../../../core/tokens/create-token.js';
 import { KybToken, KybTokenRequest } from '../../../../schemas/token.js';
 import { partnerCtx, type App } from '../../../context.js';
-import { errorResponses } from '../../../route-schemas.js';
+import { errorResponses, PARTNER } from '../../../route-schemas.js';
 
 const Headers = Type.Object({
   'idempotency-key': Type.Optional(
@@ -20,7 +20,7 @@ export function createTokenRoute(app: App): void {
   app.post(
     '/kyb/tokens/',
     {
-      config: { auth: 'partner' },
+      ...PARTNER,
       schema: {
         operationId: 'kybTokensCreate',
         summary: 'Generate KYB form token',

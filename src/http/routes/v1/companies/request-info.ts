@@ -22,9 +22,6 @@ export function requestInfoRoute(app: App): void {
         response: { 201: InfoRequest, ...errorResponses(400, 401, 404, 409, 429) },
       },
     },
-    async (request, reply) => {
-      const ctx = partnerCtx(request);
-      return reply.code(201).send(await requestInfo({ ctx, input: { ...request.body, companyId: request.params.id } }));
-    },
+    async (request, reply) => reply.code(201).send(await requestInfo({ ctx: partnerCtx(request), input: { ...request.body, companyId: request.params.id } })),
   );
 }
