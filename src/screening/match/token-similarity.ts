@@ -62,8 +62,10 @@ function wordSimilarity(a: TokenInfo, b: TokenInfo, isAbjad: boolean): Similarit
  * evidence; between two vowelled spellings it is only a hint.
  */
 function skeletonSimilarity(a: string, b: string, isAbjad: boolean): number {
+  // One consonant is all an abjad says of "طه" (Taha) or "عدي" (Uday).
+  if (isAbjad && a.length === 1) return a === b ? 0.7 : 0;
   if (a.length < (isAbjad ? 2 : 3)) return 0;
-  if (a === b) return isAbjad ? (a.length >= 3 ? 0.82 : 0.72) : 0.75;
+  if (a === b) return isAbjad ? (a.length >= 4 ? 0.86 : a.length === 3 ? 0.82 : 0.72) : 0.75;
   if (isAbjad && a.length >= 4 && boundedEditDistance(a, b, 1) <= 1) return 0.72;
   return 0;
 }
