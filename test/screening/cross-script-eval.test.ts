@@ -10,7 +10,7 @@ import { screeningDataDir } from './data-dir.js';
  * were set; tighten them as the transliteration improves, never loosen them quietly.
  */
 const BOUNDS: ReadonlyArray<readonly [script: string, kind: string, recallAt1: number]> = [
-  ['Arab', 'native list spelling', 0.78],
+  ['Arab', 'native list spelling', 0.82],
   ['Cyrl', 'native list spelling', 0.9],
   ['Cyrl', 'reverse transliteration', 0.95],
   ['Arab (Persian)', 'reverse transliteration', 0.8],

@@ -52,8 +52,24 @@ function wordSimilarity(a: TokenInfo, b: TokenInfo, isAbjad: boolean): Similarit
     a.text[0] === b.text[0] && Math.min(a.text.length, b.text.length) >= 0.6 * maxLength && a.codes.some((c) => c.length >= 2 && b.codes.includes(c));
   if (isSoundAlike && best.value < 0.8) best = { value: 0.8, kind: 'phonetic' };
   if (best.value >= 0.75 && !isAbjad) return best;
-  const skeleton = skeletonSimilarity(a.skeleton, b.skeleton, isAbjad);
+  let skeleton = skeletonSimilarity(a.skeleton, b.skeleton, isAbjad);
+  // The long vowels an abjad does write (ا و ي) standing where the Latin spelling has them too.
+  if (isAbjad && skeleton >= 0.82 && isSubsequence(foldVowels(a.text), foldVowels(b.text))) skeleton = 0.9;
   return skeleton > best.value ? { value: skeleton, kind: 'skeleton' } : best;
+}
+
+const VOWEL_FOLDS: Readonly<Record<string, string>> = { e: 'i', y: 'i', o: 'u', w: 'u', v: 'u', q: 'k', c: 'k', g: 'k' };
+
+function foldVowels(text: string): string {
+  let out = '';
+  for (const char of text) out += VOWEL_FOLDS[char] ?? char;
+  return out;
+}
+
+function isSubsequence(short: string, long: string): boolean {
+  let i = 0;
+  for (let j = 0; j < long.length && i < short.length; j++) if (long[j] === short[i]) i++;
+  return i === short.length;
 }
 
 /**

@@ -47,6 +47,8 @@ const CONSONANTS: Readonly<Record<string, string>> = {
   ھ: 'h',
   ے: 'e',
 };
+/** Persian, Urdu and Pashto read these as "s" and "z" (فضل "Fazal", ثناء "Sana"), Arabic as "th", "dh", "d". */
+const PERSIAN_READINGS: Readonly<Record<string, string>> = { ث: 's', ذ: 'z', ض: 'z', ظ: 'z' };
 const SILENT = new Set(['ء', 'ئ', 'ؤ']);
 const AYN = 'ع';
 const ALIF = new Set(['ا', 'أ', 'إ', 'آ', 'ٱ']);
@@ -73,6 +75,13 @@ const WORDS: ReadonlyMap<string, string> = new Map([
 
 export function transliterateArabic(text: string): string[] {
   const isPersian = PERSIAN_LETTERS.test(text);
+  const spellings = spell(text, isPersian);
+  // Afghan and Pakistani names are often typed without Persian letters: try their readings too.
+  if (!isPersian && /[ثذضظ]/.test(text)) spellings.push(...spell(text, true));
+  return [...new Set(spellings)];
+}
+
+function spell(text: string, isPersian: boolean): string[] {
   // The normaliser may already have split the article off ("al له"): join it back first.
   const words = text
     .replace(/(^|\s)al له(?=\s|$)/g, '$1الله')
@@ -136,7 +145,7 @@ function transliterateWord(word: string, isPersian: boolean): string[] {
     else if (SILENT.has(char)) continue;
     else {
       // Two letters that would read as one Latin digraph ("طه" is "Taha", not "th") get a vowel between them.
-      const latin = CONSONANTS[char] ?? char;
+      const latin = (isPersian ? PERSIAN_READINGS[char] : undefined) ?? CONSONANTS[char] ?? char;
       if (latin.startsWith('h') && /[dtkgsczp]$/.test(out)) out += 'a';
       out += latin;
     }
