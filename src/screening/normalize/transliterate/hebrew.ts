@@ -31,6 +31,8 @@ const LETTERS: Readonly<Record<string, string>> = {
   ת: 't',
 };
 
+const SOFT: Readonly<Record<string, string>> = { ב: 'v', כ: 'kh', פ: 'f' };
+
 export function transliterateHebrew(text: string): string[] {
   const plain = text
     .normalize('NFD')
@@ -51,6 +53,8 @@ function transliterateWord(word: string): string {
     else if (char === 'י') out += isFirst || chars[i + 1] === 'י' ? 'y' : chars[i - 1] === 'י' ? '' : 'i';
     else if (char === 'א' || char === 'ע') out += isFirst ? 'a' : '';
     else if (char === 'ה' && i === chars.length - 1) out += 'a';
+    // Without points, ב כ פ are read soft inside a word ("Yaakov", "Ziv"), hard at its start.
+    else if (!isFirst && SOFT[char]) out += SOFT[char];
     else out += LETTERS[char] ?? char;
   }
   return out;
