@@ -1,7 +1,8 @@
 import { PRODUCTION_THRESHOLD } from '../src/screening/engine.js';
 import { screeningDataDir } from '../test/screening/data-dir.js';
 import { alertsPerThousand, percent, recallAt, recallAtRank, thresholdAtAlertRate, type Outcome } from './eval/metrics.js';
-import { ALERT_RATES, evaluate, type EngineRun, type Scored } from './eval/run-eval.js';
+import { evaluateCrossScript, printCrossScript } from './eval/cross-script.js';
+import { ALERT_RATES, evaluate, loadEntities, type EngineRun, type Scored } from './eval/run-eval.js';
 
 /**
  * `npm run eval:screening`: recall of listed names under realistic treatments,
@@ -84,6 +85,10 @@ if (result.sideBySide.length) {
   );
   breakdownPair(oursRun, watchman);
 }
+
+printCrossScript(
+  evaluateCrossScript(screeningDataDir(), await loadEntities(screeningDataDir()), quick ? 'negatives_global_1k.csv' : 'negatives_global_50k.csv', 20260226),
+);
 
 console.log('\n== Watchman issue regressions ==');
 for (const r of result.regressions) console.log(`${r.passed ? 'PASS' : 'FAIL'}  ${r.note} (${r.detail})`);

@@ -33,6 +33,8 @@ export const ScreeningMatch = Type.Object(
     unmatchedListed: Type.Array(Type.String()),
     qualifiers: Type.Array(Type.Object({ type: Type.String(), outcome: Type.String(), detail: Type.String() })),
     isAlert: Type.Boolean(),
+    /** iDenfy's PepTierEnum, when the listed person comes from a PEP data set. */
+    pepTier: Type.Optional(Type.Union([Type.Literal('PEP_TIER_1'), Type.Literal('PEP_TIER_2'), Type.Literal('PEP_TIER_3')])),
   },
   { title: 'ScreeningMatch' },
 );

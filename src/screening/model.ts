@@ -23,6 +23,9 @@ export interface EntityName {
   isFormer: boolean;
 }
 
+/** iDenfy's `PepTierEnum`: 1 national or international office, 2 regional office or state enterprise, 3 local office or a relative or close associate. */
+export type PepTier = 'PEP_TIER_1' | 'PEP_TIER_2' | 'PEP_TIER_3';
+
 export type DatePrecision = 'year' | 'month' | 'day';
 
 export interface BirthDate {
@@ -63,6 +66,8 @@ export interface Entity {
   gender: 'male' | 'female' | null;
   /** Free text the list attaches (OFAC remarks, UN comments), kept for reviewers. */
   remarks: string | null;
+  /** Set only for politically exposed persons (PEP data sets), absent otherwise so sanctions fingerprints stay as they were. */
+  pepTier?: PepTier;
 }
 
 /** An entity with nothing known yet but what it is; a parser fills in what its list says. */

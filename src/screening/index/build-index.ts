@@ -51,7 +51,14 @@ export function buildIndex(entities: readonly Entity[]): ScreeningIndex {
   const tokens = Uint32Array.from(tokenTerm);
   const { postingStart, postings, termNameCount } = buildPostings(terms.length, nameCount, starts, tokens);
   const data: IndexData = {
-    entities: entities.map(({ id, kind, birthDates, countries, identifiers }) => ({ id, kind, birthDates, countries, identifiers })),
+    entities: entities.map(({ id, kind, birthDates, countries, identifiers, pepTier }) => ({
+      id,
+      kind,
+      birthDates,
+      countries,
+      identifiers,
+      ...(pepTier ? { pepTier } : {}),
+    })),
     nameFull,
     nameEntity: Uint32Array.from(nameEntity),
     nameKind: Uint8Array.from(nameKind),

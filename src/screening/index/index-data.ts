@@ -3,7 +3,7 @@ import type { TokenTag } from '../normalize/normalize-name.js';
 import type { WeightedToken } from '../match/score-name.js';
 import type { KeyTable } from './key-table.js';
 
-export interface IndexedEntity extends Pick<Entity, 'id' | 'birthDates' | 'countries' | 'identifiers'> {
+export interface IndexedEntity extends Pick<Entity, 'id' | 'birthDates' | 'countries' | 'identifiers' | 'pepTier'> {
   kind: EntityKind;
 }
 

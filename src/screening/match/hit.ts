@@ -1,4 +1,4 @@
-import type { EntityKind, NameKind } from '../model.js';
+import type { EntityKind, NameKind, PepTier } from '../model.js';
 import type { Qualifier, QualifierQuery } from './qualifiers.js';
 import type { PairKind } from './token-similarity.js';
 
@@ -45,4 +45,6 @@ export interface Hit {
   qualifiers: Qualifier[];
   /** False below the alert threshold, and when only a weak alias matched without a matching identifier. */
   isAlert: boolean;
+  /** The listed person is politically exposed (from a PEP data set), at this tier. */
+  pepTier?: PepTier;
 }

@@ -36,7 +36,7 @@ export function prepareQuery(data: IndexData, name: string, isPerson: boolean): 
   normalized.tokens = normalized.tokens.slice(0, MAX_QUERY_TOKENS);
   const isAbjad = normalized.script === 'Arab' || normalized.script === 'Hebr';
   const words = normalized.tokens.flatMap((t) => (t.tag === 'legal' ? t.raw.split(' ') : [t.text]));
-  const variants = [normalized.tokens];
+  const variants = [normalized.tokens, ...(normalized.alternatives ?? []).map((tokens) => tokens.slice(0, MAX_QUERY_TOKENS))];
   variants.push(...splitGlued(data, words, isPerson));
   const glued = glueSplit(data, words, isPerson);
   if (glued) variants.push(glued);

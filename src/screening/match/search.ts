@@ -66,6 +66,7 @@ export function search(data: IndexData, scratch: Scratch, query: ScreeningQuery,
       unmatchedListed: top.result.unmatchedListed.map((j) => listed[j]!.raw),
       qualifiers,
       isAlert,
+      ...(entity.pepTier ? { pepTier: entity.pepTier } : {}),
     });
   }
   return [...best.values()]

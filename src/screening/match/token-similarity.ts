@@ -52,8 +52,24 @@ function wordSimilarity(a: TokenInfo, b: TokenInfo, isAbjad: boolean): Similarit
     a.text[0] === b.text[0] && Math.min(a.text.length, b.text.length) >= 0.6 * maxLength && a.codes.some((c) => c.length >= 2 && b.codes.includes(c));
   if (isSoundAlike && best.value < 0.8) best = { value: 0.8, kind: 'phonetic' };
   if (best.value >= 0.75 && !isAbjad) return best;
-  const skeleton = skeletonSimilarity(a.skeleton, b.skeleton, isAbjad);
+  let skeleton = skeletonSimilarity(a.skeleton, b.skeleton, isAbjad);
+  // The long vowels an abjad does write (ا و ي) standing where the Latin spelling has them too.
+  if (isAbjad && skeleton >= 0.82 && isSubsequence(foldVowels(a.text), foldVowels(b.text))) skeleton = 0.9;
   return skeleton > best.value ? { value: skeleton, kind: 'skeleton' } : best;
+}
+
+const VOWEL_FOLDS: Readonly<Record<string, string>> = { e: 'i', y: 'i', o: 'u', w: 'u', v: 'u', q: 'k', c: 'k', g: 'k' };
+
+function foldVowels(text: string): string {
+  let out = '';
+  for (const char of text) out += VOWEL_FOLDS[char] ?? char;
+  return out;
+}
+
+function isSubsequence(short: string, long: string): boolean {
+  let i = 0;
+  for (let j = 0; j < long.length && i < short.length; j++) if (long[j] === short[i]) i++;
+  return i === short.length;
 }
 
 /**
@@ -62,8 +78,10 @@ function wordSimilarity(a: TokenInfo, b: TokenInfo, isAbjad: boolean): Similarit
  * evidence; between two vowelled spellings it is only a hint.
  */
 function skeletonSimilarity(a: string, b: string, isAbjad: boolean): number {
+  // One consonant is all an abjad says of "طه" (Taha) or "عدي" (Uday).
+  if (isAbjad && a.length === 1) return a === b ? 0.7 : 0;
   if (a.length < (isAbjad ? 2 : 3)) return 0;
-  if (a === b) return isAbjad ? (a.length >= 3 ? 0.82 : 0.72) : 0.75;
+  if (a === b) return isAbjad ? (a.length >= 4 ? 0.86 : a.length === 3 ? 0.82 : 0.72) : 0.75;
   if (isAbjad && a.length >= 4 && boundedEditDistance(a, b, 1) <= 1) return 0.72;
   return 0;
 }

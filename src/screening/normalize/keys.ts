@@ -15,6 +15,8 @@ export function phoneticCodes(token: string): string[] {
 export function consonantSkeleton(token: string): string {
   const mapped = token
     .replace(/ck/g, 'k')
+    // French spellings of North African names write j as "dj" ("DJAMEL" for جمال).
+    .replace(/dj/g, 'j')
     .replace(/ph/g, 'f')
     .replace(/([dtkgs])h/g, '$1')
     .replace(/[qcg]/g, 'k')

@@ -1,8 +1,8 @@
-import anyAscii from 'any-ascii';
 import { boundedEditDistance } from '../match/edit-distance.js';
 import { LONG_LEGAL_FORM_WORDS, legalFormOf, MAX_LEGAL_FORM_WORDS } from './legal-forms.js';
 import { detectScript, isSyllabicChar } from './scripts.js';
 import { STOP_WORDS } from './stop-words.js';
+import { transliterate } from './transliterate/index.js';
 
 export type TokenTag = 'word' | 'legal' | 'stop' | 'initial';
 
@@ -18,6 +18,8 @@ export interface NormalizedName {
   tokens: NameToken[];
   /** ISO 15924 code of the input's dominant script. */
   script: string;
+  /** Other spellings a non-Latin name is also read as (a passport's transliteration…), tried as query variants. */
+  alternatives?: NameToken[][];
 }
 
 export interface NormalizeOptions {
@@ -30,7 +32,8 @@ const APOSTROPHES = /['’‘`ʻʼʿʾ´]/g;
 
 /**
  * The one normalisation applied alike to listed names and queries: NFKC, a
- * script-specific clean-up, transliteration to ASCII (any-ascii), then tokens
+ * script-specific clean-up, transliteration to ASCII (per-script rules in
+ * transliterate/, any-ascii for the rest), then tokens
  * tagged as legal forms, particles (stop words) or initials.
  */
 export function normalizeName(raw: string, options: NormalizeOptions = {}): NormalizedName {
@@ -39,14 +42,19 @@ export function normalizeName(raw: string, options: NormalizeOptions = {}): Norm
   let text = nfkc;
   if (script === 'Arab') text = cleanArabic(text);
   if (script === 'Hani' || script === 'Hang') text = spaceSyllables(text);
-  const ascii = anyAscii(text)
-    .toLowerCase()
-    .replace(APOSTROPHES, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
   const isPerson = options.isPerson === true;
-  const words = ascii ? ascii.split(' ') : [];
-  return { tokens: tagWords(isPerson ? words : joinLetterRuns(words), isPerson), script };
+  const [primary = '', ...others] = transliterate(text, script);
+  const tokensOf = (spelling: string): NameToken[] => {
+    const ascii = spelling
+      .toLowerCase()
+      .replace(APOSTROPHES, '')
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
+    const words = ascii ? ascii.split(' ') : [];
+    return tagWords(isPerson ? words : joinLetterRuns(words), isPerson);
+  };
+  const tokens = tokensOf(primary);
+  return others.length > 0 ? { tokens, script, alternatives: others.map(tokensOf) } : { tokens, script };
 }
 
 /** Tags a transliterated word list; exported for query variants built from split or glued words. */
@@ -112,12 +120,10 @@ function joinLetterRuns(words: string[]): string[] {
 }
 
 // Arabic writes short vowels as optional marks and the article joined to the
-// word; dropping the marks and splitting "ال" makes both spellings meet.
+// word; dropping the marks and splitting "ال" makes both spellings meet. The
+// hamza forms of alif stay: transliterate/arabic.ts reads "إ" as "i".
 function cleanArabic(text: string): string {
-  return text
-    .replace(ARABIC_MARKS, '')
-    .replace(/[أإآٱ]/g, 'ا')
-    .replace(/(^|\s)ال(?=\S{2,})/g, '$1al ');
+  return text.replace(ARABIC_MARKS, '').replace(/(^|\s)[اٱ]ل(?=\S{2,})/g, '$1al ');
 }
 
 // Chinese and Korean names are written without spaces; one token a syllable lets

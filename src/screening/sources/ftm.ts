@@ -3,6 +3,7 @@ import type { Entity, EntityKind, EntityName, ParsedList } from '../model.js';
 import { detectScript } from '../normalize/scripts.js';
 import { addCountry, toCountryCode } from './countries.js';
 import { parseLooseDate } from './dates.js';
+import { PepCollector } from './ftm-pep.js';
 import { decodeUtf8, readSourceFile } from './read-source.js';
 
 const KINDS: Record<string, EntityKind> = {
@@ -44,6 +45,8 @@ export async function parseFtm(path: string): Promise<ParsedList> {
   const file = await readSourceFile('ftm', path);
   const lines = decodeUtf8('ftm', file).split('\n');
   const entities: Entity[] = [];
+  const topicsOf = new Map<Entity, string[]>();
+  const peps = new PepCollector();
   lines.forEach((line, i) => {
     if (!line.trim()) return;
     let record: FtmLine;
@@ -56,17 +59,31 @@ export async function parseFtm(path: string): Promise<ParsedList> {
       throw new ListImportError('ftm', path, `line ${i + 1} is not a FollowTheMoney entity`);
     }
     const kind = KINDS[record.schema];
-    if (kind) entities.push(fromRecord(record as Required<FtmLine> & { id: string }, kind));
+    const values = stringValues(record.properties);
+    peps.add(record.schema, record.id, values);
+    if (!kind) return;
+    const entity = fromRecord(record as Required<FtmLine> & { id: string }, kind);
+    entities.push(entity);
+    if (kind === 'person') topicsOf.set(entity, values('topics'));
   });
   if (entities.length === 0) throw new ListImportError('ftm', path, 'no screenable entities');
+  // Offices may be listed after their holders: tiers are settled once the whole file is read.
+  for (const [entity, topics] of topicsOf) {
+    const tier = peps.tierOf(entity.id.slice('ftm:'.length), topics);
+    if (tier) entity.pepTier = tier;
+  }
   return { source: 'ftm', version: { sha256: file.sha256, publishedAt: null, entityCount: entities.length }, entities, warnings: [] };
 }
 
-function fromRecord(record: { id: string; properties: Record<string, unknown>; datasets?: unknown }, kind: EntityKind): Entity {
-  const props = (key: string): string[] => {
-    const value = record.properties[key];
+function stringValues(properties: Record<string, unknown>): (key: string) => string[] {
+  return (key) => {
+    const value = properties[key];
     return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '') : [];
   };
+}
+
+function fromRecord(record: { id: string; properties: Record<string, unknown>; datasets?: unknown }, kind: EntityKind): Entity {
+  const props = stringValues(record.properties);
   const names: EntityName[] = [];
   const push = (full: string, nameKind: EntityName['kind'], isFormer = false) => {
     if (names.some((n) => n.full === full)) return;

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { buildIndex } from '../../index/build-index.js';
+import { newEntity, type Entity } from '../../model.js';
+import { consonantSkeleton } from '../keys.js';
+import { transliterate } from './index.js';
+
+function person(id: string, full: string, extra: Partial<Entity> = {}): Entity {
+  return newEntity({ id, source: 'ofac-sdn', kind: 'person', names: [{ full, kind: 'primary', script: 'Latn', isFormer: false }], ...extra });
+}
+
+describe('transliterate', () => {
+  it('writes Arabic as a consonant frame whose skeleton is the Latin spelling’s', () => {
+    const [spelling] = transliterate('حسين', 'Arab');
+    expect(consonantSkeleton(spelling!)).toBe(consonantSkeleton('hussein'));
+    // A word-initial ayn is the vowel Latin spellings start with; إ is "i".
+    expect(transliterate('علي عمر إبراهيم', 'Arab')[0]).toBe('ali amr ibrahim');
+    // Two letters that would read as one digraph keep a vowel between them.
+    expect(consonantSkeleton(transliterate('طه', 'Arab')[0]!)).toBe(consonantSkeleton('taha'));
+  });
+
+  it('offers Arabic compounds both apart and glued, as the lists write them both ways', () => {
+    expect(transliterate('هدايت الله', 'Arab')).toEqual(['hdayt allah', 'hdaytullah']);
+    expect(transliterate('نور الدين', 'Arab')).toEqual(['nur al din', 'nuruddin']);
+    expect(transliterate('عبدالحميد', 'Arab')).toEqual(['abd al hmid', 'abdulhmid']);
+    expect(transliterate('عبد الله', 'Arab')).toEqual(['abdallah']);
+  });
+
+  it('reads Persian letters and writes و as v in Persian text', () => {
+    expect(transliterate('پرویز', 'Arab')[0]).toBe('prvyz');
+    expect(consonantSkeleton('prvyz')).toBe(consonantSkeleton('parviz'));
+  });
+
+  it('writes Russian in BGN/PCGN first and the passport system second', () => {
+    expect(transliterate('Евгений Пригожин', 'Cyrl')).toEqual(['Yevgeniy Prigozhin'.toLowerCase(), 'evgenii prigozhin']);
+    expect(transliterate('Юлия', 'Cyrl')).toEqual(['yuliya', 'iuliia']);
+  });
+
+  it('writes Ukrainian in the national system first', () => {
+    expect(transliterate('Гнатюк Євген Їжак', 'Cyrl')[0]).toBe('hnatiuk yevhen yizhak');
+  });
+
+  it('writes Hangul as DPRK/McCune-Reischauer and as the Revised Romanisation', () => {
+    expect(transliterate('김 정 은', 'Hang')).toEqual(['kim jong un', 'kim jeong eun']);
+    expect(transliterate('리 영 호', 'Hang')).toEqual(['ri yong ho', 'ri yeong ho']);
+  });
+
+  it('writes Greek, Hebrew, kana and Devanagari as their names are spelled in Latin letters', () => {
+    expect(transliterate('Αλέξανδρος Παπαδόπουλος', 'Grek')).toEqual(['alexandros papadopoulos']);
+    expect(transliterate('בנימין נתניהו', 'Hebr')).toEqual(['bnimin ntniho']);
+    expect(transliterate('やまもと たろう', 'Jpan')).toEqual(['yamamoto taro']);
+    expect(transliterate('नरेन्द्र मोदी', 'Deva')).toEqual(['narendra modi']);
+  });
+
+  it('falls back to any-ascii for a script without rules of its own', () => {
+    expect(transliterate('ทักษิณ', 'Thai')[0]).toMatch(/^[a-z]+$/i);
+  });
+});
+
+describe('cross-script search against Latin-only entries', () => {
+  const index = buildIndex([
+    person('p:uday', 'AL-TIKRITI, Uday Saddam Hussein'),
+    person('p:hidayat', 'HIDAYATULLAH'),
+    person('p:prigozhin', 'PRIGOZHIN, Yevgeniy Viktorovich'),
+    person('p:kim', 'KIM, Jong Un'),
+    person('p:modi', 'MODI, Narendra'),
+    person('p:other', 'HASSAN, Ali'),
+    ...Array.from({ length: 30 }, (_, i) => person(`filler:${i}`, `FILLER${i} PERSON${i % 5}`)),
+  ]);
+  const scoreOf = (id: string, name: string) => index.search({ name, kind: 'person' }, { threshold: 0, limit: 20 }).find((h) => h.entityId === id)?.score ?? 0;
+
+  it.each([
+    ['p:uday', 'عدي صدام حسين التكريتي'],
+    ['p:hidayat', 'هدايت الله'],
+    ['p:prigozhin', 'Евгений Викторович Пригожин'],
+    ['p:kim', '김정은'],
+    ['p:modi', 'नरेन्द्र मोदी'],
+  ])('finds %s written as %s', (id, name) => {
+    expect(scoreOf(id, name)).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('does not find an unrelated listed person through the transliteration', () => {
+    expect(scoreOf('p:other', 'Евгений Викторович Пригожин')).toBeLessThan(0.5);
+  });
+});
