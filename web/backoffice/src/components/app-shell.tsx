@@ -52,12 +52,22 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
                 </Link>
               </li>
             ) : null}
+            {can(manager.role, 'admin') ? (
+              <li>
+                <Link href={`${BASE}/settings`} aria-current={current('settings')}>
+                  {t('nav.settings')}
+                </Link>
+              </li>
+            ) : null}
           </ul>
         </nav>
         <div className="who">
           <span>
             {t('nav.signedInAs', { name: `${manager.name} ${manager.surname}` })} <span className="role-badge">{t(`role.${manager.role}`)}</span>
           </span>
+          <Link href={`${BASE}/account`} className="button secondary small" aria-current={current('account')}>
+            {t('nav.account')}
+          </Link>
           <button type="button" className="button secondary small" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
             {t('nav.shortcuts')}
           </button>
