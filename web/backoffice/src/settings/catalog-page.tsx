@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { Fragment, useState, type FormEvent, type ReactNode } from 'react';
 import { errorText } from '../components/error-text.js';
 import { useLoad, useTitle } from '../components/use-load.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -35,6 +35,8 @@ export function CatalogPage<T extends { id: string; name: string }, In>(props: C
   useTitle(title);
   const { result, reload } = useLoad(() => api.list(), title);
   const [editing, setEditing] = useState<{ id: string | null; draft: In } | null>(null);
+  // Each opened entry gets a fresh editor: no input state carries over from the one before.
+  const [opened, setOpened] = useState(0);
   const [saved, setSaved] = useState<string | null>(null);
   const action = useAction();
   const problems = editing && props.problems ? props.problems(editing.draft) : [];
@@ -42,6 +44,7 @@ export function CatalogPage<T extends { id: string; name: string }, In>(props: C
   const open = (next: { id: string | null; draft: In }) => {
     setSaved(null);
     action.clear();
+    setOpened((n) => n + 1);
     setEditing(next);
   };
   const save = (event: FormEvent) => {
@@ -96,7 +99,7 @@ export function CatalogPage<T extends { id: string; name: string }, In>(props: C
           <div className="catalog-edit">
             <form className="catalog-form" onSubmit={save} noValidate aria-label={editing.id ? t('settings.editing', { noun }) : t('settings.new', { noun })}>
               <h2>{editing.id ? t('settings.editing', { noun }) : t('settings.new', { noun })}</h2>
-              {props.editor(editing.draft, (draft) => setEditing({ ...editing, draft }))}
+              <Fragment key={opened}>{props.editor(editing.draft, (draft) => setEditing({ ...editing, draft }))}</Fragment>
               {problems.length > 0 ? (
                 <div className="banner tone-error" role="status">
                   <p>{t('settings.fixFirst')}</p>

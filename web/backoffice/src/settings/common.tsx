@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { errorText } from '../components/error-text.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useSession } from '../session.js';
@@ -93,4 +93,18 @@ export function DataTable({ caption, columns, children }: { caption: string; col
       </table>
     </div>
   );
+}
+
+/**
+ * React keys for rows edited in place (sections, questions): they survive a removal, so the
+ * inputs of a removed row never pass to the row after it.
+ */
+export function useRowKeys(count: number): { keyOf(index: number): number; added(): void; removed(index: number): void } {
+  const next = useRef(count);
+  const [keys, setKeys] = useState(() => Array.from({ length: count }, (_, i) => i));
+  return {
+    keyOf: (index) => keys[index] ?? next.current + index,
+    added: () => setKeys((now) => [...now, next.current++]),
+    removed: (index) => setKeys((now) => now.filter((_, i) => i !== index)),
+  };
 }

@@ -61,7 +61,8 @@ export default {
   'themes.noun': 'theme',
   'themes.companyName': 'Company name on the form',
   'themes.logo': 'Logo address',
-  'themes.logoHint': "An https:// address of the image (as iDenfy's theme takes it); the preview shows it.",
+  'themes.logoHint':
+    "An https:// address of the image, as iDenfy's theme takes it. The form shows it; this preview shows it only when this server serves it (the back office loads no images from other sites).",
   'themes.logoAlt': '{name} logo',
   'themes.supportEmail': 'Support e-mail',
   'themes.colors': 'Colours',

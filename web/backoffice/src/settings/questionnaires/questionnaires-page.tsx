@@ -3,7 +3,7 @@ import { QUESTIONNAIRE_TYPES } from '../../../../../src/shared/enums.js';
 import { Field } from '../../components/field.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { CatalogPage } from '../catalog-page.js';
-import { useSettingsApi } from '../common.js';
+import { useRowKeys, useSettingsApi } from '../common.js';
 import type { QuestionnaireInput, Section } from '../settings-api.js';
 import { SectionEditor } from './section-editor.js';
 
@@ -14,8 +14,11 @@ const blankSection = (n: number): Section => ({ key: `section${n}`, title: '', q
 function QuestionnaireEditor({ draft, change }: { draft: Draft; change(next: Draft): void }) {
   const { t } = useI18n();
   const problems = checkQuestionnaire(draft);
-  const setSection = (i: number, next: Section | null) =>
+  const rows = useRowKeys(draft.sections.length);
+  const setSection = (i: number, next: Section | null) => {
+    if (!next) rows.removed(i);
     change({ ...draft, sections: next ? draft.sections.map((s, j) => (j === i ? next : s)) : draft.sections.filter((_, j) => j !== i) });
+  };
   return (
     <>
       <div className="field-row">
@@ -47,12 +50,15 @@ function QuestionnaireEditor({ draft, change }: { draft: Draft; change(next: Dra
       </Field>
       <p className="hint">{t('questionnaires.conditionHelp')}</p>
       {draft.sections.map((section, i) => (
-        <SectionEditor key={i} index={i} section={section} problems={problems} onChange={(next) => setSection(i, next)} />
+        <SectionEditor key={rows.keyOf(i)} index={i} section={section} problems={problems} onChange={(next) => setSection(i, next)} />
       ))}
       <button
         type="button"
         className="button secondary"
-        onClick={() => change({ ...draft, sections: [...draft.sections, blankSection(draft.sections.length + 1)] })}
+        onClick={() => {
+          rows.added();
+          change({ ...draft, sections: [...draft.sections, blankSection(draft.sections.length + 1)] });
+        }}
       >
         {t('questionnaires.addSection')}
       </button>

@@ -2,6 +2,7 @@ import type { QuestionnaireProblems } from '../../../../../src/shared/check-ques
 import { QUESTION_TYPES } from '../../../../../src/shared/enums.js';
 import { Field } from '../../components/field.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { useRowKeys } from '../common.js';
 import type { Question, Section } from '../settings-api.js';
 
 const at = (problems: QuestionnaireProblems, path: string): string | null => problems[path]?.join(' ') ?? null;
@@ -104,8 +105,11 @@ export function SectionEditor({
   const id = `s${index}`;
   const path = `sections.${index}`;
   const set = (change: Partial<Section>) => onChange({ ...section, ...change });
-  const setQuestion = (j: number, next: Question | null) =>
+  const rows = useRowKeys(section.questions.length);
+  const setQuestion = (j: number, next: Question | null) => {
+    if (!next) rows.removed(j);
     set({ questions: next ? section.questions.map((q, k) => (k === j ? next : q)) : section.questions.filter((_, k) => k !== j) });
+  };
   return (
     <fieldset className="section-edit">
       <legend>{t('questionnaires.sectionN', { n: index + 1, title: section.title || section.key })}</legend>
@@ -132,7 +136,7 @@ export function SectionEditor({
       <ol className="questions">
         {section.questions.map((q, j) => (
           <QuestionEditor
-            key={j}
+            key={rows.keyOf(j)}
             id={`${id}-q${j}`}
             question={q}
             problems={problems}
@@ -145,7 +149,10 @@ export function SectionEditor({
         <button
           type="button"
           className="button secondary small"
-          onClick={() => set({ questions: [...section.questions, { key: `q${section.questions.length + 1}`, title: '', type: 'TEXT' }] })}
+          onClick={() => {
+            rows.added();
+            set({ questions: [...section.questions, { key: `q${section.questions.length + 1}`, title: '', type: 'TEXT' }] });
+          }}
         >
           {t('questionnaires.addQuestion')}
         </button>
