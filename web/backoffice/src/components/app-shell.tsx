@@ -45,20 +45,15 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
                 {t('nav.queue')}
               </Link>
             </li>
-            {can(manager.role, 'admin') ? (
-              <li>
-                <Link href={`${BASE}/managers`} aria-current={current('managers')}>
-                  {t('nav.managers')}
-                </Link>
-              </li>
-            ) : null}
-            {can(manager.role, 'admin') ? (
-              <li>
-                <Link href={`${BASE}/settings`} aria-current={current('settings')}>
-                  {t('nav.settings')}
-                </Link>
-              </li>
-            ) : null}
+            {can(manager.role, 'admin')
+              ? (['managers', 'settings'] as const).map((name) => (
+                  <li key={name}>
+                    <Link href={`${BASE}/${name}`} aria-current={current(name)}>
+                      {t(`nav.${name}`)}
+                    </Link>
+                  </li>
+                ))
+              : null}
           </ul>
         </nav>
         <div className="who">
