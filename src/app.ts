@@ -43,6 +43,7 @@ import { companyRoutes } from './http/routes/kyb/companies/companies.js';
 import { companyReviewRoutes } from './http/routes/kyb/companies/review.js';
 import { authRoutes } from './http/routes/v1/auth.js';
 import { managerRoutes } from './http/routes/v1/managers.js';
+import { apiKeyRoutes } from './http/routes/v1/api-keys.js';
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
 
@@ -154,6 +155,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   pdfRoute(app);
   authRoutes(app);
   managerRoutes(app);
+  apiKeyRoutes(app);
   await webFormRoutes(app);
   await webBackofficeRoutes(app);
   return app;

@@ -232,6 +232,8 @@ describeEachDialect('route matrix: cross-tenant, credential-less and wrong-kind 
   });
 
   it("walks every partner route with a viewer's, an auditor's, a reviewer's and an admin's session: 403 below the declared role, served at or above it", async () => {
+    // Four sessions times every partner route: about 40 s on a loaded two-core machine, so a
+    // liveness bound of its own rather than the default 30 s (not a measurement).
     // A tenant of its own: admins delete things here. Deletions run last, so every other
     // route still finds its objects.
     const tenant = await seedTenant(h(), 'ROLES');
@@ -270,5 +272,5 @@ describeEachDialect('route matrix: cross-tenant, credential-less and wrong-kind 
     expect(failures).toEqual([]);
     expect(refusedBy.get('admin')).toBeUndefined();
     expect(refusedBy.get('viewer')).toBeGreaterThan(refusedBy.get('reviewer') ?? 0);
-  });
+  }, 180_000);
 });

@@ -26,6 +26,7 @@ export interface Tenant {
     deliveryId: string;
     hitId: string;
     managerId: number;
+    apiKeyId: string;
   };
 }
 
@@ -139,6 +140,7 @@ export async function seedTenant(h: Harness, canary: string): Promise<Tenant> {
     'manager',
     await call('POST', '/v1/managers/', partner.auth, { email: 'seeded@example.com', name: canary, surname: canary, role: 'reviewer' }),
   );
+  const apiKey = ok('api key', await call('POST', '/v1/api-keys/', partner.auth, { label: `${canary} key` }));
   const tokenRow = await h.database.db.selectFrom('kyb_tokens').select('id').where('company_id', '=', open.companyId).executeTakeFirstOrThrow();
   return {
     partner,
@@ -158,6 +160,7 @@ export async function seedTenant(h: Harness, canary: string): Promise<Tenant> {
       deliveryId: delivery.json.id,
       hitId: hit.id,
       managerId: manager.json.manager.id,
+      apiKeyId: apiKey.json.keyId,
     },
   };
 }
@@ -195,6 +198,8 @@ export function objectFor(t: Tenant, url: string, param: string, token = t.open.
       return ids.hitId;
     case 'managers':
       return String(ids.managerId);
+    case 'api-keys':
+      return ids.apiKeyId;
     default:
       return undefined;
   }

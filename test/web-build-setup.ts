@@ -6,7 +6,7 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const SHARED = ['web/shared', 'src/shared', 'src/schemas'];
 /** Each web app, its build output and the sources it is built from. */
 const APPS = [
-  { config: 'web/form/vite.config.ts', built: 'dist/web/form/index.html', sources: ['web/form', 'src/core/questionnaires', ...SHARED] },
+  { config: 'web/form/vite.config.ts', built: 'dist/web/form/index.html', sources: ['web/form', ...SHARED] },
   { config: 'web/backoffice/vite.config.ts', built: 'dist/web/backoffice/index.html', sources: ['web/backoffice', ...SHARED] },
 ];
 

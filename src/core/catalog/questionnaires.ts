@@ -2,7 +2,7 @@ import { Value } from 'typebox/value';
 import { QuestionnaireInput, type Questionnaire } from '../../schemas/questionnaire.js';
 import { DomainError } from '../errors.js';
 import { selectLive } from '../live-rows.js';
-import { checkQuestionnaire } from '../questionnaires/check-questionnaire.js';
+import { checkQuestionnaire } from '../../shared/check-questionnaire.js';
 import { inUse } from './entries.js';
 import { presentEntry, type CatalogKind } from './kind.js';
 

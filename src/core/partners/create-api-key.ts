@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { partnerActor, recordAudit } from '../audit/record-audit.js';
-import type { Ctx } from '../context.js';
+import type { Ctx, PartnerCtx } from '../context.js';
 import { keyedHash, randomString } from '../crypto.js';
 import { notFound } from '../errors.js';
 import type { Db } from '../../db/database.js';
@@ -33,7 +33,13 @@ export async function insertApiKey(db: Db, ctx: Ctx, partnerId: string, label: s
 }
 
 /** `ctx.keyId` names the key pair acting when a partner creates one; without it an operator acts. */
-export async function createApiKey({ ctx, input }: { ctx: Ctx & { keyId?: string }; input: { partnerId: string; label?: string | null } }): Promise<NewApiKey> {
+export async function createApiKey({
+  ctx,
+  input,
+}: {
+  ctx: Ctx & Pick<PartnerCtx, 'keyId' | 'manager'>;
+  input: { partnerId: string; label?: string | null };
+}): Promise<NewApiKey> {
   return ctx.db.transaction().execute(async (trx) => {
     const partner = await trx.selectFrom('partners').select('id').where('id', '=', input.partnerId).executeTakeFirst();
     if (!partner) throw notFound('Partner');

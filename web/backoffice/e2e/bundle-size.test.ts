@@ -19,7 +19,17 @@ it('keeps the initial load of the back office under 250 KB gzipped, with every s
   const assets = readdirSync(path.join(DIST, 'assets'));
   const locale = assets.find((f) => /^en-[\w-]+\.js$/.test(f));
   expect(locale).toBeDefined();
-  for (const page of ['queue-page', 'case-page', 'managers-page']) {
+  const settingsPages = [
+    'settings-page',
+    'account-page',
+    'flows-page',
+    'themes-page',
+    'questionnaires-page',
+    'webhooks-page',
+    'api-keys-page',
+    'risk-model-page',
+  ];
+  for (const page of ['queue-page', 'case-page', 'managers-page', ...settingsPages, 'screening-lists-page']) {
     expect(
       assets.some((f) => f.startsWith(`${page}-`) && f.endsWith('.js')),
       page,

@@ -13,6 +13,8 @@ import { SessionContext, type SignedIn } from './session.js';
 const QueuePage = lazy(() => import('./queue/queue-page.js'));
 const CasePage = lazy(() => import('./case/case-page.js'));
 const ManagersPage = lazy(() => import('./managers/managers-page.js'));
+const SettingsPage = lazy(() => import('./settings/settings-page.js'));
+const AccountPage = lazy(() => import('./settings/account-page.js'));
 const SetPasswordPage = lazy(() => import('./auth/set-password-page.js'));
 const NotFoundPage = lazy(() => import('./components/not-found-page.js'));
 
@@ -97,6 +99,8 @@ export function App() {
               {route.name === 'queue' ? <QueuePage /> : null}
               {route.name === 'case' ? <CasePage key={route.id} id={route.id} /> : null}
               {route.name === 'managers' ? <ManagersPage /> : null}
+              {route.name === 'settings' ? <SettingsPage section={route.section} /> : null}
+              {route.name === 'account' ? <AccountPage /> : null}
               {route.name === 'notFound' ? <NotFoundPage /> : null}
             </Suspense>
           </AppShell>

@@ -61,6 +61,8 @@ export function createClient(onSignedOut: () => void) {
   const v1 = (companyId: string) => `/v1/companies/${id(companyId)}`;
 
   return {
+    /** Any JSON call with the session (and its CSRF token): the settings pages type their own (settings/settings-api.ts). */
+    request: call,
     setCsrfToken: (token: string | null) => {
       csrfToken = token;
     },

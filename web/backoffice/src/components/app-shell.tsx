@@ -45,19 +45,24 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
                 {t('nav.queue')}
               </Link>
             </li>
-            {can(manager.role, 'admin') ? (
-              <li>
-                <Link href={`${BASE}/managers`} aria-current={current('managers')}>
-                  {t('nav.managers')}
-                </Link>
-              </li>
-            ) : null}
+            {can(manager.role, 'admin')
+              ? (['managers', 'settings'] as const).map((name) => (
+                  <li key={name}>
+                    <Link href={`${BASE}/${name}`} aria-current={current(name)}>
+                      {t(`nav.${name}`)}
+                    </Link>
+                  </li>
+                ))
+              : null}
           </ul>
         </nav>
         <div className="who">
           <span>
             {t('nav.signedInAs', { name: `${manager.name} ${manager.surname}` })} <span className="role-badge">{t(`role.${manager.role}`)}</span>
           </span>
+          <Link href={`${BASE}/account`} className="button secondary small" aria-current={current('account')}>
+            {t('nav.account')}
+          </Link>
           <button type="button" className="button secondary small" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
             {t('nav.shortcuts')}
           </button>

@@ -11,6 +11,8 @@ export type Route =
   | { name: 'queue' }
   | { name: 'case'; id: string }
   | { name: 'managers' }
+  | { name: 'settings'; section: string }
+  | { name: 'account' }
   | { name: 'notFound' };
 
 /** The route of a path under BASE (trailing slashes ignored). */
@@ -22,6 +24,10 @@ export function parseRoute(pathname: string): Route {
   if (rest === '/set-password') return { name: 'setPassword' };
   if (rest === '/cases') return { name: 'queue' };
   if (rest === '/managers') return { name: 'managers' };
+  if (rest === '/account') return { name: 'account' };
+  if (rest === '/settings') return { name: 'settings', section: '' };
+  const settings = /^\/settings\/([a-z-]+)$/.exec(rest);
+  if (settings) return { name: 'settings', section: settings[1]! };
   const match = /^\/cases\/([^/]+)$/.exec(rest);
   if (match) {
     try {

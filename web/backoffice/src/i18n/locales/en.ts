@@ -1,5 +1,8 @@
 // English, the reference locale of the back office: every other locale must have exactly these keys.
+import settings from '../../settings/locales/en.js';
+
 export default {
+  ...settings,
   'app.title': 'OpenKYB back office',
   'app.loading': 'Loading…',
   'app.skipToContent': 'Skip to content',

@@ -1,18 +1,29 @@
-import { fieldErrors, type FieldErrors } from '../errors.js';
-import type { QuestionnaireInput } from '../../schemas/questionnaire.js';
-import { isReservedKey, RESERVED_KEY_MESSAGE } from '../../shared/records.js';
-import { ConditionSyntaxError, conditionRefs, parseCondition } from '../../shared/condition.js';
+import { emptyRecord, isReservedKey, RESERVED_KEY_MESSAGE } from './records.js';
+import { ConditionSyntaxError, conditionRefs, parseCondition } from './condition.js';
+
+/** A questionnaire as the API takes it (QuestionnaireInput), as far as these rules read it. */
+export interface QuestionnaireShape {
+  sections: ReadonlyArray<{
+    key: string;
+    condition?: string | null;
+    questions: ReadonlyArray<{ key: string; type: string; condition?: string | null; choices?: ReadonlyArray<{ key: string }> }>;
+  }>;
+}
+
+/** Problems by field path (`sections.0.questions.1.condition`), each with its messages. */
+export type QuestionnaireProblems = Record<string, string[]>;
 
 const CHOICE_TYPES = new Set(['RADIO', 'SELECT', 'SELECT_MULTI']);
 
 /**
- * Rules the schema cannot express: unique keys that are not reserved names (section and
+ * Shared by the server (which refuses a questionnaire with any problem) and the back office
+ * (which shows them as the admin types). Rules the schema cannot express: unique keys that are not reserved names (section and
  * question keys key the stored answers), choices where a type needs them, and
  * conditions that parse and read only questions asked before them (so evaluation is one
  * pass in document order and can never loop).
  */
-export function checkQuestionnaire(input: QuestionnaireInput): FieldErrors {
-  const errors = fieldErrors();
+export function checkQuestionnaire(input: QuestionnaireShape): QuestionnaireProblems {
+  const errors = emptyRecord<string[]>();
   const add = (path: string, message: string) => (errors[path] ??= []).push(message);
   const seen = new Set<string>();
   const sectionKeys = new Set<string>();
