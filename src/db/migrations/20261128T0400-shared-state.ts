@@ -25,6 +25,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('count', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('rate_limit_hits_pk', ['key', 'window_start'])
     .execute();
+  await db.schema.createIndex('rate_limit_hits_window_start').on('rate_limit_hits').column('window_start').execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
