@@ -149,6 +149,7 @@ export async function benchCompanies(label: 'sqlite' | 'postgres', postgresUrl?:
       host: '127.0.0.1',
       dataDir,
       databaseUrl: null,
+      fileStore: 'local',
       secret: 'bench-secret-bench-secret-bench-secret-0000',
       publicUrl: 'http://bench.test',
       rateLimitPerHour: 1e9,
@@ -166,7 +167,7 @@ export async function benchCompanies(label: 'sqlite' | 'postgres', postgresUrl?:
       retention: { webhookBodiesMs: 0, webhookDeliveriesMs: 0, idempotencyMs: 2 * 86_400_000, decidedCasesMs: 0 },
     });
     const logger = createLogger('warn');
-    const ctx = buildCtx({ config, db: database.db, storage: openStorage(config), clock: systemClock, logger });
+    const ctx = buildCtx({ config, db: database.db, storage: openStorage(config, database.db), clock: systemClock, logger });
     const partner = await createPartner({ ctx, input: { name: 'Bench' } });
     const seedStart = performance.now();
     await seed(database, partner.partnerId, Date.parse('2026-01-01T00:00:00Z'));

@@ -10,6 +10,7 @@ import { masterKeyring } from './core/privacy/master-keys.js';
 import type { App, AppDeps } from './http/context.js';
 import { clientErrorHandler, errorHandler, sendError } from './http/errors.js';
 import { metricsPlugin } from './http/plugins/metrics.js';
+import { databaseRateLimitStore } from './http/plugins/rate-limit-store.js';
 import { openapiPlugin } from './http/plugins/openapi.js';
 import { recordRoutes } from './http/route-table.js';
 import { createTokenRoute } from './http/routes/kyb/tokens/create.js';
@@ -117,6 +118,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     hook: 'preValidation',
     max: deps.config.rateLimitPerHour,
     timeWindow: 60 * 60 * 1000,
+    // On PostgreSQL several servers may share the database: count there, so a limit holds
+    // across them. SQLite has one process: the plugin's in-memory store.
+    ...(deps.database.dialect === 'postgres' ? { store: databaseRateLimitStore(deps.database.db, deps.clock) } : {}),
     // Limits are per API key (or per token), counted only after authentication succeeded,
     // so nobody can spend another partner's quota with wrong secrets.
     allowList: (request: FastifyRequest) => !request.partner && !request.session,

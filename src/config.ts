@@ -9,6 +9,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** The list formats `openkyb lists import` reads (see src/screening). */
 export const SCREENING_SOURCES = ['ofac-sdn', 'ofac-nonsdn', 'un', 'eu', 'uk', 'ftm'] as const;
 
+/** The document stores `OPENKYB_FILE_STORE` selects (see src/storage). */
+export const FILE_STORES = ['local', 'database'] as const;
+
 /** Every setting OpenKYB reads, in one schema. Parsed once at start-up and frozen. */
 export const ConfigSchema = Type.Object({
   port: Type.Integer({ minimum: 0, maximum: 65535 }),
@@ -16,6 +19,12 @@ export const ConfigSchema = Type.Object({
   dataDir: Type.String({ minLength: 1 }),
   /** A postgres:// URL selects PostgreSQL; null means SQLite in the data dir. */
   databaseUrl: Type.Union([Type.String({ pattern: '^postgres(ql)?://' }), Type.Null()]),
+  /**
+   * Where documents live: `local` (files under the data dir) or `database` (a table of the
+   * database, so every server on one PostgreSQL reads every upload). Default: `database` with a
+   * PostgreSQL URL, `local` with SQLite. `openkyb files migrate --to ...` moves files between them.
+   */
+  fileStore: Type.Union([Type.Literal('local'), Type.Literal('database')]),
   /** Pepper for keyed hashes of secrets and tokens; never has a default. */
   secret: Type.String({ minLength: 32 }),
   /** A file holding the master key for personal data at rest; unset: derived from `secret`. */
@@ -102,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '0.0.0.0',
     dataDir,
     databaseUrl: env.DATABASE_URL ? env.DATABASE_URL : null,
+    fileStore: env.OPENKYB_FILE_STORE || (env.DATABASE_URL ? 'database' : 'local'),
     secret: env.OPENKYB_SECRET || loadOrCreateSecret(dataDir),
     masterKeyFile: env.OPENKYB_MASTER_KEY_FILE ? path.resolve(env.OPENKYB_MASTER_KEY_FILE) : null,
     previousMasterKeyFile: env.OPENKYB_PREVIOUS_MASTER_KEY_FILE ? path.resolve(env.OPENKYB_PREVIOUS_MASTER_KEY_FILE) : null,

@@ -17,7 +17,8 @@ import { isManagerRole, MANAGER_ROLES } from './core/managers/roles.js';
 import { serve } from './cli/serve.js';
 import { worker } from './cli/worker.js';
 import { importListCommand, isSource, listStatusCommand } from './cli/lists.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, FILE_STORES, loadConfig } from './config.js';
+import { migrateFilesCommand } from './cli/files.js';
 import { DomainError } from './core/errors.js';
 
 const USAGE = `Usage: openkyb <command>
@@ -43,11 +44,14 @@ const USAGE = `Usage: openkyb <command>
                                           import a sanctions or PEP list version; SOURCE is one of
                                           ofac-sdn, ofac-nonsdn (a folder of CSVs), un, eu, uk, ftm
   lists status [--json]                   the live list versions and whether they are fresh
+  files migrate --to local|database [--from local|database] [--json]
+                                          copy every recorded document into another store; safe to
+                                          interrupt and run again (already copied files are skipped)
   audit verify [--partner ID] [--json]    check the audit trail's hash chains; exit 1 names the
                                           first broken link
 
 Settings come from the environment: PORT, HOST, OPENKYB_DATA_DIR, DATABASE_URL,
-OPENKYB_SECRET, OPENKYB_MASTER_KEY_FILE, OPENKYB_PREVIOUS_MASTER_KEY_FILE, OPENKYB_PREVIOUS_SECRET,
+OPENKYB_FILE_STORE, OPENKYB_SECRET, OPENKYB_MASTER_KEY_FILE, OPENKYB_PREVIOUS_MASTER_KEY_FILE, OPENKYB_PREVIOUS_SECRET,
 OPENKYB_PUBLIC_URL, OPENKYB_RATE_LIMIT_PER_HOUR, OPENKYB_SERVE_WORKER,
 OPENKYB_WEBHOOK_RETRY_SCHEDULE, OPENKYB_WEBHOOK_TIMEOUT_MS, OPENKYB_WEBHOOK_ALLOW_PRIVATE_URLS,
 OPENKYB_SCREENING_REQUIRED_LISTS, OPENKYB_SCREENING_MAX_LIST_AGE, OPENKYB_SCREENING_SOURCES,
@@ -72,6 +76,8 @@ async function run(argv: string[]): Promise<number> {
       surname: { type: 'string' },
       role: { type: 'string' },
       id: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
     },
   });
   const command = positionals.slice(0, 2).join(' ');
@@ -141,6 +147,12 @@ async function run(argv: string[]): Promise<number> {
     case 'lists status':
       await listStatusCommand(config, out, { json });
       return 0;
+    case 'files migrate': {
+      const to = FILE_STORES.find((store) => store === values.to);
+      const from = values.from === undefined ? FILE_STORES.find((store) => store !== to) : FILE_STORES.find((store) => store === values.from);
+      if (!to || !from || from === to) return fail(`files migrate needs --to ${FILE_STORES.join('|')} (and --from, if given, another store)`);
+      return (await migrateFilesCommand(config, out, { from, to, json, progress: (line) => process.stderr.write(line + '\n') })) ? 0 : 1;
+    }
     case 'audit verify':
       return verifyAuditCommand(config, out, { ...(values.partner ? { partnerId: values.partner } : {}), json });
     default:

@@ -101,6 +101,7 @@ export function testConfig(dataDir: string, overrides: Partial<Config> = {}): Co
     host: '127.0.0.1',
     dataDir,
     databaseUrl: null,
+    fileStore: 'local',
     secret: 'test-pepper-test-pepper-test-pepper-0123',
     publicUrl: 'http://openkyb.test',
     rateLimitPerHour: 10_000,
@@ -159,7 +160,7 @@ export async function createHarness(dialect: DialectName, overrides: Partial<Con
   });
   const logger = createLogger('info', sink);
   const clock = new TestClock();
-  const storage = openStorage(config);
+  const storage = openStorage(config, opened.handle.db);
   const screening = new ScreeningIndexHost({ url: opened.url, dataDir: opened.dataDir, ...(opened.schema ? { schema: opened.schema } : {}) }, logger);
   const app = await buildApp({ config, database: opened.handle, storage, clock, logger, screening });
   await app.ready();

@@ -41,7 +41,11 @@ export interface ServerProcess {
 }
 
 /** Starts `openkyb serve` in a child process and waits until it answers /livez. */
-export async function startServer(env: NodeJS.ProcessEnv, extraArgs: string[] = [], options: { quiet?: boolean } = {}): Promise<ServerProcess> {
+export async function startServer(
+  env: NodeJS.ProcessEnv,
+  extraArgs: string[] = [],
+  options: { quiet?: boolean; startMs?: number } = {},
+): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, [...ENTRY, 'serve', ...extraArgs], {
     cwd: ROOT,
@@ -57,7 +61,7 @@ export async function startServer(env: NodeJS.ProcessEnv, extraArgs: string[] = 
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + (options.startMs ?? 30_000);
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
     try {
@@ -78,7 +82,7 @@ export interface WorkerProcess {
 }
 
 /** Starts `openkyb worker` in a child process and waits until it says it started. */
-export async function startWorkerProcess(env: NodeJS.ProcessEnv): Promise<WorkerProcess> {
+export async function startWorkerProcess(env: NodeJS.ProcessEnv, options: { startMs?: number } = {}): Promise<WorkerProcess> {
   const child = spawn(process.execPath, [...ENTRY, 'worker'], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'info', ...env } });
   let output = '';
   child.stdout!.on('data', (chunk) => {
@@ -88,7 +92,7 @@ export async function startWorkerProcess(env: NodeJS.ProcessEnv): Promise<Worker
     output += chunk;
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + (options.startMs ?? 30_000);
   while (!output.includes('webhook worker started')) {
     if (child.exitCode !== null) throw new Error(`worker exited early:\n${output}`);
     if (Date.now() > deadline) throw new Error(`worker did not start:\n${output}`);

@@ -38,7 +38,7 @@ for (const dialect of DIALECTS) {
       const opened = await openTestDatabase(dialect);
       dataDir = opened.dataDir;
       const config = testConfig(dataDir);
-      const inner = openStorage(config);
+      const inner = openStorage(config, opened.handle.db);
       const storage: FileStorage = {
         put: async (hash, bytes) => {
           const held = hold;

@@ -105,7 +105,7 @@ it.skipIf(!TEST_DATABASE_URL)(
       const receiver = await startReceiver(() => ({ status: 200, delayMs: 150 }));
       receivers.push(receiver);
       const config = testConfig(db.dataDir, { secret: SECRET });
-      const ctx = buildCtx({ config, db: db.handle.db, storage: openStorage(config), clock: systemClock, logger: createLogger('silent') });
+      const ctx = buildCtx({ config, db: db.handle.db, storage: openStorage(config, db.handle.db), clock: systemClock, logger: createLogger('silent') });
       const { partnerId } = await createPartner({ ctx, input: { name: 'Busy' } });
       for (const path of ['/a', '/b', '/c']) {
         await createWebhook({

@@ -20,7 +20,7 @@ export async function withCtx<T>(config: Config, run: (ctx: Ctx) => Promise<T>):
   const database = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, logger, poolSize: 2 });
   try {
     await migrateToLatest(database);
-    return await run(buildCtx({ config, db: database.db, storage: openStorage(config), clock: systemClock, logger }));
+    return await run(buildCtx({ config, db: database.db, storage: openStorage(config, database.db), clock: systemClock, logger }));
   } finally {
     await database.destroy();
   }

@@ -10,7 +10,7 @@ import { createWebhookWorker } from '../jobs/webhook-worker.js';
 import { createLogger } from '../logger.js';
 import { onSignals } from './signals.js';
 import { startScreening } from './start-screening.js';
-import { openStorage } from '../storage/open-storage.js';
+import { hasUnmigratedLocalFiles, openStorage } from '../storage/open-storage.js';
 
 /** `openkyb serve`: migrate, then serve HTTP (and, unless turned off, run the worker) until SIGTERM or SIGINT. */
 export async function serve(config: Config): Promise<void> {
@@ -20,7 +20,13 @@ export async function serve(config: Config): Promise<void> {
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
   const webhooks = config.serveWorker ? createWebhookWorker({ config, database, clock: systemClock, logger }) : null;
   const screening = startScreening(config, database, logger, { work: config.serveWorker });
-  const storage = openStorage(config);
+  const storage = openStorage(config, database.db);
+  if (hasUnmigratedLocalFiles(config)) {
+    logger.warn(
+      { fileStore: config.fileStore },
+      'the data dir still holds local files: run `openkyb files migrate --to database` (or set OPENKYB_FILE_STORE=local)',
+    );
+  }
   const workerCtx = buildCtx({ config, db: database.db, storage, clock: systemClock, logger });
   const risk = config.serveWorker ? createRiskWorker({ ctx: workerCtx, database, logger }) : null;
   const retention = config.serveWorker ? createRetentionWorker({ ctx: workerCtx, retention: config.retention, logger }) : null;

@@ -13,7 +13,7 @@ import { openStorage } from '../storage/open-storage.js';
  */
 export function startScreening(config: Config, database: DatabaseHandle, logger: Logger, options: { work: boolean }) {
   const host = new ScreeningIndexHost({ url: config.databaseUrl, dataDir: config.dataDir }, logger);
-  const ctx = buildCtx({ config, db: database.db, storage: openStorage(config), clock: systemClock, logger });
+  const ctx = buildCtx({ config, db: database.db, storage: openStorage(config, database.db), clock: systemClock, logger });
   const worker = createScreeningWorker({
     ctx,
     database,

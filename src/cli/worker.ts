@@ -22,7 +22,7 @@ export async function worker(config: Config): Promise<void> {
   const webhooks = createWebhookWorker({ config, database, clock: systemClock, logger });
   webhooks.start();
   const screening = startScreening(config, database, logger, { work: true });
-  const ctx = buildCtx({ config, db: database.db, storage: openStorage(config), clock: systemClock, logger });
+  const ctx = buildCtx({ config, db: database.db, storage: openStorage(config, database.db), clock: systemClock, logger });
   const risk = createRiskWorker({ ctx, database, logger });
   risk.start();
   const retention = createRetentionWorker({ ctx, retention: config.retention, logger });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Kysely, PostgresAdapter, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Logger } from 'pino';
+import { createWorkListener } from './notify.js';
 import { registerDirectReader } from './prepared.js';
 import { createSqliteEngine } from './sqlite-dialect.js';
 import type { Database } from './tables.js';
@@ -21,6 +22,14 @@ export interface DatabaseHandle {
    * another writer's fresh commit (the webhook claim) awaits it before acting.
    */
   flush(): Promise<void>;
+  /**
+   * Calls `wake` when another process (or this one) commits work of `topic` (`notifyWork`):
+   * PostgreSQL LISTEN on one connection of its own. On SQLite it never calls: there is one
+   * process, and its server wakes its own workers. Returns the unsubscribe.
+   */
+  onWork(topic: string, wake: () => void): () => void;
+  /** True when `onWork` is live, so a worker may poll seldom, as a fallback. */
+  canListen: boolean;
   destroy(): Promise<void>;
 }
 
@@ -49,7 +58,22 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
     // An idle client losing its connection must not crash the process.
     pool.on('error', (error) => options.logger?.error({ err: { message: error.message } }, 'postgres pool error'));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', flush: async () => {}, destroy: () => db.destroy() };
+    const listener = createWorkListener({
+      connectionString: options.url,
+      ...(options.schema ? { schema: options.schema } : {}),
+      ...(options.logger ? { logger: options.logger } : {}),
+    });
+    return {
+      db,
+      dialect: 'postgres',
+      flush: async () => {},
+      onWork: listener.on,
+      canListen: true,
+      destroy: async () => {
+        await listener.close();
+        await db.destroy();
+      },
+    };
   }
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const file = path.join(options.dataDir, 'openkyb.sqlite');
@@ -61,6 +85,8 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
     db,
     dialect: 'sqlite',
     flush: engine.flush,
+    onWork: () => () => {},
+    canListen: false,
     destroy: async () => {
       await db.destroy();
       engine.close();

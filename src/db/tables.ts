@@ -38,6 +38,8 @@ export interface Database {
   company_comments: CompanyCommentRow;
   company_counts: CompanyCountRow;
   company_search: CompanySearchRow;
+  file_blobs: FileBlobRow;
+  rate_limit_hits: RateLimitHitRow;
   manager_password_tokens: ManagerPasswordTokenRow;
   manager_recovery_codes: ManagerRecoveryCodeRow;
   manager_sessions: ManagerSessionRow;
@@ -516,4 +518,20 @@ export interface CompanySearchRow {
   company_id: string;
   partner_id: string;
   created_at: number;
+}
+
+/** A stored file's bytes, when the file store is the database (migration 20261128T0400). */
+export interface FileBlobRow {
+  hash: string;
+  bytes: Buffer;
+  /** Epoch ms of the last write (or re-store): the sweep's grace period starts here. */
+  written_at: number;
+}
+
+/** Requests counted by the shared rate limiter: per SHA-256 of the limiter key and fixed window. */
+export interface RateLimitHitRow {
+  key: string;
+  /** Epoch ms at which the window began (a multiple of the window's length). */
+  window_start: number;
+  count: number;
 }

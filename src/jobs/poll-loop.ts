@@ -8,6 +8,11 @@ export interface PollLoopOptions {
   intervalMs: number;
   /** Wake-ups closer together than this are merged (a busy server wakes a worker per request). */
   minGapMs?: number;
+  /**
+   * A wake-up source beside the poll (PostgreSQL LISTEN: `database.onWork(topic, wake)`), so the
+   * loop looks as soon as another process commits work; returns its unsubscribe.
+   */
+  wakeOn?: (wake: () => void) => () => void;
   /** One pass of work; resolves true when more may be due at once (a full batch). */
   pass: () => Promise<boolean>;
 }
@@ -26,7 +31,8 @@ export interface PollLoop {
  * its message, which may quote data) and retried at the next poll.
  */
 export function createPollLoop(options: PollLoopOptions): PollLoop {
-  const { name, logger, intervalMs, minGapMs = 0, pass } = options;
+  const { name, logger, intervalMs, minGapMs = 0, pass, wakeOn } = options;
+  let unsubscribe: (() => void) | null = null;
   let stopping = false;
   let woken = false;
   let interrupt: (() => void) | null = null;
@@ -43,6 +49,11 @@ export function createPollLoop(options: PollLoopOptions): PollLoop {
       }
       interrupt = done;
     });
+
+  const wake = () => {
+    woken = true;
+    interrupt?.();
+  };
 
   const run = async () => {
     while (!stopping) {
@@ -62,14 +73,14 @@ export function createPollLoop(options: PollLoopOptions): PollLoop {
 
   return {
     start() {
-      if (!running && !stopping) running = run();
+      if (running || stopping) return;
+      running = run();
+      unsubscribe = wakeOn?.(wake) ?? null;
     },
-    wake() {
-      woken = true;
-      interrupt?.();
-    },
+    wake,
     async stop() {
       stopping = true;
+      unsubscribe?.();
       interrupt?.();
       await running;
     },

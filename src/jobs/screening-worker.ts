@@ -9,6 +9,7 @@ import type { DatabaseHandle } from '../db/database.js';
 import type { ScreeningIndexHost } from '../screening-runtime/index-host.js';
 import { liveLists, liveSetKey } from '../core/screening/live-lists.js';
 import { createPollLoop } from './poll-loop.js';
+import { WORK_TOPIC } from '../core/work-requests.js';
 
 export interface ScreeningWorkerOptions {
   ctx: Ctx;
@@ -16,7 +17,7 @@ export interface ScreeningWorkerOptions {
   host: ScreeningIndexHost;
   policy: ScreeningPolicy;
   logger: Logger;
-  /** How often the worker looks for new list versions and screening requests (default 2 s). */
+  /** How often the worker looks for new list versions and screening requests (default 2 s; 10 s on PostgreSQL, where requests wake it). */
   pollIntervalMs?: number;
   /** How long a claim on a company lasts (default 2 min). */
   leaseMs?: number;
@@ -39,7 +40,7 @@ export interface ScreeningWorker {
 export function createScreeningWorker(options: ScreeningWorkerOptions): ScreeningWorker {
   const { ctx, database, host, policy } = options;
   const logger = options.logger.child({ worker: 'screening' });
-  const pollIntervalMs = options.pollIntervalMs ?? 2000;
+  const pollIntervalMs = options.pollIntervalMs ?? (database.canListen ? 10_000 : 2000);
   const leaseMs = options.leaseMs ?? 120_000;
   const syncIndex = async (): Promise<boolean> => {
     const live = await liveLists(database.db);
@@ -71,7 +72,13 @@ export function createScreeningWorker(options: ScreeningWorkerOptions): Screenin
     return due.length;
   };
 
-  const loop = createPollLoop({ name: 'screening', logger, intervalMs: pollIntervalMs, pass: async () => (await runOnce()) > 0 });
+  const loop = createPollLoop({
+    name: 'screening',
+    logger,
+    intervalMs: pollIntervalMs,
+    wakeOn: (wake) => database.onWork(WORK_TOPIC.screening, wake),
+    pass: async () => (await runOnce()) > 0,
+  });
 
   return {
     start: () => loop.start(),

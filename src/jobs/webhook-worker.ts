@@ -8,6 +8,7 @@ import type { WebhookDeliveryRow } from '../db/tables.js';
 import { claimDueDeliveries, hasDueDeliveries } from '../core/webhooks/claim-deliveries.js';
 import { deliverClaimed, type DeliveryEnv } from './webhooks/deliver.js';
 import { createPollLoop } from './poll-loop.js';
+import { WORK_TOPIC } from '../core/work-requests.js';
 
 export interface WebhookWorkerOptions {
   config: Pick<Config, 'secret' | 'webhookRetryScheduleMs' | 'webhookTimeoutMs' | 'webhookAllowPrivateUrls'>;
@@ -16,7 +17,7 @@ export interface WebhookWorkerOptions {
   logger: Logger;
   /** Deliveries in flight at once (default 8). */
   concurrency?: number;
-  /** How often an idle worker looks for due deliveries (default 1000 ms). */
+  /** How often an idle worker looks for due deliveries (default 1 s; 5 s on PostgreSQL, where commits wake it). */
   pollIntervalMs?: number;
   /** How long a claim lasts; must exceed the request timeout (default: twice it, plus 10 s). */
   leaseMs?: number;
@@ -46,7 +47,9 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
   const workerId = options.workerId ?? `worker-${randomUUID().slice(0, 8)}`;
   const logger = options.logger.child({ workerId });
   const concurrency = options.concurrency ?? 8;
-  const pollIntervalMs = options.pollIntervalMs ?? 1000;
+  // With LISTEN, new deliveries wake the worker at their commit; the poll finds retries that
+  // came due and anything a lost connection missed.
+  const pollIntervalMs = options.pollIntervalMs ?? (database.canListen ? 5000 : 1000);
   const leaseMs = options.leaseMs ?? config.webhookTimeoutMs * 2 + 10_000;
   if (leaseMs <= config.webhookTimeoutMs) throw new Error('the lease must outlast the request timeout');
   const env: DeliveryEnv = {
@@ -89,6 +92,7 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
     logger,
     intervalMs: pollIntervalMs,
     minGapMs: MIN_WAKE_GAP_MS,
+    wakeOn: (wake) => database.onWork(WORK_TOPIC.webhooks, wake),
     // A full batch means more may be due: claim again at once.
     pass: async () => {
       const free = concurrency - inflight.size;

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { closeSync, createReadStream, fsyncSync, openSync, type ReadStream } from 'node:fs';
+import { closeSync, createReadStream, fsyncSync, openSync } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat, unlink, utimes } from 'node:fs/promises';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 
 /**
  * Where uploaded files live. Files are named by their SHA-256, never by anything a user sent,
@@ -11,7 +12,7 @@ export interface FileStorage {
   /** Stores bytes under their hash; storing an existing hash again is a no-op. */
   put(hash: string, bytes: Buffer): Promise<void>;
   /** A stream of the file, or null when it does not exist. */
-  read(hash: string): Promise<ReadStream | null>;
+  read(hash: string): Promise<Readable | null>;
   remove(hash: string): Promise<void>;
   exists(hash: string): Promise<boolean>;
   /** Writes, syncs and deletes a tiny file: rejects when the store cannot take writes (full disk, read-only). */
@@ -24,14 +25,24 @@ export interface FileStorage {
   removeIfOlderThan(hash: string, cutoffMs: number): Promise<boolean>;
 }
 
-const HASH = /^[0-9a-f]{64}$/;
+/** A stored file's bytes in one buffer, or null when it does not exist. */
+export async function readBytes(storage: FileStorage, hash: string): Promise<Buffer | null> {
+  const stream = await storage.read(hash);
+  if (!stream) return null;
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** What every stored file is named by: 64 lower-case hex digits. */
+export const FILE_HASH = /^[0-9a-f]{64}$/;
 
 /** Files under `<data dir>/files/ab/cd/<hash>`, written to a temp file, fsynced and renamed. */
 export class LocalFileStorage implements FileStorage {
   constructor(private readonly root: string) {}
 
   private pathOf(hash: string): string {
-    if (!HASH.test(hash)) throw new Error('not a file hash');
+    if (!FILE_HASH.test(hash)) throw new Error('not a file hash');
     return path.join(this.root, hash.slice(0, 2), hash.slice(2, 4), hash);
   }
 
@@ -64,7 +75,7 @@ export class LocalFileStorage implements FileStorage {
     }
   }
 
-  async read(hash: string): Promise<ReadStream | null> {
+  async read(hash: string): Promise<Readable | null> {
     return (await this.exists(hash)) ? createReadStream(this.pathOf(hash)) : null;
   }
 
@@ -103,7 +114,7 @@ export class LocalFileStorage implements FileStorage {
   }
 
   async listOlderThan(cutoffMs: number): Promise<string[]> {
-    return (await this.walk()).filter((file) => HASH.test(file.name) && file.mtimeMs < cutoffMs).map((file) => file.name);
+    return (await this.walk()).filter((file) => FILE_HASH.test(file.name) && file.mtimeMs < cutoffMs).map((file) => file.name);
   }
 
   async removeIfOlderThan(hash: string, cutoffMs: number): Promise<boolean> {

@@ -3,6 +3,7 @@ import type { Ctx } from '../context.js';
 import { sha256Hex } from '../crypto.js';
 import { fileIdOf, isSealedFile, openFile, sealFile } from '../privacy/codec.js';
 import { dataKey, findDataKey } from '../privacy/company-keys.js';
+import { readBytes } from '../../storage/file-storage.js';
 import type { DecodedUpload } from './decode-upload.js';
 
 export interface StoredFile {
@@ -45,11 +46,8 @@ export async function storeFile(db: Db, ctx: Ctx, companyId: string, upload: Dec
 export async function readStoredFile(ctx: Ctx, id: string): Promise<Buffer | null> {
   const row = await ctx.db.selectFrom('stored_files').select(['hash', 'company_id']).where('hash', '=', id).executeTakeFirst();
   if (!row) return null;
-  const stream = await ctx.files.storage.read(id);
-  if (!stream) return null;
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  const blob = Buffer.concat(chunks);
+  const blob = await readBytes(ctx.files.storage, id);
+  if (!blob) return null;
   if (row.company_id === null) return blob;
   const key = await findDataKey(ctx.db, ctx.keys, row.company_id);
   if (!key || !isSealedFile(blob)) return null;

@@ -1,3 +1,5 @@
+import { notifyWork } from '../../db/notify.js';
+import { WORK_TOPIC } from '../work-requests.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { assertValid, conflict, validationFailed } from '../errors.js';
 import { readSettings } from '../partners/settings.js';
@@ -43,6 +45,7 @@ export async function submitForm({ ctx }: { ctx: FormCtx }): Promise<void> {
       .$call((q) => (request ? q.where('info_request', '=', company.info_request) : q.where('submission_time', 'is', null)))
       .executeTakeFirst();
     if (updated.numUpdatedRows !== 1n) throw conflict('The form was already submitted.');
+    await notifyWork(trx, WORK_TOPIC.screening);
     await recordAudit(trx, {
       ...ctx.access,
       now,

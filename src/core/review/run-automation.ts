@@ -5,7 +5,8 @@ import { recordAudit } from '../audit/record-audit.js';
 import { conflict, DomainError } from '../errors.js';
 import { loadCompany } from '../forms/access.js';
 import { readSettings } from '../partners/settings.js';
-import { nextRequestTime } from '../work-requests.js';
+import { nextRequestTime, WORK_TOPIC } from '../work-requests.js';
+import { notifyWork } from '../../db/notify.js';
 
 /**
  * Re-runs the automated checks (iDenfy's POST /kyb/companies/{id}/automation/). In one
@@ -56,6 +57,7 @@ export async function runAutomation({ ctx, input }: { ctx: ReviewCtx; input: { c
       .where('status', '=', company.status)
       .executeTakeFirst();
     if (updated.numUpdatedRows !== 1n) throw conflict('The company changed meanwhile; try again.');
+    await notifyWork(trx, WORK_TOPIC.screening);
     await recordAudit(trx, { ...access, action: 'AUTOMATION_REQUESTED', details: { runId, previousStatus: company.status }, now });
   });
 }

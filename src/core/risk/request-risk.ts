@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.js';
-import { nextRequestTime, requestWork } from '../work-requests.js';
+import { notifyWork } from '../../db/notify.js';
+import { nextRequestTime, requestWork, WORK_TOPIC } from '../work-requests.js';
 
 /** Asks the worker to assess a company's risk again (after a screening, for instance). */
 export async function requestRiskAssessment(db: Db, companyId: string, now: number): Promise<void> {
@@ -18,5 +19,6 @@ export async function requestRiskOfOpenCases(db: Db, partnerId: string, now: num
     .where('risk_level', 'is not', null)
     .where((eb) => eb.or([eb('approval_status', 'is', null), eb('approval_status', 'not in', ['APPROVED', 'DENIED'])]))
     .executeTakeFirst();
+  await notifyWork(db, WORK_TOPIC.risk);
   return Number(result.numUpdatedRows);
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.js';
-import { nextRequestTime, requestWork } from '../work-requests.js';
+import { notifyWork } from '../../db/notify.js';
+import { nextRequestTime, requestWork, WORK_TOPIC } from '../work-requests.js';
 
 /**
  * Asks for a company to be (re-)screened; the screening worker answers it. A request that
@@ -20,5 +21,6 @@ export async function requestScreeningOfOpenCases(db: Db, now: number): Promise<
     .where('submission_time', 'is not', null)
     .where((eb) => eb.or([eb('approval_status', 'is', null), eb('approval_status', '!=', 'DENIED')]))
     .executeTakeFirst();
+  await notifyWork(db, WORK_TOPIC.screening);
   return Number(result.numUpdatedRows);
 }

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/database.js';
+import { notifyWork } from '../../db/notify.js';
 import type { WebhookDeliveryRow, WebhookEventRow } from '../../db/tables.js';
+import { WORK_TOPIC } from '../work-requests.js';
 
 export interface OutboxEvent {
   partnerId: string;
@@ -36,6 +38,10 @@ export async function insertEvent(db: Db, event: OutboxEvent, endpointIds: strin
     created_at: event.now,
     updated_at: event.now,
   }));
-  if (deliveries.length > 0) await db.insertInto('webhook_deliveries').values(deliveries).execute();
+  if (deliveries.length > 0) {
+    await db.insertInto('webhook_deliveries').values(deliveries).execute();
+    // Delivered at commit, so a worker in another process claims at once instead of at its next poll.
+    await notifyWork(db, WORK_TOPIC.webhooks);
+  }
   return { eventId, deliveries };
 }

@@ -50,7 +50,7 @@ describeEachDialect('/healthz probes writes', (h) => {
   });
 
   it('answers 503 SERVICE_UNAVAILABLE in the envelope when the file store cannot write (full disk)', async () => {
-    const { app, logs } = await appWith(h(), fullDisk(openStorage(h().config)));
+    const { app, logs } = await appWith(h(), fullDisk(openStorage(h().config, h().database.db)));
     try {
       const res = await app.inject({ method: 'GET', url: '/healthz' });
       expect(res.statusCode).toBe(503);
@@ -68,7 +68,7 @@ describeEachDialect('/healthz probes writes', (h) => {
   });
 
   it('answers 503 when the database refuses the write', async () => {
-    const { app } = await appWith(h(), openStorage(h().config));
+    const { app } = await appWith(h(), openStorage(h().config, h().database.db));
     // The health table is what the probe writes to; without it every probe write fails.
     await h().database.db.schema.alterTable('health_checks').renameTo('health_checks_away').execute();
     try {

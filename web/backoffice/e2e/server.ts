@@ -38,7 +38,7 @@ export async function startBackofficeServer(dialect: DialectName): Promise<Backo
   const url = `http://127.0.0.1:${port}`;
   const config = testConfig(opened.dataDir, { publicUrl: url });
   const logger = createLogger(process.env.E2E_LOG_LEVEL ?? 'warn');
-  const storage = openStorage(config);
+  const storage = openStorage(config, opened.handle.db);
   const database = opened.handle;
   const systemCtx = buildCtx({ config, db: database.db, storage, clock: systemClock, logger });
   const host = new ScreeningIndexHost({ url: opened.url, dataDir: opened.dataDir, ...(opened.schema ? { schema: opened.schema } : {}) }, logger);

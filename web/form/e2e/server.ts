@@ -26,7 +26,7 @@ export async function startE2eServer(options: { publicHost?: string } = {}): Pro
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const config = testConfig(opened.dataDir, { publicUrl: `http://${options.publicHost ?? '127.0.0.1'}:${port}` });
-  const storage = openStorage(config);
+  const storage = openStorage(config, opened.handle.db);
   const ctx = buildCtx({ config, db: opened.handle.db, storage, clock: systemClock, logger: createLogger('silent') });
   const app = await buildApp({ config, database: opened.handle, storage, clock: systemClock, logger: createLogger(process.env.E2E_LOG_LEVEL ?? 'warn') });
   await app.listen({ port, host: '127.0.0.1' });
