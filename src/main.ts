@@ -17,6 +17,8 @@ import { isManagerRole, MANAGER_ROLES } from './core/managers/roles.js';
 import { serve } from './cli/serve.js';
 import { worker } from './cli/worker.js';
 import { importListCommand, isSource, listStatusCommand } from './cli/lists.js';
+import { importRegistryCommand, registryStatusCommand } from './cli/registries.js';
+import { DATASET_IDS, isDatasetId } from './registries/open-data/dataset.js';
 import { ConfigError, loadConfig } from './config.js';
 import { DomainError } from './core/errors.js';
 
@@ -43,6 +45,11 @@ const USAGE = `Usage: openkyb <command>
                                           import a sanctions or PEP list version; SOURCE is one of
                                           ofac-sdn, ofac-nonsdn (a folder of CSVs), un, eu, uk, ftm
   lists status [--json]                   the live list versions and whether they are fresh
+  registries import DATASET PATH [--force] [--json]
+                                          import an open-data register version; DATASET is one of
+                                          uk-basic (CSV), uk-psc (JSON lines), gleif-lei, gleif-rr
+                                          (XML or CSV)
+  registries status [--json]              the live open-data register versions
   audit verify [--partner ID] [--json]    check the audit trail's hash chains; exit 1 names the
                                           first broken link
 
@@ -140,6 +147,17 @@ async function run(argv: string[]): Promise<number> {
       return 0;
     case 'lists status':
       await listStatusCommand(config, out, { json });
+      return 0;
+    case 'registries import':
+      if (!isDatasetId(positionals[2]) || !positionals[3]) return fail(`registries import needs DATASET (${DATASET_IDS.join(', ')}) and PATH`);
+      return importRegistryCommand(config, out, (line) => process.stderr.write(line + '\n'), {
+        dataset: positionals[2],
+        path: positionals[3],
+        force: values.force ?? false,
+        json,
+      });
+    case 'registries status':
+      await registryStatusCommand(config, out, { json });
       return 0;
     case 'audit verify':
       return verifyAuditCommand(config, out, { ...(values.partner ? { partnerId: values.partner } : {}), json });
