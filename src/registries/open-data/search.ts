@@ -19,13 +19,14 @@ export async function liveImport(db: Db, dataset: DatasetId) {
 export async function companiesByNumber(db: Db, importId: string, number: string, options: { country?: string; limit: number }): Promise<CompanyRow[]> {
   const key = numberKey(number);
   if (!key) return [];
-  let query = db
-    .selectFrom('registry_companies')
-    .selectAll()
-    .where('import_id', '=', importId)
-    .where((eb) => eb.or([eb('number_key', '=', key), eb('registered_number_key', '=', key)]));
-  if (options.country) query = query.where('country', '=', options.country);
-  return (await query.limit(options.limit).execute()) as CompanyRow[];
+  // Two index lookups rather than one OR, which neither database answers from an index here.
+  const rows: CompanyRow[] = [];
+  for (const column of ['number_key', 'registered_number_key'] as const) {
+    let query = db.selectFrom('registry_companies').selectAll().where(column, '=', key).where('import_id', '=', importId);
+    if (options.country) query = query.where('country', '=', options.country);
+    rows.push(...((await query.limit(options.limit).execute()) as CompanyRow[]));
+  }
+  return rows.slice(0, options.limit);
 }
 
 /**

@@ -2,7 +2,7 @@ import type { RegistryCompanyStatus } from '../../provider.js';
 import { addressOf, type CompanyData } from '../company-data.js';
 import type { Dataset, ReadState } from '../dataset.js';
 import { nameKeys, numberKey } from '../keys.js';
-import { csvRecords, dateInFileName, headerValue, isXmlFile, xmlRecords, xmlText, type ByteCounter, type XmlNode } from '../read-file.js';
+import { csvRecords, type CsvValue, dateInFileName, headerValue, isXmlFile, xmlRecords, xmlText, type ByteCounter, type XmlNode } from '../read-file.js';
 
 /** The fields of one LEI record this importer keeps, read alike from LEI-CDF XML and CSV. */
 interface LeiFields {
@@ -109,20 +109,20 @@ const CSV_REQUIRED = [
   'Registration.RegistrationStatus',
 ];
 
-function csvAddress(r: Record<string, string>, prefix: string): LeiFields['legal'] {
+function csvAddress(r: CsvValue, prefix: string): LeiFields['legal'] {
   const lines = [
-    r[`${prefix}.FirstAddressLine`],
-    r[`${prefix}.AdditionalAddressLine.1`],
-    r[`${prefix}.AdditionalAddressLine.2`],
-    r[`${prefix}.AdditionalAddressLine.3`],
+    r(`${prefix}.FirstAddressLine`),
+    r(`${prefix}.AdditionalAddressLine.1`),
+    r(`${prefix}.AdditionalAddressLine.2`),
+    r(`${prefix}.AdditionalAddressLine.3`),
   ];
-  return { lines, city: r[`${prefix}.City`], region: r[`${prefix}.Region`], country: r[`${prefix}.Country`], postCode: r[`${prefix}.PostalCode`] };
+  return { lines, city: r(`${prefix}.City`), region: r(`${prefix}.Region`), country: r(`${prefix}.Country`), postCode: r(`${prefix}.PostalCode`) };
 }
 
 async function* fromCsv(path: string, counter: ByteCounter, state: ReadState) {
   state.publishedAt = dateInFileName(path);
-  for await (const { line, record: r } of csvRecords(path, counter, CSV_REQUIRED)) {
-    const value = (column: string) => r[column]?.trim() || undefined;
+  for await (const { line, value: r } of csvRecords(path, counter, CSV_REQUIRED)) {
+    const value = (column: string) => r(column) || undefined;
     yield toRow(
       {
         lei: value('LEI') ?? '',

@@ -47,13 +47,13 @@ const CSV_REQUIRED = ['Relationship.StartNode.NodeID', 'Relationship.EndNode.Nod
 
 async function* fromCsv(path: string, counter: ByteCounter, state: ReadState) {
   state.publishedAt = dateInFileName(path);
-  for await (const { line, record: r } of csvRecords(path, counter, CSV_REQUIRED)) {
+  for await (const { line, value: r } of csvRecords(path, counter, CSV_REQUIRED)) {
     const row = toRow(
       {
-        child: r['Relationship.StartNode.NodeID']!.trim(),
-        parent: r['Relationship.EndNode.NodeID']!.trim(),
-        type: r['Relationship.RelationshipType']!.trim(),
-        status: r['Relationship.RelationshipStatus']!.trim(),
+        child: r('Relationship.StartNode.NodeID'),
+        parent: r('Relationship.EndNode.NodeID'),
+        type: r('Relationship.RelationshipType'),
+        status: r('Relationship.RelationshipStatus'),
       },
       `line ${line}`,
     );

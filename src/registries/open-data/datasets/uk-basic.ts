@@ -24,31 +24,31 @@ export const ukBasicDataset: Dataset = {
   table: 'registry_companies',
   async *read(path, counter, state) {
     state.publishedAt = dateInFileName(path);
-    for await (const { line, record: r } of csvRecords(path, counter, REQUIRED)) {
-      const number = r['CompanyNumber']!.trim();
-      const name = r['CompanyName']!.trim();
+    for await (const { line, value: r } of csvRecords(path, counter, REQUIRED)) {
+      const number = r('CompanyNumber');
+      const name = r('CompanyName');
       if (!number || !name) throw new Error(`line ${line}: a company without a name or a number`);
       const keys = nameKeys(name);
       const address = addressOf(
         'registered',
         [
-          r['RegAddress.CareOf'] && `c/o ${r['RegAddress.CareOf']}`,
-          r['RegAddress.POBox'] && `PO Box ${r['RegAddress.POBox']}`,
-          r['RegAddress.AddressLine1'],
-          r['RegAddress.AddressLine2'],
-          r['RegAddress.County'],
+          r('RegAddress.CareOf') && `c/o ${r('RegAddress.CareOf')}`,
+          r('RegAddress.POBox') && `PO Box ${r('RegAddress.POBox')}`,
+          r('RegAddress.AddressLine1'),
+          r('RegAddress.AddressLine2'),
+          r('RegAddress.County'),
         ],
-        r['RegAddress.PostTown'],
-        r['RegAddress.PostCode'],
-        r['RegAddress.Country'],
+        r('RegAddress.PostTown'),
+        r('RegAddress.PostCode'),
+        r('RegAddress.Country'),
       );
       const data: CompanyData = {
         addresses: address ? [address] : [],
-        activityCodes: SIC.map((column) => r[column]?.trim() ?? '').filter((sic) => sic !== '' && sic !== 'None Supplied'),
+        activityCodes: SIC.map((column) => r(column)).filter((sic) => sic !== '' && sic !== 'None Supplied'),
       };
-      const previousNames = PREVIOUS_NAMES.map((column) => r[column]?.trim() ?? '').filter(Boolean);
+      const previousNames = PREVIOUS_NAMES.map((column) => r(column)).filter(Boolean);
       if (previousNames.length > 0) data.previousNames = previousNames;
-      const dissolvedOn = ukDate(r['DissolutionDate'], line, 'DissolutionDate');
+      const dissolvedOn = ukDate(r('DissolutionDate'), line, 'DissolutionDate');
       if (dissolvedOn) data.dissolvedOn = dissolvedOn;
       yield {
         country: 'GB',
@@ -57,9 +57,9 @@ export const ukBasicDataset: Dataset = {
         name,
         search_text: keys.searchText,
         name_key: keys.nameKey,
-        status: companyStatusOf(r['CompanyStatus'] ?? ''),
-        legal_form: r['CompanyCategory']?.trim() || null,
-        incorporated_on: ukDate(r['IncorporationDate'], line, 'IncorporationDate') ?? null,
+        status: companyStatusOf(r('CompanyStatus')),
+        legal_form: r('CompanyCategory') || null,
+        incorporated_on: ukDate(r('IncorporationDate'), line, 'IncorporationDate') ?? null,
         registered_number_key: null,
         data: JSON.stringify(data),
       };
