@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../../db/database.js';
+import { sql } from 'kysely';
+import { dialectOf, type Db } from '../../db/database.js';
 import type { Dataset, DatasetId, ReadState } from './dataset.js';
 import { fileSize, hashFile, RegistryImportError, type ByteCounter } from './read-file.js';
 
@@ -71,10 +72,15 @@ export async function importDataset(input: {
   try {
     const counter: ByteCounter = { bytes: 0 };
     let batch: Record<string, unknown>[] = [];
+    // One batch is written while the next is parsed (PostgreSQL answers over the network;
+    // SQLite writes synchronously, so there it changes nothing).
+    let writing: Promise<void> = Promise.resolve();
     const flush = async () => {
       const rows = batch.map((row) => ({ ...row, import_id: importId }));
       batch = [];
-      await db.transaction().execute(async (trx) => {
+      await writing;
+      const done = rowCount;
+      writing = db.transaction().execute(async (trx) => {
         for (let i = 0; i < rows.length; i += STATEMENT_ROWS) {
           // The rows come from the dataset's own reader, typed for its table (dataset.ts).
           await trx
@@ -82,8 +88,10 @@ export async function importDataset(input: {
             .values(rows.slice(i, i + STATEMENT_ROWS) as never)
             .execute();
         }
+        input.onProgress?.({ rows: done, bytes: counter.bytes, totalBytes });
       });
-      input.onProgress?.({ rows: rowCount, bytes: counter.bytes, totalBytes });
+      // A failed write surfaces at the next flush or at the end; never as an unhandled rejection.
+      writing.catch(() => {});
     };
     for await (const row of dataset.read(path, counter, state)) {
       batch.push(row as Record<string, unknown>);
@@ -91,6 +99,7 @@ export async function importDataset(input: {
       if (batch.length >= BATCH_ROWS) await flush();
     }
     if (batch.length > 0) await flush();
+    await writing;
     if (rowCount === 0) throw new Error('it holds no record');
     if (state.isComplete === false && !input.force)
       throw new Error('the file lacks its closing totals line, so it may be truncated; import with --force if it is right');
@@ -110,6 +119,8 @@ export async function importDataset(input: {
     await trx.updateTable('registry_imports').set({ is_live: 1, row_count: rowCount, published_at: state.publishedAt }).where('id', '=', importId).execute();
   });
   if (live) await deleteRows(db, live.id);
+  // PostgreSQL plans with the statistics it had before millions of rows arrived; refresh them.
+  if (dialectOf(db) === 'postgres') await sql`analyze ${sql.table(dataset.table)}`.execute(db);
   return { ...base, importId, rowCount, skipped: state.skipped, publishedAt: state.publishedAt, isUnchanged: false };
 }
 

@@ -22,7 +22,6 @@ const FIRST_WORDS = new Set([...LEGAL_FORM_CLASSES.keys()].map((spelling) => spe
  * and this costs a few microseconds a name where that costs tens.
  */
 export function nameKeys(name: string): NameKeys {
-  // eslint-disable-next-line no-control-regex
   const text = /^[\x00-\x7f]*$/.test(name) ? name : anyAscii(name.normalize('NFKC'));
   const raw = text
     .toLowerCase()

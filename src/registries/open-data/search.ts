@@ -43,7 +43,8 @@ export async function companiesByName(db: Db, importId: string, name: string, op
   const found = new Map<number, CompanyRow>();
   for (const row of (await exact.limit(CANDIDATES).execute()) as CompanyRow[]) found.set(row.id, row);
   const indexed = words.filter((word) => word.length >= 3);
-  if (found.size < options.limit && indexed.length > 0) {
+  // The same word set is the answer when there is one; names holding the words are the fallback.
+  if (found.size === 0 && indexed.length > 0) {
     for (const row of await byWords(db, importId, indexed, options.country)) found.set(row.id, row);
   }
   const ranked = [...found.values()]
