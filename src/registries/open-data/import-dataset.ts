@@ -69,12 +69,12 @@ export async function importDataset(input: {
 
   const state: ReadState = { publishedAt: null, skipped: 0 };
   let rowCount = 0;
+  let writing: Promise<void> = Promise.resolve();
   try {
     const counter: ByteCounter = { bytes: 0 };
     let batch: Record<string, unknown>[] = [];
     // One batch is written while the next is parsed (PostgreSQL answers over the network;
     // SQLite writes synchronously, so there it changes nothing).
-    let writing: Promise<void> = Promise.resolve();
     const flush = async () => {
       const rows = batch.map((row) => ({ ...row, import_id: importId }));
       batch = [];
@@ -109,6 +109,8 @@ export async function importDataset(input: {
       );
     }
   } catch (error) {
+    // The batch still being written must land before its rows are deleted, or it would outlive them.
+    await writing.catch(() => {});
     await discardStaged(db, dataset.id);
     if (error instanceof RegistryImportError) throw error;
     throw new RegistryImportError(dataset.id, path, (error as Error).message, { cause: error });

@@ -1,4 +1,5 @@
 import anyAscii from 'any-ascii';
+import { joinLetterRuns } from '../../screening/normalize/normalize-name.js';
 import { LEGAL_FORM_CLASSES, legalFormOf, MAX_LEGAL_FORM_WORDS } from '../../screening/normalize/legal-forms.js';
 
 export interface NameKeys {
@@ -56,27 +57,13 @@ function longestLegalForm(words: readonly string[], start: number): { canonical:
   return undefined;
 }
 
-/** "S A", "L L C": runs of single letters are one word, as the screening normaliser has them. */
-function joinLetterRuns(words: string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < words.length;) {
-    let j = i;
-    while (j < words.length && words[j]!.length === 1) j++;
-    if (j - i >= 2) {
-      out.push(words.slice(i, j).join(''));
-      i = j;
-    } else {
-      out.push(words[i]!);
-      i += 1;
-    }
-  }
-  return out;
-}
-
-/** A registration number as typed: upper case, without spaces, dashes, dots, slashes and leading zeros. */
+/**
+ * A registration number as typed: upper case, without spaces, dashes, dots, slashes and the zeros
+ * that lead its digits, after a letter prefix too ("SC012345" and "sc 12345" are one key).
+ */
 export function numberKey(number: string): string {
   return number
     .toUpperCase()
     .replace(/[\s\-./]+/g, '')
-    .replace(/^0+(?=.)/, '');
+    .replace(/^([A-Z]*)0+(?=\d)/, '$1');
 }

@@ -54,6 +54,9 @@ for (const dialect of DIALECTS) {
       const [hit] = await uk.search({ country: 'GB', number: ' 8209948 ' });
       expect(hit).toMatchObject({ number: '08209948', name: '! LTD', status: 'active', legalForm: 'Private Limited Company', incorporatedOn: '2012-09-11' });
       expect(hit!.address).toMatchObject({ kind: 'registered', city: 'LEEDS', postCode: 'LS10 2RU' });
+      expect((await uk.search({ country: 'GB', number: 'sc 313991' })).map((each) => each.number)).toEqual(['SC313991']);
+      expect((await uk.search({ country: 'GB', number: 'SC 0606-050' })).map((each) => each.number)).toEqual(['SC606050']);
+      expect(await uk.search({ country: 'GB', number: '0000000' })).toEqual([]);
     });
 
     it('imports the PSC snapshot and reads owners in the profile; refuses a cut snapshot', async () => {
@@ -133,8 +136,13 @@ for (const dialect of DIALECTS) {
       expect(await first(gleif, 'US', 'Morristown')).toBe("The Greater Morristown Young Men's Christian Association, Inc.");
       expect(await first(gleif, 'SE', 'Vastra Frolunda')).toBeUndefined();
       expect(await first(gleif, 'GB', 'Aristeia Capital')).toBeUndefined();
-      const names = (await uk.search({ country: 'GB', name: '1 C O limited' })).map((hit) => hit.name);
-      expect(names[0]).toBe('"1 C O LIMITED"');
+      expect(await first(uk, 'GB', '1 C O limited')).toBe('"1 C O LIMITED"');
+      expect(await first(uk, 'GB', 'the all wrapped up events management limited')).toBeUndefined();
+      expect(await first(uk, 'GB', 'All Wrapped Up - Events Management Ltd.')).toBe('"ALL WRAPPED UP" EVENTS MANAGEMENT LTD');
+      expect(await first(uk, 'GB', 'events management, all wrapped up')).toBe('"ALL WRAPPED UP" EVENTS MANAGEMENT LTD');
+      expect(await first(uk, 'GB', 'ALTAI CASHMERE L.L.C.')).toBe('"ALTAI CASHMERE" LLC');
+      expect(await first(uk, 'GB', 'Altai')).toBe('"ALTAI CASHMERE" LLC');
+      expect(await first(uk, 'GB', 'tuscany taste')).toBe('"A TASTE OF TUSCANY" LTD');
     });
   });
 }
