@@ -1,6 +1,7 @@
 import type autocannon from 'autocannon';
 import { cannon, printTable, startTarget, type BenchTarget, type CannonResult } from './lib.js';
 import { benchCompanies } from './companies.js';
+import { benchRegistries } from './registries.js';
 import { benchPdf } from './pdf.js';
 import { prepareSessionFlow, runSession, sessionLoad } from './session.js';
 
@@ -54,7 +55,7 @@ async function benchSessions(target: BenchTarget): Promise<void> {
   );
 }
 
-/** `npm run bench -- tokens`, `-- sessions`, `-- pdf` or `-- companies` runs one part (companies only on request: it seeds 1,000,000). */
+/** `npm run bench -- tokens`, `-- sessions`, `-- pdf`, `-- companies` or `-- registries` runs one part (companies and registries only on request: they load 1,000,000). */
 const only = process.argv[2];
 
 async function main(): Promise<void> {
@@ -66,6 +67,10 @@ async function main(): Promise<void> {
   else console.log('(set OPENKYB_BENCH_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/test to bench PostgreSQL too)');
   if (only === 'companies') {
     for (const [label, url] of targets) await benchCompanies(label, url);
+    return;
+  }
+  if (only === 'registries') {
+    for (const [label, url] of targets) await benchRegistries(label, url);
     return;
   }
   for (const [label, url] of targets) {

@@ -19,6 +19,8 @@ import { worker } from './cli/worker.js';
 import { importListCommand, isSource, listStatusCommand } from './cli/lists.js';
 import { ConfigError, FILE_STORES, loadConfig } from './config.js';
 import { migrateFilesCommand } from './cli/files.js';
+import { importRegistryCommand, registryStatusCommand } from './cli/registries.js';
+import { DATASET_IDS, isDatasetId } from './registries/open-data/dataset.js';
 import { DomainError } from './core/errors.js';
 
 const USAGE = `Usage: openkyb <command>
@@ -47,6 +49,11 @@ const USAGE = `Usage: openkyb <command>
   files migrate --to local|database [--from local|database] [--json]
                                           copy every recorded document into another store; safe to
                                           interrupt and run again (already copied files are skipped)
+  registries import DATASET PATH [--force] [--json]
+                                          import an open-data register version; DATASET is one of
+                                          uk-basic (CSV), uk-psc (JSON lines), gleif-lei, gleif-rr
+                                          (XML or CSV)
+  registries status [--json]              the live open-data register versions
   audit verify [--partner ID] [--json]    check the audit trail's hash chains; exit 1 names the
                                           first broken link
 
@@ -153,6 +160,17 @@ async function run(argv: string[]): Promise<number> {
       if (!to || !from || from === to) return fail(`files migrate needs --to ${FILE_STORES.join('|')} (and --from, if given, another store)`);
       return (await migrateFilesCommand(config, out, { from, to, json, progress: (line) => process.stderr.write(line + '\n') })) ? 0 : 1;
     }
+    case 'registries import':
+      if (!isDatasetId(positionals[2]) || !positionals[3]) return fail(`registries import needs DATASET (${DATASET_IDS.join(', ')}) and PATH`);
+      return importRegistryCommand(config, out, (line) => process.stderr.write(line + '\n'), {
+        dataset: positionals[2],
+        path: positionals[3],
+        force: values.force ?? false,
+        json,
+      });
+    case 'registries status':
+      await registryStatusCommand(config, out, { json });
+      return 0;
     case 'audit verify':
       return verifyAuditCommand(config, out, { ...(values.partner ? { partnerId: values.partner } : {}), json });
     default:

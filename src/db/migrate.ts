@@ -13,6 +13,7 @@ import * as lifecycle from './migrations/20261127T1430-lifecycle.js';
 import * as retention from './migrations/20261127T1500-retention.js';
 import * as managerSignIn from './migrations/20261127T1600-manager-sign-in.js';
 import * as listScale from './migrations/20261127T1650-list-scale.js';
+import * as registries from './migrations/20261128T0300-registries.js';
 import * as sharedState from './migrations/20261128T0400-shared-state.js';
 
 /** Migrations in order; names are their timestamps and never change once released. */
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '20261127T1500-retention': retention,
   '20261127T1600-manager-sign-in': managerSignIn,
   '20261127T1650-list-scale': listScale,
+  '20261128T0300-registries': registries,
   '20261128T0400-shared-state': sharedState,
 };
 

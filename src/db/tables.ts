@@ -43,6 +43,10 @@ export interface Database {
   manager_password_tokens: ManagerPasswordTokenRow;
   manager_recovery_codes: ManagerRecoveryCodeRow;
   manager_sessions: ManagerSessionRow;
+  registry_imports: RegistryImportRow;
+  registry_companies: RegistryCompanyRow;
+  registry_persons: RegistryPersonRow;
+  registry_relationships: RegistryRelationshipRow;
 }
 
 export interface PartnerRow {
@@ -534,4 +538,62 @@ export interface RateLimitHitRow {
   /** Epoch ms at which the window began (a multiple of the window's length). */
   window_start: number;
   count: number;
+}
+
+/**
+ * One imported version of an open-data register (migration 20261128T0300): `uk-basic`, `uk-psc`,
+ * `gleif-lei` or `gleif-rr`. Rows are loaded under a non-live import, which becomes live in one
+ * transaction; at most one import per dataset is live.
+ */
+export interface RegistryImportRow {
+  id: string;
+  dataset: string;
+  sha256: string;
+  file_name: string;
+  row_count: number;
+  published_at: string | null;
+  imported_at: number;
+  is_live: number;
+}
+
+/** A company of an imported register (Companies House basic data or a GLEIF LEI record). */
+export interface RegistryCompanyRow {
+  id: Generated<number>;
+  import_id: string;
+  country: string;
+  /** The register's number as published (an LEI for GLEIF). */
+  number: string;
+  /** `number` without spaces, dashes and leading zeros, upper case. */
+  number_key: string;
+  name: string;
+  /** Name words without legal forms, normalised, in order (trigram-indexed). */
+  search_text: string;
+  /** The same words sorted: equal for "Acme Widgets Ltd" and "WIDGETS ACME LIMITED". */
+  name_key: string;
+  status: string;
+  legal_form: string | null;
+  incorporated_on: string | null;
+  /** GLEIF: the registration authority's number for the entity, as a number_key. */
+  registered_number_key: string | null;
+  /** JSON: addresses, activity codes and the rest of the profile. */
+  data: string;
+}
+
+/** An owner (person with significant control) of a company of an imported register. */
+export interface RegistryPersonRow {
+  id: Generated<number>;
+  import_id: string;
+  company_number_key: string;
+  /** JSON: a RegistryPerson. */
+  data: string;
+}
+
+/** A GLEIF level 2 accounting consolidation relationship: child consolidated by parent. */
+export interface RegistryRelationshipRow {
+  id: Generated<number>;
+  import_id: string;
+  child_lei: string;
+  parent_lei: string;
+  kind: 'direct' | 'ultimate';
+  status: string;
 }

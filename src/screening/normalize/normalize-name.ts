@@ -103,7 +103,7 @@ function misspeltLegalForm(word: string): string | undefined {
 }
 
 /** Acronyms written with dots or spaces ("S.A.", "L L C", "T.R.D.") become one word in company names. */
-function joinLetterRuns(words: string[]): string[] {
+export function joinLetterRuns(words: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < words.length;) {
     let j = i;
