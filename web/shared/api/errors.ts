@@ -49,3 +49,13 @@ export function fieldsUnder(fields: FieldErrors | null | undefined, prefix: stri
   }
   return out;
 }
+
+/** An answer's body as JSON, or undefined when it is empty or not JSON (a proxy's HTML error page). */
+export function parseBody(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

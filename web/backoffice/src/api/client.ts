@@ -1,4 +1,4 @@
-import { NetworkError, toApiError } from '../../../shared/api/errors.js';
+import { NetworkError, parseBody, toApiError } from '../../../shared/api/errors.js';
 import type {
   CompanyDetail,
   CompanyOwnership,
@@ -45,7 +45,7 @@ export function createClient(onSignedOut: () => void) {
     }
     if (!response.ok) {
       const text = await response.text().catch(() => '');
-      const error = toApiError(response.status, text ? safeParse(text) : undefined);
+      const error = toApiError(response.status, parseBody(text));
       if (response.status === 401 && !path.startsWith('/v1/auth/')) onSignedOut();
       throw error;
     }
@@ -99,11 +99,3 @@ export function createClient(onSignedOut: () => void) {
   };
 }
 export type Client = ReturnType<typeof createClient>;
-
-function safeParse(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}

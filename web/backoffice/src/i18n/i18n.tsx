@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import { translator as sharedTranslator, type Translator } from '../../../shared/i18n/translator.js';
 import type { MessageKey, Messages } from './messages.js';
+import { messagesLoader } from '../../../shared/i18n/load-messages.js';
 
 export type { MessageKey, Messages };
 export type Translate = Translator<MessageKey>;
@@ -19,11 +20,7 @@ export function initialLocale(browser: readonly string[]): string {
   return 'en';
 }
 
-export function loadMessages(locale: string): Promise<Messages> {
-  const load = loaders[`./locales/${locale}.ts`];
-  if (!load) return Promise.reject(new Error(`no messages for ${locale}`));
-  return load().then((module) => module.default);
-}
+export const loadMessages: (locale: string) => Promise<Messages> = messagesLoader(loaders);
 
 export interface I18n {
   locale: string;

@@ -1,4 +1,4 @@
-import { NetworkError, toApiError } from '../../../shared/api/errors.js';
+import { NetworkError, parseBody, toApiError } from '../../../shared/api/errors.js';
 import type { Answers, Beneficiary, BeneficiaryInput, Company, CompanyInfo, Document, Form, KybInfo, Questionnaire, SessionInfo } from './types.js';
 
 export interface UploadBody {
@@ -26,7 +26,7 @@ export function createClient(token: string, base = '') {
       throw new NetworkError(String(error));
     }
     const text = await response.text().catch(() => '');
-    const json = text ? safeParse(text) : undefined;
+    const json = parseBody(text);
     if (!response.ok) throw toApiError(response.status, json);
     return json as T;
   }
@@ -63,14 +63,6 @@ export function createClient(token: string, base = '') {
 }
 export type Client = ReturnType<typeof createClient>;
 
-function safeParse(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
 /** fetch cannot report upload progress; XMLHttpRequest can. */
 function upload<T>(url: string, token: string, body: UploadBody, onProgress: Progress): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -83,7 +75,7 @@ function upload<T>(url: string, token: string, body: UploadBody, onProgress: Pro
     };
     xhr.onerror = () => reject(new NetworkError('upload failed'));
     xhr.onload = () => {
-      const json = xhr.responseText ? safeParse(xhr.responseText) : undefined;
+      const json = parseBody(xhr.responseText);
       if (xhr.status >= 200 && xhr.status < 300) {
         onProgress(1);
         resolve(json as T);

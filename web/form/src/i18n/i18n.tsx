@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react';
 import type { KybLocale } from '../api/types.js';
 import { initialLocale, isLocale, LOCALES, translator, type Translate } from './locale.js';
 import type { MessageKey, Messages } from './messages.js';
+import { messagesLoader } from '../../../shared/i18n/load-messages.js';
 
 export { initialLocale, isLocale, LOCALES, translator };
 export type { MessageKey, Messages, Translate };
@@ -9,11 +10,7 @@ export type { MessageKey, Messages, Translate };
 // One chunk per locale, fetched only when chosen: the initial load carries no strings.
 const loaders = import.meta.glob<{ default: Messages }>('./locales/[a-z][a-z].ts');
 
-export function loadMessages(locale: KybLocale): Promise<Messages> {
-  const load = loaders[`./locales/${locale}.ts`];
-  if (!load) return Promise.reject(new Error(`no messages for ${locale}`));
-  return load().then((module) => module.default);
-}
+export const loadMessages: (locale: KybLocale) => Promise<Messages> = messagesLoader(loaders);
 
 export interface I18n {
   locale: KybLocale;
