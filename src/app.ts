@@ -7,6 +7,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import FindMyWay, { type HTTPVersion } from 'find-my-way';
 import { authenticate } from './http/auth.js';
 import { masterKeyring } from './core/privacy/master-keys.js';
+import { buildRegistryProviders } from './registries/build-providers.js';
 import type { App, AppDeps } from './http/context.js';
 import { clientErrorHandler, errorHandler, sendError } from './http/errors.js';
 import { metricsPlugin } from './http/plugins/metrics.js';
@@ -65,6 +66,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.decorate('deps', deps);
   app.decorate('publicUrl', deps.config.publicUrl);
   app.decorate('keyring', deps.keyring ?? masterKeyring(deps.config));
+  app.decorate('registries', deps.registries ?? buildRegistryProviders({ config: deps.config, now: () => deps.clock.now() }));
   app.decorate('routeTable', recordRoutes(app));
   app.decorateRequest('partner', null);
   app.decorateRequest('session', null);

@@ -11,6 +11,7 @@ import { createLogger } from '../logger.js';
 import { onSignals } from './signals.js';
 import { startScreening } from './start-screening.js';
 import { openStorage } from '../storage/open-storage.js';
+import { buildRegistryProviders } from '../registries/build-providers.js';
 
 /** `openkyb serve`: migrate, then serve HTTP (and, unless turned off, run the worker) until SIGTERM or SIGINT. */
 export async function serve(config: Config): Promise<void> {
@@ -21,10 +22,12 @@ export async function serve(config: Config): Promise<void> {
   const webhooks = config.serveWorker ? createWebhookWorker({ config, database, clock: systemClock, logger }) : null;
   const screening = startScreening(config, database, logger, { work: config.serveWorker });
   const storage = openStorage(config);
-  const workerCtx = buildCtx({ config, db: database.db, storage, clock: systemClock, logger });
+  // One set of registry providers for the app and the worker: a provider may hold connections or state.
+  const registries = buildRegistryProviders({ config, now: () => systemClock.now() });
+  const workerCtx = buildCtx({ config, db: database.db, storage, clock: systemClock, logger, registries });
   const risk = config.serveWorker ? createRiskWorker({ ctx: workerCtx, database, logger }) : null;
   const retention = config.serveWorker ? createRetentionWorker({ ctx: workerCtx, retention: config.retention, logger }) : null;
-  const app = await buildApp({ config, database, storage, clock: systemClock, logger, wakeWorker: webhooks?.notify, screening: screening.host });
+  const app = await buildApp({ config, database, storage, clock: systemClock, logger, wakeWorker: webhooks?.notify, screening: screening.host, registries });
   await app.listen({ port: config.port, host: config.host });
   // The links the server writes (signed document links, the form link of an information request)
   // start with the public URL, not with the address it listens on: an operator who opens the form
