@@ -44,6 +44,9 @@ import { companyRoutes } from './http/routes/kyb/companies/companies.js';
 import { companyReviewRoutes } from './http/routes/kyb/companies/review.js';
 import { authRoutes } from './http/routes/v1/auth.js';
 import { managerRoutes } from './http/routes/v1/managers.js';
+import { govOrderedDocumentRoutes } from './http/routes/api/v2/gov-ordered-documents.js';
+import { sosFilingDocumentRoutes } from './http/routes/api/v2/sos-filing-documents.js';
+import { registryCenterCheckRoutes } from './http/routes/api/v2/registry-center-checks.js';
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
 
@@ -156,6 +159,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   pdfRoute(app);
   authRoutes(app);
   managerRoutes(app);
+  govOrderedDocumentRoutes(app);
+  sosFilingDocumentRoutes(app);
+  registryCenterCheckRoutes(app);
   await webFormRoutes(app);
   await webBackofficeRoutes(app);
   return app;

@@ -5,6 +5,7 @@ import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { createRetentionWorker } from '../jobs/retention-worker.js';
 import { createRiskWorker } from '../jobs/risk-worker.js';
+import { createGovChecksWorker } from '../jobs/gov-checks-worker.js';
 import { startFileSweeper } from '../jobs/file-sweeper.js';
 import { createWebhookWorker } from '../jobs/webhook-worker.js';
 import { createLogger } from '../logger.js';
@@ -27,7 +28,20 @@ export async function serve(config: Config): Promise<void> {
   const workerCtx = buildCtx({ config, db: database.db, storage, clock: systemClock, logger, registries });
   const risk = config.serveWorker ? createRiskWorker({ ctx: workerCtx, database, logger }) : null;
   const retention = config.serveWorker ? createRetentionWorker({ ctx: workerCtx, retention: config.retention, logger }) : null;
-  const app = await buildApp({ config, database, storage, clock: systemClock, logger, wakeWorker: webhooks?.notify, screening: screening.host, registries });
+  const govChecks = config.serveWorker ? createGovChecksWorker({ ctx: workerCtx, logger }) : null;
+  const app = await buildApp({
+    config,
+    database,
+    storage,
+    clock: systemClock,
+    logger,
+    wakeWorker: () => {
+      webhooks?.notify();
+      govChecks?.wake();
+    },
+    screening: screening.host,
+    registries,
+  });
   await app.listen({ port: config.port, host: config.host });
   // The links the server writes (signed document links, the form link of an information request)
   // start with the public URL, not with the address it listens on: an operator who opens the form
@@ -36,6 +50,7 @@ export async function serve(config: Config): Promise<void> {
   webhooks?.start();
   risk?.start();
   retention?.start();
+  govChecks?.start();
   const sweeper = startFileSweeper({ database, storage, clock: systemClock, logger });
 
   onSignals(logger, async () => {
@@ -44,6 +59,7 @@ export async function serve(config: Config): Promise<void> {
     await webhooks?.stop();
     await risk?.stop();
     await retention?.stop();
+    await govChecks?.stop();
     await screening.stop();
     await database.destroy();
   });
