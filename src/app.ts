@@ -7,6 +7,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import FindMyWay, { type HTTPVersion } from 'find-my-way';
 import { authenticate } from './http/auth.js';
 import { masterKeyring } from './core/privacy/master-keys.js';
+import { buildRegistryProviders } from './registries/build-providers.js';
 import type { App, AppDeps } from './http/context.js';
 import { clientErrorHandler, errorHandler, sendError } from './http/errors.js';
 import { metricsPlugin } from './http/plugins/metrics.js';
@@ -45,6 +46,9 @@ import { companyReviewRoutes } from './http/routes/kyb/companies/review.js';
 import { authRoutes } from './http/routes/v1/auth.js';
 import { managerRoutes } from './http/routes/v1/managers.js';
 import { apiKeyRoutes } from './http/routes/v1/api-keys.js';
+import { govOrderedDocumentRoutes } from './http/routes/api/v2/gov-ordered-documents.js';
+import { sosFilingDocumentRoutes } from './http/routes/api/v2/sos-filing-documents.js';
+import { registryCenterCheckRoutes } from './http/routes/api/v2/registry-center-checks.js';
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
 
@@ -67,6 +71,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.decorate('deps', deps);
   app.decorate('publicUrl', deps.config.publicUrl);
   app.decorate('keyring', deps.keyring ?? masterKeyring(deps.config));
+  app.decorate('registries', deps.registries ?? buildRegistryProviders({ config: deps.config, now: () => deps.clock.now() }));
   app.decorate('routeTable', recordRoutes(app));
   app.decorateRequest('partner', null);
   app.decorateRequest('session', null);
@@ -160,6 +165,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   authRoutes(app);
   managerRoutes(app);
   apiKeyRoutes(app);
+  govOrderedDocumentRoutes(app);
+  sosFilingDocumentRoutes(app);
+  registryCenterCheckRoutes(app);
   await webFormRoutes(app);
   await webBackofficeRoutes(app);
   return app;

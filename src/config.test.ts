@@ -57,3 +57,12 @@ it.each([
 ])('refuses the retention setting %o', (env, message) => {
   expect(() => load(env)).toThrow(message);
 });
+
+it('uses the sandbox register unless told otherwise, and refuses a provider it does not know', () => {
+  expect(load({})).toMatchObject({ registryProviders: ['sandbox'], registryTimeoutMs: 10_000, registryRetryScheduleMs: [30_000, 120_000, 600_000, 1_800_000] });
+  expect(load({ OPENKYB_REGISTRY_TIMEOUT_MS: '2500', OPENKYB_REGISTRY_RETRY_SCHEDULE: '1s,5s' })).toMatchObject({
+    registryTimeoutMs: 2500,
+    registryRetryScheduleMs: [1000, 5000],
+  });
+  expect(() => load({ OPENKYB_REGISTRY_PROVIDERS: 'sandbox,nowhere' })).toThrow(ConfigError);
+});

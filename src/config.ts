@@ -12,6 +12,9 @@ export const SCREENING_SOURCES = ['ofac-sdn', 'ofac-nonsdn', 'un', 'eu', 'uk', '
 /** The document stores `OPENKYB_FILE_STORE` selects (see src/storage). */
 export const FILE_STORES = ['local', 'database'] as const;
 
+/** The registry providers `OPENKYB_REGISTRY_PROVIDERS` may name (src/registries/build-providers.ts). */
+export const REGISTRY_PROVIDER_IDS = ['sandbox'] as const;
+
 /** Every setting OpenKYB reads, in one schema. Parsed once at start-up and frozen. */
 export const ConfigSchema = Type.Object({
   port: Type.Integer({ minimum: 0, maximum: 65535 }),
@@ -56,6 +59,12 @@ export const ConfigSchema = Type.Object({
   screeningSourceUrls: Type.Record(Type.String(), Type.String({ pattern: '^https?://' })),
   /** How often the scheduled refresh runs; 0: never (the default, for deployments without internet). */
   screeningRefreshMs: Type.Integer({ minimum: 0 }),
+  /** Company and person registers to use, most specific first (docs/registries.md); the sandbox by default. */
+  registryProviders: Type.Array(Type.Union(REGISTRY_PROVIDER_IDS.map((id) => Type.Literal(id))), { minItems: 1, maxItems: 20 }),
+  /** How long one register call may take before it counts as timed out. */
+  registryTimeoutMs: Type.Integer({ minimum: 100, maximum: 300_000 }),
+  /** Delays before each retry of a register delivery that timed out or failed; its length + 1 is the number of attempts. */
+  registryRetryScheduleMs: Type.Array(Type.Integer({ minimum: 0, maximum: 7 * DAY_MS }), { maxItems: 100 }),
   /** Retention periods (README, "Retention"); 0 turns that purge off. */
   retention: Type.Object({
     /** A final event's body is emptied this long after its last delivery attempt. */
@@ -98,6 +107,9 @@ export type Config = Readonly<Static<typeof ConfigSchema>>;
  */
 export const DEFAULT_WEBHOOK_RETRY_SCHEDULE = '10s,1m,5m,15m,30m,1h,2h,4h,6h,8h,8h';
 
+/** Five attempts over about 45 minutes: a register that is briefly down still delivers. */
+export const DEFAULT_REGISTRY_RETRY_SCHEDULE = '30s,2m,10m,30m';
+
 const checkConfig = Compile(ConfigSchema);
 
 export class ConfigError extends Error {}
@@ -128,6 +140,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     screeningMaxListAgeMs: parseDurations('OPENKYB_SCREENING_MAX_LIST_AGE', env.OPENKYB_SCREENING_MAX_LIST_AGE || '7d')[0] ?? 7 * DAY_MS,
     screeningSourceUrls: parseSourceUrls(env.OPENKYB_SCREENING_SOURCES),
     screeningRefreshMs: parseDurations('OPENKYB_SCREENING_REFRESH_INTERVAL', env.OPENKYB_SCREENING_REFRESH_INTERVAL || '0ms')[0] ?? 0,
+    registryProviders: parseRegistryProviders(env.OPENKYB_REGISTRY_PROVIDERS),
+    registryTimeoutMs: Number(env.OPENKYB_REGISTRY_TIMEOUT_MS || 10_000),
+    registryRetryScheduleMs: parseDurations('OPENKYB_REGISTRY_RETRY_SCHEDULE', env.OPENKYB_REGISTRY_RETRY_SCHEDULE ?? DEFAULT_REGISTRY_RETRY_SCHEDULE),
     retention: {
       webhookBodiesMs: parseDuration('OPENKYB_RETENTION_WEBHOOK_BODIES', env.OPENKYB_RETENTION_WEBHOOK_BODIES, '30d'),
       webhookDeliveriesMs: parseDuration('OPENKYB_RETENTION_WEBHOOK_DELIVERIES', env.OPENKYB_RETENTION_WEBHOOK_DELIVERIES, '90d'),
@@ -200,6 +215,18 @@ function parseSourceUrls(value: string | undefined): Record<string, string> {
       return [source, url];
     }),
   );
+}
+
+/** "sandbox" by default: with nothing configured, the sandbox register answers (docs/registries.md). */
+function parseRegistryProviders(value: string | undefined): string[] {
+  const ids = parseList(value);
+  if (ids.length === 0) return ['sandbox'];
+  for (const id of ids) {
+    if (!(REGISTRY_PROVIDER_IDS as readonly string[]).includes(id)) {
+      throw new ConfigError(`OPENKYB_REGISTRY_PROVIDERS: "${id}" is not one of ${REGISTRY_PROVIDER_IDS.join(', ')}`);
+    }
+  }
+  return ids;
 }
 
 function parseBoolean(name: string, value: string | undefined, fallback: boolean): boolean {

@@ -14,6 +14,7 @@ import type { App } from '../src/http/context.js';
 import { openStorage } from '../src/storage/open-storage.js';
 import { ScreeningIndexHost } from '../src/screening-runtime/index-host.js';
 import { createLogger } from '../src/logger.js';
+import { buildRegistryProviders } from '../src/registries/build-providers.js';
 
 /** PostgreSQL runs when TEST_DATABASE_URL is set (.ci/run sets it); SQLite always runs. */
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -117,6 +118,9 @@ export function testConfig(dataDir: string, overrides: Partial<Config> = {}): Co
     screeningMaxListAgeMs: 3650 * 24 * 3600_000,
     screeningSourceUrls: {},
     screeningRefreshMs: 0,
+    registryProviders: ['sandbox'],
+    registryTimeoutMs: 1000,
+    registryRetryScheduleMs: [60_000, 120_000],
     managerSignIn: { sessionIdleMs: 30 * 60_000, sessionMaxMs: 12 * 3_600_000, maxFailures: 5, lockMs: 15 * 60_000, maxAttemptsPerAddress: 10_000 },
     retention: { webhookBodiesMs: 30 * DAY_MS, webhookDeliveriesMs: 90 * DAY_MS, idempotencyMs: 2 * DAY_MS, decidedCasesMs: 1826 * DAY_MS },
     ...overrides,
@@ -162,9 +166,10 @@ export async function createHarness(dialect: DialectName, overrides: Partial<Con
   const clock = new TestClock();
   const storage = openStorage(config, opened.handle.db);
   const screening = new ScreeningIndexHost({ url: opened.url, dataDir: opened.dataDir, ...(opened.schema ? { schema: opened.schema } : {}) }, logger);
-  const app = await buildApp({ config, database: opened.handle, storage, clock, logger, screening });
+  const registries = buildRegistryProviders({ config, now: () => clock.now() });
+  const app = await buildApp({ config, database: opened.handle, storage, clock, logger, screening, registries });
   await app.ready();
-  const ctx: Ctx = buildCtx({ config, db: opened.handle.db, storage, clock, logger });
+  const ctx: Ctx = buildCtx({ config, db: opened.handle.db, storage, clock, logger, registries });
   const harness: Harness = {
     dialect,
     app,

@@ -130,6 +130,11 @@ async function victimView(h: Harness, v: Tenant): Promise<unknown[]> {
     '/v1/webhooks/',
     `/v1/webhooks/deliveries/${v.ids.deliveryId}/`,
     `/v1/companies/${v.submitted.companyId}/screening/`,
+    '/api/v2/gov-ordered-documents/',
+    `/api/v2/gov-ordered-documents/${v.ids.govOrderId}/`,
+    '/api/v2/sos-filing-documents/',
+    `/api/v2/sos-filing-documents/${v.ids.sosReportId}/`,
+    '/api/v2/registry-center-checks/',
   ];
   const views: unknown[] = [];
   for (const url of urls) {
@@ -272,5 +277,6 @@ describeEachDialect('route matrix: cross-tenant, credential-less and wrong-kind 
     expect(failures).toEqual([]);
     expect(refusedBy.get('admin')).toBeUndefined();
     expect(refusedBy.get('viewer')).toBeGreaterThan(refusedBy.get('reviewer') ?? 0);
+    // Four sessions times every partner route: about 22 s alone, past 30 s on a loaded machine.
   }, 180_000);
 });

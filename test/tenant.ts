@@ -27,6 +27,8 @@ export interface Tenant {
     hitId: string;
     managerId: number;
     apiKeyId: string;
+    govOrderId: string;
+    sosReportId: string;
   };
 }
 
@@ -141,6 +143,26 @@ export async function seedTenant(h: Harness, canary: string): Promise<Tenant> {
     await call('POST', '/v1/managers/', partner.auth, { email: 'seeded@example.com', name: canary, surname: canary, role: 'reviewer' }),
   );
   const apiKey = ok('api key', await call('POST', '/v1/api-keys/', partner.auth, { label: `${canary} key` }));
+  ok(
+    'register document order',
+    await call('POST', '/api/v2/gov-ordered-documents/document-order/', partner.auth, {
+      countryCode: 'GB',
+      registrationNumber: '09000001',
+      companyName: `${canary} Ltd`.slice(0, 200),
+      productKey: 'doc-incorporation',
+    }),
+  );
+  const [govOrder] = ok('register document orders', await call('GET', '/api/v2/gov-ordered-documents/', partner.auth)).json;
+  const sosReport = ok(
+    'SOS report',
+    await call('POST', '/api/v2/sos-filing-documents/', partner.auth, {
+      companyName: `${canary} LLC`,
+      state: 'DE',
+      city: 'Dover',
+      street: '1 Main St',
+      postalCode: '19901',
+    }),
+  );
   const tokenRow = await h.database.db.selectFrom('kyb_tokens').select('id').where('company_id', '=', open.companyId).executeTakeFirstOrThrow();
   return {
     partner,
@@ -161,6 +183,8 @@ export async function seedTenant(h: Harness, canary: string): Promise<Tenant> {
       hitId: hit.id,
       managerId: manager.json.manager.id,
       apiKeyId: apiKey.json.keyId,
+      govOrderId: govOrder.id,
+      sosReportId: sosReport.json.id,
     },
   };
 }
@@ -200,6 +224,10 @@ export function objectFor(t: Tenant, url: string, param: string, token = t.open.
       return String(ids.managerId);
     case 'api-keys':
       return ids.apiKeyId;
+    case 'gov-ordered-documents':
+      return ids.govOrderId;
+    case 'sos-filing-documents':
+      return ids.sosReportId;
     default:
       return undefined;
   }

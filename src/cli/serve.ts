@@ -5,12 +5,14 @@ import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { createRetentionWorker } from '../jobs/retention-worker.js';
 import { createRiskWorker } from '../jobs/risk-worker.js';
+import { createGovChecksWorker } from '../jobs/gov-checks-worker.js';
 import { startFileSweeper } from '../jobs/file-sweeper.js';
 import { createWebhookWorker } from '../jobs/webhook-worker.js';
 import { createLogger } from '../logger.js';
 import { onSignals } from './signals.js';
 import { startScreening } from './start-screening.js';
 import { hasUnmigratedLocalFiles, openStorage } from '../storage/open-storage.js';
+import { buildRegistryProviders } from '../registries/build-providers.js';
 
 /** `openkyb serve`: migrate, then serve HTTP (and, unless turned off, run the worker) until SIGTERM or SIGINT. */
 export async function serve(config: Config): Promise<void> {
@@ -27,10 +29,25 @@ export async function serve(config: Config): Promise<void> {
       'the data dir still holds local files: run `openkyb files migrate --to database` (or set OPENKYB_FILE_STORE=local)',
     );
   }
-  const workerCtx = buildCtx({ config, db: database.db, storage, clock: systemClock, logger });
+  // One set of registry providers for the app and the worker: a provider may hold connections or state.
+  const registries = buildRegistryProviders({ config, now: () => systemClock.now() });
+  const workerCtx = buildCtx({ config, db: database.db, storage, clock: systemClock, logger, registries });
   const risk = config.serveWorker ? createRiskWorker({ ctx: workerCtx, database, logger }) : null;
   const retention = config.serveWorker ? createRetentionWorker({ ctx: workerCtx, retention: config.retention, logger }) : null;
-  const app = await buildApp({ config, database, storage, clock: systemClock, logger, wakeWorker: webhooks?.notify, screening: screening.host });
+  const govChecks = config.serveWorker ? createGovChecksWorker({ ctx: workerCtx, logger }) : null;
+  const app = await buildApp({
+    config,
+    database,
+    storage,
+    clock: systemClock,
+    logger,
+    wakeWorker: () => {
+      webhooks?.notify();
+      govChecks?.wake();
+    },
+    screening: screening.host,
+    registries,
+  });
   await app.listen({ port: config.port, host: config.host });
   // The links the server writes (signed document links, the form link of an information request)
   // start with the public URL, not with the address it listens on: an operator who opens the form
@@ -39,6 +56,7 @@ export async function serve(config: Config): Promise<void> {
   webhooks?.start();
   risk?.start();
   retention?.start();
+  govChecks?.start();
   const sweeper = startFileSweeper({ database, storage, clock: systemClock, logger });
 
   onSignals(logger, async () => {
@@ -47,6 +65,7 @@ export async function serve(config: Config): Promise<void> {
     await webhooks?.stop();
     await risk?.stop();
     await retention?.stop();
+    await govChecks?.stop();
     await screening.stop();
     await database.destroy();
   });

@@ -4,6 +4,7 @@ import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { createRetentionWorker } from '../jobs/retention-worker.js';
 import { createRiskWorker } from '../jobs/risk-worker.js';
+import { createGovChecksWorker } from '../jobs/gov-checks-worker.js';
 import { createWebhookWorker } from '../jobs/webhook-worker.js';
 import { openStorage } from '../storage/open-storage.js';
 import { createLogger } from '../logger.js';
@@ -11,7 +12,7 @@ import { onSignals } from './signals.js';
 import { startScreening } from './start-screening.js';
 
 /**
- * `openkyb worker`: the background worker alone (webhook delivery, screening, list refresh, risk recompute, retention purges), until SIGTERM or SIGINT.
+ * `openkyb worker`: the background worker alone (webhook delivery, screening, list refresh, risk recompute, retention purges, register deliveries), until SIGTERM or SIGINT.
  * Run several against one PostgreSQL, next to servers started with OPENKYB_SERVE_WORKER=false.
  */
 export async function worker(config: Config): Promise<void> {
@@ -27,11 +28,14 @@ export async function worker(config: Config): Promise<void> {
   risk.start();
   const retention = createRetentionWorker({ ctx, retention: config.retention, logger });
   retention.start();
+  const govChecks = createGovChecksWorker({ ctx, logger });
+  govChecks.start();
   onSignals(logger, async () => {
     await webhooks.stop();
     await screening.stop();
     await risk.stop();
     await retention.stop();
+    await govChecks.stop();
     await database.destroy();
   });
 }

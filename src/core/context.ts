@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
+import { buildRegistryProviders } from '../registries/build-providers.js';
+import type { RegistryProviders } from '../registries/providers.js';
 import type { FileStorage } from '../storage/file-storage.js';
 import type { ManagerPrincipal } from './managers/roles.js';
 import { KeyScope } from './privacy/company-keys.js';
@@ -23,6 +25,10 @@ export interface Ctx {
   /** The master keys and this request's cache of company data keys (personal data at rest). */
   keys: KeyScope;
   managerSignIn: Config['managerSignIn'];
+  /** The company and person registers, built once per process (docs/registries.md). */
+  registries: RegistryProviders;
+  /** Register call timeout and the retry schedule of register deliveries. */
+  registrySettings: { timeoutMs: number; retryScheduleMs: readonly number[] };
 }
 
 export interface FilesSettings {
@@ -43,7 +49,16 @@ export interface PartnerCtx extends Ctx {
 }
 
 /** The one way to build a context: from the settings and the process's dependencies. */
-export function buildCtx(deps: { config: Config; db: Db; storage: FileStorage; clock: Clock; logger: Logger; keyring?: MasterKeyring }): Ctx {
+export function buildCtx(deps: {
+  config: Config;
+  db: Db;
+  storage: FileStorage;
+  clock: Clock;
+  logger: Logger;
+  keyring?: MasterKeyring;
+  /** Built once per process and shared; absent (one-off commands), built here. */
+  registries?: RegistryProviders;
+}): Ctx {
   const { config, db, storage, clock, logger } = deps;
   return {
     db,
@@ -53,6 +68,8 @@ export function buildCtx(deps: { config: Config; db: Db; storage: FileStorage; c
     // A fresh cache of unwrapped company keys per context: they live no longer than it does.
     keys: new KeyScope(deps.keyring ?? masterKeyring(config)),
     managerSignIn: config.managerSignIn,
+    registries: deps.registries ?? buildRegistryProviders({ config, now: () => clock.now() }),
+    registrySettings: { timeoutMs: config.registryTimeoutMs, retryScheduleMs: config.registryRetryScheduleMs },
     files: { storage, publicUrl: config.publicUrl, maxUploadBytes: config.maxUploadBytes, urlTtlSeconds: config.fileUrlTtlSeconds },
   };
 }

@@ -13,6 +13,7 @@ import * as lifecycle from './migrations/20261127T1430-lifecycle.js';
 import * as retention from './migrations/20261127T1500-retention.js';
 import * as managerSignIn from './migrations/20261127T1600-manager-sign-in.js';
 import * as listScale from './migrations/20261127T1650-list-scale.js';
+import * as govChecks from './migrations/20261128T0200-gov-checks.js';
 import * as registries from './migrations/20261128T0300-registries.js';
 import * as sharedState from './migrations/20261128T0400-shared-state.js';
 
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '20261127T1500-retention': retention,
   '20261127T1600-manager-sign-in': managerSignIn,
   '20261127T1650-list-scale': listScale,
+  '20261128T0200-gov-checks': govChecks,
   '20261128T0300-registries': registries,
   '20261128T0400-shared-state': sharedState,
 };

@@ -40,6 +40,9 @@ export interface Database {
   company_search: CompanySearchRow;
   file_blobs: FileBlobRow;
   rate_limit_hits: RateLimitHitRow;
+  gov_document_orders: GovDocumentOrderRow;
+  sos_reports: SosReportRow;
+  registry_center_checks: RegistryCenterCheckRow;
   manager_password_tokens: ManagerPasswordTokenRow;
   manager_recovery_codes: ManagerRecoveryCodeRow;
   manager_sessions: ManagerSessionRow;
@@ -596,4 +599,70 @@ export interface RegistryRelationshipRow {
   parent_lei: string;
   kind: 'direct' | 'ultimate';
   status: string;
+}
+
+/** A register document ordered through `POST /api/v2/gov-ordered-documents/document-order/` (migration 20261128T0200). */
+export interface GovDocumentOrderRow {
+  id: string;
+  partner_id: string;
+  provider: string;
+  country_code: string;
+  registration_number: string;
+  region: string | null;
+  company_name: string;
+  product_key: string;
+  title: string | null;
+  document_format: string | null;
+  /** In the currency's minor unit. */
+  price_minor: number;
+  currency: string | null;
+  /** GovDocumentOrderStatusEnum */
+  status: string;
+  ordered_at: number;
+  expected_delivery_at: number;
+  delivered_at: number | null;
+  file_hash: string | null;
+  file_mime: string | null;
+  attempts: number;
+  /** When the worker may try (again); null once final. */
+  next_attempt_at: number | null;
+  /** The last fault's kind (timeout, failure, rejected, garbage), never its text. */
+  last_error: string | null;
+}
+
+/** A Secretary-of-State report (`/api/v2/sos-filing-documents/`): a company's public record; `request` is its JSON. */
+export interface SosReportRow {
+  id: string;
+  partner_id: string;
+  provider: string;
+  request: string;
+  status: string;
+  created_at: number;
+  checked_at: number | null;
+  company_name: string | null;
+  formation_date: string | null;
+  entity_type: string | null;
+  watchlist_hits_count: number | null;
+  data_file_hash: string | null;
+  report_file_hash: string | null;
+  attempts: number;
+  next_attempt_at: number | null;
+  last_error: string | null;
+}
+
+/** A person-register check (`/api/v2/registry-center-checks/`); `body` is sealed with the check's key. */
+export interface RegistryCenterCheckRow {
+  id: string;
+  partner_id: string;
+  provider: string;
+  database: string;
+  client_id: string | null;
+  name_hash: string | null;
+  surname_hash: string | null;
+  /** JSON array of the request fields given, in the list filter's spelling (first_name...). */
+  checked_fields: string;
+  /** MATCH, PARTIAL_MATCH, NO_MATCH or NO_DATA over the checked fields. */
+  status: string;
+  body: string;
+  created_at: number;
 }

@@ -12,6 +12,7 @@ import type { ReviewCtx } from '../core/review/load-company.js';
 import type { TokenSession } from '../core/tokens/authenticate-token.js';
 import type { DatabaseHandle } from '../db/database.js';
 import type { FileStorage } from '../storage/file-storage.js';
+import type { RegistryProviders } from '../registries/providers.js';
 import type { ScreeningSearcher } from '../core/screening/searcher.js';
 import type { RouteEntry } from './route-table.js';
 
@@ -28,6 +29,8 @@ export interface AppDeps {
   screening?: ScreeningSearcher | null;
   /** Master keys for personal data at rest; absent, they are read from the config. */
   keyring?: MasterKeyring;
+  /** The registry providers, shared with this process's workers; absent, built from the config. */
+  registries?: RegistryProviders;
 }
 
 /**
@@ -47,6 +50,7 @@ declare module 'fastify' {
     deps: AppDeps;
     publicUrl: string;
     keyring: MasterKeyring;
+    registries: RegistryProviders;
     /** Every route as declared (method, url, auth mode, schema); see route-table.ts. */
     routeTable: readonly RouteEntry[];
   }
@@ -68,7 +72,15 @@ export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression,
 
 export function requestCtx(request: FastifyRequest): Ctx {
   const { database, clock, config, storage } = request.server.deps;
-  return buildCtx({ config, db: database.db, storage, clock, logger: request.log as Logger, keyring: request.server.keyring });
+  return buildCtx({
+    config,
+    db: database.db,
+    storage,
+    clock,
+    logger: request.log as Logger,
+    keyring: request.server.keyring,
+    registries: request.server.registries,
+  });
 }
 
 /**

@@ -35,6 +35,10 @@ export const ERROR_TABLE = {
     status: 503,
     meaning: 'A part of the service is starting up (e.g. the screening index) or cannot write (e.g. a full disk); retry shortly.',
   },
+  REGISTRY_UNAVAILABLE: {
+    status: 502,
+    meaning: 'An official register did not answer in time, failed or answered nonsense; nothing was stored; retry later (docs/registries.md).',
+  },
   INTERNAL_ERROR: { status: 500, meaning: 'Unexpected server failure; quote the X-Request-Id when reporting it.' },
 } as const satisfies Record<string, { status: number; meaning: string }>;
 export type Identifier = keyof typeof ERROR_TABLE;

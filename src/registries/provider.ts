@@ -116,6 +116,38 @@ export interface RegistryProvider {
   profile(country: string, number: string, signal?: AbortSignal): Promise<RegistryProfile | null>;
   filings?(country: string, number: string, signal?: AbortSignal): Promise<RegistryFiling[]>;
   fetchFiling?(country: string, number: string, filingId: string, signal?: AbortSignal): Promise<RegistryFilingContent>;
+  /** A US Secretary-of-State filing report (capability `sos`), or null when no state register knows the company. */
+  sosReport?(query: SosReportQuery, signal?: AbortSignal): Promise<SosReport | null>;
+  /** A person-register check (capability `registryCenter`): the result fields of iDenfy's check for that database. */
+  registryCenterCheck?(query: RegistryCenterQuery, signal?: AbortSignal): Promise<Record<string, unknown>>;
+}
+
+/** What a Secretary-of-State report is asked for (iDenfy's `SosReportParameterRequest`). */
+export interface SosReportQuery {
+  companyName: string;
+  /** Two-letter US state. */
+  state: string;
+  city: string;
+  street: string;
+  postalCode: string;
+}
+
+export interface SosReport {
+  companyName: string;
+  /** YYYY-MM-DD */
+  formationDate: string | null;
+  entityType: 'CORPORATION' | 'LLC' | 'PARTNERSHIP' | 'NON_PROFIT' | 'TRUST' | 'SOLE_PROPRIETORSHIP' | null;
+  watchlistHitsCount: number;
+  /** The vendor's data, stored as the report's `dataFile` (JSON). */
+  data: unknown;
+  /** The vendor's report, stored as the report's `reportFile` (PDF). */
+  report: Buffer;
+}
+
+/** A registry-center check: the database (`LT`, `HU`, `UK`, `US_15`) and the request's fields. */
+export interface RegistryCenterQuery {
+  database: string;
+  fields: Readonly<Record<string, unknown>>;
 }
 
 /**

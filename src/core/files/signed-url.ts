@@ -15,8 +15,10 @@ export interface FileLink {
 export function signedFileUrl(ctx: Ctx, file: FileLink): string {
   const expires = Math.floor(ctx.clock.now() / 1000) + ctx.files.urlTtlSeconds;
   const params = new URLSearchParams({ type: file.mime, expires: String(expires) });
-  if (file.filename) params.set('name', file.filename);
   params.set('signature', sign(ctx.pepper, file, expires));
+  // The name goes last, so the link ends with the file's extension: iDenfy's SOS report links
+  // must end in "json" and "pdf" (SosReportDocument's patterns).
+  if (file.filename) params.set('name', file.filename);
   return `${ctx.files.publicUrl}/v1/files/${file.hash}?${params.toString()}`;
 }
 

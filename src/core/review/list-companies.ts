@@ -4,12 +4,12 @@ import type { CompanyRow, Database } from '../../db/tables.js';
 import type { KybFormUnifiedFlow } from '../../schemas/flow.js';
 import { DEFAULT_PER_PAGE, type CompanyListQuery, type CompanyListReview, type PaginatedCompanyListList } from '../../schemas/review.js';
 import type { PartnerCtx } from '../context.js';
-import { invalidField } from '../errors.js';
 import { loadFlow } from '../forms/access.js';
 import { presentCompany, presentMeta } from '../forms/present-form.js';
 import { isTrigramSearch, matchesSearch, searchedCompanies } from './search-companies.js';
 import { managersById } from './managers.js';
 import { foldSearch } from './search-text.js';
+import { timeRange } from '../time-range.js';
 
 export interface CompanyPage {
   count: number;
@@ -33,7 +33,7 @@ export interface CompanyPage {
 export async function listCompanies({ ctx, query }: { ctx: PartnerCtx; query: CompanyListQuery }): Promise<CompanyPage> {
   const page = query.page ?? 1;
   const perPage = query.perPage ?? DEFAULT_PER_PAGE;
-  const [from, to] = createdRange(query.created);
+  const [from, to] = timeRange('created', query.created);
   const folded = query.q === undefined ? '' : foldSearch(query.q);
   const inCreated = <Q extends SelectQueryBuilder<Database, 'companies' | 'company_search', object>>(q: Q): Q => {
     let narrowed = q;
@@ -100,22 +100,6 @@ export async function listCompanies({ ctx, query }: { ctx: PartnerCtx; query: Co
     })),
   );
   return { count, page, perPage, results };
-}
-
-/** iDenfy's `created` list read as `from,to`: from inclusive, to exclusive, either may be empty. */
-function createdRange(created: string | undefined): [number | null, number | null] {
-  if (created === undefined) return [null, null];
-  const parts = created.split(',');
-  if (parts.length > 2) throw invalidField('created', 'must be at most two date-times: from,to');
-  const [from, to] = [parts[0] ?? '', parts[1] ?? ''].map((part) => {
-    const text = part.trim();
-    if (text === '') return null;
-    const ms = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/.test(text) ? Date.parse(text) : Number.NaN;
-    if (Number.isNaN(ms)) throw invalidField('created', `"${text.slice(0, 40)}" is not a date-time`);
-    return ms;
-  }) as [number | null, number | null];
-  if (from !== null && to !== null && from >= to) throw invalidField('created', 'the start must be before the end');
-  return [from, to];
 }
 
 /** The listed companies with no filter or only filters on few values, from the counts the triggers keep. */

@@ -1,0 +1,46 @@
+import type { Logger } from 'pino';
+import type { Ctx } from '../core/context.js';
+import { deliverDocumentOrder } from '../core/gov-checks/deliver-document-order.js';
+import { deliverSosReport } from '../core/gov-checks/deliver-sos-report.js';
+import { createPollLoop } from './poll-loop.js';
+
+export interface GovChecksWorker {
+  start(): void;
+  /** Delivers up to `limit` due register orders and SOS reports (one attempt each); returns how many. */
+  runOnce(limit?: number): Promise<number>;
+  /** Wakes the loop (a new order is due at once). */
+  wake(): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * Delivers what partners ordered from official registers: document orders and Secretary-of-State
+ * reports. Each attempt claims one row under a lease, so several workers share the work; a
+ * register that times out or fails is retried on OPENKYB_REGISTRY_RETRY_SCHEDULE.
+ */
+export function createGovChecksWorker(options: { ctx: Ctx; logger: Logger; pollIntervalMs?: number; batchSize?: number }): GovChecksWorker {
+  const { ctx } = options;
+  const logger = options.logger.child({ worker: 'gov-checks' });
+  let stopping = false;
+
+  const runOnce = async (limit = options.batchSize ?? 20): Promise<number> => {
+    let done = 0;
+    for (const deliver of [deliverDocumentOrder, deliverSosReport]) {
+      while (done < limit && !stopping && (await deliver({ ctx }))) done += 1;
+    }
+    if (done > 0) logger.info({ attempts: done }, 'register deliveries attempted');
+    return done;
+  };
+
+  const loop = createPollLoop({ name: 'gov-checks', logger, intervalMs: options.pollIntervalMs ?? 5000, pass: async () => (await runOnce()) > 0 });
+
+  return {
+    start: () => loop.start(),
+    runOnce,
+    wake: () => loop.wake(),
+    async stop() {
+      stopping = true;
+      await loop.stop();
+    },
+  };
+}
