@@ -1,4 +1,4 @@
-import { legalFormSpellings, LEGAL_FORM_CLASSES } from '../../src/screening/normalize/legal-forms.js';
+import { legalFormTable } from '../../src/screening/normalize/normalize-name.js';
 import { pick } from './prng.js';
 
 /**
@@ -73,9 +73,11 @@ export const ORGANISATION_TREATMENTS: Record<string, Treatment> = {
   'legal-form variant': (w, r) => {
     const simplified = w.map((x) => x.toLowerCase().replace(/[.,]/g, ''));
     for (let i = 0; i < simplified.length; i++) {
-      const canonical = LEGAL_FORM_CLASSES.get(simplified[i]!);
+      const canonical = legalFormTable().classOf(simplified[i]!);
       if (!canonical) continue;
-      const others = legalFormSpellings(canonical).filter((s) => s !== simplified[i] && s.length > 1);
+      const others = legalFormTable()
+        .spellings(canonical)
+        .filter((s) => s !== simplified[i] && s.length > 1);
       const rest = [...w.slice(0, i), ...w.slice(i + 1)];
       if (others.length === 0 || r() < 0.3) return rest.join(' ');
       return [...w.slice(0, i), pick(r, others).toUpperCase(), ...w.slice(i + 1)].join(' ');
