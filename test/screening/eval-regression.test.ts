@@ -26,6 +26,7 @@ describe('screening evaluation (quick)', () => {
       seed: 20260226,
       sizes: { persons: 150, organisations: 80 },
       negativesFile: 'negatives_global_1k.csv',
+      companyNegatives: 1000,
       sideBySide: null,
     });
     expect(result.ours.positives.length).toBeGreaterThan(2000);
