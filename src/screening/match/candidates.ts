@@ -23,7 +23,7 @@ export function collectCandidates(data: IndexData, scratch: Scratch, variants: r
   const { evidence, touched } = scratch;
   let touchedCount = 0;
   let bestTotal = 0;
-  for (const { tokens, isPersonOnly } of variants) {
+  for (const { tokens, appliesTo } of variants) {
     const locating = tokens.filter((t) => t.tag === 'word');
     const usable = locating.length > 0 ? locating : tokens.filter((t) => t.tag !== 'stop');
     const total = usable.reduce((s, t) => s + t.weight, 0);
@@ -34,7 +34,7 @@ export function collectCandidates(data: IndexData, scratch: Scratch, variants: r
         for (let p = data.postingStart[termId]!; p < data.postingStart[termId + 1]!; p++) {
           const name = data.postings[p]!;
           const isPerson = data.nameIsPerson[name] === ENTITY_KIND_PERSON;
-          if ((kind !== 'any' && isPerson !== (kind === 'person')) || (isPersonOnly && !isPerson)) continue;
+          if ((kind !== 'any' && isPerson !== (kind === 'person')) || (appliesTo !== 'all' && (appliesTo === 'person') !== isPerson)) continue;
           if (evidence[name] === 0) touched[touchedCount++] = name;
           evidence[name]! += contribution;
         }

@@ -19,8 +19,12 @@ export interface QueryToken extends TokenInfo {
 /** One reading of the query: as written, or with a glued word split or split words glued. */
 export interface QueryVariant {
   tokens: QueryToken[];
-  /** A person reading of a query of unknown kind (titles as particles, initials): scored against listed persons only. */
-  isPersonOnly: boolean;
+  /**
+   * Which listed names the reading is scored against. A query of unknown kind
+   * is read as a company name against all, its company splits against
+   * companies only, and as a person's name (titles, initials) against persons.
+   */
+  appliesTo: 'all' | 'person' | 'organisation';
   /** Subtracted from the score: a split or glued reading is a guess. */
   penalty: number;
 }
@@ -46,22 +50,22 @@ export const MAX_QUERY_TOKENS = 24;
  */
 export function prepareQuery(data: IndexData, name: string, kind: 'person' | 'organisation' | 'any'): PreparedQuery {
   const readings = kind === 'any' ? [false, true] : [kind === 'person'];
-  const variants: { tokens: NameToken[]; isPersonOnly: boolean; penalty: number }[] = [];
+  const variants: { tokens: NameToken[]; appliesTo: QueryVariant['appliesTo']; penalty: number }[] = [];
   let script = 'Zyyy';
   let hasLegalForm = false;
   for (const isPerson of readings) {
     const normalized = normalizeName(name, { isPerson });
     const tokens = normalized.tokens.slice(0, MAX_QUERY_TOKENS);
-    const isPersonOnly = kind === 'any' && isPerson;
-    if (isPersonOnly && signature(tokens) === signature(variants[0]!.tokens)) continue;
+    const appliesTo = kind !== 'any' ? 'all' : isPerson ? 'person' : 'organisation';
+    if (appliesTo === 'person' && signature(tokens) === signature(variants[0]!.tokens)) continue;
     script = normalized.script;
     hasLegalForm ||= !isPerson && tokens.some((t) => t.tag === 'legal');
     const isSyllabic = isSyllabicScript(normalized.script);
     const words = tokens.flatMap((t) => (t.tag === 'legal' ? t.raw.split(' ') : [t.text]));
-    variants.push({ tokens, isPersonOnly, penalty: 0 });
-    for (const split of splitGlued(data, words, isPerson, isSyllabic)) variants.push({ tokens: split, isPersonOnly, penalty: GUESS_PENALTY });
+    variants.push({ tokens, appliesTo: appliesTo === 'organisation' ? 'all' : appliesTo, penalty: 0 });
+    for (const split of splitGlued(data, words, isPerson, isSyllabic)) variants.push({ tokens: split, appliesTo, penalty: GUESS_PENALTY });
     const glued = glueSplit(data, words, isPerson, isSyllabic);
-    if (glued) variants.push({ tokens: glued, isPersonOnly, penalty: GUESS_PENALTY });
+    if (glued) variants.push({ tokens: glued, appliesTo, penalty: GUESS_PENALTY });
   }
   const isAbjad = script === 'Arab' || script === 'Hebr';
   return {
@@ -159,8 +163,9 @@ const CONNECTING_VOWELS: ReadonlySet<string> = new Set(['a', 'e', 'i', 'o', 'u',
  * "JAISHIMOHAMMED"), as up to two alternative splits into two and one into
  * three; the scorer keeps whichever explains the query best. A word the lists
  * know is split only if each piece is commoner than the whole ("ABDULHADI" yes,
- * "MOHAMMAD" into "MO HAMMAD" no), and a piece under three letters must be a
- * particle or a legal form: "JANET" is not "JAN ET".
+ * "MOHAMMAD" into "MO HAMMAD" no). In a person's name a piece under three
+ * letters must be a particle or a connecting vowel: "JANET" is not "JAN ET";
+ * a company name may hold any listed word ("7THOF" is "7TH OF").
  */
 function splitGlued(data: IndexData, words: string[], isPerson: boolean, isSyllabic: boolean): NameToken[][] {
   const legalForms = isPerson ? undefined : legalFormTable();
@@ -169,8 +174,7 @@ function splitGlued(data: IndexData, words: string[], isPerson: boolean, isSylla
     if (id !== undefined) return data.termNameCount[id]!;
     return legalForms?.classOf(part) ? Number.MAX_SAFE_INTEGER : 0;
   };
-  const isPiece = (part: string, isMiddle: boolean) =>
-    part.length >= 3 || GLUED_PARTICLES.has(part) || legalForms?.classOf(part) !== undefined || (isMiddle && CONNECTING_VOWELS.has(part));
+  const isPiece = (part: string, isMiddle: boolean) => !isPerson || part.length >= 3 || GLUED_PARTICLES.has(part) || (isMiddle && CONNECTING_VOWELS.has(part));
   const splits: { i: number; cuts: number[]; shortest: number }[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;

@@ -82,7 +82,7 @@ function bestVariant(
   let top = { variant: 0, result: scoreName(variants[0]!.tokens, listed, similarityOf(0)) };
   for (let v = 1; v < variants.length; v++) {
     const variant = variants[v]!;
-    if (variant.isPersonOnly && !isListedPerson) continue;
+    if (variant.appliesTo !== 'all' && (variant.appliesTo === 'person') !== isListedPerson) continue;
     const result = scoreName(variant.tokens, listed, similarityOf(v));
     result.score -= variant.penalty;
     if (result.score > top.result.score) top = { variant: v, result };

@@ -57,7 +57,7 @@ export const CURATED_LEGAL_FORMS: Readonly<Record<string, readonly string[]>> = 
     'kk',
     'spolka akcyjna',
   ],
-  ltd: ['ltd', 'limited', 'ltda', 'pte', 'pvt', 'pty', 'private limited'],
+  ltd: ['ltd', 'limited', 'ltda', 'limitada', 'sociedad limitada', 'pte', 'pvt', 'pty', 'private limited'],
   inc: ['inc', 'incorporated'],
   corp: ['corp', 'corporation'],
   co: ['co', 'company', 'compania', 'cia', 'companhia', 'compagnie', 'cie'],
