@@ -1,4 +1,4 @@
-import { legalFormSpellings, LEGAL_FORM_CLASSES } from '../../src/screening/normalize/legal-forms.js';
+import { simplify, trailingLegalForm } from './legal-form-spellings.js';
 import { pick } from './prng.js';
 
 /**
@@ -9,6 +9,39 @@ import { pick } from './prng.js';
 export type Treatment = (words: string[], random: () => number) => string | null;
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/**
+ * Spellings of one sound, as names are written down from hearing them or
+ * transliterated by different conventions (after the first letter, which a
+ * clerk rarely gets wrong).
+ */
+const SOUND_ALIKE: readonly (readonly [string, string])[] = [
+  ['ph', 'f'],
+  ['f', 'ph'],
+  ['ou', 'u'],
+  ['oo', 'u'],
+  ['u', 'ou'],
+  ['ee', 'i'],
+  ['i', 'ee'],
+  ['y', 'i'],
+  ['i', 'y'],
+  ['ck', 'k'],
+  ['c', 'k'],
+  ['k', 'c'],
+  ['kh', 'h'],
+  ['sh', 'ch'],
+  ['dh', 'd'],
+  ['z', 's'],
+  ['s', 'z'],
+  ['w', 'v'],
+  ['v', 'w'],
+  ['j', 'dj'],
+  ['q', 'k'],
+  ['ie', 'y'],
+];
+
+/** Titles a client record may carry before a name, in the forms they are typed. */
+const TITLES = ['Mr', 'Mr.', 'Dr.', 'Sheikh', 'General', 'Colonel', 'President', 'Haji', 'Sayyed', 'Maulana', 'Prof.', 'Minister', 'Brigadier General'];
 
 function longWordIndex(words: string[], random: () => number, minLength: number): number | null {
   const eligible = words.map((w, i) => (w.length >= minLength && /^[A-Za-z]+$/.test(w) ? i : -1)).filter((i) => i >= 0);
@@ -62,6 +95,19 @@ export const PERSON_TREATMENTS: Record<string, Treatment> = {
     const at = 3 + Math.floor(r() * (word.length - 5));
     return [...w.slice(0, i), word.slice(0, at), word.slice(at), ...w.slice(i + 1)].join(' ');
   },
+  'phonetic spelling': (w, r) => {
+    const options = w.flatMap((word, i) =>
+      /^[A-Za-z]{4,}$/.test(word) ? SOUND_ALIKE.filter(([from]) => word.slice(1).toLowerCase().includes(from)).map((rule) => [i, rule] as const) : [],
+    );
+    if (options.length === 0) return null;
+    const [i, [from, to]] = pick(r, options);
+    const word = w[i]!;
+    const at = 1 + word.slice(1).toLowerCase().indexOf(from);
+    const out = [...w];
+    out[i] = word.slice(0, at) + (word[at] === word[at]!.toUpperCase() ? to.toUpperCase() : to) + word.slice(at + from.length);
+    return out.join(' ');
+  },
+  'title added': (w, r) => [pick(r, TITLES), ...w].join(' '),
 };
 
 export const ORGANISATION_TREATMENTS: Record<string, Treatment> = {
@@ -71,15 +117,12 @@ export const ORGANISATION_TREATMENTS: Record<string, Treatment> = {
   'token glue': PERSON_TREATMENTS['token glue']!,
   'token split': PERSON_TREATMENTS['token split']!,
   'legal-form variant': (w, r) => {
-    const simplified = w.map((x) => x.toLowerCase().replace(/[.,]/g, ''));
-    for (let i = 0; i < simplified.length; i++) {
-      const canonical = LEGAL_FORM_CLASSES.get(simplified[i]!);
-      if (!canonical) continue;
-      const others = legalFormSpellings(canonical).filter((s) => s !== simplified[i] && s.length > 1);
-      const rest = [...w.slice(0, i), ...w.slice(i + 1)];
-      if (others.length === 0 || r() < 0.3) return rest.join(' ');
-      return [...w.slice(0, i), pick(r, others).toUpperCase(), ...w.slice(i + 1)].join(' ');
-    }
-    return null;
+    const found = trailingLegalForm(w);
+    if (!found) return null;
+    const rest = w.slice(0, found.start);
+    const others = found.group.filter((s) => simplify(s).join(' ') !== found.spelling);
+    if (others.length === 0 || r() < 0.25) return rest.join(' ');
+    return [...rest, pick(r, others)].join(' ');
   },
+  'phonetic spelling': PERSON_TREATMENTS['phonetic spelling']!,
 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PRODUCTION_THRESHOLD } from '../../src/screening/engine.js';
-import { alertsPerThousand, recallAt, recallAtRank, thresholdAtAlertRate } from '../../scripts/eval/metrics.js';
-import { evaluate, type EvalResult } from '../../scripts/eval/run-eval.js';
+import { alertsPerThousand, recallAt, recallAtRank } from '../../scripts/eval/metrics.js';
+import { evaluate, isHeadlineCase, recallAtKind, thresholdsAtAlertRate, type EvalResult } from '../../scripts/eval/run-eval.js';
 import { screeningDataDir } from './data-dir.js';
 
 /**
@@ -11,10 +11,12 @@ import { screeningDataDir } from './data-dir.js';
  * customer. Tighten them when the engine improves; never loosen them quietly.
  */
 const BOUNDS = {
-  latinRecallAt1PercentAlertRate: 0.985,
+  headlineRecallAt1PercentAlertRate: 0.99,
   allRecallAtProductionThreshold: 0.97,
   recallAt10: 0.99,
   alertsPerThousandAtProductionThreshold: 8,
+  /** Generated clean companies share trade words ("Trading", "Logistics") with listed ones: 8.0 measured when set. */
+  companyAlertsPerThousandAtProductionThreshold: 10,
 };
 
 let result: EvalResult;
@@ -26,21 +28,17 @@ describe('screening evaluation (quick)', () => {
       seed: 20260226,
       sizes: { persons: 150, organisations: 80 },
       negativesFile: 'negatives_global_1k.csv',
+      companyNegatives: 1000,
       sideBySide: null,
     });
     expect(result.ours.positives.length).toBeGreaterThan(2000);
   }, 120_000);
 
-  it(`keeps Latin-script recall at or above ${BOUNDS.latinRecallAt1PercentAlertRate} at a 1 % alert rate on non-listed persons`, () => {
-    const negatives = result.ours.negatives.map((s) => s.outcome.score);
-    const threshold = thresholdAtAlertRate(negatives, 0.01);
-    const latin = result.ours.positives.filter((s) => s.evalCase.script === 'Latn' && !s.evalCase.treatment.startsWith('provided'));
-    expect(
-      recallAt(
-        latin.map((s) => s.outcome),
-        threshold,
-      ),
-    ).toBeGreaterThanOrEqual(BOUNDS.latinRecallAt1PercentAlertRate);
+  it(`keeps headline recall (Latin treatments, verbatim excluded) at or above ${BOUNDS.headlineRecallAt1PercentAlertRate} at a 1 % alert rate per kind`, () => {
+    const thresholds = thresholdsAtAlertRate(result.ours.negatives, 0.01);
+    const headline = result.ours.positives.filter((s) => isHeadlineCase(s.evalCase));
+    expect(headline.some((s) => s.evalCase.kind === 'organisation')).toBe(true);
+    expect(recallAtKind(headline, thresholds)).toBeGreaterThanOrEqual(BOUNDS.headlineRecallAt1PercentAlertRate);
   });
 
   it(`keeps recall at the production threshold at or above ${BOUNDS.allRecallAtProductionThreshold}, and recall@10 at or above ${BOUNDS.recallAt10}`, () => {
@@ -49,9 +47,17 @@ describe('screening evaluation (quick)', () => {
     expect(recallAtRank(outcomes, 10)).toBeGreaterThanOrEqual(BOUNDS.recallAt10);
   });
 
-  it(`keeps alerts at the production threshold at or below ${BOUNDS.alertsPerThousandAtProductionThreshold} per 1,000 non-listed persons`, () => {
-    const negatives = [...result.ours.negatives, ...Object.values(result.extraNegatives).flat()].map((s) => s.outcome.score);
-    expect(alertsPerThousand(negatives, PRODUCTION_THRESHOLD)).toBeLessThanOrEqual(BOUNDS.alertsPerThousandAtProductionThreshold);
+  it(`keeps alerts at the production threshold at or below ${BOUNDS.alertsPerThousandAtProductionThreshold} per 1,000 clean persons and ${BOUNDS.companyAlertsPerThousandAtProductionThreshold} per 1,000 clean companies`, () => {
+    const persons = [...result.ours.negatives.filter((s) => s.evalCase.kind === 'person'), ...Object.values(result.extraNegatives).flat()];
+    const companies = result.ours.negatives.filter((s) => s.evalCase.kind === 'organisation');
+    expect(companies.length).toBeGreaterThan(500);
+    const rate = (scored: typeof persons) =>
+      alertsPerThousand(
+        scored.map((s) => s.outcome.score),
+        PRODUCTION_THRESHOLD,
+      );
+    expect(rate(persons)).toBeLessThanOrEqual(BOUNDS.alertsPerThousandAtProductionThreshold);
+    expect(rate(companies)).toBeLessThanOrEqual(BOUNDS.companyAlertsPerThousandAtProductionThreshold);
   });
 
   it('passes every Watchman issue regression case', () => {

@@ -1,6 +1,5 @@
 import anyAscii from 'any-ascii';
-import { joinLetterRuns } from '../../screening/normalize/normalize-name.js';
-import { LEGAL_FORM_CLASSES, legalFormOf, MAX_LEGAL_FORM_WORDS } from '../../screening/normalize/legal-forms.js';
+import { joinLetterRuns, legalFormTable } from '../../screening/normalize/normalize-name.js';
 
 export interface NameKeys {
   /** Name words in order, legal forms left out: what the trigram index holds. */
@@ -12,8 +11,6 @@ export interface NameKeys {
 }
 
 const APOSTROPHES = /['’‘`ʻʼ´]/g;
-/** The words a legal form can start with: most words are not, and need no longer look-up. */
-const FIRST_WORDS = new Set([...LEGAL_FORM_CLASSES.keys()].map((spelling) => spelling.split(' ')[0]!));
 
 /**
  * The one normalisation applied alike to imported names and to queries: NFKC, transliteration to
@@ -49,12 +46,7 @@ export function nameKeys(name: string): NameKeys {
 }
 
 function longestLegalForm(words: readonly string[], start: number): { canonical: string; length: number } | undefined {
-  if (!FIRST_WORDS.has(words[start]!)) return undefined;
-  for (let length = Math.min(MAX_LEGAL_FORM_WORDS, words.length - start); length >= 1; length--) {
-    const canonical = legalFormOf(length === 1 ? [words[start]!] : words.slice(start, start + length));
-    if (canonical) return { canonical, length };
-  }
-  return undefined;
+  return legalFormTable().longestAt(words, start);
 }
 
 /**

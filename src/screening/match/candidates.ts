@@ -1,5 +1,5 @@
 import { ENTITY_KIND_PERSON, type IndexData } from '../index/index-data.js';
-import type { QueryToken } from './prepare-query.js';
+import type { QueryVariant } from './prepare-query.js';
 
 /** Per-index buffers reused across searches (search is synchronous, so never shared mid-call). */
 export interface Scratch {
@@ -19,11 +19,11 @@ const MIN_EVIDENCE_SHARE = 0.2;
  * of one) with the query, ranked by the rarity-weighted evidence they share,
  * the best MAX_CANDIDATES kept. Particles and legal forms locate nothing.
  */
-export function collectCandidates(data: IndexData, scratch: Scratch, variants: readonly QueryToken[][], kind: 'person' | 'organisation' | 'any'): number[] {
+export function collectCandidates(data: IndexData, scratch: Scratch, variants: readonly QueryVariant[], kind: 'person' | 'organisation' | 'any'): number[] {
   const { evidence, touched } = scratch;
   let touchedCount = 0;
   let bestTotal = 0;
-  for (const tokens of variants) {
+  for (const { tokens, appliesTo } of variants) {
     const locating = tokens.filter((t) => t.tag === 'word');
     const usable = locating.length > 0 ? locating : tokens.filter((t) => t.tag !== 'stop');
     const total = usable.reduce((s, t) => s + t.weight, 0);
@@ -33,7 +33,8 @@ export function collectCandidates(data: IndexData, scratch: Scratch, variants: r
         const contribution = token.weight * similarity.value;
         for (let p = data.postingStart[termId]!; p < data.postingStart[termId + 1]!; p++) {
           const name = data.postings[p]!;
-          if (kind !== 'any' && (data.nameIsPerson[name] === ENTITY_KIND_PERSON) !== (kind === 'person')) continue;
+          const isPerson = data.nameIsPerson[name] === ENTITY_KIND_PERSON;
+          if ((kind !== 'any' && isPerson !== (kind === 'person')) || (appliesTo !== 'all' && (appliesTo === 'person') !== isPerson)) continue;
           if (evidence[name] === 0) touched[touchedCount++] = name;
           evidence[name]! += contribution;
         }

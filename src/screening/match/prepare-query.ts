@@ -1,8 +1,7 @@
 import { rarityWeight, termKey, type IndexData } from '../index/index-data.js';
 import { oneDeletions } from '../index/key-table.js';
 import { consonantSkeleton, phoneticCodes } from '../normalize/keys.js';
-import { LEGAL_FORM_CLASSES } from '../normalize/legal-forms.js';
-import { normalizeName, tagWords, type NameToken } from '../normalize/normalize-name.js';
+import { isSyllabicScript, legalFormTable, normalizeName, tagWords, type NameToken } from '../normalize/normalize-name.js';
 import { tokenSimilarity, type Similarity, type TokenInfo } from './token-similarity.js';
 import { tagWeight } from './weights.js';
 
@@ -17,9 +16,21 @@ export interface QueryToken extends TokenInfo {
   neighbours: Neighbour[];
 }
 
+/** One reading of the query: as written, or with a glued word split or split words glued. */
+export interface QueryVariant {
+  tokens: QueryToken[];
+  /**
+   * Which listed names the reading is scored against. A query of unknown kind
+   * is read as a company name against all, its company splits against
+   * companies only, and as a person's name (titles, initials) against persons.
+   */
+  appliesTo: 'all' | 'person' | 'organisation';
+  /** Subtracted from the score: a split or glued reading is a guess. */
+  penalty: number;
+}
+
 export interface PreparedQuery {
-  /** The query as written, then with a glued word split or two words glued when the vocabulary says so. */
-  variants: QueryToken[][];
+  variants: QueryVariant[];
   /** Abjad scripts write no short vowels: only their skeletons can meet Latin spellings. */
   isAbjad: boolean;
   hasLegalForm: boolean;
@@ -27,24 +38,49 @@ export interface PreparedQuery {
 
 const MAX_NEIGHBOURS = 24;
 const MAX_BUCKET = 400;
+const GUESS_PENALTY = 0.02;
 
 /** Longer queries are cut: no real name has more words, and cost grows with every word. */
 export const MAX_QUERY_TOKENS = 24;
 
-export function prepareQuery(data: IndexData, name: string, isPerson: boolean): PreparedQuery {
-  const normalized = normalizeName(name, { isPerson });
-  normalized.tokens = normalized.tokens.slice(0, MAX_QUERY_TOKENS);
-  const isAbjad = normalized.script === 'Arab' || normalized.script === 'Hebr';
-  const words = normalized.tokens.flatMap((t) => (t.tag === 'legal' ? t.raw.split(' ') : [t.text]));
-  const variants = [normalized.tokens, ...(normalized.alternatives ?? []).map((tokens) => tokens.slice(0, MAX_QUERY_TOKENS))];
-  variants.push(...splitGlued(data, words, isPerson));
-  const glued = glueSplit(data, words, isPerson);
-  if (glued) variants.push(glued);
+/**
+ * A query of unknown kind is read as a company name (legal forms, acronyms)
+ * and, against listed persons, also as a person's name (titles, initials), the
+ * way each listed name was itself read.
+ */
+export function prepareQuery(data: IndexData, name: string, kind: 'person' | 'organisation' | 'any'): PreparedQuery {
+  const readings = kind === 'any' ? [false, true] : [kind === 'person'];
+  const variants: { tokens: NameToken[]; appliesTo: QueryVariant['appliesTo']; penalty: number }[] = [];
+  let script = 'Zyyy';
+  let hasLegalForm = false;
+  for (const isPerson of readings) {
+    const normalized = normalizeName(name, { isPerson });
+    const tokens = normalized.tokens.slice(0, MAX_QUERY_TOKENS);
+    const appliesTo = kind !== 'any' ? 'all' : isPerson ? 'person' : 'organisation';
+    if (appliesTo === 'person' && signature(tokens) === signature(variants[0]!.tokens)) continue;
+    script = normalized.script;
+    hasLegalForm ||= !isPerson && tokens.some((t) => t.tag === 'legal');
+    const isSyllabic = isSyllabicScript(normalized.script);
+    const words = tokens.flatMap((t) => (t.tag === 'legal' ? t.raw.split(' ') : [t.text]));
+    variants.push({ tokens, appliesTo: appliesTo === 'organisation' ? 'all' : appliesTo, penalty: 0 });
+    // Other spellings of a name written in another script (transliterate/): as good as the first.
+    for (const alternative of normalized.alternatives ?? []) {
+      variants.push({ tokens: alternative.slice(0, MAX_QUERY_TOKENS), appliesTo: appliesTo === 'organisation' ? 'all' : appliesTo, penalty: 0 });
+    }
+    for (const split of splitGlued(data, words, isPerson, isSyllabic)) variants.push({ tokens: split, appliesTo, penalty: GUESS_PENALTY });
+    const glued = glueSplit(data, words, isPerson, isSyllabic);
+    if (glued) variants.push({ tokens: glued, appliesTo, penalty: GUESS_PENALTY });
+  }
+  const isAbjad = script === 'Arab' || script === 'Hebr';
   return {
-    variants: variants.map((tokens) => tokens.map((t) => toQueryToken(data, t, isAbjad))),
+    variants: variants.map((v) => ({ ...v, tokens: v.tokens.map((t) => toQueryToken(data, t, isAbjad)) })),
     isAbjad,
-    hasLegalForm: normalized.tokens.some((t) => t.tag === 'legal'),
+    hasLegalForm,
   };
+}
+
+function signature(tokens: readonly NameToken[]): string {
+  return tokens.map((t) => `${t.tag}:${t.text}`).join(' ');
 }
 
 function toQueryToken(data: IndexData, token: NameToken, isAbjad: boolean): QueryToken {
@@ -94,43 +130,90 @@ function boundedLookup(table: IndexData['phoneticKeys'], key: string, visit: (te
   if (bucket.length <= MAX_BUCKET) bucket.forEach(visit);
 }
 
+/** Particles written glued to the next word ("ALQAIDA", "ABDULRAHMAN"): the only pieces under three letters a split may produce. */
+const GLUED_PARTICLES: ReadonlySet<string> = new Set([
+  'al',
+  'el',
+  'ul',
+  'ad',
+  'ar',
+  'as',
+  'at',
+  'az',
+  'ud',
+  'ur',
+  'us',
+  'bin',
+  'ibn',
+  'abu',
+  'abd',
+  'de',
+  'da',
+  'di',
+  'du',
+  'la',
+  'le',
+  'van',
+  'von',
+  'der',
+  'mc',
+  'mac',
+]);
+/** Connecting vowels between glued words ("JAISH-I-MOHAMMED", Persian and Urdu ezafe): a one-letter middle piece. */
+const CONNECTING_VOWELS: ReadonlySet<string> = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
+
 /**
- * Words that are two vocabulary words glued ("JSCARGUMENT"), as up to two
- * alternative splits; the scorer keeps whichever explains the query best. A
- * word the lists know is split only if each half is commoner than the whole
- * ("ABDULHADI" yes, "MOHAMMAD" into "MO HAMMAD" no).
+ * Words that are two or three vocabulary words glued ("JSCARGUMENT",
+ * "JAISHIMOHAMMED"), as up to two alternative splits into two and one into
+ * three; the scorer keeps whichever explains the query best. A word the lists
+ * know is split only if each piece is commoner than the whole ("ABDULHADI" yes,
+ * "MOHAMMAD" into "MO HAMMAD" no). In a person's name a piece under three
+ * letters must be a particle or a connecting vowel: "JANET" is not "JAN ET";
+ * a company name may hold any listed word ("7THOF" is "7TH OF").
  */
-function splitGlued(data: IndexData, words: string[], isPerson: boolean): NameToken[][] {
+function splitGlued(data: IndexData, words: string[], isPerson: boolean, isSyllabic: boolean): NameToken[][] {
+  const legalForms = isPerson ? undefined : legalFormTable();
   const frequency = (part: string): number => {
     const id = data.termIds.get(part) ?? data.termIds.get(termKey('stop', part));
     if (id !== undefined) return data.termNameCount[id]!;
-    return !isPerson && LEGAL_FORM_CLASSES.has(part) ? Number.MAX_SAFE_INTEGER : 0;
+    return legalForms?.classOf(part) ? Number.MAX_SAFE_INTEGER : 0;
   };
-  const splits: { i: number; cut: number; shortest: number }[] = [];
+  const isPiece = (part: string, isMiddle: boolean) => !isPerson || part.length >= 3 || GLUED_PARTICLES.has(part) || (isMiddle && CONNECTING_VOWELS.has(part));
+  const splits: { i: number; cuts: number[]; shortest: number }[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     if (word.length < 5) continue;
     const whole = frequency(word);
+    const known = (pieces: string[]) => pieces.every((p, k) => isPiece(p, k > 0 && k < pieces.length - 1)) && Math.min(...pieces.map(frequency)) > whole;
+    const found = splits.length;
     for (let cut = 2; cut <= word.length - 2; cut++) {
-      const commonest = Math.min(frequency(word.slice(0, cut)), frequency(word.slice(cut)));
-      if (commonest > whole) splits.push({ i, cut, shortest: Math.min(cut, word.length - cut) });
+      if (known([word.slice(0, cut), word.slice(cut)])) splits.push({ i, cuts: [cut], shortest: Math.min(cut, word.length - cut) });
+    }
+    if (splits.length > found || word.length < 8) continue;
+    for (let a = 2; a <= word.length - 3; a++) {
+      for (let b = a + 1; b <= word.length - 2; b++) {
+        if (known([word.slice(0, a), word.slice(a, b), word.slice(b)])) splits.push({ i, cuts: [a, b], shortest: Math.min(a, word.length - b) });
+      }
     }
   }
-  return splits
-    .sort((a, b) => b.shortest - a.shortest)
-    .slice(0, 2)
-    .map(({ i, cut }) => {
-      const word = words[i]!;
-      return tagWords([...words.slice(0, i), word.slice(0, cut), word.slice(cut), ...words.slice(i + 1)], isPerson);
-    });
+  const pick = (pieces: number, count: number) =>
+    splits
+      .filter((s) => s.cuts.length === pieces - 1)
+      .sort((a, b) => b.shortest - a.shortest)
+      .slice(0, count);
+  return [...pick(2, 2), ...pick(3, 1)].map(({ i, cuts }) => {
+    const word = words[i]!;
+    const pieces = [0, ...cuts].map((from, k) => word.slice(from, cuts[k]));
+    return tagWords([...words.slice(0, i), ...pieces, ...words.slice(i + 1)], isPerson, isSyllabic);
+  });
 }
 
 /** Two words that the vocabulary knows as one ("ABDUL RAHMAN" / "ABDULRAHMAN"). */
-function glueSplit(data: IndexData, words: string[], isPerson: boolean): NameToken[] | undefined {
+function glueSplit(data: IndexData, words: string[], isPerson: boolean, isSyllabic: boolean): NameToken[] | undefined {
   for (let i = 0; i + 1 < words.length; i++) {
     const glued = words[i]! + words[i + 1]!;
     if (glued.length >= 4 && data.termIds.has(glued)) {
-      return tagWords([...words.slice(0, i), glued, ...words.slice(i + 2)], isPerson);
+      return tagWords([...words.slice(0, i), glued, ...words.slice(i + 2)], isPerson, isSyllabic);
     }
   }
   return undefined;

@@ -1,15 +1,13 @@
 import { ENTITY_KIND_PERSON, NAME_KINDS, type IndexData } from '../index/index-data.js';
 import { collectCandidates, type Scratch } from './candidates.js';
 import { PRODUCTION_THRESHOLD, type Hit, type ScreeningQuery, type SearchOptions } from './hit.js';
-import { prepareQuery, type QueryToken } from './prepare-query.js';
+import { prepareQuery, type QueryVariant } from './prepare-query.js';
 import { compareQualifiers } from './qualifiers.js';
 import { scoreName, type WeightedToken } from './score-name.js';
 import { tokenSimilarity, type Similarity } from './token-similarity.js';
 
 export { PRODUCTION_THRESHOLD };
 export type { Hit, ScreeningQuery, SearchOptions, TokenPair } from './hit.js';
-
-const VARIANT_PENALTY = 0.02;
 
 /**
  * Screens one name: candidates from the index, each scored against every query
@@ -19,8 +17,8 @@ export function search(data: IndexData, scratch: Scratch, query: ScreeningQuery,
   const alertThreshold = options.alertThreshold ?? PRODUCTION_THRESHOLD;
   const threshold = options.threshold ?? alertThreshold;
   const kind = query.kind ?? 'any';
-  const prepared = prepareQuery(data, query.name, kind === 'person');
-  if (prepared.variants[0]!.length === 0) return [];
+  const prepared = prepareQuery(data, query.name, kind);
+  if (prepared.variants[0]!.tokens.length === 0) return [];
   const best = new Map<number, Hit>();
   const similarities = similarityCache(data, prepared.variants, prepared.isAbjad);
   const qualifiersOf = new Map<number, ReturnType<typeof compareQualifiers>>();
@@ -28,10 +26,11 @@ export function search(data: IndexData, scratch: Scratch, query: ScreeningQuery,
     const entityIndex = data.nameEntity[nameId]!;
     const termIds = listedTerms(data, nameId);
     const listed: WeightedToken[] = termIds.map((t) => data.terms[t]!);
-    const top = bestVariant(prepared.variants, listed, (v) => similarities(v, termIds));
+    const isListedPerson = data.nameIsPerson[nameId] === ENTITY_KIND_PERSON;
+    const top = bestVariant(prepared.variants, isListedPerson, listed, (v) => similarities(v, termIds));
     let nameScore = Math.max(0, top.result.score);
     // A query carrying a legal form names a company: people score lower.
-    if (kind === 'any' && prepared.hasLegalForm && data.nameIsPerson[nameId] === ENTITY_KIND_PERSON) nameScore *= 0.85;
+    if (kind === 'any' && prepared.hasLegalForm && isListedPerson) nameScore *= 0.85;
     const entity = data.entities[entityIndex]!;
     let compared = qualifiersOf.get(entityIndex);
     if (!compared) {
@@ -48,7 +47,7 @@ export function search(data: IndexData, scratch: Scratch, query: ScreeningQuery,
     const isAlert = score >= alertThreshold && !isWeak;
     const previous = best.get(entityIndex);
     if (previous && ((previous.isAlert && !isAlert) || (previous.isAlert === isAlert && previous.score >= score))) continue;
-    const qTokens = prepared.variants[top.variant]!;
+    const qTokens = prepared.variants[top.variant]!.tokens;
     best.set(entityIndex, {
       entityId: entity.id,
       entityKind: entity.kind,
@@ -75,11 +74,18 @@ export function search(data: IndexData, scratch: Scratch, query: ScreeningQuery,
     .slice(0, options.limit ?? 10);
 }
 
-function bestVariant(variants: readonly QueryToken[][], listed: WeightedToken[], similarityOf: (variant: number) => (i: number, j: number) => Similarity) {
-  let top = { variant: 0, result: scoreName(variants[0]!, listed, similarityOf(0)) };
+function bestVariant(
+  variants: readonly QueryVariant[],
+  isListedPerson: boolean,
+  listed: WeightedToken[],
+  similarityOf: (variant: number) => (i: number, j: number) => Similarity,
+) {
+  let top = { variant: 0, result: scoreName(variants[0]!.tokens, listed, similarityOf(0)) };
   for (let v = 1; v < variants.length; v++) {
-    const result = scoreName(variants[v]!, listed, similarityOf(v));
-    result.score -= VARIANT_PENALTY;
+    const variant = variants[v]!;
+    if (variant.appliesTo !== 'all' && (variant.appliesTo === 'person') !== isListedPerson) continue;
+    const result = scoreName(variant.tokens, listed, similarityOf(v));
+    result.score -= variant.penalty;
     if (result.score > top.result.score) top = { variant: v, result };
   }
   return top;
@@ -92,15 +98,15 @@ function listedTerms(data: IndexData, nameId: number): number[] {
 }
 
 /** Token similarities memoised per (query token, term) for one search: candidates share most terms. */
-function similarityCache(data: IndexData, variants: readonly QueryToken[][], isAbjad: boolean) {
-  const caches = variants.map((tokens) => tokens.map(() => new Map<number, Similarity>()));
+function similarityCache(data: IndexData, variants: readonly QueryVariant[], isAbjad: boolean) {
+  const caches = variants.map((v) => v.tokens.map(() => new Map<number, Similarity>()));
   return (variant: number, termIds: readonly number[]) =>
     (i: number, j: number): Similarity => {
       const cache = caches[variant]![i]!;
       const termId = termIds[j]!;
       let similarity = cache.get(termId);
       if (!similarity) {
-        similarity = tokenSimilarity(variants[variant]![i]!, data.terms[termId]!, isAbjad);
+        similarity = tokenSimilarity(variants[variant]!.tokens[i]!, data.terms[termId]!, isAbjad);
         cache.set(termId, similarity);
       }
       return similarity;

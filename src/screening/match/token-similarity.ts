@@ -52,10 +52,19 @@ function wordSimilarity(a: TokenInfo, b: TokenInfo, isAbjad: boolean): Similarit
     a.text[0] === b.text[0] && Math.min(a.text.length, b.text.length) >= 0.6 * maxLength && a.codes.some((c) => c.length >= 2 && b.codes.includes(c));
   if (isSoundAlike && best.value < 0.8) best = { value: 0.8, kind: 'phonetic' };
   if (best.value >= 0.75 && !isAbjad) return best;
+  // Two vowelled spellings agreeing only on consonants must also start alike:
+  // "SLOVAK" and "OSLEG" share a skeleton and nothing else.
+  if (!isAbjad && !startAlike(a.text, b.text)) return best;
   let skeleton = skeletonSimilarity(a.skeleton, b.skeleton, isAbjad);
   // The long vowels an abjad does write (ا و ي) standing where the Latin spelling has them too.
   if (isAbjad && skeleton >= 0.82 && isSubsequence(foldVowels(a.text), foldVowels(b.text))) skeleton = 0.9;
   return skeleton > best.value ? { value: skeleton, kind: 'skeleton' } : best;
+}
+
+const VOWELS = 'aeiouy';
+
+function startAlike(a: string, b: string): boolean {
+  return a[0] === b[0] || (VOWELS.includes(a[0]!) && VOWELS.includes(b[0]!));
 }
 
 const VOWEL_FOLDS: Readonly<Record<string, string>> = { e: 'i', y: 'i', o: 'u', w: 'u', v: 'u', q: 'k', c: 'k', g: 'k' };

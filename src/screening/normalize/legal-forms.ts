@@ -1,10 +1,18 @@
+import { ELF_LEGAL_FORMS } from './data/elf-legal-forms.js';
+
 /**
  * Legal forms, grouped by what they mean rather than how they are spelled, so
  * "LLC", "Limited Liability Company" and the Russian "OOO" compare as equals.
  * They are tagged, never deleted: a legal form is weak evidence, but a name made
  * only of one ("CORP") must not match every corporation.
+ *
+ * Two sources: the curated classes below, which make forms of different
+ * countries equal (GmbH = OOO = LLC), and GLEIF's ISO 20275 list
+ * (`data/elf-legal-forms.ts`, every language and transliteration it gives),
+ * whose spellings join a curated class when one of their spellings is in it
+ * and otherwise form a class per ELF code.
  */
-const GROUPS: Record<string, string[]> = {
+export const CURATED_LEGAL_FORMS: Readonly<Record<string, readonly string[]>> = {
   llc: [
     'llc',
     'l l c',
@@ -21,6 +29,9 @@ const GROUPS: Record<string, string[]> = {
     'obshchestvo s ogranichennoi otvetstvennostiu',
     'sp z o o',
     'spzoo',
+    'spolka z ograniczona odpowiedzialnoscia',
+    'godo kaisha',
+    'yugen kaisha',
   ],
   jsc: [
     'jsc',
@@ -41,8 +52,12 @@ const GROUPS: Record<string, string[]> = {
     'joint-stock company',
     'aktsionernoe obshchestvo',
     'aktsionernoye obshchestvo',
+    'kabushiki kaisha',
+    'kabushiki gaisha',
+    'kk',
+    'spolka akcyjna',
   ],
-  ltd: ['ltd', 'limited', 'ltda', 'pte', 'pvt', 'pty', 'private limited'],
+  ltd: ['ltd', 'limited', 'ltda', 'limitada', 'sociedad limitada', 'pte', 'pvt', 'pty', 'private limited'],
   inc: ['inc', 'incorporated'],
   corp: ['corp', 'corporation'],
   co: ['co', 'company', 'compania', 'cia', 'companhia', 'compagnie', 'cie'],
@@ -69,31 +84,81 @@ const GROUPS: Record<string, string[]> = {
     'sal',
   ],
   srl: ['srl', 's r l', 'sarl', 'sl', 'sprl', 'spa', 'sro', 's r o'],
-  bv: ['bv', 'nv', 'b v', 'n v'],
+  bv: ['bv', 'nv', 'b v', 'n v', 'besloten vennootschap', 'naamloze vennootschap'],
   llp: ['llp', 'lp', 'lllp', 'limited partnership'],
   fze: ['fze', 'fzco', 'fzc', 'fzo'],
   bhd: ['bhd', 'sdn bhd', 'berhad', 'sendirian berhad'],
   pt: ['pt', 'tbk'],
-  kg: ['kg', 'gmbh co kg', 'kft', 'doo', 'd o o', 'ood', 'eood', 'ab', 'oy', 'aps', 'as'],
+  kg: [
+    'kg',
+    'gmbh co kg',
+    'kft',
+    'doo',
+    'd o o',
+    'ood',
+    'eood',
+    'ab',
+    'oy',
+    'aps',
+    'as',
+    'aktiebolag',
+    'osakeyhtio',
+    'aksjeselskap',
+    'aktieselskab',
+    'anpartsselskab',
+  ],
 };
 
-export const LEGAL_FORM_CLASSES: ReadonlyMap<string, string> = new Map(
-  Object.entries(GROUPS).flatMap(([canonical, spellings]) => spellings.map((s) => [s, canonical] as const)),
-);
+/** Spellings (as normalised words) to their class, and the longest match at a position of a word list. */
+export class LegalFormTable {
+  private readonly classes = new Map<string, string>();
+  private readonly byClass = new Map<string, string[]>();
+  /** Per first word, the word counts of the spellings starting with it, longest first. */
+  private readonly lengthsByFirst = new Map<string, number[]>();
+  /** Long single-word curated spellings, recognised despite a typo ("LIMTIED"). */
+  readonly longWords: ReadonlyArray<readonly [string, string]>;
 
-export const MAX_LEGAL_FORM_WORDS = Math.max(...[...LEGAL_FORM_CLASSES.keys()].map((k) => k.split(' ').length));
+  /** `toWords` is the normaliser's own reading of a company name, so spellings meet names exactly as normalised. */
+  constructor(toWords: (raw: string) => string[]) {
+    for (const [canonical, spellings] of Object.entries(CURATED_LEGAL_FORMS)) for (const spelling of spellings) this.add(toWords(spelling), canonical);
+    for (const line of ELF_LEGAL_FORMS.split('\n')) {
+      const [canonical, ...spellings] = line.split('\t');
+      if (!canonical) continue;
+      for (const spelling of spellings) this.add(toWords(spelling), canonical);
+    }
+    for (const lengths of this.lengthsByFirst.values()) lengths.sort((a, b) => b - a);
+    this.longWords = Object.entries(CURATED_LEGAL_FORMS).flatMap(([canonical, spellings]) =>
+      spellings.filter((s) => !s.includes(' ') && s.length >= 7).map((s) => [s, canonical] as const),
+    );
+  }
 
-/** The canonical class of the legal form spelled by `words`, or undefined. */
-export function legalFormOf(words: readonly string[]): string | undefined {
-  return LEGAL_FORM_CLASSES.get(words.join(' '));
+  private add(words: string[], canonical: string): void {
+    const key = words.join(' ');
+    if (!key || this.classes.has(key)) return;
+    this.classes.set(key, canonical);
+    this.byClass.set(canonical, [...(this.byClass.get(canonical) ?? []), key]);
+    const lengths = this.lengthsByFirst.get(words[0]!) ?? [];
+    if (!lengths.includes(words.length)) lengths.push(words.length);
+    this.lengthsByFirst.set(words[0]!, lengths);
+  }
+
+  /** The class of a spelling ("llc", "gmbh", "elf2hbr"), or undefined. */
+  classOf(spelling: string): string | undefined {
+    return this.classes.get(spelling);
+  }
+
+  /** The longest legal form starting at `start`: its class and its word count. */
+  longestAt(words: readonly string[], start: number): { canonical: string; length: number } | undefined {
+    for (const length of this.lengthsByFirst.get(words[start]!) ?? []) {
+      if (start + length > words.length) continue;
+      const canonical = this.classes.get(words.slice(start, start + length).join(' '));
+      if (canonical) return { canonical, length };
+    }
+    return undefined;
+  }
+
+  /** Every spelling of a class, as normalised words joined by spaces. */
+  spellings(canonical: string): readonly string[] {
+    return this.byClass.get(canonical) ?? [];
+  }
 }
-
-/** Spellings of each legal form class, for the evaluation's legal-form variants. */
-export function legalFormSpellings(canonical: string): readonly string[] {
-  return GROUPS[canonical] ?? [];
-}
-
-/** Single-word spellings long enough to be recognised despite a typo. */
-export const LONG_LEGAL_FORM_WORDS: ReadonlyArray<readonly [string, string]> = [...LEGAL_FORM_CLASSES].filter(
-  ([spelling]) => !spelling.includes(' ') && spelling.length >= 7,
-);

@@ -51,6 +51,36 @@ describe('normalizeName', () => {
   });
 });
 
+describe('normalizeName: acronyms, titles, initials and legal forms (issue 13)', () => {
+  it('keeps a dotted acronym one word and the legal form after it a legal form', () => {
+    expect(tags('INMOBILIARIA U.M.V. S.A.')).toEqual(['inmobiliaria/word', 'umv/word', 'sa/legal']);
+    expect(texts('Inmobiliaria UMV Sociedad Anonima')).toEqual(texts('INMOBILIARIA U.M.V. S.A.'));
+    expect(tags('J.R. Smith', true)).toEqual(['j/initial', 'r/initial', 'smith/word']);
+  });
+
+  it('tags military, political, religious and honorific titles as particles in a person name only', () => {
+    expect(tags('Lieutenant Colonel Muammar al-Qaddafi', true)).toEqual(['lieutenant/stop', 'colonel/stop', 'muammar/word', 'al/stop', 'qaddafi/word']);
+    expect(tags('Sayyed Hassan Nasrallah', true)[0]).toBe('sayyed/stop');
+    expect(tags('Presidente Nicolas Maduro', true)[0]).toBe('presidente/stop');
+    expect(tags('General Trading LLC')).toEqual(['general/word', 'trading/word', 'llc/legal']);
+  });
+
+  it('reads a single letter as an initial only in a person name written in an alphabet', () => {
+    expect(tags('I Logistics GmbH')).toEqual(['i/word', 'logistics/word', 'gmbh/legal']);
+    expect(tags('이민호', true)).toEqual(['i/word', 'min/word', 'ho/word']);
+  });
+
+  it('recognises legal forms in the languages and transliterations of the ISO 20275 list', () => {
+    expect(texts('ACME Gesellschaft mit beschraenkter Haftung')).toEqual(texts('ACME GmbH'));
+    expect(texts('ACME Gesellschaft mit beschränkter Haftung')).toEqual(texts('ACME GmbH'));
+    expect(texts('Acme Spółka z ograniczoną odpowiedzialnością')).toEqual(texts('Acme LLC'));
+    expect(texts('ACME Ανώνυμη Εταιρία')).toEqual(texts('Acme Anónimi Etería'));
+    expect(texts('Acme eingetragener Verein')).toEqual(texts('Acme e.V.'));
+    expect(texts('Acme Besloten vennootschap')).toEqual(texts('Acme B.V.'));
+    expect(tags('Acme Osakeyhtiö')).toEqual(['acme/word', 'kg/legal']);
+  });
+});
+
 describe('consonantSkeleton', () => {
   it('lets an abjad transliteration meet its vowelled Latin spelling', () => {
     expect(consonantSkeleton('hsyn')).toBe(consonantSkeleton('hussein'));

@@ -1,5 +1,6 @@
 import { boundedEditDistance } from '../match/edit-distance.js';
-import { LONG_LEGAL_FORM_WORDS, legalFormOf, MAX_LEGAL_FORM_WORDS } from './legal-forms.js';
+import { titleLengthAt } from './titles.js';
+import { LegalFormTable } from './legal-forms.js';
 import { detectScript, isSyllabicChar } from './scripts.js';
 import { STOP_WORDS } from './stop-words.js';
 import { transliterate } from './transliterate/index.js';
@@ -29,73 +30,115 @@ export interface NormalizeOptions {
 
 const ARABIC_MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g;
 const APOSTROPHES = /['’‘`ʻʼʿʾ´]/g;
+const DOTTED_ACRONYM = /(?<![a-z0-9])[a-z](?:\.[a-z])+\.?(?![a-z0-9])/g;
 
 /**
  * The one normalisation applied alike to listed names and queries: NFKC, a
  * script-specific clean-up, transliteration to ASCII (per-script rules in
- * transliterate/, any-ascii for the rest), then tokens
- * tagged as legal forms, particles (stop words) or initials.
+ * transliterate/, any-ascii for the rest), then tokens tagged as legal forms,
+ * particles (stop words, and titles in a person's name) or initials.
  */
 export function normalizeName(raw: string, options: NormalizeOptions = {}): NormalizedName {
+  const isPerson = options.isPerson === true;
+  const { words, script } = transliterateWords(raw, !isPerson);
+  const tokensOf = (spelled: string[]) => tagWords(isPerson ? spelled : joinLetterRuns(spelled), isPerson, isSyllabicScript(script));
+  const alternatives = alternativeWords(raw, !isPerson);
+  return alternatives.length > 0 ? { tokens: tokensOf(words), script, alternatives: alternatives.map(tokensOf) } : { tokens: tokensOf(words), script };
+}
+
+/**
+ * The name as ASCII words. `joinsDottedAcronyms` (company names) reads "U.M.V."
+ * as one word "umv" and "S.A." as "sa", so an acronym stays apart from the legal
+ * form after it; in a person's name "J.R." stays two initials.
+ */
+export function transliterateWords(raw: string, joinsDottedAcronyms: boolean): { words: string[]; script: string } {
   const nfkc = raw.normalize('NFKC');
   const script = detectScript(nfkc);
   let text = nfkc;
   if (script === 'Arab') text = cleanArabic(text);
   if (script === 'Hani' || script === 'Hang') text = spaceSyllables(text);
-  const isPerson = options.isPerson === true;
-  const [primary = '', ...others] = transliterate(text, script);
-  const tokensOf = (spelling: string): NameToken[] => {
-    const ascii = spelling
-      .toLowerCase()
-      .replace(APOSTROPHES, '')
-      .replace(/[^a-z0-9]+/g, ' ')
-      .trim();
-    const words = ascii ? ascii.split(' ') : [];
-    return tagWords(isPerson ? words : joinLetterRuns(words), isPerson);
-  };
-  const tokens = tokensOf(primary);
-  return others.length > 0 ? { tokens, script, alternatives: others.map(tokensOf) } : { tokens, script };
+  return { words: asciiWords(transliterate(text, script)[0] ?? '', joinsDottedAcronyms), script };
+}
+
+/** Other spellings of a name in another script, as words (transliterate/ gives them, best first). */
+function alternativeWords(raw: string, joinsDottedAcronyms: boolean): string[][] {
+  let text = raw.normalize('NFKC');
+  const script = detectScript(text);
+  if (script === 'Arab') text = cleanArabic(text);
+  if (script === 'Hani' || script === 'Hang') text = spaceSyllables(text);
+  return transliterate(text, script)
+    .slice(1)
+    .map((spelling) => asciiWords(spelling, joinsDottedAcronyms));
+}
+
+function asciiWords(spelling: string, joinsDottedAcronyms: boolean): string[] {
+  let ascii = spelling.toLowerCase().replace(APOSTROPHES, '');
+  if (joinsDottedAcronyms) ascii = ascii.replace(DOTTED_ACRONYM, (acronym) => acronym.replace(/\./g, ''));
+  ascii = ascii.replace(/[^a-z0-9]+/g, ' ').trim();
+  return ascii ? ascii.split(' ') : [];
+}
+
+/** A company name's words, as its tokens are built from them: the legal-form table reads its spellings through this. */
+export function organisationWords(raw: string): string[] {
+  return joinLetterRuns(transliterateWords(raw, true).words);
+}
+
+let legalForms: LegalFormTable | undefined;
+
+/** The legal forms (curated classes and GLEIF's list), read through this normalisation on first use. */
+export function legalFormTable(): LegalFormTable {
+  legalForms ??= new LegalFormTable(organisationWords);
+  return legalForms;
+}
+
+/** Scripts written one syllable a token: a one-letter syllable (Korean 이, "i") is a name, never an initial. */
+export function isSyllabicScript(script: string): boolean {
+  return script === 'Hani' || script === 'Hang';
 }
 
 /** Tags a transliterated word list; exported for query variants built from split or glued words. */
-export function tagWords(words: readonly string[], isPerson: boolean): NameToken[] {
+export function tagWords(words: readonly string[], isPerson: boolean, isSyllabic = false): NameToken[] {
   const tokens: NameToken[] = [];
+  const table = isPerson ? undefined : legalFormTable();
   for (let i = 0; i < words.length;) {
-    const legal = isPerson ? undefined : longestLegalForm(words, i);
+    // A lone legal-form word is a name, not a legal form ("AS", "CO" alone).
+    const legal = table && words.length > 1 ? table.longestAt(words, i) : undefined;
     if (legal) {
       tokens.push({ text: legal.canonical, raw: words.slice(i, i + legal.length).join(' '), tag: 'legal' });
       i += legal.length;
       continue;
     }
     const word = words[i]!;
-    const fuzzyLegal = isPerson ? undefined : misspeltLegalForm(word);
+    const fuzzyLegal = table ? misspeltLegalForm(table, word) : undefined;
     if (fuzzyLegal) {
       tokens.push({ text: fuzzyLegal, raw: word, tag: 'legal' });
       i++;
       continue;
     }
-    // In a person's name a single letter is an initial, even "A" or "E".
-    const isInitial = word.length === 1 && /[a-z]/.test(word) && (isPerson || !STOP_WORDS.has(word));
-    const tag = isInitial ? 'initial' : STOP_WORDS.has(word) ? 'stop' : 'word';
-    tokens.push({ text: word, raw: word, tag });
+    const title = isPerson && !isSyllabic ? titleLengthAt(words, i) : 0;
+    if (title > 0) {
+      for (const text of words.slice(i, i + title)) tokens.push({ text, raw: text, tag: 'stop' });
+      i += title;
+      continue;
+    }
+    tokens.push({ text: word, raw: word, tag: wordTag(word, isPerson, isSyllabic) });
     i++;
   }
   return tokens;
 }
 
-function longestLegalForm(words: readonly string[], start: number): { canonical: string; length: number } | undefined {
-  for (let length = Math.min(MAX_LEGAL_FORM_WORDS, words.length - start); length >= 1; length--) {
-    const canonical = legalFormOf(words.slice(start, start + length));
-    // A lone legal-form word is a name, not a legal form ("AS", "CO" alone).
-    if (canonical && !(length === words.length && words.length === 1)) return { canonical, length };
-  }
-  return undefined;
+// A single letter is an initial only in a person's name (even "A" or "E"): in a
+// company name "I" is a word ("JAISH-I-MOHAMMED"), and a syllable is a name.
+function wordTag(word: string, isPerson: boolean, isSyllabic: boolean): TokenTag {
+  if (isSyllabic) return 'word';
+  if (isPerson && word.length === 1 && /[a-z]/.test(word)) return 'initial';
+  return STOP_WORDS.has(word) ? 'stop' : 'word';
 }
 
 /** "COMPANE", "LIMTIED": a long legal-form word one or two edits off is still a legal form. */
-function misspeltLegalForm(word: string): string | undefined {
+function misspeltLegalForm(table: LegalFormTable, word: string): string | undefined {
   if (word.length < 6) return undefined;
-  for (const [spelling, canonical] of LONG_LEGAL_FORM_WORDS) {
+  for (const [spelling, canonical] of table.longWords) {
     const budget = spelling.length >= 9 ? 2 : 1;
     if (Math.abs(spelling.length - word.length) <= budget && boundedEditDistance(word, spelling, budget) <= budget) return canonical;
   }

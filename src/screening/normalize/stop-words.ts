@@ -1,3 +1,5 @@
+import { UNIVERSAL_HONORIFICS } from './data/titles.js';
+
 /**
  * Name particles and honorifics: kept and tagged so they count for little,
  * since "AL" or "DE" matching says almost nothing and missing says nothing.
@@ -38,22 +40,5 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   'et',
   'a',
   'an',
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-  'prof',
-  'sir',
-  'sheikh',
-  'shaykh',
-  'shaikh',
-  'haji',
-  'hajji',
-  'hadji',
-  'mullah',
-  'mulla',
-  'maulavi',
-  'mawlawi',
-  'maulvi',
-  'qari',
+  ...UNIVERSAL_HONORIFICS,
 ]);

@@ -1,0 +1,82 @@
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { screeningDataDir } from '../../../test/screening/data-dir.js';
+import { buildIndex, parseList, PRODUCTION_THRESHOLD, type ScreeningIndex } from '../engine.js';
+
+/**
+ * The defects a compliance officer found screening the real OFAC SDN and UN
+ * lists (issue 13), at the production threshold: the figures depend on the
+ * lists' vocabulary, so the index holds the real lists, not a handful of names.
+ */
+let index: ScreeningIndex;
+
+beforeAll(async () => {
+  const dir = screeningDataDir();
+  const lists = await Promise.all([parseList('ofac-sdn', { path: join(dir, 'ofac-sdn') }), parseList('un', { path: join(dir, 'un/consolidated.xml') })]);
+  index = buildIndex(lists.flatMap((l) => l.entities));
+}, 120_000);
+
+type Kind = 'person' | 'organisation' | 'any';
+const hitOn = (entityId: string, name: string, kind: Kind) => index.search({ name, kind }, { threshold: 0, limit: 50 }).find((h) => h.entityId === entityId);
+const alerts = (entityId: string, name: string, kind: Kind) => hitOn(entityId, name, kind)?.isAlert ?? false;
+
+describe('a dotted acronym is one word, and the legal form after it still a legal form', () => {
+  it.each(['Inmobiliaria U.M.V.', 'Inmobiliaria UMV', 'Inmobiliaria UMV Sociedad Anonima', 'INMOBILIARIA U.M.V. S.A.'])(
+    'alerts "%s" on INMOBILIARIA U.M.V. S.A.',
+    (name) => {
+      expect(alerts('ofac-sdn:4361', name, 'organisation')).toBe(true);
+      expect(alerts('ofac-sdn:4361', name, 'any')).toBe(true);
+    },
+  );
+});
+
+describe('titles are particles in a person name', () => {
+  it.each([
+    ['Colonel Muammar al-Qaddafi', 'ofac-sdn:12606'],
+    ['President Bashar Assad', 'ofac-sdn:12735'],
+    ['General Bashar Assad', 'ofac-sdn:12735'],
+    ['Sayyed Hassan Nasrallah', 'ofac-sdn:2686'],
+  ])('alerts "%s" at the production threshold', (name, entityId) => {
+    expect(hitOn(entityId, name, 'person')!.score).toBeGreaterThanOrEqual(PRODUCTION_THRESHOLD);
+    expect(alerts(entityId, name, 'person')).toBe(true);
+    expect(alerts(entityId, name, 'any')).toBe(true);
+  });
+});
+
+describe('no false alert from splitting, initials or shared consonants', () => {
+  it('does not split "Janet" into "jan" + "et" to alert "Janet Liu" on a listed Liu', () => {
+    const hits = index.search({ name: 'Janet Liu', kind: 'person' }, { threshold: 0, limit: 50 });
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.filter((h) => h.isAlert)).toEqual([]);
+    expect(hits.flatMap((h) => h.tokenPairs.map((p) => p.query))).not.toContain('jan');
+  });
+
+  it('does not read a single letter of a company name as the initial of any word', () => {
+    expect(hitOn('ofac-sdn:23543', 'I Logistics GmbH', 'organisation')).toMatchObject({ isAlert: false });
+    expect(alerts('ofac-sdn:23543', 'I Logistics GmbH', 'any')).toBe(false);
+    expect(hitOn('ofac-sdn:23543', 'INSTAR Logistics GmbH', 'organisation')).toMatchObject({ isAlert: true });
+  });
+
+  it('does not read the Korean surname 이 ("i") as an initial', () => {
+    expect(alerts('ofac-sdn:23543', '이 Logistics', 'any')).toBe(false);
+    expect(index.search({ name: '이 민호', kind: 'person' }).filter((h) => h.isAlert)).toEqual([]);
+  });
+
+  it('does not alert "Slovak Ventures GmbH" on OSLEG VENTURES (a shared consonant skeleton, a different start)', () => {
+    const hit = hitOn('ofac-sdn:10746', 'Slovak Ventures GmbH', 'organisation');
+    expect(hit).toBeDefined();
+    expect(hit!.score).toBeLessThan(PRODUCTION_THRESHOLD);
+  });
+});
+
+describe('legal forms spelled out and words glued', () => {
+  it('finds "First Ocean Gesellschaft mit beschraenkter Haftung & Co KG" (ae for ä)', () => {
+    expect(alerts('ofac-sdn:25456', 'First Ocean Gesellschaft mit beschraenkter Haftung & Co KG', 'organisation')).toBe(true);
+    expect(alerts('ofac-sdn:25456', 'First Ocean Gesellschaft mit beschränkter Haftung & Co. KG', 'any')).toBe(true);
+  });
+
+  it('finds "jaishimohammed" (three words glued) on JAISH-I-MOHAMMED', () => {
+    expect(alerts('ofac-sdn:6935', 'jaishimohammed', 'any')).toBe(true);
+    expect(alerts('ofac-sdn:6935', 'JAISHIMOHAMMED', 'organisation')).toBe(true);
+  });
+});
