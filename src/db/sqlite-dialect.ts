@@ -61,7 +61,7 @@ export function createSqliteEngine(file: string): SqliteEngine {
   driver.durable = () => durability.flush();
   return {
     dialect: {
-      createAdapter: () => new SqliteAdapter(),
+      createAdapter: () => new TransactionalDdlAdapter(),
       createDriver: () => driver,
       createQueryCompiler: () => new SqliteQueryCompiler(),
       createIntrospector: (db: Kysely<unknown>) => new SqliteIntrospector(db),
@@ -74,6 +74,18 @@ export function createSqliteEngine(file: string): SqliteEngine {
     commitCounts: () => ({ commits: driver.commits, synced: durability.synced }),
     close: () => durability.close(),
   };
+}
+
+/**
+ * SQLite's DDL is transactional; Kysely's adapter says otherwise to be safe with drivers that
+ * commit implicitly. Saying so makes the Migrator apply migrations in one BEGIN IMMEDIATE
+ * transaction: a second process migrating the same file waits for the first, then finds nothing
+ * left to do (PostgreSQL's adapter takes an advisory lock for the same end).
+ */
+class TransactionalDdlAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
 }
 
 function open(file: string): CachedDatabase {
