@@ -41,7 +41,11 @@ export interface ServerProcess {
 }
 
 /** Starts `openkyb serve` in a child process and waits until it answers /livez. */
-export async function startServer(env: NodeJS.ProcessEnv, extraArgs: string[] = [], options: { quiet?: boolean } = {}): Promise<ServerProcess> {
+export async function startServer(
+  env: NodeJS.ProcessEnv,
+  extraArgs: string[] = [],
+  options: { quiet?: boolean; startTimeoutMs?: number } = {},
+): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, [...ENTRY, 'serve', ...extraArgs], {
     cwd: ROOT,
@@ -57,7 +61,7 @@ export async function startServer(env: NodeJS.ProcessEnv, extraArgs: string[] = 
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + (options.startTimeoutMs ?? 30_000);
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
     try {
@@ -65,7 +69,11 @@ export async function startServer(env: NodeJS.ProcessEnv, extraArgs: string[] = 
     } catch {
       /* not listening yet */
     }
-    if (Date.now() > deadline) throw new Error(`server did not start:\n${output}`);
+    if (Date.now() > deadline) {
+      // Not left running behind the caller's back.
+      child.kill('SIGKILL');
+      throw new Error(`server did not start:\n${output}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   return { url, child, output: () => output, exited };
