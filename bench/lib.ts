@@ -45,7 +45,8 @@ export async function startTarget(label: 'sqlite' | 'postgres', postgresUrl?: st
   const created = await runCli(['partners', 'create', '--name', 'Bench', '--json'], env);
   if (created.code !== 0) throw new Error(created.stderr);
   const { apiKey, apiSecret } = JSON.parse(created.stdout) as { apiKey: string; apiSecret: string };
-  const server = await startServer(env, [], { quiet: true });
+  // A loaded machine can take long to compile the server from source: wait, measure after.
+  const server = await startServer(env, [], { quiet: true, startMs: 180_000 });
   return {
     label,
     server,

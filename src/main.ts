@@ -14,6 +14,7 @@ import { MasterKeyError } from './core/privacy/master-keys.js';
 import { verifyAuditCommand } from './cli/audit.js';
 import { createManagerCommand, disableManagerCommand, listManagersCommand, resetManagerCommand } from './cli/managers.js';
 import { isManagerRole, MANAGER_ROLES } from './core/managers/roles.js';
+import { backupCommand } from './cli/backup.js';
 import { serve } from './cli/serve.js';
 import { worker } from './cli/worker.js';
 import { importListCommand, isSource, listStatusCommand } from './cli/lists.js';
@@ -27,7 +28,10 @@ const USAGE = `Usage: openkyb <command>
 
   serve                                   migrate the database, then serve HTTP (and run the worker)
   worker                                  run the background worker alone (webhook delivery)
-  migrate                                 apply database migrations only
+  migrate                                 apply database migrations only (one process at a
+                                          time; others wait, then find nothing to do)
+  backup FILE                             an online copy of the SQLite database to FILE (for
+                                          PostgreSQL use pg_dump; see docs/deployment.md)
   partners create --name NAME [--json]    create a partner and its first API key pair
   partners quota --partner ID --automation-runs N|unlimited
                                           how many automation re-runs the partner may make in total
@@ -91,7 +95,7 @@ async function run(argv: string[]): Promise<number> {
   if (values.help || positionals.length === 0) return usage(values.help ? 0 : 2);
   const config = loadConfig();
   const json = values.json ?? false;
-  switch (['serve', 'worker', 'migrate'].includes(positionals[0]!) ? positionals[0] : command) {
+  switch (['serve', 'worker', 'migrate', 'backup'].includes(positionals[0]!) ? positionals[0] : command) {
     case 'serve':
       await serve(config);
       return -1;
@@ -101,6 +105,9 @@ async function run(argv: string[]): Promise<number> {
     case 'migrate':
       await migrateCommand(config, out);
       return 0;
+    case 'backup':
+      if (!positionals[1]) return fail('backup needs a FILE to write');
+      return backupCommand(config, out, { file: positionals[1] });
     case 'partners create':
       if (!values.name?.trim()) return fail('partners create needs --name NAME');
       await createPartnerCommand(config, out, { name: values.name, json });

@@ -46,6 +46,12 @@ export interface PartnerCtx extends Ctx {
   keyId?: string;
   /** The manager acting through a back-office session; absent for key pairs and operators. */
   manager?: ManagerPrincipal | null;
+  /**
+   * The partner's settings (JSON) as authentication read them, in the statement that checked
+   * the key pair: `settingsOf` uses them instead of a second read. Fresh as of this request's
+   * start, as any read at the start of the transaction would be.
+   */
+  settingsJson?: string;
 }
 
 /** The one way to build a context: from the settings and the process's dependencies. */

@@ -45,7 +45,24 @@ export async function migrateToLatest(database: Pick<DatabaseHandle, 'db' | 'dia
   const schema =
     database.dialect === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db)).rows[0]?.schema : undefined;
   const migrator = new Migrator({ db: database.db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  // One process migrates while the others wait: PostgreSQL's Migrator holds an advisory lock,
+  // SQLite's runs in one write transaction (sqlite-dialect.ts). A SQLite process that waited out
+  // its busy timeout behind a long migration tries again rather than fail its start.
+  for (let waitedMs = 0; ; waitedMs += MIGRATION_BUSY_RETRY_MS) {
+    const { error, results } = await migrator.migrateToLatest();
+    if (isBusy(error) && waitedMs < MIGRATION_WAIT_MS) {
+      await new Promise((resolve) => setTimeout(resolve, MIGRATION_BUSY_RETRY_MS));
+      continue;
+    }
+    if (error) throw error instanceof Error ? error : new Error(String(error));
+    return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  }
+}
+
+const MIGRATION_BUSY_RETRY_MS = 250;
+/** How long a process waits for another's migrations (beyond SQLite's own busy timeout each try). */
+const MIGRATION_WAIT_MS = 10 * 60 * 1000;
+
+function isBusy(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && ((error as { code?: string }).code ?? '').startsWith('SQLITE_BUSY');
 }

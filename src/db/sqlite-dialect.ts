@@ -1,6 +1,8 @@
 import { closeSync, fsync, fsyncSync, openSync } from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import SqliteDatabase from 'better-sqlite3';
 import {
   CompiledQuery,
@@ -15,6 +17,7 @@ import {
 } from 'kysely';
 
 const fsyncAsync = promisify(fsync);
+const requireFromHere = createRequire(import.meta.url);
 
 /**
  * SQLite for Kysely, tuned for a server:
@@ -48,14 +51,17 @@ export function createSqliteEngine(file: string): SqliteEngine {
   const writer = open(file);
   writer.pragma('journal_mode = WAL');
   writer.pragma('synchronous = NORMAL');
+  // Checkpoints run on their own thread (Checkpointer), not inside whichever commit crosses
+  // SQLite's 1000-page mark on the event loop, with the database file's fsync.
+  writer.pragma('wal_autocheckpoint = 0');
   const reader = open(file);
   reader.pragma('query_only = ON');
   const driver = new SqliteDriver(writer, reader);
-  const durability = new GroupCommit(file, driver);
+  const durability = new GroupCommit(file, driver, new Checkpointer(file));
   driver.durable = () => durability.flush();
   return {
     dialect: {
-      createAdapter: () => new SqliteAdapter(),
+      createAdapter: () => new TransactionalDdlAdapter(),
       createDriver: () => driver,
       createQueryCompiler: () => new SqliteQueryCompiler(),
       createIntrospector: (db: Kysely<unknown>) => new SqliteIntrospector(db),
@@ -68,6 +74,18 @@ export function createSqliteEngine(file: string): SqliteEngine {
     commitCounts: () => ({ commits: driver.commits, synced: durability.synced }),
     close: () => durability.close(),
   };
+}
+
+/**
+ * SQLite's DDL is transactional; Kysely's adapter says otherwise to be safe with drivers that
+ * commit implicitly. Saying so makes the Migrator apply migrations in one BEGIN IMMEDIATE
+ * transaction: a second process migrating the same file waits for the first, then finds nothing
+ * left to do (PostgreSQL's adapter takes an advisory lock for the same end).
+ */
+class TransactionalDdlAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
 }
 
 function open(file: string): CachedDatabase {
@@ -243,6 +261,7 @@ class GroupCommit {
   constructor(
     private readonly file: string,
     private readonly driver: SqliteDriver,
+    private readonly checkpointer: Checkpointer,
   ) {
     // The directory entries of the database and its WAL must survive a power loss too.
     const dir = openSync(path.dirname(file), 'r');
@@ -262,6 +281,7 @@ class GroupCommit {
         this.inflight = this.sync()
           .then(() => {
             this.synced = Math.max(this.synced, covers);
+            this.checkpointer.commitsSynced(covers);
           })
           .finally(() => {
             this.inflight = null;
@@ -279,5 +299,64 @@ class GroupCommit {
   close(): void {
     if (this.walFd !== null) closeSync(this.walFd);
     this.walFd = null;
+    this.checkpointer.close();
+  }
+}
+
+/** Commits between two checkpoints: a few hundred pages of WAL with the usual transaction. */
+const COMMITS_PER_CHECKPOINT = 200;
+
+// The checkpoint thread: its own connection, PASSIVE checkpoints (they never wait for readers or
+// writers, and copy what no reader still needs), one per message.
+const CHECKPOINT_THREAD = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.file);
+db.pragma('busy_timeout = 5000');
+parentPort.on('message', (message) => {
+  if (message === 'close') { db.close(); process.exit(0); }
+  try { db.pragma('wal_checkpoint(PASSIVE)'); } catch {}
+  parentPort.postMessage('done');
+});`;
+
+/**
+ * Copies the WAL into the database file on a worker thread. The writer's automatic checkpoint
+ * is off, so no request's commit pays for copying pages and an fsync of the database file on the
+ * event loop. The thread starts at the first checkpoint (an idle server has none), and the last
+ * connection to close checkpoints the rest, as SQLite always does.
+ */
+class Checkpointer {
+  private thread: Worker | null = null;
+  private isRunning = false;
+  private checkpointedAt = 0;
+
+  constructor(private readonly file: string) {}
+
+  commitsSynced(commits: number): void {
+    if (this.isRunning || commits - this.checkpointedAt < COMMITS_PER_CHECKPOINT) return;
+    this.checkpointedAt = commits;
+    this.isRunning = true;
+    this.start().postMessage('checkpoint');
+  }
+
+  private start(): Worker {
+    if (this.thread) return this.thread;
+    const thread = new Worker(CHECKPOINT_THREAD, { eval: true, workerData: { file: this.file, driver: requireFromHere.resolve('better-sqlite3') } });
+    thread.unref();
+    thread.on('message', () => {
+      this.isRunning = false;
+    });
+    thread.on('error', () => {
+      // A failed thread leaves the WAL to the last connection's close; the next one retries.
+      this.thread = null;
+      this.isRunning = false;
+    });
+    this.thread = thread;
+    return thread;
+  }
+
+  close(): void {
+    this.thread?.postMessage('close');
+    this.thread = null;
   }
 }

@@ -43,6 +43,8 @@ export type AuthMode = 'none' | 'partner' | 'token' | 'either' | 'manager';
 export interface RequestPartner {
   partnerId: string;
   keyId: string | null;
+  /** The partner's settings as read with the key pair (absent for a manager's session). */
+  settingsJson?: string;
 }
 
 declare module 'fastify' {
@@ -112,6 +114,7 @@ export function partnerCtx(request: FastifyRequest): ReviewCtx & PartnerCtx {
     ...requestCtx(request),
     partnerId: partner.partnerId,
     ...(partner.keyId ? { keyId: partner.keyId } : {}),
+    ...(partner.settingsJson !== undefined ? { settingsJson: partner.settingsJson } : {}),
     manager,
     managerId: manager?.id ?? null,
     actor: actorOf(request),

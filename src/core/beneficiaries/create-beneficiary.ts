@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newRowId } from '../../db/row-id.js';
 import type { Db } from '../../db/database.js';
 import type { BeneficiaryRow, CompanyRow } from '../../db/tables.js';
 import type { Beneficiary, BeneficiaryCreateRequest } from '../../schemas/beneficiary.js';
@@ -69,7 +69,7 @@ export async function insertBeneficiary(
   );
   const now = ctx.clock.now();
   const row: BeneficiaryRow = {
-    id: randomUUID(),
+    id: newRowId(),
     company_id: company.id,
     parent_id: input.parent ?? null,
     info_type: infoType,

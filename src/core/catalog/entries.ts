@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newRowId } from '../../db/row-id.js';
 import type { Db } from '../../db/database.js';
 import { partnerActor, recordAudit } from '../audit/record-audit.js';
 import type { PartnerCtx } from '../context.js';
@@ -14,7 +14,7 @@ export async function createEntry<I, O>({ ctx, kind, input }: { ctx: PartnerCtx;
     const prepared = await kind.prepare(trx, ctx, input, null);
     const now = ctx.clock.now();
     const row = {
-      id: randomUUID(),
+      id: newRowId(),
       partner_id: ctx.partnerId,
       name: prepared.name,
       definition: JSON.stringify(prepared.definition),

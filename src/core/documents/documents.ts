@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newRowId } from '../../db/row-id.js';
 import type { Db } from '../../db/database.js';
 import type { CompanyRow, DocumentRow } from '../../db/tables.js';
 import type { DocumentCreateInput, DocumentUpdateInput, KybFormDocument } from '../../schemas/document.js';
@@ -83,7 +83,7 @@ export async function insertDocument(db: Db, ctx: FormCtx, company: CompanyRow, 
   const input = { type: checked.type, filename: checked.filename };
   const file = await storeFile(db, ctx, company.id, upload);
   const row: DocumentRow = {
-    id: randomUUID(),
+    id: newRowId(),
     company_id: company.id,
     beneficiary_id: target.beneficiaryId,
     type: input.type,

@@ -5,10 +5,17 @@ import { constantTimeEqualHex, keyedHash } from '../crypto.js';
 export interface PartnerPrincipal {
   partnerId: string;
   keyId: string;
+  /** The partner's settings (JSON), read in the same statement: token creation needs them. */
+  settingsJson: string;
 }
 
 const selectActiveKey = prepared((db, p: { apiKey: string }) =>
-  db.selectFrom('api_keys').select(['id', 'partner_id', 'secret_hash']).where('api_key', '=', p.apiKey).where('revoked_at', 'is', null),
+  db
+    .selectFrom('api_keys as k')
+    .innerJoin('partners as p', 'p.id', 'k.partner_id')
+    .select(['k.id', 'k.partner_id', 'k.secret_hash', 'p.settings'])
+    .where('k.api_key', '=', p.apiKey)
+    .where('k.revoked_at', 'is', null),
 );
 
 // Compared against when the key does not exist, so both outcomes cost the same work.
@@ -19,5 +26,5 @@ export async function authenticatePartner({ ctx, input }: { ctx: Ctx; input: { a
   const [row] = await selectActiveKey(ctx.db, { apiKey: input.apiKey });
   const presented = keyedHash(ctx.pepper, input.apiSecret);
   const matches = constantTimeEqualHex(presented, row?.secret_hash ?? DUMMY_HASH);
-  return row && matches ? { partnerId: row.partner_id, keyId: row.id } : null;
+  return row && matches ? { partnerId: row.partner_id, keyId: row.id, settingsJson: row.settings } : null;
 }

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newRowId } from '../../db/row-id.js';
 import { partnerActor, recordAudit } from '../audit/record-audit.js';
 import type { Ctx, PartnerCtx } from '../context.js';
 import { keyedHash, randomString } from '../crypto.js';
@@ -14,7 +14,7 @@ export interface NewApiKey {
 
 /** Key pairs are the partner's Basic-auth credentials: the key names the pair, the secret proves it. */
 export async function insertApiKey(db: Db, ctx: Ctx, partnerId: string, label: string | null): Promise<NewApiKey> {
-  const keyId = randomUUID();
+  const keyId = newRowId();
   const apiKey = randomString(32);
   const apiSecret = randomString(40);
   await db

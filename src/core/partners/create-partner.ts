@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newRowId } from '../../db/row-id.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { Ctx } from '../context.js';
 import { insertApiKey } from './create-api-key.js';
@@ -15,7 +15,7 @@ export async function createPartner({ ctx, input }: { ctx: Ctx; input: { name: s
   const name = input.name.trim();
   if (!name) throw new Error('a partner needs a name');
   return ctx.db.transaction().execute(async (trx) => {
-    const partnerId = randomUUID();
+    const partnerId = newRowId();
     await trx
       .insertInto('partners')
       .values({ id: partnerId, name, settings: JSON.stringify(DEFAULT_SETTINGS), created_at: ctx.clock.now() })

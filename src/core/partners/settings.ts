@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.js';
 import { prepared } from '../../db/prepared.js';
+import type { PartnerCtx } from '../context.js';
 import { notFound } from '../errors.js';
 
 /** What partners.settings holds: references by id, so renaming a questionnaire key is safe. */
@@ -30,7 +31,16 @@ const selectSettings = prepared((db, p: { partnerId: string }) => db.selectFrom(
 export async function readSettings(db: Db, partnerId: string): Promise<StoredSettings> {
   const [row] = await selectSettings(db, { partnerId });
   if (!row) throw notFound('Partner');
-  return { ...DEFAULT_SETTINGS, ...(JSON.parse(row.settings) as Partial<StoredSettings>) };
+  return parseSettings(row.settings);
+}
+
+/** The settings of the acting partner: those authentication read with the key pair, else a read. */
+export async function settingsOf(db: Db, ctx: Pick<PartnerCtx, 'partnerId' | 'settingsJson'>): Promise<StoredSettings> {
+  return ctx.settingsJson !== undefined ? parseSettings(ctx.settingsJson) : readSettings(db, ctx.partnerId);
+}
+
+function parseSettings(json: string): StoredSettings {
+  return { ...DEFAULT_SETTINGS, ...(JSON.parse(json) as Partial<StoredSettings>) };
 }
 
 export async function writeSettings(db: Db, partnerId: string, settings: StoredSettings): Promise<void> {

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newRowId } from '../../db/row-id.js';
 import type { KybComments } from '../../schemas/review.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { loadReviewCompany, type ReviewCtx } from './load-company.js';
@@ -9,7 +9,7 @@ export async function addComment({ ctx, companyId, input }: { ctx: ReviewCtx; co
   return ctx.db.transaction().execute(async (trx) => {
     await loadReviewCompany(trx, ctx.partnerId, companyId);
     const now = ctx.clock.now();
-    const id = randomUUID();
+    const id = newRowId();
     await trx
       .insertInto('company_comments')
       .values({

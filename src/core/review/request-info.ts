@@ -1,5 +1,5 @@
+import { newRowId } from '../../db/row-id.js';
 import type { ReviewCtx } from './load-company.js';
-import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/database.js';
 import type { KybTokenRow } from '../../db/tables.js';
 import type { InfoRequest, InfoRequestCreate } from '../../schemas/info-request.js';
@@ -55,7 +55,7 @@ export async function requestInfo({ ctx, input }: { ctx: ReviewCtx; input: InfoR
     // The correction session keeps the original session's settings.
     const token: KybTokenRow = {
       ...previous,
-      id: randomUUID(),
+      id: newRowId(),
       token_hash: keyedHash(ctx.pepper, tokenString),
       created_at: now,
       deactivated_at: null,

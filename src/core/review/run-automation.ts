@@ -1,5 +1,5 @@
+import { newRowId } from '../../db/row-id.js';
 import type { ReviewCtx } from './load-company.js';
-import { randomUUID } from 'node:crypto';
 import { needsRowLocks } from '../../db/database.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { conflict, DomainError } from '../errors.js';
@@ -37,7 +37,7 @@ export async function runAutomation({ ctx, input }: { ctx: ReviewCtx; input: { c
     }
 
     const now = ctx.clock.now();
-    const runId = randomUUID();
+    const runId = newRowId();
     await trx
       .insertInto('automation_runs')
       .values({

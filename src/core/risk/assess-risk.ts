@@ -1,5 +1,5 @@
+import { newRowId } from '../../db/row-id.js';
 import { emptyRecord, parseRecordJson } from '../../shared/records.js';
-import { randomUUID } from 'node:crypto';
 import { needsRowLocks, type Db } from '../../db/database.js';
 import type { CompanyRow, RiskAssessmentRow } from '../../db/tables.js';
 import type { RiskAssessment } from '../../schemas/risk.js';
@@ -60,7 +60,7 @@ export async function storeRiskAssessment(
     .executeTakeFirst();
   const createdAt = previous && previous.created_at >= now ? previous.created_at + 1 : now;
   const row: RiskAssessmentRow = {
-    id: randomUUID(),
+    id: newRowId(),
     partner_id: company.partner_id,
     company_id: company.id,
     score: scored.score,

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newRowId } from '../../db/row-id.js';
 import type { SourceId } from '../../screening/engine.js';
 import { entityFingerprint, ListImportError, parseList } from '../../screening/engine.js';
 import type { Ctx } from '../context.js';
@@ -57,7 +57,7 @@ export async function importList({ ctx, input }: { ctx: Ctx; input: { source: So
   }
 
   const now = ctx.clock.now();
-  const listId = randomUUID();
+  const listId = newRowId();
   const rescreened = await ctx.db.transaction().execute(async (trx) => {
     await trx
       .insertInto('screening_lists')

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newRowId } from '../../db/row-id.js';
 import type { Db } from '../../db/database.js';
 import type { ExpressionBuilder } from 'kysely';
 import type { Database, ScreeningHitRow } from '../../db/tables.js';
@@ -136,7 +136,7 @@ async function upsertSubject(
     await db.updateTable('screening_subjects').set({ list_versions: versions, updated_at: now }).where('id', '=', existing.id).execute();
     return existing.id;
   }
-  const id = randomUUID();
+  const id = newRowId();
   await db
     .insertInto('screening_subjects')
     .values({
@@ -172,7 +172,7 @@ async function storeHits(
     // A resolution holds for the listed entity as it was; if the list changed it, review again.
     const keepsResolution = before !== undefined && before.entity_fingerprint === fingerprint;
     const row: ScreeningHitRow = {
-      id: before?.id ?? randomUUID(),
+      id: before?.id ?? newRowId(),
       subject_row_id: at.subjectRowId,
       company_id: at.companyId,
       partner_id: at.partnerId,

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newRowId } from '../../db/row-id.js';
 import type { WebhookEndpointRow } from '../../db/tables.js';
 import type { WebhookInput, WebhookWithKey } from '../../schemas/webhook.js';
 import { partnerActor, recordAudit } from '../audit/record-audit.js';
@@ -11,7 +11,7 @@ import { generateSigningKey } from './signatures.js';
 /** Registers an endpoint. Its signing key is in the answer, and never again (until rotated). */
 export async function createWebhook({ ctx, input, policy }: { ctx: PartnerCtx; input: WebhookInput; policy: UrlPolicy }): Promise<WebhookWithKey> {
   await checkWebhookFields(input, policy);
-  const id = randomUUID();
+  const id = newRowId();
   const signingKey = input.signingKey ?? generateSigningKey();
   const now = ctx.clock.now();
   const row: WebhookEndpointRow = {

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newRowId } from '../../db/row-id.js';
 import type { Db } from '../../db/database.js';
 import { notifyWork } from '../../db/notify.js';
 import type { WebhookDeliveryRow, WebhookEventRow } from '../../db/tables.js';
@@ -17,11 +17,11 @@ export interface OutboxEvent {
  * transaction, so the event exists if and only if the change that caused it committed.
  */
 export async function insertEvent(db: Db, event: OutboxEvent, endpointIds: string[]): Promise<{ eventId: string; deliveries: WebhookDeliveryRow[] }> {
-  const eventRow: WebhookEventRow = { id: randomUUID(), partner_id: event.partnerId, event_type: event.eventType, body: event.body, created_at: event.now };
+  const eventRow: WebhookEventRow = { id: newRowId(), partner_id: event.partnerId, event_type: event.eventType, body: event.body, created_at: event.now };
   await db.insertInto('webhook_events').values(eventRow).execute();
   const eventId = eventRow.id;
   const deliveries = endpointIds.map((endpointId): WebhookDeliveryRow => ({
-    id: randomUUID(),
+    id: newRowId(),
     partner_id: event.partnerId,
     event_id: eventId,
     endpoint_id: endpointId,

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newRowId } from '../../db/row-id.js';
 import type { Logger } from 'pino';
 import type { Clock } from '../context.js';
 import type { Db } from '../../db/database.js';
@@ -61,7 +61,7 @@ export async function recordAttempt(env: AttemptEnv, claimed: WebhookDeliveryRow
     await trx
       .insertInto('webhook_attempts')
       .values({
-        id: randomUUID(),
+        id: newRowId(),
         delivery_id: claimed.id,
         attempted_at: outcome.attemptedAt,
         status_code: outcome.statusCode,

@@ -1,0 +1,96 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { freePort } from '../test/process.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+/** Linux's USER_HZ: /proc reports CPU time in these ticks. */
+const TICKS_PER_SECOND = 100;
+
+export interface Footprint {
+  startupMs: number;
+  idleRssMb: number;
+  idleCpuPercent: number;
+  idleSeconds: number;
+  how: string;
+}
+
+/**
+ * An idle `openkyb serve` on an empty SQLite database: time from spawn to a healthy /livez, then
+ * after a few seconds of settling, its resident memory and the CPU it used over `idleSeconds`
+ * (Linux /proc). The compiled server (dist/, `npm run build`) is what runs in production; without
+ * it the figures are from source through tsx, which costs more memory and start-up time.
+ */
+export async function measureFootprint(idleSeconds = 10): Promise<Footprint> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'openkyb-footprint-'));
+  const isBuilt = existsSync(path.join(ROOT, 'dist/main.js'));
+  const args = isBuilt ? [path.join(ROOT, 'bin/openkyb.js'), 'serve'] : ['--import', 'tsx', path.join(ROOT, 'src/main.ts'), 'serve'];
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    stdio: 'ignore',
+    env: {
+      ...process.env,
+      OPENKYB_DATA_DIR: dataDir,
+      OPENKYB_SECRET: 'bench-secret-bench-secret-bench-secret-0000',
+      DATABASE_URL: '',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+    },
+  });
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error('openkyb serve exited during start-up');
+      if (
+        await fetch(`http://127.0.0.1:${port}/livez`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
+      if (performance.now() - started > 60_000) throw new Error('openkyb serve did not start in 60 s');
+      await sleep(20);
+    }
+    const startupMs = performance.now() - started;
+    await sleep(5_000);
+    const before = cpuTicks(child.pid!);
+    await sleep(idleSeconds * 1000);
+    const used = (cpuTicks(child.pid!) - before) / TICKS_PER_SECOND;
+    return {
+      startupMs,
+      idleRssMb: rssKb(child.pid!) / 1024,
+      idleCpuPercent: (used / idleSeconds) * 100,
+      idleSeconds,
+      how: isBuilt ? 'node bin/openkyb.js serve (dist/)' : 'from source through tsx (run `npm run build` for the production figure)',
+    };
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function cpuTicks(pid: number): number {
+  // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return Number(fields[11]) + Number(fields[12]);
+}
+
+function rssKb(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'));
+  return Number(line?.split(/\s+/)[1] ?? 0);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function printFootprint(f: Footprint): void {
+  console.log(`\nIdle footprint on SQLite, empty database (${f.how})`);
+  console.log(`  start-up to healthy ${f.startupMs.toFixed(0)} ms (goal <= 1500)`);
+  console.log(`  idle RSS ${f.idleRssMb.toFixed(0)} MB (goal <= 120)`);
+  console.log(`  idle CPU ${f.idleCpuPercent.toFixed(2)} % of a core over ${f.idleSeconds} s (goal < 0.2)`);
+}
