@@ -13,6 +13,7 @@ import * as lifecycle from './migrations/20261127T1430-lifecycle.js';
 import * as retention from './migrations/20261127T1500-retention.js';
 import * as managerSignIn from './migrations/20261127T1600-manager-sign-in.js';
 import * as listScale from './migrations/20261127T1650-list-scale.js';
+import * as caseReview from './migrations/20261128T0500-case-review.js';
 
 /** Migrations in order; names are their timestamps and never change once released. */
 const migrations: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '20261127T1500-retention': retention,
   '20261127T1600-manager-sign-in': managerSignIn,
   '20261127T1650-list-scale': listScale,
+  '20261128T0500-case-review': caseReview,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

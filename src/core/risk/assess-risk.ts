@@ -1,3 +1,4 @@
+import { refreshDeadline } from '../case-review/deadline.js';
 import { emptyRecord, parseRecordJson } from '../../shared/records.js';
 import { randomUUID } from 'node:crypto';
 import { needsRowLocks, type Db } from '../../db/database.js';
@@ -73,6 +74,8 @@ export async function storeRiskAssessment(
   };
   await db.insertInto('risk_assessments').values(row).execute();
   await db.updateTable('companies').set({ risk_level: scored.level }).where('id', '=', company.id).execute();
+  // The deadline depends on the level.
+  await refreshDeadline(db, company.id);
   await recordAudit(db, {
     partnerId: company.partner_id,
     companyId: company.id,
