@@ -17,7 +17,8 @@ export interface ActionsProps {
   dialog: DialogName | null;
   setDialog(dialog: DialogName | null): void;
   onChanged(): Promise<void>;
-  onDecided(decision: 'APPROVED' | 'DENIED'): void;
+  /** `isAwaitingConfirmation`: four-eyes holds the decision until a second reviewer confirms it. */
+  onDecided(decision: 'APPROVED' | 'DENIED', isAwaitingConfirmation: boolean): void;
   onDeleted(): void;
 }
 
