@@ -1,7 +1,6 @@
-import { useState } from 'react';
 import { can } from '../api/permissions.js';
 import type { CaseChanges, CaseDecision, CompanyDetail } from '../api/types.js';
-import { errorText } from '../components/error-text.js';
+import { saveBlob, useAction } from '../components/use-action.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useSession } from '../session.js';
 
@@ -13,32 +12,10 @@ import { useSession } from '../session.js';
 export function ReviewControls({ detail, decision, onChanged }: { detail: CompanyDetail; decision: CaseDecision; onChanged(): Promise<void> }) {
   const { t } = useI18n();
   const { client, manager } = useSession();
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
+  const { busy, message, run } = useAction();
   const pending = decision.pending;
   const canWork = can(manager.role, 'work');
-
-  const run = async (action: () => Promise<unknown>, done: string) => {
-    setBusy(true);
-    setMessage(null);
-    try {
-      await action();
-      setMessage({ tone: 'success', text: done });
-    } catch (error) {
-      setMessage({ tone: 'error', text: errorText(t, error) });
-    } finally {
-      setBusy(false);
-    }
-  };
-  const exportPack = () =>
-    run(async () => {
-      const url = URL.createObjectURL(await client.evidencePack(detail.id));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `evidence-${detail.id}.tar`;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    }, t('review.evidenceDone'));
+  const exportPack = () => run('evidence', async () => saveBlob(await client.evidencePack(detail.id), `evidence-${detail.id}.tar`), t('review.evidenceDone'));
 
   return (
     <section className="actions review-controls" aria-labelledby="review-controls-title">
@@ -55,12 +32,16 @@ export function ReviewControls({ detail, decision, onChanged }: { detail: Compan
           <button
             type="button"
             className="button secondary"
-            disabled={!canWork || busy}
+            disabled={!canWork || busy !== null}
             onClick={() =>
-              void run(async () => {
-                await client.withdrawDecision(detail.id);
-                await onChanged();
-              }, t('review.withdrawn'))
+              void run(
+                'withdraw',
+                async () => {
+                  await client.withdrawDecision(detail.id);
+                  await onChanged();
+                },
+                t('review.withdrawn'),
+              )
             }
           >
             {t('review.withdraw')}
@@ -72,7 +53,7 @@ export function ReviewControls({ detail, decision, onChanged }: { detail: Compan
           {message.text}
         </p>
       ) : null}
-      <button type="button" className="button secondary" disabled={!can(manager.role, 'export') || busy} onClick={() => void exportPack()}>
+      <button type="button" className="button secondary" disabled={!can(manager.role, 'export') || busy !== null} onClick={() => void exportPack()}>
         {t('review.evidence')}
       </button>
     </section>
