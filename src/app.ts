@@ -33,6 +33,7 @@ import { ownershipRoutes } from './http/routes/v1/companies/ownership.js';
 import { companyRiskRoutes } from './http/routes/v1/companies/risk.js';
 import { riskModelRoutes } from './http/routes/v1/risk-model.js';
 import { requestInfoRoute } from './http/routes/v1/companies/request-info.js';
+import { caseReviewRoutes } from './http/routes/v1/companies/case-review.js';
 import { automationRoute } from './http/routes/kyb/companies/automation.js';
 import { pdfRoute } from './http/routes/kyb/companies/pdf.js';
 import { webFormRoutes } from './http/routes/web-form.js';
@@ -158,6 +159,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   companyRiskRoutes(app);
   riskModelRoutes(app);
   requestInfoRoute(app);
+  caseReviewRoutes(app);
   automationRoute(app);
   companyRoutes(app);
   companyReviewRoutes(app);

@@ -12,6 +12,7 @@ import {
 } from './cli/admin.js';
 import { MasterKeyError } from './core/privacy/master-keys.js';
 import { verifyAuditCommand } from './cli/audit.js';
+import { verifyEvidenceCommand } from './cli/evidence.js';
 import { createManagerCommand, disableManagerCommand, listManagersCommand, resetManagerCommand } from './cli/managers.js';
 import { isManagerRole, MANAGER_ROLES } from './core/managers/roles.js';
 import { backupCommand } from './cli/backup.js';
@@ -60,6 +61,8 @@ const USAGE = `Usage: openkyb <command>
   registries status [--json]              the live open-data register versions
   audit verify [--partner ID] [--json]    check the audit trail's hash chains; exit 1 names the
                                           first broken link
+  evidence verify FILE [--json]           check a case's evidence pack offline (every SHA-256 of its
+                                          manifest, every audit entry's hash); exit 1 lists problems
 
 Settings come from the environment: PORT, HOST, OPENKYB_DATA_DIR, DATABASE_URL,
 OPENKYB_FILE_STORE, OPENKYB_SECRET, OPENKYB_MASTER_KEY_FILE, OPENKYB_PREVIOUS_MASTER_KEY_FILE, OPENKYB_PREVIOUS_SECRET,
@@ -93,8 +96,13 @@ async function run(argv: string[]): Promise<number> {
   });
   const command = positionals.slice(0, 2).join(' ');
   if (values.help || positionals.length === 0) return usage(values.help ? 0 : 2);
-  const config = loadConfig();
   const json = values.json ?? false;
+  // Offline: needs no settings, database or secret.
+  if (command === 'evidence verify') {
+    const path = positionals[2];
+    return path ? verifyEvidenceCommand(out, { path, json }) : fail('evidence verify needs the FILE of a pack');
+  }
+  const config = loadConfig();
   switch (['serve', 'worker', 'migrate', 'backup'].includes(positionals[0]!) ? positionals[0] : command) {
     case 'serve':
       await serve(config);

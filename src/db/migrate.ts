@@ -16,6 +16,7 @@ import * as listScale from './migrations/20261127T1650-list-scale.js';
 import * as govChecks from './migrations/20261128T0200-gov-checks.js';
 import * as registries from './migrations/20261128T0300-registries.js';
 import * as sharedState from './migrations/20261128T0400-shared-state.js';
+import * as caseReview from './migrations/20261128T0500-case-review.js';
 
 /** Migrations in order; names are their timestamps and never change once released. */
 const migrations: Record<string, Migration> = {
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '20261128T0200-gov-checks': govChecks,
   '20261128T0300-registries': registries,
   '20261128T0400-shared-state': sharedState,
+  '20261128T0500-case-review': caseReview,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

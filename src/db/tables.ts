@@ -50,6 +50,11 @@ export interface Database {
   registry_companies: RegistryCompanyRow;
   registry_persons: RegistryPersonRow;
   registry_relationships: RegistryRelationshipRow;
+  review_policies: ReviewPolicyRow;
+  pending_decisions: PendingDecisionRow;
+  document_reviews: DocumentReviewRow;
+  submission_snapshots: SubmissionSnapshotRow;
+  saved_views: SavedViewRow;
 }
 
 export interface PartnerRow {
@@ -143,6 +148,11 @@ export interface CompanyRow {
   registration_number: string | null;
   /** When the retention job erased this decided case's personal data; null until then. */
   erased_at: number | null;
+  /** The review clock (core/review-controls/deadline.ts): first submission, time paused, paused since, due. */
+  review_started_at?: number | null;
+  review_paused_ms?: number | null;
+  review_paused_at?: number | null;
+  review_due_at?: number | null;
 }
 
 export interface BeneficiaryRow {
@@ -664,5 +674,54 @@ export interface RegistryCenterCheckRow {
   /** MATCH, PARTIAL_MATCH, NO_MATCH or NO_DATA over the checked fields. */
   status: string;
   body: string;
+  created_at: number;
+}
+
+/** A partner's review controls (JSON: ReviewPolicy in core/review-controls/policy.ts). */
+export interface ReviewPolicyRow {
+  partner_id: string;
+  definition: string;
+  updated_at: number;
+}
+
+/** A decision waiting for a second reviewer (four-eyes). */
+export interface PendingDecisionRow {
+  company_id: string;
+  partner_id: string;
+  approval_status: string;
+  deny_reason: string | null;
+  /** The proposing actor as `kind:id` (a manager, or a key pair). */
+  proposed_by: string;
+  proposed_at: number;
+  /** The case's evidence when proposed; a different one now voids the proposal. */
+  evidence_hash: string;
+}
+
+/** A reviewer's decision on one document: ACCEPTED, or REJECTED with a reason. */
+export interface DocumentReviewRow {
+  document_id: string;
+  partner_id: string;
+  company_id: string;
+  decision: string;
+  reason: string | null;
+  decided_by: string;
+  decided_at: number;
+}
+
+/** The form as submitted (JSON sealed with the company's key), one per submission. */
+export interface SubmissionSnapshotRow {
+  id: string;
+  company_id: string;
+  submitted_at: number;
+  snapshot: string;
+}
+
+/** A manager's saved queue filters (the queue's URL query string). */
+export interface SavedViewRow {
+  id: string;
+  partner_id: string;
+  manager_id: number;
+  name: string;
+  query: string;
   created_at: number;
 }

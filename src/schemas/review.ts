@@ -61,7 +61,8 @@ export const CompanyParams = Type.Object({ id: PathId });
 
 export const MAX_PER_PAGE = 100;
 export const DEFAULT_PER_PAGE = 20;
-export const COMPANY_ORDERINGS = ['created', '-created'] as const;
+/** `deadline`: the soonest due first (overdue on top), cases without a running review clock last. */
+export const COMPANY_ORDERINGS = ['created', '-created', 'deadline'] as const;
 
 /**
  * iDenfy's query (created, page, perPage, registrationNumber) plus OpenKYB's filters. `created`
@@ -89,6 +90,17 @@ export const CompanyListReview = Type.Object(
     created: DateTime,
     riskLevel: Nullable(RiskLevelEnum),
     assignedTo: Nullable(ManagerAccount),
+    /** The review deadline (the partner's review policy); null when the case has none. */
+    deadline: Type.Optional(
+      Nullable(
+        Type.Object({
+          dueAt: DateTime,
+          /** Negative once overdue; frozen while the case waits for the client. */
+          timeLeftMs: Type.Integer(),
+          isPaused: Type.Boolean(),
+        }),
+      ),
+    ),
   },
   { title: 'CompanyListReview' },
 );

@@ -9,6 +9,8 @@ import type { CompanyRow } from '../../db/tables.js';
 import { isSubmitted, loadCompany, loadFlow, type FormCtx } from './access.js';
 import { openInfoRequest } from '../review/open-items.js';
 import { checkSubmission } from './check-submission.js';
+import { clockAtSubmit } from '../case-review/deadline.js';
+import { takeSnapshot } from '../case-review/snapshots.js';
 
 /**
  * Submits the form: checks it whole against its flow (one error listing every missing item,
@@ -40,6 +42,8 @@ export async function submitForm({ ctx }: { ctx: FormCtx }): Promise<void> {
         // The screening worker picks this up: the company and every beneficiary are screened.
         screening_requested_at: now,
         info_request: null,
+        // The review clock starts, or resumes after the wait for the client; the risk assessment below sets the due time.
+        ...clockAtSubmit(company, now),
       })
       .where('id', '=', company.id)
       .$call((q) => (request ? q.where('info_request', '=', company.info_request) : q.where('submission_time', 'is', null)))
@@ -56,6 +60,8 @@ export async function submitForm({ ctx }: { ctx: FormCtx }): Promise<void> {
     // Assessed here, in the submit's transaction, so a submitted case always has a level; the
     // screening has not run yet (NOT_CHECKED), and its result triggers a recompute.
     await storeRiskAssessment(trx, ctx, withInfo, 'SUBMIT', now);
+    // The reviewer's "what changed since the last submission" compares these.
+    await takeSnapshot(trx, ctx, withInfo, now);
     // In the same transaction: the webhook exists if and only if the submit committed.
     await enqueueEvent(trx, { partnerId: company.partner_id, eventType: 'COMPANY_SUBMIT', payload: companySubmitPayload(company, now), now });
   });

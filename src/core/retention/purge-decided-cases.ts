@@ -69,6 +69,9 @@ async function deleteCaseRows(trx: Db, ctx: RetentionCtx, companyId: string) {
   const beneficiaries = await trx.deleteFrom('beneficiaries').where('company_id', '=', companyId).executeTakeFirst();
   const hits = await trx.deleteFrom('screening_hits').where('company_id', '=', companyId).executeTakeFirst();
   await trx.deleteFrom('screening_subjects').where('company_id', '=', companyId).execute();
+  // The snapshots hold the form as submitted; reasons may name people.
+  await trx.deleteFrom('submission_snapshots').where('company_id', '=', companyId).execute();
+  await trx.deleteFrom('document_reviews').where('company_id', '=', companyId).execute();
   await releaseFiles(
     trx,
     ctx,

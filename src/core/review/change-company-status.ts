@@ -8,17 +8,25 @@ import { loadReviewCompany, type ReviewCtx } from './load-company.js';
 import { companyReviewPayload } from './review-payload.js';
 import type { Db } from '../../db/database.js';
 import type { Ctx } from '../context.js';
+import { refreshDeadline } from '../case-review/deadline.js';
+import { assertDocumentsSettled } from '../case-review/document-decisions.js';
+import { fourEyesGate } from '../case-review/four-eyes.js';
 
 /** AML statuses a reviewer has not settled: open alerts, or a check that could not vouch. */
 const UNRESOLVED = new Set(['FLAGS_FOUND', 'NOT_CHECKED']);
+
+/** The status after the call; `isAwaitingConfirmation` when four-eyes held the decision for a second reviewer. */
+export type StatusOutcome = CompanyStatus & { isAwaitingConfirmation?: true };
 
 /**
  * A reviewer moves the company to NEED_TO_PROCESS, NEED_TO_REVIEW or COMPLETED (a manual
  * review: approved or denied). A company still being filled in (PENDING) or processed
  * (PROCESSING) cannot change; approval waits until every AML status is resolved. COMPLETED
- * sends COMPANY_REVIEW in the same transaction.
+ * sends COMPANY_REVIEW in the same transaction. Where the partner's policy asks for four eyes
+ * (core/case-review/four-eyes.ts) a decision first waits for a second reviewer: nothing else
+ * changes and no event is sent until it is confirmed.
  */
-export async function changeCompanyStatus({ ctx, id, input }: { ctx: ReviewCtx; id: string; input: CompanyStatusRequest }): Promise<CompanyStatus> {
+export async function changeCompanyStatus({ ctx, id, input }: { ctx: ReviewCtx; id: string; input: CompanyStatusRequest }): Promise<StatusOutcome> {
   return ctx.db.transaction().execute(async (trx) => {
     const company = await loadReviewCompany(trx, ctx.partnerId, id);
     if (company.status === 'PENDING' || company.status === 'PROCESSING') {
@@ -26,8 +34,14 @@ export async function changeCompanyStatus({ ctx, id, input }: { ctx: ReviewCtx; 
     }
     const now = ctx.clock.now();
     const review = input.status === 'COMPLETED' && 'reviewInfo' in input ? input.reviewInfo : null;
-    if (review?.approvalStatus === 'APPROVED') await assertAmlResolved(trx, ctx, company);
+    if (review?.approvalStatus === 'APPROVED') {
+      await assertAmlResolved(trx, ctx, company);
+      await assertDocumentsSettled(trx, company.id);
+    }
     const denyReason = review?.approvalStatus === 'DENIED' ? (review.denyReason ?? null) : null;
+    if (review && (await fourEyesGate(trx, ctx, company, { approvalStatus: review.approvalStatus, denyReason })).state === 'PROPOSED') {
+      return { status: company.status as CompanyStatus['status'], isAwaitingConfirmation: true };
+    }
     const changes = {
       status: input.status,
       status_changed_at: now,
@@ -43,6 +57,7 @@ export async function changeCompanyStatus({ ctx, id, input }: { ctx: ReviewCtx; 
           }),
     };
     await trx.updateTable('companies').set(changes).where('id', '=', id).execute();
+    await refreshDeadline(trx, id);
     await recordAudit(trx, {
       partnerId: ctx.partnerId,
       companyId: id,

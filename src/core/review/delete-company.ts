@@ -33,6 +33,8 @@ export async function deleteCompany({ ctx, id }: { ctx: ReviewCtx; id: string })
     await trx.deleteFrom('company_comments').where('company_id', '=', id).execute();
     await trx.deleteFrom('risk_assessments').where('company_id', '=', id).execute();
     await trx.deleteFrom('automation_runs').where('company_id', '=', id).execute();
+    for (const table of ['pending_decisions', 'document_reviews', 'submission_snapshots'] as const)
+      await trx.deleteFrom(table).where('company_id', '=', id).execute();
     // A deleted token no longer authenticates: the session ends with the company.
     await trx.deleteFrom('kyb_tokens').where('company_id', '=', id).execute();
     await eraseIdempotencyRecords(trx, ctx.pepper, ctx.partnerId, id);

@@ -1,4 +1,4 @@
-import type { SelectQueryBuilder } from 'kysely';
+import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { CompanyRow, Database } from '../../db/tables.js';
 import type { KybFormUnifiedFlow } from '../../schemas/flow.js';
@@ -10,6 +10,8 @@ import { isTrigramSearch, matchesSearch, searchedCompanies } from './search-comp
 import { managersById } from './managers.js';
 import { foldSearch } from './search-text.js';
 import { timeRange } from '../time-range.js';
+import { presentDeadline } from '../case-review/deadline.js';
+import { readPolicy } from '../case-review/policy.js';
 
 export interface CompanyPage {
   count: number;
@@ -59,24 +61,32 @@ export async function listCompanies({ ctx, query }: { ctx: PartnerCtx; query: Co
     return q;
   };
   const direction = query.ordering === 'created' ? 'asc' : 'desc';
+  const isByDeadline = query.ordering === 'deadline';
+  // Overdue first: by due time, the cases without a running clock after them (the same on both dialects).
+  const ordered = <Q extends SelectQueryBuilder<Database, 'companies', object>>(q: Q): Q =>
+    (isByDeadline
+      ? q
+          .orderBy(sql`case when review_due_at is null then 1 else 0 end`)
+          .orderBy('review_due_at')
+          .orderBy('id')
+      : q.orderBy('created_at', direction).orderBy('id', direction)) as Q;
   const offset = (page - 1) * perPage;
   let count: number;
   let pageIds;
-  if (isSearchOnly) {
+  if (isSearchOnly && !isByDeadline) {
     const searched = inCreated(searchedCompanies(ctx.db, ctx.partnerId, folded));
     count = await countRows(searched);
     pageIds = searched.select('company_id').orderBy('created_at', direction).orderBy('company_id', direction).limit(perPage).offset(offset);
   } else {
     const isCounted = from === null && to === null && query.registrationNumber === undefined && !isSearch;
     count = isCounted ? await countFromCounts(ctx, query) : await countRows(filtered(ctx.db));
-    pageIds = filtered(ctx.db).select('id').orderBy('created_at', direction).orderBy('id', direction).limit(perPage).offset(offset);
+    pageIds = ordered(filtered(ctx.db).select('id')).limit(perPage).offset(offset);
   }
   // The page's ids first (an index-only walk past the offset), then those rows only; a page
   // past the count reads nothing more.
-  const rows =
-    offset >= count
-      ? []
-      : await ctx.db.selectFrom('companies').selectAll().where('id', 'in', pageIds).orderBy('created_at', direction).orderBy('id', direction).execute();
+  const rows = offset >= count ? [] : await ordered(ctx.db.selectFrom('companies').selectAll().where('id', 'in', pageIds)).execute();
+  const policy = await readPolicy(ctx.db, ctx.partnerId);
+  const now = ctx.clock.now();
   const flows = new Map<string | null, Promise<KybFormUnifiedFlow | null>>();
   const flowOf = (company: CompanyRow) => {
     if (!flows.has(company.flow_id)) flows.set(company.flow_id, loadFlow(ctx.db, company));
@@ -96,6 +106,7 @@ export async function listCompanies({ ctx, query }: { ctx: PartnerCtx; query: Co
         created: new Date(row.created_at).toISOString(),
         riskLevel: row.risk_level as CompanyListReview['riskLevel'],
         assignedTo: row.assigned_to === null ? null : (managers.get(row.assigned_to) ?? null),
+        deadline: deadlineView(presentDeadline(row, policy, now)),
       },
     })),
   );
@@ -116,4 +127,8 @@ async function countFromCounts(ctx: PartnerCtx, query: CompanyListQuery): Promis
 async function countRows(filtered: SelectQueryBuilder<Database, 'companies' | 'company_search', object>): Promise<number> {
   const row = await filtered.select((eb) => eb.fn.countAll<number | string | bigint>().as('count')).executeTakeFirstOrThrow();
   return Number(row.count);
+}
+
+function deadlineView(deadline: ReturnType<typeof presentDeadline>): CompanyListReview['deadline'] {
+  return deadline && { dueAt: new Date(deadline.dueAt).toISOString(), timeLeftMs: deadline.timeLeftMs, isPaused: deadline.isPaused };
 }

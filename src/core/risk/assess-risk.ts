@@ -1,4 +1,5 @@
 import { newRowId } from '../../db/row-id.js';
+import { refreshDeadline } from '../case-review/deadline.js';
 import { emptyRecord, parseRecordJson } from '../../shared/records.js';
 import { needsRowLocks, type Db } from '../../db/database.js';
 import type { CompanyRow, RiskAssessmentRow } from '../../db/tables.js';
@@ -73,6 +74,8 @@ export async function storeRiskAssessment(
   };
   await db.insertInto('risk_assessments').values(row).execute();
   await db.updateTable('companies').set({ risk_level: scored.level }).where('id', '=', company.id).execute();
+  // The deadline depends on the level.
+  await refreshDeadline(db, company.id);
   await recordAudit(db, {
     partnerId: company.partner_id,
     companyId: company.id,

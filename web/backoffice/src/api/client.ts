@@ -1,5 +1,7 @@
 import { NetworkError, parseBody, toApiError } from '../../../shared/api/errors.js';
 import type {
+  CaseChanges,
+  CaseDecision,
   CompanyDetail,
   CompanyOwnership,
   CompanyScreening,
@@ -81,10 +83,15 @@ export function createClient(onSignedOut: () => void) {
     assign: (companyId: string, managerId: number | null) => call<{ assignedTo: ManagerAccount | null }>('POST', `${v1(companyId)}/assign/`, { managerId }),
     requestInfo: (companyId: string, body: InfoRequestCreate) => call<InfoRequest>('POST', `${v1(companyId)}/request-info/`, body),
     runAutomation: (companyId: string) => call<void>('POST', `${company(companyId)}/automation/`),
-    approve: (companyId: string) =>
-      call<unknown>('POST', `${company(companyId)}/change-status/`, { status: 'COMPLETED', reviewInfo: { approvalStatus: 'APPROVED' } }),
-    deny: (companyId: string, denyReason: string) =>
-      call<unknown>('POST', `${company(companyId)}/change-status/`, { status: 'COMPLETED', reviewInfo: { approvalStatus: 'DENIED', denyReason } }),
+    // 202: four-eyes holds the decision for a second reviewer (the status is unchanged).
+    approve: async (companyId: string) =>
+      decided(await send('POST', `${company(companyId)}/change-status/`, { status: 'COMPLETED', reviewInfo: { approvalStatus: 'APPROVED' } })),
+    deny: async (companyId: string, denyReason: string) =>
+      decided(await send('POST', `${company(companyId)}/change-status/`, { status: 'COMPLETED', reviewInfo: { approvalStatus: 'DENIED', denyReason } })),
+    decision: (companyId: string) => call<CaseDecision>('GET', `${v1(companyId)}/decision/`),
+    withdrawDecision: (companyId: string) => call<void>('DELETE', `${v1(companyId)}/decision/`),
+    changes: (companyId: string) => call<CaseChanges>('GET', `${v1(companyId)}/changes/`),
+    evidencePack: async (companyId: string) => (await send('POST', `${v1(companyId)}/evidence-pack/`)).blob(),
     pdf: async (companyId: string) => (await send('POST', `${company(companyId)}/pdf/`, {})).blob(),
     deleteCompany: (companyId: string) => call<void>('DELETE', `${company(companyId)}/`),
     resolveHit: (hitId: string, resolution: 'TRUE_POSITIVE' | 'FALSE_POSITIVE', comment: string) =>
@@ -99,3 +106,7 @@ export function createClient(onSignedOut: () => void) {
   };
 }
 export type Client = ReturnType<typeof createClient>;
+
+function decided(response: Response): { isAwaitingConfirmation: boolean } {
+  return { isAwaitingConfirmation: response.status === 202 };
+}

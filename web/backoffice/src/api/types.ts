@@ -1,6 +1,8 @@
 // The back office's wire shapes: the server's own (src/shared/backoffice-wire.ts, type-only).
 import type { ManagerSession } from '../../../../src/shared/backoffice-wire.js';
 export type {
+  CaseChanges,
+  CaseDecision,
   CompanyDetail,
   CompanyListItem,
   CompanyOwnership,

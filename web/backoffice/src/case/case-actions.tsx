@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { can } from '../api/permissions.js';
 import type { CompanyDetail, ManagerListItem } from '../api/types.js';
-import { errorText } from '../components/error-text.js';
+import { saveBlob, useAction } from '../components/use-action.js';
 import { personName } from '../components/format.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useSession } from '../session.js';
@@ -17,7 +17,8 @@ export interface ActionsProps {
   dialog: DialogName | null;
   setDialog(dialog: DialogName | null): void;
   onChanged(): Promise<void>;
-  onDecided(decision: 'APPROVED' | 'DENIED'): void;
+  /** `isAwaitingConfirmation`: four-eyes holds the decision until a second reviewer confirms it. */
+  onDecided(decision: 'APPROVED' | 'DENIED', isAwaitingConfirmation: boolean): void;
   onDeleted(): void;
 }
 
@@ -30,41 +31,14 @@ export function CaseActions(props: ActionsProps) {
   const { detail, approvalBlockers, denialBlockers, managers, setDialog, onChanged } = props;
   const { t } = useI18n();
   const { client, manager } = useSession();
-  const [busy, setBusy] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
+  const { busy, message, run } = useAction(onChanged);
   const [assignee, setAssignee] = useState('');
   const canWork = can(manager.role, 'work');
   const canExport = can(manager.role, 'export');
   const assignedTo = detail.meta.assignedTo;
   const isMine = assignedTo?.id === manager.id;
 
-  const run = async (name: string, action: () => Promise<unknown>, done: string) => {
-    setBusy(name);
-    setMessage(null);
-    try {
-      await action();
-      await onChanged();
-      setMessage({ tone: 'success', text: done });
-    } catch (error) {
-      setMessage({ tone: 'error', text: errorText(t, error) });
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const downloadPdf = () =>
-    run(
-      'pdf',
-      async () => {
-        const url = URL.createObjectURL(await client.pdf(detail.id));
-        const link = document.createElement('a');
-        link.href = url;
-        link.download = `dossier-${detail.id}.pdf`;
-        link.click();
-        setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      },
-      t('actions.pdfDone'),
-    );
+  const downloadPdf = () => run('pdf', async () => saveBlob(await client.pdf(detail.id), `dossier-${detail.id}.pdf`), t('actions.pdfDone'));
 
   const roleNote = canWork ? null : t('actions.roleCannot', { role: t(`role.${manager.role}`) });
   const workDisabled = !canWork || busy !== null;

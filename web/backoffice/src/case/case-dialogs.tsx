@@ -79,9 +79,9 @@ export function CaseDialogs({ detail, dialog, setDialog, onChanged, onDecided, o
         <DialogForm
           submitLabel={t('actions.approve')}
           onSubmit={async () => {
-            await client.approve(detail.id);
+            const outcome = await client.approve(detail.id);
             close();
-            onDecided('APPROVED');
+            onDecided('APPROVED', outcome.isAwaitingConfirmation);
             return null;
           }}
         >
@@ -95,9 +95,9 @@ export function CaseDialogs({ detail, dialog, setDialog, onChanged, onDecided, o
           danger
           onSubmit={async () => {
             if (!reason.trim()) return t('deny.reasonRequired');
-            await client.deny(detail.id, reason.trim());
+            const outcome = await client.deny(detail.id, reason.trim());
             close();
-            onDecided('DENIED');
+            onDecided('DENIED', outcome.isAwaitingConfirmation);
             return null;
           }}
         >

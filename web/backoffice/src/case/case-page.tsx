@@ -1,7 +1,7 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { ApiError } from '../../../shared/api/errors.js';
 import { can } from '../api/permissions.js';
-import type { CompanyDetail, CompanyOwnership, CompanyScreening, ManagerListItem, RiskAssessment } from '../api/types.js';
+import type { CaseChanges, CaseDecision, CompanyDetail, CompanyOwnership, CompanyScreening, ManagerListItem, RiskAssessment } from '../api/types.js';
 import { errorText } from '../components/error-text.js';
 import { useShortcuts } from '../components/shortcuts.js';
 import { useLoad, useTitle } from '../components/use-load.js';
@@ -16,6 +16,7 @@ import type { DialogName } from './case-dialogs.js';
 import { CommentForm } from './comment-form.js';
 import { CompanyPanel, DocumentsPanel, QuestionnairePanel } from './company-panel.js';
 import { OwnershipGraph } from './ownership-graph.js';
+import { ChangesPanel, ReviewControls } from './review-controls.js';
 import { RiskPanel } from './risk-panel.js';
 import { ScreeningPanel } from './screening-panel.js';
 import { AuditTimeline, CommentList } from './timeline.js';
@@ -26,6 +27,8 @@ interface CaseData {
   ownership: CompanyOwnership;
   risk: RiskAssessment | null;
   managers: ManagerListItem[];
+  decision: CaseDecision;
+  changes: CaseChanges;
 }
 
 const orNull = (error: unknown) => {
@@ -38,17 +41,20 @@ export default function CasePage({ id }: { id: string }) {
   const { t } = useI18n();
   const { client, manager } = useSession();
   const { result, reload } = useLoad<CaseData>(async () => {
-    const [detail, screening, ownership, risk, managers] = await Promise.all([
+    const [detail, screening, ownership, risk, managers, decision, changes] = await Promise.all([
       client.getCompany(id),
       client.screening(id),
       client.ownership(id),
       client.risk(id).catch(orNull),
       client.managers().then((m) => m.results),
+      client.decision(id),
+      client.changes(id),
     ]);
-    return { detail, screening, ownership, risk, managers };
+    return { detail, screening, ownership, risk, managers, decision, changes };
   }, id);
   const [dialog, setDialog] = useState<DialogName | null>(null);
   const [decided, setDecided] = useState<'APPROVED' | 'DENIED' | null>(null);
+  const [isAwaiting, setAwaiting] = useState(false);
   const [nextProblem, setNextProblem] = useState<string | null>(null);
   const commentRef = useRef<HTMLTextAreaElement>(null);
   const decidedRef = useRef<HTMLDivElement>(null);
@@ -94,7 +100,7 @@ export default function CasePage({ id }: { id: string }) {
       </>
     );
   }
-  const { detail, screening, ownership, risk, managers } = result.data;
+  const { detail, screening, ownership, risk, managers, decision, changes } = result.data;
   const meta = detail.meta;
   const section = (key: string, title: string, body: ReactNode) => (
     <section className="panel case-section" aria-labelledby={`section-${key}`} id={key}>
@@ -124,10 +130,15 @@ export default function CasePage({ id }: { id: string }) {
           </button>
         </div>
       ) : null}
+      {isAwaiting ? (
+        <p className="decided tone-info" role="status">
+          {t('review.awaiting')}
+        </p>
+      ) : null}
       {nextProblem ? <p className="note">{nextProblem}</p> : null}
       <nav className="section-nav" aria-label={t('case.sections')}>
         <ul>
-          {(['company', 'documents', 'ownership', 'screening', 'risk', 'questionnaire', 'comments', 'audit'] as const).map((key) => (
+          {(['company', 'changes', 'documents', 'ownership', 'screening', 'risk', 'questionnaire', 'comments', 'audit'] as const).map((key) => (
             <li key={key}>
               <a href={`#${key}`}>{t(`case.section.${key}`)}</a>
             </li>
@@ -137,6 +148,7 @@ export default function CasePage({ id }: { id: string }) {
       <div className="case-layout">
         <div className="case-main">
           {section('company', t('case.section.company'), <CompanyPanel detail={detail} />)}
+          {section('changes', t('case.section.changes'), <ChangesPanel changes={changes} />)}
           {section('documents', t('case.section.documents'), <DocumentsPanel detail={detail} />)}
           {section('ownership', t('case.section.ownership'), <OwnershipGraph ownership={ownership} />)}
           {section('screening', t('case.section.screening'), <ScreeningPanel detail={detail} screening={screening} canResolve={canWork} onChanged={reload} />)}
@@ -161,12 +173,14 @@ export default function CasePage({ id }: { id: string }) {
             dialog={dialog}
             setDialog={setDialog}
             onChanged={reload}
-            onDecided={(decision) => {
-              setDecided(decision);
+            onDecided={(made, isAwaitingConfirmation) => {
+              setAwaiting(isAwaitingConfirmation);
+              setDecided(isAwaitingConfirmation ? null : made);
               void reload();
             }}
             onDeleted={() => navigate(`${BASE}/cases${lastView()}`)}
           />
+          <ReviewControls detail={detail} decision={decision} onChanged={reload} />
         </aside>
       </div>
     </>

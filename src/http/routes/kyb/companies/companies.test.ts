@@ -43,7 +43,12 @@ describeEachDialect('GET /kyb/companies/', (h) => {
     const before = await call('GET', '/kyb/companies/', partner.auth);
     const risk = await call('GET', `/v1/companies/${companyId}/risk/`, partner.auth);
     expect(risk.json.level).toMatch(/LOW|MEDIUM|HIGH/);
-    expect(before.json.results[0].review).toEqual({ created: new Date(h().clock.now()).toISOString(), riskLevel: risk.json.level, assignedTo: null });
+    expect(before.json.results[0].review).toEqual({
+      created: new Date(h().clock.now()).toISOString(),
+      riskLevel: risk.json.level,
+      assignedTo: null,
+      deadline: null,
+    });
     const manager = await createManager({ ctx: partner.ctx, input: { name: 'Ona', surname: 'Reviewer', email: 'ona@example.com' } });
     expect((await call('POST', `/v1/companies/${companyId}/assign/`, partner.auth, { managerId: manager.id })).status).toBe(200);
     const after = await call('GET', '/kyb/companies/?assignedTo=' + manager.id, partner.auth);

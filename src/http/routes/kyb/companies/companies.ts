@@ -71,10 +71,14 @@ export function companyRoutes(app: App): void {
         tags,
         params: CompanyParams,
         body: CompanyStatusRequest,
-        response: { 200: CompanyStatus, ...errorResponses(400, 401, 404, 409) },
+        // 202: the decision waits for a second reviewer (OpenKYB's four-eyes); the status is unchanged.
+        response: { 200: CompanyStatus, 202: CompanyStatus, ...errorResponses(400, 401, 404, 409) },
       },
     },
-    async (request) => changeCompanyStatus({ ctx: partnerCtx(request), id: request.params.id, input: request.body }),
+    async (request, reply) => {
+      const { isAwaitingConfirmation, ...status } = await changeCompanyStatus({ ctx: partnerCtx(request), id: request.params.id, input: request.body });
+      return reply.code(isAwaitingConfirmation ? 202 : 200).send(status);
+    },
   );
 }
 
