@@ -43,3 +43,8 @@ export async function expectAccessible(page: Page, where: string): Promise<void>
     .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(bad, `accessibility violations on ${where}`).toEqual([]);
 }
+
+/** Closes what a browser test opened, in the order given (pages' contexts before their browser, a server last); a setup that failed half-way leaves undefined. */
+export async function closeAll(...opened: Array<{ close(): Promise<unknown> } | undefined>): Promise<void> {
+  for (const thing of opened) await thing?.close();
+}

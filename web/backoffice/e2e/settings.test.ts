@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createManager } from '../../../src/core/managers/create-manager.js';
 import type { ManagerRole } from '../../../src/core/managers/roles.js';
 import { totpCode } from '../../../src/core/managers/totp.js';
-import { expectAccessible, launchChromium, screenshotFolder } from '../../../test/browser.js';
+import { closeAll, expectAccessible, launchChromium, screenshotFolder } from '../../../test/browser.js';
 import { DIALECTS } from '../../../test/harness.js';
 import { startReceiver, type Receiver } from '../../../test/webhook-receiver.js';
 import { startBackofficeServer, type BackofficeServer } from './server.js';
@@ -58,6 +58,13 @@ for (const dialect of DIALECTS) {
       await page.getByRole('heading', { name: 'Cases' }).waitFor();
       return page;
     };
+    /** Saves the catalog entry being edited, waits for the page to say so, and reads back what the API now lists first. */
+    const savedEntry = async (listPath: string) => {
+      await admin.getByRole('button', { name: 'Save' }).click();
+      await poll(() => admin.getByRole('status').filter({ hasText: 'Saved' }).count()).toBe(1);
+      const [entry] = await server.partnerCall('GET', listPath);
+      return entry;
+    };
     const openSection = async (page: Page, name: string) => {
       await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name }).click();
       await page.getByRole('heading', { level: 1, name }).waitFor();
@@ -70,12 +77,7 @@ for (const dialect of DIALECTS) {
       admin = await signedIn('admin');
     });
 
-    afterAll(async () => {
-      for (const context of contexts) await context.close();
-      await browser?.close();
-      await receiver?.close();
-      await server?.close();
-    });
+    afterAll(() => closeAll(...contexts, browser, receiver, server));
 
     it('edits a flow, its preview following the edits, and saves it', async () => {
       await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
@@ -92,9 +94,7 @@ for (const dialect of DIALECTS) {
       expect(await preview.textContent()).toContain('REGISTRATION_NUMBER *');
       await expectAccessible(admin, 'flows');
       await shot(admin, 'flows');
-      await admin.getByRole('button', { name: 'Save' }).click();
-      await poll(() => admin.getByRole('status').filter({ hasText: 'Saved' }).count()).toBe(1);
-      const [flow] = await server.partnerCall('GET', '/v1/flows/');
+      const flow = await savedEntry('/v1/flows/');
       expect(flow).toMatchObject({ name: 'Standard onboarding', documents: [{ docType: 'UBO_CERT', required: true }], emailVerification: true });
       // JSON that is not the expected object blocks saving, with the reason.
       await admin.getByLabel('Beneficiaries and custom fields (JSON)').fill('{"beneficiaries": ');
@@ -116,9 +116,7 @@ for (const dialect of DIALECTS) {
       expect(await box.textContent()).toContain('Acme Ltd');
       await expectAccessible(admin, 'themes');
       await shot(admin, 'themes');
-      await admin.getByRole('button', { name: 'Save' }).click();
-      await poll(() => admin.getByRole('status').filter({ hasText: 'Saved' }).count()).toBe(1);
-      const [theme] = await server.partnerCall('GET', '/v1/themes/');
+      const theme = await savedEntry('/v1/themes/');
       expect(theme).toMatchObject({ name: 'Acme', companyName: 'Acme Ltd', colors: { primary: '#0b5394' } });
     });
 
@@ -145,9 +143,7 @@ for (const dialect of DIALECTS) {
       await poll(() => admin.locator('#s0-q1-condition-error').count()).toBe(0);
       await expectAccessible(admin, 'questionnaires');
       await shot(admin, 'questionnaires');
-      await admin.getByRole('button', { name: 'Save' }).click();
-      await poll(() => admin.getByRole('status').filter({ hasText: 'Saved' }).count()).toBe(1);
-      const [questionnaire] = await server.partnerCall('GET', '/v1/questionnaires/');
+      const questionnaire = await savedEntry('/v1/questionnaires/');
       expect(questionnaire.sections[0].questions).toMatchObject([
         { key: 'cash', type: 'CHECKBOX' },
         { key: 'q2', condition: 'cash == true' },

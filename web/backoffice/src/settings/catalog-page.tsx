@@ -2,7 +2,8 @@ import { Fragment, useState, type FormEvent, type ReactNode } from 'react';
 import { errorText } from '../components/error-text.js';
 import { useLoad, useTitle } from '../components/use-load.js';
 import { useI18n } from '../i18n/i18n.js';
-import { ErrorMessage, Saved, useAction } from './common.js';
+import { ErrorMessage, Saved, useAction, useSettingsApi } from './common.js';
+import type { SettingsApi } from './settings-api.js';
 
 interface CatalogApi<T, In> {
   list(): Promise<T[]>;
@@ -11,13 +12,26 @@ interface CatalogApi<T, In> {
   remove(id: string): Promise<void>;
 }
 
+/** An entry as its editor sees it: what the partner wrote, without what the server stamps on it. */
+export type Editable<T> = Omit<T, 'id' | 'createdAt' | 'updatedAt'>;
+
+function editable<T extends { id: string }>({
+  id: _id,
+  createdAt: _c,
+  updatedAt: _u,
+  ...fields
+}: T & { createdAt?: unknown; updatedAt?: unknown }): Editable<T> {
+  return fields;
+}
+
 export interface CatalogPageProps<T extends { id: string; name: string }, In> {
-  /** Page title, and the noun of one entry (e.g. "Flows", "flow"). */
-  title: string;
-  noun: string;
-  api: CatalogApi<T, In>;
+  /** Which catalog: it names the page ("Flows") and one entry ("flow"). */
+  kind: 'flows' | 'themes' | 'questionnaires';
+  /** Its calls, picked from the settings API (or wrapped, where the draft is not the body). */
+  api(all: SettingsApi): CatalogApi<T, In>;
   blank(): In;
-  toInput(entry: T): In;
+  /** The draft of a stored entry, from its own fields (without the id and times the server stamps on it). */
+  toInput(fields: Editable<T>): In;
   /** Problems the page can see before sending (conditions that do not parse...): saving waits until there are none. */
   problems?(draft: In): string[];
   editor(draft: In, change: (next: In) => void): ReactNode;
@@ -30,8 +44,10 @@ export interface CatalogPageProps<T extends { id: string; name: string }, In> {
  * preview; the server checks everything again on save.
  */
 export function CatalogPage<T extends { id: string; name: string }, In>(props: CatalogPageProps<T, In>) {
-  const { title, noun, api } = props;
   const { t } = useI18n();
+  const api = props.api(useSettingsApi());
+  const title = t(`settings.section.${props.kind}`);
+  const noun = t(`${props.kind}.noun`);
   useTitle(title);
   const { result, reload } = useLoad(() => api.list(), title);
   const [editing, setEditing] = useState<{ id: string | null; draft: In } | null>(null);
@@ -53,7 +69,7 @@ export function CatalogPage<T extends { id: string; name: string }, In>(props: C
     setSaved(null);
     void action.run(async () => {
       const stored = editing.id ? await api.replace(editing.id, editing.draft) : await api.create(editing.draft);
-      setEditing({ id: stored.id, draft: props.toInput(stored) });
+      setEditing({ id: stored.id, draft: props.toInput(editable(stored)) });
       setSaved(t('settings.saved', { name: stored.name }));
       await reload();
     });
@@ -86,7 +102,7 @@ export function CatalogPage<T extends { id: string; name: string }, In>(props: C
                     type="button"
                     className="link-button"
                     aria-current={editing?.id === entry.id ? 'true' : undefined}
-                    onClick={() => open({ id: entry.id, draft: props.toInput(entry) })}
+                    onClick={() => open({ id: entry.id, draft: props.toInput(editable(entry)) })}
                   >
                     {entry.name}
                   </button>

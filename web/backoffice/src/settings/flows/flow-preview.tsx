@@ -1,7 +1,21 @@
+import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n/i18n.js';
 import type { FlowInput, Questionnaire } from '../settings-api.js';
 
 const mark = (required: boolean | undefined, text: string) => (required ? `${text} *` : text);
+
+/** A step's chosen items, one line each, or a note that nothing is chosen yet. */
+function Chosen<Item>({ items, keyOf, line }: { items: readonly Item[] | null | undefined; keyOf(item: Item): string; line(item: Item): ReactNode }) {
+  const { t } = useI18n();
+  if (!items?.length) return <p className="note">{t('flows.noneChosen')}</p>;
+  return (
+    <ul>
+      {items.map((item) => (
+        <li key={keyOf(item)}>{line(item)}</li>
+      ))}
+    </ul>
+  );
+}
 
 /**
  * What the hosted form will ask for with this flow, step by step, as the client meets it
@@ -29,29 +43,15 @@ export function FlowPreview({ flow, questionnaire }: { flow: FlowInput; question
         </li>
         <li>
           <h3>{t('flows.step.documents')}</h3>
-          {(flow.documents ?? []).length === 0 ? (
-            <p className="note">{t('flows.noneChosen')}</p>
-          ) : (
-            <ul>
-              {(flow.documents ?? []).map((d) => (
-                <li key={d.docType}>{mark(d.required, d.docType)}</li>
-              ))}
-            </ul>
-          )}
+          <Chosen items={flow.documents} keyOf={(d) => d.docType} line={(d) => mark(d.required, d.docType)} />
         </li>
         <li>
           <h3>{t('flows.step.people')}</h3>
-          {(flow.beneficiaries ?? []).length === 0 ? (
-            <p className="note">{t('flows.noneChosen')}</p>
-          ) : (
-            <ul>
-              {(flow.beneficiaries ?? []).map((b) => (
-                <li key={b.beneficiaryType}>
-                  {mark(b.required, b.beneficiaryType)}: {b.applicants.map((a) => a.applicantType).join(' / ')}
-                </li>
-              ))}
-            </ul>
-          )}
+          <Chosen
+            items={flow.beneficiaries}
+            keyOf={(b) => b.beneficiaryType}
+            line={(b) => `${mark(b.required, b.beneficiaryType)}: ${b.applicants.map((a) => a.applicantType).join(' / ')}`}
+          />
           {flow.ownershipFullStructure ? <p className="hint">{t('flows.ownershipFullStructure')}</p> : null}
           {typeof flow.ownershipPercentageThreshold === 'number' ? (
             <p className="hint">{t('flows.thresholdIs', { percent: flow.ownershipPercentageThreshold })}</p>

@@ -4,6 +4,7 @@ import { useLoad } from '../../components/use-load.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { CatalogPage } from '../catalog-page.js';
 import { useSettingsApi } from '../common.js';
+import { DescriptionField, NumberField, TextField } from '../fields.js';
 import type { FlowInput, Questionnaire } from '../settings-api.js';
 import { FlowPreview } from './flow-preview.js';
 import { PickList } from './pick-list.js';
@@ -35,9 +36,7 @@ function FlowEditor({ draft, change, questionnaires }: { draft: Draft; change(ne
   const { t } = useI18n();
   return (
     <>
-      <Field id="flow-name" label={t('settings.name')} isRequired>
-        {(c) => <input {...c} value={draft.name} maxLength={100} onChange={(e) => change({ ...draft, name: e.target.value })} />}
-      </Field>
+      <TextField id="flow-name" label={t('settings.name')} isRequired value={draft.name} maxLength={100} onChange={(name) => change({ ...draft, name })} />
       <Field id="flow-questionnaire" label={t('flows.questionnaire')}>
         {(c) => (
           <select {...c} value={draft.questionnaire ?? ''} onChange={(e) => change({ ...draft, questionnaire: e.target.value || null })}>
@@ -50,17 +49,12 @@ function FlowEditor({ draft, change, questionnaires }: { draft: Draft; change(ne
           </select>
         )}
       </Field>
-      <Field id="flow-description" label={t('flows.description')}>
-        {(c) => (
-          <textarea
-            {...c}
-            rows={2}
-            maxLength={512}
-            value={draft.description ?? ''}
-            onChange={(e) => change({ ...draft, description: e.target.value || null })}
-          />
-        )}
-      </Field>
+      <DescriptionField
+        id="flow-description"
+        label={t('flows.description')}
+        value={draft.description}
+        onChange={(description) => change({ ...draft, description })}
+      />
       <PickList
         id="flow-fields"
         label={t('flows.fields')}
@@ -82,18 +76,14 @@ function FlowEditor({ draft, change, questionnaires }: { draft: Draft; change(ne
             <input type="checkbox" checked={draft[name] ?? false} onChange={(e) => change({ ...draft, [name]: e.target.checked })} /> {t(`flows.${name}`)}
           </label>
         ))}
-        <Field id="flow-threshold" label={t('flows.threshold')}>
-          {(c) => (
-            <input
-              {...c}
-              type="number"
-              min={0}
-              max={100}
-              value={draft.ownershipPercentageThreshold ?? ''}
-              onChange={(e) => change({ ...draft, ownershipPercentageThreshold: e.target.value === '' ? null : e.target.valueAsNumber })}
-            />
-          )}
-        </Field>
+        <NumberField
+          id="flow-threshold"
+          label={t('flows.threshold')}
+          min={0}
+          max={100}
+          value={draft.ownershipPercentageThreshold}
+          onChange={(ownershipPercentageThreshold) => change({ ...draft, ownershipPercentageThreshold })}
+        />
       </fieldset>
       <Field id="flow-advanced" label={t('flows.advanced')} hint={t('flows.advancedHint')}>
         {(c) => (
@@ -121,17 +111,16 @@ export default function FlowsPage() {
   const api = useSettingsApi();
   const { result } = useLoad(() => api.questionnaires.list(), 'flow-questionnaires');
   const questionnaires = result.state === 'done' ? result.data : [];
-  const catalog = {
-    list: api.flows.list,
-    remove: api.flows.remove,
-    create: (draft: Draft) => api.flows.create(toBody(draft)),
-    replace: (id: string, draft: Draft) => api.flows.replace(id, toBody(draft)),
-  };
   return (
     <CatalogPage
-      title={t('settings.section.flows')}
-      noun={t('flows.noun')}
-      api={catalog}
+      kind="flows"
+      // The editor's draft carries the JSON of the advanced options: the body is parsed from it.
+      api={({ flows }) => ({
+        list: flows.list,
+        remove: flows.remove,
+        create: (draft: Draft) => flows.create(toBody(draft)),
+        replace: (id: string, draft: Draft) => flows.replace(id, toBody(draft)),
+      })}
       blank={(): Draft => {
         const flow: FlowInput = {
           name: '',
@@ -144,7 +133,7 @@ export default function FlowsPage() {
         };
         return { ...flow, advanced: advancedOf(flow) };
       }}
-      toInput={({ id: _id, createdAt: _c, updatedAt: _u, ...flow }): Draft => ({ ...flow, advanced: advancedOf(flow) })}
+      toInput={(flow): Draft => ({ ...flow, advanced: advancedOf(flow) })}
       problems={(draft) => (parseAdvanced(draft.advanced) ? [] : [t('flows.advancedInvalid')])}
       editor={(draft, change) => <FlowEditor draft={draft} change={change} questionnaires={questionnaires} />}
       preview={(draft) => <FlowPreview flow={toBody(draft)} questionnaire={questionnaires.find((q) => q.key === draft.questionnaire) ?? null} />}

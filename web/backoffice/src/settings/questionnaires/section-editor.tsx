@@ -3,9 +3,23 @@ import { QUESTION_TYPES } from '../../../../../src/shared/enums.js';
 import { Field } from '../../components/field.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useRowKeys } from '../common.js';
+import { CodeSelect, ConditionField, TextField } from '../fields.js';
 import type { Question, Section } from '../settings-api.js';
 
 const at = (problems: QuestionnaireProblems, path: string): string | null => problems[path]?.join(' ') ?? null;
+
+/** Every section and question has a key and a title, both required, with these bounds. */
+const KEY = { isRequired: true, maxLength: 64 } as const;
+const TITLE = { isRequired: true, maxLength: 512 } as const;
+
+/**
+ * The id and the checker's error of one input of a section or question: the input `key` of the
+ * row `s0-q1` (at `sections.0.questions.1`) is `s0-q1-key`, its error `sections.0.questions.1.key`.
+ */
+const inputsOf = (id: string, path: string, problems: QuestionnaireProblems) => (name: string) => ({
+  id: `${id}-${name}`,
+  error: at(problems, `${path}.${name}`),
+});
 const CHOICE_TYPES: ReadonlySet<string> = new Set(['RADIO', 'SELECT', 'SELECT_MULTI']);
 
 /** Choices as lines of "key: title" (a line without a colon uses its text as both). */
@@ -19,6 +33,15 @@ function parseChoices(text: string): Question['choices'] {
       const colon = line.indexOf(':');
       return colon < 0 ? { key: line, title: line } : { key: line.slice(0, colon).trim(), title: line.slice(colon + 1).trim() };
     });
+}
+
+/** Removes its row (a section or a question): a short text, and a label that says which row for screen readers. */
+function RemoveButton({ label, text, onRemove }: { label: string; text: string; onRemove(): void }) {
+  return (
+    <button type="button" className="button secondary small" onClick={onRemove} aria-label={label}>
+      {text}
+    </button>
+  );
 }
 
 function QuestionEditor({
@@ -36,55 +59,30 @@ function QuestionEditor({
 }) {
   const { t } = useI18n();
   const set = (change: Partial<Question>) => onChange({ ...question, ...change });
+  const input = inputsOf(id, path, problems);
   return (
     <li className="question-edit">
       <div className="field-row">
-        <Field id={`${id}-key`} label={t('questionnaires.questionKey')} error={at(problems, `${path}.key`)} isRequired>
-          {(c) => <input {...c} value={question.key} maxLength={64} onChange={(e) => set({ key: e.target.value })} />}
-        </Field>
-        <Field id={`${id}-type`} label={t('questionnaires.questionType')}>
-          {(c) => (
-            <select {...c} value={question.type} onChange={(e) => set({ type: e.target.value as Question['type'] })}>
-              {QUESTION_TYPES.map((type) => (
-                <option key={type} value={type}>
-                  {type}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <TextField {...input('key')} {...KEY} label={t('questionnaires.questionKey')} value={question.key} onChange={(key) => set({ key })} />
+        <CodeSelect
+          {...input('type')}
+          label={t('questionnaires.questionType')}
+          value={question.type}
+          options={QUESTION_TYPES}
+          onChange={(type) => set({ type })}
+        />
         <label className="checkbox">
           <input type="checkbox" checked={question.required ?? false} onChange={(e) => set({ required: e.target.checked })} /> {t('questionnaires.required')}
         </label>
       </div>
-      <Field id={`${id}-title`} label={t('questionnaires.questionTitle')} isRequired>
-        {(c) => <input {...c} value={question.title} maxLength={512} onChange={(e) => set({ title: e.target.value })} />}
-      </Field>
+      <TextField {...input('title')} {...TITLE} label={t('questionnaires.questionTitle')} value={question.title} onChange={(title) => set({ title })} />
       {CHOICE_TYPES.has(question.type) ? (
-        <Field id={`${id}-choices`} label={t('questionnaires.choices')} hint={t('questionnaires.choicesHint')} error={at(problems, `${path}.choices`)}>
+        <Field {...input('choices')} label={t('questionnaires.choices')} hint={t('questionnaires.choicesHint')}>
           {(c) => <textarea {...c} rows={3} defaultValue={choicesText(question)} onChange={(e) => set({ choices: parseChoices(e.target.value) })} />}
         </Field>
       ) : null}
-      <Field id={`${id}-condition`} label={t('questionnaires.condition')} error={at(problems, `${path}.condition`)}>
-        {(c) => (
-          <input
-            {...c}
-            className="code"
-            value={question.condition ?? ''}
-            maxLength={1000}
-            spellCheck={false}
-            onChange={(e) => set({ condition: e.target.value || null })}
-          />
-        )}
-      </Field>
-      <button
-        type="button"
-        className="button secondary small"
-        onClick={() => onChange(null)}
-        aria-label={t('questionnaires.removeQuestion', { key: question.key || '—' })}
-      >
-        {t('flows.remove')}
-      </button>
+      <ConditionField {...input('condition')} label={t('questionnaires.condition')} value={question.condition} onChange={(condition) => set({ condition })} />
+      <RemoveButton label={t('questionnaires.removeQuestion', { key: question.key || '—' })} text={t('flows.remove')} onRemove={() => onChange(null)} />
     </li>
   );
 }
@@ -105,6 +103,7 @@ export function SectionEditor({
   const id = `s${index}`;
   const path = `sections.${index}`;
   const set = (change: Partial<Section>) => onChange({ ...section, ...change });
+  const input = inputsOf(id, path, problems);
   const rows = useRowKeys(section.questions.length);
   const setQuestion = (j: number, next: Question | null) => {
     if (!next) rows.removed(j);
@@ -114,25 +113,15 @@ export function SectionEditor({
     <fieldset className="section-edit">
       <legend>{t('questionnaires.sectionN', { n: index + 1, title: section.title || section.key })}</legend>
       <div className="field-row">
-        <Field id={`${id}-key`} label={t('questionnaires.sectionKey')} error={at(problems, `${path}.key`)} isRequired>
-          {(c) => <input {...c} value={section.key} maxLength={64} onChange={(e) => set({ key: e.target.value })} />}
-        </Field>
-        <Field id={`${id}-title`} label={t('questionnaires.sectionTitle')} isRequired>
-          {(c) => <input {...c} value={section.title} maxLength={512} onChange={(e) => set({ title: e.target.value })} />}
-        </Field>
+        <TextField {...input('key')} {...KEY} label={t('questionnaires.sectionKey')} value={section.key} onChange={(key) => set({ key })} />
+        <TextField {...input('title')} {...TITLE} label={t('questionnaires.sectionTitle')} value={section.title} onChange={(title) => set({ title })} />
       </div>
-      <Field id={`${id}-condition`} label={t('questionnaires.sectionCondition')} error={at(problems, `${path}.condition`)}>
-        {(c) => (
-          <input
-            {...c}
-            className="code"
-            value={section.condition ?? ''}
-            maxLength={1000}
-            spellCheck={false}
-            onChange={(e) => set({ condition: e.target.value || null })}
-          />
-        )}
-      </Field>
+      <ConditionField
+        {...input('condition')}
+        label={t('questionnaires.sectionCondition')}
+        value={section.condition}
+        onChange={(condition) => set({ condition })}
+      />
       <ol className="questions">
         {section.questions.map((q, j) => (
           <QuestionEditor
@@ -156,14 +145,11 @@ export function SectionEditor({
         >
           {t('questionnaires.addQuestion')}
         </button>
-        <button
-          type="button"
-          className="button secondary small"
-          onClick={() => onChange(null)}
-          aria-label={t('questionnaires.removeSection', { key: section.key || '—' })}
-        >
-          {t('questionnaires.removeSectionShort')}
-        </button>
+        <RemoveButton
+          label={t('questionnaires.removeSection', { key: section.key || '—' })}
+          text={t('questionnaires.removeSectionShort')}
+          onRemove={() => onChange(null)}
+        />
       </div>
     </fieldset>
   );

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { errorText } from '../../components/error-text.js';
-import { Field } from '../../components/field.js';
+import { NumberField } from '../fields.js';
 import { formatDateTime } from '../../components/format.js';
 import { useLoad, useTitle } from '../../components/use-load.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -67,18 +67,16 @@ export default function RiskModelPage() {
           <p className="hint">{t('risk.levelsHint')}</p>
           <div className="field-row">
             {LEVELS.map((level) => (
-              <Field key={level} id={`level-${level}`} label={t(`risk.level.${level}`)}>
-                {(c) => (
-                  <input
-                    {...c}
-                    type="number"
-                    min={1}
-                    max={100}
-                    value={model.levels[level]}
-                    onChange={(e) => setModel({ ...model, levels: { ...model.levels, [level]: e.target.valueAsNumber } })}
-                  />
-                )}
-              </Field>
+              <NumberField
+                key={level}
+                id={`level-${level}`}
+                label={t(`risk.level.${level}`)}
+                min={1}
+                max={100}
+                value={model.levels[level]}
+                // An emptied level stays empty (NaN, sent as null): the server refuses the model and says which level.
+                onChange={(n) => setModel({ ...model, levels: { ...model.levels, [level]: n ?? Number.NaN } })}
+              />
             ))}
           </div>
         </Panel>

@@ -4,7 +4,6 @@ import { applyTheme, DEFAULT_COLORS } from '../../../../shared/theme/apply-theme
 import { Field } from '../../components/field.js';
 import { useI18n, type MessageKey } from '../../i18n/i18n.js';
 import { CatalogPage } from '../catalog-page.js';
-import { useSettingsApi } from '../common.js';
 import type { ThemeInput } from '../settings-api.js';
 
 type ColorName = (typeof THEME_COLORS)[number];
@@ -91,14 +90,12 @@ function ThemeEditor({ draft, change }: { draft: ThemeInput; change(next: ThemeI
 /** Themes: text, logo (a URL, as in iDenfy's ThemeCore) and colours, with the form's look previewed as they change. */
 export default function ThemesPage() {
   const { t } = useI18n();
-  const api = useSettingsApi();
   return (
     <CatalogPage
-      title={t('settings.section.themes')}
-      noun={t('themes.noun')}
-      api={api.themes}
+      kind="themes"
+      api={(all) => all.themes}
       blank={() => ({ name: '', colors: {} })}
-      toInput={({ id: _id, createdAt: _c, updatedAt: _u, ...input }) => ({ ...input, colors: input.colors ?? {} })}
+      toInput={(input) => ({ ...input, colors: input.colors ?? {} })}
       problems={(draft) =>
         Object.entries(draft.colors ?? {})
           .filter(([, v]) => typeof v === 'string' && !HEX.test(v))
