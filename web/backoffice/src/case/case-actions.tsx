@@ -3,6 +3,7 @@ import { can } from '../api/permissions.js';
 import type { CompanyDetail, ManagerListItem } from '../api/types.js';
 import { saveBlob, useAction } from '../components/use-action.js';
 import { personName } from '../components/format.js';
+import { ActionOutcome } from '../components/messages.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useSession } from '../session.js';
 import type { Blocker } from './approval-blockers.js';
@@ -51,11 +52,7 @@ export function CaseActions(props: ActionsProps) {
           {roleNote}
         </p>
       ) : null}
-      {message ? (
-        <p className={`message tone-${message.tone}`} role={message.tone === 'error' ? 'alert' : 'status'}>
-          {message.text}
-        </p>
-      ) : null}
+      <ActionOutcome message={message} />
 
       <div className="action-group">
         <button

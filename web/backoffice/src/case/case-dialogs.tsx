@@ -1,7 +1,8 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { CompanyDetail } from '../api/types.js';
 import { Dialog } from '../components/dialog.js';
-import { errorText } from '../components/error-text.js';
+import { ErrorMessage } from '../components/messages.js';
+import { useFormAction } from '../components/use-form-action.js';
 import { useI18n, type Translate } from '../i18n/i18n.js';
 import { useSession } from '../session.js';
 import { beneficiaryName } from './approval-blockers.js';
@@ -20,47 +21,37 @@ export function requestableItems(t: Translate, detail: CompanyDetail): Array<{ p
   ];
 }
 
-/** One form in a dialog: its error, its submit button, busy while the call runs. */
+/** One dialog holding one form: its error, its submit button, busy while the call runs. */
 function DialogForm({
+  open,
+  title,
+  onClose,
   submitLabel,
   danger,
   onSubmit,
   children,
 }: {
+  open: boolean;
+  title: string;
+  onClose(): void;
   submitLabel: string;
   danger?: boolean;
   onSubmit(): Promise<string | null>;
   children: ReactNode;
 }) {
-  const { t } = useI18n();
-  const [error, setError] = useState<string | null>(null);
-  const [isBusy, setBusy] = useState(false);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      setError(await onSubmit());
-    } catch (caught) {
-      setError(errorText(t, caught));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { isBusy, error, submit } = useFormAction();
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate>
-      {children}
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <div className="dialog-actions">
-        <button type="submit" className={`button ${danger ? 'danger' : 'primary'}`} disabled={isBusy}>
-          {submitLabel}
-        </button>
-      </div>
-    </form>
+    <Dialog open={open} title={title} onClose={onClose}>
+      <form onSubmit={submit(onSubmit)} noValidate>
+        {children}
+        <ErrorMessage error={error} />
+        <div className="dialog-actions">
+          <button type="submit" className={`button ${danger ? 'danger' : 'primary'}`} disabled={isBusy}>
+            {submitLabel}
+          </button>
+        </div>
+      </form>
+    </Dialog>
   );
 }
 
@@ -72,89 +63,87 @@ export function CaseDialogs({ detail, dialog, setDialog, onChanged, onDecided, o
   const [message, setMessage] = useState('');
   const [typed, setTyped] = useState('');
   const close = () => setDialog(null);
+  /** The props that tie a DialogForm to its name: open when it is the one asked for. */
+  const shown = (which: DialogName) => ({ open: dialog === which, onClose: close });
+  /** Approving and denying end alike: close, then say whether four-eyes now waits for a second reviewer. */
+  const decide = async (decision: 'APPROVED' | 'DENIED', call: Promise<{ isAwaitingConfirmation: boolean }>) => {
+    const outcome = await call;
+    close();
+    onDecided(decision, outcome.isAwaitingConfirmation);
+    return null;
+  };
   const name = detail.company.companyName;
   return (
     <>
-      <Dialog open={dialog === 'approve'} title={t('approve.title', { name })} onClose={close}>
-        <DialogForm
-          submitLabel={t('actions.approve')}
-          onSubmit={async () => {
-            const outcome = await client.approve(detail.id);
-            close();
-            onDecided('APPROVED', outcome.isAwaitingConfirmation);
-            return null;
-          }}
-        >
-          <p>{t('approve.confirm')}</p>
-        </DialogForm>
-      </Dialog>
+      <DialogForm
+        {...shown('approve')}
+        title={t('approve.title', { name })}
+        submitLabel={t('actions.approve')}
+        onSubmit={() => decide('APPROVED', client.approve(detail.id))}
+      >
+        <p>{t('approve.confirm')}</p>
+      </DialogForm>
 
-      <Dialog open={dialog === 'deny'} title={t('deny.title', { name })} onClose={close}>
-        <DialogForm
-          submitLabel={t('actions.deny')}
-          danger
-          onSubmit={async () => {
-            if (!reason.trim()) return t('deny.reasonRequired');
-            const outcome = await client.deny(detail.id, reason.trim());
-            close();
-            onDecided('DENIED', outcome.isAwaitingConfirmation);
-            return null;
-          }}
-        >
-          <label htmlFor="deny-reason">{t('deny.reason')}</label>
-          <input id="deny-reason" value={reason} maxLength={64} onChange={(e) => setReason(e.target.value)} aria-required="true" autoFocus />
-        </DialogForm>
-      </Dialog>
+      <DialogForm
+        {...shown('deny')}
+        title={t('deny.title', { name })}
+        submitLabel={t('actions.deny')}
+        danger
+        onSubmit={async () => (reason.trim() ? decide('DENIED', client.deny(detail.id, reason.trim())) : t('deny.reasonRequired'))}
+      >
+        <label htmlFor="deny-reason">{t('deny.reason')}</label>
+        <input id="deny-reason" value={reason} maxLength={64} onChange={(e) => setReason(e.target.value)} aria-required="true" autoFocus />
+      </DialogForm>
 
-      <Dialog open={dialog === 'requestInfo'} title={t('requestInfo.title')} onClose={close}>
-        <DialogForm
-          submitLabel={t('requestInfo.send')}
-          onSubmit={async () => {
-            if (items.length === 0) return t('requestInfo.pickItems');
-            if (!message.trim()) return t('requestInfo.messageRequired');
-            await client.requestInfo(detail.id, { items, message: message.trim() });
-            close();
-            setItems([]);
-            setMessage('');
-            await onChanged();
-            return null;
-          }}
-        >
-          <fieldset className="item-picker">
-            <legend>{t('requestInfo.items')}</legend>
-            {requestableItems(t, detail).map((item) => (
-              <label key={item.path} className="choice">
-                <input
-                  type="checkbox"
-                  checked={items.includes(item.path)}
-                  onChange={(e) => setItems(e.target.checked ? [...items, item.path] : items.filter((x) => x !== item.path))}
-                />
-                {item.label}
-              </label>
-            ))}
-          </fieldset>
-          <label htmlFor="request-message">{t('requestInfo.message')}</label>
-          <textarea id="request-message" rows={4} maxLength={2000} value={message} onChange={(e) => setMessage(e.target.value)} aria-required="true" />
-        </DialogForm>
-      </Dialog>
+      <DialogForm
+        {...shown('requestInfo')}
+        title={t('requestInfo.title')}
+        submitLabel={t('requestInfo.send')}
+        onSubmit={async () => {
+          if (items.length === 0) return t('requestInfo.pickItems');
+          if (!message.trim()) return t('requestInfo.messageRequired');
+          await client.requestInfo(detail.id, { items, message: message.trim() });
+          close();
+          setItems([]);
+          setMessage('');
+          await onChanged();
+          return null;
+        }}
+      >
+        <fieldset className="item-picker">
+          <legend>{t('requestInfo.items')}</legend>
+          {requestableItems(t, detail).map((item) => (
+            <label key={item.path} className="choice">
+              <input
+                type="checkbox"
+                checked={items.includes(item.path)}
+                onChange={(e) => setItems(e.target.checked ? [...items, item.path] : items.filter((x) => x !== item.path))}
+              />
+              {item.label}
+            </label>
+          ))}
+        </fieldset>
+        <label htmlFor="request-message">{t('requestInfo.message')}</label>
+        <textarea id="request-message" rows={4} maxLength={2000} value={message} onChange={(e) => setMessage(e.target.value)} aria-required="true" />
+      </DialogForm>
 
-      <Dialog open={dialog === 'delete'} title={t('delete.title', { name })} onClose={close}>
-        <DialogForm
-          submitLabel={t('actions.delete')}
-          danger
-          onSubmit={async () => {
-            if (typed !== name) return t('delete.mismatch');
-            await client.deleteCompany(detail.id);
-            close();
-            onDeleted();
-            return null;
-          }}
-        >
-          <p>{t('delete.warning')}</p>
-          <label htmlFor="delete-confirm">{t('delete.typeName', { name })}</label>
-          <input id="delete-confirm" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" aria-required="true" />
-        </DialogForm>
-      </Dialog>
+      <DialogForm
+        {...shown('delete')}
+        title={t('delete.title', { name })}
+        submitLabel={t('actions.delete')}
+        danger
+        onSubmit={async () => {
+          if (typed !== name) return t('delete.mismatch');
+          await client.deleteCompany(detail.id);
+          close();
+          onDeleted();
+          return null;
+        }}
+      >
+        <p>{t('delete.warning')}</p>
+        <label htmlFor="delete-confirm">{t('delete.typeName', { name })}</label>
+        <input id="delete-confirm" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" aria-required="true" />
+      </DialogForm>
     </>
   );
 }

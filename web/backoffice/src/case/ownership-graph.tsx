@@ -1,5 +1,6 @@
 import { formatPercent } from '../../../shared/i18n/format.js';
 import type { CompanyOwnership } from '../api/types.js';
+import { ColumnHeads } from '../components/layout.js';
 import { useI18n } from '../i18n/i18n.js';
 import { layoutOwnership, NODE_HEIGHT, NODE_WIDTH, type PlacedNode } from './ownership-layout.js';
 
@@ -63,13 +64,7 @@ export function OwnershipGraph({ ownership }: { ownership: CompanyOwnership }) {
       </div>
       <table className="data-table">
         <caption>{t('ownership.peopleCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('ownership.name')}</th>
-            <th scope="col">{t('ownership.effective')}</th>
-            <th scope="col">{t('ownership.ubo')}</th>
-          </tr>
-        </thead>
+        <ColumnHeads columns={[t('ownership.name'), t('ownership.effective'), t('ownership.ubo')]} />
         <tbody>
           {ownership.persons.map((person) => (
             <tr key={person.id} className={person.isUbo ? 'ubo-row' : undefined}>

@@ -1,6 +1,8 @@
 import { can } from '../api/permissions.js';
 import type { CaseChanges, CaseDecision, CompanyDetail } from '../api/types.js';
 import { saveBlob, useAction } from '../components/use-action.js';
+import { ColumnHeads } from '../components/layout.js';
+import { ActionOutcome } from '../components/messages.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useSession } from '../session.js';
 
@@ -48,11 +50,7 @@ export function ReviewControls({ detail, decision, onChanged }: { detail: Compan
           </button>
         </div>
       ) : null}
-      {message ? (
-        <p className={`message tone-${message.tone}`} role={message.tone === 'error' ? 'alert' : 'status'}>
-          {message.text}
-        </p>
-      ) : null}
+      <ActionOutcome message={message} />
       <button type="button" className="button secondary" disabled={!can(manager.role, 'export') || busy !== null} onClick={() => void exportPack()}>
         {t('review.evidence')}
       </button>
@@ -84,13 +82,7 @@ export function ChangesPanel({ changes }: { changes: CaseChanges }) {
   return (
     <table className="changes">
       <caption>{t('changes.caption', { date: new Date(changes.previousSubmission).toLocaleString() })}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('changes.what')}</th>
-          <th scope="col">{t('changes.before')}</th>
-          <th scope="col">{t('changes.after')}</th>
-        </tr>
-      </thead>
+      <ColumnHeads columns={[t('changes.what'), t('changes.before'), t('changes.after')]} />
       <tbody>
         {rows.map((row, i) => (
           <tr key={i}>

@@ -1,5 +1,6 @@
 import type { RiskAssessment } from '../api/types.js';
 import { formatDateTime } from '../components/format.js';
+import { ColumnHeads } from '../components/layout.js';
 import { useI18n } from '../i18n/i18n.js';
 
 /** The score and level, and what each factor added to the score. */
@@ -15,13 +16,7 @@ export function RiskPanel({ risk }: { risk: RiskAssessment | null }) {
       {risk.floor ? <p className="note">{t('risk.floor', { level: t(`risk.${risk.floor.level}`), factor: risk.floor.factor })}</p> : null}
       <table className="data-table">
         <caption className="visually-hidden">{t('risk.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('risk.factor')}</th>
-            <th scope="col">{t('risk.contribution')}</th>
-            <th scope="col">{t('risk.explanation')}</th>
-          </tr>
-        </thead>
+        <ColumnHeads columns={[t('risk.factor'), t('risk.contribution'), t('risk.explanation')]} />
         <tbody>
           {risk.factors.map((factor) => (
             <tr key={factor.factor}>

@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { CompanyDetail, CompanyScreening } from '../api/types.js';
-import { errorText } from '../components/error-text.js';
 import { Facts } from '../components/facts.js';
 import { formatDateTime } from '../components/format.js';
+import { ErrorMessage } from '../components/messages.js';
+import { useFormAction } from '../components/use-form-action.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useSession } from '../session.js';
 import { beneficiaryName } from './approval-blockers.js';
@@ -102,24 +103,14 @@ function ResolveForm({ hit, onChanged }: { hit: Hit; onChanged(): Promise<void> 
   const { client } = useSession();
   const [resolution, setResolution] = useState<'FALSE_POSITIVE' | 'TRUE_POSITIVE' | null>(null);
   const [comment, setComment] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [isBusy, setBusy] = useState(false);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!resolution) return setError(t('screening.pickResolution'));
-    setBusy(true);
-    setError(null);
-    try {
-      await client.resolveHit(hit.id, resolution, comment.trim());
-      await onChanged();
-    } catch (caught) {
-      setError(errorText(t, caught));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { isBusy, error, submit } = useFormAction();
+  const resolve = submit(async () => {
+    if (!resolution) return t('screening.pickResolution');
+    await client.resolveHit(hit.id, resolution, comment.trim());
+    await onChanged();
+  });
   return (
-    <form className="resolve-form" onSubmit={(e) => void submit(e)}>
+    <form className="resolve-form" onSubmit={resolve}>
       <fieldset>
         <legend>{t('screening.resolveLegend', { name: hit.match.listedName })}</legend>
         <label className="choice">
@@ -133,11 +124,7 @@ function ResolveForm({ hit, onChanged }: { hit: Hit; onChanged(): Promise<void> 
       </fieldset>
       <label htmlFor={`comment-${hit.id}`}>{t('screening.comment')}</label>
       <textarea id={`comment-${hit.id}`} value={comment} maxLength={10_000} rows={2} onChange={(e) => setComment(e.target.value)} />
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorMessage error={error} />
       <button type="submit" className="button primary small" disabled={isBusy}>
         {t('screening.resolve')}
       </button>

@@ -5,6 +5,7 @@ import { BASE, Link, useLocation, type Route } from '../router/router.js';
 import { useSession } from '../session.js';
 import { Dialog } from './dialog.js';
 import { errorText } from './error-text.js';
+import { ColumnHeads } from './layout.js';
 import { SHORTCUTS, useShortcuts } from './shortcuts.js';
 
 /** Header (navigation, who is signed in, sign-out), the main region and the shortcut help. */
@@ -89,12 +90,7 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
       <Dialog open={isHelpOpen} title={t('shortcut.title')} onClose={() => setHelpOpen(false)}>
         <p>{t('shortcut.intro')}</p>
         <table className="shortcut-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('shortcut.key')}</th>
-              <th scope="col">{t('shortcut.action')}</th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={[t('shortcut.key'), t('shortcut.action')]} />
           <tbody>
             {SHORTCUTS.map((s) => (
               <tr key={s.key}>

@@ -1,24 +1,14 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { can } from '../api/permissions.js';
 import { ROLES, type ManagerListItem, type Role } from '../api/types.js';
-import { errorText } from '../components/error-text.js';
 import { Field } from '../components/field.js';
+import { DataTable, Panel, ValueOptions } from '../components/layout.js';
+import { ErrorMessage, LoadState, ShownOnce } from '../components/messages.js';
+import { useFormAction } from '../components/use-form-action.js';
 import { formatDateTime, personName } from '../components/format.js';
 import { useLoad, useTitle } from '../components/use-load.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useSession } from '../session.js';
-
-/** A one-time link, shown once: the server keeps only its hash. */
-function OnceLink({ url, label }: { url: string; label: string }) {
-  const { t } = useI18n();
-  return (
-    <div className="once-link tone-success" role="status">
-      <label htmlFor="once-link">{label}</label>
-      <input id="once-link" readOnly value={url} onFocus={(e) => e.target.select()} />
-      <p className="hint">{t('managers.linkOnce')}</p>
-    </div>
-  );
-}
 
 /** Admins: the partner's managers, a new manager (with its set-password link), disable and reset. */
 export default function ManagersPage() {
@@ -28,8 +18,7 @@ export default function ManagersPage() {
   const { result, reload } = useLoad(() => client.managers().then((r) => r.results), 'managers');
   const [form, setForm] = useState({ email: '', name: '', surname: '', role: 'reviewer' as Role });
   const [link, setLink] = useState<{ url: string; label: string } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [isBusy, setBusy] = useState(false);
+  const { isBusy, error, run, submit } = useFormAction();
 
   if (!can(me.role, 'admin')) {
     return (
@@ -40,26 +29,17 @@ export default function ManagersPage() {
     );
   }
 
-  const act = async (action: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const act = (action: () => Promise<void>) =>
+    run(async () => {
       await action();
       await reload();
-    } catch (caught) {
-      setError(errorText(t, caught));
-    } finally {
-      setBusy(false);
-    }
-  };
-  const create = (event: FormEvent) => {
-    event.preventDefault();
-    void act(async () => {
-      const created = await client.createManager({ ...form, email: form.email.trim(), name: form.name.trim(), surname: form.surname.trim() });
-      setLink({ url: created.setPasswordUrl, label: t('managers.linkFor', { name: personName(created.manager) ?? '' }) });
-      setForm({ email: '', name: '', surname: '', role: 'reviewer' });
     });
-  };
+  const create = submit(async () => {
+    const created = await client.createManager({ ...form, email: form.email.trim(), name: form.name.trim(), surname: form.surname.trim() });
+    setLink({ url: created.setPasswordUrl, label: t('managers.linkFor', { name: personName(created.manager) ?? '' }) });
+    setForm({ email: '', name: '', surname: '', role: 'reviewer' });
+    await reload();
+  });
   const reset = (m: ManagerListItem) =>
     act(async () => {
       const answer = await client.resetManager(m.id);
@@ -69,73 +49,51 @@ export default function ManagersPage() {
   return (
     <>
       <h1 tabIndex={-1}>{t('managers.title')}</h1>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      {link ? <OnceLink url={link.url} label={link.label} /> : null}
-      <div className="table-wrap">
-        <table className="data-table">
-          <caption className="visually-hidden">{t('managers.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('managers.name')}</th>
-              <th scope="col">{t('managers.email')}</th>
-              <th scope="col">{t('managers.role')}</th>
-              <th scope="col">{t('managers.state')}</th>
-              <th scope="col">{t('managers.lastSignIn')}</th>
-              <th scope="col">{t('managers.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.state === 'done'
-              ? result.data.map((m) => (
-                  <tr key={m.id}>
-                    <th scope="row">{personName(m)}</th>
-                    <td>{m.email}</td>
-                    <td>{t(`role.${m.role}`)}</td>
-                    <td>
-                      {m.disabled ? t('managers.disabled') : t('managers.active')}
-                      {m.away ? ` · ${t('managers.away')}` : ''}
-                      {m.totpEnabled ? ` · ${t('managers.totp')}` : ''}
-                    </td>
-                    <td>{m.lastSignInAt ? formatDateTime(locale, m.lastSignInAt) : '—'}</td>
-                    <td className="row-actions">
-                      <button
-                        type="button"
-                        className="button secondary small"
-                        disabled={isBusy || m.id === me.id}
-                        onClick={() => void act(async () => void (await client.updateManager(m.id, { disabled: !m.disabled })))}
-                        aria-label={t(m.disabled ? 'managers.enableNamed' : 'managers.disableNamed', { name: personName(m) ?? '' })}
-                      >
-                        {t(m.disabled ? 'managers.enable' : 'managers.disable')}
-                      </button>
-                      <button
-                        type="button"
-                        className="button secondary small"
-                        disabled={isBusy}
-                        onClick={() => void reset(m)}
-                        aria-label={t('managers.resetNamed', { name: personName(m) ?? '' })}
-                      >
-                        {t('managers.reset')}
-                      </button>
-                    </td>
-                  </tr>
-                ))
-              : null}
-          </tbody>
-        </table>
-      </div>
-      {result.state === 'loading' ? <p role="status">{t('app.loading')}</p> : null}
-      {result.state === 'error' ? (
-        <p className="field-error" role="alert">
-          {errorText(t, result.error)}
-        </p>
-      ) : null}
+      <ErrorMessage error={error} />
+      {link ? <ShownOnce id="once-link" label={link.label} value={link.url} hint={t('managers.linkOnce')} /> : null}
+      <DataTable
+        caption={t('managers.caption')}
+        columns={[t('managers.name'), t('managers.email'), t('managers.role'), t('managers.state'), t('managers.lastSignIn'), t('managers.actions')]}
+      >
+        {result.state === 'done'
+          ? result.data.map((m) => (
+              <tr key={m.id}>
+                <th scope="row">{personName(m)}</th>
+                <td>{m.email}</td>
+                <td>{t(`role.${m.role}`)}</td>
+                <td>
+                  {m.disabled ? t('managers.disabled') : t('managers.active')}
+                  {m.away ? ` · ${t('managers.away')}` : ''}
+                  {m.totpEnabled ? ` · ${t('managers.totp')}` : ''}
+                </td>
+                <td>{m.lastSignInAt ? formatDateTime(locale, m.lastSignInAt) : '—'}</td>
+                <td className="row-actions">
+                  <button
+                    type="button"
+                    className="button secondary small"
+                    disabled={isBusy || m.id === me.id}
+                    onClick={() => void act(async () => void (await client.updateManager(m.id, { disabled: !m.disabled })))}
+                    aria-label={t(m.disabled ? 'managers.enableNamed' : 'managers.disableNamed', { name: personName(m) ?? '' })}
+                  >
+                    {t(m.disabled ? 'managers.enable' : 'managers.disable')}
+                  </button>
+                  <button
+                    type="button"
+                    className="button secondary small"
+                    disabled={isBusy}
+                    onClick={() => void reset(m)}
+                    aria-label={t('managers.resetNamed', { name: personName(m) ?? '' })}
+                  >
+                    {t('managers.reset')}
+                  </button>
+                </td>
+              </tr>
+            ))
+          : null}
+      </DataTable>
+      <LoadState result={result} />
 
-      <section className="panel" aria-labelledby="new-manager">
-        <h2 id="new-manager">{t('managers.new')}</h2>
+      <Panel id="new-manager" title={t('managers.new')}>
         <form className="manager-form" onSubmit={create} noValidate>
           <Field id="manager-email" label={t('managers.email')} isRequired>
             {(c) => <input {...c} type="email" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} />}
@@ -149,11 +107,7 @@ export default function ManagersPage() {
           <Field id="manager-role" label={t('managers.role')} isRequired>
             {(c) => (
               <select {...c} value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as Role })}>
-                {ROLES.map((role) => (
-                  <option key={role} value={role}>
-                    {t(`role.${role}`)}
-                  </option>
-                ))}
+                <ValueOptions values={ROLES} label={(role) => t(`role.${role}`)} />
               </select>
             )}
           </Field>
@@ -161,7 +115,7 @@ export default function ManagersPage() {
             {t('managers.create')}
           </button>
         </form>
-      </section>
+      </Panel>
     </>
   );
 }

@@ -3,6 +3,8 @@ import { KYB_STATUSES, RISK_LEVELS } from '../../../../src/shared/enums.js';
 import type { ManagerListItem, PaginatedCompanyListList } from '../api/types.js';
 import { errorText } from '../components/error-text.js';
 import { formatAge, formatShortDateTime, personName } from '../components/format.js';
+import { ColumnHeads, ValueOptions } from '../components/layout.js';
+import { ErrorMessage } from '../components/messages.js';
 import { useShortcuts } from '../components/shortcuts.js';
 import { useLoad, useTitle } from '../components/use-load.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -102,11 +104,7 @@ export default function QueuePage() {
           <label htmlFor="risk">{t('queue.risk')}</label>
           <select id="risk" value={view.riskLevel ?? ''} onChange={(e) => go({ riskLevel: (e.target.value || null) as QueueView['riskLevel'] })}>
             <option value="">{t('queue.any')}</option>
-            {RISK_LEVELS.map((level) => (
-              <option key={level} value={level}>
-                {t(`risk.${level}`)}
-              </option>
-            ))}
+            <ValueOptions values={RISK_LEVELS} label={(level) => t(`risk.${level}`)} />
           </select>
         </div>
         <div className="filter">
@@ -139,34 +137,31 @@ export default function QueuePage() {
         </div>
       </form>
 
-      {result.state === 'error' ? (
-        <p className="field-error" role="alert">
-          {errorText(t, result.error)}
-        </p>
-      ) : null}
+      <ErrorMessage error={result.state === 'error' ? errorText(t, result.error) : null} />
       <p className="result-count" role="status">
         {data ? t('queue.resultCount', { count: data.page.count, page: view.page, pages }) : t('app.loading')}
       </p>
       <div className="table-wrap">
         <table className="queue-table">
           <caption className="visually-hidden">{t('queue.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('queue.company')}</th>
-              <th scope="col">{t('queue.registrationNumber')}</th>
-              <th scope="col">{t('queue.status')}</th>
-              <th scope="col">{t('queue.risk')}</th>
-              <th scope="col">{t('queue.assignee')}</th>
-              <th scope="col">{t('queue.submitted')}</th>
-              <th scope="col">{t('queue.age')}</th>
-              <th scope="col" aria-sort={view.ordering === 'created' ? 'ascending' : 'descending'}>
-                <button type="button" className="sort-button" onClick={() => go({ ordering: view.ordering === 'created' ? '-created' : 'created' })}>
-                  {t('queue.created')} <span aria-hidden="true">{view.ordering === 'created' ? '▲' : '▼'}</span>
-                  <span className="visually-hidden">{t(view.ordering === 'created' ? 'queue.sortNewest' : 'queue.sortOldest')}</span>
-                </button>
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            columns={[
+              t('queue.company'),
+              t('queue.registrationNumber'),
+              t('queue.status'),
+              t('queue.risk'),
+              t('queue.assignee'),
+              t('queue.submitted'),
+              t('queue.age'),
+            ]}
+          >
+            <th scope="col" aria-sort={view.ordering === 'created' ? 'ascending' : 'descending'}>
+              <button type="button" className="sort-button" onClick={() => go({ ordering: view.ordering === 'created' ? '-created' : 'created' })}>
+                {t('queue.created')} <span aria-hidden="true">{view.ordering === 'created' ? '▲' : '▼'}</span>
+                <span className="visually-hidden">{t(view.ordering === 'created' ? 'queue.sortNewest' : 'queue.sortOldest')}</span>
+              </button>
+            </th>
+          </ColumnHeads>
           <tbody ref={table}>
             {data?.page.results.map((row) => (
               <tr key={row.id}>
