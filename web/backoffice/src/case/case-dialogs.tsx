@@ -3,7 +3,7 @@ import type { CompanyDetail } from '../api/types.js';
 import { Dialog } from '../components/dialog.js';
 import { ErrorMessage } from '../components/messages.js';
 import { useFormAction } from '../components/use-form-action.js';
-import { useI18n, type Translate } from '../i18n/i18n.js';
+import { useI18n, type MessageKey, type Translate } from '../i18n/i18n.js';
 import { useSession } from '../session.js';
 import { beneficiaryName } from './approval-blockers.js';
 import type { ActionsProps } from './case-actions.js';
@@ -35,7 +35,7 @@ function DialogForm({
   title: string;
   onClose(): void;
   submitLabel: string;
-  danger?: boolean;
+  danger?: boolean | undefined;
   onSubmit(): Promise<string | null>;
   children: ReactNode;
 }) {
@@ -55,6 +55,14 @@ function DialogForm({
   );
 }
 
+/** The fixed part of each dialog: its title, its submit button, and whether that button is the dangerous kind. */
+const DIALOGS: Record<DialogName, { title: MessageKey; submit: MessageKey; danger?: boolean }> = {
+  approve: { title: 'approve.title', submit: 'actions.approve' },
+  deny: { title: 'deny.title', submit: 'actions.deny', danger: true },
+  requestInfo: { title: 'requestInfo.title', submit: 'requestInfo.send' },
+  delete: { title: 'delete.title', submit: 'actions.delete', danger: true },
+};
+
 export function CaseDialogs({ detail, dialog, setDialog, onChanged, onDecided, onDeleted }: ActionsProps) {
   const { t } = useI18n();
   const { client } = useSession();
@@ -62,52 +70,49 @@ export function CaseDialogs({ detail, dialog, setDialog, onChanged, onDecided, o
   const [items, setItems] = useState<string[]>([]);
   const [message, setMessage] = useState('');
   const [typed, setTyped] = useState('');
+  const name = detail.company.companyName;
   const close = () => setDialog(null);
-  /** The props that tie a DialogForm to its name: open when it is the one asked for. */
-  const shown = (which: DialogName) => ({ open: dialog === which, onClose: close });
-  /** Approving and denying end alike: close, then say whether four-eyes now waits for a second reviewer. */
-  const decide = async (decision: 'APPROVED' | 'DENIED', call: Promise<{ isAwaitingConfirmation: boolean }>) => {
+  /** A DialogForm's fixed props: open when it is the one asked for. */
+  const frame = (which: DialogName) => ({
+    open: dialog === which,
+    onClose: close,
+    title: t(DIALOGS[which].title, { name }),
+    submitLabel: t(DIALOGS[which].submit),
+    danger: DIALOGS[which].danger,
+  });
+  /** Every dialog ends alike once its call worked: it closes, then the page hears the outcome. */
+  const finish = async <T,>(call: Promise<T>, then: (outcome: T) => unknown) => {
     const outcome = await call;
     close();
-    onDecided(decision, outcome.isAwaitingConfirmation);
+    await then(outcome);
     return null;
   };
-  const name = detail.company.companyName;
   return (
     <>
-      <DialogForm
-        {...shown('approve')}
-        title={t('approve.title', { name })}
-        submitLabel={t('actions.approve')}
-        onSubmit={() => decide('APPROVED', client.approve(detail.id))}
-      >
+      <DialogForm {...frame('approve')} onSubmit={() => finish(client.approve(detail.id), (o) => onDecided('APPROVED', o.isAwaitingConfirmation))}>
         <p>{t('approve.confirm')}</p>
       </DialogForm>
 
       <DialogForm
-        {...shown('deny')}
-        title={t('deny.title', { name })}
-        submitLabel={t('actions.deny')}
-        danger
-        onSubmit={async () => (reason.trim() ? decide('DENIED', client.deny(detail.id, reason.trim())) : t('deny.reasonRequired'))}
+        {...frame('deny')}
+        onSubmit={async () =>
+          reason.trim() ? finish(client.deny(detail.id, reason.trim()), (o) => onDecided('DENIED', o.isAwaitingConfirmation)) : t('deny.reasonRequired')
+        }
       >
         <label htmlFor="deny-reason">{t('deny.reason')}</label>
         <input id="deny-reason" value={reason} maxLength={64} onChange={(e) => setReason(e.target.value)} aria-required="true" autoFocus />
       </DialogForm>
 
       <DialogForm
-        {...shown('requestInfo')}
-        title={t('requestInfo.title')}
-        submitLabel={t('requestInfo.send')}
+        {...frame('requestInfo')}
         onSubmit={async () => {
           if (items.length === 0) return t('requestInfo.pickItems');
           if (!message.trim()) return t('requestInfo.messageRequired');
-          await client.requestInfo(detail.id, { items, message: message.trim() });
-          close();
-          setItems([]);
-          setMessage('');
-          await onChanged();
-          return null;
+          return finish(client.requestInfo(detail.id, { items, message: message.trim() }), async () => {
+            setItems([]);
+            setMessage('');
+            await onChanged();
+          });
         }}
       >
         <fieldset className="item-picker">
@@ -127,19 +132,7 @@ export function CaseDialogs({ detail, dialog, setDialog, onChanged, onDecided, o
         <textarea id="request-message" rows={4} maxLength={2000} value={message} onChange={(e) => setMessage(e.target.value)} aria-required="true" />
       </DialogForm>
 
-      <DialogForm
-        {...shown('delete')}
-        title={t('delete.title', { name })}
-        submitLabel={t('actions.delete')}
-        danger
-        onSubmit={async () => {
-          if (typed !== name) return t('delete.mismatch');
-          await client.deleteCompany(detail.id);
-          close();
-          onDeleted();
-          return null;
-        }}
-      >
+      <DialogForm {...frame('delete')} onSubmit={async () => (typed === name ? finish(client.deleteCompany(detail.id), onDeleted) : t('delete.mismatch'))}>
         <p>{t('delete.warning')}</p>
         <label htmlFor="delete-confirm">{t('delete.typeName', { name })}</label>
         <input id="delete-confirm" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" aria-required="true" />

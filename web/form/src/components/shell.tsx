@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { PageFrame } from '../../../shared/components/page-frame.js';
 import type { ThemeCore } from '../api/types.js';
 import { useI18n } from '../i18n/i18n.js';
 import { LanguageSwitcher } from './language-switcher.js';
@@ -9,20 +10,21 @@ export function Shell({ theme, banner, children }: { theme: ThemeCore | null; ba
   const name = theme?.companyName || null;
   return (
     <>
-      <a className="skip-link" href="#main">
-        {t('app.skipToContent')}
-      </a>
-      <header className="header">
-        <div className="brand">
-          {theme?.logo ? <img className="logo" src={theme.logo} alt={name ?? ''} height={40} /> : null}
-          {name && !theme?.logo ? <span className="brand-name">{name}</span> : null}
-        </div>
-        <LanguageSwitcher />
-      </header>
-      {banner}
-      <main id="main" className="main" tabIndex={-1}>
+      <PageFrame
+        skipLabel={t('app.skipToContent')}
+        header={
+          <>
+            <div className="brand">
+              {theme?.logo ? <img className="logo" src={theme.logo} alt={name ?? ''} height={40} /> : null}
+              {name && !theme?.logo ? <span className="brand-name">{name}</span> : null}
+            </div>
+            <LanguageSwitcher />
+          </>
+        }
+        banner={banner}
+      >
         {children}
-      </main>
+      </PageFrame>
       {theme?.supportEmail ? (
         <footer className="footer">
           <p>
