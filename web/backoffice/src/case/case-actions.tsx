@@ -44,7 +44,7 @@ export function CaseActions(props: ActionsProps) {
   const roleNote = canWork ? null : t('actions.roleCannot', { role: t(`role.${manager.role}`) });
   const workDisabled = !canWork || busy !== null;
   return (
-    <section className="actions" aria-labelledby="actions-title">
+    <section className="actions panel" aria-labelledby="actions-title">
       <h2 id="actions-title">{t('actions.title')}</h2>
       <p className="assignee-line">{assignedTo ? t('actions.assignedTo', { name: personName(assignedTo) ?? '' }) : t('actions.unassigned')}</p>
       {roleNote ? (

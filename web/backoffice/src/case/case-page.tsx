@@ -20,6 +20,7 @@ import { ChangesPanel, ReviewControls } from './review-controls.js';
 import { RiskPanel } from './risk-panel.js';
 import { ScreeningPanel } from './screening-panel.js';
 import { AuditTimeline, CommentList } from './timeline.js';
+import { Badge } from '../components/badge.js';
 
 interface CaseData {
   detail: CompanyDetail;
@@ -116,9 +117,19 @@ export default function CasePage({ id }: { id: string }) {
       <div className="case-head">
         <h1 tabIndex={-1}>{detail.company.companyName}</h1>
         <p>
-          <span className={`badge status-${meta.status}`}>{t(`status.${meta.status}`)}</span>
-          {meta.approvalStatus ? <span className={`badge approval-${meta.approvalStatus}`}>{t(`approval.${meta.approvalStatus}`)}</span> : null}
-          {risk ? <span className={`badge risk-${risk.level}`}>{t('case.riskBadge', { level: t(`risk.${risk.level}`) })}</span> : null}
+          <Badge kind="status" value={meta.status}>
+            {t(`status.${meta.status}`)}
+          </Badge>
+          {meta.approvalStatus ? (
+            <Badge kind="approval" value={meta.approvalStatus}>
+              {t(`approval.${meta.approvalStatus}`)}
+            </Badge>
+          ) : null}
+          {risk ? (
+            <Badge kind="risk" value={risk.level}>
+              {t('case.riskBadge', { level: t(`risk.${risk.level}`) })}
+            </Badge>
+          ) : null}
           {meta.denyReason ? <span className="muted"> {t('case.denyReason', { reason: meta.denyReason })}</span> : null}
         </p>
       </div>

@@ -20,7 +20,7 @@ export function ReviewControls({ detail, decision, onChanged }: { detail: Compan
   const exportPack = () => run('evidence', async () => saveBlob(await client.evidencePack(detail.id), `evidence-${detail.id}.tar`), t('review.evidenceDone'));
 
   return (
-    <section className="actions review-controls" aria-labelledby="review-controls-title">
+    <section className="actions panel review-controls" aria-labelledby="review-controls-title">
       <h2 id="review-controls-title">{t('review.title')}</h2>
       <p>{decision.fourEyesRequired ? t('review.fourEyesRequired') : t('review.fourEyesNot')}</p>
       {pending ? (

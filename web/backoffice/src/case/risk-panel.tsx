@@ -2,6 +2,7 @@ import type { RiskAssessment } from '../api/types.js';
 import { formatDateTime } from '../components/format.js';
 import { ColumnHeads } from '../components/layout.js';
 import { useI18n } from '../i18n/i18n.js';
+import { Badge } from '../components/badge.js';
 
 /** The score and level, and what each factor added to the score. */
 export function RiskPanel({ risk }: { risk: RiskAssessment | null }) {
@@ -10,7 +11,10 @@ export function RiskPanel({ risk }: { risk: RiskAssessment | null }) {
   return (
     <>
       <p className="risk-summary">
-        <span className={`badge risk-${risk.level}`}>{t(`risk.${risk.level}`)}</span> {t('risk.score', { score: risk.score })}
+        <Badge kind="risk" value={risk.level}>
+          {t(`risk.${risk.level}`)}
+        </Badge>{' '}
+        {t('risk.score', { score: risk.score })}
         <span className="muted"> · {t('risk.assessed', { time: formatDateTime(locale, risk.createdAt), version: risk.modelVersion })}</span>
       </p>
       {risk.floor ? <p className="note">{t('risk.floor', { level: t(`risk.${risk.floor.level}`), factor: risk.floor.factor })}</p> : null}

@@ -7,6 +7,7 @@ import { useFormAction } from '../components/use-form-action.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useSession } from '../session.js';
 import { beneficiaryName } from './approval-blockers.js';
+import { Badge } from '../components/badge.js';
 
 type Subject = CompanyScreening['subjects'][number];
 type Hit = Subject['hits'][number];
@@ -49,7 +50,10 @@ export function ScreeningPanel({
         return (
           <section key={subject.subjectId} className="subject" aria-labelledby={`subject-${subject.subjectId}`}>
             <h3 id={`subject-${subject.subjectId}`}>
-              {name} <span className={`badge aml-${subject.status}`}>{t(`aml.${subject.status}`)}</span>
+              {name}{' '}
+              <Badge kind="aml" value={subject.status}>
+                {t(`aml.${subject.status}`)}
+              </Badge>
             </h3>
             <p className="muted">
               {t('screening.lists', { lists: subject.lists.map((l) => `${l.source} ${l.publishedAt ?? ''} (${l.sha256.slice(0, 12)})`).join(', ') || '—' })}

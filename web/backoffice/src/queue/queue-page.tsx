@@ -12,6 +12,7 @@ import { BASE, Link, navigate, useLocation } from '../router/router.js';
 import { useSession } from '../session.js';
 import { rememberView } from './last-view.js';
 import { apiQuery, countQueries, formatView, parseView, PER_PAGE, type QueueView } from './url-state.js';
+import { Badge } from '../components/badge.js';
 
 interface QueueData {
   page: PaginatedCompanyListList;
@@ -172,10 +173,20 @@ export default function QueuePage() {
                 </td>
                 <td>{row.company.registrationNumber ?? '—'}</td>
                 <td>
-                  <span className={`badge status-${row.meta.status}`}>{t(`status.${row.meta.status}`)}</span>
+                  <Badge kind="status" value={row.meta.status}>
+                    {t(`status.${row.meta.status}`)}
+                  </Badge>
                   {row.meta.approvalStatus ? <span className="approval"> · {t(`approval.${row.meta.approvalStatus}`)}</span> : null}
                 </td>
-                <td>{row.review.riskLevel ? <span className={`badge risk-${row.review.riskLevel}`}>{t(`risk.${row.review.riskLevel}`)}</span> : '—'}</td>
+                <td>
+                  {row.review.riskLevel ? (
+                    <Badge kind="risk" value={row.review.riskLevel}>
+                      {t(`risk.${row.review.riskLevel}`)}
+                    </Badge>
+                  ) : (
+                    '—'
+                  )}
+                </td>
                 <td>{personName(row.review.assignedTo) ?? <span className="muted">{t('queue.unassigned')}</span>}</td>
                 <td>{row.meta.submissionTime ? formatShortDateTime(locale, row.meta.submissionTime) : '—'}</td>
                 <td>{formatAge(t, row.meta.submissionTime ?? row.review.created, now)}</td>

@@ -123,7 +123,7 @@ export function BeneficiaryEditor({ ctx, kind, parent, existing, onKindChange, o
   );
 
   return (
-    <form className="editor panel" noValidate onSubmit={onSubmit} aria-labelledby="editor-title">
+    <form className="editor" noValidate onSubmit={onSubmit} aria-labelledby="editor-title">
       <h2 id="editor-title" ref={heading} tabIndex={-1}>
         {title}
       </h2>

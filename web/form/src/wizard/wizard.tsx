@@ -118,7 +118,7 @@ export function Wizard({ client, info, session, initial, onFatal, onDone }: Prop
           </p>
         ) : null}
       </nav>
-      <section className="step" aria-labelledby="step-title" data-step={step}>
+      <section className="step panel" aria-labelledby="step-title" data-step={step}>
         <p className="step-count">{t('app.stepOf', { n: index + 1, total: steps.length })}</p>
         <h1 id="step-title" ref={heading} tabIndex={-1}>
           {t(`step.${step}`)}
