@@ -16,7 +16,7 @@ const ASSET_NAME = /^[A-Za-z0-9][\w-]*(\.[\w-]+)*$/;
  * security policy that starts from "nothing but this server's scripts, styles and API" and
  * widens (or adds) the directives in `csp`.
  */
-export function pageHeaders(csp: Record<string, string>, extra: Record<string, string> = {}): Record<string, string> {
+export function pageHeaders(csp: Record<string, string>, extra?: Record<string, string>): Record<string, string> {
   const policy: Record<string, string> = {
     'default-src': "'none'",
     'script-src': "'self'",

@@ -1,6 +1,7 @@
 import type { RegistryCenterQuery, SosReport, SosReportQuery } from '../provider.js';
 import type { SandboxOutcome } from './registers.js';
 import { sandboxPdf } from './sandbox-pdf.js';
+import { recordFrom } from '../../shared/records.js';
 
 /**
  * The sandbox's Secretary-of-State and registry-center answers. Outcomes follow the same codes
@@ -116,12 +117,12 @@ const US_PERSON: Readonly<Record<string, string | number>> = {
 };
 
 function unitedStates(fields: Fields, isFound: boolean): Record<string, unknown> {
-  const result: Record<string, unknown> = {};
-  for (const [field, expected] of Object.entries(US_PERSON)) {
-    const given = fields[field];
-    result[`${field}Status`] = given === undefined || given === null ? 'NO_INPUT' : !isFound ? 'NO_DATA' : same(given, expected);
-  }
-  return result;
+  return recordFrom<unknown>(
+    Object.entries(US_PERSON).map(([field, expected]) => {
+      const given = fields[field];
+      return [`${field}Status`, given === undefined || given === null ? 'NO_INPUT' : !isFound ? 'NO_DATA' : same(given, expected)] as const;
+    }),
+  );
 }
 
 function same(given: unknown, expected: string | number): 'MATCH' | 'NO_MATCH' {
