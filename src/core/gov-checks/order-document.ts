@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { GovPartnerOrderDocumentRequest } from '../../schemas/gov-checks.js';
-import { partnerActor, recordAudit } from '../audit/record-audit.js';
+import { recordPartnerAudit } from '../audit/record-audit.js';
 import type { PartnerCtx } from '../context.js';
 import { invalidField } from '../errors.js';
 import { callRegister, providerOrRefuse } from './call-register.js';
@@ -50,9 +50,7 @@ export async function orderDocument({ ctx, input }: { ctx: PartnerCtx; input: Go
         last_error: answer.ok ? null : answer.fault,
       })
       .execute();
-    await recordAudit(trx, {
-      partnerId: ctx.partnerId,
-      actor: partnerActor(ctx),
+    await recordPartnerAudit(trx, ctx, {
       action: 'gov_document.ordered',
       details: { orderId: id, provider: provider.id, countryCode: input.countryCode, productKey: input.productKey },
       now,
