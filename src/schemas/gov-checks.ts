@@ -29,11 +29,14 @@ export const UkMatchStatusEnum = enumOf(REGISTRY_CENTER_STATUSES, 'UkMatchStatus
 
 // ---- gov-ordered-documents ----
 
-export const AvailableDocumentsQuery = Type.Object({
+/** The company a register is asked about: what it offers (the query) and what is ordered (the request). */
+const RegisterCompany = {
   countryCode: CountryCodeEnum,
   registrationNumber: Type.String({ minLength: 1, maxLength: 100 }),
   region: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
-});
+};
+
+export const AvailableDocumentsQuery = Type.Object(RegisterCompany);
 export type AvailableDocumentsQuery = Static<typeof AvailableDocumentsQuery>;
 
 export const GovRegistersFilingResult = Type.Object(
@@ -63,9 +66,7 @@ export const GovRegistersAvailableDocuments = Type.Object({ products: Type.Array
 
 export const GovPartnerOrderDocumentRequest = Type.Object(
   {
-    countryCode: CountryCodeEnum,
-    registrationNumber: Type.String({ minLength: 1, maxLength: 100 }),
-    region: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    ...RegisterCompany,
     companyName: Type.String({ minLength: 1, maxLength: 200 }),
     productKey: Type.String({ minLength: 1, maxLength: 100 }),
   },
@@ -169,6 +170,11 @@ export const UkAddress = Type.Object(
 );
 
 const database = <T extends (typeof REGISTRY_CENTER_DATABASES)[number]>(value: T) => Type.Literal(value);
+/** The checked person's first and last name, as long as the register takes them. */
+const personNames = (maxLength: number) => ({
+  firstName: Type.String({ minLength: 1, maxLength }),
+  lastName: Type.String({ minLength: 1, maxLength }),
+});
 
 export const LithuaniaRegistryCenterCheckRequest = Type.Object(
   {
@@ -187,8 +193,7 @@ export const UkRegistryCenterCheckRequest = Type.Object(
   {
     database: database('UK'),
     clientId: ClientId,
-    firstName: Type.String({ minLength: 1, maxLength: 255 }),
-    lastName: Type.String({ minLength: 1, maxLength: 255 }),
+    ...personNames(255),
     dateOfBirth: DateOnly,
     address: UkAddressRequest,
   },
@@ -198,8 +203,7 @@ export const UsRegistryCenterCheckRequest = Type.Object(
   {
     database: database('US_15'),
     clientId: ClientId,
-    firstName: Type.String({ minLength: 1, maxLength: 100 }),
-    lastName: Type.String({ minLength: 1, maxLength: 100 }),
+    ...personNames(100),
     middleName: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
     dob: Type.Optional(Nullable(DateOnly)),
     yob: Type.Optional(Nullable(Type.Integer({ minimum: 1901, maximum: 2050 }))),
