@@ -58,3 +58,9 @@ export async function signedInManager(h: Harness, partner: TestPartner, role: Ma
   const cookie = cookieOf(res.headers['set-cookie']);
   return { ...manager, cookie, csrfToken: res.json.csrfToken, ...sessionHeaders(cookie, res.json.csrfToken) };
 }
+
+/** A new partner and its signed-in admin, for the tests of admin-only routes. */
+export async function partnerWithAdmin(h: Harness, name: string): Promise<{ partner: TestPartner; admin: SignedIn }> {
+  const partner = await h.partner(name);
+  return { partner, admin: await signedInManager(h, partner, 'admin') };
+}

@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { api } from '../../../../test/api.js';
 import { describeEachDialect, type TestPartner } from '../../../../test/harness.js';
-import { signedInManager, type SignedIn } from '../../../../test/managers.js';
+import { partnerWithAdmin, signedInManager, type SignedIn } from '../../../../test/managers.js';
 import { countRows } from '../../../../test/rows.js';
 
 const basic = (key: string, secret: string) => `Basic ${Buffer.from(`${key}:${secret}`).toString('base64')}`;
@@ -9,13 +9,10 @@ const basic = (key: string, secret: string) => `Basic ${Buffer.from(`${key}:${se
 describeEachDialect('/v1/api-keys/', (h) => {
   let partner: TestPartner;
   let admin: SignedIn;
-  beforeAll(async () => {
-    partner = await h().partner('Keys');
-    admin = await signedInManager(h(), partner, 'admin');
-  });
+  beforeAll(async () => ({ partner, admin } = await partnerWithAdmin(h(), 'Keys')));
+  const call: ReturnType<typeof api>['call'] = (...args) => api(h()).call(...args);
 
   it('lets an admin create a key pair whose secret is shown once and works, list it without the secret, and revoke it', async () => {
-    const call = api(h()).call;
     const created = await call('POST', '/v1/api-keys/', null, { label: 'CI' }, admin.write);
     expect(created.status, created.text).toBe(201);
     expect(created.json).toEqual({ keyId: expect.any(String), apiKey: expect.any(String), apiSecret: expect.any(String), label: 'CI' });
@@ -49,7 +46,6 @@ describeEachDialect('/v1/api-keys/', (h) => {
   });
 
   it("refuses reviewers and viewers with 403, and another partner's key is not found, changing nothing", async () => {
-    const call = api(h()).call;
     const reviewer = await signedInManager(h(), partner, 'reviewer');
     const viewer = await signedInManager(h(), partner, 'viewer');
     const before = await countRows(h(), 'api_keys');

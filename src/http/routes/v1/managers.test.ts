@@ -2,7 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { api } from '../../../../test/api.js';
 import { submittedCompany } from '../../../../test/companies.js';
 import { describeEachDialect, type Harness, type TestPartner } from '../../../../test/harness.js';
-import { signedInManager, signIn, tokenOf, type SignedIn } from '../../../../test/managers.js';
+import { partnerWithAdmin, signedInManager, signIn, tokenOf, type SignedIn } from '../../../../test/managers.js';
 
 /** One company's audit entries of one action, oldest first, as who did it and its details. */
 function companyAudit(h: Harness, companyId: string, action: string) {
@@ -18,13 +18,10 @@ function companyAudit(h: Harness, companyId: string, action: string) {
 describeEachDialect('managers over the API, and what each role sees of a case', (h) => {
   let partner: TestPartner;
   let admin: SignedIn;
-  beforeAll(async () => {
-    partner = await h().partner('Managed');
-    admin = await signedInManager(h(), partner, 'admin');
-  });
+  beforeAll(async () => ({ partner, admin } = await partnerWithAdmin(h(), 'Managed')));
+  const call: ReturnType<typeof api>['call'] = (...args) => api(h()).call(...args);
 
   it('lets an admin create, list, change and reset managers; the set-password link works once', async () => {
-    const call = api(h()).call;
     const created = await call('POST', '/v1/managers/', null, { email: 'New@Example.com', name: 'New', surname: 'Reviewer', role: 'reviewer' }, admin.write);
     expect(created.status, created.text).toBe(201);
     expect(created.json.manager).toEqual({
@@ -65,7 +62,6 @@ describeEachDialect('managers over the API, and what each role sees of a case', 
 
   it("lets any manager set its own away, but not another's, nor its own role", async () => {
     const reviewer = await signedInManager(h(), partner, 'reviewer');
-    const call = api(h()).call;
     expect((await call('PATCH', `/v1/managers/${reviewer.id}/`, null, { away: true }, reviewer.write)).json.away).toBe(true);
     const own = await call('PATCH', `/v1/managers/${reviewer.id}/`, null, { role: 'admin' }, reviewer.write);
     expect(own.status).toBe(403);
@@ -82,7 +78,6 @@ describeEachDialect('managers over the API, and what each role sees of a case', 
     const other = await h().partner('Other');
     const foreign = await signedInManager(h(), other, 'admin');
     const s = await submittedCompany(h(), { partner });
-    const call = api(h()).call;
     expect((await call('GET', `/kyb/companies/${s.companyId}/`, null, undefined, foreign.read)).status).toBe(404);
     expect((await call('POST', `/kyb/companies/${s.companyId}/change-status/`, null, { status: 'NEED_TO_PROCESS' }, foreign.write)).status).toBe(404);
     expect((await call('PATCH', `/v1/managers/${admin.id}/`, null, { disabled: true }, foreign.write)).status).toBe(404);
@@ -96,7 +91,6 @@ describeEachDialect('managers over the API, and what each role sees of a case', 
     const viewer = await signedInManager(h(), partner, 'viewer');
     const auditor = await signedInManager(h(), partner, 'auditor');
     const s = await submittedCompany(h(), { partner });
-    const call = api(h()).call;
     const asViewer = await call('GET', `/kyb/companies/${s.companyId}/`, null, undefined, viewer.read);
     expect(asViewer.status).toBe(200);
     expect(asViewer.json.auditLogs).toEqual({ logs: [], logsCount: 0 });
@@ -120,7 +114,6 @@ describeEachDialect('managers over the API, and what each role sees of a case', 
   it('names the manager who decides in the audit trail and the status change', async () => {
     const reviewer = await signedInManager(h(), partner, 'reviewer');
     const s = await submittedCompany(h(), { partner });
-    const call = api(h()).call;
     const decided = await call('POST', `/kyb/companies/${s.companyId}/change-status/`, null, { status: 'NEED_TO_PROCESS' }, reviewer.write);
     expect(decided.status, decided.text).toBe(200);
     const row = (await companyAudit(h(), s.companyId, 'STATUS_CHANGED'))[0];
