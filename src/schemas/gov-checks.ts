@@ -1,4 +1,4 @@
-import { Type, type Static } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
 import { DateTime, Discriminated, Nullable, Uuid } from './common.js';
 import { CountryEnum, enumOf } from './enums.js';
 import {
@@ -228,44 +228,33 @@ export type RegistryCenterCheckRequest = Static<typeof RegistryCenterCheckReques
 
 const Ro = <T extends ReturnType<typeof Type.String>>(schema: T) => Nullable(schema);
 const AnyObject = Type.Record(Type.String(), Type.Unknown());
+/** Fields of one schema, in this order: a register answers long runs of alike fields. */
+const alike = <S extends TSchema, K extends string>(schema: S, names: readonly K[]) => Object.fromEntries(names.map((name) => [name, schema])) as Record<K, S>;
 
 /** The result fields a provider answers per database, checked before anything is stored (a garbage answer is a provider failure). */
 export const REGISTRY_CENTER_RESULTS = {
   LT: Type.Object({
-    personalNumber: Ro(Type.String()),
-    name: Ro(Type.String()),
-    surname: Ro(Type.String()),
-    documentNumber: Ro(Type.String()),
+    ...alike(Ro(Type.String()), ['personalNumber', 'name', 'surname', 'documentNumber']),
     documentExpiration: Ro(DateOnly),
     facePhoto: Ro(Type.String({ format: 'uri' })),
   }),
   HU: Type.Object({
-    firstName: Ro(Type.String()),
-    lastName: Ro(Type.String()),
-    maidenName: Ro(Type.String()),
-    mothersMaidenName: Ro(Type.String()),
+    ...alike(Ro(Type.String()), ['firstName', 'lastName', 'maidenName', 'mothersMaidenName']),
     birthDate: Ro(DateOnly),
     birthPlace: Ro(Type.String()),
     nationality: Nullable(CountryEnum),
-    address: AnyObject,
-    residentialAddress: AnyObject,
-    idCard: AnyObject,
-    passport: AnyObject,
-    additionalData: AnyObject,
+    ...alike(AnyObject, ['address', 'residentialAddress', 'idCard', 'passport', 'additionalData']),
   }),
   UK: Type.Object({
-    firstNameStatus: UkMatchStatusEnum,
-    lastNameStatus: UkMatchStatusEnum,
-    dateOfBirthStatus: UkMatchStatusEnum,
-    addressStatus: UkMatchStatusEnum,
+    ...alike(UkMatchStatusEnum, ['firstNameStatus', 'lastNameStatus', 'dateOfBirthStatus', 'addressStatus']),
     addressStatusScore: Type.Number({ minimum: 0, maximum: 1 }),
   }),
   US_15: Type.Object(
-    Object.fromEntries(
-      ['firstName', 'lastName', 'middleName', 'dob', 'yob', 'address1', 'address2', 'city', 'state', 'zip', 'idNum', 'phone', 'email'].map((field) => [
-        `${field}Status`,
-        Nullable(SoftKycMatchStatusEnum),
-      ]),
+    alike(
+      Nullable(SoftKycMatchStatusEnum),
+      ['firstName', 'lastName', 'middleName', 'dob', 'yob', 'address1', 'address2', 'city', 'state', 'zip', 'idNum', 'phone', 'email'].map(
+        (field) => `${field}Status`,
+      ),
     ),
   ),
 } as const;
