@@ -1,3 +1,4 @@
+import { beforeAll } from 'vitest';
 import { createManager } from '../src/core/managers/create-manager.js';
 import type { ManagerRole } from '../src/core/managers/roles.js';
 import { api } from './api.js';
@@ -57,4 +58,17 @@ export async function signedInManager(h: Harness, partner: TestPartner, role: Ma
   if (res.status !== 200) throw new Error(`sign-in: ${res.status} ${res.text}`);
   const cookie = cookieOf(res.headers['set-cookie']);
   return { ...manager, cookie, csrfToken: res.json.csrfToken, ...sessionHeaders(cookie, res.json.csrfToken) };
+}
+
+/**
+ * For a describe of admin-only routes: a new partner and its signed-in admin, made before its
+ * tests (read them in the tests, as `the.partner` and `the.admin`).
+ */
+export function withPartnerAdmin(h: () => Harness, name: string): { partner: TestPartner; admin: SignedIn } {
+  const the = {} as { partner: TestPartner; admin: SignedIn };
+  beforeAll(async () => {
+    the.partner = await h().partner(name);
+    the.admin = await signedInManager(h(), the.partner, 'admin');
+  });
+  return the;
 }

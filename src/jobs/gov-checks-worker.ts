@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Ctx } from '../core/context.js';
 import { deliverDocumentOrder } from '../core/gov-checks/deliver-document-order.js';
 import { deliverSosReport } from '../core/gov-checks/deliver-sos-report.js';
-import { createPollLoop } from './poll-loop.js';
+import { createBatchWorker } from './poll-loop.js';
 
 export interface GovChecksWorker {
   start(): void;
@@ -32,15 +32,5 @@ export function createGovChecksWorker(options: { ctx: Ctx; logger: Logger; pollI
     return done;
   };
 
-  const loop = createPollLoop({ name: 'gov-checks', logger, intervalMs: options.pollIntervalMs ?? 5000, pass: async () => (await runOnce()) > 0 });
-
-  return {
-    start: () => loop.start(),
-    runOnce,
-    wake: () => loop.wake(),
-    async stop() {
-      stopping = true;
-      await loop.stop();
-    },
-  };
+  return createBatchWorker({ name: 'gov-checks', logger, intervalMs: options.pollIntervalMs ?? 5000, runOnce, onStop: () => (stopping = true) });
 }

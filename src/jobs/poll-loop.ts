@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { DatabaseHandle } from '../db/database.js';
 
 export interface PollLoopOptions {
   /** Shown in the log line of a failed pass. */
@@ -85,4 +86,41 @@ export function createPollLoop(options: PollLoopOptions): PollLoop {
       await running;
     },
   };
+}
+
+export interface BatchWorker<R extends () => Promise<number>> {
+  start(): void;
+  runOnce: R;
+  wake(): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * A worker whose pass is one batch: `runOnce` does up to a batch and says how many it did, and a
+ * batch that did anything is followed by another at once. `onStop` runs first on stop (to end a
+ * batch in progress early); the loop then stops after the pass in progress.
+ */
+export function createBatchWorker<R extends () => Promise<number>>(
+  options: Omit<PollLoopOptions, 'pass'> & { runOnce: R; onStop?: () => void },
+): BatchWorker<R> {
+  const { runOnce, onStop, ...loopOptions } = options;
+  const loop = createPollLoop({ ...loopOptions, pass: async () => (await runOnce()) > 0 });
+  return {
+    start: () => loop.start(),
+    runOnce,
+    wake: () => loop.wake(),
+    async stop() {
+      onStop?.();
+      await loop.stop();
+    },
+  };
+}
+
+/**
+ * How a worker of work requests (screening, risk) hears of them: at once through the database's
+ * notifications on its topic where it has them (PostgreSQL), polling seldom as a fallback; else
+ * by polling every 2 s.
+ */
+export function workRequestsOf(database: DatabaseHandle, topic: string, pollIntervalMs?: number): Pick<PollLoopOptions, 'intervalMs' | 'wakeOn'> {
+  return { intervalMs: pollIntervalMs ?? (database.canListen ? 10_000 : 2000), wakeOn: (wake) => database.onWork(topic, wake) };
 }

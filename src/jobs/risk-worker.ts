@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Ctx } from '../core/context.js';
 import { storeRiskAssessment } from '../core/risk/assess-risk.js';
 import type { DatabaseHandle } from '../db/database.js';
-import { createPollLoop } from './poll-loop.js';
+import { createBatchWorker, workRequestsOf } from './poll-loop.js';
 import { WORK_TOPIC } from '../core/work-requests.js';
 
 export interface RiskWorker {
@@ -20,7 +20,6 @@ export interface RiskWorker {
 export function createRiskWorker(options: { ctx: Ctx; database: DatabaseHandle; logger: Logger; pollIntervalMs?: number; batchSize?: number }): RiskWorker {
   const { ctx, database } = options;
   const logger = options.logger.child({ worker: 'risk' });
-  const pollIntervalMs = options.pollIntervalMs ?? (database.canListen ? 10_000 : 2000);
   let stopping = false;
   // A case whose assessment fails is set aside for this process's lifetime, so it cannot hold up the queue.
   const failed = new Set<string>();
@@ -70,20 +69,11 @@ export function createRiskWorker(options: { ctx: Ctx; database: DatabaseHandle; 
     return done;
   };
 
-  const loop = createPollLoop({
+  return createBatchWorker({
     name: 'risk',
     logger,
-    intervalMs: pollIntervalMs,
-    wakeOn: (wake) => database.onWork(WORK_TOPIC.risk, wake),
-    pass: async () => (await runOnce()) > 0,
-  });
-
-  return {
-    start: () => loop.start(),
+    ...workRequestsOf(database, WORK_TOPIC.risk, options.pollIntervalMs),
     runOnce,
-    async stop() {
-      stopping = true;
-      await loop.stop();
-    },
-  };
+    onStop: () => (stopping = true),
+  });
 }

@@ -8,7 +8,7 @@ import type { ScreeningPolicy } from '../core/screening/status.js';
 import type { DatabaseHandle } from '../db/database.js';
 import type { ScreeningIndexHost } from '../screening-runtime/index-host.js';
 import { liveLists, liveSetKey } from '../core/screening/live-lists.js';
-import { createPollLoop } from './poll-loop.js';
+import { createBatchWorker, workRequestsOf } from './poll-loop.js';
 import { WORK_TOPIC } from '../core/work-requests.js';
 
 export interface ScreeningWorkerOptions {
@@ -40,7 +40,6 @@ export interface ScreeningWorker {
 export function createScreeningWorker(options: ScreeningWorkerOptions): ScreeningWorker {
   const { ctx, database, host, policy } = options;
   const logger = options.logger.child({ worker: 'screening' });
-  const pollIntervalMs = options.pollIntervalMs ?? (database.canListen ? 10_000 : 2000);
   const leaseMs = options.leaseMs ?? 120_000;
   const syncIndex = async (): Promise<boolean> => {
     const live = await liveLists(database.db);
@@ -72,17 +71,10 @@ export function createScreeningWorker(options: ScreeningWorkerOptions): Screenin
     return due.length;
   };
 
-  const loop = createPollLoop({
+  return createBatchWorker({
     name: 'screening',
     logger,
-    intervalMs: pollIntervalMs,
-    wakeOn: (wake) => database.onWork(WORK_TOPIC.screening, wake),
-    pass: async () => (await runOnce()) > 0,
-  });
-
-  return {
-    start: () => loop.start(),
+    ...workRequestsOf(database, WORK_TOPIC.screening, options.pollIntervalMs),
     runOnce,
-    stop: () => loop.stop(),
-  };
+  });
 }

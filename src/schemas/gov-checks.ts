@@ -1,4 +1,4 @@
-import { Type, type Static } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
 import { DateTime, Discriminated, Nullable, Uuid } from './common.js';
 import { CountryEnum, enumOf } from './enums.js';
 import {
@@ -29,11 +29,14 @@ export const UkMatchStatusEnum = enumOf(REGISTRY_CENTER_STATUSES, 'UkMatchStatus
 
 // ---- gov-ordered-documents ----
 
-export const AvailableDocumentsQuery = Type.Object({
+/** The company a register is asked about: what it offers (the query) and what is ordered (the request). */
+const RegisterCompany = {
   countryCode: CountryCodeEnum,
   registrationNumber: Type.String({ minLength: 1, maxLength: 100 }),
   region: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
-});
+};
+
+export const AvailableDocumentsQuery = Type.Object(RegisterCompany);
 export type AvailableDocumentsQuery = Static<typeof AvailableDocumentsQuery>;
 
 export const GovRegistersFilingResult = Type.Object(
@@ -63,9 +66,7 @@ export const GovRegistersAvailableDocuments = Type.Object({ products: Type.Array
 
 export const GovPartnerOrderDocumentRequest = Type.Object(
   {
-    countryCode: CountryCodeEnum,
-    registrationNumber: Type.String({ minLength: 1, maxLength: 100 }),
-    region: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    ...RegisterCompany,
     companyName: Type.String({ minLength: 1, maxLength: 200 }),
     productKey: Type.String({ minLength: 1, maxLength: 100 }),
   },
@@ -169,6 +170,11 @@ export const UkAddress = Type.Object(
 );
 
 const database = <T extends (typeof REGISTRY_CENTER_DATABASES)[number]>(value: T) => Type.Literal(value);
+/** The checked person's first and last name, as long as the register takes them. */
+const personNames = (maxLength: number) => ({
+  firstName: Type.String({ minLength: 1, maxLength }),
+  lastName: Type.String({ minLength: 1, maxLength }),
+});
 
 export const LithuaniaRegistryCenterCheckRequest = Type.Object(
   {
@@ -187,8 +193,7 @@ export const UkRegistryCenterCheckRequest = Type.Object(
   {
     database: database('UK'),
     clientId: ClientId,
-    firstName: Type.String({ minLength: 1, maxLength: 255 }),
-    lastName: Type.String({ minLength: 1, maxLength: 255 }),
+    ...personNames(255),
     dateOfBirth: DateOnly,
     address: UkAddressRequest,
   },
@@ -198,8 +203,7 @@ export const UsRegistryCenterCheckRequest = Type.Object(
   {
     database: database('US_15'),
     clientId: ClientId,
-    firstName: Type.String({ minLength: 1, maxLength: 100 }),
-    lastName: Type.String({ minLength: 1, maxLength: 100 }),
+    ...personNames(100),
     middleName: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
     dob: Type.Optional(Nullable(DateOnly)),
     yob: Type.Optional(Nullable(Type.Integer({ minimum: 1901, maximum: 2050 }))),
@@ -224,44 +228,33 @@ export type RegistryCenterCheckRequest = Static<typeof RegistryCenterCheckReques
 
 const Ro = <T extends ReturnType<typeof Type.String>>(schema: T) => Nullable(schema);
 const AnyObject = Type.Record(Type.String(), Type.Unknown());
+/** Fields of one schema, in this order: a register answers long runs of alike fields. */
+const alike = <S extends TSchema, K extends string>(schema: S, names: readonly K[]) => Object.fromEntries(names.map((name) => [name, schema])) as Record<K, S>;
 
 /** The result fields a provider answers per database, checked before anything is stored (a garbage answer is a provider failure). */
 export const REGISTRY_CENTER_RESULTS = {
   LT: Type.Object({
-    personalNumber: Ro(Type.String()),
-    name: Ro(Type.String()),
-    surname: Ro(Type.String()),
-    documentNumber: Ro(Type.String()),
+    ...alike(Ro(Type.String()), ['personalNumber', 'name', 'surname', 'documentNumber']),
     documentExpiration: Ro(DateOnly),
     facePhoto: Ro(Type.String({ format: 'uri' })),
   }),
   HU: Type.Object({
-    firstName: Ro(Type.String()),
-    lastName: Ro(Type.String()),
-    maidenName: Ro(Type.String()),
-    mothersMaidenName: Ro(Type.String()),
+    ...alike(Ro(Type.String()), ['firstName', 'lastName', 'maidenName', 'mothersMaidenName']),
     birthDate: Ro(DateOnly),
     birthPlace: Ro(Type.String()),
     nationality: Nullable(CountryEnum),
-    address: AnyObject,
-    residentialAddress: AnyObject,
-    idCard: AnyObject,
-    passport: AnyObject,
-    additionalData: AnyObject,
+    ...alike(AnyObject, ['address', 'residentialAddress', 'idCard', 'passport', 'additionalData']),
   }),
   UK: Type.Object({
-    firstNameStatus: UkMatchStatusEnum,
-    lastNameStatus: UkMatchStatusEnum,
-    dateOfBirthStatus: UkMatchStatusEnum,
-    addressStatus: UkMatchStatusEnum,
+    ...alike(UkMatchStatusEnum, ['firstNameStatus', 'lastNameStatus', 'dateOfBirthStatus', 'addressStatus']),
     addressStatusScore: Type.Number({ minimum: 0, maximum: 1 }),
   }),
   US_15: Type.Object(
-    Object.fromEntries(
-      ['firstName', 'lastName', 'middleName', 'dob', 'yob', 'address1', 'address2', 'city', 'state', 'zip', 'idNum', 'phone', 'email'].map((field) => [
-        `${field}Status`,
-        Nullable(SoftKycMatchStatusEnum),
-      ]),
+    alike(
+      Nullable(SoftKycMatchStatusEnum),
+      ['firstName', 'lastName', 'middleName', 'dob', 'yob', 'address1', 'address2', 'city', 'state', 'zip', 'idNum', 'phone', 'email'].map(
+        (field) => `${field}Status`,
+      ),
     ),
   ),
 } as const;

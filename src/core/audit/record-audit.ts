@@ -122,3 +122,12 @@ function actorId(actor: AuditActor): string | null {
   if (actor.kind === 'manager') return String(actor.managerId);
   return null;
 }
+
+/** Records what a partner context did (its manager, its key pair, or an operator acting for it), in that partner's chain. */
+export function recordPartnerAudit(
+  db: Db,
+  ctx: Pick<PartnerCtx, 'partnerId' | 'keyId' | 'manager'>,
+  entry: Omit<AuditEntry, 'partnerId' | 'actor'>,
+): Promise<void> {
+  return recordAudit(db, { partnerId: ctx.partnerId, actor: partnerActor(ctx), ...entry });
+}

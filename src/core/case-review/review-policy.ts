@@ -1,5 +1,5 @@
 import type { ReviewPolicy, ReviewPolicyPatch } from '../../schemas/case-review.js';
-import { partnerActor, recordAudit } from '../audit/record-audit.js';
+import { recordPartnerAudit } from '../audit/record-audit.js';
 import type { PartnerCtx } from '../context.js';
 import { refreshPartnerDeadlines } from './deadline.js';
 import { readPolicy } from './policy.js';
@@ -20,7 +20,7 @@ export async function updateReviewPolicy({ ctx, input }: { ctx: PartnerCtx; inpu
       .onConflict((oc) => oc.column('partner_id').doUpdateSet({ definition, updated_at: now }))
       .execute();
     await refreshPartnerDeadlines(trx, ctx.partnerId, policy);
-    await recordAudit(trx, { partnerId: ctx.partnerId, actor: partnerActor(ctx), action: 'REVIEW_POLICY_CHANGED', now, details: { ...policy } });
+    await recordPartnerAudit(trx, ctx, { action: 'REVIEW_POLICY_CHANGED', now, details: { ...policy } });
     return policy;
   });
 }

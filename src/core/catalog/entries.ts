@@ -1,6 +1,6 @@
 import { newRowId } from '../../db/row-id.js';
 import type { Db } from '../../db/database.js';
-import { partnerActor, recordAudit } from '../audit/record-audit.js';
+import { recordPartnerAudit } from '../audit/record-audit.js';
 import type { PartnerCtx } from '../context.js';
 import { DomainError, notFound } from '../errors.js';
 import { findLive, listLive } from '../live-rows.js';
@@ -93,7 +93,7 @@ const AUDIT_NAMES: Record<CatalogKind<unknown, unknown>['table'], { entity: stri
 /** FLOW_CREATED, THEME_REPLACED, QUESTIONNAIRE_DELETED, ...: partner-level entries. */
 async function auditEntry<I, O>(db: Db, ctx: PartnerCtx, kind: CatalogKind<I, O>, verb: 'CREATED' | 'REPLACED' | 'DELETED', id: string, now: number) {
   const { entity, idKey } = AUDIT_NAMES[kind.table];
-  await recordAudit(db, { partnerId: ctx.partnerId, actor: partnerActor(ctx), action: `${entity}_${verb}`, details: { [idKey]: id }, now });
+  await recordPartnerAudit(db, ctx, { action: `${entity}_${verb}`, details: { [idKey]: id }, now });
 }
 
 export function inUse(message: string): DomainError {

@@ -1,4 +1,5 @@
-import { partnerActor, recordAudit } from '../audit/record-audit.js';
+import { companyAuditEntries } from '../audit/read-company-logs.js';
+import { recordPartnerAudit } from '../audit/record-audit.js';
 import type { PartnerCtx } from '../context.js';
 import { openDocumentRows } from '../documents/present-document.js';
 import { notFound } from '../errors.js';
@@ -66,13 +67,7 @@ export async function exportEvidence({
     entries.push({ name: path, data: bytes });
     documents.push({ id: row.id, type: row.type, filename: row.filename, beneficiaryId: row.beneficiary_id, path });
   }
-  const audit = await ctx.db
-    .selectFrom('audit_logs')
-    .selectAll()
-    .where('partner_id', '=', ctx.partnerId)
-    .where('company_id', '=', companyId)
-    .orderBy('seq')
-    .execute();
+  const audit = await companyAuditEntries(ctx.db, { partnerId: ctx.partnerId, companyId }).selectAll().orderBy('seq').execute();
   const now = ctx.clock.now();
   const caseJson = { exportedAt: new Date(now).toISOString(), case: dossier, screening, risk, documentDecisions, changes, documents };
   entries.unshift(
@@ -98,10 +93,8 @@ export async function exportEvidence({
   const manifestData = Buffer.from(JSON.stringify(manifest, null, 2));
   const manifestSha256 = sha256(manifestData);
   // Written (durably) before the pack is handed out: no entry, no pack.
-  await recordAudit(ctx.db, {
-    partnerId: ctx.partnerId,
+  await recordPartnerAudit(ctx.db, ctx, {
     companyId,
-    actor: partnerActor(ctx),
     action: 'EVIDENCE_EXPORTED',
     now,
     details: { manifestSha256, files: manifest.files.length, managerId: ctx.managerId },

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { REGISTRY_CENTER_RESULTS, type RegistryCenterCheck, type RegistryCenterCheckRequest } from '../../schemas/gov-checks.js';
 import type { RegistryCenterDatabase } from '../../shared/gov-checks.js';
-import { partnerActor, recordAudit } from '../audit/record-audit.js';
+import { recordPartnerAudit } from '../audit/record-audit.js';
 import type { PartnerCtx } from '../context.js';
 import { keyedHash } from '../crypto.js';
 import { invalidField } from '../errors.js';
@@ -50,13 +50,7 @@ export async function createRegistryCenterCheck({ ctx, input }: { ctx: PartnerCt
         created_at: now,
       })
       .execute();
-    await recordAudit(trx, {
-      partnerId: ctx.partnerId,
-      actor: partnerActor(ctx),
-      action: 'registry_center.checked',
-      details: { checkId: id, database, provider: provider.id },
-      now,
-    });
+    await recordPartnerAudit(trx, ctx, { action: 'registry_center.checked', details: { checkId: id, database, provider: provider.id }, now });
   });
   return check;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { SosReportDocument, SosReportParameterRequest } from '../../schemas/gov-checks.js';
-import { partnerActor, recordAudit } from '../audit/record-audit.js';
+import { recordPartnerAudit } from '../audit/record-audit.js';
 import type { PartnerCtx } from '../context.js';
 import { invalidField } from '../errors.js';
 import { providerOrRefuse } from './call-register.js';
@@ -34,13 +34,7 @@ export async function createSosReport({ ctx, input }: { ctx: PartnerCtx; input: 
   };
   await ctx.db.transaction().execute(async (trx) => {
     await trx.insertInto('sos_reports').values(row).execute();
-    await recordAudit(trx, {
-      partnerId: ctx.partnerId,
-      actor: partnerActor(ctx),
-      action: 'sos_report.requested',
-      details: { reportId: row.id, provider: provider.id },
-      now,
-    });
+    await recordPartnerAudit(trx, ctx, { action: 'sos_report.requested', details: { reportId: row.id, provider: provider.id }, now });
   });
   return presentSosReport(ctx, row);
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { GovDocumentOrderRow } from '../../db/tables.js';
 import type { GovPartnerOrderDocumentRequest } from '../../schemas/gov-checks.js';
-import { partnerActor, recordAudit } from '../audit/record-audit.js';
+import { recordPartnerAudit } from '../audit/record-audit.js';
 import type { PartnerCtx } from '../context.js';
 import { invalidField } from '../errors.js';
 import { callRegister, providerOrRefuse } from './call-register.js';
@@ -22,42 +23,38 @@ export async function orderDocument({ ctx, input }: { ctx: PartnerCtx; input: Go
   if (answer.ok && !filing) throw invalidField('productKey', `the register offers no product "${input.productKey}" for this company (see available-documents)`);
 
   const now = ctx.clock.now();
-  const id = randomUUID();
+  // Priced and timed as the register offered the product; unpriced when it could not be asked.
+  const order: GovDocumentOrderRow = {
+    id: randomUUID(),
+    partner_id: ctx.partnerId,
+    provider: provider.id,
+    country_code: input.countryCode,
+    registration_number: input.registrationNumber,
+    region: input.region ?? null,
+    company_name: input.companyName,
+    product_key: input.productKey,
+    title: filing?.description ?? null,
+    document_format: filing ? 'pdf' : null,
+    price_minor: filing?.price ?? 0,
+    currency: filing?.currency ?? null,
+    status: 'IN_PROGRESS',
+    ordered_at: now,
+    expected_delivery_at: now + (filing?.deliveryMinutes ?? 0) * 60_000,
+    delivered_at: null,
+    file_hash: null,
+    file_mime: null,
+    attempts: 0,
+    next_attempt_at: now,
+    last_error: answer.ok ? null : answer.fault,
+  };
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('gov_document_orders')
-      .values({
-        id,
-        partner_id: ctx.partnerId,
-        provider: provider.id,
-        country_code: input.countryCode,
-        registration_number: input.registrationNumber,
-        region: input.region ?? null,
-        company_name: input.companyName,
-        product_key: input.productKey,
-        title: filing?.description ?? null,
-        document_format: filing ? 'pdf' : null,
-        price_minor: filing?.price ?? 0,
-        currency: filing?.currency ?? null,
-        status: 'IN_PROGRESS',
-        ordered_at: now,
-        expected_delivery_at: now + (filing?.deliveryMinutes ?? 0) * 60_000,
-        delivered_at: null,
-        file_hash: null,
-        file_mime: null,
-        attempts: 0,
-        next_attempt_at: now,
-        last_error: answer.ok ? null : answer.fault,
-      })
-      .execute();
-    await recordAudit(trx, {
-      partnerId: ctx.partnerId,
-      actor: partnerActor(ctx),
+    await trx.insertInto('gov_document_orders').values(order).execute();
+    await recordPartnerAudit(trx, ctx, {
       action: 'gov_document.ordered',
-      details: { orderId: id, provider: provider.id, countryCode: input.countryCode, productKey: input.productKey },
+      details: { orderId: order.id, provider: provider.id, countryCode: input.countryCode, productKey: input.productKey },
       now,
     });
   });
-  if (!answer.ok) ctx.logger.warn({ orderId: id, fault: answer.fault }, 'register unavailable at order time; the worker will retry');
-  return { id };
+  if (!answer.ok) ctx.logger.warn({ orderId: order.id, fault: answer.fault }, 'register unavailable at order time; the worker will retry');
+  return { id: order.id };
 }

@@ -1,7 +1,7 @@
 import type { Manager } from '../../schemas/managers.js';
 import type { PartnerCtx } from '../context.js';
 import { conflict, invalidField } from '../errors.js';
-import { partnerActor, recordAudit } from '../audit/record-audit.js';
+import { recordPartnerAudit } from '../audit/record-audit.js';
 import { issuePasswordLink } from './password-tokens.js';
 import { loadManager, presentManager } from './present-manager.js';
 import type { ManagerRole } from './roles.js';
@@ -37,13 +37,7 @@ export async function createManager({ ctx, input }: { ctx: PartnerCtx; input: Ne
       .executeTakeFirstOrThrow();
     const id = Number(row.id);
     const setPasswordUrl = await issuePasswordLink(trx, ctx, id);
-    await recordAudit(trx, {
-      partnerId: ctx.partnerId,
-      actor: partnerActor(ctx),
-      action: 'MANAGER_CREATED',
-      details: { managerId: id, role: input.role ?? 'reviewer' },
-      now,
-    });
+    await recordPartnerAudit(trx, ctx, { action: 'MANAGER_CREATED', details: { managerId: id, role: input.role ?? 'reviewer' }, now });
     return { ...presentManager(await loadManager(trx, ctx.partnerId, id)), setPasswordUrl };
   });
 }

@@ -1,5 +1,5 @@
 import type { PartnerCtx } from '../context.js';
-import { partnerActor, recordAudit } from '../audit/record-audit.js';
+import { recordPartnerAudit } from '../audit/record-audit.js';
 import { issuePasswordLink } from './password-tokens.js';
 import { loadManager } from './present-manager.js';
 
@@ -15,7 +15,7 @@ export async function resetManager({ ctx, id }: { ctx: PartnerCtx; id: number })
     await trx.updateTable('managers').set({ failed_sign_ins: 0, locked_until: null }).where('id', '=', id).execute();
     await trx.updateTable('manager_sessions').set({ ended_at: now }).where('manager_id', '=', id).where('ended_at', 'is', null).execute();
     const setPasswordUrl = await issuePasswordLink(trx, ctx, id);
-    await recordAudit(trx, { partnerId: ctx.partnerId, actor: partnerActor(ctx), action: 'MANAGER_RESET', details: { managerId: id }, now });
+    await recordPartnerAudit(trx, ctx, { action: 'MANAGER_RESET', details: { managerId: id }, now });
     return { setPasswordUrl };
   });
 }

@@ -1,7 +1,7 @@
 import type { Manager, ManagerPatch } from '../../schemas/managers.js';
 import type { PartnerCtx } from '../context.js';
 import { DomainError } from '../errors.js';
-import { partnerActor, recordAudit } from '../audit/record-audit.js';
+import { recordPartnerAudit } from '../audit/record-audit.js';
 import { loadManager, presentManager } from './present-manager.js';
 import { hasRole } from './roles.js';
 
@@ -27,7 +27,7 @@ export async function updateManager({ ctx, id, input }: { ctx: PartnerCtx; id: n
     if (input.disabled === true || (input.role !== undefined && input.role !== row.role)) {
       await trx.updateTable('manager_sessions').set({ ended_at: now }).where('manager_id', '=', id).where('ended_at', 'is', null).execute();
     }
-    await recordAudit(trx, { partnerId: ctx.partnerId, actor: partnerActor(ctx), action: 'MANAGER_UPDATED', details: { managerId: id, ...input }, now });
+    await recordPartnerAudit(trx, ctx, { action: 'MANAGER_UPDATED', details: { managerId: id, ...input }, now });
     return presentManager(await loadManager(trx, ctx.partnerId, id));
   });
 }

@@ -1,6 +1,6 @@
 import type { PartnerSettings, PartnerSettingsPatch } from '../../schemas/settings.js';
 import type { PartnerCtx } from '../context.js';
-import { partnerActor, recordAudit } from '../audit/record-audit.js';
+import { recordPartnerAudit } from '../audit/record-audit.js';
 import { findLiveEntry, findQuestionnaireByKey } from '../catalog/find-entry.js';
 import { presentSettings } from './get-settings.js';
 import { readSettings, writeSettings } from './settings.js';
@@ -22,9 +22,7 @@ export async function updateSettings({ ctx, input }: { ctx: PartnerCtx; input: P
     if (input.statusOnSubmit !== undefined) settings.statusOnSubmit = input.statusOnSubmit;
     if (input.submitRedirectUrl !== undefined) settings.submitRedirectUrl = input.submitRedirectUrl;
     await writeSettings(trx, ctx.partnerId, settings);
-    await recordAudit(trx, {
-      partnerId: ctx.partnerId,
-      actor: partnerActor(ctx),
+    await recordPartnerAudit(trx, ctx, {
       action: 'SETTINGS_UPDATED',
       now: ctx.clock.now(),
       details: {

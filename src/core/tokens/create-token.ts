@@ -3,7 +3,7 @@ import { dialectOf, type Db } from '../../db/database.js';
 import { prepared } from '../../db/prepared.js';
 import type { KybTokenRow } from '../../db/tables.js';
 import type { KybToken, KybTokenRequest } from '../../schemas/token.js';
-import { partnerActor, recordAudit } from '../audit/record-audit.js';
+import { recordPartnerAudit } from '../audit/record-audit.js';
 import { findLiveEntry, findQuestionnaireByKey } from '../catalog/find-entry.js';
 import type { PartnerCtx } from '../context.js';
 import { keyedHash, randomString } from '../crypto.js';
@@ -65,10 +65,8 @@ async function insertToken(db: Db, ctx: PartnerCtx, input: KybTokenRequest): Pro
     await insertCompany(db, row);
     await insertTokenRow(db, row);
   }
-  await recordAudit(db, {
-    partnerId: ctx.partnerId,
+  await recordPartnerAudit(db, ctx, {
     companyId,
-    actor: partnerActor(ctx),
     action: 'TOKEN_CREATED',
     now,
     details: { tokenId: row.id, tokenType: row.token_type, flowId, themeId, questionnaireId, expiresAt: row.expires_at },

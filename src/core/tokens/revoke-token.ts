@@ -1,4 +1,4 @@
-import { partnerActor, recordAudit } from '../audit/record-audit.js';
+import { recordPartnerAudit } from '../audit/record-audit.js';
 import type { PartnerCtx } from '../context.js';
 import { keyedHash } from '../crypto.js';
 import { notFound } from '../errors.js';
@@ -21,13 +21,6 @@ export async function revokeToken({ ctx, input }: { ctx: PartnerCtx; input: { to
     if (row.deactivated_at !== null) return;
     const now = ctx.clock.now();
     await trx.updateTable('kyb_tokens').set({ deactivated_at: now }).where('id', '=', row.id).execute();
-    await recordAudit(trx, {
-      partnerId: ctx.partnerId,
-      companyId: row.company_id,
-      actor: partnerActor(ctx),
-      action: 'TOKEN_REVOKED',
-      details: { tokenId: row.id },
-      now,
-    });
+    await recordPartnerAudit(trx, ctx, { companyId: row.company_id, action: 'TOKEN_REVOKED', details: { tokenId: row.id }, now });
   });
 }

@@ -1,6 +1,6 @@
 import type { KybTokenUpdate, KybTokenUpdateRequest } from '../../schemas/token.js';
 import type { PartnerCtx } from '../context.js';
-import { partnerActor, recordAudit } from '../audit/record-audit.js';
+import { recordPartnerAudit } from '../audit/record-audit.js';
 import { keyedHash } from '../crypto.js';
 import { notFound } from '../errors.js';
 
@@ -31,10 +31,8 @@ export async function updateToken({
       .set({ tags: JSON.stringify(tags), scan_refs: JSON.stringify(scanRefs) })
       .where('id', '=', row.id)
       .execute();
-    await recordAudit(trx, {
-      partnerId: ctx.partnerId,
+    await recordPartnerAudit(trx, ctx, {
       companyId: row.company_id,
-      actor: partnerActor(ctx),
       action: 'TOKEN_UPDATED',
       now: ctx.clock.now(),
       details: { tokenId: row.id, replace, fields: Object.keys(changes).sort() },

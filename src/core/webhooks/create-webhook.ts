@@ -1,7 +1,7 @@
 import { newRowId } from '../../db/row-id.js';
 import type { WebhookEndpointRow } from '../../db/tables.js';
 import type { WebhookInput, WebhookWithKey } from '../../schemas/webhook.js';
-import { partnerActor, recordAudit } from '../audit/record-audit.js';
+import { recordPartnerAudit } from '../audit/record-audit.js';
 import type { PartnerCtx } from '../context.js';
 import { encrypt } from '../crypto.js';
 import { checkWebhookFields, type UrlPolicy } from './check-webhook.js';
@@ -29,9 +29,7 @@ export async function createWebhook({ ctx, input, policy }: { ctx: PartnerCtx; i
   };
   await ctx.db.transaction().execute(async (trx) => {
     await trx.insertInto('webhook_endpoints').values(row).execute();
-    await recordAudit(trx, {
-      partnerId: ctx.partnerId,
-      actor: partnerActor(ctx),
+    await recordPartnerAudit(trx, ctx, {
       action: 'WEBHOOK_CREATED',
       now,
       details: { webhookId: id, eventTypes: input.eventTypes, isActive: row.is_active === 1, signingKeyGiven: input.signingKey !== undefined },

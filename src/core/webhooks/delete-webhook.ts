@@ -1,4 +1,4 @@
-import { partnerActor, recordAudit } from '../audit/record-audit.js';
+import { recordPartnerAudit } from '../audit/record-audit.js';
 import type { PartnerCtx } from '../context.js';
 import { findWebhook } from './find-webhook.js';
 import { failPending } from './update-webhook.js';
@@ -10,7 +10,7 @@ export async function deleteWebhook({ ctx, id }: { ctx: PartnerCtx; id: string }
     const now = ctx.clock.now();
     await trx.updateTable('webhook_endpoints').set({ deleted_at: now, updated_at: now }).where('id', '=', id).execute();
     await failPending(trx, id, 'webhook deleted', now);
-    await recordAudit(trx, { partnerId: ctx.partnerId, actor: partnerActor(ctx), action: 'WEBHOOK_DELETED', details: { webhookId: id }, now });
+    await recordPartnerAudit(trx, ctx, { action: 'WEBHOOK_DELETED', details: { webhookId: id }, now });
   });
   ctx.logger.info({ webhookId: id }, 'webhook endpoint deleted');
 }

@@ -1,5 +1,5 @@
 import type { WebhookDelivery } from '../../schemas/webhook.js';
-import { partnerActor, recordAudit } from '../audit/record-audit.js';
+import { recordPartnerAudit } from '../audit/record-audit.js';
 import type { PartnerCtx } from '../context.js';
 import { needsRowLocks } from '../../db/database.js';
 import { DomainError, notFound } from '../errors.js';
@@ -37,9 +37,7 @@ export async function resendDelivery({ ctx, id }: { ctx: PartnerCtx; id: string 
     const changes = { status: 'pending' as const, next_attempt_at: now, round_failures: 0, lease_token: null, lease_expires_at: null, updated_at: now };
     const updated = await trx.updateTable('webhook_deliveries').set(changes).where('id', '=', id).executeTakeFirst();
     if (updated.numUpdatedRows !== 1n) throw notFound('Webhook delivery');
-    await recordAudit(trx, {
-      partnerId: ctx.partnerId,
-      actor: partnerActor(ctx),
+    await recordPartnerAudit(trx, ctx, {
       action: 'WEBHOOK_DELIVERY_RESENT',
       now,
       details: { deliveryId: id, webhookId: endpoint.id, previousStatus: delivery.status },

@@ -1,5 +1,5 @@
 import type { RotateKeyInput, WebhookWithKey } from '../../schemas/webhook.js';
-import { partnerActor, recordAudit } from '../audit/record-audit.js';
+import { recordPartnerAudit } from '../audit/record-audit.js';
 import type { PartnerCtx } from '../context.js';
 import { encrypt } from '../crypto.js';
 import { checkWebhookFields } from './check-webhook.js';
@@ -20,9 +20,7 @@ export async function rotateSigningKey({ ctx, id, input }: { ctx: PartnerCtx; id
     const current = await findWebhook(trx, ctx.partnerId, id);
     const changes = { signing_key: encrypt(ctx.pepper, signingKeyContext(id), signingKey), updated_at: ctx.clock.now() };
     await trx.updateTable('webhook_endpoints').set(changes).where('id', '=', id).execute();
-    await recordAudit(trx, {
-      partnerId: ctx.partnerId,
-      actor: partnerActor(ctx),
+    await recordPartnerAudit(trx, ctx, {
       action: 'WEBHOOK_SIGNING_KEY_ROTATED',
       now: changes.updated_at,
       details: { webhookId: id, signingKeyGiven: input.signingKey !== undefined },

@@ -1,6 +1,6 @@
 import { WEBHOOK_TEST_EVENT_TYPE } from '../../shared/enums.js';
 import type { WebhookDelivery } from '../../schemas/webhook.js';
-import { partnerActor, recordAudit } from '../audit/record-audit.js';
+import { recordPartnerAudit } from '../audit/record-audit.js';
 import type { PartnerCtx } from '../context.js';
 import { DomainError } from '../errors.js';
 import { findWebhook } from './find-webhook.js';
@@ -18,13 +18,7 @@ export async function sendTestEvent({ ctx, id }: { ctx: PartnerCtx; id: string }
     const now = ctx.clock.now();
     const body = JSON.stringify({ webhook: endpoint.id, date: new Date(now).toISOString(), message: 'Test event from OpenKYB.' });
     const { deliveries } = await insertEvent(trx, { partnerId: ctx.partnerId, eventType: WEBHOOK_TEST_EVENT_TYPE, body, now }, [endpoint.id]);
-    await recordAudit(trx, {
-      partnerId: ctx.partnerId,
-      actor: partnerActor(ctx),
-      action: 'WEBHOOK_TEST_SENT',
-      now,
-      details: { webhookId: endpoint.id, deliveryId: deliveries[0]!.id },
-    });
+    await recordPartnerAudit(trx, ctx, { action: 'WEBHOOK_TEST_SENT', now, details: { webhookId: endpoint.id, deliveryId: deliveries[0]!.id } });
     return toDelivery(deliveries[0]!);
   });
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.js';
 import type { WebhookEndpointRow } from '../../db/tables.js';
 import type { Webhook, WebhookPatch } from '../../schemas/webhook.js';
-import { partnerActor, recordAudit } from '../audit/record-audit.js';
+import { recordPartnerAudit } from '../audit/record-audit.js';
 import type { PartnerCtx } from '../context.js';
 import { checkWebhookFields, type UrlPolicy } from './check-webhook.js';
 import { findWebhook } from './find-webhook.js';
@@ -22,9 +22,7 @@ export async function updateWebhook({ ctx, id, input, policy }: { ctx: PartnerCt
     if (input.isActive !== undefined) changes.is_active = input.isActive ? 1 : 0;
     await trx.updateTable('webhook_endpoints').set(changes).where('id', '=', id).execute();
     if (current.is_active === 1 && input.isActive === false) await failPending(trx, id, 'webhook deactivated', now);
-    await recordAudit(trx, {
-      partnerId: ctx.partnerId,
-      actor: partnerActor(ctx),
+    await recordPartnerAudit(trx, ctx, {
       action: 'WEBHOOK_UPDATED',
       now,
       details: { webhookId: id, fields: Object.keys(input).sort(), ...(input.isActive !== undefined ? { isActive: input.isActive } : {}) },

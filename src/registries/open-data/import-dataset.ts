@@ -51,21 +51,7 @@ export async function importDataset(input: {
   if (live?.sha256 === sha256)
     return { ...base, importId: live.id, rowCount: previous!.rowCount, skipped: 0, publishedAt: live.published_at, isUnchanged: true };
 
-  await discardStaged(db, dataset.id);
-  const importId = randomUUID();
-  await db
-    .insertInto('registry_imports')
-    .values({
-      id: importId,
-      dataset: dataset.id,
-      sha256,
-      file_name: path.split(/[\\/]/).pop() ?? path,
-      row_count: 0,
-      published_at: null,
-      imported_at: input.now,
-      is_live: 0,
-    })
-    .execute();
+  const importId = await openStagedImport(db, { dataset: dataset.id, path, sha256, now: input.now });
 
   const state: ReadState = { publishedAt: null, skipped: 0 };
   let rowCount = 0;
@@ -124,6 +110,16 @@ export async function importDataset(input: {
   // PostgreSQL plans with the statistics it had before millions of rows arrived; refresh them.
   if (dialectOf(db) === 'postgres') await sql`analyze ${sql.table(dataset.table)}`.execute(db);
   return { ...base, importId, rowCount, skipped: state.skipped, publishedAt: state.publishedAt, isUnchanged: false };
+}
+
+/** Opens a new import of the file, not live until all its rows are staged, after clearing what a refused one left. */
+async function openStagedImport(db: Db, file: { dataset: DatasetId; path: string; sha256: string; now: number }): Promise<string> {
+  await discardStaged(db, file.dataset);
+  const id = randomUUID();
+  const fileName = file.path.split(/[\\/]/).pop() ?? file.path;
+  const entry = { id, dataset: file.dataset, sha256: file.sha256, file_name: fileName, row_count: 0, published_at: null, imported_at: file.now, is_live: 0 };
+  await db.insertInto('registry_imports').values(entry).execute();
+  return id;
 }
 
 /** Removes what an import that never went live left behind (refused, or its process killed). */

@@ -1,8 +1,8 @@
-import { beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { api } from '../../../../test/api.js';
 import { submittedCompany } from '../../../../test/companies.js';
-import { describeEachDialect, type Harness, type TestPartner } from '../../../../test/harness.js';
-import { signedInManager, signIn, tokenOf, type SignedIn } from '../../../../test/managers.js';
+import { describeEachDialect, type Harness } from '../../../../test/harness.js';
+import { withPartnerAdmin, signedInManager, signIn, tokenOf } from '../../../../test/managers.js';
 
 /** One company's audit entries of one action, oldest first, as who did it and its details. */
 function companyAudit(h: Harness, companyId: string, action: string) {
@@ -16,16 +16,17 @@ function companyAudit(h: Harness, companyId: string, action: string) {
 }
 
 describeEachDialect('managers over the API, and what each role sees of a case', (h) => {
-  let partner: TestPartner;
-  let admin: SignedIn;
-  beforeAll(async () => {
-    partner = await h().partner('Managed');
-    admin = await signedInManager(h(), partner, 'admin');
-  });
+  const the = withPartnerAdmin(h, 'Managed');
+  const call: ReturnType<typeof api>['call'] = (...args) => api(h()).call(...args);
 
   it('lets an admin create, list, change and reset managers; the set-password link works once', async () => {
-    const call = api(h()).call;
-    const created = await call('POST', '/v1/managers/', null, { email: 'New@Example.com', name: 'New', surname: 'Reviewer', role: 'reviewer' }, admin.write);
+    const created = await call(
+      'POST',
+      '/v1/managers/',
+      null,
+      { email: 'New@Example.com', name: 'New', surname: 'Reviewer', role: 'reviewer' },
+      the.admin.write,
+    );
     expect(created.status, created.text).toBe(201);
     expect(created.json.manager).toEqual({
       id: expect.any(Number),
@@ -43,34 +44,35 @@ describeEachDialect('managers over the API, and what each role sees of a case', 
       204,
     );
     expect((await signIn(h(), 'new@example.com', 'a long enough password')).status).toBe(200);
-    expect((await call('POST', '/v1/managers/', null, { email: 'new@example.com', name: 'N', surname: 'R', role: 'viewer' }, admin.write)).status).toBe(409);
+    expect((await call('POST', '/v1/managers/', null, { email: 'new@example.com', name: 'N', surname: 'R', role: 'viewer' }, the.admin.write)).status).toBe(
+      409,
+    );
 
-    const listed = await call('GET', '/v1/managers/', null, undefined, admin.read);
+    const listed = await call('GET', '/v1/managers/', null, undefined, the.admin.read);
     expect(listed.json.results.find((m: { id: number }) => m.id === id)).toMatchObject({ email: 'new@example.com', lastSignInAt: expect.any(String) });
 
-    const patched = await call('PATCH', `/v1/managers/${id}/`, null, { role: 'viewer', away: true }, admin.write);
+    const patched = await call('PATCH', `/v1/managers/${id}/`, null, { role: 'viewer', away: true }, the.admin.write);
     expect(patched.json).toMatchObject({ role: 'viewer', away: true });
-    const reset = await call('POST', `/v1/managers/${id}/reset/`, null, undefined, admin.write);
+    const reset = await call('POST', `/v1/managers/${id}/reset/`, null, undefined, the.admin.write);
     expect(reset.json.setPasswordUrl).toMatch(/^http:\/\/openkyb\.test\/backoffice\/set-password#token=\w{40}$/);
-    expect((await call('PATCH', `/v1/managers/${id}/`, null, { disabled: true }, admin.write)).json.disabled).toBe(true);
+    expect((await call('PATCH', `/v1/managers/${id}/`, null, { disabled: true }, the.admin.write)).json.disabled).toBe(true);
     expect((await signIn(h(), 'new@example.com', 'a long enough password')).status).toBe(401);
     const audit = await h()
       .database.db.selectFrom('audit_logs')
       .select(['action', 'actor_type', 'actor_id'])
-      .where('partner_id', '=', partner.partnerId)
+      .where('partner_id', '=', the.partner.partnerId)
       .where('action', 'like', 'MANAGER_%')
       .execute();
-    expect(audit).toEqual(expect.arrayContaining([{ action: 'MANAGER_CREATED', actor_type: 'manager', actor_id: String(admin.id) }]));
+    expect(audit).toEqual(expect.arrayContaining([{ action: 'MANAGER_CREATED', actor_type: 'manager', actor_id: String(the.admin.id) }]));
   });
 
   it("lets any manager set its own away, but not another's, nor its own role", async () => {
-    const reviewer = await signedInManager(h(), partner, 'reviewer');
-    const call = api(h()).call;
+    const reviewer = await signedInManager(h(), the.partner, 'reviewer');
     expect((await call('PATCH', `/v1/managers/${reviewer.id}/`, null, { away: true }, reviewer.write)).json.away).toBe(true);
     const own = await call('PATCH', `/v1/managers/${reviewer.id}/`, null, { role: 'admin' }, reviewer.write);
     expect(own.status).toBe(403);
     expect(own.json.identifier).toBe('FORBIDDEN');
-    expect((await call('PATCH', `/v1/managers/${admin.id}/`, null, { away: true }, reviewer.write)).status).toBe(403);
+    expect((await call('PATCH', `/v1/managers/${the.admin.id}/`, null, { away: true }, reviewer.write)).status).toBe(403);
     const created = await call('POST', '/v1/managers/', null, { email: 'x@example.com', name: 'X', surname: 'Y', role: 'admin' }, reviewer.write);
     expect(created.status).toBe(403);
     expect(created.json.message).toBe('This needs the admin role (or a stronger one); you are signed in as reviewer.');
@@ -78,25 +80,23 @@ describeEachDialect('managers over the API, and what each role sees of a case', 
     expect(listed.json.results.find((m: { id: number }) => m.id === reviewer.id).role).toBe('reviewer');
   });
 
-  it("answers 404 to a manager of another partner, for that partner's company and managers", async () => {
+  it("answers 404 to a manager of another the.partner, for that partner's company and managers", async () => {
     const other = await h().partner('Other');
     const foreign = await signedInManager(h(), other, 'admin');
-    const s = await submittedCompany(h(), { partner });
-    const call = api(h()).call;
+    const s = await submittedCompany(h(), { partner: the.partner });
     expect((await call('GET', `/kyb/companies/${s.companyId}/`, null, undefined, foreign.read)).status).toBe(404);
     expect((await call('POST', `/kyb/companies/${s.companyId}/change-status/`, null, { status: 'NEED_TO_PROCESS' }, foreign.write)).status).toBe(404);
-    expect((await call('PATCH', `/v1/managers/${admin.id}/`, null, { disabled: true }, foreign.write)).status).toBe(404);
-    expect((await call('POST', `/v1/managers/${admin.id}/reset/`, null, undefined, foreign.write)).status).toBe(404);
+    expect((await call('PATCH', `/v1/managers/${the.admin.id}/`, null, { disabled: true }, foreign.write)).status).toBe(404);
+    expect((await call('POST', `/v1/managers/${the.admin.id}/reset/`, null, undefined, foreign.write)).status).toBe(404);
     const list = await call('GET', '/v1/managers/', null, undefined, foreign.read);
     expect(list.json.results.map((m: { id: number }) => m.id)).toEqual([foreign.id]);
     expect((await call('GET', '/kyb/companies/', null, undefined, foreign.read)).json.count).toBe(0);
   });
 
   it("records each manager's read of a case as company.viewed in the chain, and shows the audit trail to auditors only", async () => {
-    const viewer = await signedInManager(h(), partner, 'viewer');
-    const auditor = await signedInManager(h(), partner, 'auditor');
-    const s = await submittedCompany(h(), { partner });
-    const call = api(h()).call;
+    const viewer = await signedInManager(h(), the.partner, 'viewer');
+    const auditor = await signedInManager(h(), the.partner, 'auditor');
+    const s = await submittedCompany(h(), { partner: the.partner });
     const asViewer = await call('GET', `/kyb/companies/${s.companyId}/`, null, undefined, viewer.read);
     expect(asViewer.status).toBe(200);
     expect(asViewer.json.auditLogs).toEqual({ logs: [], logsCount: 0 });
@@ -105,27 +105,26 @@ describeEachDialect('managers over the API, and what each role sees of a case', 
     expect(viewed).toHaveLength(2);
     expect(asAuditor.json.auditLogs.logsCount).toBeGreaterThan(2);
     // A key pair is the partner's own system: its reads are not manager views.
-    await call('GET', `/kyb/companies/${s.companyId}/`, partner.auth);
+    await call('GET', `/kyb/companies/${s.companyId}/`, the.partner.auth);
     const rows = await companyAudit(h(), s.companyId, 'company.viewed');
     expect(rows).toEqual([
       { actor_type: 'manager', actor_id: String(viewer.id), details: JSON.stringify({ managerId: viewer.id }) },
       { actor_type: 'manager', actor_id: String(auditor.id), details: JSON.stringify({ managerId: auditor.id }) },
     ]);
     const { verifyAuditChain } = await import('../../../core/audit/verify-chain.js');
-    const report = await verifyAuditChain({ db: h().database.db, partnerId: partner.partnerId });
+    const report = await verifyAuditChain({ db: h().database.db, partnerId: the.partner.partnerId });
     expect(report.broken).toBeNull();
     expect(report.entries).toBeGreaterThan(2);
   });
 
   it('names the manager who decides in the audit trail and the status change', async () => {
-    const reviewer = await signedInManager(h(), partner, 'reviewer');
-    const s = await submittedCompany(h(), { partner });
-    const call = api(h()).call;
+    const reviewer = await signedInManager(h(), the.partner, 'reviewer');
+    const s = await submittedCompany(h(), { partner: the.partner });
     const decided = await call('POST', `/kyb/companies/${s.companyId}/change-status/`, null, { status: 'NEED_TO_PROCESS' }, reviewer.write);
     expect(decided.status, decided.text).toBe(200);
     const row = (await companyAudit(h(), s.companyId, 'STATUS_CHANGED'))[0];
     expect(row).toMatchObject({ actor_type: 'manager', actor_id: String(reviewer.id) });
-    const detail = await call('GET', `/kyb/companies/${s.companyId}/`, partner.auth);
+    const detail = await call('GET', `/kyb/companies/${s.companyId}/`, the.partner.auth);
     expect(detail.json.meta.statusChangedBy).toMatchObject({ id: reviewer.id });
     const assigned = await call('POST', `/v1/companies/${s.companyId}/assign/`, null, { managerId: reviewer.id }, reviewer.write);
     expect(assigned.json.assignedTo.id).toBe(reviewer.id);

@@ -1,8 +1,9 @@
 import type { RegistryCompanyStatus } from '../../provider.js';
 import { addressOf, type CompanyData } from '../company-data.js';
-import type { Dataset, ReadState } from '../dataset.js';
+import type { Dataset } from '../dataset.js';
 import { nameKeys, numberKey } from '../keys.js';
-import { csvRecords, type CsvValue, dateInFileName, headerValue, isXmlFile, xmlRecords, xmlText, type ByteCounter, type XmlNode } from '../read-file.js';
+import { xmlText, type CsvValue, type XmlNode } from '../read-file.js';
+import { gleifRows, LEI_PATTERN } from './gleif-file.js';
 
 /** The fields of one LEI record this importer keeps, read alike from LEI-CDF XML and CSV. */
 interface LeiFields {
@@ -19,8 +20,6 @@ interface LeiFields {
   creationDate?: string;
   registrationStatus?: string;
 }
-
-const LEI_PATTERN = /^[A-Z0-9]{18}[0-9]{2}$/;
 
 function statusOf(entityStatus: string | undefined, registrationStatus: string | undefined): RegistryCompanyStatus {
   if (registrationStatus === 'RETIRED' || registrationStatus === 'ANNULLED' || registrationStatus === 'MERGED') return 'dissolved';
@@ -68,35 +67,26 @@ function xmlAddress(node: unknown): LeiFields['legal'] {
   };
 }
 
-async function* fromXml(path: string, counter: ByteCounter, state: ReadState) {
-  const records = xmlRecords(path, counter, {
-    root: 'LEIData',
-    record: 'LEIRecord',
-    onHeader: (header) => (state.publishedAt = headerValue(header, 'ContentDate')),
-  });
-  for await (const { index, record } of records) {
-    const entity = (record['Entity'] ?? {}) as XmlNode;
-    const authority = (entity['RegistrationAuthority'] ?? {}) as XmlNode;
-    const legalForm = (entity['LegalForm'] ?? {}) as XmlNode;
-    const registration = (record['Registration'] ?? {}) as XmlNode;
-    yield toRow(
-      {
-        lei: xmlText(record['LEI']) ?? '',
-        name: xmlText(entity['LegalName']) ?? '',
-        legal: xmlAddress(entity['LegalAddress']),
-        hq: xmlAddress(entity['HeadquartersAddress']),
-        authorityId: xmlText(authority['RegistrationAuthorityID']),
-        authorityEntityId: xmlText(authority['RegistrationAuthorityEntityID']),
-        jurisdiction: xmlText(entity['LegalJurisdiction']),
-        legalFormCode: xmlText(legalForm['EntityLegalFormCode']),
-        otherLegalForm: xmlText(legalForm['OtherLegalForm']),
-        entityStatus: xmlText(entity['EntityStatus']),
-        creationDate: xmlText(entity['EntityCreationDate']),
-        registrationStatus: xmlText(registration['RegistrationStatus']),
-      },
-      `record ${index}`,
-    );
-  }
+/** The fields of one LEI-CDF XML record. */
+function xmlFields(record: XmlNode): LeiFields {
+  const entity = (record['Entity'] ?? {}) as XmlNode;
+  const authority = (entity['RegistrationAuthority'] ?? {}) as XmlNode;
+  const legalForm = (entity['LegalForm'] ?? {}) as XmlNode;
+  const registration = (record['Registration'] ?? {}) as XmlNode;
+  return {
+    lei: xmlText(record['LEI']) ?? '',
+    name: xmlText(entity['LegalName']) ?? '',
+    legal: xmlAddress(entity['LegalAddress']),
+    hq: xmlAddress(entity['HeadquartersAddress']),
+    authorityId: xmlText(authority['RegistrationAuthorityID']),
+    authorityEntityId: xmlText(authority['RegistrationAuthorityEntityID']),
+    jurisdiction: xmlText(entity['LegalJurisdiction']),
+    legalFormCode: xmlText(legalForm['EntityLegalFormCode']),
+    otherLegalForm: xmlText(legalForm['OtherLegalForm']),
+    entityStatus: xmlText(entity['EntityStatus']),
+    creationDate: xmlText(entity['EntityCreationDate']),
+    registrationStatus: xmlText(registration['RegistrationStatus']),
+  };
 }
 
 /** The Golden Copy CSV's column names: the XML paths joined with dots, repeats numbered from 1. */
@@ -119,35 +109,30 @@ function csvAddress(r: CsvValue, prefix: string): LeiFields['legal'] {
   return { lines, city: r(`${prefix}.City`), region: r(`${prefix}.Region`), country: r(`${prefix}.Country`), postCode: r(`${prefix}.PostalCode`) };
 }
 
-async function* fromCsv(path: string, counter: ByteCounter, state: ReadState) {
-  state.publishedAt = dateInFileName(path);
-  for await (const { line, value: r } of csvRecords(path, counter, CSV_REQUIRED)) {
-    const value = (column: string) => r(column) || undefined;
-    yield toRow(
-      {
-        lei: value('LEI') ?? '',
-        name: value('Entity.LegalName') ?? '',
-        legal: csvAddress(r, 'Entity.LegalAddress'),
-        hq: csvAddress(r, 'Entity.HeadquartersAddress'),
-        authorityId: value('Entity.RegistrationAuthority.RegistrationAuthorityID'),
-        authorityEntityId: value('Entity.RegistrationAuthority.RegistrationAuthorityEntityID'),
-        jurisdiction: value('Entity.LegalJurisdiction'),
-        legalFormCode: value('Entity.LegalForm.EntityLegalFormCode'),
-        otherLegalForm: value('Entity.LegalForm.OtherLegalForm'),
-        entityStatus: value('Entity.EntityStatus'),
-        creationDate: value('Entity.EntityCreationDate'),
-        registrationStatus: value('Registration.RegistrationStatus'),
-      },
-      `line ${line}`,
-    );
-  }
+/** The fields of one Golden Copy CSV line. */
+function csvFields(r: CsvValue): LeiFields {
+  const value = (column: string) => r(column) || undefined;
+  return {
+    lei: value('LEI') ?? '',
+    name: value('Entity.LegalName') ?? '',
+    legal: csvAddress(r, 'Entity.LegalAddress'),
+    hq: csvAddress(r, 'Entity.HeadquartersAddress'),
+    authorityId: value('Entity.RegistrationAuthority.RegistrationAuthorityID'),
+    authorityEntityId: value('Entity.RegistrationAuthority.RegistrationAuthorityEntityID'),
+    jurisdiction: value('Entity.LegalJurisdiction'),
+    legalFormCode: value('Entity.LegalForm.EntityLegalFormCode'),
+    otherLegalForm: value('Entity.LegalForm.OtherLegalForm'),
+    entityStatus: value('Entity.EntityStatus'),
+    creationDate: value('Entity.EntityCreationDate'),
+    registrationStatus: value('Registration.RegistrationStatus'),
+  };
 }
+
+const LEI_CDF = { xml: { root: 'LEIData', record: 'LEIRecord', fields: xmlFields }, csv: { required: CSV_REQUIRED, fields: csvFields }, toRow };
 
 /** GLEIF level 1, the LEI Golden Copy (LEI-CDF 2.1), in its XML or its CSV form. */
 export const gleifLeiDataset: Dataset = {
   id: 'gleif-lei',
   table: 'registry_companies',
-  async *read(path, counter, state) {
-    yield* (await isXmlFile(path)) ? fromXml(path, counter, state) : fromCsv(path, counter, state);
-  },
+  read: (path, counter, state) => gleifRows(path, counter, state, LEI_CDF),
 };
