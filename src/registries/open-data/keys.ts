@@ -31,7 +31,7 @@ export function nameKeys(name: string): NameKeys {
   const kept: string[] = [];
   const legalForms: string[] = [];
   for (let i = 0; i < words.length;) {
-    const legal = words.length > 1 ? longestLegalForm(words, i) : undefined;
+    const legal = words.length > 1 ? legalFormTable().longestAt(words, i) : undefined;
     if (legal) {
       legalForms.push(legal.canonical);
       i += legal.length;
@@ -43,10 +43,6 @@ export function nameKeys(name: string): NameKeys {
   // A name made only of legal-form words ("COMPANY LIMITED") keeps them as its words.
   const searchWords = kept.length > 0 ? kept : words;
   return { searchText: searchWords.join(' '), nameKey: [...new Set(searchWords)].sort().join(' '), legalForms };
-}
-
-function longestLegalForm(words: readonly string[], start: number): { canonical: string; length: number } | undefined {
-  return legalFormTable().longestAt(words, start);
 }
 
 /**

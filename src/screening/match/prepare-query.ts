@@ -62,10 +62,11 @@ export function prepareQuery(data: IndexData, name: string, kind: 'person' | 'or
     hasLegalForm ||= !isPerson && tokens.some((t) => t.tag === 'legal');
     const isSyllabic = isSyllabicScript(normalized.script);
     const words = tokens.flatMap((t) => (t.tag === 'legal' ? t.raw.split(' ') : [t.text]));
-    variants.push({ tokens, appliesTo: appliesTo === 'organisation' ? 'all' : appliesTo, penalty: 0 });
-    // Other spellings of a name written in another script (transliterate/): as good as the first.
-    for (const alternative of normalized.alternatives ?? []) {
-      variants.push({ tokens: alternative.slice(0, MAX_QUERY_TOKENS), appliesTo: appliesTo === 'organisation' ? 'all' : appliesTo, penalty: 0 });
+    // The company reading applies to every entry; other spellings of a name written in another
+    // script (transliterate/) are as good as the first.
+    const readingAppliesTo = appliesTo === 'organisation' ? 'all' : appliesTo;
+    for (const spelled of [tokens, ...(normalized.alternatives ?? []).map((alternative) => alternative.slice(0, MAX_QUERY_TOKENS))]) {
+      variants.push({ tokens: spelled, appliesTo: readingAppliesTo, penalty: 0 });
     }
     for (const split of splitGlued(data, words, isPerson, isSyllabic)) variants.push({ tokens: split, appliesTo, penalty: GUESS_PENALTY });
     const glued = glueSplit(data, words, isPerson, isSyllabic);

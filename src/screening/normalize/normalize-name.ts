@@ -40,10 +40,10 @@ const DOTTED_ACRONYM = /(?<![a-z0-9])[a-z](?:\.[a-z])+\.?(?![a-z0-9])/g;
  */
 export function normalizeName(raw: string, options: NormalizeOptions = {}): NormalizedName {
   const isPerson = options.isPerson === true;
-  const { words, script } = transliterateWords(raw, !isPerson);
+  const { spellings, script } = spellingsOf(raw, !isPerson);
   const tokensOf = (spelled: string[]) => tagWords(isPerson ? spelled : joinLetterRuns(spelled), isPerson, isSyllabicScript(script));
-  const alternatives = alternativeWords(raw, !isPerson);
-  return alternatives.length > 0 ? { tokens: tokensOf(words), script, alternatives: alternatives.map(tokensOf) } : { tokens: tokensOf(words), script };
+  const [first = [], ...others] = spellings;
+  return others.length > 0 ? { tokens: tokensOf(first), script, alternatives: others.map(tokensOf) } : { tokens: tokensOf(first), script };
 }
 
 /**
@@ -52,23 +52,18 @@ export function normalizeName(raw: string, options: NormalizeOptions = {}): Norm
  * form after it; in a person's name "J.R." stays two initials.
  */
 export function transliterateWords(raw: string, joinsDottedAcronyms: boolean): { words: string[]; script: string } {
+  const { spellings, script } = spellingsOf(raw, joinsDottedAcronyms);
+  return { words: spellings[0] ?? [], script };
+}
+
+/** Every spelling of the name as ASCII words, best first (transliterate/ gives more than one for some scripts). */
+function spellingsOf(raw: string, joinsDottedAcronyms: boolean): { spellings: string[][]; script: string } {
   const nfkc = raw.normalize('NFKC');
   const script = detectScript(nfkc);
   let text = nfkc;
   if (script === 'Arab') text = cleanArabic(text);
   if (script === 'Hani' || script === 'Hang') text = spaceSyllables(text);
-  return { words: asciiWords(transliterate(text, script)[0] ?? '', joinsDottedAcronyms), script };
-}
-
-/** Other spellings of a name in another script, as words (transliterate/ gives them, best first). */
-function alternativeWords(raw: string, joinsDottedAcronyms: boolean): string[][] {
-  let text = raw.normalize('NFKC');
-  const script = detectScript(text);
-  if (script === 'Arab') text = cleanArabic(text);
-  if (script === 'Hani' || script === 'Hang') text = spaceSyllables(text);
-  return transliterate(text, script)
-    .slice(1)
-    .map((spelling) => asciiWords(spelling, joinsDottedAcronyms));
+  return { spellings: transliterate(text, script).map((spelling) => asciiWords(spelling, joinsDottedAcronyms)), script };
 }
 
 function asciiWords(spelling: string, joinsDottedAcronyms: boolean): string[] {
