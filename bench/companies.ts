@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../src/app.js';
-import { parseConfig } from '../src/config.js';
+import { loadConfig } from '../src/config.js';
 import { buildCtx, systemClock } from '../src/core/context.js';
 import { createPartner } from '../src/core/partners/create-partner.js';
 import { openDatabase, type DatabaseHandle } from '../src/db/database.js';
@@ -28,7 +28,7 @@ const STATUSES = ['NEED_TO_REVIEW', 'NEED_TO_PROCESS', 'COMPLETED', 'PENDING'];
 const WORDS = ['alpha', 'baltic', 'cargo', 'delta', 'ember', 'fjord', 'granit', 'harbor', 'iris', 'jade'];
 
 /** Companies straight into the tables (not through HTTP): one partner holding all of them. */
-async function seed(database: DatabaseHandle, partnerId: string, start: number): Promise<void> {
+export async function seed(database: DatabaseHandle, partnerId: string, start: number): Promise<void> {
   const db = database.db;
   const batch = BATCH[database.dialect];
   const began = performance.now();
@@ -144,27 +144,17 @@ export async function benchCompanies(label: 'sqlite' | 'postgres', postgresUrl?:
   const database = openDatabase({ url: label === 'postgres' ? postgresUrl! : null, dataDir, ...(schema ? { schema } : {}), poolSize: 5 });
   try {
     await migrateToLatest(database);
-    const config = parseConfig({
-      port: 0,
-      host: '127.0.0.1',
-      dataDir,
-      databaseUrl: null,
-      fileStore: 'local',
-      secret: 'bench-secret-bench-secret-bench-secret-0000',
-      publicUrl: 'http://bench.test',
-      rateLimitPerHour: 1e9,
-      logLevel: 'warn',
-      maxUploadBytes: 10 * 1024 * 1024,
-      fileUrlTtlSeconds: 3600,
-      webhookRetryScheduleMs: [1000],
-      webhookTimeoutMs: 2000,
-      webhookAllowPrivateUrls: true,
-      serveWorker: false,
-      screeningRequiredLists: [],
-      screeningMaxListAgeMs: 1e12,
-      screeningSourceUrls: {},
-      screeningRefreshMs: 0,
-      retention: { webhookBodiesMs: 0, webhookDeliveriesMs: 0, idempotencyMs: 2 * 86_400_000, decidedCasesMs: 0 },
+    // The server's own environment reader, so the bench never lags behind a new setting.
+    const config = loadConfig({
+      OPENKYB_DATA_DIR: dataDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      OPENKYB_FILE_STORE: 'local',
+      OPENKYB_SECRET: 'bench-secret-bench-secret-bench-secret-0000',
+      OPENKYB_PUBLIC_URL: 'http://bench.test',
+      OPENKYB_RATE_LIMIT_PER_HOUR: '1000000000',
+      OPENKYB_SERVE_WORKER: 'false',
+      LOG_LEVEL: 'warn',
     });
     const logger = createLogger('warn');
     const ctx = buildCtx({ config, db: database.db, storage: openStorage(config, database.db), clock: systemClock, logger });
