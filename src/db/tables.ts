@@ -38,6 +38,7 @@ export interface Database {
   company_comments: CompanyCommentRow;
   company_counts: CompanyCountRow;
   company_search: CompanySearchRow;
+  company_search_partitions: CompanySearchPartitionRow;
   file_blobs: FileBlobRow;
   rate_limit_hits: RateLimitHitRow;
   gov_document_orders: GovDocumentOrderRow;
@@ -531,10 +532,21 @@ export interface CompanyCountRow {
  * (company_search_fts, read with raw SQL), kept by triggers on companies (migration 20261127T1650).
  */
 export interface CompanySearchRow {
+  /** The partner's slot << 40 plus a sequence: a partner's companies are one rowid range. */
   rowid: number;
   company_id: string;
   partner_id: string;
   created_at: number;
+  status: string;
+  approval_status: string | null;
+  risk_level: string | null;
+  assigned_to: number | null;
+}
+
+/** SQLite: each partner's slot in the search rowids (migration 20261128T0700). */
+export interface CompanySearchPartitionRow {
+  slot: number;
+  partner_id: string;
 }
 
 /** A stored file's bytes, when the file store is the database (migration 20261128T0400). */

@@ -79,7 +79,13 @@ export const CompanyListQuery = Type.Object({
   approvalStatus: Type.Optional(Type.Union([ApprovalStatusEnum, Type.Literal('NONE')], { description: 'NONE: no decision yet.' })),
   assignedTo: Type.Optional(Type.Union([ManagerId, Type.Literal('none')], { description: 'A manager id, or `none`.' })),
   riskLevel: Type.Optional(RiskLevelEnum),
-  q: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Company name or registration number, case and accents ignored.' })),
+  q: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 100,
+      description: 'A substring of the company name or registration number, three characters or more once accents and case are dropped.',
+    }),
+  ),
   ordering: Type.Optional(enumOf(COMPANY_ORDERINGS, 'CompanyOrderingEnum')),
 });
 export type CompanyListQuery = Static<typeof CompanyListQuery>;

@@ -1,4 +1,4 @@
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { sql, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { CompanyRow, Database } from '../../db/tables.js';
 import type { KybFormUnifiedFlow } from '../../schemas/flow.js';
@@ -6,7 +6,8 @@ import { DEFAULT_PER_PAGE, type CompanyListQuery, type CompanyListReview, type P
 import type { PartnerCtx } from '../context.js';
 import { loadFlow } from '../forms/access.js';
 import { presentCompany, presentMeta } from '../forms/present-form.js';
-import { isTrigramSearch, matchesSearch, searchedCompanies } from './search-companies.js';
+import { countMatches, matchesSearch, partnerMatches, TRIGRAM_MIN_LENGTH, usesSearchIndex } from './search-companies.js';
+import { invalidField } from '../errors.js';
 import { managersById } from './managers.js';
 import { foldSearch } from './search-text.js';
 import { timeRange } from '../time-range.js';
@@ -24,39 +25,49 @@ export interface CompanyPage {
  * The partner's companies whose form exists, newest first, one page at a time. Every filter
  * is an equality on an indexed column (or a range on created_at) followed by the index's
  * (created_at, id) order, so a page is a walk of one index; the rows themselves are read for
- * the page only, even at a deep offset. `q` is a substring of the folded name and
- * registration number, found through a trigram index (search-companies.ts).
+ * the page only, even at a deep offset. `q` is a substring (three characters or more) of the
+ * folded name and registration number, found through a trigram index (search-companies.ts).
  *
  * `count` is exact. With no filter or only filters on few values (status, approvalStatus,
  * riskLevel, assignedTo) it is read from company_counts, which triggers keep exact in every
  * writer's transaction; the other filters (created, registrationNumber, q) are counted on
- * their index.
+ * their index: on SQLite `q` and `created` on company_search (a partner's trigram matches are
+ * one rowid range of the FTS index), on PostgreSQL on companies.
  */
 export async function listCompanies({ ctx, query }: { ctx: PartnerCtx; query: CompanyListQuery }): Promise<CompanyPage> {
   const page = query.page ?? 1;
   const perPage = query.perPage ?? DEFAULT_PER_PAGE;
   const [from, to] = timeRange('created', query.created);
   const folded = query.q === undefined ? '' : foldSearch(query.q);
+  const isSearch = folded !== '';
+  if (isSearch && folded.length < TRIGRAM_MIN_LENGTH) {
+    throw invalidField(
+      'q',
+      `needs at least ${TRIGRAM_MIN_LENGTH} characters once accents and case are dropped; for a short registration number use registrationNumber`,
+    );
+  }
   const inCreated = <Q extends SelectQueryBuilder<Database, 'companies' | 'company_search', object>>(q: Q): Q => {
     let narrowed = q;
     if (from !== null) narrowed = narrowed.where('created_at', '>=', from) as Q;
     if (to !== null) narrowed = narrowed.where('created_at', '<', to) as Q;
     return narrowed;
   };
-  const hasFilterOnCompanies = [query.registrationNumber, query.status, query.approvalStatus, query.assignedTo, query.riskLevel].some((v) => v !== undefined);
-  const isSearch = folded !== '';
-  // A trigram search alone on SQLite is counted and paged in its own index (company_search).
-  // Combined with other filters it is a membership test along the filter's index: quick for a
-  // common word, a walk of the filter's companies for a rare one (see the bench, "q + status").
-  const isSearchOnly = isSearch && isTrigramSearch(ctx.db, folded) && !hasFilterOnCompanies;
-  const filtered = (db: Db) => {
-    let q = inCreated(db.selectFrom('companies').where('partner_id', '=', ctx.partnerId)).where('search_text', 'is not', null);
-    if (query.registrationNumber !== undefined) q = q.where('registration_number', '=', query.registrationNumber.trim());
-    if (query.status !== undefined) q = q.where('status', '=', query.status);
+  // The filters on few values, on companies or on company_search (SQLite's copy of them).
+  const withFilters = <Q extends SelectQueryBuilder<Database, 'companies' | 'company_search', object>>(q: Q): Q => {
+    let narrowed = inCreated(q);
+    if (query.status !== undefined) narrowed = narrowed.where('status', '=', query.status) as Q;
     if (query.approvalStatus !== undefined)
-      q = query.approvalStatus === 'NONE' ? q.where('approval_status', 'is', null) : q.where('approval_status', '=', query.approvalStatus);
-    if (query.assignedTo !== undefined) q = query.assignedTo === 'none' ? q.where('assigned_to', 'is', null) : q.where('assigned_to', '=', query.assignedTo);
-    if (query.riskLevel !== undefined) q = q.where('risk_level', '=', query.riskLevel);
+      narrowed = (
+        query.approvalStatus === 'NONE' ? narrowed.where('approval_status', 'is', null) : narrowed.where('approval_status', '=', query.approvalStatus)
+      ) as Q;
+    if (query.assignedTo !== undefined)
+      narrowed = (query.assignedTo === 'none' ? narrowed.where('assigned_to', 'is', null) : narrowed.where('assigned_to', '=', query.assignedTo)) as Q;
+    if (query.riskLevel !== undefined) narrowed = narrowed.where('risk_level', '=', query.riskLevel) as Q;
+    return narrowed;
+  };
+  const filtered = (db: Db) => {
+    let q = withFilters(db.selectFrom('companies').where('partner_id', '=', ctx.partnerId).where('search_text', 'is not', null));
+    if (query.registrationNumber !== undefined) q = q.where('registration_number', '=', query.registrationNumber.trim());
     if (isSearch) q = q.where(matchesSearch(db, ctx.partnerId, folded));
     return q;
   };
@@ -71,14 +82,34 @@ export async function listCompanies({ ctx, query }: { ctx: PartnerCtx; query: Co
           .orderBy('id')
       : q.orderBy('created_at', direction).orderBy('id', direction)) as Q;
   const offset = (page - 1) * perPage;
+  const isCounted = from === null && to === null && query.registrationNumber === undefined && !isSearch;
+  // SQLite answers `q` and `created` from company_search, which holds every filter but the
+  // registration number and orders by creation time.
+  const viaSearchIndex = usesSearchIndex(ctx.db) && !isCounted && !isByDeadline && query.registrationNumber === undefined;
   let count: number;
   let pageIds;
-  if (isSearchOnly && !isByDeadline) {
-    const searched = inCreated(searchedCompanies(ctx.db, ctx.partnerId, folded));
-    count = await countRows(searched);
-    pageIds = searched.select('company_id').orderBy('created_at', direction).orderBy('company_id', direction).limit(perPage).offset(offset);
+  if (viaSearchIndex) {
+    const hasFilters = from !== null || to !== null || [query.status, query.approvalStatus, query.assignedTo, query.riskLevel].some((v) => v !== undefined);
+    const listed = withFilters(ctx.db.selectFrom('company_search').where('partner_id', '=', ctx.partnerId));
+    if (!isSearch) {
+      count = await countRows(listed);
+      pageIds = listed.select('company_id').orderBy('created_at', direction).orderBy('company_id', direction).limit(perPage).offset(offset);
+    } else {
+      const matches = partnerMatches(ctx.partnerId, folded);
+      count = hasFilters
+        ? await countRows(withFilters(ctx.db.selectFrom('company_search').where(sql<SqlBool>`rowid in (${matches})`)))
+        : await countMatches(ctx.db, ctx.partnerId, folded);
+      // Two ways to a page: walk the partner's companies in list order and keep the matches
+      // (about (offset + perPage) x listed / count steps: quick when matches are common), or
+      // read every match and sort them (count rows: quick when they are few).
+      const total = await countFromCounts(ctx, {});
+      const isWalk = (offset + perPage) * (total / Math.max(count, 1)) < 3 * count;
+      const source = isWalk
+        ? listed.where(sql<SqlBool>`+rowid in (${matches})`)
+        : withFilters(ctx.db.selectFrom('company_search').where(sql<SqlBool>`rowid in (${matches})`));
+      pageIds = source.select('company_id').orderBy('created_at', direction).orderBy('company_id', direction).limit(perPage).offset(offset);
+    }
   } else {
-    const isCounted = from === null && to === null && query.registrationNumber === undefined && !isSearch;
     count = isCounted ? await countFromCounts(ctx, query) : await countRows(filtered(ctx.db));
     pageIds = ordered(filtered(ctx.db).select('id')).limit(perPage).offset(offset);
   }
@@ -114,7 +145,7 @@ export async function listCompanies({ ctx, query }: { ctx: PartnerCtx; query: Co
 }
 
 /** The listed companies with no filter or only filters on few values, from the counts the triggers keep. */
-async function countFromCounts(ctx: PartnerCtx, query: CompanyListQuery): Promise<number> {
+async function countFromCounts(ctx: PartnerCtx, query: Pick<CompanyListQuery, 'status' | 'approvalStatus' | 'riskLevel' | 'assignedTo'>): Promise<number> {
   let q = ctx.db.selectFrom('company_counts').where('partner_id', '=', ctx.partnerId);
   if (query.status !== undefined) q = q.where('status', '=', query.status);
   if (query.approvalStatus !== undefined) q = q.where('approval_status', '=', query.approvalStatus === 'NONE' ? '' : query.approvalStatus);

@@ -1,40 +1,44 @@
-import { sql, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { dialectOf, type Db } from '../../db/database.js';
-import type { Database } from '../../db/tables.js';
 
-/** A trigram index answers substrings of this many characters or more. */
+/** A trigram index answers substrings of this many characters or more; `q` needs as many. */
 export const TRIGRAM_MIN_LENGTH = 3;
+
+/** Bits of a search rowid below the partner's slot (migration 20261128T0700). */
+const SLOT_BITS = 40;
 
 /**
  * How the list's `q` (already folded by foldSearch) is found: a substring of search_text.
  *
- * - SQLite: a phrase of trigrams in the FTS5 index company_search_fts (migration
- *   20261127T1650). A phrase matches where its trigrams stand side by side, which is exactly
- *   where the text holds the substring. company_search maps its rowids to the companies and
- *   holds their partner and creation time, so `q` alone never reads companies.
+ * - SQLite: a phrase of trigrams in the FTS5 index company_search_fts. A phrase matches where
+ *   its trigrams stand side by side, which is exactly where the text holds the substring. Each
+ *   partner's companies are one rowid range of that index (its slot << 40 plus a sequence), so
+ *   the partner's matches are counted from the index alone; company_search maps the rowids to
+ *   companies and carries the list's filters and creation time.
  * - PostgreSQL: `like '%..%'`, which the pg_trgm GIN index companies_search_trgm answers.
- * - Shorter than three characters no trigram exists: `like` on both, along the list's own walk
- *   in created order. Such a query matches a large share of the companies, so the page is found
- *   after a short walk; its exact count reads every listed company of the partner (measured in
- *   the bench as "q (2 characters)" and "q (1 character)").
  */
-export function isTrigramSearch(db: Db, folded: string): boolean {
-  return folded.length >= TRIGRAM_MIN_LENGTH && dialectOf(db) === 'sqlite';
+export function usesSearchIndex(db: Db): boolean {
+  return dialectOf(db) === 'sqlite';
 }
 
-/** SQLite, trigram search: the partner's listed companies whose text holds `folded`. */
-export function searchedCompanies(db: Db, partnerId: string, folded: string): SelectQueryBuilder<Database, 'company_search', object> {
+/** SQLite: the rowids of the partner's listed companies whose text holds `folded`. */
+export function partnerMatches(partnerId: string, folded: string): RawBuilder<unknown> {
   const phrase = `"${folded.replace(/"/g, '""')}"`;
-  return db
-    .selectFrom('company_search')
-    .where('partner_id', '=', partnerId)
-    .where(sql<SqlBool>`rowid in (select rowid from company_search_fts where company_search_fts match ${phrase})`);
+  const slot = sql`(select slot from company_search_partitions where partner_id = ${partnerId})`;
+  return sql`select rowid from company_search_fts where company_search_fts match ${phrase}
+    and rowid >= ${slot} << ${sql.raw(String(SLOT_BITS))} and rowid < (${slot} + 1) << ${sql.raw(String(SLOT_BITS))}`;
 }
 
-/** The `q` condition on companies, for a search combined with other filters. */
+/** SQLite: how many of the partner's listed companies hold `folded`, from the index alone. */
+export async function countMatches(db: Db, partnerId: string, folded: string): Promise<number> {
+  const { rows } = await sql<{ count: number }>`select count(*) as count from (${partnerMatches(partnerId, folded)})`.execute(db);
+  return Number(rows[0]?.count ?? 0);
+}
+
+/** The `q` condition on companies: a membership test (SQLite) or a trigram `like` (PostgreSQL). */
 export function matchesSearch(db: Db, partnerId: string, folded: string): RawBuilder<SqlBool> {
-  if (isTrigramSearch(db, folded)) {
-    return sql<SqlBool>`companies.id in (${searchedCompanies(db, partnerId, folded).select('company_id')})`;
+  if (usesSearchIndex(db)) {
+    return sql<SqlBool>`companies.id in (select company_id from company_search where rowid in (${partnerMatches(partnerId, folded)}))`;
   }
   return sql<SqlBool>`companies.search_text like ${`%${escapeLike(folded)}%`} escape '\\'`;
 }

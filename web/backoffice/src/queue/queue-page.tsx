@@ -95,7 +95,15 @@ export default function QueuePage() {
         <div className="filter search-filter">
           <label htmlFor="q">{t('queue.search')}</label>
           <div className="inline-add">
-            <input id="q" type="search" value={query} maxLength={100} onChange={(e) => setQuery(e.target.value)} placeholder={t('queue.searchHint')} />
+            <input
+              id="q"
+              type="search"
+              value={query}
+              minLength={3}
+              maxLength={100}
+              onChange={(e) => setQuery(e.target.value)}
+              placeholder={t('queue.searchHint')}
+            />
             <button type="submit" className="button primary">
               {t('queue.searchButton')}
             </button>

@@ -101,7 +101,7 @@ export default {
   'queue.allStatuses': 'All',
   'queue.filters': 'Filter cases',
   'queue.search': 'Search',
-  'queue.searchHint': 'Company name or registration number',
+  'queue.searchHint': 'Company name or registration number (3 characters or more)',
   'queue.searchButton': 'Search',
   'queue.risk': 'Risk',
   'queue.any': 'Any',
