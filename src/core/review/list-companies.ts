@@ -6,13 +6,16 @@ import { DEFAULT_PER_PAGE, type CompanyListQuery, type CompanyListReview, type P
 import type { PartnerCtx } from '../context.js';
 import { loadFlow } from '../forms/access.js';
 import { presentCompany, presentMeta } from '../forms/present-form.js';
-import { countMatches, matchesSearch, partnerMatches, TRIGRAM_MIN_LENGTH, usesSearchIndex } from './search-companies.js';
+import { countMatches, isMatch, matchesSearch, partnerMatches, TRIGRAM_MIN_LENGTH, usesSearchIndex } from './search-companies.js';
 import { invalidField } from '../errors.js';
 import { managersById } from './managers.js';
 import { foldSearch } from './search-text.js';
 import { timeRange } from '../time-range.js';
 import { presentDeadline } from '../case-review/deadline.js';
 import { readPolicy } from '../case-review/policy.js';
+
+/** Steps of a list walk short enough to probe the search index at each (about 0.1 ms a probe). */
+const PROBED_WALK = 1_000;
 
 export interface CompanyPage {
   count: number;
@@ -96,17 +99,20 @@ export async function listCompanies({ ctx, query }: { ctx: PartnerCtx; query: Co
       pageIds = listed.select('company_id').orderBy('created_at', direction).orderBy('company_id', direction).limit(perPage).offset(offset);
     } else {
       const matches = partnerMatches(ctx.partnerId, folded);
-      count = hasFilters
-        ? await countRows(withFilters(ctx.db.selectFrom('company_search').where(sql<SqlBool>`rowid in (${matches})`)))
-        : await countMatches(ctx.db, ctx.partnerId, folded);
-      // Two ways to a page: walk the partner's companies in list order and keep the matches
-      // (about (offset + perPage) x listed / count steps: quick when matches are common), or
-      // read every match and sort them (count rows: quick when they are few).
+      const byRowid = () => withFilters(ctx.db.selectFrom('company_search').where(sql<SqlBool>`rowid in (${matches})`));
+      // With a status or a time range, the index holding them is walked and tested against the
+      // matches; with other filters each match's row is read.
+      const isIndexed = query.status !== undefined || from !== null || to !== null;
+      count = !hasFilters
+        ? await countMatches(ctx.db, ctx.partnerId, folded)
+        : await countRows(isIndexed ? listed.where(sql<SqlBool>`+rowid in (${matches})`) : byRowid());
+      // Three ways to a page, chosen from the count: walk the partner's companies in list order
+      // probing each in the index (about (offset + perPage) x listed / count steps: a first
+      // page of a common word), the same walk tested against all the matches read at once (a
+      // deeper page), or read every match and sort them (a rare word).
       const total = await countFromCounts(ctx, {});
-      const isWalk = (offset + perPage) * (total / Math.max(count, 1)) < 3 * count;
-      const source = isWalk
-        ? listed.where(sql<SqlBool>`+rowid in (${matches})`)
-        : withFilters(ctx.db.selectFrom('company_search').where(sql<SqlBool>`rowid in (${matches})`));
+      const walk = (offset + perPage) * (total / Math.max(count, 1));
+      const source = walk <= PROBED_WALK ? listed.where(isMatch(folded)) : walk < 3 * count ? listed.where(sql<SqlBool>`+rowid in (${matches})`) : byRowid();
       pageIds = source.select('company_id').orderBy('created_at', direction).orderBy('company_id', direction).limit(perPage).offset(offset);
     }
   } else {

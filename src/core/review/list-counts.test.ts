@@ -289,6 +289,41 @@ describe.runIf(TEST_DATABASE_URL)('company list counts with concurrent writers [
 describe('the SQLite search index', () => {
   const harness = useHarness('sqlite');
 
+  it('pages a search the same by each of its three ways: probing, walking against all matches, and sorting them', async () => {
+    const h = harness();
+    const partner = await h.partner();
+    const db = h.database.db;
+    const first = await submittedCompany(h, { partner, company: { companyName: 'Seed', registrationNumber: 'S-0' } });
+    // 1,500 copies of one company straight into the table (the triggers index them), every 50th
+    // a "rare" name, with creation times that tie in pairs.
+    await sql`create temp table seed_copy as select * from companies where id = ${first.companyId}`.execute(db);
+    for (let i = 0; i < 1500; i += 1) {
+      const name = i % 50 === 0 ? `common rare ${i}` : `common plain ${i}`;
+      await sql`update seed_copy set id = ${`copy-${String(i).padStart(4, '0')}`}, created_at = ${1_800_000_000_000 + Math.floor(i / 2)}, search_text = ${name}, status = ${i % 2 === 0 ? 'PENDING' : 'COMPLETED'}`.execute(
+        db,
+      );
+      await sql`insert into companies select * from seed_copy`.execute(db);
+    }
+    await sql`drop table seed_copy`.execute(db);
+    const listed = await db.selectFrom('company_search').select(['company_id', 'created_at', 'status']).where('partner_id', '=', partner.partnerId).execute();
+    const inOrder = listed.sort((a, b) => b.created_at - a.created_at || (a.company_id < b.company_id ? 1 : -1));
+    const { call } = api(h);
+    const pageOf = async (query: string) => {
+      const res = await call('GET', `/kyb/companies/?${query}`, partner.auth);
+      expect(res.status, query).toBe(200);
+      return { count: res.json.count as number, ids: res.json.results.map((r: { id: string }) => r.id) as string[] };
+    };
+    const common = inOrder.filter((r) => r.company_id.startsWith('copy-')).map((r) => r.company_id);
+    // A first page of a common word probes (a walk of 10 steps); page 12 of 100 walks 1,200
+    // steps against the matches read at once; a rare word's page sorts its 30 matches.
+    expect(await pageOf('q=common&perPage=10')).toEqual({ count: 1500, ids: common.slice(0, 10) });
+    expect(await pageOf('q=common&perPage=100&page=12')).toEqual({ count: 1500, ids: common.slice(1100, 1200) });
+    const rare = inOrder.filter((r) => r.company_id.startsWith('copy-') && Number(r.company_id.slice(5)) % 50 === 0).map((r) => r.company_id);
+    expect(await pageOf('q=rare&perPage=100')).toEqual({ count: 30, ids: rare });
+    const pending = inOrder.filter((r) => r.company_id.startsWith('copy-') && r.status === 'PENDING').map((r) => r.company_id);
+    expect(await pageOf('q=common&status=PENDING&perPage=100&page=7')).toEqual({ count: 750, ids: pending.slice(600, 700) });
+  });
+
   it("removes an erased company's trigrams from the index itself (secure-delete), so its name cannot be rebuilt from the file", async () => {
     const h = harness();
     const partner = await h.partner();

@@ -23,7 +23,7 @@ export function usesSearchIndex(db: Db): boolean {
 
 /** SQLite: the rowids of the partner's listed companies whose text holds `folded`. */
 export function partnerMatches(partnerId: string, folded: string): RawBuilder<unknown> {
-  const phrase = `"${folded.replace(/"/g, '""')}"`;
+  const phrase = phraseOf(folded);
   const slot = sql`(select slot from company_search_partitions where partner_id = ${partnerId})`;
   return sql`select rowid from company_search_fts where company_search_fts match ${phrase}
     and rowid >= ${slot} << ${sql.raw(String(SLOT_BITS))} and rowid < (${slot} + 1) << ${sql.raw(String(SLOT_BITS))}`;
@@ -35,12 +35,22 @@ export async function countMatches(db: Db, partnerId: string, folded: string): P
   return Number(rows[0]?.count ?? 0);
 }
 
+/** SQLite: the condition that one company_search row (the outer query's) holds `folded`, probed in the index. */
+export function isMatch(folded: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`exists (select 1 from company_search_fts where company_search_fts match ${phraseOf(folded)} and rowid = company_search.rowid)`;
+}
+
 /** The `q` condition on companies: a membership test (SQLite) or a trigram `like` (PostgreSQL). */
 export function matchesSearch(db: Db, partnerId: string, folded: string): RawBuilder<SqlBool> {
   if (usesSearchIndex(db)) {
     return sql<SqlBool>`companies.id in (select company_id from company_search where rowid in (${partnerMatches(partnerId, folded)}))`;
   }
   return sql<SqlBool>`companies.search_text like ${`%${escapeLike(folded)}%`} escape '\\'`;
+}
+
+/** An FTS5 phrase: its trigrams side by side, which is where the text holds the substring. */
+function phraseOf(folded: string): string {
+  return `"${folded.replace(/"/g, '""')}"`;
 }
 
 /** `%`, `_` and the escape character itself match literally. */

@@ -9,7 +9,8 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
 //   a partner's matches are one rowid range of the FTS index, counted without reading a row;
 // - company_search carries the list's filters (status, approval status, risk level, assignee),
 //   kept by triggers like the rest, so a search combined with filters reads no `companies` row;
-// - an index on (partner_id, created_at, company_id) lets a page walk in list order.
+// - an index on (partner_id, created_at, company_id) lets a page walk in list order, and one
+//   with the status before it does the same within a status.
 // The FTS index is rebuilt with the new rowids (the old ones had no partner in them).
 const SLOT_BITS = 40;
 
@@ -24,6 +25,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     rowid integer primary key, company_id text not null unique, partner_id text not null, created_at bigint not null,
     status text not null, approval_status text, risk_level text, assigned_to integer)`.execute(db);
   await sql`create index company_search_created on company_search (partner_id, created_at, company_id)`.execute(db);
+  // The queue counts a search per status: the status's companies in one index, tested against the matches.
+  await sql`create index company_search_status on company_search (partner_id, status, created_at, company_id)`.execute(db);
   await sql`create virtual table company_search_fts using fts5(search_text, tokenize = 'trigram', content = '')`.execute(db);
   await sql`insert into company_search_fts (company_search_fts, rank) values ('secure-delete', 1)`.execute(db);
 
