@@ -19,13 +19,13 @@ const decodedWidth = (page: Page, selector: string) =>
     .evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0));
 
 for (const dialect of DIALECTS) {
-  describe(`a theme logo uploaded in the back office [${dialect}]`, () => {
+  describe(`files in the back office: audited previews, theme logos [${dialect}]`, () => {
     let server: BackofficeServer;
     let browser: Browser;
     let context: BrowserContext;
     let admin: Page;
     const files = mkdtempSync(path.join(tmpdir(), 'openkyb-logo-'));
-    const shot = screenshotFolder(dialect === 'sqlite' ? 'backoffice/theme-logo' : `backoffice/theme-logo/${dialect}`);
+    const shot = screenshotFolder(dialect === 'sqlite' ? 'backoffice/files' : `backoffice/files/${dialect}`);
 
     beforeAll(async () => {
       server = await startBackofficeServer(dialect);
@@ -36,6 +36,20 @@ for (const dialect of DIALECTS) {
     afterAll(async () => {
       await closeAll(context, browser, server);
       rmSync(files, { recursive: true, force: true });
+    });
+
+    it("shows a manager's preview of a case's documents in the case's audit timeline, with who and in words", async () => {
+      const companyId = await server.submitCompany({ companyName: 'Preview Ltd', registrationNumber: 'P-1' }, { name: 'Ona', surname: 'Preview' });
+      await admin.goto(`${server.url}/backoffice/cases/${companyId}`);
+      await poll(() => decodedWidth(admin, '.case-section img')).toBeGreaterThan(0);
+      const timeline = admin.locator('.timeline li');
+      // The trail is read with the case; the previews that followed are in it on the next load.
+      await admin.reload();
+      await poll(() => timeline.filter({ hasText: 'Viewed or downloaded a document' }).count()).toBeGreaterThan(0);
+      const entry = await timeline.filter({ hasText: 'Viewed or downloaded a document' }).first().textContent();
+      expect(entry).toContain('admin E2e');
+      expect(entry).not.toContain('.png');
+      await shot(admin, 'case-timeline-downloads');
     });
 
     it('refuses an SVG, then uploads a PNG that the preview and, once saved, the hosted form header show', async () => {
