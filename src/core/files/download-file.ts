@@ -33,24 +33,12 @@ export async function downloadFile({ ctx, link }: { ctx: Ctx; link: SignedLink }
   return bytes;
 }
 
-async function mayStillRead(ctx: Ctx, viewer: LinkViewer): Promise<boolean> {
-  const { actor, partnerId } = viewer;
-  if (actor.kind === 'manager') {
-    const manager = await ctx.db
-      .selectFrom('managers')
-      .select('id')
-      .where('id', '=', actor.managerId)
-      .where('partner_id', '=', partnerId)
-      .where('disabled_at', 'is', null)
-      .executeTakeFirst();
-    return manager !== undefined;
-  }
-  const key = await ctx.db
-    .selectFrom('api_keys')
-    .select('id')
-    .where('id', '=', actor.keyId)
-    .where('partner_id', '=', partnerId)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
-  return key !== undefined;
+/** The link's manager is still enabled, or its key pair still live, in the link's partner. */
+async function mayStillRead(ctx: Ctx, { actor, partnerId }: LinkViewer): Promise<boolean> {
+  const found =
+    actor.kind === 'manager'
+      ? ctx.db.selectFrom('managers').select('partner_id').where('id', '=', actor.managerId).where('disabled_at', 'is', null)
+      : ctx.db.selectFrom('api_keys').select('partner_id').where('id', '=', actor.keyId).where('revoked_at', 'is', null);
+  const row = await found.executeTakeFirst();
+  return row?.partner_id === partnerId;
 }
