@@ -42,6 +42,9 @@ function ThemeEditor({ draft, change }: { draft: ThemeInput; change(next: ThemeI
   const text = (key: 'name' | 'companyName' | 'logo' | 'supportEmail', value: string) =>
     change({ ...draft, [key]: key === 'name' ? value : value.trim() === '' ? null : value });
   const color = (name: ColorName, value: string | null) => change({ ...draft, colors: { ...draft.colors, [name]: value } });
+  // An upload answers later: its url joins the draft as it is then, keeping edits made meanwhile.
+  const latest = useRef(draft);
+  latest.current = draft;
   return (
     <>
       <Field id="theme-name" label={t('settings.name')} isRequired>
@@ -53,7 +56,7 @@ function ThemeEditor({ draft, change }: { draft: ThemeInput; change(next: ThemeI
       <Field id="theme-logo" label={t('themes.logo')} hint={t('themes.logoHint')}>
         {(c) => <input {...c} type="url" value={draft.logo ?? ''} onChange={(e) => text('logo', e.target.value)} />}
       </Field>
-      <LogoUpload onUploaded={(url) => text('logo', url)} />
+      <LogoUpload onUploaded={(url) => change({ ...latest.current, logo: url })} />
       <Field id="theme-email" label={t('themes.supportEmail')}>
         {(c) => <input {...c} type="email" value={draft.supportEmail ?? ''} onChange={(e) => text('supportEmail', e.target.value)} />}
       </Field>
