@@ -27,6 +27,7 @@ import { documentRoutes } from './http/routes/kyb/forms/documents.js';
 import { questionnaireRoutes } from './http/routes/kyb/forms/questionnaires.js';
 import { sessionRoute } from './http/routes/v1/session.js';
 import { fileRoutes } from './http/routes/v1/files.js';
+import { themeLogoRoutes } from './http/routes/v1/theme-logos.js';
 import { screeningRoutes } from './http/routes/v1/screening.js';
 import { webhookRoutes } from './http/routes/v1/webhooks.js';
 import { ownershipRoutes } from './http/routes/v1/companies/ownership.js';
@@ -153,6 +154,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   settingsRoutes(app);
   sessionRoute(app);
   fileRoutes(app);
+  themeLogoRoutes(app);
   screeningRoutes(app);
   webhookRoutes(app);
   ownershipRoutes(app);

@@ -44,6 +44,7 @@ const PUBLIC: Record<string, string> = {
   'GET /backoffice/*': 'the back-office page for each of its client-side routes; no data',
   'GET /backoffice/assets/*': "the back office's hashed static assets",
   'GET /v1/files/:hash': 'signed, expiring download links: the signature is the credential (checked below)',
+  'GET /v1/theme-logos/:file': "a theme's logo: a public brand image the hosted form shows before any sign-in",
   'POST /v1/auth/sign-in/': "a manager's sign-in: the e-mail and password are the credential",
   'POST /v1/auth/password/': 'setting a password from a one-time link: the token is the credential',
 };

@@ -56,6 +56,7 @@ export interface Database {
   document_reviews: DocumentReviewRow;
   submission_snapshots: SubmissionSnapshotRow;
   saved_views: SavedViewRow;
+  theme_logos: ThemeLogoRow;
 }
 
 export interface PartnerRow {
@@ -182,6 +183,16 @@ export interface StoredFileRow {
   created_at: number;
   /** The company whose key encrypts the file; null: a plaintext file from before encryption. */
   company_id: string | null;
+}
+
+/** A stored file (no company, stored as it is) that is a partner's theme logo: public, served by its id. */
+export interface ThemeLogoRow {
+  hash: string;
+  partner_id: string;
+  /** image/png, image/jpeg or image/webp: decided by content at upload. */
+  mime: string;
+  size: number;
+  created_at: number;
 }
 
 export interface DocumentRow {

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { THEME_COLORS } from '../shared/enums.js';
-import { HEX_COLOR_PATTERN, HttpUrl, Nullable, Timestamps, Uuid } from './common.js';
+import { boundedBy, HEX_COLOR_PATTERN, HttpUrl, Nullable, Timestamps, Uuid } from './common.js';
 
 const Color = Nullable(Type.String({ maxLength: 25, pattern: HEX_COLOR_PATTERN }));
 
@@ -31,3 +31,19 @@ export type ThemeInput = Static<typeof ThemeInput>;
 
 export const Theme = Type.Object({ id: Uuid, name: Type.String(), ...themeCoreProperties, ...Timestamps }, { title: 'Theme' });
 export type Theme = Static<typeof Theme>;
+
+/** A theme logo upload: the image itself, base64 (a data: URL prefix is allowed). */
+export const ThemeLogoUpload = Type.Object(
+  {
+    file: Type.String({
+      minLength: 1,
+      description: 'Base64 image: PNG, JPEG or WebP, decided by its content (SVG is refused), at most 512 KB once decoded.',
+      ...boundedBy('512 KB once decoded, and the route body limit'),
+    }),
+  },
+  { additionalProperties: false, title: 'ThemeLogoUpload' },
+);
+
+/** An uploaded logo: `url` is what a theme's `logo` takes. */
+export const ThemeLogo = Type.Object({ url: HttpUrl(), mime: Type.String(), size: Type.Integer({ minimum: 1 }) }, { title: 'ThemeLogo' });
+export type ThemeLogo = Static<typeof ThemeLogo>;

@@ -16,7 +16,12 @@ export async function presentDocuments(db: Db, ctx: Ctx, rows: DocumentRow[]): P
     id: row.id,
     type: row.type,
     filename: row.filename,
-    file: signedFileUrl(ctx, { hash: row.file_hash, mime: files.get(row.file_hash)?.mime ?? 'application/octet-stream', filename: row.filename }),
+    file: signedFileUrl(ctx, {
+      hash: row.file_hash,
+      mime: files.get(row.file_hash)?.mime ?? 'application/octet-stream',
+      filename: row.filename,
+      documentId: row.id,
+    }),
   }));
 }
 

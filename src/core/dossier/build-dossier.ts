@@ -1,4 +1,5 @@
 import { PDF_CONTENT_PARTS, type PdfContentPart } from '../../schemas/dossier.js';
+import { recordPartnerAudit } from '../audit/record-audit.js';
 import type { PartnerCtx } from '../context.js';
 import { loadDossierCase, type DossierCase } from './dossier-case.js';
 import { finishPdf, field, heading, isoTime, openPdf, paragraph, title, type Pdf } from './pdf-layout.js';
@@ -13,7 +14,9 @@ export interface BuildDossierInput {
 
 /**
  * The case of one of the partner's companies as a PDF dossier (iDenfy's "Generate company
- * PDF"). It holds personal data by design, so it is returned, never logged or stored.
+ * PDF"). It holds personal data by design, so it is returned, never logged or stored, and
+ * handing it out is an audit entry (`dossier.downloaded`, naming the manager or key pair),
+ * written durably before the bytes are returned: no entry, no dossier.
  */
 export async function buildDossier({ ctx, input }: { ctx: PartnerCtx; input: BuildDossierInput }): Promise<Buffer> {
   const requested = new Set(input.content ?? PDF_CONTENT_PARTS);
@@ -26,8 +29,16 @@ export async function buildDossier({ ctx, input }: { ctx: PartnerCtx; input: Bui
     heading(doc, SECTIONS[part].title);
     await SECTIONS[part].render(doc, dossier);
   }
-  ctx.logger.info({ companyId: input.companyId, parts: parts.length, isEncrypted: input.password !== undefined }, 'dossier rendered');
-  return finishPdf(doc);
+  const pdf = await finishPdf(doc);
+  const isEncrypted = input.password !== undefined;
+  await recordPartnerAudit(ctx.db, ctx, {
+    companyId: input.companyId,
+    action: 'dossier.downloaded',
+    details: { ...(ctx.manager ? { managerId: ctx.manager.id } : {}), parts, isEncrypted },
+    now,
+  });
+  ctx.logger.info({ companyId: input.companyId, parts: parts.length, isEncrypted }, 'dossier rendered');
+  return pdf;
 }
 
 function coverPage(doc: Pdf, dossier: DossierCase, parts: readonly PdfContentPart[], now: number): void {

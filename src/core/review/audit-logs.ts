@@ -27,6 +27,10 @@ const TEXTS: Record<string, string> = {
   COMPANY_ASSIGNED: 'Assignment changed',
   COMPANY_DELETED: 'Company deleted',
   'company.viewed': 'Case opened by a manager',
+  'document.downloaded': 'Document viewed or downloaded',
+  'file.downloaded': 'File viewed or downloaded',
+  'dossier.downloaded': 'PDF dossier downloaded',
+  EVIDENCE_EXPORTED: 'Evidence pack exported',
 };
 
 /** iDenfy's CompanyLogs from OpenKYB's audit rows; a manager's entry names the manager (iDenfy's AuditLogManager). */

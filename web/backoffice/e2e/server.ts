@@ -1,4 +1,7 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildApp } from '../../../src/app.js';
+import { createManager } from '../../../src/core/managers/create-manager.js';
+import type { ManagerRole } from '../../../src/core/managers/roles.js';
 import { buildCtx, systemClock } from '../../../src/core/context.js';
 import { createPartner } from '../../../src/core/partners/create-partner.js';
 import { createScreeningWorker } from '../../../src/jobs/screening-worker.js';
@@ -104,4 +107,32 @@ export async function startBackofficeServer(dialect: DialectName): Promise<Backo
       await opened.cleanup();
     },
   };
+}
+
+/**
+ * A new manager of the server's partner with a password (set through its one-time link, over
+ * the API), signed in through the page in a browser context of its own (closed by the caller).
+ */
+export async function signedInPage(
+  server: BackofficeServer,
+  browser: Browser,
+  manager: { email: string; role: ManagerRole; password: string; width?: number },
+): Promise<{ context: BrowserContext; page: Page }> {
+  const created = await createManager({ ctx: server.ctx, input: { email: manager.email, name: manager.role, surname: 'E2e', role: manager.role } });
+  const token = /#token=(\w+)$/.exec(created.setPasswordUrl)![1];
+  const set = await fetch(`${server.url}/v1/auth/password/`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token, password: manager.password }),
+  });
+  if (set.status !== 204) throw new Error(`set password: ${set.status}`);
+  const context = await browser.newContext({ viewport: { width: manager.width ?? 1280, height: 900 } });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error('page error:', error.message));
+  await page.goto(`${server.url}/backoffice/sign-in`);
+  await page.getByLabel('E-mail').fill(manager.email);
+  await page.getByLabel('Password').fill(manager.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Cases' }).waitFor();
+  return { context, page };
 }

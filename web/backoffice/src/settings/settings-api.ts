@@ -20,6 +20,8 @@ export function settingsApi(client: Client) {
   return {
     flows: catalog<Wire.Flow, Wire.FlowInput>(client, '/v1/flows/'),
     themes: catalog<Wire.Theme, Wire.ThemeInput>(client, '/v1/themes/'),
+    /** Stores a logo image (a data: URL) on this server; its answer's url goes into a theme's logo. */
+    uploadThemeLogo: (file: string) => client.request<Wire.ThemeLogo>('POST', '/v1/theme-logos/', { file }),
     questionnaires: catalog<Wire.Questionnaire, Wire.QuestionnaireInput>(client, '/v1/questionnaires/'),
 
     webhooks: () => client.request<Wire.Webhook[]>('GET', '/v1/webhooks/'),

@@ -224,6 +224,11 @@ export default {
   'comments.empty': 'Write the comment first.',
   'audit.none': 'No entries.',
   'audit.needsRole': 'The audit trail is shown to auditors, reviewers and admins.',
+  'audit.action.companyViewed': 'Opened the case',
+  'audit.action.documentDownloaded': 'Viewed or downloaded a document',
+  'audit.action.fileDownloaded': 'Viewed or downloaded a file',
+  'audit.action.dossierDownloaded': 'Downloaded the PDF dossier',
+  'audit.action.evidenceExported': 'Exported the evidence pack',
 
   'actions.title': 'Actions',
   'actions.assignedTo': 'Assigned to {name}',

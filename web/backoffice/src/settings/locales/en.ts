@@ -64,6 +64,11 @@ export default {
   'themes.logoHint':
     "An https:// address of the image, as iDenfy's theme takes it. The form shows it; this preview shows it only when this server serves it (the back office loads no images from other sites).",
   'themes.logoAlt': '{name} logo',
+  'themes.logoUpload': 'Upload a logo',
+  'themes.logoUploadHint':
+    'PNG, JPEG or WebP, at most 512 KB (SVG is refused). It is stored on this server and fills the logo address; save the theme to use it.',
+  'themes.logoTooLarge': 'The image is {size} KB; a logo may be at most 512 KB.',
+  'themes.logoUploaded': 'Logo uploaded. Save the theme to use it.',
   'themes.supportEmail': 'Support e-mail',
   'themes.colors': 'Colours',
   'themes.colorsHint': 'Pick a colour or type #rrggbb; empty uses the default shown.',

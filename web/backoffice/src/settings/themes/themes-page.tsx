@@ -5,6 +5,7 @@ import { Field } from '../../components/field.js';
 import { useI18n, type MessageKey } from '../../i18n/i18n.js';
 import { CatalogPage } from '../catalog-page.js';
 import type { ThemeInput } from '../settings-api.js';
+import { LogoUpload } from './logo-upload.js';
 
 type ColorName = (typeof THEME_COLORS)[number];
 const HEX = /^#([0-9a-f]{6}|[0-9a-f]{3})$/i;
@@ -41,6 +42,9 @@ function ThemeEditor({ draft, change }: { draft: ThemeInput; change(next: ThemeI
   const text = (key: 'name' | 'companyName' | 'logo' | 'supportEmail', value: string) =>
     change({ ...draft, [key]: key === 'name' ? value : value.trim() === '' ? null : value });
   const color = (name: ColorName, value: string | null) => change({ ...draft, colors: { ...draft.colors, [name]: value } });
+  // An upload answers later: its url joins the draft as it is then, keeping edits made meanwhile.
+  const latest = useRef(draft);
+  latest.current = draft;
   return (
     <>
       <Field id="theme-name" label={t('settings.name')} isRequired>
@@ -52,6 +56,7 @@ function ThemeEditor({ draft, change }: { draft: ThemeInput; change(next: ThemeI
       <Field id="theme-logo" label={t('themes.logo')} hint={t('themes.logoHint')}>
         {(c) => <input {...c} type="url" value={draft.logo ?? ''} onChange={(e) => text('logo', e.target.value)} />}
       </Field>
+      <LogoUpload onUploaded={(url) => change({ ...latest.current, logo: url })} />
       <Field id="theme-email" label={t('themes.supportEmail')}>
         {(c) => <input {...c} type="email" value={draft.supportEmail ?? ''} onChange={(e) => text('supportEmail', e.target.value)} />}
       </Field>
@@ -87,7 +92,7 @@ function ThemeEditor({ draft, change }: { draft: ThemeInput; change(next: ThemeI
   );
 }
 
-/** Themes: text, logo (a URL, as in iDenfy's ThemeCore) and colours, with the form's look previewed as they change. */
+/** Themes: text, logo (a URL, as in iDenfy's ThemeCore, or an image uploaded to this server) and colours, with the form's look previewed as they change. */
 export default function ThemesPage() {
   const { t } = useI18n();
   return (
