@@ -17,6 +17,7 @@ import * as govChecks from './migrations/20261128T0200-gov-checks.js';
 import * as registries from './migrations/20261128T0300-registries.js';
 import * as sharedState from './migrations/20261128T0400-shared-state.js';
 import * as caseReview from './migrations/20261128T0500-case-review.js';
+import * as queueViews from './migrations/20261128T0610-queue-views.js';
 
 /** Migrations in order; names are their timestamps and never change once released. */
 const migrations: Record<string, Migration> = {
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '20261128T0300-registries': registries,
   '20261128T0400-shared-state': sharedState,
   '20261128T0500-case-review': caseReview,
+  '20261128T0610-queue-views': queueViews,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
