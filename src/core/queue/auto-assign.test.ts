@@ -34,6 +34,10 @@ async function turnOn(h: Harness, partner: TestPartner) {
   expect((await api(h).call('PATCH', '/v1/review-policy/', partner.auth, { autoAssign: true })).status).toBe(200);
 }
 
+/** An admin's change to a manager (away, disabled), through the key pair. */
+const setManager = (h: Harness, partner: TestPartner, id: number, body: { away?: boolean; disabled?: boolean }) =>
+  api(h).call('PATCH', `/v1/managers/${id}/`, partner.auth, body);
+
 const assign = (h: Harness, partner: TestPartner, id: string, managerId: number) =>
   api(h).call('POST', `/v1/companies/${id}/assign/`, partner.auth, { managerId });
 
@@ -95,7 +99,7 @@ describeEachDialect('automatic assignment by workload', (h) => {
       expect(await assignee(h(), third.companyId)).toBe(t.free.id);
 
       // Back from away, the reviewer with no case is first.
-      expect((await api(h()).call('PATCH', `/v1/managers/${t.away.id}/`, t.partner.auth, { away: false })).status).toBe(200);
+      expect((await setManager(h(), t.partner, t.away.id, { away: false })).status).toBe(200);
       const fourth = await submittedCompany(h(), { partner: t.partner });
       expect(await assignee(h(), fourth.companyId)).toBe(t.away.id);
     },
@@ -108,15 +112,15 @@ describeEachDialect('automatic assignment by workload', (h) => {
       const t = await team(h());
       await turnOn(h(), t.partner);
       for (const m of [t.busy, t.free, t.admin]) {
-        expect((await api(h()).call('PATCH', `/v1/managers/${m.id}/`, t.partner.auth, { disabled: true })).status).toBe(200);
+        expect((await setManager(h(), t.partner, m.id, { disabled: true })).status).toBe(200);
       }
-      expect((await api(h()).call('PATCH', `/v1/managers/${t.away.id}/`, t.partner.auth, { away: true })).status).toBe(200);
+      expect((await setManager(h(), t.partner, t.away.id, { away: true })).status).toBe(200);
       const s = await submittedCompany(h(), { partner: t.partner });
       expect(await assignee(h(), s.companyId)).toBeNull();
       await screenPending(h());
 
       // A reviewer is back; automation re-runs and the case returns to review: now it is assigned.
-      expect((await api(h()).call('PATCH', `/v1/managers/${t.free.id}/`, t.partner.auth, { disabled: false })).status).toBe(200);
+      expect((await setManager(h(), t.partner, t.free.id, { disabled: false })).status).toBe(200);
       h().clock.advance(60_000);
       expect((await api(h()).call('POST', `/kyb/companies/${s.companyId}/automation/`, t.partner.auth)).status).toBe(202);
       expect(await assignee(h(), s.companyId)).toBeNull();

@@ -13,6 +13,9 @@ import { openTestDatabase, testConfig } from '../../../test/harness.js';
 import { freePort } from '../../../test/process.js';
 import { UN_XML } from '../../../test/screening-cases.js';
 import type { PartnerCtx } from '../../../src/core/context.js';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createManager } from '../../../src/core/managers/create-manager.js';
+import type { ManagerRole } from '../../../src/core/managers/roles.js';
 
 export interface BackofficeServer {
   url: string;
@@ -104,4 +107,36 @@ export async function startBackofficeServer(dialect: DialectName): Promise<Backo
       await opened.cleanup();
     },
   };
+}
+
+/**
+ * A manager of the partner with a password (set through its one-time link, over the API),
+ * signed in through the page in a browser context of its own (pushed to `contexts`, for closing).
+ */
+export async function signedInPage(
+  server: BackofficeServer,
+  browser: Browser,
+  contexts: BrowserContext[],
+  manager: { email: string; name: string; surname: string; role: ManagerRole; password: string; width?: number },
+): Promise<{ page: Page; id: number }> {
+  const { password, width, ...input } = manager;
+  const created = await createManager({ ctx: server.ctx, input });
+  const token = /#token=(\w+)$/.exec(created.setPasswordUrl)![1];
+  const set = await fetch(`${server.url}/v1/auth/password/`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token, password }),
+  });
+  if (set.status !== 204) throw new Error(`set password: ${set.status}`);
+  const context = await browser.newContext({ viewport: { width: width ?? 1280, height: 900 } });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error('page error:', error.message));
+  page.on('dialog', (dialog) => void dialog.accept());
+  await page.goto(`${server.url}/backoffice/sign-in`);
+  await page.getByLabel('E-mail').fill(manager.email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Cases' }).waitFor();
+  return { page, id: created.id };
 }
