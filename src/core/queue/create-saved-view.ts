@@ -3,7 +3,7 @@ import { MAX_SAVED_VIEWS, type SavedView, type SavedViewCreate } from '../../sch
 import { recordPartnerAudit } from '../audit/record-audit.js';
 import type { PartnerCtx } from '../context.js';
 import { conflict } from '../errors.js';
-import { assertNameFree, presentView, savingOwner, viewName } from './own-views.js';
+import { assertNameFree, presentView, savingOwner, viewName, withNameFree } from './own-views.js';
 
 /** Saves the queue's current URL state under a name, for the calling manager only. */
 export async function createSavedView({ ctx, input }: { ctx: PartnerCtx; input: SavedViewCreate }): Promise<SavedView> {
@@ -19,7 +19,7 @@ export async function createSavedView({ ctx, input }: { ctx: PartnerCtx; input: 
     await assertNameFree(trx, managerId, name);
     const now = ctx.clock.now();
     const row = { id: randomUUID(), partner_id: ctx.partnerId, manager_id: managerId, name, query: input.query, created_at: now };
-    await trx.insertInto('saved_views').values(row).execute();
+    await withNameFree(name, () => trx.insertInto('saved_views').values(row).execute());
     // Ids only: a view's name and query may hold a searched company name.
     await recordPartnerAudit(trx, ctx, { action: 'SAVED_VIEW_CREATED', details: { viewId: row.id }, now });
     return presentView(row);

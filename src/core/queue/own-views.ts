@@ -42,8 +42,24 @@ export async function loadOwnView(db: Db, ctx: PartnerCtx, managerId: number | n
 export async function assertNameFree(db: Db, managerId: number, name: string, exceptId: string | null = null): Promise<void> {
   let q = db.selectFrom('saved_views').select('id').where('manager_id', '=', managerId).where('name', '=', name);
   if (exceptId !== null) q = q.where('id', '<>', exceptId);
-  if (await q.executeTakeFirst()) throw conflict(`A saved view named "${name}" already exists.`);
+  if (await q.executeTakeFirst()) throw nameTaken(name);
 }
+
+/**
+ * Runs a write of a view's name: a concurrent save of the same name that got past
+ * assertNameFree loses on the unique index, and is answered as the same 409.
+ */
+export async function withNameFree<T>(name: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    const { code, message } = error as { code?: string; message?: string };
+    if (code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/.test(message ?? '')) throw nameTaken(name);
+    throw error;
+  }
+}
+
+const nameTaken = (name: string) => conflict(`A saved view named "${name}" already exists.`);
 
 export function presentView(row: SavedViewRow): SavedView {
   return { id: row.id, name: row.name, query: row.query, createdAt: new Date(Number(row.created_at)).toISOString() };

@@ -99,6 +99,14 @@ describeEachDialect('saved queue views (/v1/saved-views/)', (h) => {
     expect((await call('POST', URL, m.write, { name: 'One more', query: '' })).status).toBe(201);
   });
 
+  it('answers three saves of one name sent at once with one view and two 409s', async () => {
+    const partner = await h().partner();
+    const m = await signedInManager(h(), partner, 'reviewer');
+    const answers = await Promise.all([1, 2, 3].map(() => call('POST', URL, m.write, { name: 'Race', query: '' })));
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409, 409]);
+    expect((await call('GET', URL, m.read)).json.results).toHaveLength(1);
+  });
+
   it('needs the CSRF token to change a view', async () => {
     const partner = await h().partner();
     const m = await signedInManager(h(), partner, 'reviewer');
