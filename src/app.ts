@@ -35,6 +35,7 @@ import { companyRiskRoutes } from './http/routes/v1/companies/risk.js';
 import { riskModelRoutes } from './http/routes/v1/risk-model.js';
 import { requestInfoRoute } from './http/routes/v1/companies/request-info.js';
 import { caseReviewRoutes } from './http/routes/v1/companies/case-review.js';
+import { savedViewRoutes } from './http/routes/v1/saved-views.js';
 import { automationRoute } from './http/routes/kyb/companies/automation.js';
 import { pdfRoute } from './http/routes/kyb/companies/pdf.js';
 import { webFormRoutes } from './http/routes/web-form.js';
@@ -162,6 +163,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   riskModelRoutes(app);
   requestInfoRoute(app);
   caseReviewRoutes(app);
+  savedViewRoutes(app);
   automationRoute(app);
   companyRoutes(app);
   companyReviewRoutes(app);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { api } from './api.js';
 import { base64, pdfDocument, pngImage } from './files.js';
 import { flowBody, questionnaireBody, themeBody } from './fixtures.js';
@@ -29,6 +30,7 @@ export interface Tenant {
     apiKeyId: string;
     govOrderId: string;
     sosReportId: string;
+    savedViewId: string;
   };
 }
 
@@ -163,6 +165,19 @@ export async function seedTenant(h: Harness, canary: string): Promise<Tenant> {
       postalCode: '19901',
     }),
   );
+  // A saved view of the seeded manager (views belong to a manager's session; written directly, it has no password).
+  const savedViewId = randomUUID();
+  await h.database.db
+    .insertInto('saved_views')
+    .values({
+      id: savedViewId,
+      partner_id: partner.partnerId,
+      manager_id: manager.json.manager.id,
+      name: `${canary} view`,
+      query: `q=${canary}`,
+      created_at: Date.now(),
+    })
+    .execute();
   const tokenRow = await h.database.db.selectFrom('kyb_tokens').select('id').where('company_id', '=', open.companyId).executeTakeFirstOrThrow();
   return {
     partner,
@@ -185,6 +200,7 @@ export async function seedTenant(h: Harness, canary: string): Promise<Tenant> {
       apiKeyId: apiKey.json.keyId,
       govOrderId: govOrder.id,
       sosReportId: sosReport.json.id,
+      savedViewId,
     },
   };
 }
@@ -228,6 +244,8 @@ export function objectFor(t: Tenant, url: string, param: string, token = t.open.
       return ids.govOrderId;
     case 'sos-filing-documents':
       return ids.sosReportId;
+    case 'saved-views':
+      return ids.savedViewId;
     default:
       return undefined;
   }

@@ -17,6 +17,7 @@ import * as govChecks from './migrations/20261128T0200-gov-checks.js';
 import * as registries from './migrations/20261128T0300-registries.js';
 import * as sharedState from './migrations/20261128T0400-shared-state.js';
 import * as caseReview from './migrations/20261128T0500-case-review.js';
+import * as queueViews from './migrations/20261128T0610-queue-views.js';
 import * as themeLogos from './migrations/20261128T0620-theme-logos.js';
 import * as searchPartitions from './migrations/20261128T0700-search-partitions.js';
 
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '20261128T0300-registries': registries,
   '20261128T0400-shared-state': sharedState,
   '20261128T0500-case-review': caseReview,
+  '20261128T0610-queue-views': queueViews,
   '20261128T0620-theme-logos': themeLogos,
   '20261128T0700-search-partitions': searchPartitions,
 };

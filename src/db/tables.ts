@@ -480,6 +480,8 @@ export interface ManagerRow {
   totp_master_key_id: string | null;
   totp_enabled_at: number | null;
   totp_last_step: number | null;
+  /** When automatic or manual assignment last gave this manager a case (ties of automatic assignment). */
+  last_assigned_at: number | null;
 }
 
 /** A managers row as read (its generated columns filled in). */

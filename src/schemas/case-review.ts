@@ -121,14 +121,23 @@ export const CaseChanges = Type.Object(
 );
 export type CaseChanges = Static<typeof CaseChanges>;
 
-export const SavedViewCreate = Type.Object(
-  {
-    name: Type.String({ minLength: 1, maxLength: 64 }),
-    /** The queue's URL query string (without "?"). */
-    query: Type.String({ maxLength: 1000 }),
-  },
-  { ...strict, title: 'SavedViewCreate' },
-);
+/** How many views one manager may save. */
+export const MAX_SAVED_VIEWS = 50;
+const ViewName = Type.String({ minLength: 1, maxLength: 80, description: "Unique among the manager's views; surrounding spaces are dropped" });
+/** The queue's URL query string (without "?"), restored as is when the view is opened. */
+const ViewQuery = Type.String({ maxLength: 1000 });
+
+export const SavedViewCreate = Type.Object({ name: ViewName, query: ViewQuery }, { ...strict, title: 'SavedViewCreate' });
 export type SavedViewCreate = Static<typeof SavedViewCreate>;
-export const SavedView = Type.Object({ id: Type.String(), name: Type.String(), query: Type.String(), createdAt: DateTime }, { title: 'SavedView' });
+export const SavedViewPatch = Type.Object(
+  { name: Type.Optional(ViewName), query: Type.Optional(ViewQuery) },
+  { ...strict, minProperties: 1, title: 'SavedViewPatch' },
+);
+export type SavedViewPatch = Static<typeof SavedViewPatch>;
+export const SavedView = Type.Object(
+  { id: Type.String(), name: Type.String(), query: Type.String(), createdAt: DateTime },
+  { title: 'SavedView', description: "A manager's saved queue view (its own; nobody else sees it)" },
+);
 export type SavedView = Static<typeof SavedView>;
+export const SavedViewList = Type.Object({ results: Type.Array(SavedView) }, { title: 'SavedViewList' });
+export const SavedViewParams = Type.Object({ viewId: Type.String({ format: 'uuid' }) });

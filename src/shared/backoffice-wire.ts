@@ -18,7 +18,7 @@ import type {
   PaginatedCompanyListList,
 } from '../schemas/review.js';
 import type { RiskAssessment } from '../schemas/risk.js';
-import type { CaseChanges, CaseDecision } from '../schemas/case-review.js';
+import type { CaseChanges, CaseDecision, SavedView } from '../schemas/case-review.js';
 import type { CompanyScreening as CompanyScreeningSchema, ResolveHitRequest as ResolveHitRequestSchema } from '../schemas/screening.js';
 
 export type {
@@ -36,6 +36,7 @@ export type {
   PaginatedCompanyListList,
   RiskAssessment,
   ManagerSession,
+  SavedView,
   SignInRequest,
 };
 /** A manager as `GET /v1/managers/` lists it. */

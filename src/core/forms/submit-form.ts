@@ -11,6 +11,7 @@ import { openInfoRequest } from '../review/open-items.js';
 import { checkSubmission } from './check-submission.js';
 import { clockAtSubmit } from '../case-review/deadline.js';
 import { takeSnapshot } from '../case-review/snapshots.js';
+import { autoAssignCase } from '../queue/auto-assign.js';
 
 /**
  * Submits the form: checks it whole against its flow (one error listing every missing item,
@@ -19,6 +20,8 @@ import { takeSnapshot } from '../case-review/snapshots.js';
  *
  * A re-submission after a request for more information is the same, except that
  * `initialSubmissionTime` stays and the request is closed.
+ *
+ * With automatic assignment on, an unassigned case is assigned in the same transaction.
  */
 export async function submitForm({ ctx }: { ctx: FormCtx }): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
@@ -64,6 +67,8 @@ export async function submitForm({ ctx }: { ctx: FormCtx }): Promise<void> {
     await takeSnapshot(trx, ctx, withInfo, now);
     // In the same transaction: the webhook exists if and only if the submit committed.
     await enqueueEvent(trx, { partnerId: company.partner_id, eventType: 'COMPANY_SUBMIT', payload: companySubmitPayload(company, now), now });
+    // The case is in review now: with the partner's automatic assignment on, an unheld case gets its reviewer in this transaction.
+    await autoAssignCase(trx, { partnerId: company.partner_id, companyId: company.id, now });
   });
 }
 

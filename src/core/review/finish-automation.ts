@@ -3,6 +3,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import type { Ctx } from '../context.js';
 import { assessRisk } from '../risk/assess-risk.js';
 import { overallScreening } from './automation-steps.js';
+import { autoAssignCase } from '../queue/auto-assign.js';
 
 /**
  * The automated checks of a run after screening answered, in order; each records its outcome
@@ -62,6 +63,8 @@ export async function finishAutomation({ ctx, companyId }: { ctx: Ctx; companyId
       details: { runId: run.id, statuses },
       now,
     });
+    // Back in review: an unheld case gets its reviewer when the partner's automatic assignment is on.
+    await autoAssignCase(trx, { partnerId: run.partner_id, companyId, now });
     return true;
   });
 }

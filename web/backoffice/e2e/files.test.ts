@@ -22,7 +22,7 @@ for (const dialect of DIALECTS) {
   describe(`files in the back office: audited previews, theme logos [${dialect}]`, () => {
     let server: BackofficeServer;
     let browser: Browser;
-    let context: BrowserContext;
+    const contexts: BrowserContext[] = [];
     let admin: Page;
     const files = mkdtempSync(path.join(tmpdir(), 'openkyb-logo-'));
     const shot = screenshotFolder(dialect === 'sqlite' ? 'backoffice/files' : `backoffice/files/${dialect}`);
@@ -30,11 +30,11 @@ for (const dialect of DIALECTS) {
     beforeAll(async () => {
       server = await startBackofficeServer(dialect);
       browser = await launchChromium();
-      ({ context, page: admin } = await signedInPage(server, browser, { email: 'logo-admin@example.com', role: 'admin', password: 'a logo test password' }));
+      ({ page: admin } = await signedInPage(server, browser, contexts, { email: 'logo-admin@example.com', name: 'Logo', surname: 'Admin', role: 'admin', password: 'a logo test password' }));
     });
 
     afterAll(async () => {
-      await closeAll(context, browser, server);
+      await closeAll(...contexts, browser, server);
       rmSync(files, { recursive: true, force: true });
     });
 

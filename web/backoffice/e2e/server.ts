@@ -16,6 +16,9 @@ import { openTestDatabase, testConfig } from '../../../test/harness.js';
 import { freePort } from '../../../test/process.js';
 import { UN_XML } from '../../../test/screening-cases.js';
 import type { PartnerCtx } from '../../../src/core/context.js';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createManager } from '../../../src/core/managers/create-manager.js';
+import type { ManagerRole } from '../../../src/core/managers/roles.js';
 
 export interface BackofficeServer {
   url: string;
@@ -110,29 +113,33 @@ export async function startBackofficeServer(dialect: DialectName): Promise<Backo
 }
 
 /**
- * A new manager of the server's partner with a password (set through its one-time link, over
- * the API), signed in through the page in a browser context of its own (closed by the caller).
+ * A manager of the partner with a password (set through its one-time link, over the API),
+ * signed in through the page in a browser context of its own (pushed to `contexts`, for closing).
  */
 export async function signedInPage(
   server: BackofficeServer,
   browser: Browser,
-  manager: { email: string; role: ManagerRole; password: string; width?: number },
-): Promise<{ context: BrowserContext; page: Page }> {
-  const created = await createManager({ ctx: server.ctx, input: { email: manager.email, name: manager.role, surname: 'E2e', role: manager.role } });
+  contexts: BrowserContext[],
+  manager: { email: string; name: string; surname: string; role: ManagerRole; password: string; width?: number },
+): Promise<{ page: Page; id: number }> {
+  const { password, width, ...input } = manager;
+  const created = await createManager({ ctx: server.ctx, input });
   const token = /#token=(\w+)$/.exec(created.setPasswordUrl)![1];
   const set = await fetch(`${server.url}/v1/auth/password/`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ token, password: manager.password }),
+    body: JSON.stringify({ token, password }),
   });
   if (set.status !== 204) throw new Error(`set password: ${set.status}`);
-  const context = await browser.newContext({ viewport: { width: manager.width ?? 1280, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: width ?? 1280, height: 900 } });
+  contexts.push(context);
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error('page error:', error.message));
+  page.on('dialog', (dialog) => void dialog.accept());
   await page.goto(`${server.url}/backoffice/sign-in`);
   await page.getByLabel('E-mail').fill(manager.email);
-  await page.getByLabel('Password').fill(manager.password);
+  await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: 'Cases' }).waitFor();
-  return { context, page };
+  return { page, id: created.id };
 }

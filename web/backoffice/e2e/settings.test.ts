@@ -1,12 +1,11 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createManager } from '../../../src/core/managers/create-manager.js';
 import type { ManagerRole } from '../../../src/core/managers/roles.js';
 import { totpCode } from '../../../src/core/managers/totp.js';
 import { closeAll, expectAccessible, launchChromium, screenshotFolder } from '../../../test/browser.js';
 import { DIALECTS } from '../../../test/harness.js';
 import { startReceiver, type Receiver } from '../../../test/webhook-receiver.js';
-import { startBackofficeServer, type BackofficeServer } from './server.js';
+import { signedInPage, startBackofficeServer, type BackofficeServer } from './server.js';
 
 const PASSWORD = 'a settings test password';
 
@@ -36,28 +35,17 @@ for (const dialect of DIALECTS) {
     const shot = screenshotFolder(dialect === 'sqlite' ? 'backoffice/settings' : `backoffice/settings/${dialect}`);
 
     /** A manager of the partner with a password (set through its one-time link, over the API), signed in through the page. */
-    const signedIn = async (role: ManagerRole, width = 1280): Promise<Page> => {
-      const email = `${role}-${contexts.length}@example.com`;
-      const created = await createManager({ ctx: server.ctx, input: { email, name: role, surname: 'Settings', role } });
-      const token = /#token=(\w+)$/.exec(created.setPasswordUrl)![1];
-      const set = await fetch(`${server.url}/v1/auth/password/`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ token, password: PASSWORD }),
-      });
-      expect(set.status).toBe(204);
-      const context = await browser.newContext({ viewport: { width, height: 900 } });
-      contexts.push(context);
-      const page = await context.newPage();
-      page.on('pageerror', (error) => console.error('page error:', error.message));
-      page.on('dialog', (dialog) => void dialog.accept());
-      await page.goto(`${server.url}/backoffice/sign-in`);
-      await page.getByLabel('E-mail').fill(email);
-      await page.getByLabel('Password').fill(PASSWORD);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByRole('heading', { name: 'Cases' }).waitFor();
-      return page;
-    };
+    const signedIn = async (role: ManagerRole, width = 1280): Promise<Page> =>
+      (
+        await signedInPage(server, browser, contexts, {
+          email: `${role}-${contexts.length}@example.com`,
+          name: role,
+          surname: 'Settings',
+          role,
+          password: PASSWORD,
+          width,
+        })
+      ).page;
     /** Saves the catalog entry being edited, waits for the page to say so, and reads back what the API now lists first. */
     const savedEntry = async (listPath: string) => {
       await admin.getByRole('button', { name: 'Save' }).click();

@@ -13,6 +13,7 @@ import type {
   PaginatedCompanyListList,
   RiskAssessment,
   Role,
+  SavedView,
   SessionBody,
 } from './types.js';
 
@@ -96,6 +97,11 @@ export function createClient(onSignedOut: () => void) {
     deleteCompany: (companyId: string) => call<void>('DELETE', `${company(companyId)}/`),
     resolveHit: (hitId: string, resolution: 'TRUE_POSITIVE' | 'FALSE_POSITIVE', comment: string) =>
       call<unknown>('POST', `/v1/screening/hits/${id(hitId)}/resolve/`, { resolution, comment: comment || null }),
+
+    savedViews: () => call<{ results: SavedView[] }>('GET', '/v1/saved-views/'),
+    saveView: (name: string, query: string) => call<SavedView>('POST', '/v1/saved-views/', { name, query }),
+    renameView: (viewId: string, name: string) => call<SavedView>('PATCH', `/v1/saved-views/${id(viewId)}/`, { name }),
+    deleteView: (viewId: string) => call<void>('DELETE', `/v1/saved-views/${id(viewId)}/`),
 
     managers: () => call<{ results: ManagerListItem[] }>('GET', '/v1/managers/'),
     createManager: (body: { email: string; name: string; surname: string; role: Role }) =>

@@ -16,6 +16,7 @@ export type {
   ManagerSession,
   PaginatedCompanyListList,
   RiskAssessment,
+  SavedView,
 } from '../../../../src/shared/backoffice-wire.js';
 export type { KybStatus } from '../../../../src/shared/enums.js';
 

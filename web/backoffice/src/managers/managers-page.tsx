@@ -19,6 +19,7 @@ export default function ManagersPage() {
   const [form, setForm] = useState({ email: '', name: '', surname: '', role: 'reviewer' as Role });
   const [link, setLink] = useState<{ url: string; label: string } | null>(null);
   const { isBusy, error, run, submit } = useFormAction();
+  const policy = useLoad(() => client.request<{ autoAssign: boolean }>('GET', '/v1/review-policy/'), 'review-policy');
 
   if (!can(me.role, 'admin')) {
     return (
@@ -51,6 +52,26 @@ export default function ManagersPage() {
       <h1 tabIndex={-1}>{t('managers.title')}</h1>
       <ErrorMessage error={error} />
       {link ? <ShownOnce id="once-link" label={link.label} value={link.url} hint={t('managers.linkOnce')} /> : null}
+      <div className="field checkbox">
+        <input
+          id="auto-assign"
+          type="checkbox"
+          checked={policy.result.state === 'done' && policy.result.data.autoAssign}
+          disabled={isBusy || policy.result.state !== 'done'}
+          aria-describedby="auto-assign-hint"
+          onChange={(e) => {
+            const autoAssign = e.target.checked;
+            void run(async () => {
+              await client.request('PATCH', '/v1/review-policy/', { autoAssign });
+              await policy.reload();
+            });
+          }}
+        />
+        <label htmlFor="auto-assign">{t('managers.autoAssign')}</label>
+        <p className="hint" id="auto-assign-hint">
+          {t('managers.autoAssignHint')}
+        </p>
+      </div>
       <DataTable
         caption={t('managers.caption')}
         columns={[t('managers.name'), t('managers.email'), t('managers.role'), t('managers.state'), t('managers.lastSignIn'), t('managers.actions')]}
@@ -76,6 +97,15 @@ export default function ManagersPage() {
                     aria-label={t(m.disabled ? 'managers.enableNamed' : 'managers.disableNamed', { name: personName(m) ?? '' })}
                   >
                     {t(m.disabled ? 'managers.enable' : 'managers.disable')}
+                  </button>
+                  <button
+                    type="button"
+                    className="button secondary small"
+                    disabled={isBusy}
+                    onClick={() => void act(async () => void (await client.updateManager(m.id, { away: !m.away })))}
+                    aria-label={t(m.away ? 'managers.backNamed' : 'managers.awayNamed', { name: personName(m) ?? '' })}
+                  >
+                    {t(m.away ? 'managers.back' : 'managers.markAway')}
                   </button>
                   <button
                     type="button"

@@ -13,6 +13,7 @@ import { useSession } from '../session.js';
 import { rememberView } from './last-view.js';
 import { apiQuery, countQueries, formatView, parseView, PER_PAGE, type QueueView } from './url-state.js';
 import { Badge } from '../components/badge.js';
+import { SavedViews } from './saved-views.js';
 
 interface QueueData {
   page: PaginatedCompanyListList;
@@ -145,6 +146,7 @@ export default function QueuePage() {
           <input id="to" type="date" value={view.to ?? ''} min={view.from ?? undefined} onChange={(e) => go({ to: e.target.value || null })} />
         </div>
       </form>
+      <SavedViews view={view} />
 
       <ErrorMessage error={result.state === 'error' ? errorText(t, result.error) : null} />
       <p className="result-count" role="status">

@@ -7,6 +7,7 @@ import { useTitle } from '../components/use-load.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useSession } from '../session.js';
 import { ErrorMessage, Panel, Saved, ShownOnce, useAction, useSettingsApi } from './common.js';
+import { AwayToggle } from '../managers/away-toggle.js';
 
 type Step =
   { kind: 'start' } | { kind: 'enrolling'; secret: string; otpauthUrl: string } | { kind: 'enabled'; recoveryCodes: string[] | null } | { kind: 'disabled' };
@@ -14,7 +15,7 @@ type Step =
 const CODE = /^[0-9]{6}$/;
 
 /**
- * The signed-in manager's own account: two-factor sign-in. The authenticator app takes the
+ * The signed-in manager's own account: two-factor sign-in, and marking itself away. The authenticator app takes the
  * otpauth URI (or the secret) as text; there is no QR image, so no drawing library ships.
  */
 export default function AccountPage() {
@@ -116,6 +117,7 @@ export default function AccountPage() {
           </>
         ) : null}
       </Panel>
+      <AwayToggle />
     </>
   );
 }
