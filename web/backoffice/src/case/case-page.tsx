@@ -1,7 +1,16 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { ApiError } from '../../../shared/api/errors.js';
 import { can } from '../api/permissions.js';
-import type { CaseChanges, CaseDecision, CompanyDetail, CompanyOwnership, CompanyScreening, ManagerListItem, RiskAssessment } from '../api/types.js';
+import type {
+  CaseChanges,
+  CaseDecision,
+  CaseDocument,
+  CompanyDetail,
+  CompanyOwnership,
+  CompanyScreening,
+  ManagerListItem,
+  RiskAssessment,
+} from '../api/types.js';
 import { errorText } from '../components/error-text.js';
 import { useShortcuts } from '../components/shortcuts.js';
 import { useLoad, useTitle } from '../components/use-load.js';
@@ -14,7 +23,8 @@ import { approvalBlockers, denialBlockers } from './approval-blockers.js';
 import { CaseActions } from './case-actions.js';
 import type { DialogName } from './case-dialogs.js';
 import { CommentForm } from './comment-form.js';
-import { CompanyPanel, DocumentsPanel, QuestionnairePanel } from './company-panel.js';
+import { CompanyPanel, QuestionnairePanel } from './company-panel.js';
+import { DocumentsPanel } from './documents-panel.js';
 import { OwnershipGraph } from './ownership-graph.js';
 import { ChangesPanel, ReviewControls } from './review-controls.js';
 import { RiskPanel } from './risk-panel.js';
@@ -30,6 +40,7 @@ interface CaseData {
   managers: ManagerListItem[];
   decision: CaseDecision;
   changes: CaseChanges;
+  documents: CaseDocument[];
 }
 
 const orNull = (error: unknown) => {
@@ -42,7 +53,7 @@ export default function CasePage({ id }: { id: string }) {
   const { t } = useI18n();
   const { client, manager } = useSession();
   const { result, reload } = useLoad<CaseData>(async () => {
-    const [detail, screening, ownership, risk, managers, decision, changes] = await Promise.all([
+    const [detail, screening, ownership, risk, managers, decision, changes, documents] = await Promise.all([
       client.getCompany(id),
       client.screening(id),
       client.ownership(id),
@@ -50,8 +61,9 @@ export default function CasePage({ id }: { id: string }) {
       client.managers().then((m) => m.results),
       client.decision(id),
       client.changes(id),
+      client.documents(id),
     ]);
-    return { detail, screening, ownership, risk, managers, decision, changes };
+    return { detail, screening, ownership, risk, managers, decision, changes, documents };
   }, id);
   const [dialog, setDialog] = useState<DialogName | null>(null);
   const [decided, setDecided] = useState<'APPROVED' | 'DENIED' | null>(null);
@@ -63,7 +75,7 @@ export default function CasePage({ id }: { id: string }) {
   useTitle(data ? data.detail.company.companyName : t('case.title'));
 
   const canWork = can(manager.role, 'work');
-  const blockers = data ? approvalBlockers(data.detail, data.screening.isPending) : [];
+  const blockers = data ? approvalBlockers(data.detail, data.screening.isPending, data.documents) : [];
   const denyBlockers = data ? denialBlockers(data.detail) : [];
 
   const nextCase = async () => {
@@ -101,7 +113,12 @@ export default function CasePage({ id }: { id: string }) {
       </>
     );
   }
-  const { detail, screening, ownership, risk, managers, decision, changes } = result.data;
+  const { detail, screening, ownership, risk, managers, decision, changes, documents } = result.data;
+  const documentsClosed = !canWork
+    ? t('actions.roleCannot', { role: t(`role.${manager.role}`) })
+    : detail.meta.status === 'COMPLETED'
+      ? t('documents.completed')
+      : null;
   const meta = detail.meta;
   const section = (key: string, title: string, body: ReactNode) => (
     <section className="panel case-section" aria-labelledby={`section-${key}`} id={key}>
@@ -160,7 +177,11 @@ export default function CasePage({ id }: { id: string }) {
         <div className="case-main">
           {section('company', t('case.section.company'), <CompanyPanel detail={detail} />)}
           {section('changes', t('case.section.changes'), <ChangesPanel changes={changes} />)}
-          {section('documents', t('case.section.documents'), <DocumentsPanel detail={detail} />)}
+          {section(
+            'documents',
+            t('case.section.documents'),
+            <DocumentsPanel detail={detail} documents={documents} closedReason={documentsClosed} onChanged={reload} />,
+          )}
           {section('ownership', t('case.section.ownership'), <OwnershipGraph ownership={ownership} />)}
           {section('screening', t('case.section.screening'), <ScreeningPanel detail={detail} screening={screening} canResolve={canWork} onChanged={reload} />)}
           {section('risk', t('case.section.risk'), <RiskPanel risk={risk} />)}
