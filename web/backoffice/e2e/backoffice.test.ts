@@ -1,62 +1,14 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createManager } from '../../../src/core/managers/create-manager.js';
 import { totpCode } from '../../../src/core/managers/totp.js';
 import { expectAccessible, launchChromium, screenshotFolder } from '../../../test/browser.js';
 import { DIALECTS } from '../../../test/harness.js';
 import { startReceiver, type Receiver } from '../../../test/webhook-receiver.js';
+import { callFromPage, LISTED, lockOut, PASSWORD, poll, sessionStatus, setPassword, signIn } from './helpers.js';
 import { startBackofficeServer, type BackofficeServer } from './server.js';
 
-const PASSWORD = 'correct horse battery staple';
 const INITIAL_LOAD_BUDGET_BYTES = 250 * 1024;
-/** A UN-listed person (Germain KATANGA, born 1978-04-28): screening flags him. */
-const LISTED = { name: 'Germain', surname: 'Katanga', dateOfBirth: '1978-04-28', nationality: 'CD' };
-
-/** Sets the password through the one-time link, as a new manager does; ends on the sign-in page. */
-async function setPassword(page: Page, link: string, shot?: (page: Page, name: string) => Promise<void>): Promise<void> {
-  await page.goto(link);
-  await page.getByRole('heading', { name: 'Set your password' }).waitFor();
-  // The token leaves the address bar at once.
-  expect(page.url()).not.toContain('token=');
-  if (shot) {
-    await expectAccessible(page, 'set-password page');
-    await shot(page, 'set-password');
-  }
-  await page.getByLabel('New password').fill(PASSWORD);
-  await page.getByLabel('Repeat the password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Set password' }).click();
-  await page.getByText('Your password is set').waitFor();
-  await page.getByRole('link', { name: 'Go to sign-in' }).click();
-  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
-}
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Cases' }).waitFor();
-}
-
-/** A call made from the page itself, with the session cookie (and the CSRF token when `withCsrf`). */
-function callFromPage(page: Page, method: string, path: string, body: unknown, withCsrf = true): Promise<{ status: number; json: any }> {
-  return page.evaluate(
-    async ({ method, path, body, withCsrf }) => {
-      const session = await fetch('/v1/auth/session/').then((r) => r.json());
-      const response = await fetch(path, {
-        method,
-        headers: { 'content-type': 'application/json', ...(withCsrf ? { 'x-csrf-token': session.csrfToken } : {}) },
-        body: JSON.stringify(body),
-      });
-      return { status: response.status, json: await response.json().catch(() => null) };
-    },
-    { method, path, body, withCsrf },
-  );
-}
-
-/** Waits for a condition (sign-in hashes a password on purpose slowly: seconds on a loaded machine); a liveness bound, not a measurement. */
-const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 20_000, interval: 100 });
-
-const sessionStatus = (page: Page) => page.evaluate(() => fetch('/v1/auth/session/').then((r) => r.status));
 
 for (const dialect of DIALECTS) {
   describe(`the back office in a browser [${dialect}]`, () => {
@@ -270,18 +222,7 @@ for (const dialect of DIALECTS) {
 
       // Five wrong passwords in a row lock the account; the page says until when.
       const other = await newPage();
-      await other.goto(`${server.url}/backoffice/sign-in`);
-      const submit = other.getByRole('button', { name: 'Sign in' });
-      for (let i = 0; i < 5; i += 1) {
-        await other.getByLabel('E-mail').fill('tom@example.com');
-        await other.getByLabel('Password').fill(`wrong password ${i}`);
-        await submit.click();
-        await poll(() => submit.isEnabled()).toBe(true);
-        expect(await other.getByRole('alert').textContent()).toMatch(/wrong|locked/);
-      }
-      await other.getByLabel('Password').fill(PASSWORD);
-      await other.getByRole('button', { name: 'Sign in' }).click();
-      await poll(() => other.getByRole('alert').textContent()).toContain('This account is locked');
+      await lockOut(other, `${server.url}/backoffice/sign-in`, 'tom@example.com');
       await expectAccessible(other, 'sign-in, locked');
       await shot(other, 'sign-in-locked');
     });
