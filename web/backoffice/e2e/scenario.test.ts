@@ -163,6 +163,13 @@ for (const dialect of DIALECTS) {
       expect((await listed(page)).review.deadline).toMatchObject({ isPaused: true });
       expect(await page.locator('#approve-reasons').textContent()).toContain('the INCORPORATION_CERT document was rejected and not replaced');
       await shot(page, 'document-rejected');
+      // The queue shows the stopped clock too.
+      await page.goto(`${server.url}/backoffice/cases?q=CD-1978`);
+      const row = page.locator('.queue-table tbody tr').filter({ hasText: 'Katanga Trading SARL' });
+      await poll(() => row.textContent()).toContain('paused while with the client');
+      await expectAccessible(page, 'queue with a paused deadline');
+      await shot(page, 'queue-paused');
+      await openCase(page);
 
       // The client uploads all pages and submits again.
       const token = rejection.infoRequest.tokenString as string;
@@ -283,7 +290,8 @@ for (const dialect of DIALECTS) {
       await setPassword(page, links.get('vic')!);
       await signIn(page, 'vic@example.com');
       await openCase(page);
-      await page.getByText('Your role (Viewer) can read cases but not act on them.').first().waitFor();
+      await page.getByText('Your role (Viewer) can read cases but not act on them.').waitFor();
+      await page.getByText('Your role (Viewer) cannot decide on documents.').waitFor();
       expect(await page.locator('section.actions button:enabled, .document-decision button:enabled').count()).toBe(0);
       expect(await page.locator('.document-decision button').count()).toBeGreaterThan(0);
       await expectAccessible(page, 'case page of a viewer');

@@ -115,7 +115,7 @@ export default function CasePage({ id }: { id: string }) {
   }
   const { detail, screening, ownership, risk, managers, decision, changes, documents } = result.data;
   const documentsClosed = !canWork
-    ? t('actions.roleCannot', { role: t(`role.${manager.role}`) })
+    ? t('documents.roleCannot', { role: t(`role.${manager.role}`) })
     : detail.meta.status === 'COMPLETED'
       ? t('documents.completed')
       : null;
