@@ -1,6 +1,6 @@
 import type { CaseDocument } from '../../schemas/case-review.js';
 import type { PartnerCtx } from '../context.js';
-import { openDocumentRows, presentDocuments } from '../documents/present-document.js';
+import { loadDocumentRows, presentDocuments } from '../documents/present-document.js';
 import { loadReviewCompany } from '../review/load-company.js';
 import { presentDocumentDecision } from './document-decisions.js';
 
@@ -12,14 +12,7 @@ import { presentDocumentDecision } from './document-decisions.js';
 export async function listCaseDocuments({ ctx, companyId }: { ctx: PartnerCtx; companyId: string }): Promise<CaseDocument[]> {
   await loadReviewCompany(ctx.db, ctx.partnerId, companyId);
   const [rows, decisions] = await Promise.all([
-    ctx.db
-      .selectFrom('documents')
-      .selectAll()
-      .where('company_id', '=', companyId)
-      .orderBy('created_at')
-      .orderBy('id')
-      .execute()
-      .then((found) => openDocumentRows(ctx.db, ctx, found)),
+    loadDocumentRows(ctx.db, ctx, companyId),
     ctx.db.selectFrom('document_reviews').selectAll().where('company_id', '=', companyId).execute(),
   ]);
   const decisionOf = new Map(decisions.map((row) => [row.document_id, presentDocumentDecision(row)]));

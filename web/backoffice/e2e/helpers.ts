@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { expectAccessible } from '../../../test/browser.js';
 
@@ -67,4 +67,26 @@ export async function lockOut(page: Page, signInUrl: string, email: string): Pro
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await poll(() => page.getByRole('alert').textContent()).toContain('This account is locked');
+}
+
+/** Claims the open case for the signed-in reviewer, then reads the ownership graph: the listed UBO highlighted with 60 % on the edge. */
+export async function claimAndReadGraph(page: Page, reviewerName: string): Promise<Locator> {
+  await page.getByRole('button', { name: 'Claim (assign to me)' }).click();
+  await page.getByText(`Assigned to ${reviewerName}`).waitFor();
+  const graph = page.locator('svg.ownership-graph');
+  await graph.scrollIntoViewIfNeeded();
+  expect(await graph.locator('.node.ubo').textContent()).toContain('Germain Katanga');
+  expect(await graph.locator('.edge:not(.remainder) .edge-label').allTextContents()).toEqual(['60%']);
+  return graph;
+}
+
+/** Each page in its own browser context (its own cookies: one signed-in manager each), kept in `contexts` for closing. */
+export function pageOpener(browser: () => Browser, contexts: BrowserContext[]): (width?: number) => Promise<Page> {
+  return async (width = 1280) => {
+    const context = await browser().newContext({ viewport: { width, height: 900 }, acceptDownloads: true });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => console.error('page error:', error.message));
+    return page;
+  };
 }

@@ -4,11 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createManager } from '../../../src/core/managers/create-manager.js';
 import { verifyEvidence } from '../../../src/core/evidence/verify-evidence.js';
 import { idenfySignature, standardSignature } from '../../../src/core/webhooks/signatures.js';
-import { expectAccessible, launchChromium, screenshotFolder } from '../../../test/browser.js';
+import { closeAll, expectAccessible, launchChromium, screenshotFolder } from '../../../test/browser.js';
 import { DIALECTS } from '../../../test/harness.js';
 import { pdfDocument } from '../../../test/files.js';
 import { startReceiver, type Receiver } from '../../../test/webhook-receiver.js';
-import { callFromPage, LISTED, lockOut, poll, sessionStatus, setPassword, signIn } from './helpers.js';
+import { callFromPage, claimAndReadGraph, pageOpener, LISTED, lockOut, poll, sessionStatus, setPassword, signIn } from './helpers.js';
 import { startBackofficeServer, type BackofficeServer } from './server.js';
 
 const HIGH_RISK = ['HIGH', 'VERY_HIGH'];
@@ -31,13 +31,7 @@ for (const dialect of DIALECTS) {
     const links = new Map<string, string>();
     const contexts: BrowserContext[] = [];
     const shot = screenshotFolder(dialect === 'sqlite' ? 'backoffice/scenario' : `backoffice/${dialect}/scenario`);
-    const newPage = async (width = 1280) => {
-      const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true });
-      contexts.push(context);
-      const page = await context.newPage();
-      page.on('pageerror', (error) => console.error('page error:', error.message));
-      return page;
-    };
+    const newPage = pageOpener(() => browser, contexts);
     const openCase = async (page: Page) => {
       await page.goto(`${server.url}/backoffice/cases/${caseId}`);
       await page.getByRole('heading', { name: 'Katanga Trading SARL', level: 1 }).waitFor();
@@ -67,12 +61,7 @@ for (const dialect of DIALECTS) {
       browser = await launchChromium();
     });
 
-    afterAll(async () => {
-      for (const context of contexts) await context.close();
-      await browser?.close();
-      await receiver?.close();
-      await server?.close();
-    });
+    afterAll(() => closeAll(...contexts, browser, receiver, server));
 
     it('an admin creates two reviewers and a viewer on the managers page', { timeout: 120_000 }, async () => {
       const page = await newPage();
@@ -116,13 +105,7 @@ for (const dialect of DIALECTS) {
       expect(riskBadge).toMatch(/Risk: (High|Very high)/);
       await page.getByText('A decision on this case needs a second reviewer to confirm it.').waitFor();
 
-      await page.getByRole('button', { name: 'Claim (assign to me)' }).click();
-      await page.getByText('Assigned to Rita Reviewer').waitFor();
-
-      const graph = page.locator('svg.ownership-graph');
-      await graph.scrollIntoViewIfNeeded();
-      expect(await graph.locator('.node.ubo').textContent()).toContain('Germain Katanga');
-      expect(await graph.locator('.edge:not(.remainder) .edge-label').allTextContents()).toEqual(['60%']);
+      await claimAndReadGraph(page, 'Rita Reviewer');
 
       // Too early: the button is disabled and says why; the shortcut does nothing either.
       const approve = page.getByRole('button', { name: 'Approve', exact: true });

@@ -1,16 +1,7 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { ApiError } from '../../../shared/api/errors.js';
 import { can } from '../api/permissions.js';
-import type {
-  CaseChanges,
-  CaseDecision,
-  CaseDocument,
-  CompanyDetail,
-  CompanyOwnership,
-  CompanyScreening,
-  ManagerListItem,
-  RiskAssessment,
-} from '../api/types.js';
+import type { CaseChanges, CaseDecision, CompanyDetail, CompanyOwnership, CompanyScreening, ManagerListItem, RiskAssessment } from '../api/types.js';
 import { errorText } from '../components/error-text.js';
 import { useShortcuts } from '../components/shortcuts.js';
 import { useLoad, useTitle } from '../components/use-load.js';
@@ -24,7 +15,7 @@ import { CaseActions } from './case-actions.js';
 import type { DialogName } from './case-dialogs.js';
 import { CommentForm } from './comment-form.js';
 import { CompanyPanel, QuestionnairePanel } from './company-panel.js';
-import { DocumentsPanel } from './documents-panel.js';
+import { DocumentsPanel, type DocumentsPanelProps } from './documents-panel.js';
 import { OwnershipGraph } from './ownership-graph.js';
 import { ChangesPanel, ReviewControls } from './review-controls.js';
 import { RiskPanel } from './risk-panel.js';
@@ -40,7 +31,7 @@ interface CaseData {
   managers: ManagerListItem[];
   decision: CaseDecision;
   changes: CaseChanges;
-  documents: CaseDocument[];
+  documents: DocumentsPanelProps['documents'];
 }
 
 const orNull = (error: unknown) => {

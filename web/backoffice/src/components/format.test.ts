@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Translate } from '../i18n/i18n.js';
 import { formatTimeLeft } from './format.js';
 
 /** Shows the message key and its values, so the test reads which wording was chosen. */
-const t = ((key: string, values?: Record<string, unknown>) => `${key} ${JSON.stringify(values ?? {})}`) as Translate;
+const t = ((key: string, values?: Record<string, unknown>) => `${key} ${JSON.stringify(values ?? {})}`) as Parameters<typeof formatTimeLeft>[0];
 
 describe('time left to a deadline', () => {
   it('says what is left, what is overdue, and that the clock is paused while the client has the form', () => {

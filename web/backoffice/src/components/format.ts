@@ -1,5 +1,9 @@
 import { formatDateTime } from '../../../shared/i18n/format.js';
-import type { Translate } from '../i18n/i18n.js';
+import type { Translator } from '../../../shared/i18n/translator.js';
+import type { MessageKey } from '../i18n/messages.js';
+
+/** i18n.tsx's Translate, named from its parts so this plain module (and its test) needs no JSX. */
+type Translate = Translator<MessageKey>;
 
 export { formatDateTime };
 
