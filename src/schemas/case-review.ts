@@ -89,6 +89,22 @@ export type DocumentDecision = Static<typeof DocumentDecision>;
 export const DocumentDecisionResult = Type.Object({ decision: DocumentDecision, infoRequest: Nullable(InfoRequest) }, { title: 'DocumentDecisionResult' });
 export type DocumentDecisionResult = Static<typeof DocumentDecisionResult>;
 
+/** One document of a case as the reviewer decides on it: its id, whose it is, its signed link and the decision standing on it. */
+export const CaseDocument = Type.Object(
+  {
+    id: Type.String(),
+    type: Type.String(),
+    /** The beneficiary the document belongs to; null for the company's own documents. */
+    beneficiaryId: Nullable(Type.String()),
+    /** A signed, expiring link to the file. */
+    file: Type.String(),
+    created: DateTime,
+    decision: Nullable(DocumentDecision),
+  },
+  { title: 'CaseDocument' },
+);
+export type CaseDocument = Static<typeof CaseDocument>;
+
 export const DocumentIdParams = Type.Object({ id: Type.String({ format: 'uuid' }), documentId: Type.String({ format: 'uuid' }) });
 
 const Change = Type.Object({ path: Type.String(), before: Type.Unknown(), after: Type.Unknown() });

@@ -18,12 +18,14 @@ import type {
   PaginatedCompanyListList,
 } from '../schemas/review.js';
 import type { RiskAssessment } from '../schemas/risk.js';
-import type { CaseChanges, CaseDecision, SavedView } from '../schemas/case-review.js';
+import type { CaseChanges, CaseDecision, CaseDocument, DocumentDecisionRequest, SavedView } from '../schemas/case-review.js';
 import type { CompanyScreening as CompanyScreeningSchema, ResolveHitRequest as ResolveHitRequestSchema } from '../schemas/screening.js';
 
 export type {
   CaseChanges,
   CaseDecision,
+  CaseDocument,
+  DocumentDecisionRequest,
   CompanyListQuery,
   CompanyOwnership,
   CompanyStatus,

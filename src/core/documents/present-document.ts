@@ -29,3 +29,9 @@ export async function presentDocuments(db: Db, ctx: Ctx, rows: DocumentRow[]): P
 export async function openDocumentRows(db: Db, ctx: Pick<Ctx, 'keys'>, rows: DocumentRow[]): Promise<DocumentRow[]> {
   return Promise.all(rows.map(async (row) => ({ ...row, filename: await openNullable(db, ctx, row.company_id, row.filename) })));
 }
+
+/** A company's documents, the company's and its beneficiaries', oldest first, file names opened. */
+export async function loadDocumentRows(db: Db, ctx: Pick<Ctx, 'keys'>, companyId: string): Promise<DocumentRow[]> {
+  const rows = await db.selectFrom('documents').selectAll().where('company_id', '=', companyId).orderBy('created_at').orderBy('id').execute();
+  return openDocumentRows(db, ctx, rows);
+}

@@ -1,5 +1,5 @@
 import { openCompanyRow } from '../forms/company-row.js';
-import { openDocumentRows } from '../documents/present-document.js';
+import { loadDocumentRows } from '../documents/present-document.js';
 import type { CompanyRow } from '../../db/tables.js';
 import type { CompanyMeta } from '../../schemas/review.js';
 import { answersDisplay } from '../answers/answers-display.js';
@@ -49,14 +49,7 @@ export async function getCompany({ ctx, id }: { ctx: PartnerCtx; id: string }) {
   const withInfo = company as CompanyRow & { info: string };
   const flow = await loadFlow(ctx.db, company);
   const [documentRows, beneficiaries, screening, managers, auditLogs, comments, questionnaires] = await Promise.all([
-    ctx.db
-      .selectFrom('documents')
-      .selectAll()
-      .where('company_id', '=', id)
-      .orderBy('created_at')
-      .orderBy('id')
-      .execute()
-      .then((rows) => openDocumentRows(ctx.db, ctx, rows)),
+    loadDocumentRows(ctx.db, ctx, id),
     beneficiaryRows(ctx.db, ctx, id),
     readScreening(ctx.db, ctx, id),
     managersById(ctx.db, ctx.partnerId, [company.assigned_to, company.status_changed_by]),

@@ -83,7 +83,7 @@ for (const dialect of DIALECTS) {
       expect(theme).toMatchObject({ name: 'Logo brand', logo: url });
 
       const token = (await server.partnerCall('POST', '/kyb/tokens/', { tokenType: 'FORM', clientId: 'logo-e2e', theme: theme.id, locale: 'en' })).tokenString;
-      const form = await context.newPage();
+      const form = await contexts[0]!.newPage();
       await form.goto(`${server.url}/welcome?authToken=${token}`);
       await poll(() => decodedWidth(form, 'header img.logo')).toBe(48);
       expect(await form.locator('header img.logo').getAttribute('src')).toBe(url);

@@ -27,8 +27,10 @@ export interface BackofficeServer {
   /** The partner's key pair as an Authorization header. */
   authHeader: string;
   partnerCall(method: string, path: string, body?: unknown): Promise<any>;
+  /** A call as the client's hosted form makes it, with a KYB token (the one a request for information sends). */
+  formCall(token: string, method: string, path: string, body?: unknown): Promise<any>;
   /** A company submitted through the form API by its client: one individual UBO, a PNG and a PDF. */
-  submitCompany(company: { companyName: string; registrationNumber: string }, owner: Record<string, unknown>): Promise<string>;
+  submitCompany(company: { companyName: string; registrationNumber: string; country?: string }, owner: Record<string, unknown>): Promise<string>;
   /** Runs the screening worker until every submitted company is screened (as `openkyb serve` does in the background). */
   screenPending(): Promise<void>;
   close(): Promise<void>;
@@ -81,6 +83,7 @@ export async function startBackofficeServer(dialect: DialectName): Promise<Backo
     ctx: { ...systemCtx, partnerId: partner.partnerId },
     authHeader: auth,
     partnerCall,
+    formCall: (token, method, path, body) => request(method, path, `Bearer ${token}`, body),
     async submitCompany(company, owner) {
       const token = (await partnerCall('POST', '/kyb/tokens/', { tokenType: 'FORM', clientId: 'backoffice-e2e' })).tokenString;
       const bearer = `Bearer ${token}`;

@@ -2,9 +2,11 @@ import { NetworkError, parseBody, toApiError } from '../../../shared/api/errors.
 import type {
   CaseChanges,
   CaseDecision,
+  CaseDocument,
   CompanyDetail,
   CompanyOwnership,
   CompanyScreening,
+  DocumentDecisionRequest,
   InfoRequest,
   InfoRequestCreate,
   KybComments,
@@ -92,6 +94,9 @@ export function createClient(onSignedOut: () => void) {
     decision: (companyId: string) => call<CaseDecision>('GET', `${v1(companyId)}/decision/`),
     withdrawDecision: (companyId: string) => call<void>('DELETE', `${v1(companyId)}/decision/`),
     changes: (companyId: string) => call<CaseChanges>('GET', `${v1(companyId)}/changes/`),
+    documents: (companyId: string) => call<CaseDocument[]>('GET', `${v1(companyId)}/documents/`),
+    decideDocument: (companyId: string, documentId: string, body: DocumentDecisionRequest) =>
+      call<unknown>('PUT', `${v1(companyId)}/documents/${id(documentId)}/decision/`, body),
     evidencePack: async (companyId: string) => (await send('POST', `${v1(companyId)}/evidence-pack/`)).blob(),
     pdf: async (companyId: string) => (await send('POST', `${company(companyId)}/pdf/`, {})).blob(),
     deleteCompany: (companyId: string) => call<void>('DELETE', `${company(companyId)}/`),

@@ -3,6 +3,8 @@ import type { ManagerSession } from '../../../../src/shared/backoffice-wire.js';
 export type {
   CaseChanges,
   CaseDecision,
+  CaseDocument,
+  DocumentDecisionRequest,
   CompanyDetail,
   CompanyListItem,
   CompanyOwnership,

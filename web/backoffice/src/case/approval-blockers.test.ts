@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CompanyDetail } from '../api/types.js';
+import type { CaseDocument, CompanyDetail } from '../api/types.js';
 import { approvalBlockers, denialBlockers } from './approval-blockers.js';
 
 /** The parts of a CompanyDetail the rule reads; the rest of the dossier does not matter to it. */
@@ -49,5 +49,30 @@ describe('approval blockers', () => {
     ]);
     expect(denialBlockers(detail('PENDING', 'NO_FLAGS', []))).toEqual([{ kind: 'notSubmitted', status: 'PENDING' }]);
     expect(denialBlockers(detail('NEED_TO_REVIEW', 'FLAGS_FOUND', []))).toEqual([]);
+  });
+
+  it('refuses while a rejected document has no newer upload of the same type for the same owner', () => {
+    const doc = (id: string, type: string, created: string, rejectedAt?: string, beneficiaryId: string | null = null): CaseDocument => ({
+      id,
+      type,
+      beneficiaryId,
+      file: `/files/${id}`,
+      created,
+      decision: rejectedAt
+        ? { documentId: id, decision: 'REJECTED', reason: 'Blurred', decidedBy: { kind: 'manager', managerId: 1 }, decidedAt: rejectedAt }
+        : null,
+    });
+    const d = detail('NEED_TO_REVIEW', 'NO_FLAGS', []);
+    const rejected = doc('d1', 'INCORPORATION_CERT', '2026-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z');
+    expect(approvalBlockers(d, false, [rejected])).toEqual([{ kind: 'documentRejected', id: 'd1', type: 'INCORPORATION_CERT' }]);
+    // Another type, or the same type of a beneficiary, does not replace it.
+    expect(
+      approvalBlockers(d, false, [
+        rejected,
+        doc('d2', 'TAX_CERT', '2026-01-03T00:00:00.000Z'),
+        doc('d3', 'INCORPORATION_CERT', '2026-01-03T00:00:00.000Z', undefined, 'b1'),
+      ]),
+    ).toHaveLength(1);
+    expect(approvalBlockers(d, false, [rejected, doc('d4', 'INCORPORATION_CERT', '2026-01-03T00:00:00.000Z')])).toEqual([]);
   });
 });

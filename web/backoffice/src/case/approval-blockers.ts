@@ -1,4 +1,4 @@
-import type { CompanyDetail } from '../api/types.js';
+import type { CaseDocument, CompanyDetail } from '../api/types.js';
 
 /** AML statuses a reviewer has not settled (the server's rule, core/review/change-company-status.ts). */
 export const UNRESOLVED_AML = ['FLAGS_FOUND', 'NOT_CHECKED'] as const;
@@ -6,7 +6,8 @@ export const UNRESOLVED_AML = ['FLAGS_FOUND', 'NOT_CHECKED'] as const;
 export type Blocker =
   | { kind: 'notSubmitted'; status: string }
   | { kind: 'screeningRunning' }
-  | { kind: 'aml'; subject: 'company' | 'beneficiary'; id: string; name: string; status: string };
+  | { kind: 'aml'; subject: 'company' | 'beneficiary'; id: string; name: string; status: string }
+  | { kind: 'documentRejected'; id: string; type: string };
 
 type BeneficiaryDetail = CompanyDetail['beneficiaries'][number];
 
@@ -24,7 +25,7 @@ const amlStatus = (meta: unknown): string => {
  * the button is disabled (with the reasons) before anyone clicks. The server decides in the
  * end: its 409 names the same items.
  */
-export function approvalBlockers(detail: CompanyDetail, isScreeningPending = false): Blocker[] {
+export function approvalBlockers(detail: CompanyDetail, isScreeningPending = false, documents: CaseDocument[] = []): Blocker[] {
   const blockers: Blocker[] = [];
   if (detail.meta.status === 'PENDING' || detail.meta.status === 'PROCESSING') blockers.push({ kind: 'notSubmitted', status: detail.meta.status });
   if (isScreeningPending) blockers.push({ kind: 'screeningRunning' });
@@ -35,7 +36,17 @@ export function approvalBlockers(detail: CompanyDetail, isScreeningPending = fal
     const status = amlStatus(b.meta);
     if (isUnresolved(status)) blockers.push({ kind: 'aml', subject: 'beneficiary', id: b.id, name: beneficiaryName(b), status });
   }
+  for (const doc of rejectedUnreplaced(documents)) blockers.push({ kind: 'documentRejected', id: doc.id, type: doc.type });
   return blockers;
+}
+
+/** Rejected documents with no newer upload of the same type for the same owner (the server's rule, assertDocumentsSettled). */
+function rejectedUnreplaced(documents: CaseDocument[]): CaseDocument[] {
+  return documents.filter(
+    (doc) =>
+      doc.decision?.decision === 'REJECTED' &&
+      !documents.some((other) => other.type === doc.type && other.beneficiaryId === doc.beneficiaryId && other.created > doc.decision!.decidedAt),
+  );
 }
 
 /** Denial needs only a submitted, processed case. */

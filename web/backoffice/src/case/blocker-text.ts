@@ -12,5 +12,7 @@ export function blockerText(t: Translate, blocker: Blocker): string {
         name: blocker.name,
         status: t(`aml.${blocker.status}` as 'aml.FLAGS_FOUND'),
       });
+    case 'documentRejected':
+      return t('blocker.documentRejected', { type: blocker.type });
   }
 }

@@ -14,7 +14,8 @@ import { approvalBlockers, denialBlockers } from './approval-blockers.js';
 import { CaseActions } from './case-actions.js';
 import type { DialogName } from './case-dialogs.js';
 import { CommentForm } from './comment-form.js';
-import { CompanyPanel, DocumentsPanel, QuestionnairePanel } from './company-panel.js';
+import { CompanyPanel, QuestionnairePanel } from './company-panel.js';
+import { DocumentsPanel, type DocumentsPanelProps } from './documents-panel.js';
 import { OwnershipGraph } from './ownership-graph.js';
 import { ChangesPanel, ReviewControls } from './review-controls.js';
 import { RiskPanel } from './risk-panel.js';
@@ -30,6 +31,7 @@ interface CaseData {
   managers: ManagerListItem[];
   decision: CaseDecision;
   changes: CaseChanges;
+  documents: DocumentsPanelProps['documents'];
 }
 
 const orNull = (error: unknown) => {
@@ -42,7 +44,7 @@ export default function CasePage({ id }: { id: string }) {
   const { t } = useI18n();
   const { client, manager } = useSession();
   const { result, reload } = useLoad<CaseData>(async () => {
-    const [detail, screening, ownership, risk, managers, decision, changes] = await Promise.all([
+    const [detail, screening, ownership, risk, managers, decision, changes, documents] = await Promise.all([
       client.getCompany(id),
       client.screening(id),
       client.ownership(id),
@@ -50,8 +52,9 @@ export default function CasePage({ id }: { id: string }) {
       client.managers().then((m) => m.results),
       client.decision(id),
       client.changes(id),
+      client.documents(id),
     ]);
-    return { detail, screening, ownership, risk, managers, decision, changes };
+    return { detail, screening, ownership, risk, managers, decision, changes, documents };
   }, id);
   const [dialog, setDialog] = useState<DialogName | null>(null);
   const [decided, setDecided] = useState<'APPROVED' | 'DENIED' | null>(null);
@@ -63,7 +66,7 @@ export default function CasePage({ id }: { id: string }) {
   useTitle(data ? data.detail.company.companyName : t('case.title'));
 
   const canWork = can(manager.role, 'work');
-  const blockers = data ? approvalBlockers(data.detail, data.screening.isPending) : [];
+  const blockers = data ? approvalBlockers(data.detail, data.screening.isPending, data.documents) : [];
   const denyBlockers = data ? denialBlockers(data.detail) : [];
 
   const nextCase = async () => {
@@ -101,7 +104,12 @@ export default function CasePage({ id }: { id: string }) {
       </>
     );
   }
-  const { detail, screening, ownership, risk, managers, decision, changes } = result.data;
+  const { detail, screening, ownership, risk, managers, decision, changes, documents } = result.data;
+  const documentsClosed = !canWork
+    ? t('documents.roleCannot', { role: t(`role.${manager.role}`) })
+    : detail.meta.status === 'COMPLETED'
+      ? t('documents.completed')
+      : null;
   const meta = detail.meta;
   const section = (key: string, title: string, body: ReactNode) => (
     <section className="panel case-section" aria-labelledby={`section-${key}`} id={key}>
@@ -160,7 +168,11 @@ export default function CasePage({ id }: { id: string }) {
         <div className="case-main">
           {section('company', t('case.section.company'), <CompanyPanel detail={detail} />)}
           {section('changes', t('case.section.changes'), <ChangesPanel changes={changes} />)}
-          {section('documents', t('case.section.documents'), <DocumentsPanel detail={detail} />)}
+          {section(
+            'documents',
+            t('case.section.documents'),
+            <DocumentsPanel detail={detail} documents={documents} closedReason={documentsClosed} onChanged={reload} />,
+          )}
           {section('ownership', t('case.section.ownership'), <OwnershipGraph ownership={ownership} />)}
           {section('screening', t('case.section.screening'), <ScreeningPanel detail={detail} screening={screening} canResolve={canWork} onChanged={reload} />)}
           {section('risk', t('case.section.risk'), <RiskPanel risk={risk} />)}

@@ -1,4 +1,3 @@
-import { formatDateTime } from '../components/format.js';
 import { Facts } from '../components/facts.js';
 import type { CompanyDetail } from '../api/types.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -35,45 +34,6 @@ export function CompanyPanel({ detail }: { detail: CompanyDetail }) {
         ...extra.map(([key, value]): [string, string] => [key, show(value)]),
       ]}
     />
-  );
-}
-
-/** The file's type as the signed link declares it (the server sends it with that type, never sniffed). */
-function mimeOf(url: string): string {
-  try {
-    return new URL(url, window.location.origin).searchParams.get('type') ?? '';
-  } catch {
-    return '';
-  }
-}
-
-/** Images inline, PDFs in the page, anything else as a link; every preview has its download link. */
-export function DocumentsPanel({ detail }: { detail: CompanyDetail }) {
-  const { t, locale } = useI18n();
-  if (detail.documents.length === 0) return <p className="empty">{t('documents.none')}</p>;
-  return (
-    <ul className="documents">
-      {detail.documents.map((doc, i) => {
-        const mime = mimeOf(doc.file);
-        const title = `${t('documents.type', { type: doc.type })} · ${formatDateTime(locale, doc.created)}`;
-        return (
-          <li key={i} className="document">
-            <p className="document-title">{title}</p>
-            {mime.startsWith('image/') ? <img src={doc.file} alt={t('documents.preview', { type: doc.type })} loading="lazy" /> : null}
-            {mime === 'application/pdf' ? (
-              <object data={doc.file} type="application/pdf" className="pdf" aria-label={t('documents.preview', { type: doc.type })}>
-                <p>{t('documents.noPdfViewer')}</p>
-              </object>
-            ) : null}
-            <p>
-              <a href={doc.file} target="_blank" rel="noreferrer noopener">
-                {t('documents.open', { type: doc.type })}
-              </a>
-            </p>
-          </li>
-        );
-      })}
-    </ul>
   );
 }
 

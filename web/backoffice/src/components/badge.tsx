@@ -10,6 +10,7 @@ const TONES = {
   status: { COMPLETED: 'success', NEED_TO_REVIEW: 'warning', NEED_TO_PROCESS: 'warning', PENDING: 'info', PROCESSING: 'info' },
   approval: { APPROVED: 'success', DENIED: 'error' },
   risk: { VERY_LOW: 'success', LOW: 'success', MEDIUM: 'warning', HIGH: 'error', VERY_HIGH: 'error', NOT_CHECKED: 'info' },
+  document: { ACCEPTED: 'success', REJECTED: 'error', UNDECIDED: 'warning' },
   aml: { NO_FLAGS: 'success', FALSE_POSITIVE: 'success', NOT_CHECKED: 'warning', FLAGS_FOUND: 'error', TRUE_POSITIVE: 'error' },
 } satisfies Record<string, Record<string, Tone>>;
 

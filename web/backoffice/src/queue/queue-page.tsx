@@ -2,7 +2,7 @@ import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { KYB_STATUSES, RISK_LEVELS } from '../../../../src/shared/enums.js';
 import type { ManagerListItem, PaginatedCompanyListList } from '../api/types.js';
 import { errorText } from '../components/error-text.js';
-import { formatAge, formatShortDateTime, personName } from '../components/format.js';
+import { formatAge, formatTimeLeft, formatShortDateTime, personName } from '../components/format.js';
 import { ColumnHeads, ValueOptions } from '../components/layout.js';
 import { ErrorMessage } from '../components/messages.js';
 import { useShortcuts } from '../components/shortcuts.js';
@@ -164,6 +164,7 @@ export default function QueuePage() {
               t('queue.assignee'),
               t('queue.submitted'),
               t('queue.age'),
+              t('queue.timeLeft'),
             ]}
           >
             <th scope="col" aria-sort={view.ordering === 'created' ? 'ascending' : 'descending'}>
@@ -200,6 +201,9 @@ export default function QueuePage() {
                 <td>{personName(row.review.assignedTo) ?? <span className="muted">{t('queue.unassigned')}</span>}</td>
                 <td>{row.meta.submissionTime ? formatShortDateTime(locale, row.meta.submissionTime) : '—'}</td>
                 <td>{formatAge(t, row.meta.submissionTime ?? row.review.created, now)}</td>
+                <td className={row.review.deadline && row.review.deadline.timeLeftMs < 0 && !row.review.deadline.isPaused ? 'overdue' : undefined}>
+                  {formatTimeLeft(t, row.review.deadline)}
+                </td>
                 <td>{formatShortDateTime(locale, row.review.created)}</td>
               </tr>
             ))}

@@ -210,6 +210,28 @@ describeEachDialect('per-document decisions', (h) => {
     expect((await api(h()).call('POST', `/kyb/companies/${id}/change-status/`, null, approve, c.reviewer.write)).status).toBe(200);
   });
 
+  it('lists the documents of a case with their ids, signed links and decisions, to a viewer too, and to no other partner', async () => {
+    const c = await caseWithDocument();
+    const id = c.s.companyId;
+    const viewer = await signedInManager(h(), c.s.partner, 'viewer');
+    const documents = (read: Record<string, string>) => api(h()).call('GET', `/v1/companies/${id}/documents/`, null, undefined, read);
+    const before = await documents(viewer.read);
+    expect(before.status, before.text).toBe(200);
+    const mine = before.json.find((d: { id: string }) => d.id === c.documentId);
+    expect(mine).toMatchObject({ type: 'INCORPORATION_CERT', beneficiaryId: null, decision: null });
+    expect(mine.file).toMatch(/^http.+\/files\//);
+    expect((await decide(c, c.documentId, { decision: 'REJECTED', reason: 'Blurred.' }, c.reviewer.write)).status).toBe(200);
+    const after = await documents(c.reviewer.read);
+    expect(after.json.find((d: { id: string }) => d.id === c.documentId).decision).toMatchObject({
+      documentId: c.documentId,
+      decision: 'REJECTED',
+      reason: 'Blurred.',
+      decidedBy: { kind: 'manager', managerId: c.reviewer.id },
+    });
+    const other = await h().partner('Other');
+    expect((await api(h()).call('GET', `/v1/companies/${id}/documents/`, other.auth)).status).toBe(404);
+  });
+
   it('refuses a rejection without a reason, a viewer, and another partner, changing nothing', async () => {
     const c = await caseWithDocument();
     const rows = await countRows(h(), 'document_reviews');

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { decideDocument, listDocumentDecisions } from '../../../../core/case-review/document-decisions.js';
+import { listCaseDocuments } from '../../../../core/case-review/list-case-documents.js';
 import { getCaseChanges } from '../../../../core/case-review/get-changes.js';
 import { getCaseDecision, withdrawCaseDecision } from '../../../../core/case-review/get-decision.js';
 import { getReviewPolicy, updateReviewPolicy } from '../../../../core/case-review/review-policy.js';
@@ -7,6 +8,7 @@ import { exportEvidence } from '../../../../core/evidence/export-evidence.js';
 import {
   CaseChanges,
   CaseDecision,
+  CaseDocument,
   DocumentDecision,
   DocumentDecisionRequest,
   DocumentDecisionResult,
@@ -101,6 +103,13 @@ export function caseReviewRoutes(app: App): void {
       decideDocument({ ctx: partnerCtx(request), input: { ...request.body, companyId: request.params.id, documentId: request.params.documentId } }),
   );
 
+  companyViewRoute(app, {
+    name: 'documents',
+    tag: 'Review',
+    summary: 'The documents of a case with their ids and the decision on each',
+    response: Type.Array(CaseDocument),
+    read: (ctx, companyId) => listCaseDocuments({ ctx, companyId }),
+  });
   companyViewRoute(app, {
     name: 'changes',
     tag: 'Review',
