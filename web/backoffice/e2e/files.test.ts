@@ -30,7 +30,13 @@ for (const dialect of DIALECTS) {
     beforeAll(async () => {
       server = await startBackofficeServer(dialect);
       browser = await launchChromium();
-      ({ page: admin } = await signedInPage(server, browser, contexts, { email: 'logo-admin@example.com', name: 'Logo', surname: 'Admin', role: 'admin', password: 'a logo test password' }));
+      ({ page: admin } = await signedInPage(server, browser, contexts, {
+        email: 'logo-admin@example.com',
+        name: 'Logo',
+        surname: 'Admin',
+        role: 'admin',
+        password: 'a logo test password',
+      }));
     });
 
     afterAll(async () => {

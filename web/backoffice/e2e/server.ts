@@ -16,9 +16,6 @@ import { openTestDatabase, testConfig } from '../../../test/harness.js';
 import { freePort } from '../../../test/process.js';
 import { UN_XML } from '../../../test/screening-cases.js';
 import type { PartnerCtx } from '../../../src/core/context.js';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createManager } from '../../../src/core/managers/create-manager.js';
-import type { ManagerRole } from '../../../src/core/managers/roles.js';
 
 export interface BackofficeServer {
   url: string;

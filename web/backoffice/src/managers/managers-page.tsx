@@ -89,24 +89,23 @@ export default function ManagersPage() {
                 </td>
                 <td>{m.lastSignInAt ? formatDateTime(locale, m.lastSignInAt) : '—'}</td>
                 <td className="row-actions">
-                  <button
-                    type="button"
-                    className="button secondary small"
-                    disabled={isBusy || m.id === me.id}
-                    onClick={() => void act(async () => void (await client.updateManager(m.id, { disabled: !m.disabled })))}
-                    aria-label={t(m.disabled ? 'managers.enableNamed' : 'managers.disableNamed', { name: personName(m) ?? '' })}
-                  >
-                    {t(m.disabled ? 'managers.enable' : 'managers.disable')}
-                  </button>
-                  <button
-                    type="button"
-                    className="button secondary small"
-                    disabled={isBusy}
-                    onClick={() => void act(async () => void (await client.updateManager(m.id, { away: !m.away })))}
-                    aria-label={t(m.away ? 'managers.backNamed' : 'managers.awayNamed', { name: personName(m) ?? '' })}
-                  >
-                    {t(m.away ? 'managers.back' : 'managers.markAway')}
-                  </button>
+                  {(
+                    [
+                      ['disabled', m.disabled, m.id === me.id, 'managers.enable', 'managers.disable'],
+                      ['away', m.away, false, 'managers.back', 'managers.markAway'],
+                    ] as const
+                  ).map(([flag, isOn, isSelf, onLabel, offLabel]) => (
+                    <button
+                      key={flag}
+                      type="button"
+                      className="button secondary small"
+                      disabled={isBusy || isSelf}
+                      onClick={() => void act(async () => void (await client.updateManager(m.id, { [flag]: !isOn })))}
+                      aria-label={t(`${isOn ? onLabel : offLabel}Named`, { name: personName(m) ?? '' })}
+                    >
+                      {t(isOn ? onLabel : offLabel)}
+                    </button>
+                  ))}
                   <button
                     type="button"
                     className="button secondary small"

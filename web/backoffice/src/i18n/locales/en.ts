@@ -359,7 +359,7 @@ export default {
   'managers.reset': 'Reset password',
   'managers.markAway': 'Mark away',
   'managers.back': 'Mark back',
-  'managers.awayNamed': 'Mark away: {name}',
+  'managers.markAwayNamed': 'Mark away: {name}',
   'managers.backNamed': 'Mark back: {name}',
   'managers.autoAssign': 'Assign cases automatically by workload',
   'managers.autoAssignHint':
