@@ -53,7 +53,7 @@ for (const dialect of DIALECTS) {
       await admin.reload();
       await poll(() => timeline.filter({ hasText: 'Viewed or downloaded a document' }).count()).toBeGreaterThan(0);
       const entry = await timeline.filter({ hasText: 'Viewed or downloaded a document' }).first().textContent();
-      expect(entry).toContain('admin E2e');
+      expect(entry).toContain('Logo Admin');
       expect(entry).not.toContain('.png');
       await shot(admin, 'case-timeline-downloads');
     });

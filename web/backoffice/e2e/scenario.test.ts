@@ -10,6 +10,8 @@ import { pdfDocument } from '../../../test/files.js';
 import { startReceiver, type Receiver } from '../../../test/webhook-receiver.js';
 import { callFromPage, claimAndReadGraph, pageOpener, LISTED, lockOut, poll, sessionStatus, setPassword, signIn } from './helpers.js';
 import { startBackofficeServer, type BackofficeServer } from './server.js';
+import formEn from '../../form/src/i18n/locales/en.js';
+import { expectStep } from '../../form/e2e/scenario.js';
 
 const HIGH_RISK = ['HIGH', 'VERY_HIGH'];
 
@@ -18,8 +20,8 @@ const HIGH_RISK = ['HIGH', 'VERY_HIGH'];
  * high-risk case from search to a four-eyes approval (with a rejected document and a request for
  * information that the client answers), a second reviewer confirms it, the partner's receiver
  * gets the signed COMPANY_REVIEW, the evidence pack verifies offline, and the viewer, the CSRF
- * check, sign-out and the lock-out hold. The client answers through the form API with the token
- * the request issued (the hosted form's own browser tests drive its pages).
+ * check, sign-out and the lock-out hold. The client answers the rejected document through the form
+ * API with the token it received, and the request for information in the hosted form's pages.
  */
 for (const dialect of DIALECTS) {
   describe(`the back-office scenario in a browser [${dialect}]`, () => {
@@ -190,12 +192,29 @@ for (const dialect of DIALECTS) {
       await shot(page, 'request-info');
       const requested = page.waitForResponse((r) => r.url().endsWith('/request-info/') && r.request().method() === 'POST');
       await dialog.getByRole('button', { name: 'Send request' }).click();
-      const token = (await (await requested).json()).tokenString as string;
+      const link = (await (await requested).json()).url as string;
       await page.locator('.case-head .badge.status-PENDING').waitFor();
       expect((await listed(page)).review.deadline).toMatchObject({ isPaused: true });
 
-      await server.formCall(token, 'PATCH', `/kyb/forms/${caseId}/`, { company: { website: 'https://katanga-trading.example' } });
-      await server.formCall(token, 'POST', `/kyb/forms/${caseId}/submit/`);
+      // The client opens the link in the hosted form, which shows the message and only the
+      // website open, corrects it and submits again.
+      const client = await newPage();
+      await client.goto(link);
+      await client.getByRole('heading', { name: formEn['app.infoRequested'] }).waitFor();
+      expect(await client.locator('.info-request-message').textContent()).toBe('Please add the company website.');
+      await client.locator('.stepper').getByRole('button', { name: formEn['step.company'] }).click();
+      await expectStep(client, formEn['step.company']);
+      expect(await client.getByLabel(formEn['field.company.COMPANY_NAME']).getAttribute('readonly')).not.toBeNull();
+      const website = client.getByLabel(formEn['field.company.WEBSITE']);
+      await website.fill('https://katanga-trading.example');
+      await website.press('Tab');
+      await poll(() => client.locator('[data-save-state]').getAttribute('data-save-state')).toBe('saved');
+      await client.locator('.stepper').getByRole('button', { name: formEn['step.review'] }).click();
+      await expectStep(client, formEn['step.review']);
+      await expectAccessible(client, 'hosted form, information requested');
+      await shot(client, 'client-correction');
+      await client.getByRole('button', { name: formEn['action.submit'], exact: true }).click();
+      await expectStep(client, formEn['page.done.title']);
       await server.screenPending();
       await page.reload();
       await page.locator('.case-head .badge.status-NEED_TO_REVIEW').waitFor();
