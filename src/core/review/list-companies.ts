@@ -100,19 +100,18 @@ export async function listCompanies({ ctx, query }: { ctx: PartnerCtx; query: Co
     } else {
       const matches = partnerMatches(ctx.partnerId, folded);
       const byRowid = () => withFilters(ctx.db.selectFrom('company_search').where(sql<SqlBool>`rowid in (${matches})`));
+      const walked = () => listed.where(sql<SqlBool>`+rowid in (${matches})`);
       // With a status or a time range, the index holding them is walked and tested against the
       // matches; with other filters each match's row is read.
       const isIndexed = query.status !== undefined || from !== null || to !== null;
-      count = !hasFilters
-        ? await countMatches(ctx.db, ctx.partnerId, folded)
-        : await countRows(isIndexed ? listed.where(sql<SqlBool>`+rowid in (${matches})`) : byRowid());
+      count = !hasFilters ? await countMatches(ctx.db, ctx.partnerId, folded) : await countRows(isIndexed ? walked() : byRowid());
       // Three ways to a page, chosen from the count: walk the partner's companies in list order
       // probing each in the index (about (offset + perPage) x listed / count steps: a first
       // page of a common word), the same walk tested against all the matches read at once (a
       // deeper page), or read every match and sort them (a rare word).
       const total = await countFromCounts(ctx, {});
       const walk = (offset + perPage) * (total / Math.max(count, 1));
-      const source = walk <= PROBED_WALK ? listed.where(isMatch(folded)) : walk < 3 * count ? listed.where(sql<SqlBool>`+rowid in (${matches})`) : byRowid();
+      const source = walk <= PROBED_WALK ? listed.where(isMatch(folded)) : walk < 3 * count ? walked() : byRowid();
       pageIds = source.select('company_id').orderBy('created_at', direction).orderBy('company_id', direction).limit(perPage).offset(offset);
     }
   } else {
