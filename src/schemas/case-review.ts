@@ -2,7 +2,8 @@ import { Type, type Static } from 'typebox';
 import { RISK_LEVELS } from '../shared/enums.js';
 import { DateTime, Nullable } from './common.js';
 import { ApprovalStatusEnum, RiskLevelEnum } from './enums.js';
-import { InfoRequest } from './info-request.js';
+import { InfoRequest, SessionInfoRequest } from './info-request.js';
+import { ReviewDeadline } from './review.js';
 
 const strict = { additionalProperties: false } as const;
 
@@ -51,6 +52,8 @@ export const CaseDecision = Type.Object(
         isOwnProposal: Type.Boolean(),
       }),
     ),
+    /** The review deadline: time left, overdue, or paused while the client has the form; null when the case has none. */
+    deadline: Nullable(ReviewDeadline),
   },
   { title: 'CaseDecision' },
 );
@@ -86,7 +89,15 @@ export const DocumentDecision = Type.Object(
 );
 export type DocumentDecision = Static<typeof DocumentDecision>;
 
-export const DocumentDecisionResult = Type.Object({ decision: DocumentDecision, infoRequest: Nullable(InfoRequest) }, { title: 'DocumentDecisionResult' });
+/**
+ * A decision and what a rejection set off: `infoRequest`, a new request for information (a new
+ * link for the client), or `addedToInfoRequest`, the request the client already held, widened by
+ * the document and the reason (the same link).
+ */
+export const DocumentDecisionResult = Type.Object(
+  { decision: DocumentDecision, infoRequest: Nullable(InfoRequest), addedToInfoRequest: Nullable(SessionInfoRequest) },
+  { title: 'DocumentDecisionResult' },
+);
 export type DocumentDecisionResult = Static<typeof DocumentDecisionResult>;
 
 /** One document of a case as the reviewer decides on it: its id, whose it is, its signed link and the decision standing on it. */

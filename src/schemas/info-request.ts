@@ -50,3 +50,4 @@ export const SessionInfoRequest = Type.Object(
   },
   { title: 'SessionInfoRequest' },
 );
+export type SessionInfoRequest = Static<typeof SessionInfoRequest>;

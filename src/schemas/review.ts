@@ -90,6 +90,18 @@ export const CompanyListQuery = Type.Object({
 });
 export type CompanyListQuery = Static<typeof CompanyListQuery>;
 
+/** A case's review deadline (the partner's review policy). */
+export const ReviewDeadline = Type.Object(
+  {
+    dueAt: DateTime,
+    /** Negative once overdue; frozen while the case waits for the client. */
+    timeLeftMs: Type.Integer(),
+    isPaused: Type.Boolean(),
+  },
+  { title: 'ReviewDeadline' },
+);
+export type ReviewDeadline = Static<typeof ReviewDeadline>;
+
 /** OpenKYB: what a review queue shows beside iDenfy's fields, so a list needs no dossier reads. */
 export const CompanyListReview = Type.Object(
   {
@@ -97,16 +109,7 @@ export const CompanyListReview = Type.Object(
     riskLevel: Nullable(RiskLevelEnum),
     assignedTo: Nullable(ManagerAccount),
     /** The review deadline (the partner's review policy); null when the case has none. */
-    deadline: Type.Optional(
-      Nullable(
-        Type.Object({
-          dueAt: DateTime,
-          /** Negative once overdue; frozen while the case waits for the client. */
-          timeLeftMs: Type.Integer(),
-          isPaused: Type.Boolean(),
-        }),
-      ),
-    ),
+    deadline: Type.Optional(Nullable(ReviewDeadline)),
   },
   { title: 'CompanyListReview' },
 );

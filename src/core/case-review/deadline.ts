@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { CompanyRow } from '../../db/tables.js';
 import type { ReviewPolicy } from '../../schemas/case-review.js';
+import type { ReviewDeadline } from '../../schemas/review.js';
 import { RISK_LEVELS } from '../../shared/enums.js';
 import { readPolicy } from './policy.js';
 
@@ -21,21 +22,14 @@ function deadlineOf(row: ClockRow, policy: ReviewPolicy): number | null {
   return Number(row.review_started_at) + Number(row.review_paused_ms ?? 0) + hours * HOUR_MS;
 }
 
-export interface Deadline {
-  dueAt: number;
-  /** Negative once overdue; frozen while the clock is paused. */
-  timeLeftMs: number;
-  isPaused: boolean;
-}
-
-export function presentDeadline(row: ClockRow, policy: ReviewPolicy, now: number): Deadline | null {
+/** The deadline as the queue and the case page show it. */
+export function presentDeadline(row: ClockRow, policy: ReviewPolicy, now: number): ReviewDeadline | null {
   const dueAt = deadlineOf(row, policy);
   if (dueAt === null) return null;
   const pausedAt = row.review_paused_at == null ? null : Number(row.review_paused_at);
   // While paused, the due time moves with the clock: what is left stays what it was at the pause.
-  return pausedAt === null
-    ? { dueAt, timeLeftMs: dueAt - now, isPaused: false }
-    : { dueAt: now + dueAt - pausedAt, timeLeftMs: dueAt - pausedAt, isPaused: true };
+  const [due, timeLeftMs] = pausedAt === null ? [dueAt, dueAt - now] : [now + dueAt - pausedAt, dueAt - pausedAt];
+  return { dueAt: new Date(due).toISOString(), timeLeftMs, isPaused: pausedAt !== null };
 }
 
 /**

@@ -4,6 +4,7 @@ import type { DocumentDecision, DocumentDecisionRequest, DocumentDecisionResult 
 import { recordAudit } from '../audit/record-audit.js';
 import { conflict, notFound } from '../errors.js';
 import { loadReviewCompany, type ReviewCtx } from '../review/load-company.js';
+import { addToInfoRequestIn } from '../review/add-to-info-request.js';
 import { requestInfoIn } from '../review/request-info.js';
 import { actorKey, presentActorKey } from './policy.js';
 
@@ -11,7 +12,9 @@ import { actorKey, presentActorKey } from './policy.js';
  * A reviewer's decision on one document. ACCEPTED is recorded; REJECTED records the reason and,
  * in the same transaction, sends the form back to the client through the request for
  * information with the document's item open (a company document by its type, a beneficiary's
- * by the beneficiary) and the reason as the message, so the client uploads a new one.
+ * by the beneficiary) and the reason as the message, so the client uploads a new one. While
+ * the client already holds a request, the document's item and the reason are added to it
+ * (`addedToInfoRequest`) instead: the client's link stays the one it has.
  */
 export async function decideDocument({
   ctx,
@@ -43,13 +46,14 @@ export async function decideDocument({
     await trx.deleteFrom('document_reviews').where('document_id', '=', document.id).execute();
     await trx.insertInto('document_reviews').values(row).execute();
     const item = document.beneficiary_id ? `beneficiaries.${document.beneficiary_id}` : `documents.${document.type}`;
+    const rejection = input.decision === 'REJECTED' ? { items: [item], message: input.reason } : null;
+    const addedToInfoRequest = rejection ? await addToInfoRequestIn(trx, ctx, company, rejection) : null;
     const infoRequest =
-      input.decision === 'REJECTED'
+      rejection && !addedToInfoRequest
         ? await requestInfoIn(trx, ctx, {
             companyId: company.id,
-            items: [item],
-            message: input.reason,
-            ...(input.lifetime ? { lifetime: input.lifetime } : {}),
+            ...rejection,
+            ...(input.decision === 'REJECTED' && input.lifetime ? { lifetime: input.lifetime } : {}),
           })
         : null;
     // The reason is free text written to the client: the audit keeps the decision only.
@@ -61,7 +65,7 @@ export async function decideDocument({
       now,
       details: { documentId: document.id, type: document.type, decision: input.decision, managerId: ctx.managerId },
     });
-    return { decision: presentDocumentDecision(row), infoRequest };
+    return { decision: presentDocumentDecision(row), infoRequest, addedToInfoRequest };
   });
 }
 

@@ -2,6 +2,7 @@ import type { CaseDecision } from '../../schemas/case-review.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { conflict } from '../errors.js';
 import { loadReviewCompany, type ReviewCtx } from '../review/load-company.js';
+import { presentDeadline } from './deadline.js';
 import { evidenceHash } from './evidence-hash.js';
 import { actorKey, needsFourEyes, presentActorKey, readPolicy } from './policy.js';
 
@@ -12,6 +13,7 @@ export async function getCaseDecision({ ctx, companyId }: { ctx: ReviewCtx; comp
   const pending = await ctx.db.selectFrom('pending_decisions').selectAll().where('company_id', '=', companyId).executeTakeFirst();
   return {
     fourEyesRequired: needsFourEyes(policy, company.risk_level),
+    deadline: presentDeadline(company, policy, ctx.clock.now()),
     pending: pending
       ? {
           approvalStatus: pending.approval_status as 'APPROVED' | 'DENIED',

@@ -142,7 +142,7 @@ export async function listCompanies({ ctx, query }: { ctx: PartnerCtx; query: Co
         created: new Date(row.created_at).toISOString(),
         riskLevel: row.risk_level as CompanyListReview['riskLevel'],
         assignedTo: row.assigned_to === null ? null : (managers.get(row.assigned_to) ?? null),
-        deadline: deadlineView(presentDeadline(row, policy, now)),
+        deadline: presentDeadline(row, policy, now),
       },
     })),
   );
@@ -163,8 +163,4 @@ async function countFromCounts(ctx: PartnerCtx, query: Pick<CompanyListQuery, 's
 async function countRows(filtered: SelectQueryBuilder<Database, 'companies' | 'company_search', object>): Promise<number> {
   const row = await filtered.select((eb) => eb.fn.countAll<number | string | bigint>().as('count')).executeTakeFirstOrThrow();
   return Number(row.count);
-}
-
-function deadlineView(deadline: ReturnType<typeof presentDeadline>): CompanyListReview['deadline'] {
-  return deadline && { dueAt: new Date(deadline.dueAt).toISOString(), timeLeftMs: deadline.timeLeftMs, isPaused: deadline.isPaused };
 }

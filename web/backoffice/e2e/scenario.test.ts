@@ -132,6 +132,8 @@ for (const dialect of DIALECTS) {
       await signInAs(page, 'rita@example.com');
       await openCase(page);
       expect((await listed(page)).review.deadline).toMatchObject({ isPaused: false });
+      // The case page shows the time left to its deadline beside the status.
+      await poll(() => page.locator('.case-head .deadline').textContent()).toMatch(/^Review deadline: .+ left$/);
       const certificate = page.locator('.document').filter({ hasText: 'Document: INCORPORATION_CERT' });
       await certificate.getByRole('button', { name: 'Reject…' }).click();
       await certificate.getByLabel('Reason, shown to the client').fill('The certificate is cut off: upload all pages.');
@@ -146,6 +148,7 @@ for (const dialect of DIALECTS) {
       // The case went back to the client: the deadline clock stops.
       await page.locator('.case-head .badge.status-PENDING').waitFor();
       expect((await listed(page)).review.deadline).toMatchObject({ isPaused: true });
+      await poll(() => page.locator('.case-head .deadline').textContent()).toContain('paused while with the client');
       expect(await page.locator('#approve-reasons').textContent()).toContain('the INCORPORATION_CERT document was rejected and not replaced');
       await shot(page, 'document-rejected');
       // The queue shows the stopped clock too.

@@ -3,6 +3,7 @@ import { ApiError } from '../../../shared/api/errors.js';
 import { can } from '../api/permissions.js';
 import type { CaseChanges, CaseDecision, CompanyDetail, CompanyOwnership, CompanyScreening, ManagerListItem, RiskAssessment } from '../api/types.js';
 import { errorText } from '../components/error-text.js';
+import { formatDateTime, formatTimeLeft } from '../components/format.js';
 import { useShortcuts } from '../components/shortcuts.js';
 import { useLoad, useTitle } from '../components/use-load.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -41,7 +42,7 @@ const orNull = (error: unknown) => {
 
 /** One case: everything a reviewer reads, and the actions, with shortcuts for the frequent ones. */
 export default function CasePage({ id }: { id: string }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { client, manager } = useSession();
   const { result, reload } = useLoad<CaseData>(async () => {
     const [detail, screening, ownership, risk, managers, decision, changes, documents] = await Promise.all([
@@ -140,6 +141,14 @@ export default function CasePage({ id }: { id: string }) {
           ) : null}
           {meta.denyReason ? <span className="muted"> {t('case.denyReason', { reason: meta.denyReason })}</span> : null}
         </p>
+        {decision.deadline ? (
+          <p className={decision.deadline.timeLeftMs < 0 && !decision.deadline.isPaused ? 'deadline overdue' : 'deadline'}>
+            {t('case.deadline')}{' '}
+            <time dateTime={decision.deadline.dueAt} title={formatDateTime(locale, decision.deadline.dueAt)}>
+              {formatTimeLeft(t, decision.deadline)}
+            </time>
+          </p>
+        ) : null}
       </div>
       {decided ? (
         <div className="decided tone-success" role="status" ref={decidedRef}>

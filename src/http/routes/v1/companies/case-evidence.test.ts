@@ -46,6 +46,9 @@ describeEachDialect('review deadlines', (h) => {
     h().clock.advance(24 * HOUR);
     // Paused: 38 hours left, as at the request, however long the client takes.
     expect((await list()).json.results[0].review.deadline).toMatchObject({ timeLeftMs: 38 * HOUR, isPaused: true });
+    // The case page reads the same clock with the case's decision state.
+    const caseDeadline = async () => (await api(h()).call('GET', `/v1/companies/${late.companyId}/decision/`, partner.auth)).json.deadline;
+    expect(await caseDeadline()).toEqual({ dueAt: new Date(h().clock.now() + 38 * HOUR).toISOString(), timeLeftMs: 38 * HOUR, isPaused: true });
 
     expect(
       (await api(h()).call('PATCH', `/kyb/forms/${late.companyId}/`, bearer(requested.json.tokenString), { company: { phone: '+37060000009' } })).status,
@@ -86,6 +89,8 @@ describeEachDialect('review deadlines', (h) => {
     });
     expect(decided.status).toBe(200);
     expect((await companyRow(h(), fresh.companyId)).review_due_at).toBeNull();
+    expect((await api(h()).call('GET', `/v1/companies/${fresh.companyId}/decision/`, partner.auth)).json.deadline).toBeNull();
+    expect(await caseDeadline()).toMatchObject({ timeLeftMs: lateLeft, isPaused: false });
     expect((await list()).json.results.map((r: { id: string }) => r.id)).toEqual([late.companyId, fresh.companyId]);
   });
 });

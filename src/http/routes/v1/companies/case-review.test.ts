@@ -120,7 +120,7 @@ describeEachDialect('four-eyes approval', (h) => {
     expect((await api(h()).call('DELETE', `/v1/companies/${id}/decision/`, null, undefined, c.second.write)).status).toBe(409);
 
     expect((await api(h()).call('PATCH', '/v1/review-policy/', c.partner.auth, { fourEyesRiskLevels: [] })).json.fourEyesRiskLevels).toEqual([]);
-    expect((await decision(id, c.first.read)).json).toEqual({ fourEyesRequired: false, pending: null });
+    expect((await decision(id, c.first.read)).json).toEqual({ fourEyesRequired: false, deadline: null, pending: null });
     expect((await status(id, deny, c.first.write)).status).toBe(200);
     expect(await companyRow(h(), id)).toMatchObject({ status: 'COMPLETED', approval_status: 'DENIED' });
   });
@@ -194,6 +194,49 @@ describeEachDialect('per-document decisions', (h) => {
     const list = await api(h()).call('GET', `/v1/companies/${id}/document-decisions/`, null, undefined, c.reviewer.read);
     expect(list.json).toEqual([expect.objectContaining({ documentId: c.documentId, decision: 'ACCEPTED' })]);
     expect((await api(h()).call('POST', `/kyb/companies/${id}/change-status/`, null, approve, c.reviewer.write)).status).toBe(200);
+  });
+
+  it('adds a rejection made while the client holds a request to that request: same link, both items open, both reasons shown', async () => {
+    const c = await caseWithDocument();
+    const id = c.s.companyId;
+    const second = await api(h()).call('POST', `/kyb/forms/${id}/documents/`, c.s.partner.auth, {
+      type: 'INCORPORATION_ARTICLES',
+      file: base64(pdfDocument()),
+    });
+    expect(second.status).toBe(201);
+    const first = await decide(c, c.documentId, { decision: 'REJECTED', reason: 'The certificate is cut off.', lifetime: 600 }, c.reviewer.write);
+    expect(first.json.addedToInfoRequest).toBeNull();
+    const tokens = await countRows(h(), 'kyb_tokens');
+
+    const widened = await decide(c, second.json.id, { decision: 'REJECTED', reason: 'The articles are unsigned.' }, c.reviewer.write);
+    expect(widened.status, widened.text).toBe(200);
+    expect(widened.json.infoRequest).toBeNull();
+    expect(widened.json.addedToInfoRequest).toEqual({
+      items: ['documents.INCORPORATION_CERT', 'documents.INCORPORATION_ARTICLES'],
+      message: 'The certificate is cut off.\n\nThe articles are unsigned.',
+      requestedAt: expect.any(String),
+    });
+    expect(await countRows(h(), 'kyb_tokens')).toBe(tokens);
+    expect(await companyRow(h(), id)).toMatchObject({ status: 'PENDING' });
+    const [entry] = await auditEntries(h(), id, 'INFO_REQUEST_EXTENDED');
+    expect(JSON.parse(entry!.details)).toMatchObject({ added: ['documents.INCORPORATION_ARTICLES'] });
+    expect(entry!.details).not.toContain('unsigned');
+
+    // The client's link is the first one; it now shows both reasons and may replace both documents.
+    const client = `Bearer ${first.json.infoRequest.tokenString}`;
+    const session = await api(h()).call('GET', '/v1/session/', client);
+    expect(session.json.infoRequest).toMatchObject({ message: widened.json.addedToInfoRequest.message, items: widened.json.addedToInfoRequest.items });
+    for (const type of ['INCORPORATION_CERT', 'INCORPORATION_ARTICLES']) {
+      const upload = await api(h()).call('POST', `/kyb/forms/${id}/documents/`, client, { type, file: base64(pdfDocument('New')) });
+      expect(upload.status, type).toBe(201);
+    }
+
+    // Once the client's link has run out, a rejection sends a new request instead.
+    h().clock.advance(601_000);
+    const renewed = await decide(c, second.json.id, { decision: 'REJECTED', reason: 'Still unsigned.' }, c.reviewer.write);
+    expect(renewed.status, renewed.text).toBe(200);
+    expect(renewed.json.addedToInfoRequest).toBeNull();
+    expect(renewed.json.infoRequest).toMatchObject({ items: ['documents.INCORPORATION_ARTICLES'], message: 'Still unsigned.' });
   });
 
   it('opens approval once a rejected document is replaced by a newer upload', async () => {

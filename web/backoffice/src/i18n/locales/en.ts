@@ -156,6 +156,7 @@ export default {
   'case.backToQueue': 'Back to the queue',
   'case.riskBadge': 'Risk: {level}',
   'case.denyReason': 'Reason: {reason}',
+  'case.deadline': 'Review deadline:',
   'case.approved': 'The case is approved.',
   'case.denied': 'The case is denied.',
   'case.section.changes': 'What changed',
