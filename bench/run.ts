@@ -70,6 +70,9 @@ async function main(): Promise<void> {
   const postgresUrl = process.env.OPENKYB_BENCH_POSTGRES_URL || process.env.TEST_DATABASE_URL;
   if (postgresUrl) targets.push(['postgres', postgresUrl]);
   else console.log('(set OPENKYB_BENCH_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/test to bench PostgreSQL too)');
+  // OPENKYB_BENCH_ONLY=postgres (or sqlite) benches one database: a 1,000,000-row seed takes minutes.
+  const onlyTarget = process.env.OPENKYB_BENCH_ONLY;
+  if (onlyTarget) targets.splice(0, targets.length, ...targets.filter(([label]) => label === onlyTarget));
   if (only === 'companies') {
     for (const [label, url] of targets) await benchCompanies(label, url);
     return;

@@ -34,6 +34,7 @@ import { ownershipRoutes } from './http/routes/v1/companies/ownership.js';
 import { companyRiskRoutes } from './http/routes/v1/companies/risk.js';
 import { riskModelRoutes } from './http/routes/v1/risk-model.js';
 import { requestInfoRoute } from './http/routes/v1/companies/request-info.js';
+import { statusCountsRoute } from './http/routes/v1/companies/status-counts.js';
 import { caseReviewRoutes } from './http/routes/v1/companies/case-review.js';
 import { savedViewRoutes } from './http/routes/v1/saved-views.js';
 import { automationRoute } from './http/routes/kyb/companies/automation.js';
@@ -162,6 +163,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   companyRiskRoutes(app);
   riskModelRoutes(app);
   requestInfoRoute(app);
+  statusCountsRoute(app);
   caseReviewRoutes(app);
   savedViewRoutes(app);
   automationRoute(app);

@@ -3,6 +3,7 @@ import { KybAnswersDisplay } from './answers.js';
 import { Beneficiary } from './beneficiary.js';
 import { Discriminated, DateTime, Nullable, PathId } from './common.js';
 import { CompanyInfo, KybFormMeta } from './company.js';
+import { KYB_STATUSES, type KybStatus } from '../shared/enums.js';
 import { ApprovalStatusEnum, enumOf, KybStatusEnum, RiskLevelEnum } from './enums.js';
 import { AmlCheckStatusEnum } from './screening.js';
 
@@ -89,6 +90,17 @@ export const CompanyListQuery = Type.Object({
   ordering: Type.Optional(enumOf(COMPANY_ORDERINGS, 'CompanyOrderingEnum')),
 });
 export type CompanyListQuery = Static<typeof CompanyListQuery>;
+
+/** The list's filters but the status, the page and the order: what a queue's status tabs count. */
+export const CompanyStatusCountsQuery = Type.Omit(CompanyListQuery, ['status', 'page', 'perPage', 'ordering']);
+export type CompanyStatusCountsQuery = Static<typeof CompanyStatusCountsQuery>;
+
+/** How many listed companies each status holds under the other filters, and all of them. */
+export const CompanyStatusCounts = Type.Object(
+  { total: Type.Integer({ minimum: 0 }), statuses: Type.Object(Object.fromEntries(KYB_STATUSES.map((status) => [status, Type.Integer({ minimum: 0 })]))) },
+  { title: 'CompanyStatusCounts' },
+);
+export type CompanyStatusCounts = { total: number; statuses: Record<KybStatus, number> };
 
 /** A case's review deadline (the partner's review policy). */
 export const ReviewDeadline = Type.Object(

@@ -1,16 +1,13 @@
 import { sql, type SelectQueryBuilder, type SqlBool } from 'kysely';
-import type { Db } from '../../db/database.js';
 import type { CompanyRow, Database } from '../../db/tables.js';
 import type { KybFormUnifiedFlow } from '../../schemas/flow.js';
 import { DEFAULT_PER_PAGE, type CompanyListQuery, type CompanyListReview, type PaginatedCompanyListList } from '../../schemas/review.js';
 import type { PartnerCtx } from '../context.js';
 import { loadFlow } from '../forms/access.js';
 import { presentCompany, presentMeta } from '../forms/present-form.js';
-import { countMatches, isMatch, matchesSearch, partnerMatches, TRIGRAM_MIN_LENGTH, usesSearchIndex } from './search-companies.js';
-import { invalidField } from '../errors.js';
+import { companyFilters, countsOf } from './company-filters.js';
+import { countMatches, isMatch, partnerMatches } from './search-companies.js';
 import { managersById } from './managers.js';
-import { foldSearch } from './search-text.js';
-import { timeRange } from '../time-range.js';
 import { presentDeadline } from '../case-review/deadline.js';
 import { readPolicy } from '../case-review/policy.js';
 
@@ -40,40 +37,7 @@ export interface CompanyPage {
 export async function listCompanies({ ctx, query }: { ctx: PartnerCtx; query: CompanyListQuery }): Promise<CompanyPage> {
   const page = query.page ?? 1;
   const perPage = query.perPage ?? DEFAULT_PER_PAGE;
-  const [from, to] = timeRange('created', query.created);
-  const folded = query.q === undefined ? '' : foldSearch(query.q);
-  const isSearch = folded !== '';
-  if (isSearch && folded.length < TRIGRAM_MIN_LENGTH) {
-    throw invalidField(
-      'q',
-      `needs at least ${TRIGRAM_MIN_LENGTH} characters once accents and case are dropped; for a short registration number use registrationNumber`,
-    );
-  }
-  const inCreated = <Q extends SelectQueryBuilder<Database, 'companies' | 'company_search', object>>(q: Q): Q => {
-    let narrowed = q;
-    if (from !== null) narrowed = narrowed.where('created_at', '>=', from) as Q;
-    if (to !== null) narrowed = narrowed.where('created_at', '<', to) as Q;
-    return narrowed;
-  };
-  // The filters on few values, on companies or on company_search (SQLite's copy of them).
-  const withFilters = <Q extends SelectQueryBuilder<Database, 'companies' | 'company_search', object>>(q: Q): Q => {
-    let narrowed = inCreated(q);
-    if (query.status !== undefined) narrowed = narrowed.where('status', '=', query.status) as Q;
-    if (query.approvalStatus !== undefined)
-      narrowed = (
-        query.approvalStatus === 'NONE' ? narrowed.where('approval_status', 'is', null) : narrowed.where('approval_status', '=', query.approvalStatus)
-      ) as Q;
-    if (query.assignedTo !== undefined)
-      narrowed = (query.assignedTo === 'none' ? narrowed.where('assigned_to', 'is', null) : narrowed.where('assigned_to', '=', query.assignedTo)) as Q;
-    if (query.riskLevel !== undefined) narrowed = narrowed.where('risk_level', '=', query.riskLevel) as Q;
-    return narrowed;
-  };
-  const filtered = (db: Db) => {
-    let q = withFilters(db.selectFrom('companies').where('partner_id', '=', ctx.partnerId).where('search_text', 'is not', null));
-    if (query.registrationNumber !== undefined) q = q.where('registration_number', '=', query.registrationNumber.trim());
-    if (isSearch) q = q.where(matchesSearch(db, ctx.partnerId, folded));
-    return q;
-  };
+  const { from, to, folded, isSearch, isCounted, withFilters, filtered, ...filters } = companyFilters(ctx.db, ctx.partnerId, query);
   const direction = query.ordering === 'created' ? 'asc' : 'desc';
   const isByDeadline = query.ordering === 'deadline';
   // Overdue first: by due time, the cases without a running clock after them (the same on both dialects).
@@ -85,10 +49,8 @@ export async function listCompanies({ ctx, query }: { ctx: PartnerCtx; query: Co
           .orderBy('id')
       : q.orderBy('created_at', direction).orderBy('id', direction)) as Q;
   const offset = (page - 1) * perPage;
-  const isCounted = from === null && to === null && query.registrationNumber === undefined && !isSearch;
-  // SQLite answers `q` and `created` from company_search, which holds every filter but the
-  // registration number and orders by creation time.
-  const viaSearchIndex = usesSearchIndex(ctx.db) && !isCounted && !isByDeadline && query.registrationNumber === undefined;
+  // company_search orders by creation time only.
+  const viaSearchIndex = filters.viaSearchIndex && !isByDeadline;
   let count: number;
   let pageIds;
   if (viaSearchIndex) {
@@ -151,12 +113,9 @@ export async function listCompanies({ ctx, query }: { ctx: PartnerCtx; query: Co
 
 /** The listed companies with no filter or only filters on few values, from the counts the triggers keep. */
 async function countFromCounts(ctx: PartnerCtx, query: Pick<CompanyListQuery, 'status' | 'approvalStatus' | 'riskLevel' | 'assignedTo'>): Promise<number> {
-  let q = ctx.db.selectFrom('company_counts').where('partner_id', '=', ctx.partnerId);
-  if (query.status !== undefined) q = q.where('status', '=', query.status);
-  if (query.approvalStatus !== undefined) q = q.where('approval_status', '=', query.approvalStatus === 'NONE' ? '' : query.approvalStatus);
-  if (query.riskLevel !== undefined) q = q.where('risk_level', '=', query.riskLevel);
-  if (query.assignedTo !== undefined) q = q.where('assigned_to', '=', query.assignedTo === 'none' ? 0 : query.assignedTo);
-  const row = await q.select((eb) => eb.fn.sum<number | string | null>('count').as('count')).executeTakeFirst();
+  const row = await countsOf(ctx.db, ctx.partnerId, query)
+    .select((eb) => eb.fn.sum<number | string | null>('count').as('count'))
+    .executeTakeFirst();
   return Number(row?.count ?? 0);
 }
 

@@ -4,7 +4,7 @@ import { api } from '../../../test/api.js';
 import { submittedCompany } from '../../../test/companies.js';
 import { describeEachDialect, TEST_DATABASE_URL, useHarness, type Harness } from '../../../test/harness.js';
 import { startSession } from '../../../test/kyb.js';
-import { RISK_LEVELS } from '../../shared/enums.js';
+import { KYB_STATUSES, RISK_LEVELS } from '../../shared/enums.js';
 import { purgeDecidedCases } from '../retention/purge-decided-cases.js';
 import { assessRisk } from '../risk/assess-risk.js';
 import { createManager } from '../managers/create-manager.js';
@@ -153,7 +153,21 @@ describeEachDialect('company list counts', (h) => {
     ]) {
       const { count, listed } = await listCount(h(), partner.auth, query);
       expect(count, query).toBe(listed);
+      if (query.includes('status=')) continue;
+      // The queue's status tabs: every status counted at once equals the list filtered by each.
+      const counts = await api(h()).call('GET', `/v1/companies/status-counts/?${query}`, partner.auth);
+      expect(counts.status, counts.text).toBe(200);
+      const perStatus = Object.fromEntries(
+        await Promise.all(KYB_STATUSES.map(async (status) => [status, (await listCount(h(), partner.auth, `${query}&status=${status}`)).listed] as const)),
+      );
+      expect(counts.json, query).toEqual({ total: listed, statuses: perStatus });
     }
+    const other = await h().partner('Other');
+    expect((await api(h()).call('GET', '/v1/companies/status-counts/?q=firm', other.auth)).json).toMatchObject({ total: 0 });
+    const short = await api(h()).call('GET', '/v1/companies/status-counts/?q=fi', partner.auth);
+    expect(short.status).toBe(400);
+    expect(short.json.message).toMatchObject({ q: [expect.stringContaining('at least 3 characters')] });
+    expect((await api(h()).call('GET', '/v1/companies/status-counts/?riskLevel=SEVERE', partner.auth)).status).toBe(400);
     const pastEnd = await api(h()).call('GET', '/kyb/companies/?perPage=100&page=1000000', partner.auth);
     expect(pastEnd.status).toBe(200);
     expect(pastEnd.json).toMatchObject({ count: 6, results: [] });

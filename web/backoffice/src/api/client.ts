@@ -6,6 +6,7 @@ import type {
   CompanyDetail,
   CompanyOwnership,
   CompanyScreening,
+  CompanyStatusCounts,
   DocumentDecisionRequest,
   InfoRequest,
   InfoRequestCreate,
@@ -77,6 +78,7 @@ export function createClient(onSignedOut: () => void) {
     setPassword: (token: string, password: string) => call<void>('POST', '/v1/auth/password/', { token, password }),
 
     listCompanies: (query: URLSearchParams) => call<PaginatedCompanyListList>('GET', `/kyb/companies/?${query.toString()}`),
+    statusCounts: (query: URLSearchParams) => call<CompanyStatusCounts>('GET', `/v1/companies/status-counts/?${query.toString()}`),
     getCompany: (companyId: string) => call<CompanyDetail>('GET', `${company(companyId)}/`),
     ownership: (companyId: string) => call<CompanyOwnership>('GET', `${v1(companyId)}/ownership/`),
     screening: (companyId: string) => call<CompanyScreening>('GET', `${v1(companyId)}/screening/`),

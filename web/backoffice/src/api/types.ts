@@ -9,6 +9,7 @@ export type {
   CompanyListItem,
   CompanyOwnership,
   CompanyScreening,
+  CompanyStatusCounts,
   InfoRequest,
   InfoRequestCreate,
   KybAuditLog,

@@ -11,7 +11,7 @@ import { useI18n } from '../i18n/i18n.js';
 import { BASE, Link, navigate, useLocation } from '../router/router.js';
 import { useSession } from '../session.js';
 import { rememberView } from './last-view.js';
-import { apiQuery, countQueries, formatView, parseView, PER_PAGE, type QueueView } from './url-state.js';
+import { apiQuery, countQuery, formatView, parseView, PER_PAGE, type QueueView } from './url-state.js';
 import { Badge } from '../components/badge.js';
 import { SavedViews } from './saved-views.js';
 
@@ -32,14 +32,12 @@ export default function QueuePage() {
   rememberView(formatView(view));
 
   const { result } = useLoad<QueueData>(async () => {
-    const counted = countQueries(view, manager.id);
-    const [page, total, managers, ...counts] = await Promise.all([
+    const [page, counts, managers] = await Promise.all([
       client.listCompanies(apiQuery(view, manager.id)),
-      client.listCompanies(apiQuery({ ...view, status: null, page: 1 }, manager.id, 1)).then((p) => p.count),
+      client.statusCounts(countQuery(view, manager.id)),
       client.managers().then((m) => m.results),
-      ...counted.map((c) => client.listCompanies(c.query).then((p) => p.count)),
     ]);
-    return { page, total, managers, counts: new Map(counted.map((c, i) => [c.status, counts[i]!])) };
+    return { page, total: counts.total, managers, counts: new Map(Object.entries(counts.statuses)) };
   }, `${search}|${manager.id}`);
 
   const go = (change: Partial<QueueView>) => navigate(`${BASE}/cases${formatView({ ...view, page: 1, ...change })}`);

@@ -93,9 +93,11 @@ export function apiQuery(view: QueueView, me: number, perPage = PER_PAGE): URLSe
   return params;
 }
 
-/** One request per status with perPage=1: its `count` is the number of cases of that status in the view. */
-export function countQueries(view: QueueView, me: number): Array<{ status: KybStatus; query: URLSearchParams }> {
-  return KYB_STATUSES.map((status) => ({ status, query: apiQuery({ ...view, status, page: 1 }, me, 1) }));
+/** The view's filters but its status, page and order: one request counts every status tab of the view. */
+export function countQuery(view: QueueView, me: number): URLSearchParams {
+  const params = apiQuery({ ...view, status: null, page: 1 }, me);
+  for (const name of ['page', 'perPage', 'ordering']) params.delete(name);
+  return params;
 }
 
 /**
