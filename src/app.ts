@@ -74,7 +74,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.decorate('deps', deps);
   app.decorate('publicUrl', deps.config.publicUrl);
   app.decorate('keyring', deps.keyring ?? masterKeyring(deps.config));
-  app.decorate('registries', deps.registries ?? buildRegistryProviders({ config: deps.config, now: () => deps.clock.now() }));
+  app.decorate('registries', deps.registries ?? buildRegistryProviders({ config: deps.config, db: deps.database.db, now: () => deps.clock.now() }));
   app.decorate('routeTable', recordRoutes(app));
   app.decorateRequest('partner', null);
   app.decorateRequest('session', null);
