@@ -31,6 +31,7 @@ import { themeLogoRoutes } from './http/routes/v1/theme-logos.js';
 import { screeningRoutes } from './http/routes/v1/screening.js';
 import { webhookRoutes } from './http/routes/v1/webhooks.js';
 import { ownershipRoutes } from './http/routes/v1/companies/ownership.js';
+import { companyRegisterRoutes } from './http/routes/v1/companies/register.js';
 import { companyRiskRoutes } from './http/routes/v1/companies/risk.js';
 import { riskModelRoutes } from './http/routes/v1/risk-model.js';
 import { requestInfoRoute } from './http/routes/v1/companies/request-info.js';
@@ -159,6 +160,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   screeningRoutes(app);
   webhookRoutes(app);
   ownershipRoutes(app);
+  companyRegisterRoutes(app);
   companyRiskRoutes(app);
   riskModelRoutes(app);
   requestInfoRoute(app);
