@@ -223,6 +223,18 @@ describeEachDialect('the official register in automation (govChecks, dataMatchin
     expect(subjects.map((x) => x.subject_type).sort()).toEqual(['BENEFICIARY', 'COMPANY']);
   });
 
+  it('deletes the register check and its files with the company', async () => {
+    const s = await submittedGbCase(h(), { companyName: 'Sandbox Trading Ltd', registrationNumber: '09000001' });
+    const db = h().database.db;
+    const check = await db.selectFrom('company_register_checks').selectAll().where('company_id', '=', s.companyId).executeTakeFirstOrThrow();
+    expect(check.status).toBe('FOUND');
+    const hashes = [check.data_file_hash!, check.report_file_hash!];
+    expect(await db.selectFrom('stored_files').select('hash').where('hash', 'in', hashes).execute()).toHaveLength(2);
+    expect((await api(h()).call('DELETE', `/kyb/companies/${s.companyId}/`, s.partner.auth)).status).toBe(204);
+    expect(await db.selectFrom('company_register_checks').select('id').where('company_id', '=', s.companyId).execute()).toEqual([]);
+    expect(await db.selectFrom('stored_files').select('hash').where('hash', 'in', hashes).execute()).toEqual([]);
+  });
+
   it('leaves a case whose country no configured register serves unchecked (NOT_SERVED), and says so', async () => {
     const s = await submittedGbCase(h(), { country: 'EE', registrationNumber: '12345678' });
     const register = await api(h()).call('GET', `/v1/companies/${s.companyId}/register/`, s.partner.auth);
