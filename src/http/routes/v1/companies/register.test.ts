@@ -9,6 +9,9 @@ import { companyBody, startSession } from '../../../../../test/kyb.js';
 import { screenPending } from '../../../../../test/screening-cases.js';
 import { checkCompanyRegister } from '../../../../core/company-register/check-company-register.js';
 import { importList } from '../../../../core/screening/import-list.js';
+import { purgeDecidedCases } from '../../../../core/retention/purge-decided-cases.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 import { RegistryProviders } from '../../../../registries/providers.js';
 import { createSandboxProvider } from '../../../../registries/sandbox/sandbox-provider.js';
 import type { RegistryProvider } from '../../../../registries/provider.js';
@@ -231,6 +234,22 @@ describeEachDialect('the official register in automation (govChecks, dataMatchin
     const hashes = [check.data_file_hash!, check.report_file_hash!];
     expect(await db.selectFrom('stored_files').select('hash').where('hash', 'in', hashes).execute()).toHaveLength(2);
     expect((await api(h()).call('DELETE', `/kyb/companies/${s.companyId}/`, s.partner.auth)).status).toBe(204);
+    expect(await db.selectFrom('company_register_checks').select('id').where('company_id', '=', s.companyId).execute()).toEqual([]);
+    expect(await db.selectFrom('stored_files').select('hash').where('hash', 'in', hashes).execute()).toEqual([]);
+  });
+
+  it('erases the register check and its files with a decided case past its retention period', async () => {
+    const s = await submittedGbCase(h(), { companyName: 'Sandbox Trading Ltd', registrationNumber: '09000001' });
+    const db = h().database.db;
+    const check = await db.selectFrom('company_register_checks').selectAll().where('company_id', '=', s.companyId).executeTakeFirstOrThrow();
+    const hashes = [check.data_file_hash!, check.report_file_hash!];
+    await db
+      .updateTable('companies')
+      .set({ status: 'COMPLETED', approval_status: 'DENIED', updated_at: h().clock.now() })
+      .where('id', '=', s.companyId)
+      .execute();
+    h().clock.advance(1827 * DAY_MS);
+    expect((await purgeDecidedCases({ ctx: h().ctx, input: { periodMs: 1826 * DAY_MS } })).purged).toBeGreaterThanOrEqual(1);
     expect(await db.selectFrom('company_register_checks').select('id').where('company_id', '=', s.companyId).execute()).toEqual([]);
     expect(await db.selectFrom('stored_files').select('hash').where('hash', 'in', hashes).execute()).toEqual([]);
   });
