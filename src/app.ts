@@ -31,6 +31,7 @@ import { themeLogoRoutes } from './http/routes/v1/theme-logos.js';
 import { screeningRoutes } from './http/routes/v1/screening.js';
 import { webhookRoutes } from './http/routes/v1/webhooks.js';
 import { ownershipRoutes } from './http/routes/v1/companies/ownership.js';
+import { companyRegisterRoutes } from './http/routes/v1/companies/register.js';
 import { companyRiskRoutes } from './http/routes/v1/companies/risk.js';
 import { riskModelRoutes } from './http/routes/v1/risk-model.js';
 import { requestInfoRoute } from './http/routes/v1/companies/request-info.js';
@@ -75,7 +76,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.decorate('deps', deps);
   app.decorate('publicUrl', deps.config.publicUrl);
   app.decorate('keyring', deps.keyring ?? masterKeyring(deps.config));
-  app.decorate('registries', deps.registries ?? buildRegistryProviders({ config: deps.config, now: () => deps.clock.now() }));
+  app.decorate('registries', deps.registries ?? buildRegistryProviders({ config: deps.config, db: deps.database.db, now: () => deps.clock.now() }));
   app.decorate('routeTable', recordRoutes(app));
   app.decorateRequest('partner', null);
   app.decorateRequest('session', null);
@@ -160,6 +161,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   screeningRoutes(app);
   webhookRoutes(app);
   ownershipRoutes(app);
+  companyRegisterRoutes(app);
   companyRiskRoutes(app);
   riskModelRoutes(app);
   requestInfoRoute(app);

@@ -13,7 +13,7 @@ export const SCREENING_SOURCES = ['ofac-sdn', 'ofac-nonsdn', 'un', 'eu', 'uk', '
 export const FILE_STORES = ['local', 'database'] as const;
 
 /** The registry providers `OPENKYB_REGISTRY_PROVIDERS` may name (src/registries/build-providers.ts). */
-export const REGISTRY_PROVIDER_IDS = ['sandbox'] as const;
+export const REGISTRY_PROVIDER_IDS = ['sandbox', 'uk-companies-house-open-data', 'gleif-open-data', 'uk-companies-house-api', 'gleif-api'] as const;
 
 /** Every setting OpenKYB reads, in one schema. Parsed once at start-up and frozen. */
 export const ConfigSchema = Type.Object({
@@ -65,6 +65,16 @@ export const ConfigSchema = Type.Object({
   registryTimeoutMs: Type.Integer({ minimum: 100, maximum: 300_000 }),
   /** Delays before each retry of a register delivery that timed out or failed; its length + 1 is the number of attempts. */
   registryRetryScheduleMs: Type.Array(Type.Integer({ minimum: 0, maximum: 7 * DAY_MS }), { maxItems: 100 }),
+  /** What the online and open-data registry providers need (docs/registries.md, "Configuration"). */
+  registrySources: Type.Object({
+    /** The Companies House API key; required when `uk-companies-house-api` is configured. */
+    companiesHouseApiKey: Type.Union([Type.String({ minLength: 1 }), Type.Null()]),
+    companiesHouseApiUrl: Type.String({ pattern: '^https?://' }),
+    companiesHouseDocumentUrl: Type.String({ pattern: '^https?://' }),
+    gleifApiUrl: Type.String({ pattern: '^https?://' }),
+    /** The countries the GLEIF providers serve (ISO alpha-2); empty: every country. */
+    gleifCountries: Type.Array(Type.String({ pattern: '^[A-Z]{2}$' }), { maxItems: 300 }),
+  }),
   /** Retention periods (README, "Retention"); 0 turns that purge off. */
   retention: Type.Object({
     /** A final event's body is emptied this long after its last delivery attempt. */
@@ -143,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     registryProviders: parseRegistryProviders(env.OPENKYB_REGISTRY_PROVIDERS),
     registryTimeoutMs: Number(env.OPENKYB_REGISTRY_TIMEOUT_MS || 10_000),
     registryRetryScheduleMs: parseDurations('OPENKYB_REGISTRY_RETRY_SCHEDULE', env.OPENKYB_REGISTRY_RETRY_SCHEDULE ?? DEFAULT_REGISTRY_RETRY_SCHEDULE),
+    registrySources: parseRegistrySources(env),
     retention: {
       webhookBodiesMs: parseDuration('OPENKYB_RETENTION_WEBHOOK_BODIES', env.OPENKYB_RETENTION_WEBHOOK_BODIES, '30d'),
       webhookDeliveriesMs: parseDuration('OPENKYB_RETENTION_WEBHOOK_DELIVERIES', env.OPENKYB_RETENTION_WEBHOOK_DELIVERIES, '90d'),
@@ -227,6 +238,25 @@ function parseRegistryProviders(value: string | undefined): string[] {
     }
   }
   return ids;
+}
+
+/** The settings of the configured providers; a provider named without what it needs is a clear error at start. */
+function parseRegistrySources(env: NodeJS.ProcessEnv): Config['registrySources'] {
+  const apiKey = env.OPENKYB_COMPANIES_HOUSE_API_KEY?.trim() || null;
+  if (apiKey === null && parseRegistryProviders(env.OPENKYB_REGISTRY_PROVIDERS).includes('uk-companies-house-api')) {
+    throw new ConfigError('OPENKYB_REGISTRY_PROVIDERS: "uk-companies-house-api" needs OPENKYB_COMPANIES_HOUSE_API_KEY');
+  }
+  return {
+    companiesHouseApiKey: apiKey,
+    companiesHouseApiUrl: env.OPENKYB_COMPANIES_HOUSE_API_URL || 'https://api.company-information.service.gov.uk',
+    companiesHouseDocumentUrl: env.OPENKYB_COMPANIES_HOUSE_DOCUMENT_URL || 'https://document-api.company-information.service.gov.uk',
+    gleifApiUrl: env.OPENKYB_GLEIF_API_URL || 'https://api.gleif.org/api/v1',
+    gleifCountries: parseList(env.OPENKYB_GLEIF_COUNTRIES).map((code) => {
+      const upper = code.toUpperCase();
+      if (!/^[A-Z]{2}$/.test(upper)) throw new ConfigError(`OPENKYB_GLEIF_COUNTRIES: "${code}" is not a two-letter country code`);
+      return upper === 'UK' ? 'GB' : upper;
+    }),
+  };
 }
 
 function parseBoolean(name: string, value: string | undefined, fallback: boolean): boolean {

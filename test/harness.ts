@@ -121,6 +121,13 @@ export function testConfig(dataDir: string, overrides: Partial<Config> = {}): Co
     registryProviders: ['sandbox'],
     registryTimeoutMs: 1000,
     registryRetryScheduleMs: [60_000, 120_000],
+    registrySources: {
+      companiesHouseApiKey: null,
+      companiesHouseApiUrl: 'http://127.0.0.1:9/companies-house',
+      companiesHouseDocumentUrl: 'http://127.0.0.1:9/companies-house-documents',
+      gleifApiUrl: 'http://127.0.0.1:9/gleif',
+      gleifCountries: [],
+    },
     managerSignIn: { sessionIdleMs: 30 * 60_000, sessionMaxMs: 12 * 3_600_000, maxFailures: 5, lockMs: 15 * 60_000, maxAttemptsPerAddress: 10_000 },
     retention: { webhookBodiesMs: 30 * DAY_MS, webhookDeliveriesMs: 90 * DAY_MS, idempotencyMs: 2 * DAY_MS, decidedCasesMs: 1826 * DAY_MS },
     ...overrides,
@@ -166,7 +173,7 @@ export async function createHarness(dialect: DialectName, overrides: Partial<Con
   const clock = new TestClock();
   const storage = openStorage(config, opened.handle.db);
   const screening = new ScreeningIndexHost({ url: opened.url, dataDir: opened.dataDir, ...(opened.schema ? { schema: opened.schema } : {}) }, logger);
-  const registries = buildRegistryProviders({ config, now: () => clock.now() });
+  const registries = buildRegistryProviders({ config, db: opened.handle.db, now: () => clock.now() });
   const app = await buildApp({ config, database: opened.handle, storage, clock, logger, screening, registries });
   await app.ready();
   const ctx: Ctx = buildCtx({ config, db: opened.handle.db, storage, clock, logger, registries });

@@ -30,7 +30,7 @@ export async function serve(config: Config): Promise<void> {
     );
   }
   // One set of registry providers for the app and the worker: a provider may hold connections or state.
-  const registries = buildRegistryProviders({ config, now: () => systemClock.now() });
+  const registries = buildRegistryProviders({ config, db: database.db, now: () => systemClock.now() });
   const workerCtx = buildCtx({ config, db: database.db, storage, clock: systemClock, logger, registries });
   const risk = config.serveWorker ? createRiskWorker({ ctx: workerCtx, database, logger }) : null;
   const retention = config.serveWorker ? createRetentionWorker({ ctx: workerCtx, retention: config.retention, logger }) : null;

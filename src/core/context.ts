@@ -74,7 +74,7 @@ export function buildCtx(deps: {
     // A fresh cache of unwrapped company keys per context: they live no longer than it does.
     keys: new KeyScope(deps.keyring ?? masterKeyring(config)),
     managerSignIn: config.managerSignIn,
-    registries: deps.registries ?? buildRegistryProviders({ config, now: () => clock.now() }),
+    registries: deps.registries ?? buildRegistryProviders({ config, db, now: () => clock.now() }),
     registrySettings: { timeoutMs: config.registryTimeoutMs, retryScheduleMs: config.registryRetryScheduleMs },
     files: { storage, publicUrl: config.publicUrl, maxUploadBytes: config.maxUploadBytes, urlTtlSeconds: config.fileUrlTtlSeconds },
   };

@@ -34,6 +34,7 @@ export interface Database {
   company_keys: CompanyKeyRow;
   health_checks: HealthCheckRow;
   automation_runs: AutomationRunRow;
+  company_register_checks: CompanyRegisterCheckRow;
   managers: ManagerRow;
   company_comments: CompanyCommentRow;
   company_counts: CompanyCountRow;
@@ -459,6 +460,23 @@ export interface AutomationRunRow {
   finished_at: number | null;
   /** JSON: {check: outcome} */
   statuses: string | null;
+}
+/** A case's latest register check (core/company-register): one row per company, replaced whole. */
+export interface CompanyRegisterCheckRow {
+  id: string;
+  partner_id: string;
+  company_id: string;
+  /** The provider asked; null when no configured register serves the case. */
+  provider: string | null;
+  country: string | null;
+  registration_number: string | null;
+  /** FOUND, NOT_FOUND, REJECTED, TIMED_OUT, FAILED or NOT_SERVED (core/company-register/register-check.ts). */
+  status: string;
+  checked_at: number;
+  /** Sealed JSON: {profile, comparison, undeclared} when FOUND, else null. */
+  body: string | null;
+  data_file_hash: string | null;
+  report_file_hash: string | null;
 }
 /** A reviewer of one partner (iDenfy's ManagerAccount). Logins come with the back office. */
 export interface ManagerRow {

@@ -3,6 +3,7 @@ import type { Ctx } from '../core/context.js';
 import { claimScreeningRequests, completeScreeningRequest } from '../core/screening/claim-screening.js';
 import { expireCompanies } from '../core/review/expire-companies.js';
 import { finishAutomation } from '../core/review/finish-automation.js';
+import { checkCompanyRegister } from '../core/company-register/check-company-register.js';
 import { screenCompany } from '../core/screening/screen-company.js';
 import type { ScreeningPolicy } from '../core/screening/status.js';
 import type { DatabaseHandle } from '../db/database.js';
@@ -58,11 +59,23 @@ export function createScreeningWorker(options: ScreeningWorkerOptions): Screenin
     }
   };
 
+  // The register check first (when due), so the register's undeclared persons are screened in this pass.
+  const checkRegister = async (companyId: string) => {
+    try {
+      const register = await checkCompanyRegister({ ctx, companyId });
+      if (register) logger.info({ companyId, register: register.status, registerMs: register.registerMs }, 'register checked');
+    } catch (error) {
+      // Not recorded, so due again on the next screening of the company; the screening goes on.
+      logger.error({ companyId, err: { type: (error as Error).name, code: (error as { code?: string }).code } }, 'register check failed');
+    }
+  };
+
   const runOnce = async (): Promise<number> => {
     if (options.screen !== false) await expire();
     if (!(await syncIndex()) || options.screen === false) return 0;
     const due = await claimScreeningRequests({ ctx, input: { leaseMs, limit: 5 } });
     for (const request of due) {
+      await checkRegister(request.companyId);
       const outcome = await screenCompany({ ctx, companyId: request.companyId, searcher: host, policy });
       await completeScreeningRequest({ ctx, input: request });
       logger.info({ companyId: request.companyId, ...outcome }, 'company screened');

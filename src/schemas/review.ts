@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { CompanyGovChecks, KybDataMatchingList } from './company-register.js';
 import { KybAnswersDisplay } from './answers.js';
 import { Beneficiary } from './beneficiary.js';
 import { Discriminated, DateTime, Nullable, PathId } from './common.js';
@@ -245,9 +246,9 @@ export const CompanyDetail = Type.Object(
     addressAudit: Type.Unknown(),
     websiteAudit: Type.Unknown(),
     companyNameAudit: Type.Unknown(),
-    dataMatchings: Type.Array(Type.Unknown()),
+    dataMatchings: Type.Array(KybDataMatchingList),
     einVerification: Type.Unknown(),
-    govChecks: Type.Unknown(),
+    govChecks: CompanyGovChecks,
     amlCheck: Type.Unknown(),
     amlChecks: Type.Array(Type.Unknown()),
     amlMonitoringUsers: Type.Unknown(),

@@ -87,7 +87,8 @@ export const CompanyScreening = Type.Object(
     isPending: Type.Boolean(),
     subjects: Type.Array(
       Type.Object({
-        subjectType: Type.Union([Type.Literal('COMPANY'), Type.Literal('BENEFICIARY')]),
+        /** REGISTER_PERSON: an officer or owner the official register names and the client did not declare (GET /v1/companies/{id}/register/). */
+        subjectType: Type.Union([Type.Literal('COMPANY'), Type.Literal('BENEFICIARY'), Type.Literal('REGISTER_PERSON')]),
         subjectId: Type.String(),
         status: AmlCheckStatusEnum,
         statusReason: Nullable(Type.String()),

@@ -19,6 +19,7 @@ import type {
   PaginatedCompanyListList,
 } from '../schemas/review.js';
 import type { RiskAssessment } from '../schemas/risk.js';
+import type { CompanyRegister } from '../schemas/company-register.js';
 import type { CaseChanges, CaseDecision, CaseDocument, DocumentDecisionRequest, SavedView } from '../schemas/case-review.js';
 import type { CompanyScreening as CompanyScreeningSchema, ResolveHitRequest as ResolveHitRequestSchema } from '../schemas/screening.js';
 
@@ -29,6 +30,7 @@ export type {
   DocumentDecisionRequest,
   CompanyListQuery,
   CompanyOwnership,
+  CompanyRegister,
   CompanyStatus,
   CompanyStatusCounts,
   CompanyStatusRequest,

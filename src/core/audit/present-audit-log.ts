@@ -18,6 +18,7 @@ const TEXTS = new Map<string, string>([
   ['ANSWERS_SAVED', 'Questionnaire answers saved'],
   ['ANSWERS_DELETED', 'Questionnaire answers deleted'],
   ['SCREENED', 'AML screening completed'],
+  ['REGISTER_CHECKED', 'Official register checked'],
   ['SCREENING_HIT_RESOLVED', 'AML screening hit resolved'],
 ]);
 

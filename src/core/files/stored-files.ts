@@ -55,7 +55,7 @@ export async function readStoredFile(ctx: Ctx, id: string): Promise<Buffer | nul
 }
 
 /**
- * Deletes the files no document or answer refers to any more, inside the caller's transaction
+ * Deletes the files no document, answer or register check refers to any more, inside the caller's transaction
  * (after its own references are gone).
  */
 export async function releaseFiles(db: Db, ctx: Ctx, hashes: Iterable<string>): Promise<void> {
@@ -63,11 +63,16 @@ export async function releaseFiles(db: Db, ctx: Ctx, hashes: Iterable<string>): 
     // Lock first, then look: an upload of the same bytes holds this row until it commits, so
     // its document is visible to the check below instead of being deleted from under it.
     if (needsRowLocks(db)) await db.selectFrom('stored_files').select('hash').where('hash', '=', hash).forUpdate().execute();
-    const [document, answer] = await Promise.all([
+    const [document, answer, register] = await Promise.all([
       db.selectFrom('documents').select('id').where('file_hash', '=', hash).executeTakeFirst(),
       db.selectFrom('answer_files').select('file_hash').where('file_hash', '=', hash).executeTakeFirst(),
+      db
+        .selectFrom('company_register_checks')
+        .select('id')
+        .where((eb) => eb.or([eb('data_file_hash', '=', hash), eb('report_file_hash', '=', hash)]))
+        .executeTakeFirst(),
     ]);
-    if (document || answer) continue;
+    if (document || answer || register) continue;
     await db.deleteFrom('stored_files').where('hash', '=', hash).execute();
     await ctx.files.storage.remove(hash);
   }

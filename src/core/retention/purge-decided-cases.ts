@@ -1,4 +1,5 @@
 import { APPROVAL_STATUSES } from '../../shared/enums.js';
+import { registerCheckFiles } from '../company-register/register-check.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { releaseFiles } from '../files/stored-files.js';
 import { eraseCompanyKey } from '../privacy/erase-company-key.js';
@@ -59,9 +60,10 @@ export async function purgeDecidedCases({ ctx, input }: { ctx: RetentionCtx; inp
 }
 
 async function deleteCaseRows(trx: Db, ctx: RetentionCtx, companyId: string) {
-  const [documentFiles, answerFiles] = await Promise.all([
+  const [documentFiles, answerFiles, registerFiles] = await Promise.all([
     trx.selectFrom('documents').select('file_hash').where('company_id', '=', companyId).execute(),
     trx.selectFrom('answer_files').select('file_hash').where('company_id', '=', companyId).execute(),
+    registerCheckFiles(trx, companyId),
   ]);
   const documents = await trx.deleteFrom('documents').where('company_id', '=', companyId).executeTakeFirst();
   await trx.deleteFrom('answer_files').where('company_id', '=', companyId).execute();
@@ -72,11 +74,9 @@ async function deleteCaseRows(trx: Db, ctx: RetentionCtx, companyId: string) {
   // The snapshots hold the form as submitted; reasons may name people.
   await trx.deleteFrom('submission_snapshots').where('company_id', '=', companyId).execute();
   await trx.deleteFrom('document_reviews').where('company_id', '=', companyId).execute();
-  await releaseFiles(
-    trx,
-    ctx,
-    [...documentFiles, ...answerFiles].map((row) => row.file_hash),
-  );
+  // The register's profile names the officers and owners.
+  await trx.deleteFrom('company_register_checks').where('company_id', '=', companyId).execute();
+  await releaseFiles(trx, ctx, [...[...documentFiles, ...answerFiles].map((row) => row.file_hash), ...registerFiles]);
   return {
     beneficiaries: Number(beneficiaries.numDeletedRows),
     documents: Number(documents.numDeletedRows),

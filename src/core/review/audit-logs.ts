@@ -21,6 +21,7 @@ const TEXTS: Record<string, string> = {
   ANSWERS_SAVED: 'Questionnaire answers saved',
   ANSWERS_DELETED: 'Questionnaire answers deleted',
   SCREENED: 'AML screening completed',
+  REGISTER_CHECKED: 'Official register checked',
   SCREENING_HIT_RESOLVED: 'AML hit reviewed',
   STATUS_CHANGED: 'Status changed',
   COMMENT_ADDED: 'Comment added',

@@ -90,5 +90,8 @@ async function assertAmlResolved(db: Db, ctx: Pick<Ctx, 'keys'>, company: Compan
   };
   check(`company ${company.id}`, company.id);
   for (const b of beneficiaries) check(`beneficiary ${b.id}`, b.id);
+  // Officers and owners the register names and the client did not declare are screened too.
+  for (const subject of screening.subjects.values())
+    if (subject.subject_type === 'REGISTER_PERSON') check(`register person ${subject.subject_id}`, subject.subject_id);
   if (problems.length > 0) throw conflict(`The company cannot be approved while AML statuses are unresolved: ${problems.join('; ')}.`);
 }

@@ -2,6 +2,7 @@ import { emptyRecord } from '../../shared/records.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { decrypt } from '../crypto.js';
 import { releaseFiles } from '../files/stored-files.js';
+import { registerCheckFiles } from '../company-register/register-check.js';
 import { enqueueEvent } from '../webhooks/enqueue-event.js';
 import type { Db } from '../../db/database.js';
 import { eraseCompanyKey } from '../privacy/erase-company-key.js';
@@ -18,9 +19,10 @@ export async function deleteCompany({ ctx, id }: { ctx: ReviewCtx; id: string })
   await ctx.db.transaction().execute(async (trx) => {
     await loadReviewCompany(trx, ctx.partnerId, id);
     const now = ctx.clock.now();
-    const [documents, answerFiles] = await Promise.all([
+    const [documents, answerFiles, registerFiles] = await Promise.all([
       trx.selectFrom('documents').select('file_hash').where('company_id', '=', id).execute(),
       trx.selectFrom('answer_files').select('file_hash').where('company_id', '=', id).execute(),
+      registerCheckFiles(trx, id),
     ]);
     await trx.deleteFrom('screening_hits').where('company_id', '=', id).execute();
     await trx.deleteFrom('screening_subjects').where('company_id', '=', id).execute();
@@ -33,6 +35,7 @@ export async function deleteCompany({ ctx, id }: { ctx: ReviewCtx; id: string })
     await trx.deleteFrom('company_comments').where('company_id', '=', id).execute();
     await trx.deleteFrom('risk_assessments').where('company_id', '=', id).execute();
     await trx.deleteFrom('automation_runs').where('company_id', '=', id).execute();
+    await trx.deleteFrom('company_register_checks').where('company_id', '=', id).execute();
     for (const table of ['pending_decisions', 'document_reviews', 'submission_snapshots'] as const)
       await trx.deleteFrom(table).where('company_id', '=', id).execute();
     // A deleted token no longer authenticates: the session ends with the company.
@@ -40,11 +43,7 @@ export async function deleteCompany({ ctx, id }: { ctx: ReviewCtx; id: string })
     await eraseIdempotencyRecords(trx, ctx.pepper, ctx.partnerId, id);
     await eraseWebhookBodies(trx, ctx.partnerId, id);
     await trx.deleteFrom('companies').where('id', '=', id).execute();
-    await releaseFiles(
-      trx,
-      ctx,
-      [...documents, ...answerFiles].map((f) => f.file_hash),
-    );
+    await releaseFiles(trx, ctx, [...[...documents, ...answerFiles].map((f) => f.file_hash), ...registerFiles]);
     // Crypto-erasure: without its data key, any copy of the company's encrypted rows and files
     // (backups included) is unreadable.
     await eraseCompanyKey({ ctx: { ...ctx, db: trx }, companyId: id });

@@ -4,6 +4,7 @@ import type { Ctx } from '../context.js';
 import { assessRisk } from '../risk/assess-risk.js';
 import { overallScreening } from './automation-steps.js';
 import { autoAssignCase } from '../queue/auto-assign.js';
+import { loadRegisterCheck, registerStepOutcome } from '../company-register/register-check.js';
 
 /**
  * The automated checks of a run after screening answered, in order; each records its outcome
@@ -12,6 +13,8 @@ import { autoAssignCase } from '../queue/auto-assign.js';
  */
 const STEPS: ReadonlyArray<{ name: string; run: (input: { ctx: Ctx; companyId: string; partnerId: string }) => Promise<unknown> }> = [
   { name: 'screening', run: ({ ctx, companyId }) => overallScreening(ctx.db, companyId) },
+  // The screening worker checked the register before it screened (core/company-register); this reports how it ended.
+  { name: 'register', run: async ({ ctx, companyId }) => registerStepOutcome(await loadRegisterCheck(ctx.db, ctx, companyId)) },
   {
     name: 'riskAssessment',
     run: async ({ ctx, companyId, partnerId }) => {

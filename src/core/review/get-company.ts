@@ -17,11 +17,11 @@ import { loadReviewCompany } from './load-company.js';
 import { managersById } from './managers.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { hasRole } from '../managers/roles.js';
+import { presentLifecycleMeta } from './present-lifecycle.js';
+import { loadRegisterCheck } from '../company-register/register-check.js';
+import { presentDataMatching, presentGovRegistersDocument } from '../company-register/present-register.js';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-
-/** What no OpenKYB service produces yet: GOV checks hold no documents. */
-const EMPTY_GOV_CHECKS = { creditBureauDocuments: [], govRegistersDocuments: [], govOrderedDocuments: [], sosFilingDocuments: [] };
 
 /**
  * The whole dossier of one of the partner's companies, in iDenfy's CompanyDetail shape. Parts
@@ -48,7 +48,7 @@ export async function getCompany({ ctx, id }: { ctx: PartnerCtx; id: string }) {
   const readsAudit = !ctx.manager || hasRole(ctx.manager.role, 'auditor');
   const withInfo = company as CompanyRow & { info: string };
   const flow = await loadFlow(ctx.db, company);
-  const [documentRows, beneficiaries, screening, managers, auditLogs, comments, questionnaires] = await Promise.all([
+  const [documentRows, beneficiaries, screening, managers, auditLogs, comments, questionnaires, register] = await Promise.all([
     loadDocumentRows(ctx.db, ctx, id),
     beneficiaryRows(ctx.db, ctx, id),
     readScreening(ctx.db, ctx, id),
@@ -56,6 +56,7 @@ export async function getCompany({ ctx, id }: { ctx: PartnerCtx; id: string }) {
     readsAudit ? presentAuditLogs(ctx.db, ctx.partnerId, id) : { logs: [], logsCount: 0 },
     listComments({ ctx, companyId: id }),
     answersDisplay({ ctx: { ...ctx, access: { partnerId: ctx.partnerId, companyId: id, actor: { kind: 'partner', keyId: '' } } } }),
+    loadRegisterCheck(ctx.db, ctx, id),
   ]);
   const documents = (await presentDocuments(ctx.db, ctx, documentRows)).map((doc, i) => ({
     created: iso(documentRows[i]!.created_at)!,
@@ -93,9 +94,15 @@ export async function getCompany({ ctx, id }: { ctx: PartnerCtx; id: string }) {
     addressAudit: null,
     websiteAudit: null,
     companyNameAudit: null,
-    dataMatchings: [],
+    dataMatchings: register ? [presentDataMatching(register)].filter((m) => m !== null) : [],
     einVerification: null,
-    govChecks: EMPTY_GOV_CHECKS,
+    // The register profile of the case's automation (core/company-register); credit bureaus, ordered documents and SOS reports are not tied to a case.
+    govChecks: {
+      creditBureauDocuments: [],
+      govRegistersDocuments: register ? [presentGovRegistersDocument(ctx, register, info)].filter((d) => d !== null) : [],
+      govOrderedDocuments: [],
+      sosFilingDocuments: [],
+    },
     amlCheck: amlCheckOf(screening, id, { clientId: company.client_id, person: null, company: { companyName: info.companyName, country: info.country } }),
     amlChecks: [],
     amlMonitoringUsers: null,
@@ -115,18 +122,16 @@ function presentCompanyMeta(company: CompanyRow, screening: ScreeningOfCompany, 
     status: company.status as CompanyMeta['status'],
     statusChangedAt: iso(company.status_changed_at),
     statusChangedBy: manager(company.status_changed_by),
-    expirationStatus: null,
     assignedTo: manager(company.assigned_to),
     reviewLevel: null,
     initialSubmissionTime: iso(company.initial_submission_time),
     submissionTime: iso(company.submission_time),
-    informationRequested: false,
     soleProprietor: company.sole_proprietor === 1,
     matchedBlacklists: null,
     blacklistStatuses: null,
     automationFlags: null,
-    automationStatuses: null,
-    automationRanAt: null,
+    // informationRequested, expirationStatus, automationRanAt and automationStatuses (the register step's outcome among them).
+    ...presentLifecycleMeta(company),
     ipProxyRiskLevel: null,
     fraudProbLevel: null,
     sanctionsCheckStatus: (screening.subjects.get(company.id)?.status ?? 'NOT_CHECKED') as CompanyMeta['sanctionsCheckStatus'],

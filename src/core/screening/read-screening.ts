@@ -59,7 +59,8 @@ export async function getCompanyScreening({ ctx, companyId }: { ctx: PartnerCtx;
     .selectFrom('screening_subjects')
     .selectAll()
     .where('company_id', '=', companyId)
-    .orderBy('subject_type', 'desc')
+    // The company, its beneficiaries, then the register's undeclared persons.
+    .orderBy((eb) => eb.case().when('subject_type', '=', 'COMPANY').then(0).when('subject_type', '=', 'BENEFICIARY').then(1).else(2).end())
     .orderBy('subject_id')
     .execute();
   const stored = await ctx.db.selectFrom('screening_hits').selectAll().where('company_id', '=', companyId).execute();

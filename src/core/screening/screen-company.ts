@@ -10,6 +10,7 @@ import type { Ctx } from '../context.js';
 import { requestRiskAssessment } from '../risk/request-risk.js';
 import { listProblem, subjectStatus, type ScreeningPolicy } from './status.js';
 import { subjectsOf, type Subject } from './subjects.js';
+import { registerSubjects } from '../company-register/register-subjects.js';
 import { openCompanyRow } from '../forms/company-row.js';
 import { sealForCompany } from '../privacy/seal.js';
 import { MissingKeyError } from '../privacy/company-keys.js';
@@ -45,7 +46,10 @@ export async function screenCompany({
   let subjects: Subject[];
   try {
     company = await openCompanyRow(ctx.db, keyed, stored);
-    subjects = subjectsOf(company as typeof company & { info: string }, await beneficiaryRows(ctx.db, keyed, companyId));
+    subjects = [
+      ...subjectsOf(company as typeof company & { info: string }, await beneficiaryRows(ctx.db, keyed, companyId)),
+      ...(await registerSubjects(ctx.db, keyed, companyId)),
+    ];
   } catch (error) {
     // An erased company (its key deleted, its rows about to go) has nothing left to screen.
     if (error instanceof MissingKeyError) return null;

@@ -2,9 +2,9 @@ import type { BeneficiaryRow, CompanyRow } from '../../db/tables.js';
 import type { ScreeningQuery } from '../../screening/engine.js';
 import type { StoredCompanyInfo } from '../forms/company-info.js';
 
-/** Someone screened in a case: the company itself, or one of its beneficiaries. */
+/** Someone screened in a case: the company itself, one of its beneficiaries, or an officer or owner its register names that the client did not declare. */
 export interface Subject {
-  type: 'COMPANY' | 'BENEFICIARY';
+  type: 'COMPANY' | 'BENEFICIARY' | 'REGISTER_PERSON';
   id: string;
   /** One query per name the subject goes by (a company's brand names too). */
   queries: ScreeningQuery[];

@@ -8,6 +8,7 @@ export type {
   CompanyDetail,
   CompanyListItem,
   CompanyOwnership,
+  CompanyRegister,
   CompanyScreening,
   CompanyStatusCounts,
   InfoRequest,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseDocument, CompanyDetail } from '../api/types.js';
+import type { CaseDocument, CompanyDetail, CompanyRegister } from '../api/types.js';
 import { approvalBlockers, denialBlockers } from './approval-blockers.js';
 
 /** The parts of a CompanyDetail the rule reads; the rest of the dossier does not matter to it. */
@@ -39,6 +39,15 @@ describe('approval blockers', () => {
       { kind: 'aml', subject: 'company', id: 'c1', name: 'Acme Ltd', status: 'FLAGS_FOUND' },
       { kind: 'aml', subject: 'beneficiary', id: 'b2', name: 'Holding SA', status: 'NOT_CHECKED' },
       { kind: 'aml', subject: 'beneficiary', id: 'b3', name: 'Grace Hopper', status: 'NOT_CHECKED' },
+    ]);
+  });
+
+  it("names the register's undeclared persons whose screening is open, as the server does", () => {
+    const person = (key: string, name: string, status: string) =>
+      ({ key, name, sanctionsCheckStatus: status }) as unknown as CompanyRegister['undeclaredPersons'][number];
+    const d = detail('NEED_TO_REVIEW', 'NO_FLAGS', []);
+    expect(approvalBlockers(d, false, [], [person('r1', 'Victor Hidden', 'FLAGS_FOUND'), person('r2', 'Tom Example', 'NO_FLAGS')])).toEqual([
+      { kind: 'aml', subject: 'register', id: 'r1', name: 'Victor Hidden', status: 'FLAGS_FOUND' },
     ]);
   });
 

@@ -1,4 +1,4 @@
-import type { CaseDocument, CompanyDetail } from '../api/types.js';
+import type { CaseDocument, CompanyDetail, CompanyRegister } from '../api/types.js';
 
 /** AML statuses a reviewer has not settled (the server's rule, core/review/change-company-status.ts). */
 export const UNRESOLVED_AML = ['FLAGS_FOUND', 'NOT_CHECKED'] as const;
@@ -6,7 +6,7 @@ export const UNRESOLVED_AML = ['FLAGS_FOUND', 'NOT_CHECKED'] as const;
 export type Blocker =
   | { kind: 'notSubmitted'; status: string }
   | { kind: 'screeningRunning' }
-  | { kind: 'aml'; subject: 'company' | 'beneficiary'; id: string; name: string; status: string }
+  | { kind: 'aml'; subject: 'company' | 'beneficiary' | 'register'; id: string; name: string; status: string }
   | { kind: 'documentRejected'; id: string; type: string };
 
 type BeneficiaryDetail = CompanyDetail['beneficiaries'][number];
@@ -25,7 +25,12 @@ const amlStatus = (meta: unknown): string => {
  * the button is disabled (with the reasons) before anyone clicks. The server decides in the
  * end: its 409 names the same items.
  */
-export function approvalBlockers(detail: CompanyDetail, isScreeningPending = false, documents: CaseDocument[] = []): Blocker[] {
+export function approvalBlockers(
+  detail: CompanyDetail,
+  isScreeningPending = false,
+  documents: CaseDocument[] = [],
+  registerPersons: CompanyRegister['undeclaredPersons'] = [],
+): Blocker[] {
   const blockers: Blocker[] = [];
   if (detail.meta.status === 'PENDING' || detail.meta.status === 'PROCESSING') blockers.push({ kind: 'notSubmitted', status: detail.meta.status });
   if (isScreeningPending) blockers.push({ kind: 'screeningRunning' });
@@ -35,6 +40,11 @@ export function approvalBlockers(detail: CompanyDetail, isScreeningPending = fal
   for (const b of detail.beneficiaries) {
     const status = amlStatus(b.meta);
     if (isUnresolved(status)) blockers.push({ kind: 'aml', subject: 'beneficiary', id: b.id, name: beneficiaryName(b), status });
+  }
+  // Officers and owners the register names and the client did not declare are screened like beneficiaries.
+  for (const person of registerPersons) {
+    if (isUnresolved(person.sanctionsCheckStatus))
+      blockers.push({ kind: 'aml', subject: 'register', id: person.key, name: person.name, status: person.sanctionsCheckStatus });
   }
   for (const doc of rejectedUnreplaced(documents)) blockers.push({ kind: 'documentRejected', id: doc.id, type: doc.type });
   return blockers;

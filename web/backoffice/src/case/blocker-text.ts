@@ -8,7 +8,7 @@ export function blockerText(t: Translate, blocker: Blocker): string {
     case 'screeningRunning':
       return t('blocker.screeningRunning');
     case 'aml':
-      return t(blocker.subject === 'company' ? 'blocker.amlCompany' : 'blocker.amlBeneficiary', {
+      return t(blocker.subject === 'company' ? 'blocker.amlCompany' : blocker.subject === 'register' ? 'blocker.amlRegister' : 'blocker.amlBeneficiary', {
         name: blocker.name,
         status: t(`aml.${blocker.status}` as 'aml.FLAGS_FOUND'),
       });

@@ -1,7 +1,16 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { ApiError } from '../../../shared/api/errors.js';
 import { can } from '../api/permissions.js';
-import type { CaseChanges, CaseDecision, CompanyDetail, CompanyOwnership, CompanyScreening, ManagerListItem, RiskAssessment } from '../api/types.js';
+import type {
+  CaseChanges,
+  CaseDecision,
+  CompanyDetail,
+  CompanyOwnership,
+  CompanyRegister,
+  CompanyScreening,
+  ManagerListItem,
+  RiskAssessment,
+} from '../api/types.js';
 import { errorText } from '../components/error-text.js';
 import { formatDateTime, formatTimeLeft } from '../components/format.js';
 import { useShortcuts } from '../components/shortcuts.js';
@@ -20,6 +29,7 @@ import { DocumentsPanel, type DocumentsPanelProps } from './documents-panel.js';
 import { OwnershipGraph } from './ownership-graph.js';
 import { ChangesPanel, ReviewControls } from './review-controls.js';
 import { RiskPanel } from './risk-panel.js';
+import { RegisterPanel } from './register-panel.js';
 import { ScreeningPanel } from './screening-panel.js';
 import { AuditTimeline, CommentList } from './timeline.js';
 import { Badge } from '../components/badge.js';
@@ -28,6 +38,7 @@ interface CaseData {
   detail: CompanyDetail;
   screening: CompanyScreening;
   ownership: CompanyOwnership;
+  register: CompanyRegister;
   risk: RiskAssessment | null;
   managers: ManagerListItem[];
   decision: CaseDecision;
@@ -45,17 +56,18 @@ export default function CasePage({ id }: { id: string }) {
   const { t, locale } = useI18n();
   const { client, manager } = useSession();
   const { result, reload } = useLoad<CaseData>(async () => {
-    const [detail, screening, ownership, risk, managers, decision, changes, documents] = await Promise.all([
+    const [detail, screening, ownership, register, risk, managers, decision, changes, documents] = await Promise.all([
       client.getCompany(id),
       client.screening(id),
       client.ownership(id),
+      client.register(id),
       client.risk(id).catch(orNull),
       client.managers().then((m) => m.results),
       client.decision(id),
       client.changes(id),
       client.documents(id),
     ]);
-    return { detail, screening, ownership, risk, managers, decision, changes, documents };
+    return { detail, screening, ownership, register, risk, managers, decision, changes, documents };
   }, id);
   const [dialog, setDialog] = useState<DialogName | null>(null);
   const [decided, setDecided] = useState<'APPROVED' | 'DENIED' | null>(null);
@@ -67,7 +79,7 @@ export default function CasePage({ id }: { id: string }) {
   useTitle(data ? data.detail.company.companyName : t('case.title'));
 
   const canWork = can(manager.role, 'work');
-  const blockers = data ? approvalBlockers(data.detail, data.screening.isPending, data.documents) : [];
+  const blockers = data ? approvalBlockers(data.detail, data.screening.isPending, data.documents, data.register.undeclaredPersons) : [];
   const denyBlockers = data ? denialBlockers(data.detail) : [];
 
   const nextCase = async () => {
@@ -105,7 +117,7 @@ export default function CasePage({ id }: { id: string }) {
       </>
     );
   }
-  const { detail, screening, ownership, risk, managers, decision, changes, documents } = result.data;
+  const { detail, screening, ownership, register, risk, managers, decision, changes, documents } = result.data;
   const documentsClosed = !canWork
     ? t('documents.roleCannot', { role: t(`role.${manager.role}`) })
     : detail.meta.status === 'COMPLETED'
@@ -166,7 +178,7 @@ export default function CasePage({ id }: { id: string }) {
       {nextProblem ? <p className="note">{nextProblem}</p> : null}
       <nav className="section-nav" aria-label={t('case.sections')}>
         <ul>
-          {(['company', 'changes', 'documents', 'ownership', 'screening', 'risk', 'questionnaire', 'comments', 'audit'] as const).map((key) => (
+          {(['company', 'changes', 'register', 'documents', 'ownership', 'screening', 'risk', 'questionnaire', 'comments', 'audit'] as const).map((key) => (
             <li key={key}>
               <a href={`#${key}`}>{t(`case.section.${key}`)}</a>
             </li>
@@ -177,13 +189,18 @@ export default function CasePage({ id }: { id: string }) {
         <div className="case-main">
           {section('company', t('case.section.company'), <CompanyPanel detail={detail} />)}
           {section('changes', t('case.section.changes'), <ChangesPanel changes={changes} />)}
+          {section('register', t('case.section.register'), <RegisterPanel register={register} />)}
           {section(
             'documents',
             t('case.section.documents'),
             <DocumentsPanel detail={detail} documents={documents} closedReason={documentsClosed} onChanged={reload} />,
           )}
           {section('ownership', t('case.section.ownership'), <OwnershipGraph ownership={ownership} />)}
-          {section('screening', t('case.section.screening'), <ScreeningPanel detail={detail} screening={screening} canResolve={canWork} onChanged={reload} />)}
+          {section(
+            'screening',
+            t('case.section.screening'),
+            <ScreeningPanel detail={detail} screening={screening} register={register} canResolve={canWork} onChanged={reload} />,
+          )}
           {section('risk', t('case.section.risk'), <RiskPanel risk={risk} />)}
           {section('questionnaire', t('case.section.questionnaire'), <QuestionnairePanel detail={detail} />)}
           {section(

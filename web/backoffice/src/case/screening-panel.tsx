@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { CompanyDetail, CompanyScreening } from '../api/types.js';
+import type { CompanyDetail, CompanyRegister, CompanyScreening } from '../api/types.js';
 import { Facts } from '../components/facts.js';
 import { formatDateTime } from '../components/format.js';
 import { ErrorMessage } from '../components/messages.js';
@@ -14,15 +14,21 @@ type Hit = Subject['hits'][number];
 
 const PERSON_FIELDS = ['dateOfBirth', 'nationality', 'citizenship', 'country', 'countryOfResidence', 'personalNumber', 'documentNumber'] as const;
 const COMPANY_FIELDS = ['registrationNumber', 'country', 'city'] as const;
+/** An undeclared officer or owner from the register: what it gives (a birth month, not a date). */
+const REGISTER_FIELDS = ['birthMonth', 'nationality', 'countryOfResidence', 'registrationNumber'] as const;
 
 /** The subject's own data, to set beside each hit: what the reviewer compares. */
-function subjectFacts(detail: CompanyDetail, subject: Subject): { name: string; facts: Array<[string, string]> } {
+function subjectFacts(detail: CompanyDetail, register: CompanyRegister, subject: Subject): { name: string; facts: Array<[string, string]> } {
   const record = (info: object, keys: readonly string[]) =>
     keys.flatMap((key) => {
       const value = (info as Record<string, unknown>)[key];
       return typeof value === 'string' && value ? [[key, value] as [string, string]] : [];
     });
   if (subject.subjectType === 'COMPANY') return { name: detail.company.companyName, facts: record(detail.company, COMPANY_FIELDS) };
+  if (subject.subjectType === 'REGISTER_PERSON') {
+    const person = register.undeclaredPersons.find((p) => p.key === subject.subjectId);
+    return person ? { name: person.name, facts: record(person, REGISTER_FIELDS) } : { name: subject.subjectId, facts: [] };
+  }
   const b = detail.beneficiaries.find((x) => x.id === subject.subjectId);
   if (!b) return { name: subject.subjectId, facts: [] };
   return { name: beneficiaryName(b), facts: record(b.info, b.info.infoType === 'INDIVIDUAL' ? PERSON_FIELDS : COMPANY_FIELDS) };
@@ -32,11 +38,13 @@ function subjectFacts(detail: CompanyDetail, subject: Subject): { name: string; 
 export function ScreeningPanel({
   detail,
   screening,
+  register,
   canResolve,
   onChanged,
 }: {
   detail: CompanyDetail;
   screening: CompanyScreening;
+  register: CompanyRegister;
   canResolve: boolean;
   onChanged(): Promise<void>;
 }) {
@@ -46,7 +54,7 @@ export function ScreeningPanel({
     <>
       {screening.isPending ? <p className="note">{t('screening.pending')}</p> : null}
       {screening.subjects.map((subject) => {
-        const { name, facts } = subjectFacts(detail, subject);
+        const { name, facts } = subjectFacts(detail, register, subject);
         return (
           <section key={subject.subjectId} className="subject" aria-labelledby={`subject-${subject.subjectId}`}>
             <h3 id={`subject-${subject.subjectId}`}>
