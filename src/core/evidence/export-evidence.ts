@@ -1,4 +1,5 @@
 import { companyAuditEntries } from '../audit/read-company-logs.js';
+import { getCompanyRegister } from '../company-register/get-company-register.js';
 import { recordPartnerAudit } from '../audit/record-audit.js';
 import type { PartnerCtx } from '../context.js';
 import { openDocumentRows } from '../documents/present-document.js';
@@ -23,7 +24,8 @@ const EXTENSIONS: Record<string, string> = {
 
 /**
  * An evidence pack of one case: an uncompressed tar holding the case as JSON (the dossier,
- * screening, risk, document decisions and what changed), its audit entries as stored (each
+ * screening, risk, document decisions, what changed and the register check), the register's
+ * profile and report when it found the company, its audit entries as stored (each
  * re-hashable offline), every document's file, and a manifest of every file's SHA-256. The
  * export is itself an audit entry carrying the manifest's hash, so a pack can later be matched
  * to the export that produced it. Checked offline by `openkyb evidence verify`.
@@ -38,11 +40,12 @@ export async function exportEvidence({
   // The dossier read as the partner: the export's own audit entry below records who read it.
   const readCtx: PartnerCtx = { ...ctx, manager: null };
   const dossier = await getCompany({ ctx: readCtx, id: companyId });
-  const [screening, risk, documentDecisions, changes] = await Promise.all([
+  const [screening, risk, documentDecisions, changes, register] = await Promise.all([
     getCompanyScreening({ ctx: readCtx, companyId }),
     latestAssessment(ctx.db, companyId),
     listDocumentDecisions({ ctx, companyId }),
     getCaseChanges({ ctx, companyId }),
+    getCompanyRegister({ ctx: readCtx, companyId }),
   ]);
   const rows = await openDocumentRows(
     ctx.db,
@@ -67,9 +70,24 @@ export async function exportEvidence({
     entries.push({ name: path, data: bytes });
     documents.push({ id: row.id, type: row.type, filename: row.filename, beneficiaryId: row.beneficiary_id, path });
   }
+  // The official register's answer as the reviewer saw it: its profile (JSON) and report (PDF).
+  const registerFiles = await ctx.db
+    .selectFrom('company_register_checks')
+    .select(['data_file_hash', 'report_file_hash'])
+    .where('company_id', '=', companyId)
+    .executeTakeFirst();
+  for (const [name, hash] of [
+    ['register/profile.json', registerFiles?.data_file_hash],
+    ['register/report.pdf', registerFiles?.report_file_hash],
+  ] as const) {
+    if (!hash) continue;
+    const bytes = await readStoredFile(ctx, hash);
+    if (!bytes) throw notFound(`The register check's ${name}`);
+    entries.push({ name, data: bytes });
+  }
   const audit = await companyAuditEntries(ctx.db, { partnerId: ctx.partnerId, companyId }).selectAll().orderBy('seq').execute();
   const now = ctx.clock.now();
-  const caseJson = { exportedAt: new Date(now).toISOString(), case: dossier, screening, risk, documentDecisions, changes, documents };
+  const caseJson = { exportedAt: new Date(now).toISOString(), case: dossier, screening, risk, documentDecisions, changes, register, documents };
   entries.unshift(
     { name: 'case.json', data: Buffer.from(JSON.stringify(caseJson, null, 2)) },
     {

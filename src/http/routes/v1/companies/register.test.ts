@@ -8,6 +8,8 @@ import { describeEachDialect, type Harness } from '../../../../../test/harness.j
 import { companyBody, startSession } from '../../../../../test/kyb.js';
 import { screenPending } from '../../../../../test/screening-cases.js';
 import { checkCompanyRegister } from '../../../../core/company-register/check-company-register.js';
+import { readTar } from '../../../../core/evidence/tar.js';
+import { verifyEvidence } from '../../../../core/evidence/verify-evidence.js';
 import { importList } from '../../../../core/screening/import-list.js';
 import { purgeDecidedCases } from '../../../../core/retention/purge-decided-cases.js';
 
@@ -224,6 +226,20 @@ describeEachDialect('the official register in automation (govChecks, dataMatchin
     expect(files).toEqual([]);
     const subjects = await h().database.db.selectFrom('screening_subjects').select('subject_type').where('company_id', '=', s.companyId).execute();
     expect(subjects.map((x) => x.subject_type).sort()).toEqual(['BENEFICIARY', 'COMPANY']);
+  });
+
+  it('puts the register check in the evidence pack: its comparison in case.json, its profile and report as files that verify offline', async () => {
+    const s = await submittedGbCase(h(), { companyName: 'Meridian Advisory Ltd', registrationNumber: '09000002', city: 'London', postcode: 'EC1A 1BB' });
+    const res = await h().app.inject({ method: 'POST', url: `/v1/companies/${s.companyId}/evidence-pack/`, headers: { authorization: s.partner.auth } });
+    expect(res.statusCode, res.body).toBe(200);
+    const files = new Map(readTar(res.rawPayload).map((entry) => [entry.name, entry.data]));
+    expect([...files.keys()]).toEqual(expect.arrayContaining(['register/profile.json', 'register/report.pdf']));
+    expect(JSON.parse(files.get('register/profile.json')!.toString())).toMatchObject({ number: '09000002', name: 'Meridian Consulting Group Ltd' });
+    expect(files.get('register/report.pdf')!.subarray(0, 5).toString()).toBe('%PDF-');
+    const caseJson = JSON.parse(files.get('case.json')!.toString());
+    expect(caseJson.register).toMatchObject({ status: 'FOUND', registrationNumber: '09000002' });
+    expect(caseJson.register.undeclaredPersons.map((p: { name: string }) => p.name)).toContain('Victor Hidden');
+    expect(verifyEvidence(res.rawPayload)).toMatchObject({ isValid: true, problems: [] });
   });
 
   it('deletes the register check and its files with the company', async () => {
