@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -133,18 +133,19 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 
 /** `npm run bench -- companies`: the company list with each filter, and the detail, at 1,000,000 companies. */
 export async function benchCompanies(label: 'sqlite' | 'postgres', postgresUrl?: string): Promise<void> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'openkyb-bench-companies-'));
+  // OPENKYB_BENCH_KEEP=name keeps the seeded database (SQLite: a folder of that name in the
+  // temporary directory; PostgreSQL: a schema) and reuses it next run, to measure a change
+  // without seeding again; without it the database is removed at the end.
+  const kept = process.env.OPENKYB_BENCH_KEEP;
+  if (kept !== undefined && !/^[a-z][a-z0-9_]{0,40}$/.test(kept)) throw new Error('OPENKYB_BENCH_KEEP: lower-case letters, digits and _');
+  const dataDir = kept ? path.join(tmpdir(), `openkyb-bench-${kept}`) : mkdtempSync(path.join(tmpdir(), 'openkyb-bench-companies-'));
+  mkdirSync(dataDir, { recursive: true });
   let schema: string | undefined;
-  // OPENKYB_BENCH_KEEP_SCHEMA=name keeps the seeded PostgreSQL schema and reuses it next run
-  // (measure a change without seeding again); without it the schema is dropped at the end.
-  const keptSchema = label === 'postgres' ? process.env.OPENKYB_BENCH_KEEP_SCHEMA : undefined;
-  let isSeeded = false;
   if (label === 'postgres') {
-    schema = keptSchema ?? `bench_companies_${Date.now()}`;
+    schema = kept ?? `bench_companies_${Date.now()}`;
     const admin = new pg.Client({ connectionString: postgresUrl });
     await admin.connect();
-    isSeeded = (await admin.query('select 1 from information_schema.tables where table_schema = $1 and table_name = $2', [schema, 'companies'])).rowCount === 1;
-    if (!isSeeded) await admin.query(`create schema ${schema}`);
+    await admin.query(`create schema if not exists ${schema}`);
     await admin.end();
   }
   const database = openDatabase({ url: label === 'postgres' ? postgresUrl! : null, dataDir, ...(schema ? { schema } : {}), poolSize: 5 });
@@ -165,7 +166,7 @@ export async function benchCompanies(label: 'sqlite' | 'postgres', postgresUrl?:
     const logger = createLogger('warn');
     const ctx = buildCtx({ config, db: database.db, storage: openStorage(config, database.db), clock: systemClock, logger });
     // A kept schema's partner is the one that holds the seeded companies; a new key pair signs in as it.
-    const seeded = isSeeded ? await database.db.selectFrom('companies').select('partner_id').limit(1).executeTakeFirst() : undefined;
+    const seeded = kept ? await database.db.selectFrom('companies').select('partner_id').limit(1).executeTakeFirst() : undefined;
     const partner = seeded
       ? { partnerId: seeded.partner_id, ...(await createApiKey({ ctx, input: { partnerId: seeded.partner_id } })) }
       : await createPartner({ ctx, input: { name: 'Bench' } });
@@ -177,7 +178,7 @@ export async function benchCompanies(label: 'sqlite' | 'postgres', postgresUrl?:
       // index-only scans need.
       if (label === 'postgres') await sql`vacuum (analyze) companies, beneficiaries, company_counts`.execute(database.db);
       console.log(`\nSeeded ${COMPANIES} companies with a beneficiary each on ${label} in ${((performance.now() - seedStart) / 1000).toFixed(0)} s`);
-    } else console.log(`\nReusing the companies seeded in schema ${schema}`);
+    } else console.log(`\nReusing the companies seeded in ${schema ?? dataDir}`);
     const app = await buildApp({ config, database, storage: ctx.files.storage, clock: systemClock, logger });
     await app.ready();
     const auth = `Basic ${Buffer.from(`${partner.apiKey}:${partner.apiSecret}`).toString('base64')}`;
@@ -253,12 +254,12 @@ export async function benchCompanies(label: 'sqlite' | 'postgres', postgresUrl?:
     await app.close();
   } finally {
     await database.destroy();
-    if (schema && !keptSchema) {
+    if (schema && !kept) {
       const client = new pg.Client({ connectionString: postgresUrl });
       await client.connect();
       await client.query(`drop schema ${schema} cascade`);
       await client.end();
     }
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!kept) rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -2,8 +2,8 @@ import { sql, type SqlBool } from 'kysely';
 import type { CompanyStatusCounts, CompanyStatusCountsQuery } from '../../schemas/review.js';
 import { KYB_STATUSES } from '../../shared/enums.js';
 import type { PartnerCtx } from '../context.js';
-import { companyFilters, countsOf } from './company-filters.js';
-import { partnerMatches } from './search-companies.js';
+import { companyFilters, countsOf, type CompanyFilters } from './company-filters.js';
+import { countMatches, partnerMatches } from './search-companies.js';
 
 type CountRow = { status: string; count: number | string | bigint | null };
 
@@ -23,13 +23,7 @@ export async function countCompaniesByStatus({ ctx, query }: { ctx: PartnerCtx; 
       .groupBy('status')
       .execute();
   } else if (filters.viaSearchIndex) {
-    let listed = filters.withFilters(ctx.db.selectFrom('company_search').where('partner_id', '=', ctx.partnerId));
-    // The partner's index walked and tested against its matches, read once (as the list counts `q` with a filter).
-    if (filters.isSearch) listed = listed.where(sql<SqlBool>`+rowid in (${partnerMatches(ctx.partnerId, filters.folded)})`);
-    rows = await listed
-      .select((eb) => ['status', eb.fn.countAll<number | string | bigint>().as('count')])
-      .groupBy('status')
-      .execute();
+    rows = await countSearchIndex(ctx, filters);
   } else {
     rows = await filters
       .filtered(ctx.db)
@@ -40,4 +34,34 @@ export async function countCompaniesByStatus({ ctx, query }: { ctx: PartnerCtx; 
   const counted = new Map(rows.map((row) => [row.status, Number(row.count ?? 0)]));
   const statuses = Object.fromEntries(KYB_STATUSES.map((status) => [status, counted.get(status) ?? 0])) as CompanyStatusCounts['statuses'];
   return { total: KYB_STATUSES.reduce((sum, status) => sum + statuses[status], 0), statuses };
+}
+
+/**
+ * SQLite: grouped on company_search. A search's matches (their count read from the index alone)
+ * are each looked up by rowid when they are few against the partner's companies, and the
+ * partner's index is walked and tested against all of them when they are many (a third or more),
+ * as the list chooses its page.
+ */
+async function countSearchIndex(ctx: PartnerCtx, filters: CompanyFilters): Promise<CountRow[]> {
+  let listed = filters.withFilters(ctx.db.selectFrom('company_search').where('partner_id', '=', ctx.partnerId));
+  if (filters.isSearch) {
+    const matches = partnerMatches(ctx.partnerId, filters.folded);
+    const [found, total] = await Promise.all([countMatches(ctx.db, ctx.partnerId, filters.folded), countAll(ctx)]);
+    if (found === 0) return [];
+    listed =
+      total < 3 * found
+        ? listed.where(sql<SqlBool>`+rowid in (${matches})`)
+        : filters.withFilters(ctx.db.selectFrom('company_search').where(sql<SqlBool>`rowid in (${matches})`));
+  }
+  return listed
+    .select((eb) => ['status', eb.fn.countAll<number | string | bigint>().as('count')])
+    .groupBy('status')
+    .execute();
+}
+
+async function countAll(ctx: PartnerCtx): Promise<number> {
+  const row = await countsOf(ctx.db, ctx.partnerId, {})
+    .select((eb) => eb.fn.sum<number | string | null>('count').as('count'))
+    .executeTakeFirst();
+  return Number(row?.count ?? 0);
 }
