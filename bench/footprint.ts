@@ -23,7 +23,7 @@ export interface Footprint {
 
 /**
  * An idle `openkyb serve` on an empty database (SQLite, or a fresh schema of `postgresUrl`): time
- * from spawn to a healthy /livez and its resident memory then; after a minute of settling (the
+ * from spawn to a healthy /livez and its resident memory then; after 90 s of settling (the
  * workers' polls back off while idle), the CPU it used over `idleSeconds` and its resident memory
  * (Linux /proc). The compiled server (dist/, `npm run build`) is what runs in production; without
  * it the figures are from source through tsx, which costs more memory and start-up time.
@@ -89,8 +89,12 @@ export async function measureFootprint(label: 'sqlite' | 'postgres' = 'sqlite', 
   }
 }
 
-/** Long enough for every idle poll to reach its longest interval (30 s) and a little more. */
-const SETTLE_MS = 65_000;
+/**
+ * Long enough for every idle poll to reach its longest interval (30 s), and for V8's memory
+ * reducer, which compacts the heap about a minute after start-up's allocations stop (a few full
+ * collections: a one-off, not idle cost), to have run.
+ */
+const SETTLE_MS = 90_000;
 
 async function adminQuery(url: string, statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
