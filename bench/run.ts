@@ -81,7 +81,7 @@ async function main(): Promise<void> {
     for (const [label, url] of targets) await benchRegistries(label, url);
     return;
   }
-  if (!only || only === 'footprint') printFootprint(await measureFootprint());
+  if (!only || only === 'footprint') for (const [label, url] of targets) printFootprint(await measureFootprint(label, url));
   if (only === 'footprint') return;
   const sessionsPerSecond = new Map<string, number>();
   for (const [label, url] of targets) {

@@ -1,29 +1,17 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import {
-  createKeyCommand,
-  createPartnerCommand,
-  generateMasterCommand,
-  listKeysCommand,
-  migrateCommand,
-  revokeKeyCommand,
-  rotateMasterCommand,
-  setQuotaCommand,
-} from './cli/admin.js';
 import { MasterKeyError } from './core/privacy/master-keys.js';
-import { verifyAuditCommand } from './cli/audit.js';
-import { verifyEvidenceCommand } from './cli/evidence.js';
-import { createManagerCommand, disableManagerCommand, listManagersCommand, resetManagerCommand } from './cli/managers.js';
 import { isManagerRole, MANAGER_ROLES } from './core/managers/roles.js';
-import { backupCommand } from './cli/backup.js';
-import { serve } from './cli/serve.js';
-import { worker } from './cli/worker.js';
-import { importListCommand, isSource, listStatusCommand } from './cli/lists.js';
 import { ConfigError, FILE_STORES, loadConfig } from './config.js';
-import { migrateFilesCommand } from './cli/files.js';
-import { importRegistryCommand, registryStatusCommand } from './cli/registries.js';
 import { DATASET_IDS, isDatasetId } from './registries/open-data/dataset.js';
 import { DomainError } from './core/errors.js';
+
+// Each command's module is imported when that command runs: `serve` never loads the list and
+// register importers (their CSV and XML parsers), and a one-shot command never loads the server.
+const admin = () => import('./cli/admin.js');
+const managers = () => import('./cli/managers.js');
+const lists = () => import('./cli/lists.js');
+const registries = () => import('./cli/registries.js');
 
 const USAGE = `Usage: openkyb <command>
 
@@ -100,30 +88,30 @@ async function run(argv: string[]): Promise<number> {
   // Offline: needs no settings, database or secret.
   if (command === 'evidence verify') {
     const path = positionals[2];
-    return path ? verifyEvidenceCommand(out, { path, json }) : fail('evidence verify needs the FILE of a pack');
+    return path ? (await import('./cli/evidence.js')).verifyEvidenceCommand(out, { path, json }) : fail('evidence verify needs the FILE of a pack');
   }
   const config = loadConfig();
   switch (['serve', 'worker', 'migrate', 'backup'].includes(positionals[0]!) ? positionals[0] : command) {
     case 'serve':
-      await serve(config);
+      await (await import('./cli/serve.js')).serve(config);
       return -1;
     case 'worker':
-      await worker(config);
+      await (await import('./cli/worker.js')).worker(config);
       return -1;
     case 'migrate':
-      await migrateCommand(config, out);
+      await (await admin()).migrateCommand(config, out);
       return 0;
     case 'backup':
       if (!positionals[1]) return fail('backup needs a FILE to write');
-      return backupCommand(config, out, { file: positionals[1] });
+      return (await import('./cli/backup.js')).backupCommand(config, out, { file: positionals[1] });
     case 'partners create':
       if (!values.name?.trim()) return fail('partners create needs --name NAME');
-      await createPartnerCommand(config, out, { name: values.name, json });
+      await (await admin()).createPartnerCommand(config, out, { name: values.name, json });
       return 0;
     case 'partners quota': {
       const runs = values['automation-runs'];
       if (!values.partner || !runs || !/^(\d+|unlimited)$/.test(runs)) return fail('partners quota needs --partner ID and --automation-runs N|unlimited');
-      await setQuotaCommand(config, out, { partnerId: values.partner, limit: runs === 'unlimited' ? null : Number(runs) });
+      await (await admin()).setQuotaCommand(config, out, { partnerId: values.partner, limit: runs === 'unlimited' ? null : Number(runs) });
       return 0;
     }
     case 'managers create': {
@@ -131,63 +119,69 @@ async function run(argv: string[]): Promise<number> {
       if (!partner || !email?.trim() || !name?.trim() || !surname?.trim() || !role || !isManagerRole(role)) {
         return fail(`managers create needs --partner ID --email E --name N --surname S --role ${MANAGER_ROLES.join('|')}`);
       }
-      await createManagerCommand(config, out, { partnerId: partner, email, name, surname, role, json });
+      await (await managers()).createManagerCommand(config, out, { partnerId: partner, email, name, surname, role, json });
       return 0;
     }
     case 'managers list':
       if (!values.partner) return fail('managers list needs --partner ID');
-      await listManagersCommand(config, out, { partnerId: values.partner, json });
+      await (await managers()).listManagersCommand(config, out, { partnerId: values.partner, json });
       return 0;
     case 'managers disable':
     case 'managers reset': {
       const id = Number(values.id);
       if (!values.id || !/^\d{1,9}$/.test(values.id) || id < 1) return fail(`${command} needs --id N (the manager's number)`);
-      if (command === 'managers disable') await disableManagerCommand(config, out, { id });
-      else await resetManagerCommand(config, out, { id, json });
+      if (command === 'managers disable') await (await managers()).disableManagerCommand(config, out, { id });
+      else await (await managers()).resetManagerCommand(config, out, { id, json });
       return 0;
     }
     case 'keys create':
       if (!values.partner) return fail('keys create needs --partner ID');
-      await createKeyCommand(config, out, { partnerId: values.partner, label: values.label ?? null, json });
+      await (await admin()).createKeyCommand(config, out, { partnerId: values.partner, label: values.label ?? null, json });
       return 0;
     case 'keys list':
-      await listKeysCommand(config, out, { partnerId: values.partner, json });
+      await (await admin()).listKeysCommand(config, out, { partnerId: values.partner, json });
       return 0;
     case 'keys revoke':
       if (!positionals[2]) return fail('keys revoke needs a key id or API key');
-      await revokeKeyCommand(config, out, { key: positionals[2] });
+      await (await admin()).revokeKeyCommand(config, out, { key: positionals[2] });
       return 0;
     case 'keys generate-master':
-      generateMasterCommand(out);
+      (await admin()).generateMasterCommand(out);
       return 0;
     case 'keys rotate-master':
-      return (await rotateMasterCommand(config, out, { json, progress: (line) => process.stderr.write(line + '\n') })) ? 0 : 1;
-    case 'lists import':
+      return (await (await admin()).rotateMasterCommand(config, out, { json, progress: (line) => process.stderr.write(line + '\n') })) ? 0 : 1;
+    case 'lists import': {
+      const { importListCommand, isSource } = await lists();
       if (!isSource(positionals[2]) || !positionals[3]) return fail('lists import needs SOURCE (ofac-sdn, ofac-nonsdn, un, eu, uk, ftm) and PATH');
       await importListCommand(config, out, { source: positionals[2], path: positionals[3], force: values.force ?? false, json });
       return 0;
+    }
     case 'lists status':
-      await listStatusCommand(config, out, { json });
+      await (await lists()).listStatusCommand(config, out, { json });
       return 0;
     case 'files migrate': {
       const to = FILE_STORES.find((store) => store === values.to);
       const from = values.from === undefined ? FILE_STORES.find((store) => store !== to) : FILE_STORES.find((store) => store === values.from);
       if (!to || !from || from === to) return fail(`files migrate needs --to ${FILE_STORES.join('|')} (and --from, if given, another store)`);
-      return (await migrateFilesCommand(config, out, { from, to, json, progress: (line) => process.stderr.write(line + '\n') })) ? 0 : 1;
+      return (await (
+        await import('./cli/files.js')
+      ).migrateFilesCommand(config, out, { from, to, json, progress: (line) => process.stderr.write(line + '\n') }))
+        ? 0
+        : 1;
     }
     case 'registries import':
       if (!isDatasetId(positionals[2]) || !positionals[3]) return fail(`registries import needs DATASET (${DATASET_IDS.join(', ')}) and PATH`);
-      return importRegistryCommand(config, out, (line) => process.stderr.write(line + '\n'), {
+      return (await registries()).importRegistryCommand(config, out, (line) => process.stderr.write(line + '\n'), {
         dataset: positionals[2],
         path: positionals[3],
         force: values.force ?? false,
         json,
       });
     case 'registries status':
-      await registryStatusCommand(config, out, { json });
+      await (await registries()).registryStatusCommand(config, out, { json });
       return 0;
     case 'audit verify':
-      return verifyAuditCommand(config, out, { ...(values.partner ? { partnerId: values.partner } : {}), json });
+      return (await import('./cli/audit.js')).verifyAuditCommand(config, out, { ...(values.partner ? { partnerId: values.partner } : {}), json });
     default:
       return usage(2);
   }

@@ -44,6 +44,10 @@ export async function serve(config: Config): Promise<void> {
     wakeWorker: () => {
       webhooks?.notify();
       govChecks?.wake();
+      // Screening and risk requests are found by polling on SQLite; a loop that backed off
+      // while the server was idle returns to its base interval.
+      screening.nudge();
+      risk?.nudge();
     },
     screening: screening.host,
     registries,

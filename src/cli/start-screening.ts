@@ -27,6 +27,7 @@ export function startScreening(config: Config, database: DatabaseHandle, logger:
   worker.start();
   return {
     host,
+    nudge: () => worker.nudge(),
     async stop() {
       stopRefresh();
       await worker.stop();

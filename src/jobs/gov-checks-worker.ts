@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Ctx } from '../core/context.js';
 import { deliverDocumentOrder } from '../core/gov-checks/deliver-document-order.js';
 import { deliverSosReport } from '../core/gov-checks/deliver-sos-report.js';
-import { createBatchWorker } from './poll-loop.js';
+import { createBatchWorker, IDLE_POLL_MAX_MS } from './poll-loop.js';
 
 export interface GovChecksWorker {
   start(): void;
@@ -32,5 +32,12 @@ export function createGovChecksWorker(options: { ctx: Ctx; logger: Logger; pollI
     return done;
   };
 
-  return createBatchWorker({ name: 'gov-checks', logger, intervalMs: options.pollIntervalMs ?? 5000, runOnce, onStop: () => (stopping = true) });
+  return createBatchWorker({
+    name: 'gov-checks',
+    logger,
+    intervalMs: options.pollIntervalMs ?? 5000,
+    ...(options.pollIntervalMs === undefined ? { idleMaxMs: IDLE_POLL_MAX_MS } : {}),
+    runOnce,
+    onStop: () => (stopping = true),
+  });
 }

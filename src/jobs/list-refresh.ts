@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Ctx } from '../core/context.js';
 import { DomainError } from '../core/errors.js';
-import { importList, type ImportResult } from '../core/screening/import-list.js';
+import type { ImportResult } from '../core/screening/import-list.js';
 import type { SourceId } from '../screening/engine.js';
 
 /** The files a source is published as; a URL ending in "/" names the folder holding them. */
@@ -33,6 +33,8 @@ export async function refreshList(ctx: Ctx, source: SourceId, url: string, fetch
       target = path.join(dir, file ?? `${source}.download`);
       await writeFile(target, bytes);
     }
+    // The list parsers (CSV, XML) are loaded at the first refresh, not by every server at start.
+    const { importList } = await import('../core/screening/import-list.js');
     return await importList({ ctx, input: { source, path: files[0] ? dir : target } });
   } finally {
     await rm(dir, { recursive: true, force: true });

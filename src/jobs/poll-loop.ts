@@ -7,6 +7,11 @@ export interface PollLoopOptions {
   logger: Logger;
   /** How long an idle loop sleeps before looking again. */
   intervalMs: number;
+  /**
+   * Idle back-off: each pass that finds nothing doubles the sleep, up to this (default
+   * `intervalMs`: no back-off). A wake-up returns to `intervalMs`.
+   */
+  idleMaxMs?: number;
   /** Wake-ups closer together than this are merged (a busy server wakes a worker per request). */
   minGapMs?: number;
   /**
@@ -22,6 +27,12 @@ export interface PollLoop {
   start(): void;
   /** Asks the loop to look now instead of at its next poll (coalesced; cheap to call often). */
   wake(): void;
+  /**
+   * Says work may be coming (a request was served): a loop that backed off while idle looks now
+   * and returns to `intervalMs`; one polling at `intervalMs` is left alone, so a busy server
+   * does not run a pass per request.
+   */
+  nudge(): void;
   /** Stops after the pass in progress, if any. */
   stop(): Promise<void>;
 }
@@ -33,6 +44,8 @@ export interface PollLoop {
  */
 export function createPollLoop(options: PollLoopOptions): PollLoop {
   const { name, logger, intervalMs, minGapMs = 0, pass, wakeOn } = options;
+  const idleMaxMs = Math.max(intervalMs, options.idleMaxMs ?? intervalMs);
+  let delayMs = intervalMs;
   let unsubscribe: (() => void) | null = null;
   let stopping = false;
   let woken = false;
@@ -66,8 +79,12 @@ export function createPollLoop(options: PollLoopOptions): PollLoop {
         logger.error({ err: { type: (error as Error).name, code: (error as { code?: string }).code } }, `${name} pass failed`);
       }
       if (stopping) break;
-      if (more) continue;
-      await sleep(intervalMs);
+      if (more || woken) {
+        delayMs = intervalMs;
+        if (more) continue;
+      }
+      await sleep(delayMs);
+      delayMs = woken ? intervalMs : Math.min(delayMs * 2, idleMaxMs);
       if (minGapMs > 0 && !stopping) await new Promise((resolve) => setTimeout(resolve, minGapMs));
     }
   };
@@ -79,6 +96,9 @@ export function createPollLoop(options: PollLoopOptions): PollLoop {
       unsubscribe = wakeOn?.(wake) ?? null;
     },
     wake,
+    nudge() {
+      if (delayMs > intervalMs) wake();
+    },
     async stop() {
       stopping = true;
       unsubscribe?.();
@@ -92,6 +112,7 @@ export interface BatchWorker<R extends () => Promise<number>> {
   start(): void;
   runOnce: R;
   wake(): void;
+  nudge(): void;
   stop(): Promise<void>;
 }
 
@@ -109,6 +130,7 @@ export function createBatchWorker<R extends () => Promise<number>>(
     start: () => loop.start(),
     runOnce,
     wake: () => loop.wake(),
+    nudge: () => loop.nudge(),
     async stop() {
       onStop?.();
       await loop.stop();
@@ -117,10 +139,23 @@ export function createBatchWorker<R extends () => Promise<number>>(
 }
 
 /**
+ * How long an idle worker's poll may back off to (when its interval is the default, not one a
+ * caller chose). Most of an idle server's CPU was these polls; a server that serves a request
+ * nudges its own workers back to their base interval, PostgreSQL's notifications wake every
+ * process at once, and this bounds how late an idle loop sees what no one announced (a retry
+ * that came due, work committed by another process on SQLite).
+ */
+export const IDLE_POLL_MAX_MS = 30_000;
+
+/**
  * How a worker of work requests (screening, risk) hears of them: at once through the database's
  * notifications on its topic where it has them (PostgreSQL), polling seldom as a fallback; else
- * by polling every 2 s.
+ * by polling every 2 s, backing off to `IDLE_POLL_MAX_MS` while idle.
  */
-export function workRequestsOf(database: DatabaseHandle, topic: string, pollIntervalMs?: number): Pick<PollLoopOptions, 'intervalMs' | 'wakeOn'> {
-  return { intervalMs: pollIntervalMs ?? (database.canListen ? 10_000 : 2000), wakeOn: (wake) => database.onWork(topic, wake) };
+export function workRequestsOf(database: DatabaseHandle, topic: string, pollIntervalMs?: number): Pick<PollLoopOptions, 'intervalMs' | 'idleMaxMs' | 'wakeOn'> {
+  return {
+    intervalMs: pollIntervalMs ?? (database.canListen ? 10_000 : 2000),
+    ...(pollIntervalMs === undefined ? { idleMaxMs: IDLE_POLL_MAX_MS } : {}),
+    wakeOn: (wake) => database.onWork(topic, wake),
+  };
 }

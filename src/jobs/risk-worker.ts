@@ -9,6 +9,8 @@ export interface RiskWorker {
   start(): void;
   /** Answers up to `limit` recompute requests, one transaction each; returns how many. */
   runOnce(limit?: number): Promise<number>;
+  /** A request was served: a loop that backed off while idle looks now. */
+  nudge(): void;
   stop(): Promise<void>;
 }
 

@@ -30,6 +30,8 @@ export interface ScreeningWorker {
   start(): void;
   /** Brings the index up to the live lists, then screens one batch of requested companies. */
   runOnce(): Promise<number>;
+  /** A request was served: a loop that backed off while idle looks now. */
+  nudge(): void;
   stop(): Promise<void>;
 }
 
@@ -45,7 +47,7 @@ export function createScreeningWorker(options: ScreeningWorkerOptions): Screenin
   const syncIndex = async (): Promise<boolean> => {
     const live = await liveLists(database.db);
     const held = host.lists();
-    if (held === null || liveSetKey(held) !== liveSetKey(live)) await host.reload();
+    if (held === null || liveSetKey(held) !== liveSetKey(live)) await host.reload(live);
     return liveSetKey(host.lists() ?? []) === liveSetKey(live);
   };
 

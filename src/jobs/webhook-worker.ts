@@ -7,7 +7,7 @@ import type { DatabaseHandle } from '../db/database.js';
 import type { WebhookDeliveryRow } from '../db/tables.js';
 import { claimDueDeliveries, hasDueDeliveries } from '../core/webhooks/claim-deliveries.js';
 import { deliverClaimed, type DeliveryEnv } from './webhooks/deliver.js';
-import { createPollLoop } from './poll-loop.js';
+import { createPollLoop, IDLE_POLL_MAX_MS } from './poll-loop.js';
 import { WORK_TOPIC } from '../core/work-requests.js';
 
 export interface WebhookWorkerOptions {
@@ -91,6 +91,7 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
     name: 'webhook claim',
     logger,
     intervalMs: pollIntervalMs,
+    ...(options.pollIntervalMs === undefined ? { idleMaxMs: IDLE_POLL_MAX_MS } : {}),
     minGapMs: MIN_WAKE_GAP_MS,
     wakeOn: (wake) => database.onWork(WORK_TOPIC.webhooks, wake),
     // A full batch means more may be due: claim again at once.

@@ -7,7 +7,8 @@ import type { LiveList } from '../core/screening/live-lists.js';
 import type { ScreeningSearcher } from '../core/screening/searcher.js';
 
 interface IndexThread {
-  worker: Worker;
+  /** Null for the index of no lists, which answers every search with no hits without a thread. */
+  worker: Worker | null;
   lists: LiveList[];
   pending: Map<number, { resolve(hits: Hit[][]): void; reject(error: Error): void }>;
 }
@@ -37,16 +38,22 @@ export class ScreeningIndexHost implements ScreeningSearcher {
   async search(queries: ScreeningQuery[], options: SearchOptions = {}): Promise<Hit[][]> {
     const thread = this.current;
     if (!thread) throw new Error('the screening index is not ready');
+    const worker = thread.worker;
+    if (!worker) return queries.map(() => []);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       thread.pending.set(id, { resolve, reject });
-      thread.worker.postMessage({ type: 'search', id, queries, options } satisfies ThreadRequest);
+      worker.postMessage({ type: 'search', id, queries, options } satisfies ThreadRequest);
     });
   }
 
-  /** Builds an index of the live lists and swaps it in; concurrent calls share one build. */
-  reload(): Promise<void> {
-    this.building ??= this.build().finally(() => {
+  /**
+   * Builds an index of the live lists and swaps it in; concurrent calls share one build. A caller
+   * that has just read the live lists passes them: with none, no thread is started (an idle
+   * server with no lists imported holds no second V8 heap).
+   */
+  reload(live?: readonly LiveList[]): Promise<void> {
+    this.building ??= (live?.length === 0 ? Promise.resolve(this.swapIn({ worker: null, lists: [], pending: new Map() })) : this.build()).finally(() => {
       this.building = null;
     });
     return this.building;
@@ -82,6 +89,10 @@ export class ScreeningIndexHost implements ScreeningSearcher {
         reject(new Error(`screening thread exited (${code}) before it was ready`));
       });
     });
+    this.swapIn(thread);
+  }
+
+  private swapIn(thread: IndexThread): void {
     const previous = this.current;
     this.current = thread;
     if (previous) void this.retire(previous);
@@ -89,7 +100,7 @@ export class ScreeningIndexHost implements ScreeningSearcher {
 
   private async retire(thread: IndexThread): Promise<void> {
     while (thread.pending.size > 0) await new Promise((r) => setTimeout(r, 10));
-    await thread.worker.terminate();
+    await thread.worker?.terminate();
   }
 
   async close(): Promise<void> {

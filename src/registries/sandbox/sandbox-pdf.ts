@@ -1,11 +1,12 @@
 import anyAscii from 'any-ascii';
-import PDFDocument from 'pdfkit';
 
 /**
  * A one-page PDF that says what it is: a sandbox document with the given lines. The creation
  * date is fixed, so the same document is the same bytes every time (deterministic sandbox).
  */
-export function sandboxPdf(title: string, lines: readonly string[]): Promise<Buffer> {
+export async function sandboxPdf(title: string, lines: readonly string[]): Promise<Buffer> {
+  // pdfkit is loaded at the first sandbox document, not by every server at start.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     info: { Title: anyAscii(title), Producer: 'OpenKYB sandbox register', CreationDate: new Date(Date.UTC(2026, 0, 1)) },

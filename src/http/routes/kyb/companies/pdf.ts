@@ -1,5 +1,4 @@
 import { Type } from 'typebox';
-import { buildDossier } from '../../../../core/dossier/build-dossier.js';
 import { KybPdfRequest } from '../../../../schemas/dossier.js';
 import { IdParams } from '../../../../schemas/common.js';
 import { partnerCtx, type App } from '../../../context.js';
@@ -24,6 +23,9 @@ export function pdfRoute(app: App): void {
     },
     async (request, reply) => {
       const { content, password } = request.body;
+      // pdfkit and its fonts (fontkit, a brotli decoder, unicode tables) are tens of MB of heap:
+      // loaded at the first dossier, not by every server that never renders one.
+      const { buildDossier } = await import('../../../../core/dossier/build-dossier.js');
       const pdf = await buildDossier({
         ctx: partnerCtx(request),
         input: { companyId: request.params.id, ...(content ? { content } : {}), ...(password !== undefined ? { password } : {}) },
