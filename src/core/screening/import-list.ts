@@ -24,6 +24,8 @@ export interface ImportResult {
    * entities against the open cases and queues the cases that gain or lose a hit.
    */
   rescreen: 'FULL' | 'INCREMENTAL' | 'NONE';
+  /** How many entities the version added, changed and removed (an incremental re-screen). */
+  changes: { added: number; changed: number; removed: number } | null;
   warnings: string[];
 }
 
@@ -56,7 +58,7 @@ export async function importList({ ctx, input }: { ctx: Ctx; input: { source: So
     warnings: parsed.warnings,
   };
   const previous = live ? { sha256: live.sha256, entityCount: live.entity_count } : null;
-  if (live?.sha256 === parsed.version.sha256) return { ...base, listId: '', previous, isUnchanged: true, rescreened: 0, rescreen: 'NONE' };
+  if (live?.sha256 === parsed.version.sha256) return { ...base, listId: '', previous, isUnchanged: true, rescreened: 0, rescreen: 'NONE', changes: null };
   if (live && !input.force && parsed.version.entityCount < live.entity_count / 2) {
     throw new DomainError(
       'VALIDATION_ERROR',
@@ -67,7 +69,7 @@ export async function importList({ ctx, input }: { ctx: Ctx; input: { source: So
   const now = ctx.clock.now();
   const listId = newRowId();
   const isIncremental = live !== undefined && live.rescreen_pending === 0;
-  const rescreened = await ctx.db.transaction().execute(async (trx) => {
+  const { rescreened, changes } = await ctx.db.transaction().execute(async (trx) => {
     const changes = isIncremental ? await diffEntities(trx, live.id, parsed.entities) : null;
     await trx
       .insertInto('screening_lists')
@@ -98,12 +100,13 @@ export async function importList({ ctx, input }: { ctx: Ctx; input: { source: So
     await trx.deleteFrom('screening_entities').where('list_id', 'in', superseded).execute();
     await trx.updateTable('screening_lists').set({ is_live: 0, rescreen_pending: 0 }).where('source', '=', input.source).where('is_live', '=', 1).execute();
     await trx.updateTable('screening_lists').set({ is_live: 1 }).where('id', '=', listId).execute();
-    return changes ? 0 : requestScreeningOfOpenCases(trx, now);
+    return { rescreened: changes ? 0 : await requestScreeningOfOpenCases(trx, now), changes };
   });
   const rescreen = isIncremental ? 'INCREMENTAL' : 'FULL';
   ctx.logger.info(
     { source: input.source, sha256: parsed.version.sha256, entities: parsed.version.entityCount, rescreen, rescreened },
     'screening list imported',
   );
-  return { ...base, listId, previous, isUnchanged: false, rescreened, rescreen };
+  const counts = changes && { added: changes.added.length, changed: changes.changed.length, removed: changes.removed.length };
+  return { ...base, listId, previous, isUnchanged: false, rescreened, rescreen, changes: counts };
 }

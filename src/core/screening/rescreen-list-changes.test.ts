@@ -80,6 +80,7 @@ describeEachDialect('incremental re-screening when a list changes', (h) => {
     const second = await importList({ ctx: h().ctx, input: { source: 'ftm', path: await writeFtm(b.entries) } });
     expect(second.rescreen).toBe('INCREMENTAL');
     expect(second.rescreened).toBe(0);
+    expect(second.changes).toEqual({ added: 40, changed: 40, removed: 40 });
     const untouchedAt = await screenedAt(h());
     await screenPending(h());
     const incremental = await hitSets(h());
