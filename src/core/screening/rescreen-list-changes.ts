@@ -1,3 +1,5 @@
+import type { CompanyRow } from '../../db/tables.js';
+import type { ScreeningQuery } from '../../screening/engine.js';
 import type { Ctx } from '../context.js';
 import { MissingKeyError } from '../privacy/company-keys.js';
 import type { ListChanges } from './list-changes.js';
@@ -82,38 +84,51 @@ async function companiesHitBy(ctx: Ctx, entityIds: string[]): Promise<Set<string
   return companies;
 }
 
-/** Walks the open cases a page at a time; adds to `touched` those with a hit among `entityIds`. */
+/**
+ * Walks the open cases a page at a time; adds to `touched` those with a hit among `entityIds`.
+ * One page is searched in the index thread while the next is read from the database.
+ */
 async function companiesGaining(ctx: Ctx, searcher: ScreeningSearcher, entityIds: string[], pageSize: number, touched: Set<string>): Promise<number> {
   let examined = 0;
   let after = '';
+  let searching: Promise<void> = Promise.resolve();
   for (;;) {
     const page = await ctx.db.selectFrom('companies').selectAll().where(isOpenCase).where('id', '>', after).orderBy('id').limit(pageSize).execute();
-    if (page.length === 0) return examined;
+    if (page.length === 0) break;
     after = page[page.length - 1]!.id;
-    // One key scope per page: names are opened in memory only, for this search.
-    const keyed = { ...ctx, keys: ctx.keys.fresh() };
-    const queries = [];
-    const owners: string[] = [];
-    for (const row of page) {
-      if (touched.has(row.id)) continue;
-      let subjects: Awaited<ReturnType<typeof readSubjects>>;
-      try {
-        subjects = await readSubjects(ctx.db, keyed, row);
-      } catch (error) {
-        if (error instanceof MissingKeyError) continue;
-        throw error;
-      }
-      if (!subjects) continue;
-      examined += 1;
-      for (const query of subjects.subjects.flatMap((s) => s.queries)) {
-        queries.push(query);
-        owners.push(row.id);
-      }
-    }
+    const { queries, owners } = await pageQueries(ctx, page, touched);
+    examined += new Set(owners).size;
+    await searching;
     if (queries.length === 0) continue;
-    const found = await searcher.searchAmong(queries, entityIds, SUBJECT_SEARCH);
-    found.forEach((hits, i) => {
-      if (hits.length > 0) touched.add(owners[i]!);
-    });
+    searching = searcher.searchAmong(queries, entityIds, SUBJECT_SEARCH).then((found) =>
+      found.forEach((hits, i) => {
+        if (hits.length > 0) touched.add(owners[i]!);
+      }),
+    );
   }
+  await searching;
+  return examined;
+}
+
+/** The page's subjects' queries, each with the company it belongs to. */
+async function pageQueries(ctx: Ctx, page: CompanyRow[], touched: Set<string>): Promise<{ queries: ScreeningQuery[]; owners: string[] }> {
+  // One key scope per page: names are opened in memory only, for this search.
+  const keyed = { ...ctx, keys: ctx.keys.fresh() };
+  const queries: ScreeningQuery[] = [];
+  const owners: string[] = [];
+  for (const row of page) {
+    if (touched.has(row.id)) continue;
+    let read: Awaited<ReturnType<typeof readSubjects>>;
+    try {
+      read = await readSubjects(ctx.db, keyed, row);
+    } catch (error) {
+      if (error instanceof MissingKeyError) continue;
+      throw error;
+    }
+    for (const query of read?.subjects.flatMap((s) => s.queries) ?? []) {
+      queries.push(query);
+      owners.push(row.id);
+    }
+  }
+  return { queries, owners };
 }
