@@ -358,6 +358,8 @@ export interface ScreeningListRow {
   changes: string | null;
   /** 1 while the open cases have not been matched against `changes` yet. */
   rescreen_pending: number;
+  /** Entities with a PEP tier: a version with any checks subjects for politically exposed persons. */
+  pep_entity_count: number;
 }
 
 export interface ScreeningEntityRow {

@@ -84,6 +84,7 @@ export async function importList({ ctx, input }: { ctx: Ctx; input: { source: So
         is_live: 0,
         changes: changes && JSON.stringify(changes),
         rescreen_pending: changes ? 1 : 0,
+        pep_entity_count: parsed.entities.filter((e) => e.pepTier).length,
       })
       .execute();
     for (let i = 0; i < parsed.entities.length; i += 500) {

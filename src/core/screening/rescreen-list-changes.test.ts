@@ -1,30 +1,10 @@
 import { expect, it } from 'vitest';
-import { api } from '../../../test/api.js';
-import { describeEachDialect, type Harness, type TestPartner } from '../../../test/harness.js';
-import { companyBody } from '../../../test/kyb.js';
+import { submittedNamed } from '../../../test/companies.js';
+import { describeEachDialect, type Harness } from '../../../test/harness.js';
 import { listVersionA, listVersionB, nearOrg, nearPerson, seeded, writeFtm, type ListEntry, type SubjectNames } from '../../../test/rescreen-cases.js';
 import { screenPending } from '../../../test/screening-cases.js';
 import { importList } from './import-list.js';
 import { requestScreeningOfOpenCases } from './request-screening.js';
-
-async function submitted(h: Harness, partner: TestPartner, names: SubjectNames): Promise<string> {
-  const { call } = api(h);
-  const token = await api(h).createToken(partner, { tokenType: 'FORM', clientId: 'c', externalRef: 'r', flow: null });
-  const bearer = `Bearer ${token.json.tokenString}`;
-  const form = await call('POST', '/kyb/forms/', bearer, { company: companyBody({ additionalInfo: {}, brandNames: [], companyName: names.companyName }) });
-  if (form.status !== 201) throw new Error(`form: ${form.text}`);
-  for (const person of names.people) {
-    const added = await call('POST', `/kyb/forms/${token.json.companyId}/beneficiaries/`, bearer, {
-      beneficiaryTypes: ['UBO'],
-      info: { infoType: 'INDIVIDUAL', nationality: 'RU', ...person },
-      ownershipPercentage: 30,
-    });
-    if (added.status !== 201) throw new Error(`beneficiary: ${added.text}`);
-  }
-  const submit = await call('POST', `/kyb/forms/${token.json.companyId}/submit/`, bearer);
-  if (submit.status !== 200) throw new Error(`submit: ${submit.text}`);
-  return token.json.companyId as string;
-}
 
 /** Every subject's hits as the back office shows them (entity, alert, current, resolution, entity version), and their scores. */
 async function hitSets(h: Harness): Promise<{ hits: string[]; scores: Map<string, number> }> {
@@ -68,7 +48,7 @@ describeEachDialect('incremental re-screening when a list changes', (h) => {
     expect(first.rescreen).toBe('FULL');
     const partner = await h().partner();
     const companies: string[] = [];
-    for (const names of subjectsFor(rand, a, b, 160)) companies.push(await submitted(h(), partner, names));
+    for (const names of subjectsFor(rand, a, b, 160)) companies.push(await submittedNamed(h(), partner, names));
     await screenPending(h());
     const before = await hitSets(h());
     // A reviewer's resolution of a hit on an entity the update removes must survive it.
