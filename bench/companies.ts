@@ -28,8 +28,12 @@ const SCENARIO_BUDGET_MS = 20_000;
 const STATUSES = ['NEED_TO_REVIEW', 'NEED_TO_PROCESS', 'COMPLETED', 'PENDING'];
 const WORDS = ['alpha', 'baltic', 'cargo', 'delta', 'ember', 'fjord', 'granit', 'harbor', 'iris', 'jade'];
 
+/** The names a seeded company and its beneficiary carry (the re-screening bench names them near list entries). */
+export type SeedNames = (i: number) => { company: string; given: string; surname: string };
+const defaultNames: SeedNames = (i) => ({ company: `${WORDS[i % 10]} ${WORDS[Math.floor(i / 10) % 10]} trading ${i}`, given: 'Owner', surname: `Number${i}` });
+
 /** Companies straight into the tables (not through HTTP): one partner holding all of them. */
-export async function seed(database: DatabaseHandle, partnerId: string, start: number): Promise<void> {
+export async function seed(database: DatabaseHandle, partnerId: string, start: number, count = COMPANIES, names = defaultNames): Promise<void> {
   const db = database.db;
   const batch = BATCH[database.dialect];
   const began = performance.now();
@@ -47,10 +51,10 @@ export async function seed(database: DatabaseHandle, partnerId: string, start: n
       ),
     );
   }
-  for (let first = 0; first < COMPANIES; first += batch * BATCHES_PER_TRANSACTION) {
+  for (let first = 0; first < count; first += batch * BATCHES_PER_TRANSACTION) {
     const batches: Array<[CompanyRow[], BeneficiaryRow[]]> = [];
-    for (let offset = first; offset < Math.min(COMPANIES, first + batch * BATCHES_PER_TRANSACTION); offset += batch) {
-      batches.push(seedBatch(offset, Math.min(COMPANIES, offset + batch), partnerId, start, managers));
+    for (let offset = first; offset < Math.min(count, first + batch * BATCHES_PER_TRANSACTION); offset += batch) {
+      batches.push(seedBatch(offset, Math.min(count, offset + batch), partnerId, start, managers, names));
     }
     await db.transaction().execute(async (trx) => {
       for (const [companies, beneficiaries] of batches) {
@@ -58,8 +62,8 @@ export async function seed(database: DatabaseHandle, partnerId: string, start: n
         await trx.insertInto('beneficiaries').values(beneficiaries).execute();
       }
     });
-    const done = Math.min(COMPANIES, first + batch * BATCHES_PER_TRANSACTION);
-    if (done % 50_000 === 0 || done === COMPANIES) {
+    const done = Math.min(count, first + batch * BATCHES_PER_TRANSACTION);
+    if (done % 50_000 === 0 || done === count) {
       const seconds = (performance.now() - began) / 1000;
       console.log(`  seeded ${done} companies in ${seconds.toFixed(0)} s (${(done / seconds).toFixed(0)}/s)`);
     }
@@ -67,12 +71,13 @@ export async function seed(database: DatabaseHandle, partnerId: string, start: n
 }
 
 /** Companies [from, to) and a beneficiary each; every filter value has a known share. */
-function seedBatch(from: number, to: number, partnerId: string, start: number, managers: number[]): [CompanyRow[], BeneficiaryRow[]] {
+function seedBatch(from: number, to: number, partnerId: string, start: number, managers: number[], names: SeedNames): [CompanyRow[], BeneficiaryRow[]] {
   const companies: CompanyRow[] = [];
   const beneficiaries: BeneficiaryRow[] = [];
   for (let i = from; i < to; i += 1) {
     const id = randomUUID();
-    const name = `${WORDS[i % 10]} ${WORDS[Math.floor(i / 10) % 10]} trading ${i}`;
+    const named = names(i);
+    const name = named.company;
     const reg = `REG${i}`;
     const status = STATUSES[i % 4]!;
     companies.push({
@@ -117,7 +122,7 @@ function seedBatch(from: number, to: number, partnerId: string, start: number, m
       parent_id: null,
       info_type: 'INDIVIDUAL',
       beneficiary_types: '["UBO"]',
-      info: JSON.stringify({ name: 'Owner', surname: `Number${i}` }),
+      info: JSON.stringify({ name: named.given, surname: named.surname }),
       positions: '[]',
       form_filler: 0,
       ownership_percentage: 100,

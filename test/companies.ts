@@ -113,3 +113,27 @@ export function recordFlaggedBeneficiary(
     { subjectId: s.beneficiaryId, resolution },
   );
 }
+
+/** A submitted company of this name with one individual beneficiary per person given; its id. */
+export async function submittedNamed(
+  h: Harness,
+  partner: TestPartner,
+  names: { companyName: string; people: { name: string; surname: string; dateOfBirth?: string }[] },
+): Promise<string> {
+  const { call } = api(h);
+  const token = await api(h).createToken(partner, { tokenType: 'FORM', clientId: 'c', externalRef: 'r', flow: null });
+  const bearer = `Bearer ${token.json.tokenString}`;
+  const form = await call('POST', '/kyb/forms/', bearer, { company: companyBody({ additionalInfo: {}, brandNames: [], companyName: names.companyName }) });
+  if (form.status !== 201) throw new Error(`form: ${form.text}`);
+  for (const person of names.people) {
+    const added = await call('POST', `/kyb/forms/${token.json.companyId}/beneficiaries/`, bearer, {
+      beneficiaryTypes: ['UBO'],
+      info: { infoType: 'INDIVIDUAL', nationality: 'RU', ...person },
+      ownershipPercentage: 30,
+    });
+    if (added.status !== 201) throw new Error(`beneficiary: ${added.text}`);
+  }
+  const submit = await call('POST', `/kyb/forms/${token.json.companyId}/submit/`, bearer);
+  if (submit.status !== 200) throw new Error(`submit: ${submit.text}`);
+  return token.json.companyId as string;
+}

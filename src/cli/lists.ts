@@ -25,7 +25,12 @@ export async function importListCommand(config: Config, out: Out, input: { sourc
       ? `It replaces the version with ${result.previous.entityCount} entities (${result.previous.sha256.slice(0, 16)}).`
       : 'It is the first version of this list.',
   );
-  out(`${result.rescreened} open case(s) will be screened again against it.`);
+  const { changes } = result;
+  out(
+    changes
+      ? `${changes.added} entities added, ${changes.changed} changed, ${changes.removed} removed: the screening worker matches them against the open cases and screens again those that gain or lose a hit.`
+      : `${result.rescreened} open case(s) will be screened again against it.`,
+  );
 }
 
 export async function listStatusCommand(config: Config, out: Out, input: { json: boolean }): Promise<void> {

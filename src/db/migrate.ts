@@ -21,6 +21,7 @@ import * as queueViews from './migrations/20261128T0610-queue-views.js';
 import * as themeLogos from './migrations/20261128T0620-theme-logos.js';
 import * as searchPartitions from './migrations/20261128T0700-search-partitions.js';
 import * as companyRegister from './migrations/20261128T0810-company-register.js';
+import * as listChanges from './migrations/20261128T0830-list-changes.js';
 
 /** Migrations in order; names are their timestamps and never change once released. */
 const migrations: Record<string, Migration> = {
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   '20261128T0620-theme-logos': themeLogos,
   '20261128T0700-search-partitions': searchPartitions,
   '20261128T0810-company-register': companyRegister,
+  '20261128T0830-list-changes': listChanges,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

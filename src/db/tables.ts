@@ -355,6 +355,12 @@ export interface ScreeningListRow {
   warnings: string;
   imported_at: number;
   is_live: number;
+  /** JSON: ListChanges (entity ids added, changed, removed against the version it replaced); null for a first import. */
+  changes: string | null;
+  /** 1 while the open cases have not been matched against `changes` yet. */
+  rescreen_pending: number;
+  /** Entities with a PEP tier: a version with any checks subjects for politically exposed persons. */
+  pep_entity_count: number;
 }
 
 export interface ScreeningEntityRow {

@@ -5,6 +5,7 @@ import { expireCompanies } from '../core/review/expire-companies.js';
 import { finishAutomation } from '../core/review/finish-automation.js';
 import { checkCompanyRegister } from '../core/company-register/check-company-register.js';
 import { screenCompany } from '../core/screening/screen-company.js';
+import { rescreenListChanges } from '../core/screening/rescreen-list-changes.js';
 import type { ScreeningPolicy } from '../core/screening/status.js';
 import type { DatabaseHandle } from '../db/database.js';
 import type { ScreeningIndexHost } from '../screening-runtime/index-host.js';
@@ -75,6 +76,9 @@ export function createScreeningWorker(options: ScreeningWorkerOptions): Screenin
   const runOnce = async (): Promise<number> => {
     if (options.screen !== false) await expire();
     if (!(await syncIndex()) || options.screen === false) return 0;
+    // A list changed: only the cases that gain or lose a hit are queued (before they are claimed).
+    const rescreened = await rescreenListChanges({ ctx, searcher: host });
+    if (rescreened) logger.info(rescreened, 'list changes matched against open cases');
     const due = await claimScreeningRequests({ ctx, input: { leaseMs, limit: 5 } });
     for (const request of due) {
       await checkRegister(request.companyId);

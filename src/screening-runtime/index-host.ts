@@ -35,7 +35,15 @@ export class ScreeningIndexHost implements ScreeningSearcher {
     return this.current?.lists ?? null;
   }
 
-  async search(queries: ScreeningQuery[], options: SearchOptions = {}): Promise<Hit[][]> {
+  search(queries: ScreeningQuery[], options: SearchOptions = {}): Promise<Hit[][]> {
+    return this.ask(queries, options);
+  }
+
+  searchAmong(queries: ScreeningQuery[], entityIds: string[], options: SearchOptions = {}): Promise<Hit[][]> {
+    return this.ask(queries, options, entityIds);
+  }
+
+  private async ask(queries: ScreeningQuery[], options: SearchOptions, entityIds?: string[]): Promise<Hit[][]> {
     const thread = this.current;
     if (!thread) throw new Error('the screening index is not ready');
     const worker = thread.worker;
@@ -43,7 +51,7 @@ export class ScreeningIndexHost implements ScreeningSearcher {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       thread.pending.set(id, { resolve, reject });
-      worker.postMessage({ type: 'search', id, queries, options } satisfies ThreadRequest);
+      worker.postMessage({ type: 'search', id, queries, options, ...(entityIds ? { entityIds } : {}) } satisfies ThreadRequest);
     });
   }
 

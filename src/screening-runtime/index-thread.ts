@@ -8,7 +8,8 @@ import { liveEntities, liveLists } from '../core/screening/live-lists.js';
  * says it is ready, then answers searches. The host builds a new thread to swap in a new index,
  * so searches never wait for a build.
  */
-export type ThreadRequest = { type: 'search'; id: number; queries: ScreeningQuery[]; options: SearchOptions };
+/** `entityIds`: search only those entities (incremental re-screening). */
+export type ThreadRequest = { type: 'search'; id: number; queries: ScreeningQuery[]; options: SearchOptions; entityIds?: string[] };
 export type ThreadMessage =
   | { type: 'ready'; lists: Awaited<ReturnType<typeof liveLists>>; entityCount: number; buildMs: number }
   | { type: 'result'; id: number; hits: Hit[][] }
@@ -32,9 +33,17 @@ async function main(): Promise<void> {
   } finally {
     await database.destroy();
   }
+  // Re-screening sends the same entities batch after batch: their restriction is built once.
+  let restricted: { key: string; restriction: ReturnType<ScreeningIndex['restrictTo']> } | null = null;
   port.on('message', (request: ThreadRequest) => {
     try {
-      const hits = request.queries.map((query) => index.search(query, request.options));
+      let restriction: ReturnType<ScreeningIndex['restrictTo']> | undefined;
+      if (request.entityIds) {
+        const key = request.entityIds.join('\n');
+        if (restricted?.key !== key) restricted = { key, restriction: index.restrictTo(request.entityIds) };
+        restriction = restricted.restriction;
+      }
+      const hits = request.queries.map((query) => index.search(query, request.options, restriction));
       port.postMessage({ type: 'result', id: request.id, hits } satisfies ThreadMessage);
     } catch (error) {
       port.postMessage({ type: 'error', id: request.id, message: (error as Error).message } satisfies ThreadMessage);

@@ -6,6 +6,7 @@ import type { Entity } from '../../screening/model.js';
 import type { Hit } from '../../screening/match/hit.js';
 import { PRODUCTION_THRESHOLD } from '../../screening/match/hit.js';
 import { COUNTRIES } from '../../shared/enums.js';
+import { subjectStatus, type AmlCheckStatus } from '../screening/status.js';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const COUNTRY_SET = new Set<string>(COUNTRIES);
@@ -18,6 +19,8 @@ export interface ScreeningOfCompany {
   subjects: Map<string, ScreeningSubjectRow>;
   hits: Map<string, ScreeningHitRow[]>;
   entities: Map<string, Entity>;
+  /** Versions (sha256) of the lists the subjects were screened against that hold PEP data. */
+  pepVersions: Set<string>;
 }
 
 /**
@@ -48,12 +51,18 @@ export async function readScreening(db: Db, ctx: Pick<Ctx, 'keys'>, companyId: s
           .where('screening_lists.is_live', '=', 1)
           .where('screening_entities.entity_id', 'in', entityIds)
           .execute();
+  const versions = [...new Set(subjects.flatMap((s) => (JSON.parse(s.list_versions) as { sha256: string }[]).map((v) => v.sha256)))];
+  const pepVersions =
+    versions.length === 0
+      ? []
+      : await db.selectFrom('screening_lists').select('sha256').where('sha256', 'in', versions).where('pep_entity_count', '>', 0).execute();
   const byRow = new Map<string, ScreeningHitRow[]>();
   for (const hit of hits) byRow.set(hit.subject_row_id, [...(byRow.get(hit.subject_row_id) ?? []), hit]);
   return {
     subjects: new Map(subjects.map((s) => [s.subject_id, s])),
     hits: new Map(subjects.map((s) => [s.subject_id, byRow.get(s.id) ?? []])),
     entities: new Map(entityRows.map((row) => [row.entity_id, JSON.parse(row.data) as Entity])),
+    pepVersions: new Set(pepVersions.map((v) => v.sha256)),
   };
 }
 
@@ -132,6 +141,29 @@ export function monitoringOf(screening: ScreeningOfCompany, subjectId: string) {
 }
 
 /** When a reviewer last decided on one of the subject's hits. */
+/**
+ * iDenfy's pepsCheckStatus for a subject: its alerts on politically exposed persons (hits whose
+ * entity has a PEP tier), as subjectStatus judges alerts; NOT_CHECKED until it was screened
+ * against a list version holding PEP data.
+ */
+export function pepsStatusOf(screening: ScreeningOfCompany, subjectId: string): AmlCheckStatus {
+  const subject = screening.subjects.get(subjectId);
+  if (!subject || subject.checked_at === null) return 'NOT_CHECKED';
+  const versions = JSON.parse(subject.list_versions) as { sha256: string }[];
+  if (!versions.some((v) => screening.pepVersions.has(v.sha256))) return 'NOT_CHECKED';
+  const alerts = (screening.hits.get(subjectId) ?? []).filter((h) => h.is_alert === 1 && (JSON.parse(h.detail) as Hit).pepTier !== undefined);
+  return subjectStatus(alerts, subject.status_reason);
+}
+
+/** When a reviewer last resolved one of the subject's PEP hits. */
+export function pepsStatusSetAt(screening: ScreeningOfCompany, subjectId: string): string | null {
+  const times = (screening.hits.get(subjectId) ?? [])
+    .filter((h) => (JSON.parse(h.detail) as Hit).pepTier !== undefined)
+    .map((h) => h.resolved_at)
+    .filter((t): t is number => t !== null);
+  return times.length > 0 ? iso(Math.max(...times)) : null;
+}
+
 export function statusSetAt(screening: ScreeningOfCompany, subjectId: string): string | null {
   const times = (screening.hits.get(subjectId) ?? []).map((h) => h.resolved_at).filter((t): t is number => t !== null);
   return times.length > 0 ? iso(Math.max(...times)) : null;

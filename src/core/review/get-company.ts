@@ -10,7 +10,7 @@ import { presentDocuments } from '../documents/present-document.js';
 import { notFound } from '../errors.js';
 import { loadFlow } from '../forms/access.js';
 import { presentCompany } from '../forms/present-form.js';
-import { amlCheckOf, monitoringOf, readScreening, statusSetAt, type ScreeningOfCompany } from './aml-check.js';
+import { amlCheckOf, monitoringOf, pepsStatusOf, pepsStatusSetAt, readScreening, statusSetAt, type ScreeningOfCompany } from './aml-check.js';
 import { presentAuditLogs } from './audit-logs.js';
 import { listComments } from './list-comments.js';
 import { loadReviewCompany } from './load-company.js';
@@ -76,7 +76,7 @@ export async function getCompany({ ctx, id }: { ctx: PartnerCtx; id: string }) {
       const organisation = beneficiary.info.infoType === 'COMPANY' ? beneficiary.info : null;
       return {
         ...beneficiary,
-        meta: beneficiaryMeta(screening, row.id, row.scan_ref),
+        meta: beneficiaryMeta(screening, row.id, row.scan_ref, row.info_type === 'INDIVIDUAL'),
         documents: documents.filter((d) => d.beneficiaryId === row.id).map(({ beneficiaryId: _b, ...doc }) => doc),
         amlCheck: amlCheckOf(screening, row.id, {
           clientId: company.client_id,
@@ -148,16 +148,16 @@ function presentCompanyMeta(company: CompanyRow, screening: ScreeningOfCompany, 
   };
 }
 
-function beneficiaryMeta(screening: ScreeningOfCompany, beneficiaryId: string, scanRef: string | null) {
+function beneficiaryMeta(screening: ScreeningOfCompany, beneficiaryId: string, scanRef: string | null, isPerson: boolean) {
   return {
     identifier: null,
     clientId: null,
     finalStatus: null,
     sessionExpiration: null,
     identificationHistory: scanRef ? [{ scanRef, finalStatus: null }] : [],
-    // OpenKYB screens sanctions lists; PEP and adverse-media checks are not run.
-    pepsCheckStatus: 'NOT_CHECKED',
-    pepsStatusSetAt: null,
+    // PEP hits come from PEP data imported as a list (FollowTheMoney); iDenfy checks individuals only.
+    pepsCheckStatus: isPerson ? pepsStatusOf(screening, beneficiaryId) : 'NOT_CHECKED',
+    pepsStatusSetAt: isPerson ? pepsStatusSetAt(screening, beneficiaryId) : null,
     pepsStatusSetBy: null,
     sanctionsCheckStatus: screening.subjects.get(beneficiaryId)?.status ?? 'NOT_CHECKED',
     sanctionsStatusSetAt: statusSetAt(screening, beneficiaryId),

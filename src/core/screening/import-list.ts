@@ -4,6 +4,7 @@ import { entityFingerprint, ListImportError, parseList } from '../../screening/e
 import type { Ctx } from '../context.js';
 import { DomainError } from '../errors.js';
 import { requestScreeningOfOpenCases } from './request-screening.js';
+import { diffEntities } from './list-changes.js';
 
 export interface ImportResult {
   listId: string;
@@ -15,15 +16,24 @@ export interface ImportResult {
   previous: { sha256: string; entityCount: number } | null;
   /** True when this exact file is already the live version: nothing changed. */
   isUnchanged: boolean;
-  /** Open cases queued for re-screening against the new version. */
+  /** Open cases queued for re-screening against the new version (a full re-screen; 0 when incremental). */
   rescreened: number;
+  /**
+   * FULL: every open case was queued (a first import, or a version imported before the worker
+   * matched the previous one's changes). INCREMENTAL: the worker matches only the changed
+   * entities against the open cases and queues the cases that gain or lose a hit.
+   */
+  rescreen: 'FULL' | 'INCREMENTAL' | 'NONE';
+  /** How many entities the version added, changed and removed (an incremental re-screen). */
+  changes: { added: number; changed: number; removed: number } | null;
   warnings: string[];
 }
 
 /**
  * Imports one list version: parses it whole (a bad or truncated file is refused and the live
- * version stays), stores its entities, makes it live in one transaction, and queues every open
- * case for re-screening (ongoing monitoring). A file with fewer than half the entities of the
+ * version stays), stores its entities, makes it live in one transaction, and re-screens the open
+ * cases (ongoing monitoring): all of them on a first import, else the changed entities only
+ * (see rescreen-list-changes.ts). A file with fewer than half the entities of the
  * live version is refused unless forced: a CSV cut at a line end parses as a shorter list.
  */
 export async function importList({ ctx, input }: { ctx: Ctx; input: { source: SourceId; path: string; force?: boolean } }): Promise<ImportResult> {
@@ -36,7 +46,7 @@ export async function importList({ ctx, input }: { ctx: Ctx; input: { source: So
   }
   const live = await ctx.db
     .selectFrom('screening_lists')
-    .select(['sha256', 'entity_count'])
+    .select(['id', 'sha256', 'entity_count', 'rescreen_pending'])
     .where('source', '=', input.source)
     .where('is_live', '=', 1)
     .executeTakeFirst();
@@ -48,7 +58,7 @@ export async function importList({ ctx, input }: { ctx: Ctx; input: { source: So
     warnings: parsed.warnings,
   };
   const previous = live ? { sha256: live.sha256, entityCount: live.entity_count } : null;
-  if (live?.sha256 === parsed.version.sha256) return { ...base, listId: '', previous, isUnchanged: true, rescreened: 0 };
+  if (live?.sha256 === parsed.version.sha256) return { ...base, listId: '', previous, isUnchanged: true, rescreened: 0, rescreen: 'NONE', changes: null };
   if (live && !input.force && parsed.version.entityCount < live.entity_count / 2) {
     throw new DomainError(
       'VALIDATION_ERROR',
@@ -58,7 +68,9 @@ export async function importList({ ctx, input }: { ctx: Ctx; input: { source: So
 
   const now = ctx.clock.now();
   const listId = newRowId();
-  const rescreened = await ctx.db.transaction().execute(async (trx) => {
+  const isIncremental = live !== undefined && live.rescreen_pending === 0;
+  const { rescreened, changes } = await ctx.db.transaction().execute(async (trx) => {
+    const changes = isIncremental ? await diffEntities(trx, live.id, parsed.entities) : null;
     await trx
       .insertInto('screening_lists')
       .values({
@@ -70,6 +82,9 @@ export async function importList({ ctx, input }: { ctx: Ctx; input: { source: So
         warnings: JSON.stringify(parsed.warnings),
         imported_at: now,
         is_live: 0,
+        changes: changes && JSON.stringify(changes),
+        rescreen_pending: changes ? 1 : 0,
+        pep_entity_count: parsed.entities.filter((e) => e.pepTier).length,
       })
       .execute();
     for (let i = 0; i < parsed.entities.length; i += 500) {
@@ -84,10 +99,15 @@ export async function importList({ ctx, input }: { ctx: Ctx; input: { source: So
     // Only the live version's entities are kept; the version history stays in screening_lists.
     const superseded = trx.selectFrom('screening_lists').select('id').where('source', '=', input.source).where('is_live', '=', 1);
     await trx.deleteFrom('screening_entities').where('list_id', 'in', superseded).execute();
-    await trx.updateTable('screening_lists').set({ is_live: 0 }).where('source', '=', input.source).where('is_live', '=', 1).execute();
+    await trx.updateTable('screening_lists').set({ is_live: 0, rescreen_pending: 0 }).where('source', '=', input.source).where('is_live', '=', 1).execute();
     await trx.updateTable('screening_lists').set({ is_live: 1 }).where('id', '=', listId).execute();
-    return requestScreeningOfOpenCases(trx, now);
+    return { rescreened: changes ? 0 : await requestScreeningOfOpenCases(trx, now), changes };
   });
-  ctx.logger.info({ source: input.source, sha256: parsed.version.sha256, entities: parsed.version.entityCount, rescreened }, 'screening list imported');
-  return { ...base, listId, previous, isUnchanged: false, rescreened };
+  const rescreen = isIncremental ? 'INCREMENTAL' : 'FULL';
+  ctx.logger.info(
+    { source: input.source, sha256: parsed.version.sha256, entities: parsed.version.entityCount, rescreen, rescreened },
+    'screening list imported',
+  );
+  const counts = changes && { added: changes.added.length, changed: changes.changed.length, removed: changes.removed.length };
+  return { ...base, listId, previous, isUnchanged: false, rescreened, rescreen, changes: counts };
 }

@@ -5,13 +5,11 @@ import type { Database, ScreeningHitRow } from '../../db/tables.js';
 import type { Hit } from '../../screening/engine.js';
 import type { ScreeningSearcher } from './searcher.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { beneficiaryRows } from '../beneficiaries/read-beneficiaries.js';
 import type { Ctx } from '../context.js';
 import { requestRiskAssessment } from '../risk/request-risk.js';
 import { listProblem, subjectStatus, type ScreeningPolicy } from './status.js';
-import { subjectsOf, type Subject } from './subjects.js';
-import { registerSubjects } from '../company-register/register-subjects.js';
-import { openCompanyRow } from '../forms/company-row.js';
+import type { Subject } from './subjects.js';
+import { readSubjects } from './read-subjects.js';
 import { sealForCompany } from '../privacy/seal.js';
 import { MissingKeyError } from '../privacy/company-keys.js';
 
@@ -41,20 +39,17 @@ export async function screenCompany({
   // Names are read in clear only here, in memory, with keys that live for this one screening.
   const keyed = { ...ctx, keys: ctx.keys.fresh() };
   const stored = await ctx.db.selectFrom('companies').selectAll().where('id', '=', companyId).executeTakeFirst();
-  if (!stored?.info) return null;
-  let company: typeof stored;
-  let subjects: Subject[];
+  if (!stored) return null;
+  let read;
   try {
-    company = await openCompanyRow(ctx.db, keyed, stored);
-    subjects = [
-      ...subjectsOf(company as typeof company & { info: string }, await beneficiaryRows(ctx.db, keyed, companyId)),
-      ...(await registerSubjects(ctx.db, keyed, companyId)),
-    ];
+    read = await readSubjects(ctx.db, keyed, stored);
   } catch (error) {
     // An erased company (its key deleted, its rows about to go) has nothing left to screen.
     if (error instanceof MissingKeyError) return null;
     throw error;
   }
+  if (!read) return null;
+  const { company, subjects } = read;
   const lists = searcher.lists();
   const found = lists && lists.length > 0 ? await searchSubjects(searcher, subjects) : subjects.map(() => []);
   const now = ctx.clock.now();
@@ -94,11 +89,14 @@ export async function screenCompany({
   });
 }
 
+/** How a subject is searched; incremental re-screening searches alike (rescreen-list-changes.ts). */
+export const SUBJECT_SEARCH = { limit: 10 } as const;
+
 /** Each subject's hits: every name it goes by is searched, the best hit per listed entity kept. */
 async function searchSubjects(searcher: ScreeningSearcher, subjects: Subject[]): Promise<Hit[][]> {
   const results = await searcher.search(
     subjects.flatMap((s) => s.queries),
-    { limit: 10 },
+    SUBJECT_SEARCH,
   );
   let next = 0;
   return subjects.map((subject) => {

@@ -7,4 +7,6 @@ export interface ScreeningSearcher {
   lists(): LiveList[] | null;
   /** Screens several names at once; throws when no index is ready. */
   search(queries: ScreeningQuery[], options?: SearchOptions): Promise<Hit[][]>;
+  /** The same search limited to some entities: each of their hits exactly as `search` scores it. */
+  searchAmong(queries: ScreeningQuery[], entityIds: string[], options?: SearchOptions): Promise<Hit[][]>;
 }

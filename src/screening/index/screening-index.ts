@@ -1,4 +1,4 @@
-import { createScratch, type Scratch } from '../match/candidates.js';
+import { createScratch, type Restriction, type Scratch } from '../match/candidates.js';
 import { search, type Hit, type ScreeningQuery, type SearchOptions } from '../match/search.js';
 import type { IndexData } from './index-data.js';
 
@@ -18,8 +18,29 @@ export class ScreeningIndex {
     this.scratch = createScratch(data.nameCount);
   }
 
-  search(query: ScreeningQuery, options?: SearchOptions): Hit[] {
-    return search(this.data, this.scratch, query, options);
+  /** A restricted search finds only these entities' hits, each exactly as an unrestricted search scores it. */
+  search(query: ScreeningQuery, options?: SearchOptions, restriction?: Restriction): Hit[] {
+    return search(this.data, this.scratch, query, options, restriction);
+  }
+
+  /**
+   * The names and terms of some entities, for `search`. A superset of what an unrestricted search
+   * finds of them: the candidate cap and the hit limit only ever drop names that rank below others,
+   * and a restricted search has fewer names to rank above them.
+   */
+  restrictTo(entityIds: Iterable<string>): Restriction {
+    const d = this.data;
+    const wanted = new Set(entityIds);
+    const isWanted = new Uint8Array(d.entities.length);
+    d.entities.forEach((e, i) => (isWanted[i] = wanted.has(e.id) ? 1 : 0));
+    const names = new Uint8Array(d.nameCount);
+    const terms = new Uint8Array(d.terms.length);
+    for (let n = 0; n < d.nameCount; n++) {
+      if (isWanted[d.nameEntity[n]!] === 0) continue;
+      names[n] = 1;
+      for (let i = d.nameTokenStart[n]!; i < d.nameTokenStart[n + 1]!; i++) terms[d.tokenTerm[i]!] = 1;
+    }
+    return { names, terms };
   }
 
   get stats(): IndexStats {

@@ -7,6 +7,16 @@ export interface Scratch {
   touched: Uint32Array;
 }
 
+/**
+ * Limits a search to some entities (incremental re-screening): only their names are candidates,
+ * and postings of terms none of them holds are not walked. Term weights stay the whole index's,
+ * so a restricted search scores those entities exactly as an unrestricted one does.
+ */
+export interface Restriction {
+  names: Uint8Array;
+  terms: Uint8Array;
+}
+
 export function createScratch(nameCount: number): Scratch {
   return { evidence: new Float32Array(nameCount), touched: new Uint32Array(nameCount) };
 }
@@ -19,7 +29,13 @@ const MIN_EVIDENCE_SHARE = 0.2;
  * of one) with the query, ranked by the rarity-weighted evidence they share,
  * the best MAX_CANDIDATES kept. Particles and legal forms locate nothing.
  */
-export function collectCandidates(data: IndexData, scratch: Scratch, variants: readonly QueryVariant[], kind: 'person' | 'organisation' | 'any'): number[] {
+export function collectCandidates(
+  data: IndexData,
+  scratch: Scratch,
+  variants: readonly QueryVariant[],
+  kind: 'person' | 'organisation' | 'any',
+  restriction?: Restriction,
+): number[] {
   const { evidence, touched } = scratch;
   let touchedCount = 0;
   let bestTotal = 0;
@@ -30,9 +46,11 @@ export function collectCandidates(data: IndexData, scratch: Scratch, variants: r
     bestTotal = Math.max(bestTotal, total);
     for (const token of usable) {
       for (const { termId, similarity } of token.neighbours) {
+        if (restriction && restriction.terms[termId] === 0) continue;
         const contribution = token.weight * similarity.value;
         for (let p = data.postingStart[termId]!; p < data.postingStart[termId + 1]!; p++) {
           const name = data.postings[p]!;
+          if (restriction && restriction.names[name] === 0) continue;
           const isPerson = data.nameIsPerson[name] === ENTITY_KIND_PERSON;
           if ((kind !== 'any' && isPerson !== (kind === 'person')) || (appliesTo !== 'all' && (appliesTo === 'person') !== isPerson)) continue;
           if (evidence[name] === 0) touched[touchedCount++] = name;

@@ -1,5 +1,5 @@
 import { ENTITY_KIND_PERSON, NAME_KINDS, type IndexData } from '../index/index-data.js';
-import { collectCandidates, type Scratch } from './candidates.js';
+import { collectCandidates, type Restriction, type Scratch } from './candidates.js';
 import { PRODUCTION_THRESHOLD, type Hit, type ScreeningQuery, type SearchOptions } from './hit.js';
 import { prepareQuery, type QueryVariant } from './prepare-query.js';
 import { compareQualifiers } from './qualifiers.js';
@@ -13,7 +13,7 @@ export type { Hit, ScreeningQuery, SearchOptions, TokenPair } from './hit.js';
  * Screens one name: candidates from the index, each scored against every query
  * variant, qualifiers applied once per entity, one hit per entity kept.
  */
-export function search(data: IndexData, scratch: Scratch, query: ScreeningQuery, options: SearchOptions = {}): Hit[] {
+export function search(data: IndexData, scratch: Scratch, query: ScreeningQuery, options: SearchOptions = {}, restriction?: Restriction): Hit[] {
   const alertThreshold = options.alertThreshold ?? PRODUCTION_THRESHOLD;
   const threshold = options.threshold ?? alertThreshold;
   const kind = query.kind ?? 'any';
@@ -22,7 +22,7 @@ export function search(data: IndexData, scratch: Scratch, query: ScreeningQuery,
   const best = new Map<number, Hit>();
   const similarities = similarityCache(data, prepared.variants, prepared.isAbjad);
   const qualifiersOf = new Map<number, ReturnType<typeof compareQualifiers>>();
-  for (const nameId of collectCandidates(data, scratch, prepared.variants, kind)) {
+  for (const nameId of collectCandidates(data, scratch, prepared.variants, kind, restriction)) {
     const entityIndex = data.nameEntity[nameId]!;
     const termIds = listedTerms(data, nameId);
     const listed: WeightedToken[] = termIds.map((t) => data.terms[t]!);

@@ -1,0 +1,134 @@
+import type { CompanyRow } from '../../db/tables.js';
+import type { ScreeningQuery } from '../../screening/engine.js';
+import type { Ctx } from '../context.js';
+import { MissingKeyError } from '../privacy/company-keys.js';
+import type { ListChanges } from './list-changes.js';
+import { readSubjects } from './read-subjects.js';
+import { isOpenCase, requestScreeningOfOpenCases } from './request-screening.js';
+import type { ScreeningSearcher } from './searcher.js';
+import { SUBJECT_SEARCH } from './screen-company.js';
+
+export interface RescreenOutcome {
+  lists: number;
+  entities: number;
+  /** Open cases whose subjects were matched against the added and changed entities. */
+  examined: number;
+  /** Cases queued for a screening: they gain a hit, or hold one on a changed or removed entity. */
+  queued: number;
+}
+
+/**
+ * Incremental re-screening (ongoing monitoring when a list changes). A full re-screen would
+ * screen every open case against the whole index; its result differs from the stored one only
+ * for a case that (a) gains a hit on an added or changed entity, or (b) holds a hit on a changed
+ * or removed entity. (a) is found by searching every open subject among the added and changed
+ * entities only, on the index of the new version (so with its term weights: each such hit is
+ * scored exactly as a full search scores it, and the restricted search finds a superset of them);
+ * (b) is read from the stored hits. Those cases, and only those, are queued for the ordinary
+ * screening, which writes exactly what a full re-screen writes for them (a hit on a removed
+ * entity is kept with is_current 0 and its resolution, as always). The others are not touched.
+ *
+ * Runs when the index holds every live version with pending changes; the first import of a
+ * list, or an import over a version whose changes were not matched yet, is a full re-screen
+ * instead (import-list.ts). A change of matching engine or threshold needs a full re-screen too:
+ * `openkyb lists import` of a changed file, or any request of every case, does that.
+ */
+export async function rescreenListChanges({
+  ctx,
+  searcher,
+  pageSize = 200,
+}: {
+  ctx: Ctx;
+  searcher: ScreeningSearcher;
+  pageSize?: number;
+}): Promise<RescreenOutcome | null> {
+  const held = new Set((searcher.lists() ?? []).map((l) => l.id));
+  const pending = (
+    await ctx.db.selectFrom('screening_lists').select(['id', 'changes']).where('is_live', '=', 1).where('rescreen_pending', '=', 1).execute()
+  ).filter((l) => held.has(l.id));
+  if (pending.length === 0) return null;
+  const changes = pending.map((l) => JSON.parse(l.changes ?? '{"added":[],"changed":[],"removed":[]}') as ListChanges);
+  const searched = [...new Set(changes.flatMap((c) => [...c.added, ...c.changed]))];
+  const lost = [...new Set(changes.flatMap((c) => [...c.changed, ...c.removed]))];
+  const touched = await companiesHitBy(ctx, lost);
+  const examined = searched.length > 0 ? await companiesGaining(ctx, searcher, searched, pageSize, touched) : 0;
+  const now = ctx.clock.now();
+  const queued = await ctx.db.transaction().execute(async (trx) => {
+    const count = await requestScreeningOfOpenCases(trx, now, [...touched]);
+    await trx
+      .updateTable('screening_lists')
+      .set({ rescreen_pending: 0 })
+      .where(
+        'id',
+        'in',
+        pending.map((l) => l.id),
+      )
+      .execute();
+    return count;
+  });
+  return { lists: pending.length, entities: searched.length + lost.length, examined, queued };
+}
+
+async function companiesHitBy(ctx: Ctx, entityIds: string[]): Promise<Set<string>> {
+  const companies = new Set<string>();
+  for (let i = 0; i < entityIds.length; i += 500) {
+    const rows = await ctx.db
+      .selectFrom('screening_hits')
+      .select('company_id')
+      .distinct()
+      .where('entity_id', 'in', entityIds.slice(i, i + 500))
+      .where('is_current', '=', 1)
+      .execute();
+    for (const row of rows) companies.add(row.company_id);
+  }
+  return companies;
+}
+
+/**
+ * Walks the open cases a page at a time; adds to `touched` those with a hit among `entityIds`.
+ * One page is searched in the index thread while the next is read from the database.
+ */
+async function companiesGaining(ctx: Ctx, searcher: ScreeningSearcher, entityIds: string[], pageSize: number, touched: Set<string>): Promise<number> {
+  let examined = 0;
+  let after = '';
+  let searching: Promise<void> = Promise.resolve();
+  for (;;) {
+    const page = await ctx.db.selectFrom('companies').selectAll().where(isOpenCase).where('id', '>', after).orderBy('id').limit(pageSize).execute();
+    if (page.length === 0) break;
+    after = page[page.length - 1]!.id;
+    const { queries, owners } = await pageQueries(ctx, page, touched);
+    examined += new Set(owners).size;
+    await searching;
+    if (queries.length === 0) continue;
+    searching = searcher.searchAmong(queries, entityIds, SUBJECT_SEARCH).then((found) =>
+      found.forEach((hits, i) => {
+        if (hits.length > 0) touched.add(owners[i]!);
+      }),
+    );
+  }
+  await searching;
+  return examined;
+}
+
+/** The page's subjects' queries, each with the company it belongs to. */
+async function pageQueries(ctx: Ctx, page: CompanyRow[], touched: Set<string>): Promise<{ queries: ScreeningQuery[]; owners: string[] }> {
+  // One key scope per page: names are opened in memory only, for this search.
+  const keyed = { ...ctx, keys: ctx.keys.fresh() };
+  const queries: ScreeningQuery[] = [];
+  const owners: string[] = [];
+  for (const row of page) {
+    if (touched.has(row.id)) continue;
+    let read: Awaited<ReturnType<typeof readSubjects>>;
+    try {
+      read = await readSubjects(ctx.db, keyed, row);
+    } catch (error) {
+      if (error instanceof MissingKeyError) continue;
+      throw error;
+    }
+    for (const query of read?.subjects.flatMap((s) => s.queries) ?? []) {
+      queries.push(query);
+      owners.push(row.id);
+    }
+  }
+  return { queries, owners };
+}
