@@ -6,15 +6,13 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
-import { buildCtx, systemClock } from '../src/core/context.js';
+import { systemClock } from '../src/core/context.js';
 import { createApiKey } from '../src/core/partners/create-api-key.js';
 import { createPartner } from '../src/core/partners/create-partner.js';
 import { openDatabase, type DatabaseHandle } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import type { BeneficiaryRow, CompanyRow } from '../src/db/tables.js';
-import { createLogger } from '../src/logger.js';
-import { openStorage } from '../src/storage/open-storage.js';
+import { benchCtx } from './lib.js';
 
 const COMPANIES = Number(process.env.OPENKYB_BENCH_COMPANIES ?? 1_000_000);
 // Rows per multi-row insert: SQLite takes at most 32,766 bound values per statement (34 company
@@ -156,20 +154,7 @@ export async function benchCompanies(label: 'sqlite' | 'postgres', postgresUrl?:
   const database = openDatabase({ url: label === 'postgres' ? postgresUrl! : null, dataDir, ...(schema ? { schema } : {}), poolSize: 5 });
   try {
     await migrateToLatest(database);
-    // The server's own environment reader, so the bench never lags behind a new setting.
-    const config = loadConfig({
-      OPENKYB_DATA_DIR: dataDir,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      OPENKYB_FILE_STORE: 'local',
-      OPENKYB_SECRET: 'bench-secret-bench-secret-bench-secret-0000',
-      OPENKYB_PUBLIC_URL: 'http://bench.test',
-      OPENKYB_RATE_LIMIT_PER_HOUR: '1000000000',
-      OPENKYB_SERVE_WORKER: 'false',
-      LOG_LEVEL: 'warn',
-    });
-    const logger = createLogger('warn');
-    const ctx = buildCtx({ config, db: database.db, storage: openStorage(config, database.db), clock: systemClock, logger });
+    const { ctx, config, logger } = benchCtx(database, dataDir);
     // A kept schema's partner is the one that holds the seeded companies; a new key pair signs in as it.
     const seeded = kept ? await database.db.selectFrom('companies').select('partner_id').limit(1).executeTakeFirst() : undefined;
     const partner = seeded

@@ -3,6 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { loadConfig } from '../src/config.js';
+import { buildCtx, systemClock, type Ctx } from '../src/core/context.js';
+import type { DatabaseHandle } from '../src/db/database.js';
+import { createLogger } from '../src/logger.js';
+import { openStorage } from '../src/storage/open-storage.js';
 import { postgresUrlWithSchema, runCli, startServer, type ServerProcess } from '../test/process.js';
 
 export interface BenchTarget {
@@ -88,4 +93,27 @@ export function printTable(title: string, rows: CannonResult[], baseline: Cannon
       `  ${row.name.padEnd(30)} ${row.requestsPerSecond.toFixed(0).padStart(7)} ${row.p99Ms.toFixed(1).padStart(10)} ${ratio.padStart(15)} ${String(row.non2xx).padStart(9)} ${String(row.errors).padStart(7)}`,
     );
   }
+}
+
+/**
+ * An in-process context over an open bench database, configured by the server's own
+ * environment reader (so a bench never lags behind a new setting), quiet and unlimited.
+ */
+export function benchCtx(
+  database: DatabaseHandle,
+  dataDir: string,
+): { ctx: Ctx; config: ReturnType<typeof loadConfig>; logger: ReturnType<typeof createLogger> } {
+  const config = loadConfig({
+    OPENKYB_DATA_DIR: dataDir,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    OPENKYB_FILE_STORE: 'local',
+    OPENKYB_SECRET: 'bench-secret-bench-secret-bench-secret-0000',
+    OPENKYB_PUBLIC_URL: 'http://bench.test',
+    OPENKYB_RATE_LIMIT_PER_HOUR: '1000000000',
+    OPENKYB_SERVE_WORKER: 'false',
+    LOG_LEVEL: 'warn',
+  });
+  const logger = createLogger('warn');
+  return { ctx: buildCtx({ config, db: database.db, storage: openStorage(config, database.db), clock: systemClock, logger }), config, logger };
 }

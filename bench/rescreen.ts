@@ -2,18 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { loadConfig } from '../src/config.js';
-import { buildCtx, systemClock } from '../src/core/context.js';
 import { createPartner } from '../src/core/partners/create-partner.js';
 import { importList } from '../src/core/screening/import-list.js';
 import { rescreenListChanges } from '../src/core/screening/rescreen-list-changes.js';
 import { openDatabase } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
-import { createLogger } from '../src/logger.js';
 import { ScreeningIndexHost } from '../src/screening-runtime/index-host.js';
-import { openStorage } from '../src/storage/open-storage.js';
 import { fullName, listVersionA, listVersionB, nearPerson, seeded, writeFtm, type ListPerson } from '../test/rescreen-cases.js';
 import { seed } from './companies.js';
+import { benchCtx } from './lib.js';
 
 /**
  * `npm run bench:rescreen`: incremental re-screening when a list version changes 500 entities,
@@ -31,18 +28,7 @@ const dataDir = mkdtempSync(path.join(tmpdir(), 'openkyb-bench-rescreen-'));
 const database = openDatabase({ url: null, dataDir, poolSize: 1 });
 try {
   await migrateToLatest(database);
-  const config = loadConfig({
-    OPENKYB_DATA_DIR: dataDir,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    OPENKYB_FILE_STORE: 'local',
-    OPENKYB_SECRET: 'bench-secret-bench-secret-bench-secret-0000',
-    OPENKYB_PUBLIC_URL: 'http://bench.test',
-    OPENKYB_SERVE_WORKER: 'false',
-    LOG_LEVEL: 'warn',
-  });
-  const logger = createLogger('warn');
-  const ctx = buildCtx({ config, db: database.db, storage: openStorage(config, database.db), clock: systemClock, logger });
+  const { ctx, logger } = benchCtx(database, dataDir);
   const rand = seeded(2026);
   const a = listVersionA(rand, LIST_SIZE);
   // About 500 entities: a third each added, changed and removed.
