@@ -206,6 +206,9 @@ export async function benchCompanies(label: 'sqlite' | 'postgres', postgresUrl?:
       ['status counts (q common)', () => '/v1/companies/status-counts/?q=baltic'],
       ['status counts (q one)', (i) => `/v1/companies/status-counts/?q=trading%20${one(i)}`],
     ];
+    // OPENKYB_BENCH_SCENARIOS=regex runs only the scenarios whose name matches (the detail baseline always runs).
+    const pick = process.env.OPENKYB_BENCH_SCENARIOS ? new RegExp(process.env.OPENKYB_BENCH_SCENARIOS, 'i') : undefined;
+    if (pick) scenarios.splice(0, scenarios.length, ...scenarios.filter(([name], i) => i === 0 || pick.test(name)));
     console.log(
       `\nCompany review API on ${label}, ${COMPANIES} companies (up to ${ITERATIONS} sequential requests each, at most ~${SCENARIO_BUDGET_MS / 1000} s, in process)`,
     );

@@ -565,12 +565,15 @@ export interface CompanyCountRow {
 }
 
 /**
- * SQLite only: a stable integer rowid per listed company for its FTS5 trigram index
- * (company_search_fts, read with raw SQL), kept by triggers on companies (migration 20261127T1650).
+ * A narrow copy of each listed company for `q`, kept by triggers on companies. SQLite: a stable
+ * integer rowid for its FTS5 trigram index (company_search_fts, read with raw SQL; migration
+ * 20261127T1650). PostgreSQL: the folded text under a pg_trgm GIN index (migration 20261129T0200).
  */
 export interface CompanySearchRow {
-  /** The partner's slot << 40 plus a sequence: a partner's companies are one rowid range. */
+  /** SQLite only: the partner's slot << 40 plus a sequence: a partner's companies are one rowid range. */
   rowid: number;
+  /** PostgreSQL only: companies.search_text. */
+  search_text: string;
   company_id: string;
   partner_id: string;
   created_at: number;

@@ -18,7 +18,10 @@ export interface CompanyFilters {
   isSearch: boolean;
   /** No time range, registration number or search: company_counts answers the count. */
   isCounted: boolean;
-  /** SQLite answers `q` and `created` from company_search, which holds every filter but the registration number. */
+  /**
+   * company_search, which holds every filter but the registration number, answers `q`, and on
+   * SQLite `created` too (PostgreSQL counts a time range on companies' own index).
+   */
   viaSearchIndex: boolean;
   /** The created range and the filters on few values, on companies or on company_search (SQLite's copy of them). */
   withFilters<Q extends Listed>(q: Q): Q;
@@ -64,7 +67,7 @@ export function companyFilters(db: Db, partnerId: string, query: Omit<CompanyLis
     folded,
     isSearch,
     isCounted,
-    viaSearchIndex: usesSearchIndex(db) && !isCounted && query.registrationNumber === undefined,
+    viaSearchIndex: (usesSearchIndex(db) || isSearch) && !isCounted && query.registrationNumber === undefined,
     withFilters,
     filtered,
   };

@@ -3,7 +3,7 @@ import type { CompanyStatusCounts, CompanyStatusCountsQuery } from '../../schema
 import { KYB_STATUSES } from '../../shared/enums.js';
 import type { PartnerCtx } from '../context.js';
 import { companyFilters, countsOf, type CompanyFilters } from './company-filters.js';
-import { countMatches, partnerMatches } from './search-companies.js';
+import { countMatches, partnerMatches, searchMatches, usesSearchIndex } from './search-companies.js';
 
 type CountRow = { status: string; count: number | string | bigint | null };
 
@@ -11,8 +11,8 @@ type CountRow = { status: string; count: number | string | bigint | null };
  * How many of the partner's listed companies each status holds under the list's other filters:
  * one grouped statement where a queue page would otherwise count once per status (the counts
  * beside its status tabs). Read from company_counts when no time range, registration number or
- * search narrows the list; otherwise counted where the list counts (company_search on SQLite,
- * companies on PostgreSQL).
+ * search narrows the list; otherwise counted where the list counts (company_search, or on
+ * PostgreSQL without a search companies).
  */
 export async function countCompaniesByStatus({ ctx, query }: { ctx: PartnerCtx; query: CompanyStatusCountsQuery }): Promise<CompanyStatusCounts> {
   const filters = companyFilters(ctx.db, ctx.partnerId, query);
@@ -37,14 +37,17 @@ export async function countCompaniesByStatus({ ctx, query }: { ctx: PartnerCtx; 
 }
 
 /**
- * SQLite: grouped on company_search. A search's matches (their count read from the index alone)
+ * Grouped on company_search. PostgreSQL: a search, the trigram index's candidates rechecked in
+ * that table's narrow heap. SQLite: a search's matches (their count read from the index alone)
  * are each looked up by rowid when they are few against the partner's companies, and the
  * partner's index is walked and tested against all of them when they are many (a third or more),
  * as the list chooses its page.
  */
 async function countSearchIndex(ctx: PartnerCtx, filters: CompanyFilters): Promise<CountRow[]> {
   let listed = filters.withFilters(ctx.db.selectFrom('company_search').where('partner_id', '=', ctx.partnerId));
-  if (filters.isSearch) {
+  if (!usesSearchIndex(ctx.db)) {
+    listed = listed.where(searchMatches(ctx.db, ctx.partnerId, filters.folded));
+  } else if (filters.isSearch) {
     const matches = partnerMatches(ctx.partnerId, filters.folded);
     const [found, total] = await Promise.all([countMatches(ctx.db, ctx.partnerId, filters.folded), countAll(ctx)]);
     if (found === 0) return [];

@@ -6,7 +6,7 @@ import type { PartnerCtx } from '../context.js';
 import { loadFlow } from '../forms/access.js';
 import { presentCompany, presentMeta } from '../forms/present-form.js';
 import { companyFilters, countsOf } from './company-filters.js';
-import { countMatches, isMatch, partnerMatches } from './search-companies.js';
+import { countMatches, isMatch, partnerMatches, searchMatches, usesSearchIndex } from './search-companies.js';
 import { managersById } from './managers.js';
 import { presentDeadline } from '../case-review/deadline.js';
 import { readPolicy } from '../case-review/policy.js';
@@ -32,7 +32,8 @@ export interface CompanyPage {
  * riskLevel, assignedTo) it is read from company_counts, which triggers keep exact in every
  * writer's transaction; the other filters (created, registrationNumber, q) are counted on
  * their index: on SQLite `q` and `created` on company_search (a partner's trigram matches are
- * one rowid range of the FTS index), on PostgreSQL on companies.
+ * one rowid range of the FTS index), on PostgreSQL `q` on company_search (its trigram index and
+ * narrow heap) and the others on companies.
  */
 export async function listCompanies({ ctx, query }: { ctx: PartnerCtx; query: CompanyListQuery }): Promise<CompanyPage> {
   const page = query.page ?? 1;
@@ -56,7 +57,14 @@ export async function listCompanies({ ctx, query }: { ctx: PartnerCtx; query: Co
   if (viaSearchIndex) {
     const hasFilters = from !== null || to !== null || [query.status, query.approvalStatus, query.assignedTo, query.riskLevel].some((v) => v !== undefined);
     const listed = withFilters(ctx.db.selectFrom('company_search').where('partner_id', '=', ctx.partnerId));
-    if (!isSearch) {
+    if (!usesSearchIndex(ctx.db)) {
+      // PostgreSQL: the trigram index gives the candidates, rechecked in company_search's heap;
+      // the planner walks the (status,) creation-time index for a common word's page and sorts
+      // a rare word's matches.
+      const matched = listed.where(searchMatches(ctx.db, ctx.partnerId, folded));
+      count = await countRows(matched);
+      pageIds = matched.select('company_id').orderBy('created_at', direction).orderBy('company_id', direction).limit(perPage).offset(offset);
+    } else if (!isSearch) {
       count = await countRows(listed);
       pageIds = listed.select('company_id').orderBy('created_at', direction).orderBy('company_id', direction).limit(perPage).offset(offset);
     } else {

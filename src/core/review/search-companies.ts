@@ -15,7 +15,9 @@ const SLOT_BITS = 40;
  *   partner's companies are one rowid range of that index (its slot << 40 plus a sequence), so
  *   the partner's matches are counted from the index alone; company_search maps the rowids to
  *   companies and carries the list's filters and creation time.
- * - PostgreSQL: `like '%..%'`, which the pg_trgm GIN index companies_search_trgm answers.
+ * - PostgreSQL: `like '%..%'` on company_search (a narrow copy of the listed companies with the
+ *   list's filters, migration 20261129T0200), which its pg_trgm GIN index company_search_trgm
+ *   answers; the candidates are rechecked in that table's small heap, not in companies'.
  */
 export function usesSearchIndex(db: Db): boolean {
   return dialectOf(db) === 'sqlite';
@@ -40,12 +42,18 @@ export function isMatch(folded: string): RawBuilder<SqlBool> {
   return sql<SqlBool>`exists (select 1 from company_search_fts where company_search_fts match ${phraseOf(folded)} and rowid = company_search.rowid)`;
 }
 
-/** The `q` condition on companies: a membership test (SQLite) or a trigram `like` (PostgreSQL). */
+/** The `q` condition on a company_search row: in the partner's matches (SQLite) or a trigram `like` (PostgreSQL). */
+export function searchMatches(db: Db, partnerId: string, folded: string): RawBuilder<SqlBool> {
+  if (usesSearchIndex(db)) return sql<SqlBool>`company_search.rowid in (${partnerMatches(partnerId, folded)})`;
+  return sql<SqlBool>`company_search.search_text like ${`%${escapeLike(folded)}%`} escape '\\'`;
+}
+
+/** The `q` condition on companies: a membership test in company_search's matches. */
 export function matchesSearch(db: Db, partnerId: string, folded: string): RawBuilder<SqlBool> {
   if (usesSearchIndex(db)) {
     return sql<SqlBool>`companies.id in (select company_id from company_search where rowid in (${partnerMatches(partnerId, folded)}))`;
   }
-  return sql<SqlBool>`companies.search_text like ${`%${escapeLike(folded)}%`} escape '\\'`;
+  return sql<SqlBool>`companies.id in (select company_id from company_search where partner_id = ${partnerId} and ${searchMatches(db, partnerId, folded)})`;
 }
 
 /** An FTS5 phrase: its trigrams side by side, which is where the text holds the substring. */
