@@ -3,7 +3,7 @@ import type { CompanyStatusCounts, CompanyStatusCountsQuery } from '../../schema
 import { KYB_STATUSES } from '../../shared/enums.js';
 import type { PartnerCtx } from '../context.js';
 import { companyFilters, countsOf, type CompanyFilters } from './company-filters.js';
-import { countMatches, partnerMatches, searchMatches, usesSearchIndex } from './search-companies.js';
+import { countMatches, countMatchesByStatus, partnerMatches, searchMatches, usesSearchIndex } from './search-companies.js';
 
 type CountRow = { status: string; count: number | string | bigint | null };
 
@@ -23,7 +23,7 @@ export async function countCompaniesByStatus({ ctx, query }: { ctx: PartnerCtx; 
       .groupBy('status')
       .execute();
   } else if (filters.viaSearchIndex) {
-    rows = await countSearchIndex(ctx, filters);
+    rows = await countSearchIndex(ctx, query, filters);
   } else {
     rows = await filters
       .filtered(ctx.db)
@@ -38,16 +38,21 @@ export async function countCompaniesByStatus({ ctx, query }: { ctx: PartnerCtx; 
 
 /**
  * Grouped on company_search. PostgreSQL: a search, the trigram index's candidates rechecked in
- * that table's narrow heap. SQLite: a search's matches (their count read from the index alone)
+ * that table's narrow heap. SQLite: a search alone is counted per status from the index alone
+ * (each status is a rowid range of it). With other filters, a search's matches (their count read from the index alone)
  * are each looked up by rowid when they are few against the partner's companies, and the
  * partner's index is walked and tested against all of them when they are many (a third or more),
  * as the list chooses its page.
  */
-async function countSearchIndex(ctx: PartnerCtx, filters: CompanyFilters): Promise<CountRow[]> {
+async function countSearchIndex(ctx: PartnerCtx, query: CompanyStatusCountsQuery, filters: CompanyFilters): Promise<CountRow[]> {
   let listed = filters.withFilters(ctx.db.selectFrom('company_search').where('partner_id', '=', ctx.partnerId));
   if (!usesSearchIndex(ctx.db)) {
     listed = listed.where(searchMatches(ctx.db, ctx.partnerId, filters.folded));
   } else if (filters.isSearch) {
+    // A search alone: each status's matches are a rowid range of the index, counted there.
+    const isAlone = filters.from === null && filters.to === null && [query.approvalStatus, query.assignedTo, query.riskLevel].every((v) => v === undefined);
+    const banded = isAlone ? await countMatchesByStatus(ctx.db, ctx.partnerId, filters.folded) : undefined;
+    if (banded) return banded;
     const matches = partnerMatches(ctx.partnerId, filters.folded);
     const [found, total] = await Promise.all([countMatches(ctx.db, ctx.partnerId, filters.folded), countAll(ctx)]);
     if (found === 0) return [];

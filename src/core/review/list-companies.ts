@@ -6,7 +6,7 @@ import type { PartnerCtx } from '../context.js';
 import { loadFlow } from '../forms/access.js';
 import { presentCompany, presentMeta } from '../forms/present-form.js';
 import { companyFilters, countsOf } from './company-filters.js';
-import { countMatches, isMatch, partnerMatches, searchMatches, usesSearchIndex } from './search-companies.js';
+import { countMatches, hasBand, isMatch, partnerMatches, searchMatches, usesSearchIndex } from './search-companies.js';
 import { managersById } from './managers.js';
 import { presentDeadline } from '../case-review/deadline.js';
 import { readPolicy } from '../case-review/policy.js';
@@ -68,13 +68,18 @@ export async function listCompanies({ ctx, query }: { ctx: PartnerCtx; query: Co
       count = await countRows(listed);
       pageIds = listed.select('company_id').orderBy('created_at', direction).orderBy('company_id', direction).limit(perPage).offset(offset);
     } else {
-      const matches = partnerMatches(ctx.partnerId, folded);
+      // A status with a band of its own narrows the matches to one rowid range of the index.
+      const band = query.status !== undefined && hasBand(query.status) ? query.status : undefined;
+      const matches = partnerMatches(ctx.partnerId, folded, band);
       const byRowid = () => withFilters(ctx.db.selectFrom('company_search').where(sql<SqlBool>`rowid in (${matches})`));
       const walked = () => listed.where(sql<SqlBool>`+rowid in (${matches})`);
-      // With a status or a time range, the index holding them is walked and tested against the
-      // matches; with other filters each match's row is read.
+      // A search alone, or within one status, is counted from the index alone. With a time range
+      // the index holding it is walked and tested against the matches; with other filters each
+      // match's row is read.
+      const isBandOnly =
+        band !== undefined && from === null && to === null && [query.approvalStatus, query.assignedTo, query.riskLevel].every((v) => v === undefined);
       const isIndexed = query.status !== undefined || from !== null || to !== null;
-      count = !hasFilters ? await countMatches(ctx.db, ctx.partnerId, folded) : await countRows(isIndexed ? walked() : byRowid());
+      count = !hasFilters || isBandOnly ? await countMatches(ctx.db, ctx.partnerId, folded, band) : await countRows(isIndexed ? walked() : byRowid());
       // Three ways to a page, chosen from the count: walk the partner's companies in list order
       // probing each in the index (about (offset + perPage) x listed / count steps: a first
       // page of a common word), the same walk tested against all the matches read at once (a

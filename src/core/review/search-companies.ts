@@ -6,15 +6,20 @@ export const TRIGRAM_MIN_LENGTH = 3;
 
 /** Bits of a search rowid below the partner's slot (migration 20261128T0700). */
 const SLOT_BITS = 40;
+/** Bits below the status's band within the partner's range (migration 20261129T0200). */
+const BAND_BITS = 36;
+/** The statuses' bands, in order (migration 20261129T0200; any other status has band 15). */
+const STATUS_BANDS: readonly string[] = ['PENDING', 'PROCESSING', 'NEED_TO_PROCESS', 'NEED_TO_REVIEW', 'COMPLETED'];
 
 /**
  * How the list's `q` (already folded by foldSearch) is found: a substring of search_text.
  *
  * - SQLite: a phrase of trigrams in the FTS5 index company_search_fts. A phrase matches where
  *   its trigrams stand side by side, which is exactly where the text holds the substring. Each
- *   partner's companies are one rowid range of that index (its slot << 40 plus a sequence), so
- *   the partner's matches are counted from the index alone; company_search maps the rowids to
- *   companies and carries the list's filters and creation time.
+ *   partner's companies are one rowid range of that index (its slot << 40), and within it each
+ *   status one range (its band << 36, plus a sequence), so the partner's matches are counted,
+ *   in all or per status, from the index alone; company_search maps the rowids to companies and
+ *   carries the list's filters and creation time.
  * - PostgreSQL: `like '%..%'` on company_search (a narrow copy of the listed companies with the
  *   list's filters, migration 20261129T0200), which its pg_trgm GIN index company_search_trgm
  *   answers; the candidates are rechecked in that table's small heap, not in companies'.
@@ -23,18 +28,48 @@ export function usesSearchIndex(db: Db): boolean {
   return dialectOf(db) === 'sqlite';
 }
 
-/** SQLite: the rowids of the partner's listed companies whose text holds `folded`. */
-export function partnerMatches(partnerId: string, folded: string): RawBuilder<unknown> {
+/** SQLite: the rowids of the partner's listed companies (in `status` if given) whose text holds `folded`. */
+export function partnerMatches(partnerId: string, folded: string, status?: string): RawBuilder<unknown> {
   const phrase = phraseOf(folded);
   const slot = sql`(select slot from company_search_partitions where partner_id = ${partnerId})`;
-  return sql`select rowid from company_search_fts where company_search_fts match ${phrase}
-    and rowid >= ${slot} << ${sql.raw(String(SLOT_BITS))} and rowid < (${slot} + 1) << ${sql.raw(String(SLOT_BITS))}`;
+  const [low, high] = status === undefined ? [sql`${slot} << ${SLOT}`, sql`(${slot} + 1) << ${SLOT}`] : bandRange(slot, bandOf(status));
+  return sql`select rowid from company_search_fts where company_search_fts match ${phrase} and rowid >= ${low} and rowid < ${high}`;
 }
 
-/** SQLite: how many of the partner's listed companies hold `folded`, from the index alone. */
-export async function countMatches(db: Db, partnerId: string, folded: string): Promise<number> {
-  const { rows } = await sql<{ count: number }>`select count(*) as count from (${partnerMatches(partnerId, folded)})`.execute(db);
+/** SQLite: how many of the partner's listed companies (in `status` if given) hold `folded`, from the index alone. */
+export async function countMatches(db: Db, partnerId: string, folded: string, status?: string): Promise<number> {
+  const { rows } = await sql<{ count: number }>`select count(*) as count from (${partnerMatches(partnerId, folded, status)})`.execute(db);
   return Number(rows[0]?.count ?? 0);
+}
+
+/**
+ * SQLite: how many of the partner's listed companies holding `folded` each status has, from the
+ * index alone; undefined if some hold a status without a band of its own (band 15: a status
+ * added after migration 20261129T0200), which the index cannot tell apart.
+ */
+export async function countMatchesByStatus(db: Db, partnerId: string, folded: string): Promise<Array<{ status: string; count: number }> | undefined> {
+  const { rows } = await sql<{ band: number; count: number }>`
+    select (rowid >> ${BAND}) & 15 as band, count(*) as count from (${partnerMatches(partnerId, folded)}) group by band`.execute(db);
+  const counted = rows.map((row) => ({ status: STATUS_BANDS[Number(row.band)], count: Number(row.count) }));
+  return counted.every((row) => row.status !== undefined) ? (counted as Array<{ status: string; count: number }>) : undefined;
+}
+
+/** SQLite: whether a status's companies are a rowid range of their own in the index. */
+export function hasBand(status: string): boolean {
+  return STATUS_BANDS.includes(status);
+}
+
+const SLOT = sql.raw(String(SLOT_BITS));
+const BAND = sql.raw(String(BAND_BITS));
+
+/** A status's band (15, shared, for a status that has none). */
+function bandOf(status: string): number {
+  const band = STATUS_BANDS.indexOf(status);
+  return band < 0 ? 15 : band;
+}
+
+function bandRange(slot: RawBuilder<unknown>, band: number): [RawBuilder<unknown>, RawBuilder<unknown>] {
+  return [sql`(${slot} << ${SLOT}) + (${sql.raw(String(band))} << ${BAND})`, sql`(${slot} << ${SLOT}) + (${sql.raw(String(band + 1))} << ${BAND})`];
 }
 
 /** SQLite: the condition that one company_search row (the outer query's) holds `folded`, probed in the index. */
