@@ -567,23 +567,29 @@ export interface CompanyCountRow {
 /**
  * A narrow copy of each listed company for `q`, kept by triggers on companies. SQLite: a stable
  * integer rowid for its FTS5 trigram index (company_search_fts, read with raw SQL; migration
- * 20261127T1650). PostgreSQL: the folded text under a pg_trgm GIN index (migration 20261129T0200).
+ * 20261127T1650) and the list's filters. PostgreSQL: the folded text under a pg_trgm GIN index,
+ * the partner's slot, the status's band and the creation time (migration 20261129T0200).
  */
 export interface CompanySearchRow {
-  /** SQLite only: the partner's slot << 40 plus a sequence: a partner's companies are one rowid range. */
+  /** SQLite only: the partner's slot << 40, its status's band << 36, plus a sequence (migration 20261129T0200). */
   rowid: number;
-  /** PostgreSQL only: companies.search_text. */
-  search_text: string;
   company_id: string;
-  partner_id: string;
   created_at: number;
+  /** SQLite only: the list's filters on few values. */
+  partner_id: string;
   status: string;
   approval_status: string | null;
   risk_level: string | null;
   assigned_to: number | null;
+  /** PostgreSQL only: the partner's slot (company_search_partitions). */
+  slot: number;
+  /** PostgreSQL only: the status's band (0 to 4 in KYB_STATUSES' order, 15 for any other). */
+  band: number;
+  /** PostgreSQL only: companies.search_text. */
+  search_text: string;
 }
 
-/** SQLite: each partner's slot in the search rowids (migration 20261128T0700). */
+/** Each partner's slot: SQLite's search rowids (migration 20261128T0700), PostgreSQL's company_search.slot (20261129T0200). */
 export interface CompanySearchPartitionRow {
   slot: number;
   partner_id: string;

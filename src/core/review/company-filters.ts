@@ -4,7 +4,7 @@ import type { Database } from '../../db/tables.js';
 import type { CompanyListQuery } from '../../schemas/review.js';
 import { invalidField } from '../errors.js';
 import { timeRange } from '../time-range.js';
-import { matchesSearch, TRIGRAM_MIN_LENGTH, usesSearchIndex } from './search-companies.js';
+import { hasBand, matchesSearch, TRIGRAM_MIN_LENGTH, usesSearchIndex } from './search-companies.js';
 import { foldSearch } from './search-text.js';
 
 type Listed = SelectQueryBuilder<Database, 'companies' | 'company_search', object>;
@@ -19,8 +19,8 @@ export interface CompanyFilters {
   /** No time range, registration number or search: company_counts answers the count. */
   isCounted: boolean;
   /**
-   * company_search, which holds every filter but the registration number, answers `q`, and on
-   * SQLite `created` too (PostgreSQL counts a time range on companies' own index).
+   * company_search answers. SQLite: `q` and `created` with every filter but the registration
+   * number. PostgreSQL: `q`, alone or with a status and a time range (what its copy holds).
    */
   viaSearchIndex: boolean;
   /** The created range and the filters on few values, on companies or on company_search (SQLite's copy of them). */
@@ -67,7 +67,12 @@ export function companyFilters(db: Db, partnerId: string, query: Omit<CompanyLis
     folded,
     isSearch,
     isCounted,
-    viaSearchIndex: (usesSearchIndex(db) || isSearch) && !isCounted && query.registrationNumber === undefined,
+    viaSearchIndex: usesSearchIndex(db)
+      ? !isCounted && query.registrationNumber === undefined
+      : isSearch &&
+        query.registrationNumber === undefined &&
+        [query.approvalStatus, query.assignedTo, query.riskLevel].every((v) => v === undefined) &&
+        (query.status === undefined || hasBand(query.status)),
     withFilters,
     filtered,
   };

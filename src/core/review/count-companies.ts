@@ -3,7 +3,7 @@ import type { CompanyStatusCounts, CompanyStatusCountsQuery } from '../../schema
 import { KYB_STATUSES } from '../../shared/enums.js';
 import type { PartnerCtx } from '../context.js';
 import { companyFilters, countsOf, type CompanyFilters } from './company-filters.js';
-import { countMatches, countMatchesByStatus, partnerMatches, searchMatches, usesSearchIndex } from './search-companies.js';
+import { countMatches, countMatchesByStatus, partnerMatches, searchedRows, statusesOfBands, usesSearchIndex } from './search-companies.js';
 
 type CountRow = { status: string; count: number | string | bigint | null };
 
@@ -25,11 +25,7 @@ export async function countCompaniesByStatus({ ctx, query }: { ctx: PartnerCtx; 
   } else if (filters.viaSearchIndex) {
     rows = await countSearchIndex(ctx, query, filters);
   } else {
-    rows = await filters
-      .filtered(ctx.db)
-      .select((eb) => ['status', eb.fn.countAll<number | string | bigint>().as('count')])
-      .groupBy('status')
-      .execute();
+    rows = await countOnCompanies(ctx, filters);
   }
   const counted = new Map(rows.map((row) => [row.status, Number(row.count ?? 0)]));
   const statuses = Object.fromEntries(KYB_STATUSES.map((status) => [status, counted.get(status) ?? 0])) as CompanyStatusCounts['statuses'];
@@ -37,18 +33,25 @@ export async function countCompaniesByStatus({ ctx, query }: { ctx: PartnerCtx; 
 }
 
 /**
- * Grouped on company_search. PostgreSQL: a search, the trigram index's candidates rechecked in
- * that table's narrow heap. SQLite: a search alone is counted per status from the index alone
+ * Grouped on company_search. PostgreSQL: a search (with a time range or not), the trigram
+ * index's candidates rechecked in that table's narrow heap and grouped by the status's band. SQLite: a search alone is counted per status from the index alone
  * (each status is a rowid range of it). With other filters, a search's matches (their count read from the index alone)
  * are each looked up by rowid when they are few against the partner's companies, and the
  * partner's index is walked and tested against all of them when they are many (a third or more),
  * as the list chooses its page.
  */
 async function countSearchIndex(ctx: PartnerCtx, query: CompanyStatusCountsQuery, filters: CompanyFilters): Promise<CountRow[]> {
-  let listed = filters.withFilters(ctx.db.selectFrom('company_search').where('partner_id', '=', ctx.partnerId));
   if (!usesSearchIndex(ctx.db)) {
-    listed = listed.where(searchMatches(ctx.db, ctx.partnerId, filters.folded));
-  } else if (filters.isSearch) {
+    const banded = statusesOfBands(
+      await searchedRows(ctx.db, ctx.partnerId, filters.folded, filters)
+        .select((eb) => ['band', eb.fn.countAll<number | string | bigint>().as('count')])
+        .groupBy('band')
+        .execute(),
+    );
+    return banded ?? countOnCompanies(ctx, filters);
+  }
+  let listed = filters.withFilters(ctx.db.selectFrom('company_search').where('partner_id', '=', ctx.partnerId));
+  if (filters.isSearch) {
     // A search alone: each status's matches are a rowid range of the index, counted there.
     const isAlone = filters.from === null && filters.to === null && [query.approvalStatus, query.assignedTo, query.riskLevel].every((v) => v === undefined);
     const banded = isAlone ? await countMatchesByStatus(ctx.db, ctx.partnerId, filters.folded) : undefined;
@@ -62,6 +65,14 @@ async function countSearchIndex(ctx: PartnerCtx, query: CompanyStatusCountsQuery
         : filters.withFilters(ctx.db.selectFrom('company_search').where(sql<SqlBool>`rowid in (${matches})`));
   }
   return listed
+    .select((eb) => ['status', eb.fn.countAll<number | string | bigint>().as('count')])
+    .groupBy('status')
+    .execute();
+}
+
+function countOnCompanies(ctx: PartnerCtx, filters: CompanyFilters): Promise<CountRow[]> {
+  return filters
+    .filtered(ctx.db)
     .select((eb) => ['status', eb.fn.countAll<number | string | bigint>().as('count')])
     .groupBy('status')
     .execute();

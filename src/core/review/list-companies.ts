@@ -6,7 +6,7 @@ import type { PartnerCtx } from '../context.js';
 import { loadFlow } from '../forms/access.js';
 import { presentCompany, presentMeta } from '../forms/present-form.js';
 import { companyFilters, countsOf } from './company-filters.js';
-import { countMatches, hasBand, isMatch, partnerMatches, searchMatches, usesSearchIndex } from './search-companies.js';
+import { countMatches, hasBand, isMatch, partnerMatches, searchedRows, usesSearchIndex } from './search-companies.js';
 import { managersById } from './managers.js';
 import { presentDeadline } from '../case-review/deadline.js';
 import { readPolicy } from '../case-review/policy.js';
@@ -56,18 +56,19 @@ export async function listCompanies({ ctx, query }: { ctx: PartnerCtx; query: Co
   let pageIds;
   if (viaSearchIndex) {
     const hasFilters = from !== null || to !== null || [query.status, query.approvalStatus, query.assignedTo, query.riskLevel].some((v) => v !== undefined);
-    const listed = withFilters(ctx.db.selectFrom('company_search').where('partner_id', '=', ctx.partnerId));
     if (!usesSearchIndex(ctx.db)) {
       // PostgreSQL: the trigram index gives the candidates, rechecked in company_search's heap;
       // the planner walks the (status,) creation-time index for a common word's page and sorts
       // a rare word's matches.
-      const matched = listed.where(searchMatches(ctx.db, ctx.partnerId, folded));
+      const matched = searchedRows(ctx.db, ctx.partnerId, folded, { status: query.status, from, to });
       count = await countRows(matched);
       pageIds = matched.select('company_id').orderBy('created_at', direction).orderBy('company_id', direction).limit(perPage).offset(offset);
     } else if (!isSearch) {
+      const listed = withFilters(ctx.db.selectFrom('company_search').where('partner_id', '=', ctx.partnerId));
       count = await countRows(listed);
       pageIds = listed.select('company_id').orderBy('created_at', direction).orderBy('company_id', direction).limit(perPage).offset(offset);
     } else {
+      const listed = withFilters(ctx.db.selectFrom('company_search').where('partner_id', '=', ctx.partnerId));
       // A status with a band of its own narrows the matches to one rowid range of the index.
       const band = query.status !== undefined && hasBand(query.status) ? query.status : undefined;
       const matches = partnerMatches(ctx.partnerId, folded, band);

@@ -20,9 +20,10 @@ const STATUS_BANDS: readonly string[] = ['PENDING', 'PROCESSING', 'NEED_TO_PROCE
  *   status one range (its band << 36, plus a sequence), so the partner's matches are counted,
  *   in all or per status, from the index alone; company_search maps the rowids to companies and
  *   carries the list's filters and creation time.
- * - PostgreSQL: `like '%..%'` on company_search (a narrow copy of the listed companies with the
- *   list's filters, migration 20261129T0200), which its pg_trgm GIN index company_search_trgm
- *   answers; the candidates are rechecked in that table's small heap, not in companies'.
+ * - PostgreSQL: `like '%..%'` on company_search (a narrow copy of the listed companies: creation
+ *   time, the partner's slot, the status's band, id and text; migration 20261129T0200), which
+ *   its pg_trgm GIN index company_search_trgm answers; the candidates are rechecked in that
+ *   table's small heap, not in companies'.
  */
 export function usesSearchIndex(db: Db): boolean {
   return dialectOf(db) === 'sqlite';
@@ -50,11 +51,10 @@ export async function countMatches(db: Db, partnerId: string, folded: string, st
 export async function countMatchesByStatus(db: Db, partnerId: string, folded: string): Promise<Array<{ status: string; count: number }> | undefined> {
   const { rows } = await sql<{ band: number; count: number }>`
     select (rowid >> ${BAND}) & 15 as band, count(*) as count from (${partnerMatches(partnerId, folded)}) group by band`.execute(db);
-  const counted = rows.map((row) => ({ status: STATUS_BANDS[Number(row.band)], count: Number(row.count) }));
-  return counted.every((row) => row.status !== undefined) ? (counted as Array<{ status: string; count: number }>) : undefined;
+  return statusesOfBands(rows);
 }
 
-/** SQLite: whether a status's companies are a rowid range of their own in the index. */
+/** Whether a status has a band of its own: on SQLite a rowid range of the index, on PostgreSQL a value of company_search.band. */
 export function hasBand(status: string): boolean {
   return STATUS_BANDS.includes(status);
 }
@@ -88,7 +88,32 @@ export function matchesSearch(db: Db, partnerId: string, folded: string): RawBui
   if (usesSearchIndex(db)) {
     return sql<SqlBool>`companies.id in (select company_id from company_search where rowid in (${partnerMatches(partnerId, folded)}))`;
   }
-  return sql<SqlBool>`companies.id in (select company_id from company_search where partner_id = ${partnerId} and ${searchMatches(db, partnerId, folded)})`;
+  return sql<SqlBool>`companies.id in (select company_id from company_search where slot = ${slotOf(partnerId)} and ${searchMatches(db, partnerId, folded)})`;
+}
+
+/**
+ * PostgreSQL: the partner's company_search rows holding `folded`, in a status with a band of
+ * its own and a creation time range if given (the filters the copy holds).
+ */
+export function searchedRows(db: Db, partnerId: string, folded: string, narrow: { status?: string | undefined; from: number | null; to: number | null }) {
+  let rows = db
+    .selectFrom('company_search')
+    .where('slot', '=', slotOf(partnerId))
+    .where(searchMatches(db, partnerId, folded));
+  if (narrow.status !== undefined) rows = rows.where('band', '=', bandOf(narrow.status));
+  if (narrow.from !== null) rows = rows.where('created_at', '>=', narrow.from);
+  if (narrow.to !== null) rows = rows.where('created_at', '<', narrow.to);
+  return rows;
+}
+
+/** PostgreSQL: the statuses of counts grouped by band; undefined if some hold band 15 (see countMatchesByStatus). */
+export function statusesOfBands(rows: Array<{ band: number; count: number | string | bigint }>): Array<{ status: string; count: number }> | undefined {
+  const counted = rows.map((row) => ({ status: STATUS_BANDS[Number(row.band)], count: Number(row.count) }));
+  return counted.every((row) => row.status !== undefined) ? (counted as Array<{ status: string; count: number }>) : undefined;
+}
+
+function slotOf(partnerId: string): RawBuilder<number> {
+  return sql<number>`(select slot from company_search_partitions where partner_id = ${partnerId})`;
 }
 
 /** An FTS5 phrase: its trigrams side by side, which is where the text holds the substring. */

@@ -3,13 +3,17 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
 // Frozen in time: this file never imports application code.
 //
 // PostgreSQL's `q` at a million companies. The pg_trgm GIN index on companies found a common
-// word's 190,000 candidates in 50 ms, and then each was rechecked in the companies heap (355 MB,
-// past the default 128 MB of shared_buffers): 350 ms of a 390 ms count. Here the search moves to
-// a narrow copy, company_search, as SQLite has had since 20261127T1650: the company's id,
-// partner, creation time, the list's filters on few values and the folded text, about a third
-// of a companies row, written in the partner's creation order. A search is counted, grouped by
-// status and paged there without reading companies. A trigger keeps it in step with companies
-// in every writer's transaction, as company_counts is kept.
+// word's 190,000 candidates in 30 to 50 ms, and then each was rechecked in the companies heap
+// (355 MB, past the default 128 MB of shared_buffers): most of a 260 to 390 ms count. Here the
+// search moves to a narrow copy, company_search: per listed company its creation time, its
+// partner's slot (an integer, in company_search_partitions as on SQLite), its status's band (a
+// small integer, the same bands as SQLite's rowids below), its id and its folded text: 114 MB
+// at a million companies, where a copy with the partner's id and every filter in text took
+// 167 MB and read as slowly as companies once past shared_buffers. A search alone, within a
+// status or a time range is counted, grouped by status and paged there; one combined with the
+// other filters (approval status, risk level, assignee) is counted on companies, tested
+// against the copy. A trigger keeps it in step with companies in every writer's transaction,
+// as company_counts is kept.
 //
 // SQLite's status tabs for a search. Counting a common word's 190,000 matches per status looked
 // each match up in company_search (one B-tree seek each: 250 ms). Now a company's search rowid
@@ -17,7 +21,7 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
 // a sequence, so a partner's matches in one status are one rowid range of the FTS index and the
 // tabs are counted from the doclist alone. A status change moves the company to its new band
 // (unindexed and indexed again, as a rename is); a status outside the bands below (none today)
-// takes band 15.
+// takes band 15, which the readers do not split.
 const SLOT_BITS = 40;
 const BAND_BITS = 36;
 const BANDS = ['PENDING', 'PROCESSING', 'NEED_TO_PROCESS', 'NEED_TO_REVIEW', 'COMPLETED'];
@@ -27,17 +31,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return sqliteUp(db);
   await sql`drop trigger if exists company_search_track on companies`.execute(db);
   await sql`drop table if exists company_search`.execute(db);
+  await sql`drop table if exists company_search_partitions`.execute(db);
+  await sql`create table company_search_partitions (slot integer generated always as identity primary key, partner_id text not null unique)`.execute(db);
+  // Fixed-width columns first: no padding between them.
   await sql`create table company_search (
-    company_id text primary key, partner_id text not null, created_at bigint not null,
-    status text not null, approval_status text, risk_level text, assigned_to integer, search_text text not null)`.execute(db);
+    created_at bigint not null, slot integer not null, band smallint not null, company_id text primary key, search_text text not null)`.execute(db);
 
   // Only a change of a copied column writes the copy; a company leaving the list (its form
   // erased: search_text null) or deleted leaves it.
   await sql`
     create or replace function company_search_track() returns trigger language plpgsql as $$
+    declare
+      partner_slot integer;
     begin
-      if tg_op = 'UPDATE' and (old.partner_id, old.created_at, old.status, old.approval_status, old.risk_level, old.assigned_to, old.search_text)
-          is not distinct from (new.partner_id, new.created_at, new.status, new.approval_status, new.risk_level, new.assigned_to, new.search_text) then
+      if tg_op = 'UPDATE' and (old.partner_id, old.created_at, old.status, old.search_text)
+          is not distinct from (new.partner_id, new.created_at, new.status, new.search_text) then
         return null;
       end if;
       if tg_op = 'DELETE' or new.search_text is null then
@@ -46,28 +54,34 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         end if;
         return null;
       end if;
-      insert into company_search (company_id, partner_id, created_at, status, approval_status, risk_level, assigned_to, search_text)
-        values (new.id, new.partner_id, new.created_at, new.status, new.approval_status, new.risk_level, new.assigned_to, new.search_text)
-        on conflict (company_id) do update set partner_id = excluded.partner_id, created_at = excluded.created_at, status = excluded.status,
-          approval_status = excluded.approval_status, risk_level = excluded.risk_level, assigned_to = excluded.assigned_to,
+      select slot into partner_slot from company_search_partitions where partner_id = new.partner_id;
+      if partner_slot is null then
+        insert into company_search_partitions (partner_id) values (new.partner_id) on conflict (partner_id) do nothing;
+        select slot into partner_slot from company_search_partitions where partner_id = new.partner_id;
+      end if;
+      insert into company_search (created_at, slot, band, company_id, search_text)
+        values (new.created_at, partner_slot, ${bandOf('new')}, new.id, new.search_text)
+        on conflict (company_id) do update set created_at = excluded.created_at, slot = excluded.slot, band = excluded.band,
           search_text = excluded.search_text;
       return null;
     end
     $$`.execute(db);
   await sql`
-    create trigger company_search_track after insert or delete or update of partner_id, created_at, status, approval_status, risk_level, assigned_to, search_text
+    create trigger company_search_track after insert or delete or update of partner_id, created_at, status, search_text
     on companies for each row execute function company_search_track()`.execute(db);
 
   // The copy, a partner's companies side by side in creation order; its indexes built after it
   // (one sort each rather than a million insertions).
   await sql`set local maintenance_work_mem = '256MB'`.execute(db);
+  await sql`insert into company_search_partitions (partner_id) select distinct partner_id from companies where search_text is not null order by partner_id`.execute(db);
   await sql`
-    insert into company_search (company_id, partner_id, created_at, status, approval_status, risk_level, assigned_to, search_text)
-    select id, partner_id, created_at, status, approval_status, risk_level, assigned_to, search_text
-    from companies where search_text is not null order by partner_id, created_at, id`.execute(db);
-  await sql`create index company_search_created on company_search (partner_id, created_at, company_id)`.execute(db);
+    insert into company_search (created_at, slot, band, company_id, search_text)
+    select c.created_at, p.slot, ${bandOf('c')}, c.id, c.search_text
+    from companies c join company_search_partitions p on p.partner_id = c.partner_id
+    where c.search_text is not null order by p.slot, c.created_at, c.id`.execute(db);
+  await sql`create index company_search_created on company_search (slot, created_at, company_id)`.execute(db);
   // A search within a status walks this in list order.
-  await sql`create index company_search_status on company_search (partner_id, status, created_at, company_id)`.execute(db);
+  await sql`create index company_search_status on company_search (slot, band, created_at, company_id)`.execute(db);
   // The trigram index moves to the copy; without pg_trgm (see 20261127T1650) a search scans it.
   await sql`drop index if exists companies_search_trgm`.execute(db);
   const found = await sql<{ schema: string }>`
@@ -144,6 +158,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`drop trigger company_search_track on companies`.execute(db);
   await sql`drop function company_search_track()`.execute(db);
   await sql`drop table company_search`.execute(db);
+  await sql`drop table company_search_partitions`.execute(db);
   const found = await sql<{ schema: string }>`
     select n.nspname as schema from pg_extension e join pg_namespace n on n.oid = e.extnamespace where e.extname = 'pg_trgm'`.execute(db);
   const trgmSchema = found.rows[0]?.schema;
