@@ -378,3 +378,40 @@ describe('the SQLite search index', () => {
     expect(found.json.results.map((r: { id: string }) => r.id)).toEqual([kept.companyId]);
   });
 });
+
+describeEachDialect('the search copy migration (20261129T0200)', (h) => {
+  it('backfills the companies already there, runs twice to the same result, and goes back down', async () => {
+    const partner = await h().partner();
+    const other = await h().partner('Other');
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i += 1) {
+      const s = await submittedCompany(h(), {
+        partner: i % 2 === 0 ? partner : other,
+        company: { companyName: `Backfill ${i}`, registrationNumber: `BF-${i}` },
+      });
+      ids.push(s.companyId);
+    }
+    const db = h().database.db;
+    await db.updateTable('companies').set({ status: 'COMPLETED', approval_status: 'DENIED' }).where('id', '=', ids[0]!).execute();
+    await db.updateTable('companies').set({ status: 'NEED_TO_PROCESS' }).where('id', '=', ids[2]!).execute();
+    const tabs = async (auth: string) => (await api(h()).call('GET', '/v1/companies/status-counts/?q=backfill', auth)).json;
+    const before = [await tabs(partner.auth), await tabs(other.auth)];
+    expect(before[0]).toMatchObject({ total: 3, statuses: { COMPLETED: 1, NEED_TO_PROCESS: 1, NEED_TO_REVIEW: 1 } });
+    const migration = await import('../../db/migrations/20261129T0200-search-table.js');
+    const run = (step: 'up' | 'down') => db.transaction().execute((trx) => migration[step](trx as never));
+    await run('down');
+    // Written under the previous layout, then copied by the migration.
+    await db.updateTable('companies').set({ status: 'PENDING' }).where('id', '=', ids[4]!).execute();
+    await run('up');
+    await expectCountsExact(h());
+    await run('up');
+    await expectCountsExact(h());
+    expect(await tabs(partner.auth)).toMatchObject({ total: 3, statuses: { COMPLETED: 1, NEED_TO_PROCESS: 1, PENDING: 1 } });
+    expect(await tabs(other.auth)).toEqual(before[1]);
+    // The triggers of the copy work after it: a status change and a new company.
+    await db.updateTable('companies').set({ status: 'NEED_TO_REVIEW' }).where('id', '=', ids[0]!).execute();
+    await submittedCompany(h(), { partner, company: { companyName: 'Backfill 7' } });
+    await expectCountsExact(h());
+    expect(await tabs(partner.auth)).toMatchObject({ total: 4, statuses: { NEED_TO_REVIEW: 2, NEED_TO_PROCESS: 1, PENDING: 1 } });
+  });
+});

@@ -102,15 +102,16 @@ async function sqliteUp(db: Kysely<unknown>): Promise<void> {
   for (const trigger of ['company_search_insert', 'company_search_delete', 'company_search_update', 'company_search_filters']) {
     await sql`drop trigger if exists ${sql.id(trigger)}`.execute(db);
   }
-  // The same rows under banded rowids: the slot and the sequence kept, the band added (a sequence
-  // stays far below 2^36), in a new table written in rowid order, then the FTS index rebuilt.
+  // The same rows under banded rowids: the slot and the sequence kept, the band set (a sequence
+  // stays far below 2^36; run twice, the same rowids), in a new table written in rowid order,
+  // then the FTS index rebuilt.
   await sql`drop table if exists company_search_banded`.execute(db);
   await sql`create table company_search_banded (
     rowid integer primary key, company_id text not null unique, partner_id text not null, created_at bigint not null,
     status text not null, approval_status text, risk_level text, assigned_to integer)`.execute(db);
   await sql`
     insert into company_search_banded (rowid, company_id, partner_id, created_at, status, approval_status, risk_level, assigned_to)
-    select ((s.rowid >> ${slotBits}) << ${slotBits}) + (${bandOf('s')} << ${bandBits}) + (s.rowid - ((s.rowid >> ${slotBits}) << ${slotBits})),
+    select ((s.rowid >> ${slotBits}) << ${slotBits}) + (${bandOf('s')} << ${bandBits}) + (s.rowid & ((1 << ${bandBits}) - 1)),
       s.company_id, s.partner_id, s.created_at, s.status, s.approval_status, s.risk_level, s.assigned_to
     from company_search s order by 1`.execute(db);
   await sql`drop table company_search`.execute(db);
