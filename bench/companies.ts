@@ -166,7 +166,7 @@ export async function benchCompanies(label: 'sqlite' | 'postgres', postgresUrl?:
       // Autovacuum does this after a bulk insert (insert threshold, PostgreSQL 13+); done here so
       // the figures do not depend on when it wakes: statistics and the visibility map that
       // index-only scans need.
-      if (label === 'postgres') await sql`vacuum (analyze) companies, beneficiaries, company_counts`.execute(database.db);
+      if (label === 'postgres') await sql`vacuum (analyze) companies, beneficiaries, company_counts, company_search`.execute(database.db);
       console.log(`\nSeeded ${COMPANIES} companies with a beneficiary each on ${label} in ${((performance.now() - seedStart) / 1000).toFixed(0)} s`);
     } else console.log(`\nReusing the companies seeded in ${schema ?? dataDir}`);
     const app = await buildApp({ config, database, storage: ctx.files.storage, clock: systemClock, logger });

@@ -1,4 +1,4 @@
-import { PostgresAdapter, sql, type Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type RawBuilder } from 'kysely';
 
 // Frozen in time: this file never imports application code.
 //
@@ -84,12 +84,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create index company_search_status on company_search (slot, band, created_at, company_id)`.execute(db);
   // The trigram index moves to the copy; without pg_trgm (see 20261127T1650) a search scans it.
   await sql`drop index if exists companies_search_trgm`.execute(db);
-  const found = await sql<{ schema: string }>`
-    select n.nspname as schema from pg_extension e join pg_namespace n on n.oid = e.extnamespace where e.extname = 'pg_trgm'`.execute(db);
-  const trgmSchema = found.rows[0]?.schema;
+  const trgmSchema = await trgmSchemaOf(db);
   if (trgmSchema) await sql`create index company_search_trgm on company_search using gin (search_text ${sql.id(trgmSchema)}.gin_trgm_ops)`.execute(db);
   await sql`analyze company_search`.execute(db);
 }
+
+/** SQLite triggers: a company leaves company_search and its trigrams the FTS index. */
+const unindex = sql`
+    insert into company_search_fts (company_search_fts, rowid, search_text)
+      select 'delete', rowid, old.search_text from company_search where company_id = old.id;
+    delete from company_search where company_id = old.id;`;
 
 /** The band of a status, in SQL (`row` is old, new or a table alias). */
 function bandOf(row: string) {
@@ -105,30 +109,8 @@ async function sqliteUp(db: Kysely<unknown>): Promise<void> {
   // The same rows under banded rowids: the slot and the sequence kept, the band set (a sequence
   // stays far below 2^36; run twice, the same rowids), in a new table written in rowid order,
   // then the FTS index rebuilt.
-  await sql`drop table if exists company_search_banded`.execute(db);
-  await sql`create table company_search_banded (
-    rowid integer primary key, company_id text not null unique, partner_id text not null, created_at bigint not null,
-    status text not null, approval_status text, risk_level text, assigned_to integer)`.execute(db);
-  await sql`
-    insert into company_search_banded (rowid, company_id, partner_id, created_at, status, approval_status, risk_level, assigned_to)
-    select ((s.rowid >> ${slotBits}) << ${slotBits}) + (${bandOf('s')} << ${bandBits}) + (s.rowid & ((1 << ${bandBits}) - 1)),
-      s.company_id, s.partner_id, s.created_at, s.status, s.approval_status, s.risk_level, s.assigned_to
-    from company_search s order by 1`.execute(db);
-  await sql`drop table company_search`.execute(db);
-  await sql`alter table company_search_banded rename to company_search`.execute(db);
-  await sql`create index company_search_created on company_search (partner_id, created_at, company_id)`.execute(db);
-  await sql`create index company_search_status on company_search (partner_id, status, created_at, company_id)`.execute(db);
-  await sql`drop table company_search_fts`.execute(db);
-  await sql`create virtual table company_search_fts using fts5(search_text, tokenize = 'trigram', content = '')`.execute(db);
-  await sql`insert into company_search_fts (company_search_fts, rank) values ('secure-delete', 1)`.execute(db);
-  await sql`insert into company_search_fts (rowid, search_text) select s.rowid, c.search_text from company_search s join companies c on c.id = s.company_id order by s.rowid`.execute(
-    db,
-  );
+  await renumber(db, sql`((s.rowid >> ${slotBits}) << ${slotBits}) + (${bandOf('s')} << ${bandBits}) + (s.rowid & ((1 << ${bandBits}) - 1))`);
 
-  const unindex = sql`
-    insert into company_search_fts (company_search_fts, rowid, search_text)
-      select 'delete', rowid, old.search_text from company_search where company_id = old.id;
-    delete from company_search where company_id = old.id;`;
   // The next rowid of the partner's band for the status: one seek to the band's end.
   const band = sql`(p.slot << ${slotBits}) + (${bandOf('new')} << ${bandBits})`;
   const index = sql`
@@ -160,9 +142,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`drop function company_search_track()`.execute(db);
   await sql`drop table company_search`.execute(db);
   await sql`drop table company_search_partitions`.execute(db);
-  const found = await sql<{ schema: string }>`
-    select n.nspname as schema from pg_extension e join pg_namespace n on n.oid = e.extnamespace where e.extname = 'pg_trgm'`.execute(db);
-  const trgmSchema = found.rows[0]?.schema;
+  const trgmSchema = await trgmSchemaOf(db);
   if (trgmSchema) {
     await sql`create index companies_search_trgm on companies using gin (search_text ${sql.id(trgmSchema)}.gin_trgm_ops) where search_text is not null`.execute(db);
   }
@@ -175,28 +155,7 @@ async function sqliteDown(db: Kysely<unknown>): Promise<void> {
     await sql`drop trigger if exists ${sql.id(trigger)}`.execute(db);
   }
   // Unbanded, two companies of a partner may share a sequence (one per band): renumbered.
-  await sql`create table company_search_unbanded (
-    rowid integer primary key, company_id text not null unique, partner_id text not null, created_at bigint not null,
-    status text not null, approval_status text, risk_level text, assigned_to integer)`.execute(db);
-  await sql`
-    insert into company_search_unbanded (rowid, company_id, partner_id, created_at, status, approval_status, risk_level, assigned_to)
-    select ((s.rowid >> ${slotBits}) << ${slotBits}) + row_number() over (partition by s.rowid >> ${slotBits} order by s.created_at, s.company_id),
-      s.company_id, s.partner_id, s.created_at, s.status, s.approval_status, s.risk_level, s.assigned_to
-    from company_search s`.execute(db);
-  await sql`drop table company_search`.execute(db);
-  await sql`alter table company_search_unbanded rename to company_search`.execute(db);
-  await sql`create index company_search_created on company_search (partner_id, created_at, company_id)`.execute(db);
-  await sql`create index company_search_status on company_search (partner_id, status, created_at, company_id)`.execute(db);
-  await sql`drop table company_search_fts`.execute(db);
-  await sql`create virtual table company_search_fts using fts5(search_text, tokenize = 'trigram', content = '')`.execute(db);
-  await sql`insert into company_search_fts (company_search_fts, rank) values ('secure-delete', 1)`.execute(db);
-  await sql`insert into company_search_fts (rowid, search_text) select s.rowid, c.search_text from company_search s join companies c on c.id = s.company_id order by s.rowid`.execute(
-    db,
-  );
-  const unindex = sql`
-    insert into company_search_fts (company_search_fts, rowid, search_text)
-      select 'delete', rowid, old.search_text from company_search where company_id = old.id;
-    delete from company_search where company_id = old.id;`;
+  await renumber(db, sql`((s.rowid >> ${slotBits}) << ${slotBits}) + row_number() over (partition by s.rowid >> ${slotBits} order by s.created_at, s.company_id)`);
   const index = sql`
     insert or ignore into company_search_partitions (partner_id) select new.partner_id where new.search_text is not null;
     insert into company_search (rowid, company_id, partner_id, created_at, status, approval_status, risk_level, assigned_to)
@@ -217,4 +176,37 @@ async function sqliteDown(db: Kysely<unknown>): Promise<void> {
       update company_search set status = new.status, approval_status = new.approval_status, risk_level = new.risk_level, assigned_to = new.assigned_to
         where company_id = new.id;
     end`.execute(db);
+}
+
+/** Where pg_trgm is installed (see 20261127T1650), or undefined without it. */
+async function trgmSchemaOf(db: Kysely<unknown>): Promise<string | undefined> {
+  const found = await sql<{ schema: string }>`
+    select n.nspname as schema from pg_extension e join pg_namespace n on n.oid = e.extnamespace where e.extname = 'pg_trgm'`.execute(db);
+  return found.rows[0]?.schema;
+}
+
+/**
+ * SQLite: company_search's rows under new rowids (`rowid`, an expression of the row `s`), in a
+ * new table written in rowid order, then the FTS index rebuilt under them. The triggers are
+ * dropped before.
+ */
+async function renumber(db: Kysely<unknown>, rowid: RawBuilder<unknown>): Promise<void> {
+  await sql`drop table if exists company_search_renumbered`.execute(db);
+  await sql`create table company_search_renumbered (
+    rowid integer primary key, company_id text not null unique, partner_id text not null, created_at bigint not null,
+    status text not null, approval_status text, risk_level text, assigned_to integer)`.execute(db);
+  await sql`
+    insert into company_search_renumbered (rowid, company_id, partner_id, created_at, status, approval_status, risk_level, assigned_to)
+    select ${rowid}, s.company_id, s.partner_id, s.created_at, s.status, s.approval_status, s.risk_level, s.assigned_to
+    from company_search s order by 1`.execute(db);
+  await sql`drop table company_search`.execute(db);
+  await sql`alter table company_search_renumbered rename to company_search`.execute(db);
+  await sql`create index company_search_created on company_search (partner_id, created_at, company_id)`.execute(db);
+  await sql`create index company_search_status on company_search (partner_id, status, created_at, company_id)`.execute(db);
+  await sql`drop table company_search_fts`.execute(db);
+  await sql`create virtual table company_search_fts using fts5(search_text, tokenize = 'trigram', content = '')`.execute(db);
+  await sql`insert into company_search_fts (company_search_fts, rank) values ('secure-delete', 1)`.execute(db);
+  await sql`insert into company_search_fts (rowid, search_text) select s.rowid, c.search_text from company_search s join companies c on c.id = s.company_id order by s.rowid`.execute(
+    db,
+  );
 }
