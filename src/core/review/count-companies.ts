@@ -34,8 +34,9 @@ export async function countCompaniesByStatus({ ctx, query }: { ctx: PartnerCtx; 
 
 /**
  * Grouped on company_search. PostgreSQL: a search (with a time range or not), the trigram
- * index's candidates rechecked in that table's narrow heap and grouped by the status's band. SQLite: a search alone is counted per status from the index alone
- * (each status is a rowid range of it). With other filters, a search's matches (their count read from the index alone)
+ * index's candidates rechecked in that table's narrow heap and grouped by the status's band.
+ * SQLite: a search alone is counted per status from the index alone (each status is a rowid
+ * range of it). With other filters, a search's matches (their count read from the index alone)
  * are each looked up by rowid when they are few against the partner's companies, and the
  * partner's index is walked and tested against all of them when they are many (a third or more),
  * as the list chooses its page.

@@ -29,7 +29,7 @@ export function usesSearchIndex(db: Db): boolean {
   return dialectOf(db) === 'sqlite';
 }
 
-/** SQLite: the rowids of the partner's listed companies (in `status` if given) whose text holds `folded`. */
+/** SQLite: the rowids of the partner's listed companies (in `status` if given; one with a band, see hasBand) whose text holds `folded`. */
 export function partnerMatches(partnerId: string, folded: string, status?: string): RawBuilder<unknown> {
   const phrase = phraseOf(folded);
   const slot = sql`(select slot from company_search_partitions where partner_id = ${partnerId})`;
@@ -77,9 +77,8 @@ export function isMatch(folded: string): RawBuilder<SqlBool> {
   return sql<SqlBool>`exists (select 1 from company_search_fts where company_search_fts match ${phraseOf(folded)} and rowid = company_search.rowid)`;
 }
 
-/** The `q` condition on a company_search row: in the partner's matches (SQLite) or a trigram `like` (PostgreSQL). */
-export function searchMatches(db: Db, partnerId: string, folded: string): RawBuilder<SqlBool> {
-  if (usesSearchIndex(db)) return sql<SqlBool>`company_search.rowid in (${partnerMatches(partnerId, folded)})`;
+/** PostgreSQL: the `q` condition on a company_search row, a `like` the trigram index answers. */
+function likes(folded: string): RawBuilder<SqlBool> {
   return sql<SqlBool>`company_search.search_text like ${`%${escapeLike(folded)}%`} escape '\\'`;
 }
 
@@ -88,7 +87,7 @@ export function matchesSearch(db: Db, partnerId: string, folded: string): RawBui
   if (usesSearchIndex(db)) {
     return sql<SqlBool>`companies.id in (select company_id from company_search where rowid in (${partnerMatches(partnerId, folded)}))`;
   }
-  return sql<SqlBool>`companies.id in (select company_id from company_search where slot = ${slotOf(partnerId)} and ${searchMatches(db, partnerId, folded)})`;
+  return sql<SqlBool>`companies.id in (select company_id from company_search where slot = ${slotOf(partnerId)} and ${likes(folded)})`;
 }
 
 /**
@@ -96,17 +95,14 @@ export function matchesSearch(db: Db, partnerId: string, folded: string): RawBui
  * its own and a creation time range if given (the filters the copy holds).
  */
 export function searchedRows(db: Db, partnerId: string, folded: string, narrow: { status?: string | undefined; from: number | null; to: number | null }) {
-  let rows = db
-    .selectFrom('company_search')
-    .where('slot', '=', slotOf(partnerId))
-    .where(searchMatches(db, partnerId, folded));
+  let rows = db.selectFrom('company_search').where('slot', '=', slotOf(partnerId)).where(likes(folded));
   if (narrow.status !== undefined) rows = rows.where('band', '=', bandOf(narrow.status));
   if (narrow.from !== null) rows = rows.where('created_at', '>=', narrow.from);
   if (narrow.to !== null) rows = rows.where('created_at', '<', narrow.to);
   return rows;
 }
 
-/** PostgreSQL: the statuses of counts grouped by band; undefined if some hold band 15 (see countMatchesByStatus). */
+/** The statuses of counts grouped by band; undefined if some hold band 15 (see countMatchesByStatus). */
 export function statusesOfBands(rows: Array<{ band: number; count: number | string | bigint }>): Array<{ status: string; count: number }> | undefined {
   const counted = rows.map((row) => ({ status: STATUS_BANDS[Number(row.band)], count: Number(row.count) }));
   return counted.every((row) => row.status !== undefined) ? (counted as Array<{ status: string; count: number }>) : undefined;
