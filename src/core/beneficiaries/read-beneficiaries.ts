@@ -25,6 +25,27 @@ export async function beneficiaryRows(db: Db, ctx: Pick<Ctx, 'keys'>, companyId:
   return Promise.all(rows.map((row) => openBeneficiaryRow(db, ctx, row)));
 }
 
+/** The beneficiaries of several companies in one statement, still sealed, each company's in `beneficiaryRows`' order. */
+export async function beneficiaryRowsOf(db: Db, companyIds: readonly string[]): Promise<Map<string, BeneficiaryRow[]>> {
+  const byCompany = new Map<string, BeneficiaryRow[]>(companyIds.map((id) => [id, []]));
+  if (companyIds.length === 0) return byCompany;
+  const rows = await db
+    .selectFrom('beneficiaries')
+    .selectAll()
+    .where('company_id', 'in', companyIds)
+    .orderBy('company_id')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  for (const row of rows) byCompany.get(row.company_id)!.push(row);
+  return byCompany;
+}
+
+/** Opens beneficiary rows read by `beneficiaryRowsOf` (their company's key must be readable). */
+export function openBeneficiaryRows(db: Db, ctx: Pick<Ctx, 'keys'>, rows: readonly BeneficiaryRow[]): Promise<BeneficiaryRow[]> {
+  return Promise.all(rows.map((row) => openBeneficiaryRow(db, ctx, row)));
+}
+
 /** A beneficiary of this company; one of another company (or partner) is "not found". */
 export async function loadBeneficiary(db: Db, ctx: Pick<Ctx, 'keys'>, companyId: string, id: string): Promise<BeneficiaryRow> {
   const row = await db.selectFrom('beneficiaries').selectAll().where('id', '=', id).where('company_id', '=', companyId).executeTakeFirst();

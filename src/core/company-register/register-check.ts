@@ -29,8 +29,19 @@ export interface RegisterCheck {
 /** The company's latest register check with its body opened, or null when none ran. */
 export async function loadRegisterCheck(db: Db, ctx: Pick<Ctx, 'keys'>, companyId: string): Promise<RegisterCheck | null> {
   const row = await db.selectFrom('company_register_checks').selectAll().where('company_id', '=', companyId).executeTakeFirst();
-  if (!row) return null;
-  return { row, body: row.body === null ? null : (JSON.parse(await openForCompany(db, ctx, companyId, row.body)) as RegisterCheckBody) };
+  return row ? openRegisterCheck(db, ctx, row) : null;
+}
+
+/** The latest register check rows of several companies (those with one), their bodies still sealed. */
+export async function registerCheckRows(db: Db, companyIds: readonly string[]): Promise<Map<string, CompanyRegisterCheckRow>> {
+  if (companyIds.length === 0) return new Map();
+  const rows = await db.selectFrom('company_register_checks').selectAll().where('company_id', 'in', companyIds).execute();
+  return new Map(rows.map((row) => [row.company_id, row]));
+}
+
+/** A register check row with its body opened. */
+export async function openRegisterCheck(db: Db, ctx: Pick<Ctx, 'keys'>, row: CompanyRegisterCheckRow): Promise<RegisterCheck> {
+  return { row, body: row.body === null ? null : (JSON.parse(await openForCompany(db, ctx, row.company_id, row.body)) as RegisterCheckBody) };
 }
 
 /** The automation step's outcome (automationStatuses.register): the status and counts, never names. */

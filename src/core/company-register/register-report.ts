@@ -1,6 +1,6 @@
 import type { FieldComparison, UndeclaredPerson } from '../../registries/compare-profile.js';
 import type { RegistryPerson, RegistryProfile } from '../../registries/provider.js';
-import { field, finishPdf, heading, note, openPdf, paragraph, title } from '../dossier/pdf-layout.js';
+import { field, finishPdf, heading, note, openPdf, paragraph, title, type Pdf } from '../dossier/pdf-layout.js';
 
 const personLine = (person: RegistryPerson) =>
   [
@@ -31,6 +31,20 @@ export function registerReportPdf(input: {
   title(doc, `Register extract: ${profile.name}`);
   note(doc, `Source: ${profile.provider}, data as of ${profile.asOf}; checked ${new Date(input.checkedAt).toISOString()}.`);
   heading(doc, 'Company');
+  renderRegisterCompany(doc, profile);
+  renderRegisterPeople(doc, profile, heading);
+  heading(doc, 'Form compared with the register');
+  renderComparison(doc, comparison);
+  heading(doc, 'Officers and owners not declared by the client');
+  renderUndeclared(
+    doc,
+    undeclared.map((person) => ({ ...person, status: null })),
+  );
+  return finishPdf(doc);
+}
+
+/** The register's company record, one field a line. */
+export function renderRegisterCompany(doc: Pdf, profile: RegistryProfile): void {
   field(doc, 'Name', profile.name);
   field(doc, 'Registration number', profile.number);
   field(doc, 'Country', profile.country);
@@ -41,21 +55,37 @@ export function registerReportPdf(input: {
   field(doc, 'Activity codes', profile.activityCodes.join(', ') || null);
   for (const address of profile.addresses)
     field(doc, `Address (${address.kind})`, [...address.lines, address.postCode, address.city, address.country].filter(Boolean).join(', '));
-  heading(doc, 'Officers');
+}
+
+/** The register's officers, owners and parents, each group under `head` (a heading in the extract, a subheading in the dossier). */
+export function renderRegisterPeople(doc: Pdf, profile: RegistryProfile, head: (doc: Pdf, text: string) => void): void {
+  head(doc, 'Officers');
   if (profile.officers.length === 0) paragraph(doc, 'None given by the register.');
   for (const person of profile.officers) paragraph(doc, personLine(person));
-  heading(doc, 'Owners (persons with significant control)');
+  head(doc, 'Owners (persons with significant control)');
   if (profile.owners.length === 0) paragraph(doc, 'None given by the register.');
   for (const person of profile.owners) paragraph(doc, personLine(person));
   if (profile.parents.length > 0) {
-    heading(doc, 'Parents');
+    head(doc, 'Parents');
     for (const parent of profile.parents) paragraph(doc, `${parent.relationship}: ${parent.name ?? ''} (LEI ${parent.lei})`);
   }
-  heading(doc, 'Form compared with the register');
+}
+
+/** Each form field against the register's: the outcome, then both values. */
+export function renderComparison(doc: Pdf, comparison: readonly FieldComparison[]): void {
+  if (comparison.length === 0) paragraph(doc, 'The register gives none of the fields the form holds.');
   for (const line of comparison)
-    field(doc, line.field, `${line.match ?? 'not given in the form'}: form "${line.systemValue ?? ''}", register "${line.reportValue ?? ''}"`);
-  heading(doc, 'Officers and owners not declared by the client');
-  if (undeclared.length === 0) paragraph(doc, 'None.');
-  for (const person of undeclared) paragraph(doc, `${person.name} (${person.roles.join(', ')})`);
-  return finishPdf(doc);
+    field(
+      doc,
+      line.field,
+      line.match === null
+        ? `not in the form; register "${line.reportValue ?? ''}"`
+        : `${line.match}: form "${line.systemValue ?? ''}", register "${line.reportValue ?? ''}"`,
+    );
+}
+
+/** The register's persons the client did not declare, with their screening status when known. */
+export function renderUndeclared(doc: Pdf, persons: ReadonlyArray<Pick<UndeclaredPerson, 'name' | 'roles'> & { status: string | null }>): void {
+  if (persons.length === 0) paragraph(doc, 'None.');
+  for (const person of persons) paragraph(doc, `${person.name} (${person.roles.join(', ')})${person.status === null ? '' : `: screening ${person.status}`}`);
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.js';
 import type { Ctx } from '../context.js';
 import type { Subject } from '../screening/subjects.js';
-import { loadRegisterCheck } from './register-check.js';
+import { loadRegisterCheck, type RegisterCheck } from './register-check.js';
 
 /**
  * The register's officers and owners the client did not declare, as screening subjects
@@ -10,7 +10,11 @@ import { loadRegisterCheck } from './register-check.js';
  * the match leans on names and countries.
  */
 export async function registerSubjects(db: Db, ctx: Pick<Ctx, 'keys'>, companyId: string): Promise<Subject[]> {
-  const check = await loadRegisterCheck(db, ctx, companyId);
+  return registerSubjectsOf(await loadRegisterCheck(db, ctx, companyId));
+}
+
+/** The subjects of a loaded register check (none without one, or without a profile). */
+export function registerSubjectsOf(check: RegisterCheck | null | undefined): Subject[] {
   if (!check?.body) return [];
   const present = (values: Array<string | undefined>) => [...new Set(values.filter((v): v is string => typeof v === 'string' && v.trim() !== ''))];
   return check.body.undeclared.map((person) => ({

@@ -1,9 +1,13 @@
 import type { CompanyRow } from '../../db/tables.js';
+import type { CompanyRegister } from '../../schemas/company-register.js';
 import type { KybFormUnifiedFlow } from '../../schemas/flow.js';
+import type { KybComments } from '../../schemas/review.js';
+import { getCompanyRegister } from '../company-register/get-company-register.js';
 import type { PartnerCtx } from '../context.js';
 import { loadFlow, loadForm, type FormCtx } from '../forms/access.js';
 import type { StoredCompanyInfo } from '../forms/company-info.js';
 import { displayName, loadOwnership, type LoadedOwnership } from '../ownership/get-ownership.js';
+import { listComments } from '../review/list-comments.js';
 import { getCompanyScreening, type CompanyScreeningView } from '../screening/read-screening.js';
 
 /**
@@ -19,6 +23,9 @@ export interface DossierCase {
   flow: KybFormUnifiedFlow | null;
   ownership(): Promise<LoadedOwnership>;
   screening(): Promise<CompanyScreeningView>;
+  /** The latest register check, as the reviewer reads it (GET /v1/companies/{id}/register/). */
+  register(): Promise<CompanyRegister>;
+  comments(): Promise<KybComments[]>;
   /** A beneficiary's display name by id (the id itself for one that no longer exists). */
   beneficiaryName(id: string): Promise<string>;
 }
@@ -31,6 +38,7 @@ export async function loadDossierCase(ctx: PartnerCtx, companyId: string): Promi
   let ownership: Promise<LoadedOwnership> | undefined;
   let names: Promise<Map<string, string>> | undefined;
   let screening: Promise<CompanyScreeningView> | undefined;
+  let register: Promise<CompanyRegister> | undefined;
   const dossier: DossierCase = {
     ctx,
     formCtx,
@@ -39,6 +47,8 @@ export async function loadDossierCase(ctx: PartnerCtx, companyId: string): Promi
     info: JSON.parse(company.info) as StoredCompanyInfo,
     ownership: () => (ownership ??= loadOwnership(ctx.db, ctx, company)),
     screening: () => (screening ??= getCompanyScreening({ ctx, companyId })),
+    register: () => (register ??= getCompanyRegister({ ctx, companyId })),
+    comments: () => listComments({ ctx, companyId }),
     beneficiaryName: async (id) => {
       names ??= dossier.ownership().then((loaded) => new Map(loaded.beneficiaries.map((b) => [b.id, displayName(b)])));
       return (await names).get(id) ?? id;

@@ -52,6 +52,21 @@ async function readKey(db: Db, scope: KeyScope, companyId: string): Promise<Buff
   return unwrapKey(master.key, master.id, companyId, row.wrapped_key);
 }
 
+/**
+ * Loads the data keys of many companies in one statement into the scope's cache, for work that
+ * reads a page of companies (re-screening). A company without a key is simply not cached: opening
+ * its data then fails as it would have.
+ */
+export async function preloadDataKeys(db: Db, scope: KeyScope, companyIds: readonly string[]): Promise<void> {
+  const wanted = companyIds.filter((id) => !scope.cached(db, id));
+  if (wanted.length === 0) return;
+  const rows = await db.selectFrom('company_keys').select(['company_id', 'wrapped_key', 'master_key_id']).where('company_id', 'in', wanted).execute();
+  for (const row of rows) {
+    const master = scope.ring.byId.get(row.master_key_id);
+    if (master) scope.remember(db, row.company_id, unwrapKey(master.key, master.id, row.company_id, row.wrapped_key));
+  }
+}
+
 /** The company's data key, or null when it has none (never had one, or it was erased). */
 export async function findDataKey(db: Db, scope: KeyScope, companyId: string): Promise<Buffer | null> {
   const cached = scope.cached(db, companyId);

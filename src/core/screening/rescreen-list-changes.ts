@@ -1,9 +1,8 @@
 import type { CompanyRow } from '../../db/tables.js';
 import type { ScreeningQuery } from '../../screening/engine.js';
 import type { Ctx } from '../context.js';
-import { MissingKeyError } from '../privacy/company-keys.js';
 import type { ListChanges } from './list-changes.js';
-import { readSubjects } from './read-subjects.js';
+import { readPageSubjects } from './read-subjects.js';
 import { isOpenCase, requestScreeningOfOpenCases } from './request-screening.js';
 import type { ScreeningSearcher } from './searcher.js';
 import { SUBJECT_SEARCH } from './screen-company.js';
@@ -114,20 +113,17 @@ async function companiesGaining(ctx: Ctx, searcher: ScreeningSearcher, entityIds
 async function pageQueries(ctx: Ctx, page: CompanyRow[], touched: Set<string>): Promise<{ queries: ScreeningQuery[]; owners: string[] }> {
   // One key scope per page: names are opened in memory only, for this search.
   const keyed = { ...ctx, keys: ctx.keys.fresh() };
+  const subjects = await readPageSubjects(
+    ctx.db,
+    keyed,
+    page.filter((row) => !touched.has(row.id)),
+  );
   const queries: ScreeningQuery[] = [];
   const owners: string[] = [];
-  for (const row of page) {
-    if (touched.has(row.id)) continue;
-    let read: Awaited<ReturnType<typeof readSubjects>>;
-    try {
-      read = await readSubjects(ctx.db, keyed, row);
-    } catch (error) {
-      if (error instanceof MissingKeyError) continue;
-      throw error;
-    }
-    for (const query of read?.subjects.flatMap((s) => s.queries) ?? []) {
+  for (const [companyId, companySubjects] of subjects) {
+    for (const query of companySubjects.flatMap((s) => s.queries)) {
       queries.push(query);
-      owners.push(row.id);
+      owners.push(companyId);
     }
   }
   return { queries, owners };

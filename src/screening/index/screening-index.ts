@@ -40,7 +40,7 @@ export class ScreeningIndex {
       names[n] = 1;
       for (let i = d.nameTokenStart[n]!; i < d.nameTokenStart[n + 1]!; i++) terms[d.tokenTerm[i]!] = 1;
     }
-    return { names, terms };
+    return { names, terms, memo: { words: new Map(), splits: new Map() } };
   }
 
   get stats(): IndexStats {

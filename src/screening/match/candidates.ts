@@ -1,5 +1,5 @@
 import { ENTITY_KIND_PERSON, type IndexData } from '../index/index-data.js';
-import type { QueryVariant } from './prepare-query.js';
+import type { Neighbour, QueryVariant } from './prepare-query.js';
 
 /** Per-index buffers reused across searches (search is synchronous, so never shared mid-call). */
 export interface Scratch {
@@ -15,7 +15,21 @@ export interface Scratch {
 export interface Restriction {
   names: Uint8Array;
   terms: Uint8Array;
+  /**
+   * What this restricted search already worked out about query words. A re-screen asks about a
+   * million subjects whose words repeat (first names, surnames, trade words), and reading a word
+   * against the vocabulary is most of a search's cost. `words`, by tag and text: the weight (from
+   * the whole vocabulary) and the neighbours among the restricted terms only. `splits`, by reading
+   * and word: where the word may be cut into vocabulary words.
+   */
+  memo: {
+    words: Map<string, { weight: number; neighbours: Neighbour[]; codes: readonly string[]; skeleton: string }>;
+    splits: Map<string, Array<{ cuts: number[]; shortest: number }>>;
+  };
 }
+
+/** Past this many remembered words the memo starts over: it bounds memory, not correctness. */
+export const MAX_REMEMBERED_WORDS = 200_000;
 
 export function createScratch(nameCount: number): Scratch {
   return { evidence: new Float32Array(nameCount), touched: new Uint32Array(nameCount) };

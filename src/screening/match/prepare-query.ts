@@ -2,6 +2,7 @@ import { rarityWeight, termKey, type IndexData } from '../index/index-data.js';
 import { oneDeletions } from '../index/key-table.js';
 import { consonantSkeleton, phoneticCodes } from '../normalize/keys.js';
 import { isSyllabicScript, legalFormTable, normalizeName, tagWords, type NameToken } from '../normalize/normalize-name.js';
+import { MAX_REMEMBERED_WORDS, type Restriction } from './candidates.js';
 import { tokenSimilarity, type Similarity, type TokenInfo } from './token-similarity.js';
 import { tagWeight } from './weights.js';
 
@@ -48,7 +49,7 @@ export const MAX_QUERY_TOKENS = 24;
  * and, against listed persons, also as a person's name (titles, initials), the
  * way each listed name was itself read.
  */
-export function prepareQuery(data: IndexData, name: string, kind: 'person' | 'organisation' | 'any'): PreparedQuery {
+export function prepareQuery(data: IndexData, name: string, kind: 'person' | 'organisation' | 'any', restriction?: Restriction): PreparedQuery {
   const readings = kind === 'any' ? [false, true] : [kind === 'person'];
   const variants: { tokens: NameToken[]; appliesTo: QueryVariant['appliesTo']; penalty: number }[] = [];
   let script = 'Zyyy';
@@ -68,13 +69,16 @@ export function prepareQuery(data: IndexData, name: string, kind: 'person' | 'or
     for (const spelled of [tokens, ...(normalized.alternatives ?? []).map((alternative) => alternative.slice(0, MAX_QUERY_TOKENS))]) {
       variants.push({ tokens: spelled, appliesTo: readingAppliesTo, penalty: 0 });
     }
-    for (const split of splitGlued(data, words, isPerson, isSyllabic)) variants.push({ tokens: split, appliesTo, penalty: GUESS_PENALTY });
+    for (const split of splitGlued(data, words, isPerson, isSyllabic, restriction?.memo)) variants.push({ tokens: split, appliesTo, penalty: GUESS_PENALTY });
     const glued = glueSplit(data, words, isPerson, isSyllabic);
     if (glued) variants.push({ tokens: glued, appliesTo, penalty: GUESS_PENALTY });
   }
   const isAbjad = script === 'Arab' || script === 'Hebr';
   return {
-    variants: variants.map((v) => ({ ...v, tokens: v.tokens.map((t) => toQueryToken(data, t, isAbjad)) })),
+    variants: variants.map((v) => ({
+      ...v,
+      tokens: v.tokens.map((t) => (restriction ? restrictedQueryToken(data, t, isAbjad, restriction) : toQueryToken(data, t, isAbjad))),
+    })),
     isAbjad,
     hasLegalForm,
   };
@@ -96,6 +100,23 @@ function toQueryToken(data: IndexData, token: NameToken, isAbjad: boolean): Quer
   let weight = tagWeight(token.tag) ?? 1;
   if (isWord && neighbours[0]) weight = rarityWeight(data, data.termNameCount[neighbours[0].termId]!);
   return { ...info, raw: token.raw, weight, neighbours };
+}
+
+/**
+ * A query token of a restricted search: looked up once per restriction, its neighbours kept only
+ * among the restricted terms (the others locate no candidate of a restricted search), its weight
+ * still from its best neighbour in the whole vocabulary, as an unrestricted search weighs it.
+ */
+function restrictedQueryToken(data: IndexData, token: NameToken, isAbjad: boolean, restriction: Restriction): QueryToken {
+  const key = `${isAbjad ? 'a' : 'l'}${token.tag}:${token.text}`;
+  let word = restriction.memo.words.get(key);
+  if (!word) {
+    const full = toQueryToken(data, token, isAbjad);
+    word = { weight: full.weight, neighbours: full.neighbours.filter((n) => restriction.terms[n.termId] === 1), codes: full.codes, skeleton: full.skeleton };
+    if (restriction.memo.words.size >= MAX_REMEMBERED_WORDS) restriction.memo.words.clear();
+    restriction.memo.words.set(key, word);
+  }
+  return { text: token.text, tag: token.tag, codes: word.codes, skeleton: word.skeleton, raw: token.raw, weight: word.weight, neighbours: word.neighbours };
 }
 
 function exactNeighbour(data: IndexData, info: TokenInfo): Neighbour[] {
@@ -172,30 +193,20 @@ const CONNECTING_VOWELS: ReadonlySet<string> = new Set(['a', 'e', 'i', 'o', 'u',
  * letters must be a particle or a connecting vowel: "JANET" is not "JAN ET";
  * a company name may hold any listed word ("7THOF" is "7TH OF").
  */
-function splitGlued(data: IndexData, words: string[], isPerson: boolean, isSyllabic: boolean): NameToken[][] {
-  const legalForms = isPerson ? undefined : legalFormTable();
-  const frequency = (part: string): number => {
-    const id = data.termIds.get(part) ?? data.termIds.get(termKey('stop', part));
-    if (id !== undefined) return data.termNameCount[id]!;
-    return legalForms?.classOf(part) ? Number.MAX_SAFE_INTEGER : 0;
-  };
-  const isPiece = (part: string, isMiddle: boolean) => !isPerson || part.length >= 3 || GLUED_PARTICLES.has(part) || (isMiddle && CONNECTING_VOWELS.has(part));
-  const splits: { i: number; cuts: number[]; shortest: number }[] = [];
+function splitGlued(data: IndexData, words: string[], isPerson: boolean, isSyllabic: boolean, memo?: Restriction['memo']): NameToken[][] {
+  const splits: WordSplit[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     if (word.length < 5) continue;
-    const whole = frequency(word);
-    const known = (pieces: string[]) => pieces.every((p, k) => isPiece(p, k > 0 && k < pieces.length - 1)) && Math.min(...pieces.map(frequency)) > whole;
-    const found = splits.length;
-    for (let cut = 2; cut <= word.length - 2; cut++) {
-      if (known([word.slice(0, cut), word.slice(cut)])) splits.push({ i, cuts: [cut], shortest: Math.min(cut, word.length - cut) });
-    }
-    if (splits.length > found || word.length < 8) continue;
-    for (let a = 2; a <= word.length - 3; a++) {
-      for (let b = a + 1; b <= word.length - 2; b++) {
-        if (known([word.slice(0, a), word.slice(a, b), word.slice(b)])) splits.push({ i, cuts: [a, b], shortest: Math.min(a, word.length - b) });
+    let found = memo?.splits.get(`${isPerson ? 'p' : 'o'}${word}`);
+    if (!found) {
+      found = wordSplits(data, word, isPerson);
+      if (memo) {
+        if (memo.splits.size >= MAX_REMEMBERED_WORDS) memo.splits.clear();
+        memo.splits.set(`${isPerson ? 'p' : 'o'}${word}`, found);
       }
     }
+    for (const split of found) splits.push({ ...split, i });
   }
   const pick = (pieces: number, count: number) =>
     splits
@@ -207,6 +218,32 @@ function splitGlued(data: IndexData, words: string[], isPerson: boolean, isSylla
     const pieces = [0, ...cuts].map((from, k) => word.slice(from, cuts[k]));
     return tagWords([...words.slice(0, i), ...pieces, ...words.slice(i + 1)], isPerson, isSyllabic);
   });
+}
+
+type WordSplit = { i: number; cuts: number[]; shortest: number };
+
+/** Where one word may be cut into two or three commoner vocabulary words (splitGlued's rules), in the order tried. */
+function wordSplits(data: IndexData, word: string, isPerson: boolean): Array<Omit<WordSplit, 'i'>> {
+  const legalForms = isPerson ? undefined : legalFormTable();
+  const frequency = (part: string): number => {
+    const id = data.termIds.get(part) ?? data.termIds.get(termKey('stop', part));
+    if (id !== undefined) return data.termNameCount[id]!;
+    return legalForms?.classOf(part) ? Number.MAX_SAFE_INTEGER : 0;
+  };
+  const isPiece = (part: string, isMiddle: boolean) => !isPerson || part.length >= 3 || GLUED_PARTICLES.has(part) || (isMiddle && CONNECTING_VOWELS.has(part));
+  const whole = frequency(word);
+  const known = (pieces: string[]) => pieces.every((p, k) => isPiece(p, k > 0 && k < pieces.length - 1)) && Math.min(...pieces.map(frequency)) > whole;
+  const splits: Array<Omit<WordSplit, 'i'>> = [];
+  for (let cut = 2; cut <= word.length - 2; cut++) {
+    if (known([word.slice(0, cut), word.slice(cut)])) splits.push({ cuts: [cut], shortest: Math.min(cut, word.length - cut) });
+  }
+  if (splits.length > 0 || word.length < 8) return splits;
+  for (let a = 2; a <= word.length - 3; a++) {
+    for (let b = a + 1; b <= word.length - 2; b++) {
+      if (known([word.slice(0, a), word.slice(a, b), word.slice(b)])) splits.push({ cuts: [a, b], shortest: Math.min(a, word.length - b) });
+    }
+  }
+  return splits;
 }
 
 /** Two words that the vocabulary knows as one ("ABDUL RAHMAN" / "ABDULRAHMAN"). */

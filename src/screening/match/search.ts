@@ -17,7 +17,7 @@ export function search(data: IndexData, scratch: Scratch, query: ScreeningQuery,
   const alertThreshold = options.alertThreshold ?? PRODUCTION_THRESHOLD;
   const threshold = options.threshold ?? alertThreshold;
   const kind = query.kind ?? 'any';
-  const prepared = prepareQuery(data, query.name, kind);
+  const prepared = prepareQuery(data, query.name, kind, restriction);
   if (prepared.variants[0]!.tokens.length === 0) return [];
   const best = new Map<number, Hit>();
   const similarities = similarityCache(data, prepared.variants, prepared.isAbjad);

@@ -3,8 +3,11 @@ import { answersSection } from './answers.js';
 import { auditTrailSection } from './audit-trail.js';
 import { beneficiariesSection } from './beneficiaries.js';
 import { companyInfoSection } from './company-info.js';
+import { commentsSection } from './comments.js';
 import { companyMetaSection } from './company-meta.js';
+import { dataMatchingSection } from './data-matching.js';
 import { documentsSection } from './documents.js';
+import { govChecksSection } from './gov-checks.js';
 import { notPerformed } from './not-performed.js';
 import { ownershipSection } from './ownership.js';
 import { screeningSection } from './screening.js';
@@ -21,8 +24,8 @@ export const SECTIONS: Record<PdfContentPart, Section> = {
   BANK_VERIFICATION: notPerformed('Bank verification'),
   WEBSITE_AUDIT: notPerformed('Website audit'),
   ADDRESS_AUDIT: notPerformed('Address audit'),
-  GOV_CHECKS: notPerformed('Government register checks'),
-  KYB_DATA_MATCHING: notPerformed('Data matching'),
+  GOV_CHECKS: govChecksSection,
+  KYB_DATA_MATCHING: dataMatchingSection,
   KYB_DOCUMENTS: documentsSection,
   AUDIT_LOGS: auditTrailSection,
   VAT_VERIFICATION: notPerformed('VAT verification'),
@@ -30,7 +33,7 @@ export const SECTIONS: Record<PdfContentPart, Section> = {
   SHAREHOLDERS_CHECK: notPerformed('Shareholders check'),
   AML_MONITORING_USERS: notPerformed('AML monitoring'),
   LINKED_COMPANIES: notPerformed('Linked companies'),
-  COMMENTS: notPerformed('Comments'),
+  COMMENTS: commentsSection,
   COMPANY_AML_CHECK: screeningSection('COMPANY'),
   COMPANY_ADVERSE_MEDIA_CHECK: notPerformed('Company adverse media check'),
   BENEFICIARY_AML_CHECKS: screeningSection('BENEFICIARY'),

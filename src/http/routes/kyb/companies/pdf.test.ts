@@ -180,6 +180,19 @@ describeEachDialect('the PDF dossier (POST /kyb/companies/{id}/pdf/)', (h) => {
     expect(text).not.toContain('GERMAIN KATANGA');
   });
 
+  it("renders the reviewers' comments, oldest first, with their author", async () => {
+    const none = await pdfText(await saved((await requestPdf(h(), s.companyId, s.partner.auth, { content: ['COMMENTS'] })).bytes));
+    expect(none).toContain('No comments.');
+    const call = api(h()).call;
+    for (const content of ['Register extract ordered.', 'UBO chain explained by the holding.'])
+      expect((await call('POST', `/v1/companies/${s.companyId}/comments/`, s.partner.auth, { content })).status).toBe(201);
+    const text = await pdfText(await saved((await requestPdf(h(), s.companyId, s.partner.auth, { content: ['COMMENTS'] })).bytes));
+    expect(text).not.toContain('No comments.');
+    expect(text.indexOf('Register extract ordered.')).toBeGreaterThan(-1);
+    expect(text.indexOf('Register extract ordered.')).toBeLessThan(text.indexOf('UBO chain explained by the holding.'));
+    expect(text).toMatch(/Z, the partner.s API:/);
+  });
+
   it('encrypts the file with the password: poppler cannot open it without, and reads it with', async () => {
     const r = await requestPdf(h(), s.companyId, s.partner.auth, { password: 'S3cret-pass', content: ['SUBMITTED_COMPANY_INFO', 'RELATED_SUBJECTS'] });
     expect(r.status).toBe(200);

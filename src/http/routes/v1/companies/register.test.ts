@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { beforeAll, expect, it } from 'vitest';
 import { api } from '../../../../../test/api.js';
 import { contractErrors } from '../../../../../test/contract.js';
@@ -14,6 +16,13 @@ import { importList } from '../../../../core/screening/import-list.js';
 import { purgeDecidedCases } from '../../../../core/retention/purge-decided-cases.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The text poppler reads from a PDF, in reading order. */
+async function pdfText(bytes: Buffer): Promise<string> {
+  const file = path.join(await mkdtemp(path.join(tmpdir(), 'openkyb-register-pdf-')), 'dossier.pdf');
+  await writeFile(file, bytes);
+  return (await promisify(execFile)('/usr/bin/pdftotext', ['-layout', file, '-'])).stdout;
+}
 import { RegistryProviders } from '../../../../registries/providers.js';
 import { createSandboxProvider } from '../../../../registries/sandbox/sandbox-provider.js';
 import type { RegistryProvider } from '../../../../registries/provider.js';
@@ -135,6 +144,40 @@ describeEachDialect('the official register in automation (govChecks, dataMatchin
     // Another partner sees none of it.
     const other = await h().partner('Other');
     expect((await call('GET', `/v1/companies/${s.companyId}/register/`, other.auth)).status).toBe(404);
+  });
+
+  it("puts the register check in the PDF dossier: the register's record, the comparison, the undeclared persons and their screening", async () => {
+    const s = await submittedGbCase(h(), { companyName: 'Meridian Advisory Ltd', registrationNumber: '09000002', city: 'London', postcode: 'EC1A 1BB' });
+    const pdf = await h().app.inject({
+      method: 'POST',
+      url: `/kyb/companies/${s.companyId}/pdf/`,
+      headers: { authorization: s.partner.auth, 'content-type': 'application/json' },
+      payload: JSON.stringify({ content: ['GOV_CHECKS', 'KYB_DATA_MATCHING'] }),
+    });
+    expect(pdf.statusCode).toBe(200);
+    const text = await pdfText(pdf.rawPayload);
+    expect(text).not.toContain('OpenKYB does not perform this check');
+    expect(text.indexOf('Government register checks')).toBeLessThan(text.indexOf('Data matching'));
+    expect(text).toMatch(/Outcome: FOUND/);
+    expect(text).toMatch(/Name: Meridian Consulting Group Ltd/);
+    expect(text).toMatch(/Tom Example \(officer\): screening \w+/);
+    expect(text).toMatch(/Victor Hidden \(owner\): screening FLAGS_FOUND/);
+    expect(text).toMatch(/COMPANY_NAME: NO_MATCH: form "Meridian Advisory Ltd", register "Meridian Consulting\s+Group Ltd"/);
+    expect(text).toMatch(/TYPE: not in the form; register "ltd"/);
+    expect(text).toMatch(/REGISTRATION_NUMBER: MATCH/);
+
+    // A case no register serves says so in both parts instead of staying silent.
+    const unserved = await submittedGbCase(h(), { companyName: 'Nowhere Ltd', country: 'BR', registrationNumber: '123' });
+    const none = await h().app.inject({
+      method: 'POST',
+      url: `/kyb/companies/${unserved.companyId}/pdf/`,
+      headers: { authorization: unserved.partner.auth, 'content-type': 'application/json' },
+      payload: JSON.stringify({ content: ['GOV_CHECKS', 'KYB_DATA_MATCHING'] }),
+    });
+    const noneText = await pdfText(none.rawPayload);
+    expect(noneText).toMatch(/Outcome: NOT_SERVED/);
+    expect(noneText).toContain('No configured register serves this country');
+    expect(noneText).toContain("Nothing to compare: the register check's outcome is NOT_SERVED.");
   });
 
   it('matches a form that spells the registered name another way (case, punctuation, legal form) and records the step in automation', async () => {
