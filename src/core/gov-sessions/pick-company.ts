@@ -54,10 +54,13 @@ export async function pickCompany({ ctx, input }: { ctx: FormCtx; input: Registr
     const current = company.info === null ? null : parseRecordJson<StoredCompanyInfo>(company.info);
     const fromRegister = keepPartnerReadOnly(companyFieldsFromProfile(profile, country), current, flow?.fields ?? []);
     const errors = fieldErrors();
+    // The register, not the client, writes here: a read-only field of the flow that is still
+    // empty is filled (keepPartnerReadOnly left out the ones the partner filled), so the
+    // client's read-only check does not apply (no flow), and no custom field is touched.
     const info = applyCompanyInfo(
       current,
       fromRegister as Partial<CompanyInfoRequest>,
-      { merge: true, flow, actor: ctx.access.actor, path: 'company' },
+      { merge: true, flow: null, actor: ctx.access.actor, path: 'company' },
       errors,
     );
     assertValid(errors);

@@ -1,14 +1,15 @@
 import { expect, it } from 'vitest';
 import { api } from '../../../../../test/api.js';
 import { contractErrors } from '../../../../../test/contract.js';
+import { flowBody } from '../../../../../test/fixtures.js';
 import { describeEachDialect, type Harness, type TestPartner } from '../../../../../test/harness.js';
 import { auditEntries, countRows } from '../../../../../test/rows.js';
 import { screenPending } from '../../../../../test/screening-cases.js';
 
 /** A GOV1/GOV2/FORM session without a flow (nothing else required at submit), its form not created yet. */
-async function govSession(h: Harness, tokenType: 'FORM' | 'GOV1' | 'GOV2', partner?: TestPartner) {
+async function govSession(h: Harness, tokenType: 'FORM' | 'GOV1' | 'GOV2', partner?: TestPartner, flow?: string) {
   const owner = partner ?? (await h.partner());
-  const token = await api(h).createToken(owner, { tokenType, clientId: 'client-gov' });
+  const token = await api(h).createToken(owner, { tokenType, clientId: 'client-gov', ...(flow ? { flow } : {}) });
   expect(token.status).toBe(201);
   return {
     partner: owner,
@@ -135,6 +136,32 @@ describeEachDialect(
 
       const submit = await call('POST', `/kyb/forms/${s.companyId}/submit/`, s.bearer);
       expect(submit.status).toBe(200);
+    });
+
+    it('keeps what the partner filled in a read-only field, fills the empty read-only ones, and adds only the types the flow allows', async () => {
+      const partner = await h().partner();
+      const { call } = api(h());
+      const fields = [
+        { field: 'COMPANY_NAME', required: true, readOnly: true },
+        { field: 'COUNTRY', required: true },
+        { field: 'TYPE', readOnly: true },
+      ];
+      const flow = await call('POST', '/v1/flows/', partner.auth, { ...flowBody({ fields, fieldsCustom: [] }), questionnaire: null });
+      expect(flow.status).toBe(201);
+      const s = await govSession(h(), 'GOV2', partner, flow.json.id);
+      expect((await call('POST', '/kyb/forms/', s.bearer, { company: { companyName: 'Typed By Client', country: 'GB' } })).status).toBe(201);
+      expect((await call('PATCH', `/kyb/forms/${s.companyId}/`, partner.auth, { company: { companyName: 'Partner Known Name Ltd' } })).status).toBe(200);
+
+      const picked = await call('POST', `/v1/forms/${s.companyId}/registry/pick/`, s.bearer, pick('09000001'));
+      expect(picked.status).toBe(200);
+      expect(picked.json.company).toMatchObject({ companyName: 'Partner Known Name Ltd', type: 'ltd', registrationNumber: '09000001' });
+      expect(picked.json.registry.lockedFields).not.toContain('companyName');
+      // The flow has UBO only: the secretary and the holding company have no type the client may add.
+      const beneficiaries = await call('GET', `/kyb/forms/${s.companyId}/beneficiaries/`, s.bearer);
+      expect(beneficiaries.json.map((b: { info: { name: string }; beneficiaryTypes: string[] }) => [b.info.name, b.beneficiaryTypes])).toEqual([
+        ['Jane', ['UBO']],
+        ['Victor', ['UBO']],
+      ]);
     });
 
     it('refuses to submit a GOV1 or GOV2 form before a company is picked, and changes nothing', async () => {
