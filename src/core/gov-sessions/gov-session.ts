@@ -100,8 +100,11 @@ export function refuseLockedChanges(locked: readonly string[], before: object, a
   }
 }
 
+export async function isPicked(db: Db, companyId: string): Promise<boolean> {
+  return (await db.selectFrom('gov_sessions').select('company_id').where('company_id', '=', companyId).executeTakeFirst()) !== undefined;
+}
+
 /** GOV1 and GOV2 forms are submitted only after a company was picked from the register. */
 export async function isPickMissing(db: Db, companyId: string): Promise<boolean> {
-  if ((await modeOf(db, companyId)) === 'FORM') return false;
-  return (await db.selectFrom('gov_sessions').select('company_id').where('company_id', '=', companyId).executeTakeFirst()) === undefined;
+  return (await modeOf(db, companyId)) !== 'FORM' && !(await isPicked(db, companyId));
 }

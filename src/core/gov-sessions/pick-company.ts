@@ -19,7 +19,7 @@ import { sealForCompany } from '../privacy/seal.js';
 import { assertItemsOpen, changedCompanyItems } from '../review/open-items.js';
 import { companySearchColumns } from '../review/search-text.js';
 import { companyFieldsFromProfile, isCountry, proposalsFromProfile, registerGivenFields } from './from-profile.js';
-import { presentRegistrySession, type RegisterBeneficiary } from './gov-session.js';
+import { isPicked, presentRegistrySession, type RegisterBeneficiary } from './gov-session.js';
 import { assertGovSession } from './pick-rules.js';
 
 /**
@@ -35,21 +35,23 @@ export async function pickCompany({ ctx, input }: { ctx: FormCtx; input: Registr
   const before = await loadCompany(ctx.db, ctx);
   assertEditable(before, ctx.access);
   const mode = await assertGovSession(ctx.db, before);
+  // Checked again under the lock below; here so that a refused second pick does not wait for the register.
+  if (mode === 'GOV2' && (await isPicked(ctx.db, before.id))) throw alreadyPicked();
   const provider = ctx.registries.byId(input.provider);
-  if (!provider || !ctx.registries.list().includes(provider) || !servesProfile(provider, input.country)) {
+  if (!provider || !servesProfile(provider, input.country)) {
     throw invalidField('provider', `no configured register "${input.provider}" serves "${input.country}" (docs/registries.md)`);
   }
-  const answer = await callRegister(ctx, (signal) => provider.profile(input.country, input.number, signal), ProfileAnswer);
-  const profile = valueOrThrow(ctx, answer, 'number') as RegistryProfile | null;
-  if (profile === null) throw invalidField('number', 'the register does not know this registration number');
   if (!isCountry(input.country)) throw invalidField('country', 'is not a country of the form');
   const country = input.country;
+  const answer = await callRegister(ctx, (signal) => provider.profile(country, input.number, signal), ProfileAnswer);
+  const profile = valueOrThrow(ctx, answer, 'number') as RegistryProfile | null;
+  if (profile === null) throw invalidField('number', 'the register does not know this registration number');
 
   return ctx.db.transaction().execute(async (trx) => {
     const company = await loadCompany(trx, ctx);
     assertEditable(company, ctx.access);
-    const previous = await trx.selectFrom('gov_sessions').select('company_id').where('company_id', '=', company.id).executeTakeFirst();
-    if (previous && mode === 'GOV2') throw conflict('The company was already picked from the register in this GOV2 session; the register is its source.');
+    const previous = await isPicked(trx, company.id);
+    if (previous && mode === 'GOV2') throw alreadyPicked();
     const flow = await loadFlow(trx, company);
     const current = company.info === null ? null : parseRecordJson<StoredCompanyInfo>(company.info);
     const fromRegister = keepPartnerReadOnly(companyFieldsFromProfile(profile, country), current, flow?.fields ?? []);
@@ -110,12 +112,14 @@ export async function pickCompany({ ctx, input }: { ctx: FormCtx; input: Registr
     await recordAudit(trx, {
       ...ctx.access,
       action: 'REGISTRY_PICKED',
-      details: { mode, provider: provider.id, repicked: previous !== undefined, fields: Object.keys(fromRegister), beneficiariesAdded: added.map((b) => b.id) },
+      details: { mode, provider: provider.id, repicked: previous, fields: Object.keys(fromRegister), beneficiariesAdded: added.map((b) => b.id) },
       now,
     });
     return { registry: await presentRegistrySession(trx, ctx, company.id, mode, flow), company: presentCompany(next, flow) };
   });
 }
+
+const alreadyPicked = () => conflict('The company was already picked from the register in this GOV2 session; the register is its source.');
 
 function servesProfile(provider: { countries: readonly string[] | '*'; capabilities: readonly string[] }, country: string): boolean {
   return provider.capabilities.includes('profile') && (provider.countries === '*' || provider.countries.includes(country.toUpperCase()));

@@ -255,6 +255,8 @@ describeEachDialect(
       // GOV2 picks once; the partner may still correct what the register gave.
       const again = await call('POST', `/v1/forms/${s.companyId}/registry/pick/`, s.bearer, pick('09000002'));
       expect(again.status).toBe(409);
+      // Refused before the register is asked: a register that would time out does not turn it into a 502.
+      expect((await call('POST', `/v1/forms/${s.companyId}/registry/pick/`, s.bearer, pick('09000408'))).status).toBe(409);
       const corrected = await call('PATCH', `/kyb/forms/${s.companyId}/`, s.partner.auth, { company: { companyName: 'Sandbox Trading Limited' } });
       expect(corrected.status).toBe(200);
 
