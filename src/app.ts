@@ -26,6 +26,7 @@ import { beneficiaryRoutes } from './http/routes/kyb/forms/beneficiaries.js';
 import { documentRoutes } from './http/routes/kyb/forms/documents.js';
 import { questionnaireRoutes } from './http/routes/kyb/forms/questionnaires.js';
 import { sessionRoute } from './http/routes/v1/session.js';
+import { formRegistryRoutes } from './http/routes/v1/forms/registry.js';
 import { fileRoutes } from './http/routes/v1/files.js';
 import { themeLogoRoutes } from './http/routes/v1/theme-logos.js';
 import { screeningRoutes } from './http/routes/v1/screening.js';
@@ -156,6 +157,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   catalogRoutes(app);
   settingsRoutes(app);
   sessionRoute(app);
+  formRegistryRoutes(app);
   fileRoutes(app);
   themeLogoRoutes(app);
   screeningRoutes(app);

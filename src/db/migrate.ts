@@ -22,6 +22,7 @@ import * as themeLogos from './migrations/20261128T0620-theme-logos.js';
 import * as searchPartitions from './migrations/20261128T0700-search-partitions.js';
 import * as companyRegister from './migrations/20261128T0810-company-register.js';
 import * as listChanges from './migrations/20261128T0830-list-changes.js';
+import * as govSessions from './migrations/20261129T0100-gov-sessions.js';
 import * as searchTable from './migrations/20261129T0200-search-table.js';
 
 /** Migrations in order; names are their timestamps and never change once released. */
@@ -48,6 +49,7 @@ const migrations: Record<string, Migration> = {
   '20261128T0700-search-partitions': searchPartitions,
   '20261128T0810-company-register': companyRegister,
   '20261128T0830-list-changes': listChanges,
+  '20261129T0100-gov-sessions': govSessions,
   '20261129T0200-search-table': searchTable,
 };
 

@@ -35,6 +35,7 @@ export interface Database {
   health_checks: HealthCheckRow;
   automation_runs: AutomationRunRow;
   company_register_checks: CompanyRegisterCheckRow;
+  gov_sessions: GovSessionRow;
   managers: ManagerRow;
   company_comments: CompanyCommentRow;
   company_counts: CompanyCountRow;
@@ -483,6 +484,23 @@ export interface CompanyRegisterCheckRow {
   body: string | null;
   data_file_hash: string | null;
   report_file_hash: string | null;
+}
+/** The company a GOV1/GOV2 session picked from a register (core/gov-sessions): one row per form. */
+export interface GovSessionRow {
+  company_id: string;
+  partner_id: string;
+  /** GOV1 or GOV2: the token type when the company was picked. */
+  token_type: string;
+  provider: string;
+  country: string;
+  company_number: string;
+  /** Sealed JSON: the RegistryProfile the server read from the provider. */
+  profile: string;
+  /** JSON: string[], the company properties the register gave and the client may not change (GOV2; [] for GOV1). */
+  locked_fields: string;
+  /** JSON: Array<{id, fields}>, the beneficiaries added from the register and their locked fields (GOV2; [] for GOV1). */
+  register_beneficiaries: string;
+  picked_at: number;
 }
 /** A reviewer of one partner (iDenfy's ManagerAccount). Logins come with the back office. */
 export interface ManagerRow {

@@ -1,3 +1,4 @@
+import { RegistrySession } from './gov-session.js';
 import { Type, type Static } from 'typebox';
 import { DateTime, NOCOMMA_PATTERN, Nullable, Uuid } from './common.js';
 import { LIMITS } from '../shared/limits.js';
@@ -71,6 +72,12 @@ export type KybTokenUpdate = Static<typeof KybTokenUpdate>;
 /** Token strings are letters and digits (see create-token.ts); anything else is answered 404. */
 export const TokenStringParams = Type.Object({ tokenString: Type.String({ minLength: 1, maxLength: 200, pattern: '^[A-Za-z0-9]+$' }) });
 
-/** iDenfy's KybInfo: what the form needs to render itself. */
-export const KybInfo = Type.Object({ locale: Nullable(KybLocaleEnum), theme: Nullable(ThemeCore), flow: Nullable(KybFormUnifiedFlow) }, { title: 'KybInfo' });
+/**
+ * iDenfy's KybInfo: what the form needs to render itself. `registry` is OpenKYB's, present only
+ * for GOV1 and GOV2 sessions (a FORM session's answer is iDenfy's exactly).
+ */
+export const KybInfo = Type.Object(
+  { locale: Nullable(KybLocaleEnum), theme: Nullable(ThemeCore), flow: Nullable(KybFormUnifiedFlow), registry: Type.Optional(RegistrySession) },
+  { title: 'KybInfo' },
+);
 export type KybInfo = Static<typeof KybInfo>;

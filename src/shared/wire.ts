@@ -13,6 +13,7 @@ import type { KybForm, SessionInfo as SessionInfoSchema } from '../schemas/form.
 import type { Question, Questionnaire, Section } from '../schemas/questionnaire.js';
 import type { ThemeCore } from '../schemas/theme.js';
 import type { KybInfo } from '../schemas/token.js';
+import type { RegistryCompany, RegistryPickResult, RegistryProposal, RegistrySearchResult, RegistrySession } from '../schemas/gov-session.js';
 
 export type {
   Beneficiary,
@@ -31,6 +32,11 @@ export type {
   Section,
   ThemeCore,
 };
+
+export type { RegistryCompany, RegistryProposal, RegistrySession };
+/** `GET /v1/forms/{id}/registry/search/` and `POST .../pick/` (OpenKYB, GOV1/GOV2 sessions). */
+export type RegistrySearchAnswer = Static<typeof RegistrySearchResult>;
+export type RegistryPickAnswer = Static<typeof RegistryPickResult>;
 
 /** `GET /v1/session/` (OpenKYB extension). */
 export type SessionInfo = Static<typeof SessionInfoSchema>;

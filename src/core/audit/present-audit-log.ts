@@ -19,6 +19,7 @@ const TEXTS = new Map<string, string>([
   ['ANSWERS_DELETED', 'Questionnaire answers deleted'],
   ['SCREENED', 'AML screening completed'],
   ['REGISTER_CHECKED', 'Official register checked'],
+  ['REGISTRY_PICKED', 'Company picked from the register'],
   ['SCREENING_HIT_RESOLVED', 'AML screening hit resolved'],
 ]);
 

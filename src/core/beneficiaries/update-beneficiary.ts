@@ -6,6 +6,7 @@ import { editForm, loadFlow, type FormCtx } from '../forms/access.js';
 import { checkCustomValues } from '../forms/custom-fields.js';
 import { loadBeneficiary, sealBeneficiaryInfo } from './read-beneficiaries.js';
 import { assertItemsOpen, beneficiaryItem } from '../review/open-items.js';
+import { refuseLockedChanges, registerLocks } from '../gov-sessions/gov-session.js';
 import { checkAgainstFlow, customAssignments, presentBeneficiary, resolveTypes } from './rules.js';
 
 /**
@@ -53,12 +54,16 @@ export async function updateBeneficiary({
 
     const stored = parseRecordJson<Record<string, unknown> & { additionalInfo: Record<string, unknown> }>(current.info);
     const info = merge ? { ...stored, ...fields, additionalInfo: mergeRecords(stored.additionalInfo, custom) } : { ...fields, additionalInfo: custom };
+    const ownership = input.ownershipPercentage === undefined ? (merge ? current.ownership_percentage : null) : input.ownershipPercentage;
+    const locked = (await registerLocks(trx, ctx.access)).beneficiaries.get(id) ?? [];
+    refuseLockedChanges(locked, { info: stored, ownershipPercentage: current.ownership_percentage }, { info, ownershipPercentage: ownership }, '', errors);
+    assertValid(errors);
     const next = {
       beneficiary_types: JSON.stringify(types),
       info: JSON.stringify(info),
       positions: JSON.stringify(input.positions ?? (merge ? JSON.parse(current.positions) : [])),
       form_filler: input.formFiller === undefined ? (merge ? current.form_filler : 0) : input.formFiller ? 1 : 0,
-      ownership_percentage: input.ownershipPercentage === undefined ? (merge ? current.ownership_percentage : null) : input.ownershipPercentage,
+      ownership_percentage: ownership,
       updated_at: ctx.clock.now(),
     };
     await trx

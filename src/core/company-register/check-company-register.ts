@@ -24,7 +24,7 @@ const Person = Type.Object({
 const Address = Type.Object({ kind: Type.String(), lines: Type.Array(Text(500), { maxItems: 20 }) });
 
 /** What a profile must be to be stored: a name and a number, bounded lists of the documented shapes. Anything else is a register fault. */
-const ProfileAnswer = Type.Union([
+export const ProfileAnswer = Type.Union([
   Type.Null(),
   Type.Object({
     provider: Type.String({ minLength: 1, maxLength: 100 }),
@@ -163,7 +163,8 @@ export async function checkCompanyRegister({ ctx, companyId }: { ctx: Ctx; compa
   return { status, registerMs };
 }
 
-function declaredOf(row: { info_type: string; info: string }): DeclaredPerson {
+/** A beneficiary as the register comparison reads it: names only. */
+export function declaredOf(row: { info_type: string; info: string }): DeclaredPerson {
   const info = JSON.parse(row.info) as Record<string, unknown>;
   const text = (key: string) => (typeof info[key] === 'string' ? (info[key] as string) : '');
   return row.info_type === 'INDIVIDUAL' ? { kind: 'individual', name: text('name'), surname: text('surname') } : { kind: 'company', name: text('companyName') };

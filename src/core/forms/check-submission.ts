@@ -13,6 +13,7 @@ import { ownValue } from '../../shared/records.js';
 import { structureGaps, type StructureGap } from '../../shared/ownership-gaps.js';
 import { fieldProperty } from './custom-fields.js';
 import type { StoredCompanyInfo } from './company-info.js';
+import { isPickMissing } from '../gov-sessions/gov-session.js';
 
 type Add = (path: string, message: string) => void;
 
@@ -28,6 +29,7 @@ export async function checkSubmission(
 ): Promise<FieldErrors> {
   const errors = fieldErrors();
   const add: Add = (path, message) => (errors[path] ??= []).push(message);
+  if (await isPickMissing(db, company.id)) add('registry', 'pick the company from the register first (a GOV1/GOV2 session)');
   const info = JSON.parse(company.info) as StoredCompanyInfo;
   const [documents, beneficiaries] = await Promise.all([
     db.selectFrom('documents').select(['type', 'beneficiary_id']).where('company_id', '=', company.id).execute(),

@@ -8,6 +8,7 @@ import { applyCompanyInfo, type StoredCompanyInfo } from './company-info.js';
 import { sealClientSystem, sealCompanyInfo } from './company-row.js';
 import { presentClientSystem, presentCompany } from './present-form.js';
 import { companySearchColumns } from '../review/search-text.js';
+import { refuseLockedChanges, registerLocks } from '../gov-sessions/gov-session.js';
 
 /** PUT replaces the company info; PATCH merges the fields it names (DRF-style partial update). */
 export async function updateForm({
@@ -24,6 +25,7 @@ export async function updateForm({
     const errors = fieldErrors();
     const current = parseRecordJson<StoredCompanyInfo>(company.info);
     const info = input.company ? applyCompanyInfo(current, input.company, { merge, flow, actor: ctx.access.actor, path: 'company' }, errors) : current;
+    refuseLockedChanges((await registerLocks(trx, ctx.access)).companyFields, current, info, 'company', errors);
     assertValid(errors);
     assertItemsOpen(company, ctx.access, changedCompanyItems(current, info));
     const clientSystem =

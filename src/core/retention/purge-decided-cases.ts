@@ -76,6 +76,7 @@ async function deleteCaseRows(trx: Db, ctx: RetentionCtx, companyId: string) {
   await trx.deleteFrom('document_reviews').where('company_id', '=', companyId).execute();
   // The register's profile names the officers and owners.
   await trx.deleteFrom('company_register_checks').where('company_id', '=', companyId).execute();
+  await trx.deleteFrom('gov_sessions').where('company_id', '=', companyId).execute();
   await releaseFiles(trx, ctx, [...[...documentFiles, ...answerFiles].map((row) => row.file_hash), ...registerFiles]);
   return {
     beneficiaries: Number(beneficiaries.numDeletedRows),

@@ -22,6 +22,7 @@ const TEXTS: Record<string, string> = {
   ANSWERS_DELETED: 'Questionnaire answers deleted',
   SCREENED: 'AML screening completed',
   REGISTER_CHECKED: 'Official register checked',
+  REGISTRY_PICKED: 'Company picked from the register',
   SCREENING_HIT_RESOLVED: 'AML hit reviewed',
   STATUS_CHANGED: 'Status changed',
   COMMENT_ADDED: 'Comment added',

@@ -36,6 +36,7 @@ export async function deleteCompany({ ctx, id }: { ctx: ReviewCtx; id: string })
     await trx.deleteFrom('risk_assessments').where('company_id', '=', id).execute();
     await trx.deleteFrom('automation_runs').where('company_id', '=', id).execute();
     await trx.deleteFrom('company_register_checks').where('company_id', '=', id).execute();
+    await trx.deleteFrom('gov_sessions').where('company_id', '=', id).execute();
     for (const table of ['pending_decisions', 'document_reviews', 'submission_snapshots'] as const)
       await trx.deleteFrom(table).where('company_id', '=', id).execute();
     // A deleted token no longer authenticates: the session ends with the company.

@@ -26,8 +26,8 @@ export interface KybInfoParts {
 }
 
 /**
- * What the form needs to render: locale, theme and flow. GOV1 and GOV2 sessions are reported
- * like FORM until their registry-backed behaviour exists.
+ * What the form needs to render: locale, theme and flow. The register mode of GOV1 and GOV2
+ * sessions is added by the route (core/gov-sessions/get-registry-session.ts).
  */
 export async function getKybInfo({ ctx, session }: { ctx: Ctx; session: TokenSession }): Promise<KybInfoParts> {
   const [row] = await selectInfo(ctx.db, { companyId: session.companyId, themeId: session.themeId, flowId: session.flowId });

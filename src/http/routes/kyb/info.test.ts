@@ -31,11 +31,14 @@ describeEachDialect('GET /kyb/info/', (h) => {
     expect(contractErrors('KybInfo', res.json)).toEqual([]);
   });
 
-  it('reports GOV1 and GOV2 sessions like FORM', async () => {
+  it('gives GOV1 and GOV2 sessions their register mode in `registry`, the other fields as for FORM', async () => {
     const partner = await h().partner();
     for (const tokenType of ['GOV1', 'GOV2']) {
       const token = await api(h()).createToken(partner, { tokenType, clientId: 'c', locale: 'de' });
-      expect((await api(h()).info(token.json.tokenString)).json).toEqual({ locale: 'de', theme: null, flow: null });
+      const { registry, ...rest } = (await api(h()).info(token.json.tokenString)).json;
+      expect(rest).toEqual({ locale: 'de', theme: null, flow: null });
+      expect(contractErrors('KybInfo', rest)).toEqual([]);
+      expect(registry).toEqual({ mode: tokenType, searchRequired: true, company: null, lockedFields: [], lockedBeneficiaries: [], proposedBeneficiaries: [] });
     }
   });
 

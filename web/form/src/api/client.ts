@@ -1,5 +1,19 @@
 import { NetworkError, parseBody, toApiError } from '../../../shared/api/errors.js';
-import type { Answers, Beneficiary, BeneficiaryInput, Company, CompanyInfo, Document, Form, KybInfo, Questionnaire, SessionInfo } from './types.js';
+import type {
+  Answers,
+  Beneficiary,
+  BeneficiaryInput,
+  Company,
+  CompanyInfo,
+  Document,
+  Form,
+  KybInfo,
+  Questionnaire,
+  RegistryPickAnswer,
+  RegistrySearchAnswer,
+  RegistrySession,
+  SessionInfo,
+} from './types.js';
 
 export interface UploadBody {
   type: string;
@@ -32,6 +46,7 @@ export function createClient(token: string, base = '') {
   }
 
   const form = (id: string) => `/kyb/forms/${encodeURIComponent(id)}`;
+  const registry = (id: string) => `/v1/forms/${encodeURIComponent(id)}/registry`;
   const docsPath = (formId: string, beneficiaryId: string | null) =>
     beneficiaryId ? `${form(formId)}/beneficiaries/${encodeURIComponent(beneficiaryId)}/documents/` : `${form(formId)}/documents/`;
 
@@ -59,6 +74,11 @@ export function createClient(token: string, base = '') {
     saveAnswers: (id: string, qid: string, answers: Answers, isDraft: boolean) =>
       call<Answers>('PUT', `${form(id)}/questionnaires/${encodeURIComponent(qid)}/answers/${isDraft ? '?draft=true' : ''}`, answers),
     submit: (id: string) => call<void>('POST', `${form(id)}/submit/`),
+    // GOV1/GOV2 sessions: the company register (the form id is the session's company id, known before the form exists).
+    registry: (id: string) => call<RegistrySession>('GET', `${registry(id)}/`),
+    searchRegistry: (id: string, q: string, country: string) =>
+      call<RegistrySearchAnswer>('GET', `${registry(id)}/search/?${new URLSearchParams({ q, country }).toString()}`),
+    pickCompany: (id: string, pick: { provider: string; country: string; number: string }) => call<RegistryPickAnswer>('POST', `${registry(id)}/pick/`, pick),
   };
 }
 export type Client = ReturnType<typeof createClient>;

@@ -37,6 +37,11 @@ export function BeneficiaryEditor({ ctx, kind, parent, existing, onKindChange, o
   const [percentage, setPercentage] = useState<number | null>(existing?.ownershipPercentage ?? null);
   const [errors, setErrors] = useState<Record<string, Text | null>>({});
   const saver = useSaver(ctx);
+  // GOV2: a register beneficiary's register-given fields are shown, not edited, and sent back as they are.
+  const locked = new Set(ctx.registry?.lockedBeneficiaries.find((b) => b.id === existing?.id)?.fields ?? []);
+  const lockedInfo = Object.fromEntries(
+    [...locked].filter((f) => f.startsWith('info.')).map((f) => [f.slice(5), (existing?.info as Record<string, unknown> | undefined)?.[f.slice(5)] ?? null]),
+  );
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     heading.current?.focus();
@@ -63,6 +68,7 @@ export function BeneficiaryEditor({ ctx, kind, parent, existing, onKindChange, o
           return [prop, info[prop] === '' ? null : (info[prop] ?? null)];
         }),
       ),
+      ...lockedInfo,
       infoType: kind,
       ...(rules.custom.length > 0
         ? { additionalInfo: Object.fromEntries(rules.custom.map((c) => [c.field.key, { value: custom[c.field.key] ?? null }])) }
@@ -115,10 +121,29 @@ export function BeneficiaryEditor({ ctx, kind, parent, existing, onKindChange, o
       maxLength?: number | undefined;
       error?: Text | null | undefined;
       choices?: Array<{ key: string; title: string }> | undefined;
+      isFromRegister?: boolean;
     } = {},
   ) => (
-    <Field key={id} id={`ben-edit-${id}`} label={label} isRequired={opts.required} error={opts.error} isGroup={GROUP_TYPES.has(type)}>
-      {(control) => <ValueInput type={type} value={value} control={control} maxLength={opts.maxLength} choices={opts.choices} onChange={(v) => onChange(v)} />}
+    <Field
+      key={id}
+      id={`ben-edit-${id}`}
+      label={label}
+      isRequired={opts.required}
+      error={opts.error}
+      isGroup={GROUP_TYPES.has(type)}
+      hint={opts.isFromRegister ? t('register.fromRegister') : null}
+    >
+      {(control) => (
+        <ValueInput
+          type={type}
+          value={value}
+          control={control}
+          maxLength={opts.maxLength}
+          choices={opts.choices}
+          isReadOnly={opts.isFromRegister}
+          onChange={(v) => onChange(v)}
+        />
+      )}
     </Field>
   );
 
@@ -154,6 +179,7 @@ export function BeneficiaryEditor({ ctx, kind, parent, existing, onKindChange, o
           required: f.required,
           maxLength: spec.maxLength,
           error: errors[spec.prop],
+          isFromRegister: locked.has(`info.${spec.prop}`),
         });
       })}
       {rules.custom.map((c) =>
@@ -177,7 +203,7 @@ export function BeneficiaryEditor({ ctx, kind, parent, existing, onKindChange, o
             'FLOAT',
             percentage,
             (v) => setPercentage(v === null ? null : Math.min(100, Math.max(0, Number(v)))),
-            { required: rules.percentage === 'required', error: errors.ownershipPercentage },
+            { required: rules.percentage === 'required', error: errors.ownershipPercentage, isFromRegister: locked.has('ownershipPercentage') },
           )
         : null}
       <div className="step-actions">

@@ -29,6 +29,8 @@ export function CompanyStep({ ctx, onNext }: { ctx: KybContext; onNext: (() => v
   const isDirty = useRef(false);
   const formId = useRef(ctx.data.form?.id ?? null);
   const saver = useSaver(ctx);
+  // GOV2: what the register gave is shown, not edited (the server refuses a change too).
+  const locked = new Set(ctx.registry?.lockedFields ?? []);
 
   // The flow decides which fields exist; the server validates each against the contract.
   const body = (): Company =>
@@ -112,17 +114,19 @@ export function CompanyStep({ ctx, onNext }: { ctx: KybContext; onNext: (() => v
       }}
     >
       <p className="intro">{flow?.description || t('company.intro')}</p>
+      {ctx.registry?.company ? <p className="note">{t(ctx.registry.mode === 'GOV2' ? 'register.lockedNote' : 'register.prefilled')}</p> : null}
       {rules.map((rule) => {
         const spec = companySpec(rule.field);
         const id = `company-${spec.prop}`;
-        const isReadOnly = rule.readOnly || !isOpen(ctx.session, `company.${spec.prop}`);
+        const isFromRegister = locked.has(spec.prop);
+        const isReadOnly = rule.readOnly || isFromRegister || !isOpen(ctx.session, `company.${spec.prop}`);
         return (
           <Field
             key={rule.field}
             id={id}
             label={t(`field.company.${rule.field}` as MessageKey)}
             isRequired={rule.required}
-            hint={isReadOnly ? t('field.readOnly') : HINTS[rule.field] ? t(HINTS[rule.field]!) : null}
+            hint={isFromRegister ? t('register.fromRegister') : isReadOnly ? t('field.readOnly') : HINTS[rule.field] ? t(HINTS[rule.field]!) : null}
             error={errors[spec.prop]}
             isGroup={GROUP_TYPES.has(spec.type)}
           >

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { ApplicantType, Beneficiary } from '../api/types.js';
+import type { ApplicantType, Beneficiary, RegistryProposal } from '../api/types.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { say, text, type Text } from '../i18n/text.js';
 import { formatPercent } from '../../../shared/i18n/format.js';
@@ -59,12 +59,31 @@ export function OwnershipStep({ ctx, onNext, leavingTo, onLeaveAnyway }: Props) 
     requestAnimationFrame(() => document.getElementById(focusId)?.focus());
   };
 
+  // GOV1: the register's officers and owners no beneficiary is yet; GOV2: the ones added from the register.
+  const proposals = ctx.registry?.proposedBeneficiaries ?? [];
+  const fromRegister = new Set((ctx.registry?.lockedBeneficiaries ?? []).map((b) => b.id));
+  const refreshRegistry = () => {
+    const form = ctx.data.form;
+    if (ctx.registry && form) void ctx.client.registry(form.id).then(ctx.setRegistry, () => undefined);
+  };
+  const accept = async (proposal: RegistryProposal) => {
+    const form = ctx.data.form!;
+    const result = await saver.run(() => ctx.client.createBeneficiary(form.id, proposal.beneficiary));
+    if (!result.ok) return;
+    const saved = result.value;
+    ctx.update((d) => ({ ...d, beneficiaries: [...d.beneficiaries, saved], documents: { ...d.documents, [saved.id]: [] } }));
+    ctx.setRegistry({ ...ctx.registry!, proposedBeneficiaries: proposals.filter((p) => p.key !== proposal.key) });
+    requestAnimationFrame(() => document.getElementById(`ben-${saved.id}-edit`)?.focus());
+  };
+
   const remove = async (b: Beneficiary) => {
     const form = ctx.data.form!;
     const result = await saver.run(() => ctx.client.deleteBeneficiary(form.id, b.id));
     setConfirming(null);
     if (result.ok) {
       ctx.update((d) => ({ ...d, beneficiaries: d.beneficiaries.filter((x) => x.id !== b.id) }));
+      // A removed register person is proposed again.
+      refreshRegistry();
       setNotice(null);
       requestAnimationFrame(() => document.getElementById('ownership-add-person')?.focus() ?? document.getElementById('step-title')?.focus());
     } else if ('isConflict' in result && result.isConflict) {
@@ -85,6 +104,7 @@ export function OwnershipStep({ ctx, onNext, leavingTo, onLeaveAnyway }: Props) 
               {b.ownershipPercentage != null ? ` · ${t('ownership.owns', { percent: formatPercent(locale, b.ownershipPercentage) })}` : ''}
               {b.positions.length > 0 ? ` · ${b.positions.join(', ')}` : ''}
             </span>
+            {fromRegister.has(b.id) ? <span className="badge">{t('register.badge')}</span> : null}
           </div>
           {isBeneficiaryOpen(ctx.session, b) ? (
             <div className="node-actions">
@@ -99,7 +119,7 @@ export function OwnershipStep({ ctx, onNext, leavingTo, onLeaveAnyway }: Props) 
               >
                 {t('action.edit')}
               </button>
-              {confirming === b.id ? (
+              {fromRegister.has(b.id) ? null : confirming === b.id ? (
                 <span role="group" aria-label={t('ownership.confirmDelete', { name })} className="confirm">
                   <span>{t('ownership.confirmDelete', { name })}</span>
                   <button type="button" className="button danger small" onClick={() => void remove(b)}>
@@ -157,6 +177,34 @@ export function OwnershipStep({ ctx, onNext, leavingTo, onLeaveAnyway }: Props) 
             {r.description ? ` ${r.description}` : ''}
           </p>
         ))}
+      {proposals.length > 0 && roles.some((r) => !r.readOnly) ? (
+        <section className="note proposals" aria-labelledby="proposals-title">
+          <h2 id="proposals-title">{t('register.proposed')}</h2>
+          <p>{t('register.proposedHint')}</p>
+          <ul className="proposal-list">
+            {proposals.map((proposal) => {
+              const info = proposal.beneficiary.info as { infoType: string; name?: string; surname?: string; companyName?: string };
+              const name = info.infoType === 'INDIVIDUAL' ? `${info.name} ${info.surname}` : (info.companyName ?? '');
+              return (
+                <li key={proposal.key} className="node-card">
+                  <div className="node-text">
+                    <strong>{name}</strong>
+                    <span className="node-meta">{(proposal.beneficiary.beneficiaryTypes ?? []).map((r) => t(`role.${r}` as MessageKey)).join(', ')}</span>
+                  </div>
+                  <button
+                    type="button"
+                    className="button secondary small"
+                    aria-label={t('register.acceptLabel', { name })}
+                    onClick={() => void accept(proposal)}
+                  >
+                    {t('register.accept')}
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ) : null}
       <h2 id="tree-title">{t('ownership.tree')}</h2>
       {all.length === 0 ? (
         <p className="empty">{t('ownership.empty')}</p>

@@ -34,6 +34,7 @@ export function submitProblems(fields: FieldErrors, data: KybData, flow: KybForm
     const parts = path.split('.');
     const [head, second, third, ...rest] = parts;
     const beneficiary = data.beneficiaries.find((b) => b.id === second);
+    if (head === 'registry') return { path, label: t('step.register'), problem: t('register.required'), step: 'register', focusId: 'register-q' };
     if (head === 'company' && second === 'additionalInfo' && third) {
       const custom = flow?.fieldsCustom?.find((c) => c.field.key === third);
       return { path, label: custom?.field.title ?? third, problem, step: 'company', focusId: `company-custom-${third}` };

@@ -1,5 +1,5 @@
 import type { Client } from '../api/client.js';
-import type { AnswerValues, Beneficiary, Document, Form, KybInfo, Questionnaire, SessionInfo } from '../api/types.js';
+import type { AnswerValues, Beneficiary, Document, Form, KybInfo, Questionnaire, RegistrySession, SessionInfo } from '../api/types.js';
 
 /** Everything the form shows, loaded once at start so that moving between steps never waits. */
 export interface KybData {
@@ -52,6 +52,9 @@ export interface KybContext {
   fail(error: unknown): void;
   /** Moves to another step, optionally focusing one element there. */
   go(step: StepId, focusId?: string): void;
+  /** GOV1/GOV2 sessions: the register mode, the picked company, its locks and proposals; null for FORM. */
+  registry: RegistrySession | null;
+  setRegistry(registry: RegistrySession): void;
 }
 
-export type StepId = 'company' | 'ownership' | 'documents' | 'questionnaire' | 'review';
+export type StepId = 'register' | 'company' | 'ownership' | 'documents' | 'questionnaire' | 'review';

@@ -11,8 +11,10 @@ import { COMPANY_OWNER, type KybData, type StepId } from './data.js';
  * questionnaire comes (`hasQuestionnaire`), so "Step 1 of 5" never becomes "Step 2 of 5" once
  * the form exists. Without that answer (a server without the session endpoint), the API's list.
  */
-export function stepsFor(flow: KybFormUnifiedFlow | null, data: KybData, hasQuestionnaire?: boolean): StepId[] {
+export function stepsFor(flow: KybFormUnifiedFlow | null, data: KybData, hasQuestionnaire?: boolean, hasRegister = false): StepId[] {
   return [
+    // GOV1/GOV2 sessions start with the company register search.
+    ...(hasRegister ? ['register' as const] : []),
     'company',
     ...(hasOwnershipStep(flow) ? ['ownership' as const] : []),
     ...(hasDocumentsStep(flow) ? ['documents' as const] : []),

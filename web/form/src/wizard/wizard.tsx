@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Client } from '../api/client.js';
-import type { KybInfo, SessionInfo } from '../api/types.js';
+import type { KybInfo, RegistrySession, SessionInfo } from '../api/types.js';
 import { useI18n } from '../i18n/i18n.js';
 import { CompanyStep } from '../steps/company-step.js';
 import { DocumentsStep } from '../steps/documents-step.js';
 import { OwnershipStep } from '../steps/ownership-step.js';
 import { QuestionnaireStep } from '../steps/questionnaire-step.js';
+import { RegisterStep } from '../steps/register-step.js';
 import { ReviewStep } from '../steps/review-step.js';
 import type { KybContext, KybData, StepId } from './data.js';
 import { ownershipGaps } from './ownership-gaps.js';
@@ -26,10 +27,12 @@ interface Props {
 export function Wizard({ client, info, session, initial, onFatal, onDone }: Props) {
   const { t } = useI18n();
   const [data, setData] = useState(initial);
-  const steps = useMemo(() => stepsFor(info.flow, data, session?.hasQuestionnaire), [info.flow, data, session]);
+  const [registry, setRegistry] = useState<RegistrySession | null>(info.registry && info.registry.mode !== 'FORM' ? info.registry : null);
+  const steps = useMemo(() => stepsFor(info.flow, data, session?.hasQuestionnaire, registry !== null), [info.flow, data, session, registry]);
   const [step, setStep] = useState<StepId>(() => {
     const stored = readStep();
-    return stored && steps.includes(stored) && (stored === 'company' || initial.form) ? stored : resumeStep(steps, info.flow, initial);
+    if (stored && steps.includes(stored) && (isOpenBeforeForm(stored) || initial.form)) return stored;
+    return registry?.searchRequired ? 'register' : resumeStep(steps, info.flow, initial);
   });
   // The tab remembers the step it shows, whichever way it got there (resumed, Continue, the
   // stepper, a link): a reload must return here, not to where the data says work stopped.
@@ -77,9 +80,12 @@ export function Wizard({ client, info, session, initial, onFatal, onDone }: Prop
     (target ?? heading.current)?.scrollIntoView?.({ block: 'center' });
   }, [step]);
 
-  const context: KybContext = useMemo(() => ({ client, info, session, data, update: setData, fail: onFatal, go }), [client, info, session, data, onFatal, go]);
+  const context: KybContext = useMemo(
+    () => ({ client, info, session, data, update: setData, fail: onFatal, go, registry, setRegistry }),
+    [client, info, session, data, onFatal, go, registry],
+  );
   const index = steps.indexOf(step);
-  const isLocked = (s: StepId) => s !== 'company' && !data.form;
+  const isLocked = (s: StepId) => !isOpenBeforeForm(s) && !data.form;
   const next = steps[index + 1];
   const goNext = next ? () => go(next) : undefined;
 
@@ -123,6 +129,7 @@ export function Wizard({ client, info, session, initial, onFatal, onDone }: Prop
         <h1 id="step-title" ref={heading} tabIndex={-1}>
           {t(`step.${step}`)}
         </h1>
+        {step === 'register' ? <RegisterStep ctx={context} onNext={goNext} /> : null}
         {step === 'company' ? <CompanyStep ctx={context} onNext={goNext} /> : null}
         {step === 'ownership' ? (
           <OwnershipStep ctx={context} onNext={goNext} leavingTo={leavingTo} onLeaveAnyway={leavingTo ? () => moveTo(leavingTo) : undefined} />
@@ -133,6 +140,11 @@ export function Wizard({ client, info, session, initial, onFatal, onDone }: Prop
       </section>
     </div>
   );
+}
+
+/** The register search and the company details are open before the form exists (the pick creates it). */
+function isOpenBeforeForm(step: StepId): boolean {
+  return step === 'register' || step === 'company';
 }
 
 function readStep(): StepId | null {

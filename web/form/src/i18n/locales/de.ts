@@ -207,6 +207,39 @@ const messages: Messages = {
   'page.network.title': 'Verbindungsproblem',
   'page.network.body': 'Der Server war nicht erreichbar. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.',
   'page.partnerFallback': 'das Unternehmen, das Ihnen den Link geschickt hat',
+
+  // GOV1/GOV2 sessions: the company register search and pick.
+  'step.register': 'Handelsregister',
+  'register.intro': 'Suchen Sie Ihr Unternehmen im amtlichen Handelsregister: Seine Angaben füllen das Formular für Sie aus.',
+  'register.introLocked':
+    'Suchen Sie Ihr Unternehmen im amtlichen Handelsregister. Seine Angaben stammen aus dem Register und können in diesem Formular nicht geändert werden.',
+  'register.country': 'Land der Registrierung',
+  'register.query': 'Firmenname oder Registernummer',
+  'register.search': 'Suchen',
+  'register.searching': 'Suche läuft…',
+  'register.results': 'Gefundene Unternehmen',
+  'register.noResults': 'Kein Unternehmen gefunden. Prüfen Sie die Schreibweise oder suchen Sie nach der Registernummer.',
+  'register.unavailable': 'Das Handelsregister antwortet gerade nicht. Versuchen Sie es gleich noch einmal.',
+  'register.notServed': 'Für dieses Land ist kein Handelsregister verfügbar.',
+  'register.pick': 'Auswählen',
+  'register.pickLabel': '{name} auswählen',
+  'register.picked': 'Ausgewähltes Unternehmen',
+  'register.searchAgain': 'Erneut suchen',
+  'register.number': 'Registernummer {number}',
+  'register.incorporated': 'Gegründet am {date}',
+  'register.status.dissolved': 'Laut Register aufgelöst',
+  'register.status.liquidation': 'Laut Register in Liquidation',
+  'register.status.inactive': 'Laut Register inaktiv',
+  'register.prefilled': 'Diese Angaben stammen aus dem Handelsregister. Prüfen Sie sie und korrigieren Sie Veraltetes.',
+  'register.lockedNote': 'Als aus dem Handelsregister stammend markierte Angaben können hier nicht geändert werden.',
+  'register.fromRegister': 'Aus dem Handelsregister: kann hier nicht geändert werden.',
+  'register.proposed': 'Vorschläge aus dem Handelsregister',
+  'register.proposedHint':
+    'Das Register nennt diese Personen und Unternehmen. Fügen Sie jede hinzu, die zu Ihrem Unternehmen gehört; die Angaben können Sie danach korrigieren.',
+  'register.accept': 'Hinzufügen',
+  'register.acceptLabel': '{name} hinzufügen',
+  'register.badge': 'Aus dem Register',
+  'register.required': 'Wählen Sie zuerst Ihr Unternehmen im Handelsregister aus.',
 };
 
 export default messages;

@@ -207,6 +207,39 @@ const messages: Messages = {
   'page.network.title': 'Problème de connexion',
   'page.network.body': 'Impossible de joindre le serveur. Vérifiez votre connexion Internet et réessayez.',
   'page.partnerFallback': 'l’entreprise qui vous a envoyé le lien',
+
+  // GOV1/GOV2 sessions: the company register search and pick.
+  'step.register': 'Registre du commerce',
+  'register.intro': 'Trouvez votre société dans le registre officiel des sociétés : ses données remplissent le formulaire pour vous.',
+  'register.introLocked':
+    'Trouvez votre société dans le registre officiel des sociétés. Ses données proviennent du registre et ne peuvent pas être modifiées dans ce formulaire.',
+  'register.country': 'Pays d’immatriculation',
+  'register.query': 'Nom de la société ou numéro d’immatriculation',
+  'register.search': 'Rechercher',
+  'register.searching': 'Recherche…',
+  'register.results': 'Sociétés trouvées',
+  'register.noResults': 'Aucune société trouvée. Vérifiez l’orthographe ou cherchez par numéro d’immatriculation.',
+  'register.unavailable': 'Le registre des sociétés ne répond pas pour le moment. Réessayez dans un instant.',
+  'register.notServed': 'Aucun registre des sociétés n’est disponible pour ce pays.',
+  'register.pick': 'Choisir',
+  'register.pickLabel': 'Choisir {name}',
+  'register.picked': 'Société choisie',
+  'register.searchAgain': 'Chercher à nouveau',
+  'register.number': 'Numéro d’immatriculation {number}',
+  'register.incorporated': 'Constituée le {date}',
+  'register.status.dissolved': 'Dissoute selon le registre',
+  'register.status.liquidation': 'En liquidation selon le registre',
+  'register.status.inactive': 'Inactive selon le registre',
+  'register.prefilled': 'Ces données proviennent du registre des sociétés. Vérifiez-les et corrigez ce qui n’est plus à jour.',
+  'register.lockedNote': 'Les données marquées comme provenant du registre des sociétés ne peuvent pas être modifiées ici.',
+  'register.fromRegister': 'Issu du registre des sociétés : ne peut pas être modifié ici.',
+  'register.proposed': 'Proposés d’après le registre des sociétés',
+  'register.proposedHint':
+    'Le registre mentionne ces personnes et sociétés. Ajoutez chacune de celles qui font partie de votre société ; vous pourrez corriger les données ensuite.',
+  'register.accept': 'Ajouter',
+  'register.acceptLabel': 'Ajouter {name}',
+  'register.badge': 'Issu du registre',
+  'register.required': 'Choisissez d’abord votre société dans le registre des sociétés.',
 };
 
 export default messages;

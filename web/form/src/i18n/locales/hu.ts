@@ -204,6 +204,38 @@ const messages: Messages = {
   'page.network.title': 'Kapcsolódási hiba',
   'page.network.body': 'Nem sikerült elérni a kiszolgálót. Ellenőrizze az internetkapcsolatot, és próbálja újra.',
   'page.partnerFallback': 'a linket küldő cég',
+
+  // GOV1/GOV2 sessions: the company register search and pick.
+  'step.register': 'Cégjegyzék',
+  'register.intro': 'Keresse meg cégét a hivatalos cégjegyzékben: adatai kitöltik Ön helyett az űrlapot.',
+  'register.introLocked': 'Keresse meg cégét a hivatalos cégjegyzékben. Adatai a cégjegyzékből származnak, és ebben az űrlapban nem módosíthatók.',
+  'register.country': 'Bejegyzés országa',
+  'register.query': 'Cégnév vagy cégjegyzékszám',
+  'register.search': 'Keresés',
+  'register.searching': 'Keresés folyamatban…',
+  'register.results': 'Talált cégek',
+  'register.noResults': 'Nem található cég. Ellenőrizze a helyesírást, vagy keressen cégjegyzékszám alapján.',
+  'register.unavailable': 'A cégjegyzék most nem válaszol. Próbálja újra egy perc múlva.',
+  'register.notServed': 'Ehhez az országhoz nem érhető el cégjegyzék.',
+  'register.pick': 'Kiválasztás',
+  'register.pickLabel': '{name} kiválasztása',
+  'register.picked': 'Kiválasztott cég',
+  'register.searchAgain': 'Új keresés',
+  'register.number': 'Cégjegyzékszám: {number}',
+  'register.incorporated': 'Alapítva: {date}',
+  'register.status.dissolved': 'A cégjegyzék szerint megszűnt',
+  'register.status.liquidation': 'A cégjegyzék szerint felszámolás alatt',
+  'register.status.inactive': 'A cégjegyzék szerint inaktív',
+  'register.prefilled': 'Ezek az adatok a cégjegyzékből származnak. Ellenőrizze őket, és javítsa, ami elavult.',
+  'register.lockedNote': 'A cégjegyzékből származóként jelölt adatok itt nem módosíthatók.',
+  'register.fromRegister': 'A cégjegyzékből: itt nem módosítható.',
+  'register.proposed': 'A cégjegyzék alapján javasolt',
+  'register.proposedHint':
+    'A cégjegyzék ezeket a személyeket és cégeket tartalmazza. Adjon hozzá mindenkit, aki a cégéhez tartozik; az adatokat később javíthatja.',
+  'register.accept': 'Hozzáadás',
+  'register.acceptLabel': '{name} hozzáadása',
+  'register.badge': 'A cégjegyzékből',
+  'register.required': 'Először válassza ki cégét a cégjegyzékben.',
 };
 
 export default messages;

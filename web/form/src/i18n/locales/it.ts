@@ -205,6 +205,38 @@ const messages: Messages = {
   'page.network.title': 'Problema di connessione',
   'page.network.body': 'Impossibile raggiungere il server. Controlla la connessione a Internet e riprova.',
   'page.partnerFallback': 'l’azienda che ti ha inviato il link',
+
+  // GOV1/GOV2 sessions: the company register search and pick.
+  'step.register': 'Registro delle imprese',
+  'register.intro': 'Trovi la sua società nel registro ufficiale delle imprese: i suoi dati compilano il modulo per lei.',
+  'register.introLocked':
+    'Trovi la sua società nel registro ufficiale delle imprese. I suoi dati provengono dal registro e non possono essere modificati in questo modulo.',
+  'register.country': 'Paese di registrazione',
+  'register.query': 'Nome della società o numero di registrazione',
+  'register.search': 'Cerca',
+  'register.searching': 'Ricerca in corso…',
+  'register.results': 'Società trovate',
+  'register.noResults': 'Nessuna società trovata. Controlli l’ortografia o cerchi per numero di registrazione.',
+  'register.unavailable': 'Il registro delle imprese al momento non risponde. Riprovi tra poco.',
+  'register.notServed': 'Per questo paese non è disponibile alcun registro delle imprese.',
+  'register.pick': 'Scegli',
+  'register.pickLabel': 'Scegli {name}',
+  'register.picked': 'Società scelta',
+  'register.searchAgain': 'Cerca di nuovo',
+  'register.number': 'Numero di registrazione {number}',
+  'register.incorporated': 'Costituita il {date}',
+  'register.status.dissolved': 'Sciolta secondo il registro',
+  'register.status.liquidation': 'In liquidazione secondo il registro',
+  'register.status.inactive': 'Inattiva secondo il registro',
+  'register.prefilled': 'Questi dati provengono dal registro delle imprese. Li controlli e corregga ciò che non è aggiornato.',
+  'register.lockedNote': 'I dati indicati come provenienti dal registro delle imprese non possono essere modificati qui.',
+  'register.fromRegister': 'Dal registro delle imprese: non può essere modificato qui.',
+  'register.proposed': 'Proposti dal registro delle imprese',
+  'register.proposedHint': 'Il registro elenca queste persone e società. Aggiunga ciascuna che fa parte della sua società; potrà correggere i dati in seguito.',
+  'register.accept': 'Aggiungi',
+  'register.acceptLabel': 'Aggiungi {name}',
+  'register.badge': 'Dal registro',
+  'register.required': 'Scelga prima la sua società nel registro delle imprese.',
 };
 
 export default messages;

@@ -205,6 +205,38 @@ const messages: Messages = {
   'page.network.title': 'Verbindingsprobleem',
   'page.network.body': 'We konden de server niet bereiken. Controleer uw internetverbinding en probeer het opnieuw.',
   'page.partnerFallback': 'het bedrijf dat u de link stuurde',
+
+  // GOV1/GOV2 sessions: the company register search and pick.
+  'step.register': 'Handelsregister',
+  'register.intro': 'Zoek uw bedrijf op in het officiële handelsregister: de gegevens vullen het formulier voor u in.',
+  'register.introLocked':
+    'Zoek uw bedrijf op in het officiële handelsregister. De gegevens komen uit het register en kunnen in dit formulier niet worden gewijzigd.',
+  'register.country': 'Land van inschrijving',
+  'register.query': 'Bedrijfsnaam of inschrijvingsnummer',
+  'register.search': 'Zoeken',
+  'register.searching': 'Bezig met zoeken…',
+  'register.results': 'Gevonden bedrijven',
+  'register.noResults': 'Geen bedrijf gevonden. Controleer de spelling of zoek op inschrijvingsnummer.',
+  'register.unavailable': 'Het handelsregister reageert op dit moment niet. Probeer het zo opnieuw.',
+  'register.notServed': 'Voor dit land is geen handelsregister beschikbaar.',
+  'register.pick': 'Kiezen',
+  'register.pickLabel': '{name} kiezen',
+  'register.picked': 'Gekozen bedrijf',
+  'register.searchAgain': 'Opnieuw zoeken',
+  'register.number': 'Inschrijvingsnummer {number}',
+  'register.incorporated': 'Opgericht op {date}',
+  'register.status.dissolved': 'Ontbonden volgens het register',
+  'register.status.liquidation': 'In liquidatie volgens het register',
+  'register.status.inactive': 'Inactief volgens het register',
+  'register.prefilled': 'Deze gegevens komen uit het handelsregister. Controleer ze en corrigeer wat niet meer klopt.',
+  'register.lockedNote': 'Gegevens die als afkomstig uit het handelsregister zijn gemarkeerd, kunnen hier niet worden gewijzigd.',
+  'register.fromRegister': 'Uit het handelsregister: kan hier niet worden gewijzigd.',
+  'register.proposed': 'Voorgesteld uit het handelsregister',
+  'register.proposedHint': 'Het register noemt deze personen en bedrijven. Voeg iedereen toe die bij uw bedrijf hoort; u kunt de gegevens daarna corrigeren.',
+  'register.accept': 'Toevoegen',
+  'register.acceptLabel': '{name} toevoegen',
+  'register.badge': 'Uit het register',
+  'register.required': 'Kies eerst uw bedrijf in het handelsregister.',
 };
 
 export default messages;

@@ -206,6 +206,38 @@ const messages: Messages = {
   'page.network.title': 'Problemă de conexiune',
   'page.network.body': 'Nu am putut contacta serverul. Verificați conexiunea la internet și încercați din nou.',
   'page.partnerFallback': 'compania care v-a trimis linkul',
+
+  // GOV1/GOV2 sessions: the company register search and pick.
+  'step.register': 'Registrul comerțului',
+  'register.intro': 'Găsiți societatea dvs. în registrul oficial al comerțului: datele ei completează formularul pentru dvs.',
+  'register.introLocked': 'Găsiți societatea dvs. în registrul oficial al comerțului. Datele ei provin din registru și nu pot fi modificate în acest formular.',
+  'register.country': 'Țara de înregistrare',
+  'register.query': 'Denumirea societății sau numărul de înregistrare',
+  'register.search': 'Căutați',
+  'register.searching': 'Se caută…',
+  'register.results': 'Societăți găsite',
+  'register.noResults': 'Nu a fost găsită nicio societate. Verificați ortografia sau căutați după numărul de înregistrare.',
+  'register.unavailable': 'Registrul comerțului nu răspunde acum. Încercați din nou peste câteva momente.',
+  'register.notServed': 'Pentru această țară nu este disponibil niciun registru al comerțului.',
+  'register.pick': 'Alegeți',
+  'register.pickLabel': 'Alegeți {name}',
+  'register.picked': 'Societatea aleasă',
+  'register.searchAgain': 'Căutați din nou',
+  'register.number': 'Număr de înregistrare {number}',
+  'register.incorporated': 'Înființată la {date}',
+  'register.status.dissolved': 'Dizolvată conform registrului',
+  'register.status.liquidation': 'În lichidare conform registrului',
+  'register.status.inactive': 'Inactivă conform registrului',
+  'register.prefilled': 'Aceste date provin din registrul comerțului. Verificați-le și corectați ce nu mai este actual.',
+  'register.lockedNote': 'Datele marcate ca provenind din registrul comerțului nu pot fi modificate aici.',
+  'register.fromRegister': 'Din registrul comerțului: nu poate fi modificat aici.',
+  'register.proposed': 'Propuse din registrul comerțului',
+  'register.proposedHint':
+    'Registrul indică aceste persoane și societăți. Adăugați-o pe fiecare care face parte din societatea dvs.; puteți corecta datele ulterior.',
+  'register.accept': 'Adăugați',
+  'register.acceptLabel': 'Adăugați {name}',
+  'register.badge': 'Din registru',
+  'register.required': 'Alegeți mai întâi societatea dvs. în registrul comerțului.',
 };
 
 export default messages;
