@@ -33,7 +33,8 @@ async function main(): Promise<void> {
   } finally {
     await database.destroy();
   }
-  // Re-screening sends the same entities batch after batch: their restriction is built once.
+  // Re-screening sends the same entities batch after batch: their restriction (and the memo of
+  // query words it gathers) is built once, and let go at the first unrestricted search.
   let restricted: { key: string; restriction: ReturnType<ScreeningIndex['restrictTo']> } | null = null;
   port.on('message', (request: ThreadRequest) => {
     try {
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
         const key = request.entityIds.join('\n');
         if (restricted?.key !== key) restricted = { key, restriction: index.restrictTo(request.entityIds) };
         restriction = restricted.restriction;
-      }
+      } else restricted = null;
       const hits = request.queries.map((query) => index.search(query, request.options, restriction));
       port.postMessage({ type: 'result', id: request.id, hits } satisfies ThreadMessage);
     } catch (error) {

@@ -28,8 +28,11 @@ export interface Restriction {
   };
 }
 
-/** Past this many remembered words the memo starts over: it bounds memory, not correctness. */
-export const MAX_REMEMBERED_WORDS = 200_000;
+/**
+ * Past this many words the memo takes no more (about 50 MB): it bounds memory, not correctness.
+ * The words met first are kept, and the common ones are met first.
+ */
+export const MAX_REMEMBERED_WORDS = 500_000;
 
 export function createScratch(nameCount: number): Scratch {
   return { evidence: new Float32Array(nameCount), touched: new Uint32Array(nameCount) };

@@ -113,8 +113,7 @@ function restrictedQueryToken(data: IndexData, token: NameToken, isAbjad: boolea
   if (!word) {
     const full = toQueryToken(data, token, isAbjad);
     word = { weight: full.weight, neighbours: full.neighbours.filter((n) => restriction.terms[n.termId] === 1), codes: full.codes, skeleton: full.skeleton };
-    if (restriction.memo.words.size >= MAX_REMEMBERED_WORDS) restriction.memo.words.clear();
-    restriction.memo.words.set(key, word);
+    if (restriction.memo.words.size < MAX_REMEMBERED_WORDS) restriction.memo.words.set(key, word);
   }
   return { text: token.text, tag: token.tag, codes: word.codes, skeleton: word.skeleton, raw: token.raw, weight: word.weight, neighbours: word.neighbours };
 }
@@ -201,10 +200,7 @@ function splitGlued(data: IndexData, words: string[], isPerson: boolean, isSylla
     let found = memo?.splits.get(`${isPerson ? 'p' : 'o'}${word}`);
     if (!found) {
       found = wordSplits(data, word, isPerson);
-      if (memo) {
-        if (memo.splits.size >= MAX_REMEMBERED_WORDS) memo.splits.clear();
-        memo.splits.set(`${isPerson ? 'p' : 'o'}${word}`, found);
-      }
+      if (memo && memo.splits.size < MAX_REMEMBERED_WORDS) memo.splits.set(`${isPerson ? 'p' : 'o'}${word}`, found);
     }
     for (const split of found) splits.push({ ...split, i });
   }
