@@ -204,6 +204,7 @@ export async function benchCompanies(label: 'sqlite' | 'postgres', postgresUrl?:
       ['status counts (riskLevel)', () => '/v1/companies/status-counts/?riskLevel=HIGH'],
       ['status counts (created)', () => `/v1/companies/status-counts/?created=${encodeURIComponent(`${mid},`)}`],
       ['status counts (q common)', () => '/v1/companies/status-counts/?q=baltic'],
+      ['status counts (q + created)', () => `/v1/companies/status-counts/?q=baltic&created=${encodeURIComponent(`${mid},`)}`],
       ['status counts (q one)', (i) => `/v1/companies/status-counts/?q=trading%20${one(i)}`],
     ];
     // OPENKYB_BENCH_SCENARIOS=regex runs only the scenarios whose name matches (the detail baseline always runs).
