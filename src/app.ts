@@ -44,6 +44,7 @@ import { pdfRoute } from './http/routes/kyb/companies/pdf.js';
 import { webFormRoutes } from './http/routes/web-form.js';
 import { webBackofficeRoutes } from './http/routes/web-backoffice.js';
 import { exceedsDepth, validatorCompiler } from './http/validation.js';
+import { lazySerializers } from './http/serialization.js';
 import { refuseUnstorableText } from './http/text-guard.js';
 import { invalidField } from './core/errors.js';
 import { LIMITS } from './shared/limits.js';
@@ -68,6 +69,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     // A path that does not even decode (e.g. %ED%A0%80, a lone surrogate) names nothing.
     clientErrorHandler: clientErrorHandler(deps.config.publicUrl),
     frameworkErrors: (error, _request, reply) => sendError(reply, error.code === 'FST_ERR_ASYNC_CONSTRAINT' ? 'INTERNAL_ERROR' : 'NOT_FOUND', 'Not found.'),
+    // Response serializers are compiled at each route's first response (http/serialization.ts).
+    schemaController: { compilersFactory: { buildSerializer: lazySerializers } },
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();

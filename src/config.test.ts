@@ -66,3 +66,41 @@ it('uses the sandbox register unless told otherwise, and refuses a provider it d
   });
   expect(() => load({ OPENKYB_REGISTRY_PROVIDERS: 'sandbox,nowhere' })).toThrow(ConfigError);
 });
+
+it('reads the S3 document store from OPENKYB_S3_*, and refuses the s3 store without a bucket and keys', () => {
+  expect(load({}).s3).toBeNull();
+  const config = load({
+    OPENKYB_FILE_STORE: 's3',
+    OPENKYB_S3_BUCKET: 'kyb-documents',
+    OPENKYB_S3_REGION: 'eu-central-1',
+    OPENKYB_S3_ENDPOINT: 'https://minio.internal:9000/',
+    OPENKYB_S3_ACCESS_KEY_ID: 'id',
+    OPENKYB_S3_SECRET_ACCESS_KEY: 'secret',
+    OPENKYB_S3_PATH_STYLE: 'true',
+  });
+  expect(config.fileStore).toBe('s3');
+  expect(config.s3).toEqual({
+    bucket: 'kyb-documents',
+    region: 'eu-central-1',
+    endpoint: 'https://minio.internal:9000',
+    accessKeyId: 'id',
+    secretAccessKey: 'secret',
+    pathStyle: true,
+  });
+  expect(load({ OPENKYB_S3_BUCKET: 'b', AWS_ACCESS_KEY_ID: 'a', AWS_SECRET_ACCESS_KEY: 's' }).s3).toMatchObject({
+    region: 'us-east-1',
+    endpoint: null,
+    pathStyle: false,
+  });
+  expect(() => load({ OPENKYB_FILE_STORE: 's3' })).toThrow(/OPENKYB_FILE_STORE=s3 needs OPENKYB_S3_BUCKET/);
+  expect(() => load({ OPENKYB_S3_BUCKET: 'b' })).toThrow(ConfigError);
+  expect(() =>
+    load({
+      OPENKYB_FILE_STORE: 's3',
+      OPENKYB_S3_BUCKET: 'b',
+      OPENKYB_S3_ACCESS_KEY_ID: 'a',
+      OPENKYB_S3_SECRET_ACCESS_KEY: 's',
+      OPENKYB_S3_PATH_STYLE: 'yes please',
+    }),
+  ).toThrow(/OPENKYB_S3_PATH_STYLE/);
+});

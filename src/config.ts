@@ -10,7 +10,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export const SCREENING_SOURCES = ['ofac-sdn', 'ofac-nonsdn', 'un', 'eu', 'uk', 'ftm'] as const;
 
 /** The document stores `OPENKYB_FILE_STORE` selects (see src/storage). */
-export const FILE_STORES = ['local', 'database'] as const;
+export const FILE_STORES = ['local', 'database', 's3'] as const;
 
 /** The registry providers `OPENKYB_REGISTRY_PROVIDERS` may name (src/registries/build-providers.ts). */
 export const REGISTRY_PROVIDER_IDS = ['sandbox', 'uk-companies-house-open-data', 'gleif-open-data', 'uk-companies-house-api', 'gleif-api'] as const;
@@ -23,11 +23,26 @@ export const ConfigSchema = Type.Object({
   /** A postgres:// URL selects PostgreSQL; null means SQLite in the data dir. */
   databaseUrl: Type.Union([Type.String({ pattern: '^postgres(ql)?://' }), Type.Null()]),
   /**
-   * Where documents live: `local` (files under the data dir) or `database` (a table of the
-   * database, so every server on one PostgreSQL reads every upload). Default: `database` with a
-   * PostgreSQL URL, `local` with SQLite. `openkyb files migrate --to ...` moves files between them.
+   * Where documents live: `local` (files under the data dir), `database` (a table of the
+   * database, so every server on one PostgreSQL reads every upload) or `s3` (a bucket of an
+   * S3-compatible object store, `s3` below). Default: `database` with a PostgreSQL URL, `local`
+   * with SQLite. `openkyb files migrate --to ...` moves files between them.
    */
-  fileStore: Type.Union([Type.Literal('local'), Type.Literal('database')]),
+  fileStore: Type.Union([Type.Literal('local'), Type.Literal('database'), Type.Literal('s3')]),
+  /** The bucket of the `s3` store; null when no OPENKYB_S3_* setting is given. */
+  s3: Type.Union([
+    Type.Object({
+      bucket: Type.String({ minLength: 1 }),
+      region: Type.String({ minLength: 1 }),
+      /** Base URL of an S3-compatible service; null: AWS S3 in `region`. */
+      endpoint: Type.Union([Type.String({ pattern: '^https?://' }), Type.Null()]),
+      accessKeyId: Type.String({ minLength: 1 }),
+      secretAccessKey: Type.String({ minLength: 1 }),
+      /** Bucket in the path (`<endpoint>/<bucket>/...`) rather than in the host name. */
+      pathStyle: Type.Boolean(),
+    }),
+    Type.Null(),
+  ]),
   /** Pepper for keyed hashes of secrets and tokens; never has a default. */
   secret: Type.String({ minLength: 32 }),
   /** A file holding the master key for personal data at rest; unset: derived from `secret`. */
@@ -134,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     databaseUrl: env.DATABASE_URL ? env.DATABASE_URL : null,
     fileStore: env.OPENKYB_FILE_STORE || (env.DATABASE_URL ? 'database' : 'local'),
+    s3: parseS3(env),
     secret: env.OPENKYB_SECRET || loadOrCreateSecret(dataDir),
     masterKeyFile: env.OPENKYB_MASTER_KEY_FILE ? path.resolve(env.OPENKYB_MASTER_KEY_FILE) : null,
     previousMasterKeyFile: env.OPENKYB_PREVIOUS_MASTER_KEY_FILE ? path.resolve(env.OPENKYB_PREVIOUS_MASTER_KEY_FILE) : null,
@@ -177,6 +193,7 @@ export function parseConfig(raw: unknown): Config {
     const problems = [...checkConfig.Errors(raw)].map((e) => `${e.instancePath || '/'} ${e.message}`);
     throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
   }
+  if (raw.fileStore === 's3' && !raw.s3) throw new ConfigError('OPENKYB_FILE_STORE=s3 needs OPENKYB_S3_BUCKET and the other OPENKYB_S3_* settings');
   return Object.freeze({ ...raw });
 }
 
@@ -284,4 +301,29 @@ function loadOrCreateSecret(dataDir: string): string {
   }
   chmodSync(file, 0o600);
   return secret;
+}
+
+/**
+ * The `s3` store's bucket from OPENKYB_S3_*: null when none is set; the bucket and both keys are
+ * required once any is. AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_REGION are read as the
+ * usual fallbacks.
+ */
+function parseS3(env: NodeJS.ProcessEnv): unknown {
+  const names = [
+    'OPENKYB_S3_BUCKET',
+    'OPENKYB_S3_REGION',
+    'OPENKYB_S3_ENDPOINT',
+    'OPENKYB_S3_ACCESS_KEY_ID',
+    'OPENKYB_S3_SECRET_ACCESS_KEY',
+    'OPENKYB_S3_PATH_STYLE',
+  ];
+  if (!names.some((name) => env[name])) return null;
+  return {
+    bucket: env.OPENKYB_S3_BUCKET ?? '',
+    region: env.OPENKYB_S3_REGION || env.AWS_REGION || 'us-east-1',
+    endpoint: env.OPENKYB_S3_ENDPOINT ? env.OPENKYB_S3_ENDPOINT.replace(/\/+$/, '') : null,
+    accessKeyId: env.OPENKYB_S3_ACCESS_KEY_ID || env.AWS_ACCESS_KEY_ID || '',
+    secretAccessKey: env.OPENKYB_S3_SECRET_ACCESS_KEY || env.AWS_SECRET_ACCESS_KEY || '',
+    pathStyle: parseBoolean('OPENKYB_S3_PATH_STYLE', env.OPENKYB_S3_PATH_STYLE, false),
+  };
 }

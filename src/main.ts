@@ -39,7 +39,7 @@ const USAGE = `Usage: openkyb <command>
                                           import a sanctions or PEP list version; SOURCE is one of
                                           ofac-sdn, ofac-nonsdn (a folder of CSVs), un, eu, uk, ftm
   lists status [--json]                   the live list versions and whether they are fresh
-  files migrate --to local|database [--from local|database] [--json]
+  files migrate --to local|database|s3 [--from local|database|s3] [--json]
                                           copy every recorded document into another store; safe to
                                           interrupt and run again (already copied files are skipped)
   registries import DATASET PATH [--force] [--json]
@@ -161,8 +161,16 @@ async function run(argv: string[]): Promise<number> {
       return 0;
     case 'files migrate': {
       const to = FILE_STORES.find((store) => store === values.to);
-      const from = values.from === undefined ? FILE_STORES.find((store) => store !== to) : FILE_STORES.find((store) => store === values.from);
+      // By default from the configured store, or, when that is already the target (switched
+      // before migrating), from the first other one: local files, then the database.
+      const from =
+        values.from === undefined
+          ? config.fileStore !== to
+            ? config.fileStore
+            : FILE_STORES.find((store) => store !== to)
+          : FILE_STORES.find((store) => store === values.from);
       if (!to || !from || from === to) return fail(`files migrate needs --to ${FILE_STORES.join('|')} (and --from, if given, another store)`);
+      if ((to === 's3' || from === 's3') && !config.s3) return fail('the s3 file store needs OPENKYB_S3_BUCKET and the other OPENKYB_S3_* settings');
       return (await (
         await import('./cli/files.js')
       ).migrateFilesCommand(config, out, { from, to, json, progress: (line) => process.stderr.write(line + '\n') }))

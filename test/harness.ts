@@ -103,6 +103,7 @@ export function testConfig(dataDir: string, overrides: Partial<Config> = {}): Co
     dataDir,
     databaseUrl: null,
     fileStore: 'local',
+    s3: null,
     secret: 'test-pepper-test-pepper-test-pepper-0123',
     publicUrl: 'http://openkyb.test',
     rateLimitPerHour: 10_000,

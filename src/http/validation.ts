@@ -1,17 +1,31 @@
-import { Ajv, type ErrorObject, type Options, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import { createRequire } from 'node:module';
+import type { Ajv, ErrorObject, Options, ValidateFunction } from 'ajv';
 import type { FastifySchemaCompiler } from 'fastify';
 import { fieldErrors, type FieldErrors } from '../core/errors.js';
 import { ASCII_PATTERN, HEX_COLOR_PATTERN, KEY_PATTERN, NOCOMMA_PATTERN } from '../schemas/common.js';
 import { E164_PATTERN } from '../schemas/company.js';
 import { HEADER_VALUE_PATTERN, SIGNING_KEY_PATTERN } from '../schemas/webhook.js';
 
+const require = createRequire(import.meta.url);
 const shared: Options = { allErrors: true, strict: false, useDefaults: true, discriminator: true, verbose: true };
 
-// JSON bodies are strict: no coercion, no silently removed properties. Query strings and path
-// parameters arrive as text, so they may be coerced.
-const bodyAjv = addFormats.default(new Ajv({ ...shared, coerceTypes: false, removeAdditional: false }));
-const textAjv = addFormats.default(new Ajv({ ...shared, coerceTypes: 'array', removeAdditional: false }));
+/**
+ * JSON bodies are strict: no coercion, no silently removed properties. Query strings and path
+ * parameters arrive as text, so they may be coerced. Ajv is loaded with the first request that
+ * needs a validator, not at start-up.
+ */
+let ajvs: { body: Ajv; text: Ajv } | null = null;
+function ajvFor(httpPart: string | undefined): Ajv {
+  if (!ajvs) {
+    const { Ajv } = require('ajv') as typeof import('ajv');
+    const addFormats = require('ajv-formats') as typeof import('ajv-formats');
+    ajvs = {
+      body: addFormats.default(new Ajv({ ...shared, coerceTypes: false, removeAdditional: false })),
+      text: addFormats.default(new Ajv({ ...shared, coerceTypes: 'array', removeAdditional: false })),
+    };
+  }
+  return httpPart === 'body' ? ajvs.body : ajvs.text;
+}
 
 /**
  * Each route's validator is compiled at its first request, not at start-up: a server compiles
@@ -22,7 +36,7 @@ export const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpP
   let compiled: ValidateFunction | null = null;
   const validate = Object.assign(
     (data: unknown) => {
-      compiled ??= (httpPart === 'body' ? bodyAjv : textAjv).compile(schema);
+      compiled ??= ajvFor(httpPart).compile(schema);
       const valid = compiled(data);
       validate.errors = compiled.errors ?? null;
       return valid;

@@ -2,6 +2,7 @@ import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, openTestDatabase, testConfig } from '../../test/harness.js';
+import { startS3Server } from '../../test/s3-server.js';
 import { sha256Hex } from '../core/crypto.js';
 import { sweepFiles } from '../core/files/sweep-files.js';
 import type { DatabaseHandle } from '../db/database.js';
@@ -17,9 +18,25 @@ interface StoreUnderTest {
   backdate(hash: string, ageMs: number): Promise<void>;
   /** Leaves what an interrupted write leaves, if this store can have such a thing; its count. */
   plantTemp(hash: string, ageMs: number): number;
+  close?(): Promise<void>;
 }
 
-function storeUnderTest(name: FileStoreName, dataDir: string, database: DatabaseHandle): StoreUnderTest {
+async function storeUnderTest(name: FileStoreName, dataDir: string, database: DatabaseHandle): Promise<StoreUnderTest> {
+  if (name === 's3') {
+    // An S3-compatible server on 127.0.0.1 (test/s3-server.ts), listing in pages of two so the
+    // continuation is exercised; it refuses unsigned requests and bodies whose hash is wrong.
+    const s3 = await startS3Server({ pageSize: 2 });
+    return {
+      storage: openStorage(testConfig(dataDir, { fileStore: 's3', s3: s3.settings }), database.db),
+      backdate: async (hash, ageMs) => s3.backdate(`files/${hash}`, ageMs),
+      // A PUT stores an object whole or not at all.
+      plantTemp: () => 0,
+      close: async () => {
+        expect(s3.refused).toBe(0);
+        await s3.close();
+      },
+    };
+  }
   const config = testConfig(dataDir, { fileStore: name });
   const storage = openStorage(config, database.db);
   const root = localFilesRoot(config);
@@ -66,9 +83,10 @@ for (const dialect of DIALECTS) {
       let store: StoreUnderTest;
       beforeAll(async () => {
         opened = await openTestDatabase(dialect);
-        store = storeUnderTest(name, opened.dataDir, opened.handle);
+        store = await storeUnderTest(name, opened.dataDir, opened.handle);
       });
       afterAll(async () => {
+        await store.close?.();
         await opened.cleanup();
       });
 

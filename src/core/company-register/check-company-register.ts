@@ -13,7 +13,6 @@ import { callRegister } from '../gov-checks/call-register.js';
 import { MissingKeyError } from '../privacy/company-keys.js';
 import { sealForCompany } from '../privacy/seal.js';
 import type { RegisterCheckBody, RegisterCheckStatus } from './register-check.js';
-import { registerReportPdf } from './register-report.js';
 
 const Text = (maxLength: number) => Type.String({ maxLength });
 const Person = Type.Object({
@@ -96,6 +95,8 @@ export async function checkCompanyRegister({ ctx, companyId }: { ctx: Ctx; compa
       status = 'FOUND';
       const profile = answer.value;
       const body = { profile, comparison: compareWithRegister(form, profile), undeclared: undeclaredPersons(profile, declared) };
+      // pdfkit (fonts, Unicode tables: tens of MB) is loaded at the first report, not at start-up.
+      const { registerReportPdf } = await import('./register-report.js');
       found = { profile, body, pdf: await registerReportPdf({ ...body, checkedAt: ctx.clock.now() }) };
     }
   }

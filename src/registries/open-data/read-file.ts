@@ -3,8 +3,6 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { Transform } from 'node:stream';
-import { parse } from 'csv-parse';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
 /**
  * Why an open-data file cannot be trusted whole (unreadable, truncated, malformed). The import
@@ -76,6 +74,9 @@ export type CsvValue = (column: string) => string;
  * four times as much, which is minutes over millions of rows.
  */
 export async function* csvRecords(path: string, counter: ByteCounter, required: readonly string[]): AsyncGenerator<{ line: number; value: CsvValue }> {
+  // The parsers are imported by the import that needs them: a server only uses this module's
+  // JSON helpers (the Companies House API's persons), and they are megabytes it would keep.
+  const { parse } = await import('csv-parse');
   const parser = readCounted(path, counter).pipe(parse({ bom: true, relax_column_count: false, skip_empty_lines: true }));
   let index: Map<string, number> | undefined;
   let line = 0;
@@ -125,6 +126,7 @@ export async function* xmlRecords(
   counter: ByteCounter,
   options: { root: string; record: string; onHeader(header: string): void },
 ): AsyncGenerator<{ index: number; record: XmlNode }> {
+  const { XMLParser, XMLValidator } = await import('fast-xml-parser');
   const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, trimValues: true, removeNSPrefix: true });
   const open = new RegExp(`<(?:[\\w.-]+:)?${options.record}[\\s>]`, 'g');
   const close = new RegExp(`</(?:[\\w.-]+:)?${options.record}\\s*>`, 'g');
