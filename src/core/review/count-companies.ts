@@ -38,10 +38,11 @@ export async function countCompaniesByStatus({ ctx, query }: { ctx: PartnerCtx; 
  * Grouped on company_search. PostgreSQL: a search (with a time range or not), the trigram
  * index's candidates rechecked in that table's narrow heap and grouped by the status's band.
  * SQLite: a search alone is counted per status from the index alone (each status is a rowid
- * range of it). With other filters, a search's matches (their count read from the index alone)
- * are each looked up by rowid when they are few against the partner's companies, and the
- * partner's index is walked and tested against all of them when they are many (a third or more),
- * as the list chooses its page.
+ * range of it); with a time range, each status's index range is walked and tested against that
+ * status's matches. With other filters, a search's matches (their count read from the index
+ * alone) are each looked up by rowid when they are few against the partner's companies, and the
+ * partner's index is walked and tested against all of them when they are many (a third or
+ * more), as the list chooses its page.
  */
 async function countSearchIndex(ctx: PartnerCtx, query: CompanyStatusCountsQuery, filters: CompanyFilters): Promise<CountRow[]> {
   if (!usesSearchIndex(ctx.db)) {
@@ -62,6 +63,17 @@ async function countSearchIndex(ctx: PartnerCtx, query: CompanyStatusCountsQuery
   const isAlone = filters.from === null && filters.to === null && [query.approvalStatus, query.assignedTo, query.riskLevel].every((v) => v === undefined);
   const banded = isAlone ? await countMatchesByStatus(ctx.db, ctx.partnerId, filters.folded) : undefined;
   if (banded) return banded;
+  if (filters.from !== null || filters.to !== null) {
+    // With a time range, as the list counts it: each status's range of the (partner, status,
+    // created) index walked and tested against that status's matches (a smaller set than all of
+    // them), where reading the row of each match costs a lookup per match (at 1,000,000
+    // companies, 190,000 matches and half the time: 156 -> 97 ms in a script).
+    return countEachStatus(ctx, (status) =>
+      filters
+        .withFilters(ctx.db.selectFrom('company_search').where('partner_id', '=', ctx.partnerId).where('status', '=', status))
+        .where(sql<SqlBool>`+rowid in (${partnerMatches(ctx.partnerId, filters.folded, status)})`),
+    );
+  }
   const matches = partnerMatches(ctx.partnerId, filters.folded);
   const [found, total] = await Promise.all([countMatches(ctx.db, ctx.partnerId, filters.folded), countAll(ctx)]);
   if (found === 0) return [];

@@ -168,6 +168,9 @@ describeEachDialect('company list counts', (h) => {
       `created=${mid}&riskLevel=HIGH`,
       'q=firm',
       'q=firm&status=COMPLETED',
+      `q=firm&created=${mid}`,
+      `q=firm&created=${mid}&riskLevel=HIGH`,
+      `q=m 1&created=${mid}`,
       'q=r-1',
       'q=m 1',
     ]) {
