@@ -133,8 +133,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     max: deps.config.rateLimitPerHour,
     timeWindow: 60 * 60 * 1000,
     // On PostgreSQL several servers may share the database: count there, so a limit holds
-    // across them. SQLite has one process: the plugin's in-memory store.
-    ...(deps.database.dialect === 'postgres' ? { store: databaseRateLimitStore(deps.database.db, deps.clock) } : {}),
+    // across them (without waiting for a WAL flush: a counter lost in a crash harms nobody).
+    // SQLite has one process: the plugin's in-memory store.
+    ...(deps.database.dialect === 'postgres' ? { store: databaseRateLimitStore(deps.database.counters, deps.clock) } : {}),
     // Limits are per API key (or per token), counted only after authentication succeeded,
     // so nobody can spend another partner's quota with wrong secrets.
     allowList: (request: FastifyRequest) => !request.partner && !request.session,

@@ -54,6 +54,22 @@ for (const dialect of DIALECTS) {
     expect(await selectPartner(handle.db, { id: 'p3' })).toHaveLength(1);
   });
 
+  it(`commits counters without waiting for a flush on PostgreSQL, and everything else durably, in the same schema [${dialect}]`, async () => {
+    const setting = async (db: DatabaseHandle['db']) => (await sql<{ s: string }>`select current_setting('synchronous_commit') as s`.execute(db)).rows[0]!.s;
+    if (dialect === 'postgres') {
+      expect(await setting(handle.db)).toBe('on');
+      expect(await setting(handle.counters)).toBe('off');
+      // The counters' pool works in the test's schema: a row it writes is read through db.
+      await handle.counters
+        .insertInto('rate_limit_hits')
+        .values({ key: 'k'.repeat(64), window_start: 0, count: 1 })
+        .execute();
+      expect(await handle.db.selectFrom('rate_limit_hits').select('count').where('window_start', '=', 0).execute()).toEqual([{ count: 1 }]);
+    } else {
+      expect(handle.counters).toBe(handle.db);
+    }
+  });
+
   it(`rolls a failed transaction back and keeps serving writes [${dialect}]`, async () => {
     await expect(
       handle.db.transaction().execute(async (trx) => {

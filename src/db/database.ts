@@ -30,6 +30,14 @@ export interface DatabaseHandle {
   onWork(topic: string, wake: () => void): () => void;
   /** True when `onWork` is live, so a worker may poll seldom, as a fallback. */
   canListen: boolean;
+  /**
+   * For writes whose loss in a crash harms nobody (rate-limit counters: a lost increment lets
+   * one more request through): PostgreSQL commits them without waiting for the WAL flush
+   * (`synchronous_commit = off` on a small pool of their own), so a counted request does not
+   * wait for a disk. Everything acknowledged to a client goes through `db`. SQLite: `db` itself
+   * (its rate limits are counted in memory; see app.ts).
+   */
+  counters: Db;
   destroy(): Promise<void>;
 }
 
@@ -50,14 +58,17 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
 
 export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   if (options.url) {
-    const pool = new pg.Pool({
-      connectionString: options.url,
-      max: options.poolSize ?? 10,
-      ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
-    });
-    // An idle client losing its connection must not crash the process.
-    pool.on('error', (error) => options.logger?.error({ err: { message: error.message } }, 'postgres pool error'));
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const settings = options.schema ? [`-c search_path=${options.schema}`] : [];
+    const openPool = (max: number, extra: string[]) => {
+      const all = [...settings, ...extra];
+      const pool = new pg.Pool({ connectionString: options.url!, max, ...(all.length > 0 ? { options: all.join(' ') } : {}) });
+      // An idle client losing its connection must not crash the process.
+      pool.on('error', (error) => options.logger?.error({ err: { message: error.message } }, 'postgres pool error'));
+      return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    };
+    const db = openPool(options.poolSize ?? 10, []);
+    // Connections are opened on first use: a process that counts nothing opens none.
+    const counters = openPool(2, ['-c synchronous_commit=off']);
     const listener = createWorkListener({
       connectionString: options.url,
       ...(options.schema ? { schema: options.schema } : {}),
@@ -69,8 +80,10 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
       flush: async () => {},
       onWork: listener.on,
       canListen: true,
+      counters,
       destroy: async () => {
         await listener.close();
+        await counters.destroy();
         await db.destroy();
       },
     };
@@ -87,6 +100,7 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
     flush: engine.flush,
     onWork: () => () => {},
     canListen: false,
+    counters: db,
     destroy: async () => {
       await db.destroy();
       engine.close();
