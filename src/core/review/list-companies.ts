@@ -6,6 +6,7 @@ import type { PartnerCtx } from '../context.js';
 import { loadFlow } from '../forms/access.js';
 import { presentCompany, presentMeta } from '../forms/present-form.js';
 import { companyFilters, countsOf } from './company-filters.js';
+import { countSearchInRange } from './count-companies.js';
 import { countMatches, hasBand, isMatch, partnerMatches, searchedRows, usesSearchIndex } from './search-companies.js';
 import { managersById } from './managers.js';
 import { presentDeadline } from '../case-review/deadline.js';
@@ -38,7 +39,8 @@ export interface CompanyPage {
 export async function listCompanies({ ctx, query }: { ctx: PartnerCtx; query: CompanyListQuery }): Promise<CompanyPage> {
   const page = query.page ?? 1;
   const perPage = query.perPage ?? DEFAULT_PER_PAGE;
-  const { from, to, folded, isSearch, isCounted, withFilters, filtered, ...filters } = companyFilters(ctx.db, ctx.partnerId, query);
+  const filters = companyFilters(ctx.db, ctx.partnerId, query);
+  const { from, to, folded, isSearch, isCounted, withFilters, filtered } = filters;
   const direction = query.ordering === 'created' ? 'asc' : 'desc';
   const isByDeadline = query.ordering === 'deadline';
   // Overdue first: by due time, the cases without a running clock after them (the same on both dialects).
@@ -80,7 +82,15 @@ export async function listCompanies({ ctx, query }: { ctx: PartnerCtx; query: Co
       const isBandOnly =
         band !== undefined && from === null && to === null && [query.approvalStatus, query.assignedTo, query.riskLevel].every((v) => v === undefined);
       const isIndexed = query.status !== undefined || from !== null || to !== null;
-      count = !hasFilters || isBandOnly ? await countMatches(ctx.db, ctx.partnerId, folded, band) : await countRows(isIndexed ? walked() : byRowid());
+      // Without a status, a time range's count is the total of the status tabs' counting,
+      // which the queue asks for beside its page: counted once for both (countSearchInRange).
+      const isRangeTotal = (from !== null || to !== null) && query.status === undefined;
+      count =
+        !hasFilters || isBandOnly
+          ? await countMatches(ctx.db, ctx.partnerId, folded, band)
+          : isRangeTotal
+            ? (await countSearchInRange(ctx, query, filters)).reduce((sum, row) => sum + Number(row.count ?? 0), 0)
+            : await countRows(isIndexed ? walked() : byRowid());
       // Three ways to a page, chosen from the count: walk the partner's companies in list order
       // probing each in the index (about (offset + perPage) x listed / count steps: a first
       // page of a common word), the same walk tested against all the matches read at once (a
