@@ -1,6 +1,10 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { csvRows } from './csv-rows.js';
+import { csvRecords } from './read-file.js';
 
 /** The records of `text` fed in chunks of `size` characters. */
 async function rows(text: string, size = text.length || 1): Promise<string[][]> {
@@ -47,5 +51,24 @@ describe('csvRows', () => {
   it('reads nothing from an empty text', async () => {
     expect(await rows('')).toEqual([]);
     expect(await rows('\n\n')).toEqual([]);
+  });
+
+  it('reads a file by header name after its byte-order mark, and refuses bytes that are not UTF-8', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'openkyb-csv-rows-'));
+    const file = path.join(dir, 'basic.csv');
+    const read = async (required: string[]) => {
+      const out: Array<[number, string, string]> = [];
+      for await (const { line, value } of csvRecords(file, { bytes: 0 }, required)) out.push([line, value('Name'), value('Number')]);
+      return out;
+    };
+    try {
+      writeFileSync(file, '\uFEFF Name,Number\r\n"ACME LTD"," 01"\r\n');
+      expect(await read(['Name', 'Number'])).toEqual([[2, 'ACME LTD', '01']]);
+      await expect(read(['Name', 'Status'])).rejects.toThrow(/the header lacks Status/);
+      writeFileSync(file, Buffer.concat([Buffer.from('Name,Number\n"AC'), Buffer.from([0xff]), Buffer.from('ME","1"\n')]));
+      await expect(read([])).rejects.toThrow(/invalid UTF-8/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -26,6 +26,24 @@ async function importTables(db: Db): Promise<string[]> {
     .sort();
 }
 
+/** A company row as an importer stages it (a test's own, not from a file). */
+function companyRow(name: string, number: string) {
+  const keys = nameKeys(name);
+  const names = { name, search_text: keys.searchText, name_key: keys.nameKey };
+  const data = JSON.stringify({ addresses: [], activityCodes: [] });
+  return {
+    country: 'GB',
+    number,
+    number_key: numberKey(number),
+    ...names,
+    status: 'active',
+    legal_form: null,
+    incorporated_on: null,
+    registered_number_key: null,
+    data,
+  };
+}
+
 /** A Companies House basic-data "file" read from a script: `between(i)` runs before row i is read. */
 function scriptedCompanies(names: string[], between: (index: number) => Promise<void>): Dataset {
   return {
@@ -34,48 +52,39 @@ function scriptedCompanies(names: string[], between: (index: number) => Promise<
     async *read() {
       for (const [i, name] of names.entries()) {
         await between(i);
-        const number = String(90_000_000 + i);
-        const keys = nameKeys(name);
-        yield {
-          country: 'GB',
-          number,
-          number_key: numberKey(number),
-          name,
-          search_text: keys.searchText,
-          name_key: keys.nameKey,
-          status: 'active',
-          legal_form: null,
-          incorporated_on: null,
-          registered_number_key: null,
-          data: JSON.stringify({ addresses: [], activityCodes: [] }),
-        };
+        yield companyRow(name, String(90_000_000 + i));
       }
     },
   };
 }
 
+/** A database of its own for the enclosing describe block. */
+function testDatabase(dialect: (typeof DIALECTS)[number]): { db: Db } {
+  const opened = {} as { db: Db };
+  let cleanup = async () => {};
+  beforeAll(async () => {
+    const test = await openTestDatabase(dialect);
+    opened.db = test.handle.db;
+    cleanup = test.cleanup;
+  });
+  afterAll(() => cleanup());
+  return opened;
+}
+
 for (const dialect of DIALECTS) {
   describe(`open-data registers [${dialect}]`, () => {
-    let db: Db;
-    let cleanup: () => Promise<void>;
+    const opened = testDatabase(dialect);
     const load = (dataset: DatasetId, file: string, force = false) =>
-      importDataset({ db, dataset: DATASETS[dataset], path: fixture(file), now: NOW, force, replacedGraceMs: 0 });
+      importDataset({ db: opened.db, dataset: DATASETS[dataset], path: fixture(file), now: NOW, force, replacedGraceMs: 0 });
     /** Rows of a dataset's live version, wherever they are kept. */
     const count = async (dataset: DatasetId) => {
-      const live = await liveImport(db, dataset);
+      const live = await liveImport(opened.db, dataset);
       if (!live) return 0;
-      const rows = await importRows(db, live, DATASETS[dataset].table)
+      const rows = await importRows(opened.db, live, DATASETS[dataset].table)
         .select((eb) => eb.fn.countAll().as('n'))
         .executeTakeFirstOrThrow();
       return Number(rows.n);
     };
-
-    beforeAll(async () => {
-      const test = await openTestDatabase(dialect);
-      db = test.handle.db;
-      cleanup = test.cleanup;
-    });
-    afterAll(() => cleanup());
 
     it('imports the Companies House basic data CSV with its hash, date and row count', async () => {
       const result = await load('uk-basic', 'uk-basic-2021-01-01.csv');
@@ -87,6 +96,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('refuses a truncated or malformed basic data file whole and keeps the live version', async () => {
+      const { db } = opened;
       await expect(load('uk-basic', 'uk-basic-truncated.csv')).rejects.toThrow(/cannot import uk-basic/);
       await expect(load('uk-basic', 'uk-basic-malformed.csv')).rejects.toThrow(/Invalid Record Length|column/i);
       expect(await count('uk-basic')).toBe(31);
@@ -97,6 +107,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('finds a company by number whatever its spacing and leading zeros', async () => {
+      const { db } = opened;
       const uk = ukOpenDataProvider(db);
       const [hit] = await uk.search({ country: 'GB', number: ' 8209948 ' });
       expect(hit).toMatchObject({ number: '08209948', name: '! LTD', status: 'active', legalForm: 'Private Limited Company', incorporatedOn: '2012-09-11' });
@@ -107,6 +118,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('imports the PSC snapshot and reads owners in the profile; refuses a cut snapshot', async () => {
+      const { db } = opened;
       await expect(load('uk-psc', 'uk-psc-truncated.jsonl')).rejects.toThrow(/not valid JSON/);
       await expect(load('uk-psc', 'uk-psc-no-totals.jsonl')).rejects.toThrow(/totals line/);
       expect(await count('uk-psc')).toBe(0);
@@ -131,6 +143,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('imports the LEI golden copy from XML and from CSV alike', async () => {
+      const { db } = opened;
       await expect(load('gleif-lei', 'gleif-lei-truncated.xml')).rejects.toThrow(/truncated/);
       await expect(load('gleif-lei', 'gleif-lei-malformed.xml')).rejects.toThrow(/record 7 is not well-formed/);
       await expect(load('gleif-lei', 'gleif-lei-truncated.csv')).rejects.toThrow(/cannot import gleif-lei/);
@@ -155,6 +168,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('knows direct and ultimate parents from the relationship records', async () => {
+      const { db } = opened;
       await expect(load('gleif-rr', 'gleif-rr-truncated.xml')).rejects.toThrow(/truncated/);
       await expect(load('gleif-rr', 'gleif-rr-malformed.csv')).rejects.toThrow(/not an LEI/);
       expect(await load('gleif-rr', 'gleif-rr-20230605.xml')).toMatchObject({ rowCount: 2, skipped: 8 });
@@ -180,6 +194,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('finds names whatever their case, accents, punctuation, legal-form spelling and word order', async () => {
+      const { db } = opened;
       const uk = ukOpenDataProvider(db);
       const gleif = gleifOpenDataProvider(db);
       const first = async (provider: typeof uk, country: string, name: string) => (await provider.search({ country, name }))[0]?.name;
@@ -205,18 +220,11 @@ for (const dialect of DIALECTS) {
   });
 
   describe(`open-data import tables [${dialect}]`, () => {
-    let db: Db;
-    let cleanup: () => Promise<void>;
+    const opened = testDatabase(dialect);
     const NAMES = ['ZEBRA NEWCO LIMITED', 'QUOKKA TRADING LTD', 'NARWHAL HOLDINGS PLC', 'OKAPI SERVICES LIMITED', 'AXOLOTL LLP'];
 
-    beforeAll(async () => {
-      const test = await openTestDatabase(dialect);
-      db = test.handle.db;
-      cleanup = test.cleanup;
-    });
-    afterAll(() => cleanup());
-
     it('keeps the old version readable until the new one is live, then drops its table', async () => {
+      const { db } = opened;
       const first = await importDataset({ db, dataset: DATASETS['uk-basic'], path: fixture('uk-basic-2021-01-01.csv'), now: NOW });
       const firstTable = (await liveImport(db, 'uk-basic'))!.rows_table!;
       const uk = ukOpenDataProvider(db);
@@ -252,6 +260,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('drops the table of an import that fails half-way, and of one found left behind', async () => {
+      const { db } = opened;
       const before = await importTables(db);
       const failing = scriptedCompanies(NAMES, async (i) => {
         if (i === 3) throw new Error('the disk went away');
@@ -281,30 +290,15 @@ for (const dialect of DIALECTS) {
     });
 
     it('reads an import made before import tables from the common table, and replaces it', async () => {
+      const { db } = opened;
       // As migration 20261128T0300 left it: the rows in registry_companies under their import.
       const legacy = { id: '00000000-0000-4000-8000-000000000002', rows_table: null };
       await db
         .insertInto('registry_imports')
         .values({ ...legacy, dataset: 'gleif-lei', sha256: 'y', file_name: 'old.xml', row_count: 1, published_at: null, imported_at: NOW, is_live: 1 })
         .execute();
-      const keys = nameKeys('Old Register Entity Ltd');
-      await db
-        .insertInto('registry_companies')
-        .values({
-          import_id: legacy.id,
-          country: 'GB',
-          number: '213800OLDOLDOLDOLD00',
-          number_key: '213800OLDOLDOLDOLD00',
-          name: 'Old Register Entity Ltd',
-          search_text: keys.searchText,
-          name_key: keys.nameKey,
-          status: 'active',
-          legal_form: null,
-          incorporated_on: null,
-          registered_number_key: null,
-          data: JSON.stringify({ addresses: [], activityCodes: [] }),
-        })
-        .execute();
+      const row = { ...companyRow('Old Register Entity Ltd', '213800OLDOLDOLDOLD00'), import_id: legacy.id };
+      await db.insertInto('registry_companies').values(row).execute();
       const gleif = gleifOpenDataProvider(db);
       expect((await gleif.search({ country: 'GB', name: 'register entity' })).map((hit) => hit.number)).toEqual(['213800OLDOLDOLDOLD00']);
       expect((await gleif.profile('GB', '213800OLDOLDOLDOLD00'))?.name).toBe('Old Register Entity Ltd');
