@@ -13,12 +13,12 @@ import { importRows, liveImport } from './search.js';
 const fixture = (name: string) => path.join(import.meta.dirname, '../../../test/fixtures/registries', name);
 const NOW = Date.parse('2026-11-28T03:00:00Z');
 
-/** The tables imports made for themselves (SQLite's word indexes and their shadow tables included). */
+/** The tables imports made for themselves (on SQLite their indexes, word indexes and the word indexes' shadow tables too). */
 async function importTables(db: Db): Promise<string[]> {
   const query =
     dialectOf(db) === 'postgres'
       ? sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema()`
-      : sql<{ name: string }>`select name from sqlite_master where type = 'table'`;
+      : sql<{ name: string }>`select name from sqlite_master where type in ('table', 'index')`;
   const { rows } = await query.execute(db);
   return rows
     .map((row) => row.name)
