@@ -12,6 +12,7 @@ type Out = (line: string) => void;
 function progressPrinter(progress: Out): (update: ImportProgress) => void {
   let last = 0;
   return (update) => {
+    if (update.isIndexing) return progress(`  ${update.rows.toLocaleString('en')} rows in; building the indexes`);
     const now = Date.now();
     if (now - last < 2000) return;
     last = now;

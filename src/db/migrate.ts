@@ -24,6 +24,7 @@ import * as companyRegister from './migrations/20261128T0810-company-register.js
 import * as listChanges from './migrations/20261128T0830-list-changes.js';
 import * as govSessions from './migrations/20261129T0100-gov-sessions.js';
 import * as searchTable from './migrations/20261129T0200-search-table.js';
+import * as registryImportTables from './migrations/20261130T0100-registry-import-tables.js';
 
 /** Migrations in order; names are their timestamps and never change once released. */
 const migrations: Record<string, Migration> = {
@@ -51,6 +52,7 @@ const migrations: Record<string, Migration> = {
   '20261128T0830-list-changes': listChanges,
   '20261129T0100-gov-sessions': govSessions,
   '20261129T0200-search-table': searchTable,
+  '20261130T0100-registry-import-tables': registryImportTables,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

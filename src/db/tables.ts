@@ -643,6 +643,8 @@ export interface RegistryImportRow {
   published_at: string | null;
   imported_at: number;
   is_live: number;
+  /** The import's own rows table (`registry_companies_<id>`...); null: its rows are in the common table (imports before 20261130T0100). */
+  rows_table: string | null;
 }
 
 /** A company of an imported register (Companies House basic data or a GLEIF LEI record). */

@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
-import { dialectOf, type Db } from '../../db/database.js';
+import type { Db } from '../../db/database.js';
 import type { Dataset, DatasetId, ReadState } from './dataset.js';
+import { appendRows, createImportTable, dropImportTable, importTableName, indexImportTable } from './import-table.js';
 import { fileSize, hashFile, RegistryImportError, type ByteCounter } from './read-file.js';
 
 export interface ImportProgress {
   rows: number;
   bytes: number;
   totalBytes: number;
+  /** Every row is in; the indexes are being built (a minute or two at millions of rows). */
+  isIndexing?: boolean;
 }
 
 export interface RegistryImportResult {
@@ -22,17 +24,21 @@ export interface RegistryImportResult {
   isUnchanged: boolean;
 }
 
-const BATCH_ROWS = 2000;
-const STATEMENT_ROWS = 500;
+/** Rows parsed and written per transaction: the table has no index yet, so a batch is a short append. */
+const BATCH_ROWS = 10_000;
 const TABLES = ['registry_companies', 'registry_persons', 'registry_relationships'] as const;
+/** How long a replaced version's table outlives the switch: a reader that saw it live finishes its query first. */
+const REPLACED_GRACE_MS = 5_000;
 
 /**
  * Imports one version of an open-data register, streaming the file (memory holds one batch).
- * Rows are staged under an import that is not live, in batches of their own transactions, so
- * the server keeps writing meanwhile; the new version replaces the old in one transaction; the
- * old rows are deleted afterwards. A file that is unreadable, malformed or truncated anywhere is
- * refused and its staged rows deleted: the live version stays. So is a file with fewer than
- * half the rows of the live version (a file cut at a line end), unless forced.
+ * Rows are appended to a table of the import's own, without indexes, in batches of their own
+ * transactions, so the server keeps writing meanwhile; the table is indexed once its rows are in
+ * (a sort per index, not millions of random inserts); the new version replaces the old in one
+ * transaction; the old version's table is dropped a few seconds later. A file that is
+ * unreadable, malformed or truncated anywhere is refused and its table dropped: the live
+ * version stays. So is a file with fewer than half the rows of the live version (a file cut at
+ * a line end), unless forced.
  */
 export async function importDataset(input: {
   db: Db;
@@ -41,8 +47,13 @@ export async function importDataset(input: {
   now: number;
   force?: boolean;
   onProgress?: (progress: ImportProgress) => void;
+  /** Rows per transaction (tests use a few, to watch an import between its batches). */
+  batchRows?: number;
+  /** How long the replaced version stays readable after the switch (tests: 0). */
+  replacedGraceMs?: number;
 }): Promise<RegistryImportResult> {
   const { db, dataset, path } = input;
+  const batchRows = input.batchRows ?? BATCH_ROWS;
   const totalBytes = await fileSize(dataset.id, path);
   const sha256 = await hashFile(path);
   const live = await db.selectFrom('registry_imports').selectAll().where('dataset', '=', dataset.id).where('is_live', '=', 1).executeTakeFirst();
@@ -51,7 +62,7 @@ export async function importDataset(input: {
   if (live?.sha256 === sha256)
     return { ...base, importId: live.id, rowCount: previous!.rowCount, skipped: 0, publishedAt: live.published_at, isUnchanged: true };
 
-  const importId = await openStagedImport(db, { dataset: dataset.id, path, sha256, now: input.now });
+  const { importId, table } = await openStagedImport(db, { dataset, path, sha256, now: input.now });
 
   const state: ReadState = { publishedAt: null, skipped: 0 };
   let rowCount = 0;
@@ -62,18 +73,12 @@ export async function importDataset(input: {
     // One batch is written while the next is parsed (PostgreSQL answers over the network;
     // SQLite writes synchronously, so there it changes nothing).
     const flush = async () => {
-      const rows = batch.map((row) => ({ ...row, import_id: importId }));
+      const rows = batch;
       batch = [];
       await writing;
       const done = rowCount;
       writing = db.transaction().execute(async (trx) => {
-        for (let i = 0; i < rows.length; i += STATEMENT_ROWS) {
-          // The rows come from the dataset's own reader, typed for its table (dataset.ts).
-          await trx
-            .insertInto(dataset.table)
-            .values(rows.slice(i, i + STATEMENT_ROWS) as never)
-            .execute();
-        }
+        await appendRows(trx, dataset.table, table, rows);
         input.onProgress?.({ rows: done, bytes: counter.bytes, totalBytes });
       });
       // A failed write surfaces at the next flush or at the end; never as an unhandled rejection.
@@ -82,7 +87,7 @@ export async function importDataset(input: {
     for await (const row of dataset.read(path, counter, state)) {
       batch.push(row as Record<string, unknown>);
       rowCount += 1;
-      if (batch.length >= BATCH_ROWS) await flush();
+      if (batch.length >= batchRows) await flush();
     }
     if (batch.length > 0) await flush();
     await writing;
@@ -94,8 +99,10 @@ export async function importDataset(input: {
         `it has ${rowCount} rows, fewer than half of the live version's ${previous.rowCount}; it may be truncated. Import with --force if it is right`,
       );
     }
+    input.onProgress?.({ rows: rowCount, bytes: counter.bytes, totalBytes, isIndexing: true });
+    await indexImportTable(db, dataset.table, table);
   } catch (error) {
-    // The batch still being written must land before its rows are deleted, or it would outlive them.
+    // The batch still being written must land before its table is dropped.
     await writing.catch(() => {});
     await discardStaged(db, dataset.id);
     if (error instanceof RegistryImportError) throw error;
@@ -106,31 +113,55 @@ export async function importDataset(input: {
     await trx.updateTable('registry_imports').set({ is_live: 0 }).where('dataset', '=', dataset.id).where('is_live', '=', 1).execute();
     await trx.updateTable('registry_imports').set({ is_live: 1, row_count: rowCount, published_at: state.publishedAt }).where('id', '=', importId).execute();
   });
-  if (live) await deleteRows(db, live.id);
-  // PostgreSQL plans with the statistics it had before millions of rows arrived; refresh them.
-  if (dialectOf(db) === 'postgres') await sql`analyze ${sql.table(dataset.table)}`.execute(db);
+  if (live) {
+    const graceMs = input.replacedGraceMs ?? REPLACED_GRACE_MS;
+    if (graceMs > 0) await new Promise((resolve) => setTimeout(resolve, graceMs));
+    await removeRows(db, live);
+  }
   return { ...base, importId, rowCount, skipped: state.skipped, publishedAt: state.publishedAt, isUnchanged: false };
 }
 
-/** Opens a new import of the file, not live until all its rows are staged, after clearing what a refused one left. */
-async function openStagedImport(db: Db, file: { dataset: DatasetId; path: string; sha256: string; now: number }): Promise<string> {
-  await discardStaged(db, file.dataset);
+/**
+ * Opens a new import of the file, not live until its rows are in and indexed, after clearing
+ * what a refused or killed one left. The import is recorded before its table is created, so a
+ * table is never left without an entry that names it.
+ */
+async function openStagedImport(db: Db, file: { dataset: Dataset; path: string; sha256: string; now: number }): Promise<{ importId: string; table: string }> {
+  await discardStaged(db, file.dataset.id);
   const id = randomUUID();
+  const table = importTableName(file.dataset.table, id);
   const fileName = file.path.split(/[\\/]/).pop() ?? file.path;
-  const entry = { id, dataset: file.dataset, sha256: file.sha256, file_name: fileName, row_count: 0, published_at: null, imported_at: file.now, is_live: 0 };
+  const entry = {
+    id,
+    dataset: file.dataset.id,
+    sha256: file.sha256,
+    file_name: fileName,
+    row_count: 0,
+    published_at: null,
+    imported_at: file.now,
+    is_live: 0,
+    rows_table: table,
+  };
   await db.insertInto('registry_imports').values(entry).execute();
-  return id;
+  await createImportTable(db, file.dataset.table, table);
+  return { importId: id, table };
 }
 
-/** Removes what an import that never went live left behind (refused, or its process killed). */
+/** Removes what imports that are not live left behind (refused, killed, or replaced during the grace). */
 async function discardStaged(db: Db, dataset: DatasetId): Promise<void> {
-  const staged = await db.selectFrom('registry_imports').select('id').where('dataset', '=', dataset).where('is_live', '=', 0).execute();
-  for (const { id } of staged) await deleteRows(db, id);
+  const staged = await db.selectFrom('registry_imports').select(['id', 'rows_table']).where('dataset', '=', dataset).where('is_live', '=', 0).execute();
+  for (const entry of staged) await removeRows(db, entry);
   // An import that never went live has no row count; a replaced one keeps its entry as history.
   await db.deleteFrom('registry_imports').where('dataset', '=', dataset).where('is_live', '=', 0).where('row_count', '=', 0).execute();
 }
 
-/** Deletes an import's rows in batches of their own transactions (millions of rows). */
+/** An import's rows: its own table dropped, or (made before 20261130T0100) its rows deleted from the common tables. */
+async function removeRows(db: Db, entry: { id: string; rows_table: string | null }): Promise<void> {
+  if (entry.rows_table) await dropImportTable(db, entry.rows_table);
+  else await deleteRows(db, entry.id);
+}
+
+/** Deletes an import's rows from the common tables in batches of their own transactions (millions of rows). */
 async function deleteRows(db: Db, importId: string): Promise<void> {
   for (const table of TABLES) {
     for (;;) {

@@ -12,7 +12,7 @@ import type {
 import type { CompanyData } from './company-data.js';
 import type { DatasetId } from './dataset.js';
 import { numberKey } from './keys.js';
-import { companiesByName, companiesByNumber, liveImport, MAX_RESULTS } from './search.js';
+import { companiesByName, companiesByNumber, importRows, liveImport, MAX_RESULTS } from './search.js';
 
 type CompanyRow = Awaited<ReturnType<typeof companiesByNumber>>[number];
 
@@ -37,8 +37,8 @@ async function search(db: Db, provider: string, dataset: DatasetId, query: Regis
   if (!live) return [];
   const limit = Math.min(Math.max(query.limit ?? 20, 1), MAX_RESULTS);
   const options = { limit, ...(country ? { country } : {}) };
-  const byNumber = query.number ? await companiesByNumber(db, live.id, query.number, options) : [];
-  const byName = query.name && byNumber.length === 0 ? await companiesByName(db, live.id, query.name, options) : [];
+  const byNumber = query.number ? await companiesByNumber(db, live, query.number, options) : [];
+  const byName = query.name && byNumber.length === 0 ? await companiesByName(db, live, query.name, options) : [];
   return [...byNumber, ...byName].slice(0, limit).map((row) => summaryOf(provider, row));
 }
 
@@ -50,20 +50,16 @@ function asOf(live: RegistryImportRow): string {
 async function parentsOf(db: Db, lei: string): Promise<RegistryParent[]> {
   const relationships = await liveImport(db, 'gleif-rr');
   if (!relationships) return [];
-  const rows = await db
-    .selectFrom('registry_relationships')
+  const rows = await importRows(db, relationships, 'registry_relationships')
     .select(['parent_lei', 'kind'])
-    .where('import_id', '=', relationships.id)
     .where('child_lei', '=', lei)
     .where('status', '=', 'ACTIVE')
     .execute();
   const leis = await liveImport(db, 'gleif-lei');
   const names = new Map<string, string>();
   if (leis && rows.length > 0) {
-    const named = await db
-      .selectFrom('registry_companies')
+    const named = await importRows(db, leis, 'registry_companies')
       .select(['number', 'name'])
-      .where('import_id', '=', leis.id)
       .where(
         'number_key',
         'in',
@@ -110,22 +106,20 @@ export function ukOpenDataProvider(db: Db): RegistryProvider {
       const live = await liveImport(db, 'uk-basic');
       if (!live) return null;
       const key = numberKey(number);
-      const row = await db.selectFrom('registry_companies').selectAll().where('import_id', '=', live.id).where('number_key', '=', key).executeTakeFirst();
+      const row = await importRows(db, live, 'registry_companies').selectAll().where('number_key', '=', key).executeTakeFirst();
       if (!row) return null;
       const psc = await liveImport(db, 'uk-psc');
       const owners = psc
-        ? (
-            await db.selectFrom('registry_persons').select('data').where('import_id', '=', psc.id).where('company_number_key', '=', key).orderBy('id').execute()
-          ).map((person) => JSON.parse(person.data) as RegistryPerson)
+        ? (await importRows(db, psc, 'registry_persons').select('data').where('company_number_key', '=', key).orderBy('id').execute()).map(
+            (person) => JSON.parse(person.data) as RegistryPerson,
+          )
         : [];
       const gleif = await liveImport(db, 'gleif-lei');
       const lei = gleif
         ? (
-            await db
-              .selectFrom('registry_companies')
+            await importRows(db, gleif, 'registry_companies')
               .select('number')
               .where('registered_number_key', '=', key)
-              .where('import_id', '=', gleif.id)
               .where('country', '=', 'GB')
               .executeTakeFirst()
           )?.number
@@ -146,7 +140,7 @@ export function gleifOpenDataProvider(db: Db, options: { countries?: readonly st
     async profile(country, number) {
       const live = await liveImport(db, 'gleif-lei');
       if (!live) return null;
-      const [row] = await companiesByNumber(db, live.id, number, { country: countryCode(country), limit: 1 });
+      const [row] = await companiesByNumber(db, live, number, { country: countryCode(country), limit: 1 });
       if (!row) return null;
       return profileOf(id, row, live, { owners: [], parents: await parentsOf(db, row.number) });
     },

@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { Transform } from 'node:stream';
+import { csvRows } from './csv-rows.js';
 
 /**
  * Why an open-data file cannot be trusted whole (unreadable, truncated, malformed). The import
@@ -67,29 +68,48 @@ function readCounted(path: string, counter: ByteCounter) {
 /** A CSV row's value by header name ('' when the column is absent or empty). */
 export type CsvValue = (column: string) => string;
 
+/** The file as text chunks, counting the bytes read; bytes that are not UTF-8 reject it (a BOM is dropped). */
+async function* readText(path: string, counter: ByteCounter): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 18 }) as AsyncIterable<Buffer>) {
+    counter.bytes += chunk.length;
+    let text: string;
+    try {
+      text = decoder.decode(chunk, { stream: true });
+    } catch {
+      throw new Error(`invalid UTF-8 near byte ${counter.bytes}`);
+    }
+    yield text;
+  }
+  let rest: string;
+  try {
+    rest = decoder.decode();
+  } catch {
+    throw new Error('the file ends inside a UTF-8 character (truncated)');
+  }
+  if (rest) yield rest;
+}
+
 /**
  * CSV rows, read by header name (names trimmed: Companies House pads some with a space). A row
  * with another column count, an unclosed quote (a cut file) or invalid UTF-8 rejects the file.
- * Rows are parsed as arrays and read through the header's index: csv-parse's keyed records cost
- * four times as much, which is minutes over millions of rows.
+ * Rows are split as arrays (csv-rows.ts) and read through the header's index.
  */
 export async function* csvRecords(path: string, counter: ByteCounter, required: readonly string[]): AsyncGenerator<{ line: number; value: CsvValue }> {
-  // The parsers are imported by the import that needs them: a server only uses this module's
-  // JSON helpers (the Companies House API's persons), and they are megabytes it would keep.
-  const { parse } = await import('csv-parse');
-  const parser = readCounted(path, counter).pipe(parse({ bom: true, relax_column_count: false, skip_empty_lines: true }));
   let index: Map<string, number> | undefined;
   let line = 0;
-  for await (const record of parser as AsyncIterable<string[]>) {
-    line += 1;
-    if (!index) {
-      index = new Map(record.map((name, i) => [name.trim(), i]));
-      const missing = required.filter((name) => !index!.has(name));
-      if (missing.length > 0) throw new Error(`the header lacks ${missing.join(', ')}`);
-      continue;
+  for await (const records of csvRows(readText(path, counter))) {
+    for (const record of records) {
+      line += 1;
+      if (!index) {
+        index = new Map(record.map((name, i) => [name.trim(), i]));
+        const missing = required.filter((name) => !index!.has(name));
+        if (missing.length > 0) throw new Error(`the header lacks ${missing.join(', ')}`);
+        continue;
+      }
+      const columns = index;
+      yield { line, value: (column) => record[columns.get(column) ?? -1]?.trim() ?? '' };
     }
-    const columns = index;
-    yield { line, value: (column) => record[columns.get(column) ?? -1]?.trim() ?? '' };
   }
 }
 
