@@ -88,7 +88,8 @@ class Interner<T> {
   }
 }
 
-const NONE: never[] = [];
+// Frozen: a shared empty list that some code pushed to would corrupt every entity holding it.
+const NONE = Object.freeze([]) as never[];
 
 function indexedEntities(entities: readonly Entity[]): IndexedEntity[] {
   const birthDates = new Interner<Entity['birthDates']>();
