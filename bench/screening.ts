@@ -2,15 +2,17 @@ import { cpus, loadavg } from 'node:os';
 import { buildIndex, type Entity, type ScreeningIndex } from '../src/screening/engine.js';
 import { negatives, readEvalCsv, treatedPositives } from '../scripts/eval/cases.js';
 import { pick, seededRandom } from '../scripts/eval/prng.js';
+import { variedCorpus, type CorpusSource } from './screening-corpus.js';
 import { loadEntities } from '../scripts/eval/run-eval.js';
 import { screeningDataDir } from '../test/screening/data-dir.js';
 
 /**
  * `npm run bench:screening` (node --expose-gc): index build time and heap for the
- * provided lists and for a 300,000-name corpus, then per-name search latency on
- * one core. Timings belong here, never in pass/fail tests.
+ * provided lists and for corpora of 300,000 and 1,000,000 names (BENCH_NAMES, comma
+ * separated, chooses the sizes), then per-name search latency on one core. Timings
+ * belong here, never in pass/fail tests.
  */
-const CORPUS_NAMES = 300_000;
+const CORPUS_SIZES = (process.env['BENCH_NAMES'] ?? '300000,1000000').split(',').map(Number);
 const QUERIES = Number(process.env['BENCH_QUERIES'] ?? 4000);
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc (npm run bench:screening does)');
@@ -33,8 +35,10 @@ function measureBuild(label: string, makeEntities: () => Entity[]): ScreeningInd
   const baseline = heapMb();
   let entities: Entity[] | null = makeEntities();
   const started = performance.now();
+  const cpuStarted = process.cpuUsage();
   const index = buildIndex(entities);
   const buildMs = performance.now() - started;
+  const cpu = process.cpuUsage(cpuStarted);
   const withEntities = heapMb();
   const names = entities.reduce((n, e) => n + e.names.length, 0);
   const count = entities.length;
@@ -44,44 +48,13 @@ function measureBuild(label: string, makeEntities: () => Entity[]): ScreeningInd
   const indexOnly = heapMb();
   console.log(`${label}: ${count} entities, ${names} names (${index.stats.nameCount} distinct), ${index.stats.termCount} terms`);
   console.log(
-    `  build ${(buildMs / 1000).toFixed(2)} s; heap after GC: ${indexOnly.toFixed(0)} MB with the index alone, ` +
+    `  build ${(buildMs / 1000).toFixed(2)} s (CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s, load average ${loadavg()[0]!.toFixed(1)}); heap after GC: ${indexOnly.toFixed(0)} MB with the index alone, ` +
       `${withEntities.toFixed(0)} MB while the entities are also held (process baseline before loading ${baseline.toFixed(0)} MB)`,
   );
   return index;
 }
 
-/**
- * The 300k corpus: every listed entity, the 50,000 synthetic negatives as persons,
- * then seeded recombinations (a first name and a last name from the negatives
- * and the lists, sometimes a middle one) until the corpus holds 300,000 names.
- */
-function corpus(): Entity[] {
-  const random = seededRandom(300_000);
-  const rows = readEvalCsv(dataDir, 'negatives_global_50k.csv') as unknown as { full_name: string; first_name: string; last_name: string }[];
-  const person = (id: string, full: string): Entity => ({
-    id,
-    source: 'ftm',
-    kind: 'person',
-    names: [{ full, kind: 'primary', script: 'Zyyy', isFormer: false }],
-    birthDates: [],
-    birthPlaces: [],
-    countries: [],
-    identifiers: [],
-    addresses: [],
-    programs: [],
-    gender: null,
-    remarks: null,
-  });
-  const out: Entity[] = [...lists, ...rows.map((r, i) => person(`neg:${i}`, r.full_name))];
-  const firsts = rows.map((r) => r.first_name).filter(Boolean);
-  const lasts = [...rows.map((r) => r.last_name), ...lists.filter((e) => e.kind === 'person').map((e) => e.names[0]!.full.split(',')[0]!)].filter(Boolean);
-  let names = out.reduce((n, e) => n + e.names.length, 0);
-  for (let i = 0; names < CORPUS_NAMES; i++, names++) {
-    const middle = random() < 0.3 ? ` ${pick(random, firsts)}` : '';
-    out.push(person(`syn:${i}`, `${pick(random, firsts)}${middle} ${pick(random, lasts)}`));
-  }
-  return out;
-}
+const people = readEvalCsv(dataDir, 'negatives_global_50k.csv') as unknown as CorpusSource['people'];
 
 function latency(index: ScreeningIndex): void {
   const random = seededRandom(7);
@@ -125,9 +98,16 @@ const positives = treatedPositives(lists, { persons: 300, organisations: 150 }, 
   const listIndex = measureBuild('provided lists (OFAC SDN + non-SDN + UN)', () => lists);
   latency(listIndex);
 }
-const corpusIndex = measureBuild('300k-name corpus (lists + 50k negatives + seeded recombinations)', () => {
-  const all = corpus();
-  lists = [];
-  return all;
-});
-latency(corpusIndex);
+// One call per size: a loop variable of this top-level code would keep the previous size's index
+// alive (in the interpreter's register) while the next one is measured.
+async function benchCorpus(size: number, isLast: boolean): Promise<void> {
+  if (lists.length === 0) lists = await loadEntities(dataDir);
+  const index = measureBuild(`${size.toLocaleString('en')}-name corpus (the lists, then generated names: see bench/screening-corpus.ts)`, () => {
+    const all = variedCorpus({ lists, people }, size, size);
+    // The last corpus lets the lists go too, so its heap figure holds its index alone.
+    if (isLast) lists = [];
+    return all;
+  });
+  latency(index);
+}
+for (const [n, size] of CORPUS_SIZES.entries()) await benchCorpus(size, n === CORPUS_SIZES.length - 1);

@@ -1,9 +1,9 @@
 import type { Entity } from '../model.js';
 import { consonantSkeleton, phoneticCodes } from '../normalize/keys.js';
-import { normalizeName, type NameToken, type NormalizedName } from '../normalize/normalize-name.js';
+import { normalizeName, type NameToken } from '../normalize/normalize-name.js';
 import type { WeightedToken } from '../match/score-name.js';
 import { tagWeight } from '../match/weights.js';
-import { ENTITY_KIND_OTHER, ENTITY_KIND_PERSON, NAME_KINDS, rarityWeight, termKey, type IndexData } from './index-data.js';
+import { ENTITY_KIND_OTHER, ENTITY_KIND_PERSON, NAME_KINDS, rarityWeight, termKey, type IndexData, type IndexedEntity } from './index-data.js';
 import { KeyTable, MAX_TERMS, oneDeletions } from './key-table.js';
 import { ScreeningIndex } from './screening-index.js';
 
@@ -21,22 +21,19 @@ export function buildIndex(entities: readonly Entity[]): ScreeningIndex {
   const nameIsPerson: number[] = [];
   const nameTokenStart: number[] = [0];
   const tokenTerm: number[] = [];
-  const cache = new Map<string, NormalizedName>();
+  const shared = { skeletons: new Interner<string>(), codes: new Interner<string[]>() };
 
+  // No cache of normalised names: at a million names almost all are distinct, and the cache cost
+  // more time (a key per name) and memory than the few repeats saved.
   entities.forEach((entity, entityIndex) => {
     const isPerson = entity.kind === 'person';
     const seen = new Set<string>();
     for (const name of entity.names) {
-      const cacheKey = `${isPerson ? 'p' : 'o'}${name.full}`;
-      let normalized = cache.get(cacheKey);
-      if (!normalized) {
-        normalized = normalizeName(name.full, { isPerson });
-        cache.set(cacheKey, normalized);
-      }
+      const normalized = normalizeName(name.full, { isPerson });
       const signature = normalized.tokens.map((t) => t.text).join(' ');
       if (normalized.tokens.length === 0 || seen.has(signature)) continue;
       seen.add(signature);
-      for (const token of normalized.tokens) tokenTerm.push(termIdOf(token, termIds, terms));
+      for (const token of normalized.tokens) tokenTerm.push(termIdOf(token, termIds, terms, shared));
       nameEntity.push(entityIndex);
       nameFull.push(name.full);
       nameKind.push(NAME_KINDS.indexOf(name.kind));
@@ -51,14 +48,7 @@ export function buildIndex(entities: readonly Entity[]): ScreeningIndex {
   const tokens = Uint32Array.from(tokenTerm);
   const { postingStart, postings, termNameCount } = buildPostings(terms.length, nameCount, starts, tokens);
   const data: IndexData = {
-    entities: entities.map(({ id, kind, birthDates, countries, identifiers, pepTier }) => ({
-      id,
-      kind,
-      birthDates,
-      countries,
-      identifiers,
-      ...(pepTier ? { pepTier } : {}),
-    })),
+    entities: indexedEntities(entities),
     nameFull,
     nameEntity: Uint32Array.from(nameEntity),
     nameKind: Uint8Array.from(nameKind),
@@ -81,20 +71,66 @@ export function buildIndex(entities: readonly Entity[]): ScreeningIndex {
   return new ScreeningIndex(data);
 }
 
-function termIdOf(token: NameToken, termIds: Map<string, number>, terms: WeightedToken[]): number {
+/**
+ * One shared copy of each distinct value: a 1,000,000-name index holds half a million entities
+ * and hundreds of thousands of terms, most of whose qualifier lists and sound keys repeat (no
+ * birth date, the same nationality, the same double-metaphone code). Shared values are never
+ * mutated: the index is immutable.
+ */
+class Interner<T> {
+  private readonly seen = new Map<string, T>();
+
+  of(key: string, value: T): T {
+    const known = this.seen.get(key);
+    if (known !== undefined) return known;
+    this.seen.set(key, value);
+    return value;
+  }
+}
+
+// Frozen: a shared empty list that some code pushed to would corrupt every entity holding it.
+const NONE = Object.freeze([]) as never[];
+
+function indexedEntities(entities: readonly Entity[]): IndexedEntity[] {
+  const birthDates = new Interner<Entity['birthDates']>();
+  const countries = new Interner<Entity['countries']>();
+  return entities.map((e) => {
+    const indexed: IndexedEntity = {
+      id: e.id,
+      kind: e.kind,
+      birthDates:
+        e.birthDates.length === 0
+          ? NONE
+          : birthDates.of(e.birthDates.map((b) => `${b.value}|${b.precision}|${b.isApproximate}|${b.rangeTo}`).join(' '), e.birthDates),
+      countries: e.countries.length === 0 ? NONE : countries.of(e.countries.join(' '), e.countries),
+      identifiers: e.identifiers.length === 0 ? NONE : e.identifiers,
+    };
+    if (e.pepTier) indexed.pepTier = e.pepTier;
+    return indexed;
+  });
+}
+
+function termIdOf(
+  token: NameToken,
+  termIds: Map<string, number>,
+  terms: WeightedToken[],
+  shared: { skeletons: Interner<string>; codes: Interner<string[]> },
+): number {
   const key = termKey(token.tag, token.text);
   let id = termIds.get(key);
   if (id === undefined) {
     id = terms.length;
     termIds.set(key, id);
     const isWord = token.tag === 'word' || token.tag === 'initial';
+    const codes = isWord ? phoneticCodes(token.text) : NONE;
+    const skeleton = isWord ? consonantSkeleton(token.text) : '';
     terms.push({
       text: token.text,
       raw: token.text,
       tag: token.tag,
       weight: 1,
-      codes: isWord ? phoneticCodes(token.text) : [],
-      skeleton: isWord ? consonantSkeleton(token.text) : '',
+      codes: codes.length === 0 ? NONE : shared.codes.of(codes.join(' '), codes),
+      skeleton: shared.skeletons.of(skeleton, skeleton),
     });
   }
   return id;

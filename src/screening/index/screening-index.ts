@@ -35,12 +35,21 @@ export class ScreeningIndex {
     d.entities.forEach((e, i) => (isWanted[i] = wanted.has(e.id) ? 1 : 0));
     const names = new Uint8Array(d.nameCount);
     const terms = new Uint8Array(d.terms.length);
+    const holders = new Map<number, number[]>();
     for (let n = 0; n < d.nameCount; n++) {
       if (isWanted[d.nameEntity[n]!] === 0) continue;
       names[n] = 1;
-      for (let i = d.nameTokenStart[n]!; i < d.nameTokenStart[n + 1]!; i++) terms[d.tokenTerm[i]!] = 1;
+      for (let i = d.nameTokenStart[n]!; i < d.nameTokenStart[n + 1]!; i++) {
+        const term = d.tokenTerm[i]!;
+        terms[term] = 1;
+        let held = holders.get(term);
+        if (!held) holders.set(term, (held = []));
+        // Names ascend, so the lists keep the full postings' order; a name repeating a word is listed once, as there.
+        if (held[held.length - 1] !== n) held.push(n);
+      }
     }
-    return { names, terms, memo: { words: new Map(), splits: new Map() } };
+    const postings = new Map([...holders].map(([term, held]) => [term, Uint32Array.from(held)]));
+    return { names, terms, postings, memo: { words: new Map(), splits: new Map() } };
   }
 
   get stats(): IndexStats {

@@ -16,6 +16,11 @@ export interface Restriction {
   names: Uint8Array;
   terms: Uint8Array;
   /**
+   * Per restricted term, the restricted names holding it, in the order of the full postings: a
+   * common word's full postings list (thousands of names) is not walked to find the few kept.
+   */
+  postings: ReadonlyMap<number, Uint32Array>;
+  /**
    * What this restricted search already worked out about query words. A re-screen asks about a
    * million subjects whose words repeat (first names, surnames, trade words), and reading a word
    * against the vocabulary is most of a search's cost. `words`, by tag and text: the weight (from
@@ -63,11 +68,19 @@ export function collectCandidates(
     bestTotal = Math.max(bestTotal, total);
     for (const token of usable) {
       for (const { termId, similarity } of token.neighbours) {
-        if (restriction && restriction.terms[termId] === 0) continue;
+        let postings = data.postings;
+        let from = data.postingStart[termId]!;
+        let to = data.postingStart[termId + 1]!;
+        if (restriction) {
+          const kept = restriction.postings.get(termId);
+          if (!kept) continue;
+          postings = kept;
+          from = 0;
+          to = kept.length;
+        }
         const contribution = token.weight * similarity.value;
-        for (let p = data.postingStart[termId]!; p < data.postingStart[termId + 1]!; p++) {
-          const name = data.postings[p]!;
-          if (restriction && restriction.names[name] === 0) continue;
+        for (let p = from; p < to; p++) {
+          const name = postings[p]!;
           const isPerson = data.nameIsPerson[name] === ENTITY_KIND_PERSON;
           if ((kind !== 'any' && isPerson !== (kind === 'person')) || (appliesTo !== 'all' && (appliesTo === 'person') !== isPerson)) continue;
           if (evidence[name] === 0) touched[touchedCount++] = name;

@@ -113,9 +113,18 @@ function restrictedQueryToken(data: IndexData, token: NameToken, isAbjad: boolea
   if (!word) {
     const full = toQueryToken(data, token, isAbjad);
     word = { weight: full.weight, neighbours: full.neighbours.filter((n) => restriction.terms[n.termId] === 1), codes: full.codes, skeleton: full.skeleton };
-    if (restriction.memo.words.size < MAX_REMEMBERED_WORDS) restriction.memo.words.set(key, word);
+    if (restriction.memo.words.size < MAX_REMEMBERED_WORDS && isWorthRemembering(token.text)) restriction.memo.words.set(key, word);
   }
   return { text: token.text, tag: token.tag, codes: word.codes, skeleton: word.skeleton, raw: token.raw, weight: word.weight, neighbours: word.neighbours };
+}
+
+/**
+ * Numbers (registration and house numbers in company names) rarely repeat from subject to subject
+ * and cost little to look up (no sound or consonant keys): remembered, they filled the memo's room
+ * before the names that do repeat.
+ */
+function isWorthRemembering(text: string): boolean {
+  return /[a-z]/.test(text);
 }
 
 function exactNeighbour(data: IndexData, info: TokenInfo): Neighbour[] {
@@ -200,7 +209,7 @@ function splitGlued(data: IndexData, words: string[], isPerson: boolean, isSylla
     let found = memo?.splits.get(`${isPerson ? 'p' : 'o'}${word}`);
     if (!found) {
       found = wordSplits(data, word, isPerson);
-      if (memo && memo.splits.size < MAX_REMEMBERED_WORDS) memo.splits.set(`${isPerson ? 'p' : 'o'}${word}`, found);
+      if (memo && memo.splits.size < MAX_REMEMBERED_WORDS && isWorthRemembering(word)) memo.splits.set(`${isPerson ? 'p' : 'o'}${word}`, found);
     }
     for (const split of found) splits.push({ ...split, i });
   }
