@@ -54,9 +54,12 @@ function misspeltLegalForm(word: string, canonical: string): Similarity {
   return best.value >= 0.75 ? best : NONE;
 }
 
-/** A word facing a particle or title of four letters or more: a typo of it ("HTJI" for "HAJI") is that particle. */
+/**
+ * A word facing a particle or title of four letters or more: a typo of it of the same length
+ * ("HTJI" for "HAJI") is that particle; a longer or shorter word is another name ("QARIN" is not "QARI").
+ */
 function misspeltParticle(a: string, b: string): Similarity {
-  if (Math.min(a.length, b.length) < 4) return NONE;
+  if (a.length !== b.length || a.length < 4) return NONE;
   const value = editValue(a, b);
   return value >= 0.8 ? { value, kind: 'edit' } : NONE;
 }
