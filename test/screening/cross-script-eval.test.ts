@@ -10,13 +10,15 @@ import { screeningDataDir } from './data-dir.js';
  * were set; tighten them as the transliteration improves, never loosen them quietly.
  */
 // Arabic and Persian were set at 0.82 and 0.80 (83.9 % measured on the transliteration branch);
-// merged with the Latin fixes (titles, initials, start-alike skeletons) they measure 81.4 % and
-// 79.9 %, so the bounds sit just below those until the Arabic work continues (issue 13).
+// merged with the Latin fixes (titles, initials, start-alike skeletons) they measured 81.4 % and
+// 79.9 %; after the recall fixes of 28 November 2026 (titles as family names where no title
+// stands, particles' typos, syllable splits) they measure 82.8 % and 81.0 %, so the bounds are
+// back at 0.82 and 0.80.
 const BOUNDS: ReadonlyArray<readonly [script: string, kind: string, recallAt1: number]> = [
-  ['Arab', 'native list spelling', 0.8],
+  ['Arab', 'native list spelling', 0.82],
   ['Cyrl', 'native list spelling', 0.9],
   ['Cyrl', 'reverse transliteration', 0.95],
-  ['Arab (Persian)', 'reverse transliteration', 0.78],
+  ['Arab (Persian)', 'reverse transliteration', 0.8],
   ['Hang', 'reverse transliteration', 0.82],
   ['Hani', 'reverse transliteration', 0.9],
 ];

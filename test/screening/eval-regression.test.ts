@@ -11,7 +11,8 @@ import { screeningDataDir } from './data-dir.js';
  * customer. Tighten them when the engine improves; never loosen them quietly.
  */
 const BOUNDS = {
-  headlineRecallAt1PercentAlertRate: 0.99,
+  /** 99.7 % measured (28 November 2026) once misspelt, split and narrow legal forms and glued acronyms were read; was 0.99. */
+  headlineRecallAt1PercentAlertRate: 0.993,
   allRecallAtProductionThreshold: 0.97,
   recallAt10: 0.99,
   alertsPerThousandAtProductionThreshold: 8,

@@ -66,10 +66,12 @@ export function prepareQuery(data: IndexData, name: string, kind: 'person' | 'or
     // The company reading applies to every entry; other spellings of a name written in another
     // script (transliterate/) are as good as the first.
     const readingAppliesTo = appliesTo === 'organisation' ? 'all' : appliesTo;
-    for (const spelled of [tokens, ...(normalized.alternatives ?? []).map((alternative) => alternative.slice(0, MAX_QUERY_TOKENS))]) {
-      variants.push({ tokens: spelled, appliesTo: readingAppliesTo, penalty: 0 });
-    }
-    for (const split of splitGlued(data, words, isPerson, isSyllabic, restriction?.memo)) variants.push({ tokens: split, appliesTo, penalty: GUESS_PENALTY });
+    const spellings = [tokens, ...(normalized.alternatives ?? []).map((alternative) => alternative.slice(0, MAX_QUERY_TOKENS))];
+    for (const spelled of spellings) variants.push({ tokens: spelled, appliesTo: readingAppliesTo, penalty: 0 });
+    // Syllable names glued ("SUHAN") are a Latin spelling's; an abjad's consonant frame is not cut into them.
+    const cutsSyllables = normalized.script === 'Latn';
+    for (const split of splitGlued(data, words, isPerson, isSyllabic, cutsSyllables, restriction?.memo))
+      variants.push({ tokens: split, appliesTo, penalty: GUESS_PENALTY });
     const glued = glueSplit(data, words, isPerson, isSyllabic);
     if (glued) variants.push({ tokens: glued, appliesTo, penalty: GUESS_PENALTY });
   }
@@ -198,18 +200,27 @@ const CONNECTING_VOWELS: ReadonlySet<string> = new Set(['a', 'e', 'i', 'o', 'u',
  * three; the scorer keeps whichever explains the query best. A word the lists
  * know is split only if each piece is commoner than the whole ("ABDULHADI" yes,
  * "MOHAMMAD" into "MO HAMMAD" no). In a person's name a piece under three
- * letters must be a particle or a connecting vowel: "JANET" is not "JAN ET";
+ * letters must be a particle, a connecting vowel or a listed syllable name
+ * ("SUHAN" is "SU HAN"): "JANET" is not "JAN ET";
  * a company name may hold any listed word ("7THOF" is "7TH OF").
  */
-function splitGlued(data: IndexData, words: string[], isPerson: boolean, isSyllabic: boolean, memo?: Restriction['memo']): NameToken[][] {
+function splitGlued(
+  data: IndexData,
+  words: string[],
+  isPerson: boolean,
+  isSyllabic: boolean,
+  cutsSyllables: boolean,
+  memo?: Restriction['memo'],
+): NameToken[][] {
   const splits: WordSplit[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     if (word.length < 5) continue;
-    let found = memo?.splits.get(`${isPerson ? 'p' : 'o'}${word}`);
+    const key = `${isPerson ? 'p' : 'o'}${cutsSyllables ? 's' : ''}${word}`;
+    let found = memo?.splits.get(key);
     if (!found) {
-      found = wordSplits(data, word, isPerson);
-      if (memo && memo.splits.size < MAX_REMEMBERED_WORDS && isWorthRemembering(word)) memo.splits.set(`${isPerson ? 'p' : 'o'}${word}`, found);
+      found = wordSplits(data, word, isPerson, cutsSyllables);
+      if (memo && memo.splits.size < MAX_REMEMBERED_WORDS && isWorthRemembering(word)) memo.splits.set(key, found);
     }
     for (const split of found) splits.push({ ...split, i });
   }
@@ -227,15 +238,36 @@ function splitGlued(data: IndexData, words: string[], isPerson: boolean, isSylla
 
 type WordSplit = { i: number; cuts: number[]; shortest: number };
 
+/** Listed names this many times or more as a word make a two-letter piece a name of its own. */
+const SYLLABLE_NAME_COUNT = 3;
+/** Two syllable names glued are short ("SUHAN", "WONJO"); a longer word is not cut into syllables. */
+const SYLLABLES_WORD_LENGTH = 6;
+
+/**
+ * A two-letter piece that the lists hold as a name word ("SU", "JO", "NA": Korean and Chinese
+ * names are written a syllable a word, and glued as often), never as a particle: "ET" is a
+ * particle, so "JANET" stays whole.
+ */
+function isListedSyllable(data: IndexData, part: string): boolean {
+  if (part.length !== 2) return false;
+  const id = data.termIds.get(part);
+  return id !== undefined && data.termNameCount[id]! >= SYLLABLE_NAME_COUNT;
+}
+
 /** Where one word may be cut into two or three commoner vocabulary words (splitGlued's rules), in the order tried. */
-function wordSplits(data: IndexData, word: string, isPerson: boolean): Array<Omit<WordSplit, 'i'>> {
+function wordSplits(data: IndexData, word: string, isPerson: boolean, cutsSyllables: boolean): Array<Omit<WordSplit, 'i'>> {
   const legalForms = isPerson ? undefined : legalFormTable();
   const frequency = (part: string): number => {
     const id = data.termIds.get(part) ?? data.termIds.get(termKey('stop', part));
     if (id !== undefined) return data.termNameCount[id]!;
     return legalForms?.classOf(part) ? Number.MAX_SAFE_INTEGER : 0;
   };
-  const isPiece = (part: string, isMiddle: boolean) => !isPerson || part.length >= 3 || GLUED_PARTICLES.has(part) || (isMiddle && CONNECTING_VOWELS.has(part));
+  const isPiece = (part: string, isMiddle: boolean) =>
+    !isPerson ||
+    part.length >= 3 ||
+    GLUED_PARTICLES.has(part) ||
+    (isMiddle && CONNECTING_VOWELS.has(part)) ||
+    (cutsSyllables && word.length <= SYLLABLES_WORD_LENGTH && isListedSyllable(data, part));
   const whole = frequency(word);
   const known = (pieces: string[]) => pieces.every((p, k) => isPiece(p, k > 0 && k < pieces.length - 1)) && Math.min(...pieces.map(frequency)) > whole;
   const splits: Array<Omit<WordSplit, 'i'>> = [];
@@ -251,11 +283,13 @@ function wordSplits(data: IndexData, word: string, isPerson: boolean): Array<Omi
   return splits;
 }
 
-/** Two words that the vocabulary knows as one ("ABDUL RAHMAN" / "ABDULRAHMAN"). */
+/** Two words that the vocabulary knows as one ("ABDUL RAHMAN" / "ABDULRAHMAN"), or, in a company name, a legal form ("CORPORAT ION"). */
 function glueSplit(data: IndexData, words: string[], isPerson: boolean, isSyllabic: boolean): NameToken[] | undefined {
+  const legalForms = isPerson ? undefined : legalFormTable();
   for (let i = 0; i + 1 < words.length; i++) {
     const glued = words[i]! + words[i + 1]!;
-    if (glued.length >= 4 && data.termIds.has(glued)) {
+    // Only a long legal form is typed split ("CORPORAT ION"); short ones glue by accident ("CO" + "LTD").
+    if (glued.length >= 4 && (data.termIds.has(glued) || (glued.length >= 7 && legalForms?.classOf(glued) !== undefined))) {
       return tagWords([...words.slice(0, i), glued, ...words.slice(i + 2)], isPerson, isSyllabic);
     }
   }

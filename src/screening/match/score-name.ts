@@ -55,7 +55,7 @@ export function scoreName(query: readonly WeightedToken[], listed: readonly Weig
     pairs.push(pair);
     const weight = sum(pair.query.map((i) => query[i]!.weight)) + LISTED_SIDE_WEIGHT * sum(pair.listed.map((j) => listed[j]!.weight));
     explained += pair.similarity.value * weight;
-    if (pair.query.some((i) => query[i]!.tag === 'word') && pair.similarity.value >= 0.7) hasWordPair = true;
+    if (pair.query.some((i) => query[i]!.tag === 'word') && pair.similarity.value >= 0.7 && pair.similarity.kind !== 'legal-form') hasWordPair = true;
   }
   const total = sum(query.map((t) => t.weight)) + LISTED_SIDE_WEIGHT * sum(listed.map((t) => t.weight));
   let score = total > 0 ? explained / total : 0;

@@ -1,4 +1,4 @@
-import type { TokenTag } from '../normalize/normalize-name.js';
+import { legalFormTable, type TokenTag } from '../normalize/normalize-name.js';
 import { boundedEditDistance, editBudget } from './edit-distance.js';
 
 export type PairKind = 'exact' | 'edit' | 'phonetic' | 'skeleton' | 'initial' | 'legal-form' | 'glued';
@@ -26,15 +26,51 @@ const NONE: Similarity = { value: 0, kind: 'exact' };
  */
 export function tokenSimilarity(a: TokenInfo, b: TokenInfo, isAbjad: boolean): Similarity {
   if (a.tag === 'legal' || b.tag === 'legal') {
-    if (a.tag !== b.tag) return NONE;
-    return a.text === b.text ? { value: 1, kind: 'legal-form' } : { value: 0.3, kind: 'legal-form' };
+    if (a.tag === b.tag) return a.text === b.text ? { value: 1, kind: 'legal-form' } : { value: 0.3, kind: 'legal-form' };
+    if (a.tag === 'word') return misspeltLegalForm(a.text, b.text);
+    return b.tag === 'word' ? misspeltLegalForm(b.text, a.text) : NONE;
   }
   if (a.text === b.text) return { value: 1, kind: 'exact' };
-  if (a.tag === 'stop' || b.tag === 'stop') return NONE;
+  if (a.tag === 'stop' || b.tag === 'stop') return a.tag === b.tag ? NONE : misspeltParticle(a.text, b.text);
   if (a.tag === 'initial' || b.tag === 'initial') {
     return a.text[0] === b.text[0] ? { value: 0.8, kind: 'initial' } : NONE;
   }
   return wordSimilarity(a, b, isAbjad);
+}
+
+/**
+ * A word facing a legal form: one of the form's words (`LegalFormTable.legalWords`), or a
+ * misspelling of one ("LEEMITED", "COMPAYN", "ASSOCIATIZN"), counts as that form, by its edit
+ * distance; never more than 0.9, and never as a word pair (a name agreeing only on its legal
+ * form stays under the ceiling).
+ */
+function misspeltLegalForm(word: string, canonical: string): Similarity {
+  if (word.length < 5) return NONE;
+  let best = NONE;
+  for (const spelling of legalFormTable().legalWords(canonical)) {
+    const value = Math.min(0.9, editValue(word, spelling));
+    if (value > best.value) best = { value, kind: 'legal-form' };
+  }
+  return best.value >= 0.75 ? best : NONE;
+}
+
+/**
+ * A word facing a particle or title of four letters or more: a typo of it of the same length
+ * ("HTJI" for "HAJI") is that particle; a longer or shorter word is another name ("QARIN" is not "QARI").
+ */
+function misspeltParticle(a: string, b: string): Similarity {
+  if (a.length !== b.length || a.length < 4) return NONE;
+  const value = editValue(a, b);
+  return value >= 0.8 ? { value, kind: 'edit' } : NONE;
+}
+
+/** The edit similarity of two spellings within the length-dependent budget; 0 beyond it. */
+function editValue(a: string, b: string): number {
+  const budget = editBudget(Math.min(a.length, b.length));
+  if (budget === 0) return 0;
+  const distance = boundedEditDistance(a, b, budget);
+  if (distance > budget) return 0;
+  return 1 - (0.6 * distance) / Math.max(a.length, b.length) - (a[0] === b[0] ? 0 : 0.08);
 }
 
 function wordSimilarity(a: TokenInfo, b: TokenInfo, isAbjad: boolean): Similarity {

@@ -80,3 +80,47 @@ describe('legal forms spelled out and words glued', () => {
     expect(alerts('ofac-sdn:6935', 'JAISHIMOHAMMED', 'organisation')).toBe(true);
   });
 });
+
+describe('misses of the harder evaluation (issue 13): acronyms glued, legal forms misspelt or split, titles as surnames, glued syllables', () => {
+  it.each([
+    ['ofac-sdn:8899', 'GADS.A.'],
+    ['ofac-sdn:18129', 'HD COLLECTION, S.A. DEC.V.'],
+  ])('finds %s from "%s", a dotted acronym glued to the word before it', (entityId, name) => {
+    expect(alerts(entityId, name, 'organisation')).toBe(true);
+    expect(alerts(entityId, name, 'any')).toBe(true);
+  });
+
+  it.each([
+    ['ofac-sdn:23271', 'ZUPPA HOLDINGS LEEMITED'],
+    ['ofac-sdn:25621', 'BUALI INVESTMENT COMPAYN'],
+    ['ofac-sdn:25621', 'BUALI INVESTMENT'],
+    ['ofac-sdn:20570', 'RASON INTERNATIONAL COMMERCIZL BANK'],
+    ['ofac-sdn:9347', 'KOREA RYONBONG GENERAL CORPORAT ION'],
+  ])('finds %s from "%s", its legal form misspelt, dropped from a narrow class or split', (entityId, name) => {
+    expect(alerts(entityId, name, 'organisation')).toBe(true);
+  });
+
+  it('does not let a word of a broad legal form\'s long spelling ("Capital" of "Sociedad de Capital Variable") stand for the form', () => {
+    const hits = index.search({ name: 'HD CAPITAL', kind: 'organisation' }, { threshold: 0, limit: 50 });
+    const hit = hits.find((h) => h.entityId === 'ofac-sdn:18129');
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hit?.isAlert ?? false).toBe(false);
+    expect(hit?.tokenPairs.some((p) => p.query === 'capital') ?? false).toBe(false);
+  });
+
+  it('reads a title after an article or ending a name as a family name ("Ibrahim AL-SAYYID")', () => {
+    expect(alerts('ofac-sdn:24519', 'Ibrahim AL-SAYYID', 'person')).toBe(true);
+    expect(alerts('ofac-sdn:24519', 'Ibrahim AL-SAYYID', 'any')).toBe(true);
+  });
+
+  it('reads a typo of a title or particle ("Htji" for "Haji") as that particle', () => {
+    expect(alerts('ofac-sdn:8867', 'Htji Baz MOHAMMAD', 'person')).toBe(true);
+  });
+
+  it.each([
+    ['ofac-sdn:21749', 'Jang SuHAN'],
+    ['ofac-sdn:23224', 'NaCHU'],
+  ])('finds %s from "%s", syllable names glued, in a person search', (entityId, name) => {
+    expect(alerts(entityId, name, 'person')).toBe(true);
+  });
+});

@@ -57,7 +57,7 @@ export const CURATED_LEGAL_FORMS: Readonly<Record<string, readonly string[]>> = 
     'kk',
     'spolka akcyjna',
   ],
-  ltd: ['ltd', 'limited', 'ltda', 'limitada', 'sociedad limitada', 'pte', 'pvt', 'pty', 'private limited'],
+  ltd: ['ltd', 'limited', 'ltda', 'limitada', 'sociedad limitada', 'pte', 'pvt', 'pty', 'private limited', 'private ltd', 'pvt ltd'],
   inc: ['inc', 'incorporated'],
   corp: ['corp', 'corporation'],
   co: ['co', 'company', 'compania', 'cia', 'companhia', 'compagnie', 'cie'],
@@ -109,6 +109,9 @@ export const CURATED_LEGAL_FORMS: Readonly<Record<string, readonly string[]>> = 
   ],
 };
 
+/** A GLEIF class with at most this many spellings names one kind of entity in one country or two. */
+const NARROW_CLASS_SPELLINGS = 6;
+
 /** Spellings (as normalised words) to their class, and the longest match at a position of a word list. */
 export class LegalFormTable {
   private readonly classes = new Map<string, string>();
@@ -155,6 +158,28 @@ export class LegalFormTable {
       if (canonical) return { canonical, length };
     }
     return undefined;
+  }
+
+  private readonly singleWords = new Map<string, readonly string[]>();
+
+  /**
+   * Words of at least five letters that stand for the class when written alone or misspelt:
+   * its one-word spellings ("limited", "association"), and, for a narrow class of GLEIF's list
+   * (a few spellings, such as "Investment Company" or "Commercial Bank"), the words of its
+   * spellings, which are ordinary words a name keeps when its legal form is dropped. The broad
+   * classes' multi-word spellings are left out: "Sociedad de Capital Variable" must not make
+   * "Capital" an SA.
+   */
+  legalWords(canonical: string): readonly string[] {
+    let words = this.singleWords.get(canonical);
+    if (!words) {
+      const spellings = this.spellings(canonical);
+      const isNarrow = !(canonical in CURATED_LEGAL_FORMS) && spellings.length <= NARROW_CLASS_SPELLINGS;
+      const candidates = isNarrow ? spellings.flatMap((s) => s.split(' ')) : spellings.filter((s) => !s.includes(' '));
+      words = [...new Set(candidates.filter((w) => w.length >= 5))];
+      this.singleWords.set(canonical, words);
+    }
+    return words;
   }
 
   /** Every spelling of a class, as normalised words joined by spaces. */

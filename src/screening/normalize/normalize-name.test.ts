@@ -58,6 +58,20 @@ describe('normalizeName: acronyms, titles, initials and legal forms (issue 13)',
     expect(tags('J.R. Smith', true)).toEqual(['j/initial', 'r/initial', 'smith/word']);
   });
 
+  it('splits a dotted acronym glued to the word before it, so the legal form after it is still read', () => {
+    expect(tags('GADS.A.')).toEqual(['gad/word', 'sa/legal']);
+    expect(tags('HD COLLECTION, S.A. DEC.V.')).toEqual(tags('HD COLLECTION, S.A. DE C.V.'));
+    expect(tags('CONSTRUCTORAH.L.T.')).toEqual(['constructora/word', 'hlt/word']);
+    expect(tags('A.B. Smith', true)).toEqual(['a/initial', 'b/initial', 'smith/word']);
+  });
+
+  it('reads a title after an article or ending a name as a family name, a suffix as a particle', () => {
+    expect(tags('AL-SAYYID, Ibrahim Amin', true)).toEqual(['al/stop', 'sayyid/word', 'ibrahim/word', 'amin/word']);
+    expect(tags('SADUDDIN SAYYED', true)).toEqual(['saduddin/word', 'sayyed/word']);
+    expect(tags('NASRALLAH, Sayyed Hassan', true)).toEqual(['nasrallah/word', 'sayyed/stop', 'hassan/word']);
+    expect(tags('John Smith Jr', true)).toEqual(['john/word', 'smith/word', 'jr/stop']);
+  });
+
   it('tags military, political, religious and honorific titles as particles in a person name only', () => {
     expect(tags('Lieutenant Colonel Muammar al-Qaddafi', true)).toEqual(['lieutenant/stop', 'colonel/stop', 'muammar/word', 'al/stop', 'qaddafi/word']);
     expect(tags('Sayyed Hassan Nasrallah', true)[0]).toBe('sayyed/stop');

@@ -8,6 +8,9 @@
  *
  * In a person's name they are tagged as particles: kept and shown, but they
  * count for little, so "Colonel Muammar al-Qaddafi" meets "QADDAFI, Muammar".
+ * A title stands before a name: after an article ("AL-SAYYID, Ibrahim") or
+ * ending a name ("SADUDDIN SAYYED") the same word is a family name, except the
+ * suffixes ("Jr").
  * Company names keep them as words ("General Electric", "President Hotel").
  *
  * Left out on purpose: titles that are also common given names or surnames
@@ -179,13 +182,9 @@ export const PERSON_TITLES: Readonly<Record<string, readonly string[]>> = {
     'effendi',
     'efendi',
     'dame',
-    'esq',
-    'jr',
-    'jnr',
-    'snr',
-    'ii',
-    'iii',
   ],
+  /** Written after the name: the only titles that may end one. */
+  suffix: ['esq', 'jr', 'jnr', 'snr', 'ii', 'iii'],
 };
 
 /**
