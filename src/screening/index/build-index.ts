@@ -25,15 +25,18 @@ export function buildIndex(entities: readonly Entity[]): ScreeningIndex {
 
   // No cache of normalised names: at a million names almost all are distinct, and the cache cost
   // more time (a key per name) and memory than the few repeats saved.
+  // An entity's earlier names, to skip one that reads the same (reused: an entity has a few names,
+  // so comparing token lists is cheaper than a joined signature string and a Set per entity).
+  const kept: NameToken[][] = [];
   entities.forEach((entity, entityIndex) => {
     const isPerson = entity.kind === 'person';
-    const seen = new Set<string>();
+    const options = { isPerson };
+    kept.length = 0;
     for (const name of entity.names) {
-      const normalized = normalizeName(name.full, { isPerson });
-      const signature = normalized.tokens.map((t) => t.text).join(' ');
-      if (normalized.tokens.length === 0 || seen.has(signature)) continue;
-      seen.add(signature);
-      for (const token of normalized.tokens) tokenTerm.push(termIdOf(token, termIds, terms, shared));
+      const { tokens } = normalizeName(name.full, options);
+      if (tokens.length === 0 || kept.some((earlier) => sameTexts(earlier, tokens))) continue;
+      kept.push(tokens);
+      for (const token of tokens) tokenTerm.push(termIdOf(token, termIds, terms, shared));
       nameEntity.push(entityIndex);
       nameFull.push(name.full);
       nameKind.push(NAME_KINDS.indexOf(name.kind));
@@ -60,15 +63,26 @@ export function buildIndex(entities: readonly Entity[]): ScreeningIndex {
     termNameCount,
     postingStart,
     postings,
-    deletionKeys: KeyTable.build(deletionEntries(terms)),
-    phoneticKeys: KeyTable.build(terms.flatMap((t, id) => t.codes.map((c) => [c, id] as const))),
-    skeletonKeys: KeyTable.build(terms.flatMap((t, id) => (t.skeleton.length >= 2 ? [[t.skeleton, id] as const] : []))),
+    deletionKeys: KeyTable.build((add) => addDeletions(terms, add)),
+    phoneticKeys: KeyTable.build((add) => terms.forEach((t, id) => t.codes.forEach((code) => add(code, id)))),
+    skeletonKeys: KeyTable.build((add) =>
+      terms.forEach((t, id) => {
+        if (t.skeleton.length >= 2) add(t.skeleton, id);
+      }),
+    ),
     nameCount,
   };
   terms.forEach((term, id) => {
     term.weight = tagWeight(term.tag) ?? rarityWeight(data, termNameCount[id]!);
   });
   return new ScreeningIndex(data);
+}
+
+/** Same token texts in the same order (tags aside): the test a joined signature made. */
+function sameTexts(a: readonly NameToken[], b: readonly NameToken[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]!.text !== b[i]!.text) return false;
+  return true;
 }
 
 /**
@@ -165,11 +179,11 @@ function buildPostings(termCount: number, nameCount: number, starts: Uint32Array
   return { postingStart, postings, termNameCount };
 }
 
-function* deletionEntries(terms: readonly WeightedToken[]): Iterable<readonly [string, number]> {
+function addDeletions(terms: readonly WeightedToken[], add: (key: string, termId: number) => void): void {
   for (let id = 0; id < terms.length; id++) {
     const term = terms[id]!;
     if (term.tag !== 'word' || term.text.length < 4) continue;
-    yield [term.text, id];
-    for (const variant of oneDeletions(term.text)) yield [variant, id];
+    add(term.text, id);
+    for (const variant of oneDeletions(term.text)) add(variant, id);
   }
 }

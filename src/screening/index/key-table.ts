@@ -10,10 +10,22 @@ export class KeyTable {
     private readonly terms: Uint32Array,
   ) {}
 
-  static build(entries: Iterable<readonly [key: string, termId: number]>): KeyTable {
-    const packed: number[] = [];
-    for (const [key, termId] of entries) packed.push(hashKey(key) * 2 ** 21 + termId);
-    const sorted = Float64Array.from(packed).sort();
+  /**
+   * `collect` calls `add` once per (key, term id). Entries are packed into a growing typed array
+   * (no pair array per entry, no boxed list: a million-name index has millions of entries).
+   */
+  static build(collect: (add: (key: string, termId: number) => void) => void): KeyTable {
+    let packed = new Float64Array(1 << 16);
+    let count = 0;
+    collect((key, termId) => {
+      if (count === packed.length) {
+        const grown = new Float64Array(packed.length * 2);
+        grown.set(packed);
+        packed = grown;
+      }
+      packed[count++] = hashKey(key) * 2 ** 21 + termId;
+    });
+    const sorted = packed.subarray(0, count).sort();
     const hashes = new Uint32Array(sorted.length);
     const terms = new Uint32Array(sorted.length);
     let n = 0;
