@@ -13,9 +13,11 @@ import { screeningDataDir } from './data-dir.js';
 // merged with the Latin fixes (titles, initials, start-alike skeletons) they measured 81.4 % and
 // 79.9 %; after the recall fixes of 28 November 2026 (titles as family names where no title
 // stands, particles' typos, syllable splits) they measure 82.8 % and 81.0 %, so the bounds are
-// back at 0.82 and 0.80.
+// back at 0.82 and 0.80. With ظ read "dh" beside the Persian "z" and the title السيد read as
+// "sayyid" (issue 13, 28 November 2026) Arabic measures 83.6 %: its bound is 0.83, just under, so
+// a change that gives the gain back fails.
 const BOUNDS: ReadonlyArray<readonly [script: string, kind: string, recallAt1: number]> = [
-  ['Arab', 'native list spelling', 0.82],
+  ['Arab', 'native list spelling', 0.83],
   ['Cyrl', 'native list spelling', 0.9],
   ['Cyrl', 'reverse transliteration', 0.95],
   ['Arab (Persian)', 'reverse transliteration', 0.8],

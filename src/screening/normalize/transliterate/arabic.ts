@@ -3,8 +3,10 @@
  * result is a consonant frame with the long vowels (ا و ي) as vowels: its
  * consonant skeleton is what meets the lists' vowelled spellings ("حسين" gives
  * "hsin", skeleton "hsn", as "HUSSEIN" does). Letters are mapped to the
- * spellings the lists use most (ق "q", ظ "z", ع dropped as Latin spellings
- * drop it), not to a scholarly system that no list follows.
+ * spellings the lists use most (ق "q", ع dropped as Latin spellings drop it),
+ * not to a scholarly system that no list follows. ظ is "dh" as Iraqi and Gulf
+ * names write it ("KADHIM", "NADHIM"); the Persian reading tried beside it
+ * gives the "z" of "KAZEM", "NAZIM".
  */
 
 const CONSONANTS: Readonly<Record<string, string>> = {
@@ -23,7 +25,7 @@ const CONSONANTS: Readonly<Record<string, string>> = {
   ص: 's',
   ض: 'd',
   ط: 't',
-  ظ: 'z',
+  ظ: 'dh',
   غ: 'gh',
   ف: 'f',
   ق: 'q',
@@ -71,6 +73,9 @@ const WORDS: ReadonlyMap<string, string> = new Map([
   ['محمد', 'muhammad'],
   ['أحمد', 'ahmad'],
   ['احمد', 'ahmad'],
+  // The title "Mr" / "Sayyid" (السيد محمد): written with the article, read as the title word so
+  // that it counts as one at the head of a name; ending a name it stays a family name.
+  ['السيد', 'sayyid'],
 ]);
 
 export function transliterateArabic(text: string): string[] {
@@ -82,9 +87,9 @@ export function transliterateArabic(text: string): string[] {
 }
 
 function spell(text: string, isPersian: boolean): string[] {
-  // The normaliser may already have split the article off ("al له"): join it back first.
+  // The normaliser may already have split the article off ("al له", "al سيد"): join it back first.
   const words = text
-    .replace(/(^|\s)al له(?=\s|$)/g, '$1الله')
+    .replace(/(^|\s)al (له|سيد)(?=\s|$)/g, '$1ال$2')
     .split(/[\s\u200c\u200d]+/)
     .filter(Boolean);
   const out: string[] = [];

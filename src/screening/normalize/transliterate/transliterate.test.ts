@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../index/build-index.js';
 import { newEntity, type Entity } from '../../model.js';
 import { consonantSkeleton } from '../keys.js';
+import { normalizeName } from '../normalize-name.js';
 import { transliterate } from './index.js';
 
 function person(id: string, full: string, extra: Partial<Entity> = {}): Entity {
@@ -16,6 +17,19 @@ describe('transliterate', () => {
     expect(transliterate('علي عمر إبراهيم', 'Arab')[0]).toBe('ali amr ibrahim');
     // Two letters that would read as one digraph keep a vowel between them.
     expect(consonantSkeleton(transliterate('طه', 'Arab')[0]!)).toBe(consonantSkeleton('taha'));
+  });
+
+  it('reads ظ as the "dh" of Arabic spellings and the "z" of Persian ones (KADHIM, KAZEM)', () => {
+    const spellings = transliterate('كاظم', 'Arab');
+    expect(spellings.map(consonantSkeleton)).toEqual(expect.arrayContaining([consonantSkeleton('kadhim'), consonantSkeleton('kazem')]));
+  });
+
+  it('reads the title السيد at the head of a name as the title word, the article split off or not', () => {
+    expect(transliterate('السيد محمد علي', 'Arab')).toEqual(['sayyid muhammad ali']);
+    expect(transliterate('al سيد محمد', 'Arab')).toEqual(['sayyid muhammad']);
+    expect(normalizeName('السيد محمد علي', { isPerson: true }).tokens.map((t) => t.tag)).toEqual(['stop', 'word', 'word']);
+    // Ending a name it is a family name, as "AL-SAYYID" is.
+    expect(normalizeName('محمد السيد', { isPerson: true }).tokens.map((t) => t.tag)).toEqual(['word', 'word']);
   });
 
   it('offers Arabic compounds both apart and glued, as the lists write them both ways', () => {
