@@ -1,65 +1,25 @@
+import { buildApp } from '../app.js';
 import type { Config } from '../config.js';
+import { buildCtx, systemClock } from '../core/context.js';
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { createRetentionWorker } from '../jobs/retention-worker.js';
+import { createRiskWorker } from '../jobs/risk-worker.js';
+import { createGovChecksWorker } from '../jobs/gov-checks-worker.js';
+import { startFileSweeper } from '../jobs/file-sweeper.js';
+import { createWebhookWorker } from '../jobs/webhook-worker.js';
 import { createLogger } from '../logger.js';
-
-/**
- * The server's modules, loaded while the migrations run: on PostgreSQL they are round trips
- * (a few hundred statements on an empty database), and the event loop loads and compiles the
- * server between them instead of waiting for each.
- */
-async function serverModules() {
-  const [app, context, retention, risk, govChecks, sweeper, webhooks, signals, screening, storage, registries] = await Promise.all([
-    import('../app.js'),
-    import('../core/context.js'),
-    import('../jobs/retention-worker.js'),
-    import('../jobs/risk-worker.js'),
-    import('../jobs/gov-checks-worker.js'),
-    import('../jobs/file-sweeper.js'),
-    import('../jobs/webhook-worker.js'),
-    import('./signals.js'),
-    import('./start-screening.js'),
-    import('../storage/open-storage.js'),
-    import('../registries/build-providers.js'),
-  ]);
-  return {
-    ...app,
-    ...context,
-    ...retention,
-    ...risk,
-    ...govChecks,
-    ...sweeper,
-    ...webhooks,
-    ...signals,
-    ...screening,
-    ...storage,
-    ...registries,
-  };
-}
+import { onSignals } from './signals.js';
+import { startScreening } from './start-screening.js';
+import { hasUnmigratedLocalFiles, openStorage } from '../storage/open-storage.js';
+import { buildRegistryProviders } from '../registries/build-providers.js';
 
 /** `openkyb serve`: migrate, then serve HTTP (and, unless turned off, run the worker) until SIGTERM or SIGINT. */
 export async function serve(config: Config): Promise<void> {
   const logger = createLogger(config.logLevel);
   const database = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, logger });
-  const migrating = migrateToLatest(database);
-  // Both settle before anything touches the tables; a failed migration fails the start as before.
-  const [applied, modules] = await Promise.all([migrating, serverModules()]);
+  const applied = await migrateToLatest(database);
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
-  const {
-    buildApp,
-    buildCtx,
-    systemClock,
-    createRetentionWorker,
-    createRiskWorker,
-    createGovChecksWorker,
-    startFileSweeper,
-    createWebhookWorker,
-    onSignals,
-    startScreening,
-    hasUnmigratedLocalFiles,
-    openStorage,
-    buildRegistryProviders,
-  } = modules;
   const webhooks = config.serveWorker ? createWebhookWorker({ config, database, clock: systemClock, logger }) : null;
   const screening = startScreening(config, database, logger, { work: config.serveWorker });
   const storage = openStorage(config, database.db);
