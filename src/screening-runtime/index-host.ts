@@ -1,5 +1,6 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
+import { startThread } from '../threads.js';
 import type { DatabaseOptions } from '../db/database.js';
 import type { Hit, ScreeningQuery, SearchOptions } from '../screening/engine.js';
 import type { ThreadMessage, ThreadRequest } from './index-thread.js';
@@ -13,8 +14,7 @@ interface IndexThread {
   pending: Map<number, { resolve(hits: Hit[][]): void; reject(error: Error): void }>;
 }
 
-// Compiled, the thread is index-thread.js; from source it is loaded through tsx.
-const THREAD_URL = new URL(import.meta.url.endsWith('.ts') ? './index-thread-source.mjs' : './index-thread.js', import.meta.url);
+const THREAD_URL = new URL('./index-thread.js', import.meta.url);
 
 /**
  * Owns the index thread. `reload()` builds a new index in a new thread from the live lists and,
@@ -68,7 +68,7 @@ export class ScreeningIndexHost implements ScreeningSearcher {
   }
 
   private async build(): Promise<void> {
-    const worker = new Worker(THREAD_URL, { workerData: this.database });
+    const worker = startThread(THREAD_URL, { workerData: this.database });
     const thread: IndexThread = { worker, lists: [], pending: new Map() };
     await new Promise<void>((resolve, reject) => {
       worker.on('message', (message: ThreadMessage) => {

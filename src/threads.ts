@@ -1,0 +1,14 @@
+import { Worker, type WorkerOptions } from 'node:worker_threads';
+
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+const SOURCE_LOADER = new URL('./thread-source.mjs', import.meta.url);
+
+/**
+ * Starts a worker thread on one of our modules, named by its compiled `.js` URL. Compiled, that
+ * file is the thread; from source (tests, `npm run dev`) the `.ts` beside it is loaded through
+ * tsx, which a new thread does not inherit.
+ */
+export function startThread(module: URL, options: WorkerOptions = {}): Worker {
+  if (!FROM_SOURCE) return new Worker(module, options);
+  return new Worker(SOURCE_LOADER, { ...options, argv: [module.href.replace(/\.js$/, '.ts')] });
+}
