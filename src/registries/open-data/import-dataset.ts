@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../../db/database.js';
+import { dialectOf, type Db } from '../../db/database.js';
 import type { Dataset, DatasetId, ReadState } from './dataset.js';
 import { appendRows, createImportTable, dropImportTable, importTableName, indexImportTable } from './import-table.js';
 import { fileSize, hashFile, RegistryImportError, type ByteCounter } from './read-file.js';
+import { readBatches } from './read-rows.js';
 
 export interface ImportProgress {
   rows: number;
@@ -69,27 +70,18 @@ export async function importDataset(input: {
   let writing: Promise<void> = Promise.resolve();
   try {
     const counter: ByteCounter = { bytes: 0 };
-    let batch: Record<string, unknown>[] = [];
-    // One batch is written while the next is parsed (PostgreSQL answers over the network;
-    // SQLite writes synchronously, so there it changes nothing).
-    const flush = async () => {
-      const rows = batch;
-      batch = [];
+    // One batch is written while the next is parsed (in a thread of its own: read-rows.ts).
+    for await (const rows of readBatches(dataset, path, counter, state, { batchRows, dialect: dialectOf(db) })) {
       await writing;
+      rowCount += rows.count;
       const done = rowCount;
       writing = db.transaction().execute(async (trx) => {
         await appendRows(trx, dataset.table, table, rows);
         input.onProgress?.({ rows: done, bytes: counter.bytes, totalBytes });
       });
-      // A failed write surfaces at the next flush or at the end; never as an unhandled rejection.
+      // A failed write surfaces at the next batch or at the end; never as an unhandled rejection.
       writing.catch(() => {});
-    };
-    for await (const row of dataset.read(path, counter, state)) {
-      batch.push(row as Record<string, unknown>);
-      rowCount += 1;
-      if (batch.length >= batchRows) await flush();
     }
-    if (batch.length > 0) await flush();
     await writing;
     if (rowCount === 0) throw new Error('it holds no record');
     if (state.isComplete === false && !input.force)

@@ -68,29 +68,49 @@ export async function createImportTable(db: Db, table: RowsTable, name: string):
 }
 
 /**
- * Appends staged rows to an import's table in the caller's transaction: on PostgreSQL one
+ * A batch of rows as the database takes them, made where the rows are read (read-rows.ts) so
+ * the importer's thread only sends them: for PostgreSQL one array literal per column, for
+ * SQLite every value in column order, row after row.
+ */
+export type EncodedRows = { count: number; arrays: string[] } | { count: number; values: Array<string | null> };
+
+/** PostgreSQL's text form of a `text[]`: every element quoted, `\` and `"` escaped, NULL unquoted. */
+function arrayLiteral(values: ReadonlyArray<string | null>): string {
+  return `{${values.map((value) => (value === null ? 'NULL' : `"${value.replace(/[\\"]/g, '\\$&')}"`)).join(',')}}`;
+}
+
+export function encodeRows(table: RowsTable, dialect: 'postgres' | 'sqlite', rows: ReadonlyArray<Record<string, unknown>>): EncodedRows {
+  const columns = COLUMNS[table];
+  const valueOf = (row: Record<string, unknown>, column: string) => (row[column] ?? null) as string | null;
+  if (dialect === 'postgres') return { count: rows.length, arrays: columns.map((column) => arrayLiteral(rows.map((row) => valueOf(row, column)))) };
+  const values: Array<string | null> = [];
+  for (const row of rows) for (const column of columns) values.push(valueOf(row, column));
+  return { count: rows.length, values };
+}
+
+/**
+ * Appends encoded rows to an import's table in the caller's transaction: on PostgreSQL one
  * `INSERT ... SELECT FROM unnest(...)` of column arrays (one statement, one round trip, whatever
  * the batch's size); on SQLite multi-row INSERTs whose SQL is fixed, so the driver's prepared
  * statement is reused rather than compiled again per batch.
  */
-export async function appendRows(trx: Transaction<Database>, table: RowsTable, name: string, rows: ReadonlyArray<Record<string, unknown>>): Promise<void> {
+export async function appendRows(trx: Transaction<Database>, table: RowsTable, name: string, batch: EncodedRows): Promise<void> {
   const columns = COLUMNS[table];
   const list = columns.join(', ');
-  if (dialectOf(trx) === 'postgres') {
+  if ('arrays' in batch) {
     // Staged rows need not wait for their own fsync: a crash loses an import that is not live
     // anyway (the next one discards it); the switch to live commits as usual.
     await sql`set local synchronous_commit = off`.execute(trx);
-    const arrays = columns.map((column) => rows.map((row) => (row[column] ?? null) as string | null));
     const unnest = columns.map((_, i) => `$${i + 1}::text[]`).join(', ');
-    await trx.executeQuery(CompiledQuery.raw(`insert into ${name} (${list}) select * from unnest(${unnest})`, arrays));
+    await trx.executeQuery(CompiledQuery.raw(`insert into ${name} (${list}) select * from unnest(${unnest})`, batch.arrays));
     return;
   }
   const tuple = `(${columns.map(() => '?').join(', ')})`;
-  for (let start = 0; start < rows.length; start += STATEMENT_ROWS) {
-    const chunk = rows.slice(start, start + STATEMENT_ROWS);
-    const values: unknown[] = [];
-    for (const row of chunk) for (const column of columns) values.push(row[column] ?? null);
-    await trx.executeQuery(CompiledQuery.raw(`insert into ${name} (${list}) values ${Array(chunk.length).fill(tuple).join(', ')}`, values));
+  const width = columns.length;
+  for (let start = 0; start < batch.count; start += STATEMENT_ROWS) {
+    const count = Math.min(STATEMENT_ROWS, batch.count - start);
+    const values = batch.values.slice(start * width, (start + count) * width);
+    await trx.executeQuery(CompiledQuery.raw(`insert into ${name} (${list}) values ${Array(count).fill(tuple).join(', ')}`, values));
   }
 }
 

@@ -259,6 +259,25 @@ for (const dialect of DIALECTS) {
       expect(tables.length).toBeGreaterThan(0);
     });
 
+    it('stores every character a name can hold, quotes, backslashes and braces included', async () => {
+      const { db } = opened;
+      // PostgreSQL takes a batch as array literals (import-table.ts encodeRows): these are the
+      // characters that literal quotes or escapes, and NULL spelt as a name.
+      const names = ['O"Brien \\ Sons Ltd', '{Braces}, Commas & Co', 'Back\\slash"', 'NULL', '"', '\\'];
+      await importDataset({
+        db,
+        dataset: scriptedCompanies(names, async () => {}),
+        path: fixture('uk-basic-2021-01-01.csv'),
+        now: NOW,
+        force: true,
+        replacedGraceMs: 0,
+      });
+      const live = (await liveImport(db, 'uk-basic'))!;
+      const rows = await importRows(db, live, 'registry_companies').select(['name', 'legal_form']).execute();
+      expect(rows.map((row) => row.name).sort()).toEqual([...names].sort());
+      expect(rows.every((row) => row.legal_form === null)).toBe(true);
+    });
+
     it('drops the table of an import that fails half-way, and of one found left behind', async () => {
       const { db } = opened;
       const before = await importTables(db);
