@@ -44,6 +44,17 @@ it('compares each field the register gives, leaves out those it does not, and sh
   expect(lines.map((l) => l.field)).not.toContain('PHONE');
 });
 
+it.each([
+  ['1 Sandbox Street, EC1A 1BB London', 'MATCH'],
+  ['1 Sandbox Street, EC1A 1BB London, GB', 'MATCH'],
+  ['EC1A 1BB London, 1 Sandbox Street', 'MATCH'],
+  ['1 Sandbox Street, London', 'PARTIAL_MATCH'],
+  ['9 Other Road, M1 1AA Manchester', 'NO_MATCH'],
+])("compares the postal address %s with the register's, whose country is a field of its own: %s", (postalAddress, expected) => {
+  const line = compareWithRegister({ postalAddress }, profile).find((l) => l.field === 'POSTAL_ADDRESS');
+  expect(line?.match).toBe(expected);
+});
+
 it('flags the officers and owners no beneficiary is, once each with all their roles, and keeps their key across fetches', () => {
   const undeclared = undeclaredPersons(profile, [{ kind: 'individual', name: 'JANE', surname: 'sample' }]);
   expect(undeclared.map((p) => [p.kind, p.name, p.roles])).toEqual([

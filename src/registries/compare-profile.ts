@@ -107,10 +107,16 @@ function addressText(address: RegistryAddress): string {
     .join(', ');
 }
 
-/** An address as a whole: the same words (any order) MATCH, most words shared PARTIAL_MATCH. */
+/**
+ * An address as a whole: the same words (any order) MATCH, most words shared PARTIAL_MATCH. The
+ * register's country counts only when the form names it too: the country is compared as a field
+ * of its own, and an address line typed (or pre-filled from the register) without it is no less
+ * the register's address.
+ */
 function compareAddress(form: string, register: RegistryAddress): DataMatch {
   const a = words(form);
-  const b = words(addressText(register));
+  const country = new Set(words(register.country ?? ''));
+  const b = words(addressText(register)).filter((word) => !country.has(word) || a.includes(word));
   const left = [...new Set(a)].sort().join(' ');
   const right = [...new Set(b)].sort().join(' ');
   if (left === right) return 'MATCH';
