@@ -28,6 +28,26 @@ export const KybDataMatchingList = Type.Object(
   { title: 'KybDataMatchingList' },
 );
 
+/** What the client picked from the register in a GOV1/GOV2 session (core/company-register/present-pick.ts). */
+export const RegisterPick = Type.Object(
+  {
+    mode: Type.Union([Type.Literal('GOV1'), Type.Literal('GOV2')]),
+    provider: Type.String(),
+    country: Type.String(),
+    registrationNumber: Type.String({ description: "The register's number of the company picked." }),
+    companyName: Type.String({ description: "The register's name of the company picked." }),
+    pickedAt: DateTime,
+    lockedFields: Type.Array(Type.String(), { description: 'GOV2: the company fields the register gave, which the client could not change; [] for GOV1.' }),
+    profile: Type.Unknown({ description: 'The register profile as the server read it at the pick (src/registries/provider.ts RegistryProfile).' }),
+    formComparison: Type.Array(CompanyComparisonDataMatching, {
+      description:
+        'Each field the register gave: the form now (systemValue) against the picked profile (reportValue). A line that is not MATCH was changed after the pick (by the client in GOV1, by the partner in GOV2).',
+    }),
+  },
+  { title: 'RegisterPick' },
+);
+export type RegisterPick = Static<typeof RegisterPick>;
+
 const RegisterPersonRole = Type.Union([Type.Literal('officer'), Type.Literal('owner')]);
 
 /** `GET /v1/companies/{id}/register/`: the case's latest register check, for the reviewer. */
@@ -47,6 +67,8 @@ export const CompanyRegister = Type.Object(
       Type.Unknown({ description: 'The register profile (legal name, number, status, legal form, addresses, activity codes, officers, owners, parents).' }),
     ),
     dataMatching: Nullable(KybDataMatchingList),
+    /** GOV1/GOV2 sessions: the company the client picked from the register; null for FORM sessions and before the pick. */
+    pick: Nullable(RegisterPick),
     /** The register's current officers and owners that no declared beneficiary is, each screened like a beneficiary. */
     undeclaredPersons: Type.Array(
       Type.Object({

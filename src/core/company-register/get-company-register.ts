@@ -2,6 +2,7 @@ import type { CompanyRegister } from '../../schemas/company-register.js';
 import type { PartnerCtx } from '../context.js';
 import { notFound } from '../errors.js';
 import { loadRegisterCheck } from './register-check.js';
+import { presentPick } from './present-pick.js';
 import { presentDataMatching } from './present-register.js';
 
 /**
@@ -12,7 +13,7 @@ import { presentDataMatching } from './present-register.js';
 export async function getCompanyRegister({ ctx, companyId }: { ctx: PartnerCtx; companyId: string }): Promise<CompanyRegister> {
   const company = await ctx.db.selectFrom('companies').select('id').where('id', '=', companyId).where('partner_id', '=', ctx.partnerId).executeTakeFirst();
   if (!company) throw notFound('Company');
-  const check = await loadRegisterCheck(ctx.db, ctx, companyId);
+  const [check, pick] = await Promise.all([loadRegisterCheck(ctx.db, ctx, companyId), presentPick(ctx, companyId)]);
   if (!check) {
     return {
       companyId,
@@ -23,6 +24,7 @@ export async function getCompanyRegister({ ctx, companyId }: { ctx: PartnerCtx; 
       registrationNumber: null,
       profile: null,
       dataMatching: null,
+      pick,
       undeclaredPersons: [],
     };
   }
@@ -46,6 +48,7 @@ export async function getCompanyRegister({ ctx, companyId }: { ctx: PartnerCtx; 
     registrationNumber: row.registration_number,
     profile: body?.profile ?? null,
     dataMatching: presentDataMatching(check),
+    pick,
     undeclaredPersons: (body?.undeclared ?? []).map((person) => ({
       key: person.key,
       kind: person.kind,

@@ -120,6 +120,8 @@ describeEachDialect('the official register in automation (govChecks, dataMatchin
     expect(register.json).toMatchObject({ companyId: s.companyId, status: 'FOUND', provider: 'sandbox', country: 'GB', registrationNumber: '09000002' });
     expect(register.json.profile).toMatchObject({ name: 'Meridian Consulting Group Ltd' });
     expect(register.json.dataMatching).toEqual(detail.json.dataMatchings[0]);
+    // A FORM session picks nothing from the register.
+    expect(register.json.pick).toBeNull();
     // Jane Sample is declared (case aside); the secretary, the hidden owner and the holding company are not.
     expect(register.json.undeclaredPersons.map((p: { name: string; roles: string[] }) => [p.name, p.roles])).toEqual([
       ['Tom Example', ['officer']],

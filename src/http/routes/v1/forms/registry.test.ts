@@ -257,8 +257,30 @@ describeEachDialect(
       expect(again.status).toBe(409);
       // Refused before the register is asked: a register that would time out does not turn it into a 502.
       expect((await call('POST', `/v1/forms/${s.companyId}/registry/pick/`, s.bearer, pick('09000408'))).status).toBe(409);
-      const corrected = await call('PATCH', `/kyb/forms/${s.companyId}/`, s.partner.auth, { company: { companyName: 'Sandbox Trading Limited' } });
+      const corrected = await call('PATCH', `/kyb/forms/${s.companyId}/`, s.partner.auth, {
+        company: { companyName: 'Sandbox Trading Limited', city: 'Manchester' },
+      });
       expect(corrected.status).toBe(200);
+
+      // The reviewer sees the pick, and what changed in the form since: "Ltd" for "Limited" is
+      // the same name; the city is not the register's.
+      const register = await call('GET', `/v1/companies/${s.companyId}/register/`, s.partner.auth);
+      expect(register.status).toBe(200);
+      expect(register.json.pick).toMatchObject({
+        mode: 'GOV2',
+        provider: 'sandbox',
+        country: 'GB',
+        registrationNumber: '09000001',
+        companyName: 'Sandbox Trading Ltd',
+        pickedAt: expect.any(String),
+        lockedFields: registry.lockedFields,
+        profile: { number: '09000001', name: 'Sandbox Trading Ltd' },
+      });
+      const changed = register.json.pick.formComparison.filter((line: { match: string | null }) => line.match !== 'MATCH');
+      expect(changed).toEqual([{ field: 'CITY', systemValue: 'Manchester', reportValue: 'London', match: 'NO_MATCH' }]);
+      expect(register.json.pick.formComparison.map((line: { field: string }) => line.field)).toContain('COMPANY_NAME');
+      // Another partner reads none of it.
+      expect((await call('GET', `/v1/companies/${s.companyId}/register/`, (await h().partner()).auth)).status).toBe(404);
 
       // Deleting the company deletes its pick (the sealed profile names people).
       expect((await call('DELETE', `/kyb/companies/${s.companyId}/`, s.partner.auth)).status).toBe(204);
