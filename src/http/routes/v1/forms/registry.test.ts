@@ -5,6 +5,7 @@ import { flowBody } from '../../../../../test/fixtures.js';
 import { describeEachDialect, type Harness, type TestPartner } from '../../../../../test/harness.js';
 import { auditEntries, countRows } from '../../../../../test/rows.js';
 import { screenPending } from '../../../../../test/screening-cases.js';
+import { readTar } from '../../../../core/evidence/tar.js';
 
 /** A GOV1/GOV2/FORM session without a flow (nothing else required at submit), its form not created yet. */
 async function govSession(h: Harness, tokenType: 'FORM' | 'GOV1' | 'GOV2', partner?: TestPartner, flow?: string) {
@@ -299,6 +300,15 @@ describeEachDialect(
       expect(register.json).toMatchObject({ status: 'FOUND', registrationNumber: '09000001' });
       expect(register.json.profile.owners.length + register.json.profile.officers.length).toBeGreaterThan(0);
       expect(register.json.undeclaredPersons).toEqual([]);
+      // The evidence pack holds the pick beside the check.
+      const pack = await h().app.inject({ method: 'POST', url: `/v1/companies/${s.companyId}/evidence-pack/`, headers: { authorization: s.partner.auth } });
+      expect(pack.statusCode).toBe(200);
+      const caseJson = JSON.parse(
+        readTar(pack.rawPayload)
+          .find((entry) => entry.name === 'case.json')!
+          .data.toString(),
+      );
+      expect(caseJson.register.pick).toMatchObject({ mode: 'GOV2', registrationNumber: '09000001', companyName: 'Sandbox Trading Ltd' });
     });
 
     it('refuses the register in a FORM session, an unserved country, an unknown provider and numbers the register refuses or does not know; nothing is written', async () => {
