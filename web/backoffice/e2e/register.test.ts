@@ -60,6 +60,27 @@ for (const dialect of DIALECTS) {
       await shot(page, 'register-section');
     });
 
+    it('shows the company a GOV1 client picked from the register, and the field it changed afterwards', async () => {
+      const created = await server.partnerCall('POST', '/kyb/tokens/', { tokenType: 'GOV1', clientId: 'backoffice-e2e-gov1' });
+      const [token, id] = [created.tokenString as string, created.companyId as string];
+      await server.formCall(token, 'POST', `/v1/forms/${id}/registry/pick/`, { provider: 'sandbox', country: 'GB', number: '09000001' });
+      await server.formCall(token, 'PATCH', `/kyb/forms/${id}/`, { company: { city: 'Manchester' } });
+      await server.formCall(token, 'POST', `/kyb/forms/${id}/submit/`);
+      await server.screenPending();
+      const page = reviewer.page;
+      await page.goto(`${server.url}/backoffice/cases/${id}`);
+      const pick = page.getByRole('region', { name: 'Picked by the client from the register' });
+      await pick.waitFor();
+      expect(await pick.locator('p').first().textContent()).toMatch(/^GOV1 session: Sandbox Trading Ltd \(GB 09000001\) from sandbox, picked /);
+      // Only what no longer matches the company picked: the city the client changed.
+      const rows = pick.getByRole('row').filter({ has: page.getByRole('rowheader') });
+      expect(await rows.count()).toBe(1);
+      expect(await rows.first().getByRole('cell').allTextContents()).toEqual(['Manchester', 'London', 'No match']);
+      await expectAccessible(page, 'the case page with a GOV1 pick');
+      await pick.scrollIntoViewIfNeeded();
+      await shot(page, 'register-pick');
+    });
+
     it('says so when the register did not answer', async () => {
       const id = await server.submitCompany(
         { companyName: 'Silent Register Ltd', registrationNumber: '09000500', country: 'GB' },

@@ -70,10 +70,12 @@ function PickSection({ pick }: { pick: NonNullable<CompanyRegister['pick']> }) {
 
 /** The official register beside the form: the client's pick (GOV1/GOV2), each field compared, and the officers and owners the client did not declare. */
 export function RegisterPanel({ register }: { register: CompanyRegister }) {
-  const pick = register.pick ? <PickSection pick={register.pick} /> : null;
+  const { t } = useI18n();
+  if (!register.pick) return <RegisterCheck register={register} />;
   return (
     <>
-      {pick}
+      <PickSection pick={register.pick} />
+      <h3>{t('register.checkTitle')}</h3>
       <RegisterCheck register={register} />
     </>
   );

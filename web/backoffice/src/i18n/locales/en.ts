@@ -243,6 +243,7 @@ export default {
   'register.NOT_SERVED': 'No configured register serves this country, or the form has no registration number.',
   'register.checked': 'Source: {provider}, checked {time}.',
   'register.pick.title': 'Picked by the client from the register',
+  'register.checkTitle': 'What the register says now',
   'register.pick.source': '{mode} session: {name} ({country} {number}) from {provider}, picked {time}.',
   'register.pick.locked': 'Locked for the client (from the register): {fields}.',
   'register.pick.unchanged': 'The form still holds what the register gave at the pick.',
