@@ -13,7 +13,8 @@ const OUTCOMES = {
 } as const;
 
 /**
- * The case's official register check (the reviewer's "Official register" panel): the register's
+ * The case's official register check (the reviewer's "Official register" panel): in GOV1/GOV2
+ * sessions the company the client picked and what the form changed since, then the register's
  * record of the company, its officers and owners, and the ones the client did not declare with
  * their screening status. The form-against-register comparison is the KYB_DATA_MATCHING part.
  */
@@ -21,6 +22,21 @@ export const govChecksSection: Section = {
   title: 'Government register checks',
   async render(doc, dossier) {
     const register = await dossier.register();
+    const pick = register.pick;
+    if (pick) {
+      subheading(doc, 'Picked by the client from the register');
+      field(doc, 'Session', pick.mode);
+      field(doc, 'Company picked', `${pick.companyName} (${pick.country} ${pick.registrationNumber}), ${pick.provider}`);
+      field(doc, 'Picked at', pick.pickedAt);
+      const changed = pick.formComparison.filter((line) => line.match !== 'MATCH');
+      note(
+        doc,
+        changed.length === 0
+          ? 'The form still holds what the register gave at the pick.'
+          : `Changed in the form after the pick: ${changed.map((line) => `${line.field} (form "${line.systemValue ?? ''}", picked "${line.reportValue ?? ''}")`).join('; ')}.`,
+      );
+      subheading(doc, 'What the register says now');
+    }
     field(doc, 'Outcome', register.status);
     field(doc, 'Checked at', register.checkedAt);
     field(doc, 'Register', register.provider);

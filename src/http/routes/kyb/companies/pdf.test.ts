@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { api } from '../../../../../test/api.js';
+import { pdfText } from '../../../../../test/pdf-text.js';
 import { base64, pdfDocument, pngImage } from '../../../../../test/files.js';
 import { describeEachDialect, type Harness } from '../../../../../test/harness.js';
 import { startSession, type Session } from '../../../../../test/kyb.js';
@@ -87,12 +88,6 @@ async function saved(bytes: Buffer): Promise<string> {
   const file = path.join(dir, `${Math.random().toString(36).slice(2)}.pdf`);
   await writeFile(file, bytes);
   return file;
-}
-
-/** The text poppler reads from the file, in reading order; throws when poppler cannot open it. */
-async function pdfText(file: string, password?: string): Promise<string> {
-  const { stdout } = await run('/usr/bin/pdftotext', [...(password !== undefined ? ['-upw', password] : []), '-layout', file, '-']);
-  return stdout;
 }
 
 const HEADINGS = [

@@ -1,10 +1,9 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, expect, it } from 'vitest';
 import { api } from '../../../../../test/api.js';
+import { pdfText } from '../../../../../test/pdf-text.js';
 import { contractErrors } from '../../../../../test/contract.js';
 import { describeEachDialect, type Harness } from '../../../../../test/harness.js';
 import { companyBody, startSession } from '../../../../../test/kyb.js';
@@ -17,12 +16,6 @@ import { purgeDecidedCases } from '../../../../core/retention/purge-decided-case
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** The text poppler reads from a PDF, in reading order. */
-async function pdfText(bytes: Buffer): Promise<string> {
-  const file = path.join(await mkdtemp(path.join(tmpdir(), 'openkyb-register-pdf-')), 'dossier.pdf');
-  await writeFile(file, bytes);
-  return (await promisify(execFile)('/usr/bin/pdftotext', ['-layout', file, '-'])).stdout;
-}
 import { RegistryProviders } from '../../../../registries/providers.js';
 import { createSandboxProvider } from '../../../../registries/sandbox/sandbox-provider.js';
 import type { RegistryProvider } from '../../../../registries/provider.js';

@@ -6,6 +6,7 @@ import { describeEachDialect, type Harness, type TestPartner } from '../../../..
 import { auditEntries, countRows } from '../../../../../test/rows.js';
 import { screenPending } from '../../../../../test/screening-cases.js';
 import { readTar } from '../../../../core/evidence/tar.js';
+import { pdfText } from '../../../../../test/pdf-text.js';
 
 /** A GOV1/GOV2/FORM session without a flow (nothing else required at submit), its form not created yet. */
 async function govSession(h: Harness, tokenType: 'FORM' | 'GOV1' | 'GOV2', partner?: TestPartner, flow?: string) {
@@ -309,6 +310,18 @@ describeEachDialect(
           .data.toString(),
       );
       expect(caseJson.register.pick).toMatchObject({ mode: 'GOV2', registrationNumber: '09000001', companyName: 'Sandbox Trading Ltd' });
+      // So does the PDF dossier's register part.
+      const pdf = await h().app.inject({
+        method: 'POST',
+        url: `/kyb/companies/${s.companyId}/pdf/`,
+        headers: { authorization: s.partner.auth, 'content-type': 'application/json' },
+        payload: JSON.stringify({ content: ['GOV_CHECKS'] }),
+      });
+      expect(pdf.statusCode).toBe(200);
+      const text = await pdfText(pdf.rawPayload);
+      expect(text).toMatch(/Picked by the client from the register\s+Session: GOV2\s+Company picked: Sandbox Trading Ltd \(GB 09000001\), sandbox/);
+      expect(text).toContain('The form still holds what the register gave at the pick.');
+      expect(text.indexOf('Picked by the client')).toBeLessThan(text.indexOf('Outcome: FOUND'));
     });
 
     it('refuses the register in a FORM session, an unserved country, an unknown provider and numbers the register refuses or does not know; nothing is written', async () => {
