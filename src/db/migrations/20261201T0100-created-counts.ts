@@ -105,7 +105,8 @@ async function sqliteUp(db: Kysely<unknown>): Promise<void> {
     ),
     sql` `,
   );
-  await sql`create trigger company_created_counts_insert after insert on companies begin ${add} end`.execute(db);
+  // A token reserves its company before any form (search_text null): nothing to count, no statement run.
+  await sql`create trigger company_created_counts_insert after insert on companies when new.search_text is not null begin ${add} end`.execute(db);
   await sql`create trigger company_created_counts_delete after delete on companies begin ${remove} end`.execute(db);
   await sql`
     create trigger company_created_counts_update after update of partner_id, status, created_at, search_text on companies
