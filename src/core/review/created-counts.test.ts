@@ -206,47 +206,76 @@ describeEachDialect('company counts per creation time', (h) => {
     const db = h().database.db;
     // 12,000 companies: every fourth millisecond, in pairs that share one (ties broken by id).
     await copies(h(), partner, 12_000, (i) => Math.floor(i / 2) * 4 + (i > 6_000 ? 86_400_000 : 0), 'deep');
+    const day = 86_400_000;
+    const ranges = [
+      { from: null, to: null },
+      { from: BASE + 2_002, to: BASE + day + 9_998 },
+      { from: null, to: BASE + day + 5_001 },
+      { from: BASE + 7_003, to: null },
+      { from: BASE + 1_000, to: BASE + 3_000 },
+    ];
     for (const direction of ['desc', 'asc'] as const) {
       for (const status of [undefined, 'PENDING']) {
-        for (const offset of status ? [0, 1, 499, 500, 1_501, 2_999] : [0, 1, 499, 500, 501, 2_999, 5_999, 6_000, 7_777, 11_999, 12_000]) {
-          const walk = (q: ReturnType<typeof listed>) => q.orderBy('created_at', direction).orderBy('id', direction).limit(7);
+        for (const { from, to } of ranges) {
           const listed = () => {
             let q = db.selectFrom('companies').select('id').where('partner_id', '=', partner.partnerId).where('search_text', 'is not', null);
             if (status) q = q.where('status', '=', status);
+            if (from !== null) q = q.where('created_at', '>=', from);
+            if (to !== null) q = q.where('created_at', '<', to);
             return q;
           };
-          const expected = (await walk(listed()).offset(offset).execute()).map((r) => r.id);
-          const sought = await seekCreated(db, partner.partnerId, { status, offset, direction });
-          expect(sought, `${direction} ${status} ${offset}`).toBeDefined();
-          const page = (
-            await walk(listed().where('created_at', direction === 'desc' ? '<' : '>=', sought!.edge))
-              .offset(offset - sought!.skipped)
-              .execute()
-          ).map((r) => r.id);
-          expect(page, `${direction} ${status} ${offset}`).toEqual(expected);
+          const walk = (q: ReturnType<typeof listed>) => q.orderBy('created_at', direction).orderBy('id', direction).limit(7);
+          const total = await truthOf(h(), partner.partnerId, from, to, status);
+          for (const offset of [0, 1, 3, 499, 500, 501, 1_501, Math.floor(total / 2), Math.floor(total / 3), total - 4, total - 1, total, total + 1]) {
+            const label = `${direction} ${status} [${from}, ${to}) ${offset} of ${total}`;
+            const expected = (await walk(listed()).offset(offset).execute()).map((r) => r.id);
+            const sought = await seekCreated(db, partner.partnerId, { status, from, to, offset, direction });
+            if (offset < total) expect(sought, label).toBeDefined();
+            const page = sought
+              ? (
+                  await walk(listed().where('created_at', direction === 'desc' ? '<' : '>=', sought.edge))
+                    .offset(offset - sought.skipped)
+                    .execute()
+                ).map((r) => r.id)
+              : [];
+            expect(page, label).toEqual(expected);
+          }
         }
       }
     }
     expect(await seekCreated(db, partner.partnerId, { offset: 12_001, direction: 'desc' })).toBeUndefined();
     const { call } = api(h());
-    const everything = (
-      await db
-        .selectFrom('companies')
-        .select('id')
-        .where('partner_id', '=', partner.partnerId)
-        .where('search_text', 'is not', null)
-        .orderBy('created_at', 'desc')
-        .orderBy('id', 'desc')
-        .execute()
-    ).map((r) => r.id);
-    for (const [query, expected] of [
-      ['perPage=100&page=111', everything.slice(11_000, 11_100)],
-      ['perPage=100&page=121', everything.slice(12_000, 12_100)],
-      ['perPage=50&page=201&ordering=created', [...everything].reverse().slice(10_000, 10_050)],
+    const rows = await db
+      .selectFrom('companies')
+      .select(['id', 'created_at'])
+      .where('partner_id', '=', partner.partnerId)
+      .where('search_text', 'is not', null)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
+    const everything = rows.map((r) => r.id);
+    const inRange = (from: number | null, to: number | null) =>
+      rows.filter((r) => (from === null || Number(r.created_at) >= from) && (to === null || Number(r.created_at) < to)).map((r) => r.id);
+    const early = BASE + 86_400_000 + 9_000;
+    const late = BASE + 1_001;
+    for (const [query, expected, total] of [
+      ['perPage=100&page=111', everything.slice(11_000, 11_100), everything.length],
+      ['perPage=100&page=121', everything.slice(12_000, 12_100), everything.length],
+      ['perPage=50&page=201&ordering=created', [...everything].reverse().slice(10_000, 10_050), everything.length],
+      [
+        `perPage=100&page=101&created=${encodeURIComponent(`,${new Date(early).toISOString()}`)}`,
+        inRange(null, early).slice(10_000, 10_100),
+        inRange(null, early).length,
+      ],
+      [
+        `perPage=100&page=101&ordering=created&created=${encodeURIComponent(`${new Date(late).toISOString()},`)}`,
+        inRange(late, null).reverse().slice(10_000, 10_100),
+        inRange(late, null).length,
+      ],
     ] as const) {
       const res = await call('GET', `/kyb/companies/?${query}`, partner.auth);
       expect(res.status, res.text).toBe(200);
-      expect(res.json.count).toBe(everything.length);
+      expect(res.json.count, query).toBe(total);
       expect(
         res.json.results.map((r: { id: string }) => r.id),
         query,

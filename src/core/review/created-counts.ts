@@ -70,19 +70,25 @@ export async function countCreatedRange(db: Db, partnerId: string, range: Create
 }
 
 /**
- * Where a deep page of the partner's listed companies (in `status` if given) starts, newest
- * first (`desc`) or oldest first: the second holding the `offset`-th company, found by descending
- * the bucket widths (summing at each a few dozen buckets inside the one found at the coarser),
- * and how many companies come before that second in list order. The page is then `skipped`
- * companies fewer to skip, from that second's edge: a walk inside one second of creation time
- * instead of `offset` index entries. Undefined if the counts hold fewer companies than `offset`
- * (a page past the end, or companies removed meanwhile).
+ * Where a deep page of the partner's listed companies (in `status` and the time range if given)
+ * starts, newest first (`desc`) or oldest first: the second holding the `offset`-th company,
+ * found by descending the bucket widths (summing at each a few dozen buckets inside the one found
+ * at the coarser), and how many of the listed companies come before that second's edge in list
+ * order. The page is then `offset - skipped` companies from that edge (`created_at < edge`
+ * newest first, `>= edge` oldest first): a walk inside one second of creation time instead of
+ * `offset` index entries. A time range shifts the offset by the companies on its far side of
+ * the order. Undefined if the counts hold fewer companies than that (a page past the end, or
+ * companies removed meanwhile).
  */
 export async function seekCreated(
   db: Db,
   partnerId: string,
-  { status, offset, direction }: { status?: string | undefined; offset: number; direction: 'asc' | 'desc' },
+  { status, from = null, to = null, offset, direction }: Partial<CreatedRange> & { offset: number; direction: 'asc' | 'desc' },
 ): Promise<{ edge: number; skipped: number } | undefined> {
+  // The companies listed before the range, in list order: newer than it, or older.
+  const outside = direction === 'desc' ? (to === null ? null : { from: to, to: null }) : from === null ? null : { from: null, to: from };
+  const before = outside === null ? 0 : (await countCreatedRange(db, partnerId, { status, ...outside })).reduce((sum, row) => sum + row.count, 0);
+  const target = offset + before;
   let skipped = 0;
   let within: [number, number] | undefined;
   for (let level = WIDTHS.length - 1; level >= 0; level -= 1) {
@@ -97,14 +103,18 @@ export async function seekCreated(
       .execute();
     const found = buckets.find((row) => {
       const count = Number(row.count ?? 0);
-      if (skipped + count > offset) return true;
+      if (skipped + count > target) return true;
       skipped += count;
       return false;
     });
     if (!found) return undefined;
     within = [Number(found.bucket), Number(found.bucket) + width];
   }
-  return { edge: direction === 'desc' ? within![1] : within![0], skipped };
+  const edge = direction === 'desc' ? within![1] : within![0];
+  // A second straddling the range's near end: the page starts at that end (then the offset is
+  // under a second of companies).
+  if (direction === 'desc' ? to !== null && edge > to : from !== null && edge < from) return { edge: (direction === 'desc' ? to : from)!, skipped: 0 };
+  return { edge, skipped: skipped - before };
 }
 
 function ceilTo(time: number | null, width: number): number | null {

@@ -5,7 +5,7 @@ import { DEFAULT_PER_PAGE, type CompanyListQuery, type CompanyListReview, type P
 import type { PartnerCtx } from '../context.js';
 import { loadFlow } from '../forms/access.js';
 import { presentCompany, presentMeta } from '../forms/present-form.js';
-import { companyFilters, countsOf } from './company-filters.js';
+import { companyFilters, countsOf, type CompanyFilters } from './company-filters.js';
 import { countSearchInRange } from './count-companies.js';
 import { countCreatedRange, seekCreated, type CreatedRange } from './created-counts.js';
 import { countMatches, hasBand, isMatch, partnerMatches, searchedRows, usesSearchIndex } from './search-companies.js';
@@ -76,7 +76,15 @@ export async function listCompanies({ ctx, query }: { ctx: PartnerCtx; query: Co
     } else if (!isSearch) {
       const listed = withFilters(ctx.db.selectFrom('company_search').where('partner_id', '=', ctx.partnerId));
       count = filters.isCreatedCounted ? await countCreated(ctx, { status: query.status, from, to }) : await countRows(listed);
-      pageIds = listed.select('company_id').orderBy('created_at', direction).orderBy('company_id', direction).limit(perPage).offset(offset);
+      const sought = isSought(filters, query, offset, count)
+        ? await seekCreated(ctx.db, ctx.partnerId, { status: query.status, from, to, offset, direction })
+        : undefined;
+      pageIds = (sought ? listed.where('created_at', direction === 'desc' ? '<' : '>=', sought.edge) : listed)
+        .select('company_id')
+        .orderBy('created_at', direction)
+        .orderBy('company_id', direction)
+        .limit(perPage)
+        .offset(offset - (sought?.skipped ?? 0));
     } else {
       const listed = withFilters(ctx.db.selectFrom('company_search').where('partner_id', '=', ctx.partnerId));
       // A status with a band of its own narrows the matches to one rowid range of the index.
@@ -114,15 +122,11 @@ export async function listCompanies({ ctx, query }: { ctx: PartnerCtx; query: Co
       : filters.isCreatedCounted
         ? await countCreated(ctx, { status: query.status, from, to })
         : await countRows(filtered(ctx.db));
-    // A deep page in creation order, with no filter or a status only: sought from the counts per
-    // second of creation time, then walked inside that second.
-    const isSought =
-      isCounted &&
-      !isByDeadline &&
-      offset >= SOUGHT_OFFSET &&
-      offset < count &&
-      [query.approvalStatus, query.assignedTo, query.riskLevel].every((v) => v === undefined);
-    const sought = isSought ? await seekCreated(ctx.db, ctx.partnerId, { status: query.status, offset, direction }) : undefined;
+    // A deep page in creation order, with no filter, a status or a time range: sought from the
+    // counts per second of creation time, then walked inside that second.
+    const sought = isSought(filters, query, offset, count)
+      ? await seekCreated(ctx.db, ctx.partnerId, { status: query.status, from, to, offset, direction })
+      : undefined;
     pageIds = sought
       ? ordered(
           filtered(ctx.db)
@@ -162,6 +166,17 @@ export async function listCompanies({ ctx, query }: { ctx: PartnerCtx; query: Co
     })),
   );
   return { count, page, perPage, results };
+}
+
+/** Whether a page is sought through company_created_counts: deep, in creation order, with no filter but a status and a time range. */
+function isSought(filters: CompanyFilters, query: CompanyListQuery, offset: number, count: number): boolean {
+  return (
+    query.ordering !== 'deadline' &&
+    offset >= SOUGHT_OFFSET &&
+    offset < count &&
+    (filters.isCounted || filters.isCreatedCounted) &&
+    [query.approvalStatus, query.assignedTo, query.riskLevel].every((v) => v === undefined)
+  );
 }
 
 /** The listed companies in a time range (in a status if given), from the counts per creation-time bucket the triggers keep. */
