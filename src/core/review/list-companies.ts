@@ -39,8 +39,8 @@ export interface CompanyPage {
  * `count` is exact. With no filter or only filters on few values (status, approvalStatus,
  * riskLevel, assignedTo) it is read from company_counts, which triggers keep exact in every
  * writer's transaction; a time range (with a status or not) from company_created_counts, kept
- * the same way, which also finds a deep page's second of creation time; the other filters (created, registrationNumber, q) are counted on
- * their index: on SQLite `q` and `created` on company_search (a partner's trigram matches are
+ * the same way, which also finds a deep page's second of creation time. The other filters
+ * (created with another filter, registrationNumber, q) are counted on their index: on SQLite `q` and `created` on company_search (a partner's trigram matches are
  * one rowid range of the FTS index), on PostgreSQL `q` on company_search (its trigram index and
  * narrow heap) and the others on companies.
  */
@@ -168,7 +168,7 @@ export async function listCompanies({ ctx, query }: { ctx: PartnerCtx; query: Co
   return { count, page, perPage, results };
 }
 
-/** Whether a page is sought through company_created_counts: deep, in creation order, with no filter but a status and a time range. */
+/** Whether a page is sought through company_created_counts: deep, in creation order, with no filter but a status, a time range or both. */
 function isSought(filters: CompanyFilters, query: CompanyListQuery, offset: number, count: number): boolean {
   return (
     query.ordering !== 'deadline' &&
