@@ -190,6 +190,7 @@ export async function benchCompanies(label: 'sqlite' | 'postgres', postgresUrl?:
       ['list status+riskLevel', () => '/kyb/companies/?status=COMPLETED&riskLevel=HIGH'],
       ['list registrationNumber', (i) => `/kyb/companies/?registrationNumber=REG${one(i)}`],
       ['list created (later half)', () => `/kyb/companies/?created=${encodeURIComponent(`${mid},`)}`],
+      ['list created half, last page', () => `/kyb/companies/?perPage=100&page=${COMPANIES / 200}&created=${encodeURIComponent(`${mid},`)}`],
       ['list created (one minute)', () => `/kyb/companies/?created=${encodeURIComponent(`${mid},${new Date(Date.parse(mid) + 60_000).toISOString()}`)}`],
       ['list q (common word)', () => '/kyb/companies/?q=BÁLTIC'],
       ['list q (one company)', (i) => `/kyb/companies/?q=trading%20${one(i)}`],

@@ -25,6 +25,7 @@ import * as listChanges from './migrations/20261128T0830-list-changes.js';
 import * as govSessions from './migrations/20261129T0100-gov-sessions.js';
 import * as searchTable from './migrations/20261129T0200-search-table.js';
 import * as registryImportTables from './migrations/20261130T0100-registry-import-tables.js';
+import * as createdCounts from './migrations/20261201T0100-created-counts.js';
 
 /** Migrations in order; names are their timestamps and never change once released. */
 const migrations: Record<string, Migration> = {
@@ -53,6 +54,7 @@ const migrations: Record<string, Migration> = {
   '20261129T0100-gov-sessions': govSessions,
   '20261129T0200-search-table': searchTable,
   '20261130T0100-registry-import-tables': registryImportTables,
+  '20261201T0100-created-counts': createdCounts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

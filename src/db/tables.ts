@@ -39,6 +39,7 @@ export interface Database {
   managers: ManagerRow;
   company_comments: CompanyCommentRow;
   company_counts: CompanyCountRow;
+  company_created_counts: CompanyCreatedCountRow;
   company_search: CompanySearchRow;
   company_search_partitions: CompanySearchPartitionRow;
   file_blobs: FileBlobRow;
@@ -579,6 +580,19 @@ export interface CompanyCountRow {
   risk_level: string;
   /** 0: not assigned. */
   assigned_to: number;
+  count: number;
+}
+
+/**
+ * The number of listed companies per partner, status and creation-time bucket: `bucket` is the
+ * start (ms) of a span of `width` ms, aligned on the epoch, at each of the widths of migration
+ * 20261201T0100 (a second, a minute, an hour, a day, 32 days), kept exact by triggers on companies.
+ */
+export interface CompanyCreatedCountRow {
+  partner_id: string;
+  width: number;
+  bucket: number;
+  status: string;
   count: number;
 }
 

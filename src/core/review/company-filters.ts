@@ -18,6 +18,8 @@ export interface CompanyFilters {
   isSearch: boolean;
   /** No time range, registration number or search: company_counts answers the count. */
   isCounted: boolean;
+  /** A time range, perhaps with a status, and no other filter: company_created_counts answers the count. */
+  isCreatedCounted: boolean;
   /**
    * company_search answers. SQLite: `q` and `created` with every filter but the registration
    * number. PostgreSQL: `q`, alone or with a status and a time range (what its copy holds).
@@ -61,12 +63,18 @@ export function companyFilters(db: Db, partnerId: string, query: Omit<CompanyLis
     return q;
   };
   const isCounted = from === null && to === null && query.registrationNumber === undefined && !isSearch;
+  const isCreatedCounted =
+    (from !== null || to !== null) &&
+    query.registrationNumber === undefined &&
+    !isSearch &&
+    [query.approvalStatus, query.assignedTo, query.riskLevel].every((v) => v === undefined);
   return {
     from,
     to,
     folded,
     isSearch,
     isCounted,
+    isCreatedCounted,
     viaSearchIndex: usesSearchIndex(db)
       ? !isCounted && query.registrationNumber === undefined
       : isSearch &&

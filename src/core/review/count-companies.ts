@@ -6,6 +6,7 @@ import type { CompanyStatusCounts, CompanyStatusCountsQuery } from '../../schema
 import { KYB_STATUSES, type KybStatus } from '../../shared/enums.js';
 import type { PartnerCtx } from '../context.js';
 import { companyFilters, countsOf, type CompanyFilters } from './company-filters.js';
+import { countCreatedRange } from './created-counts.js';
 import { countMatches, countMatchesByStatus, partnerMatches, searchedRows, statusesOfBands, usesSearchIndex } from './search-companies.js';
 
 export type CountRow = { status: string; count: number | string | bigint | null };
@@ -14,7 +15,7 @@ export type CountRow = { status: string; count: number | string | bigint | null 
  * How many of the partner's listed companies each status holds under the list's other filters:
  * one grouped statement where a queue page would otherwise count once per status (the counts
  * beside its status tabs). Read from company_counts when no time range, registration number or
- * search narrows the list; otherwise counted where the list counts (company_search, or on
+ * search narrows the list, from company_created_counts when only a time range does; otherwise counted where the list counts (company_search, or on
  * PostgreSQL without a search companies), each status on its own index range when there is no
  * search.
  */
@@ -26,6 +27,8 @@ export async function countCompaniesByStatus({ ctx, query }: { ctx: PartnerCtx; 
       .select((eb) => ['status', eb.fn.sum<number | string | null>('count').as('count')])
       .groupBy('status')
       .execute();
+  } else if (filters.isCreatedCounted) {
+    rows = await countCreatedRange(ctx.db, ctx.partnerId, filters);
   } else if (filters.viaSearchIndex) {
     rows = await countSearchIndex(ctx, query, filters);
   } else {
