@@ -242,13 +242,14 @@ type WordSplit = { i: number; cuts: number[]; shortest: number };
 
 /**
  * A letter cut off a company name's word is kept only beside another letter, which it joins ("M
- * SCONSTRUCTORES" is "MS CONSTRUCTORES", "R EOF" is "RE OF"). Standing alone it would turn an
- * unknown word into a known one and a particle or a letter: "HOLDINGS" is not "HOLDING S", "DEA"
- * is not "DE A".
+ * SCONSTRUCTORES" is "MS CONSTRUCTORES", "R EOF" is "RE OF"), or before a legal form ("YCIA" is
+ * "Y CIA", "and company"). Standing alone before a word it would turn an unknown word into a known
+ * one and a particle or a letter: "HOLDINGS" is not "HOLDING S", "DEA" is not "DE A".
  */
 function isLetterKept(words: readonly string[], i: number, cut: number): boolean {
+  const word = words[i]!;
   const neighbour = cut === 1 ? words[i - 1] : words[i + 1];
-  return neighbour?.length === 1;
+  return neighbour?.length === 1 || (cut === 1 && legalFormTable().classOf(word.slice(1)) !== undefined);
 }
 
 /** The shortest company-name word a one-letter cut is tried on ("EOF", from "R/E OF"). */
@@ -268,6 +269,14 @@ function isListedSyllable(data: IndexData, part: string): boolean {
   if (part.length !== 2) return false;
   const id = data.termIds.get(part);
   return id !== undefined && data.termNameCount[id]! >= SYLLABLE_NAME_COUNT;
+}
+
+/**
+ * How good a piece is, for ranking splits (the shortest piece's rank first): its length, a glued
+ * particle counting as a three-letter word ("JUNDAL" is "JUND AL" before "JU NDAL").
+ */
+function pieceRank(piece: string): number {
+  return GLUED_PARTICLES.has(piece) ? Math.max(piece.length, 3) : piece.length;
 }
 
 /** Where one word may be cut into two or three commoner vocabulary words (splitGlued's rules), in the order tried. */
@@ -296,7 +305,8 @@ function wordSplits(data: IndexData, word: string, isPerson: boolean, cutsSyllab
     if (word.length < 5) return splits;
   }
   for (let cut = 2; cut <= word.length - 2; cut++) {
-    if (known([word.slice(0, cut), word.slice(cut)])) splits.push({ cuts: [cut], shortest: Math.min(cut, word.length - cut) });
+    const pieces = [word.slice(0, cut), word.slice(cut)];
+    if (known(pieces)) splits.push({ cuts: [cut], shortest: Math.min(...pieces.map(pieceRank)) });
   }
   if (splits.length > 0 || word.length < 8) return splits;
   for (let a = 2; a <= word.length - 3; a++) {

@@ -134,6 +134,22 @@ describe("a company name's one-letter word glued to its neighbour (issue 13, tok
     expect(alerts(entityId, name, 'any')).toBe(true);
   });
 
+  it.each([
+    ['ofac-sdn:11490', 'ASES DE COMPETENCIA YCIA. S.A.'],
+    ['ofac-sdn:6545', 'INVERSIONES NAMOS YCIA. LTDA.'],
+  ])('finds %s from "%s", a letter glued to the legal form after it', (entityId, name) => {
+    expect(alerts(entityId, name, 'organisation')).toBe(true);
+  });
+
+  it('finds GRUPO W S.A. from "GRUPO WS.A.", a dotted legal form glued to a letter', () => {
+    expect(alerts('ofac-sdn:18952', 'GRUPO WS.A.', 'organisation')).toBe(true);
+  });
+
+  it('finds JUND AL-AQSA from "JUNDAL-AQSA", a split at a particle ranked before one into shorter pieces', () => {
+    expect(alerts('ofac-sdn:20620', 'JUNDAL-AQSA', 'organisation')).toBe(true);
+    expect(alerts('ofac-sdn:20620', 'JUNDAL-AQSA', 'any')).toBe(true);
+  });
+
   it('finds DAY E-COMMERCE from "DAYE-COMMERCE", the listed word and the one-letter particle after it glued', () => {
     expect(alerts('ofac-sdn:25624', 'DAYE-COMMERCE', 'organisation')).toBe(true);
     expect(alerts('ofac-sdn:25624', 'DAYE-COMMERCE', 'any')).toBe(true);
