@@ -96,8 +96,12 @@ function addGluedPairs(side: readonly WeightedToken[], other: readonly WeightedT
  * "DAYE-COMMERCE"): the particle is a letter of the word.
  */
 function isGluable(a: WeightedToken, b: WeightedToken): boolean {
-  const isLetter = (t: WeightedToken) => t.tag === 'stop' && t.text.length === 1;
-  return (a.tag === 'word' && (b.tag === 'word' || isLetter(b))) || (isLetter(a) && b.tag === 'word');
+  if (a.tag === 'word') return b.tag === 'word' || isLetterParticle(b);
+  return b.tag === 'word' && isLetterParticle(a);
+}
+
+function isLetterParticle(token: WeightedToken): boolean {
+  return token.tag === 'stop' && token.text.length === 1;
 }
 
 /**
@@ -112,13 +116,19 @@ function addArticlePairs(side: readonly WeightedToken[], other: readonly Weighte
     if (word.tag !== 'word' || side[i - 1]!.tag !== 'stop' || !GLUED_ARTICLES.has(side[i - 1]!.text)) continue;
     for (let j = 0; j < other.length; j++) {
       const target = other[j]!;
-      if (target.tag !== 'word' || target.text.length < word.text.length + 2 || !GLUED_ARTICLES.has(target.text.slice(0, 2))) continue;
+      if (target.tag !== 'word' || target.text.length < word.text.length + 2 || !startsWithArticle(target.text)) continue;
       const value = tokenSimilarity(word, { text: target.text.slice(2), tag: 'word', codes: [], skeleton: '' }, false).value;
       if (value < 0.75) continue;
       const similarity = { value: value * 0.97, kind: 'glued' as const };
       out.push(sideIsListed ? { query: [j], listed: [i], similarity } : { query: [i], listed: [j], similarity });
     }
   }
+}
+
+/** "al…" or "el…", without slicing: this runs for every candidate name. */
+function startsWithArticle(text: string): boolean {
+  const first = text.charCodeAt(0);
+  return text.charCodeAt(1) === 108 && (first === 97 || first === 101);
 }
 
 function sum(values: number[]): number {
