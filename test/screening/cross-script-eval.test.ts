@@ -15,12 +15,14 @@ import { screeningDataDir } from './data-dir.js';
 // stands, particles' typos, syllable splits) they measure 82.8 % and 81.0 %, so the bounds are
 // back at 0.82 and 0.80. With ظ read "dh" beside the Persian "z" and the title السيد read as
 // "sayyid" (issue 13, 28 November 2026) Arabic measures 83.6 %: its bound is 0.83, just under, so
-// a change that gives the gain back fails.
+// a change that gives the gain back fails. With sun letters, South Asian compounds, سيد as title
+// and name, Arabic-script titles, the Urdu ہ and glued articles (sixth session) Arabic measures
+// 86.6 % and Persian 83.3 %: bounds 0.86 and 0.83.
 const BOUNDS: ReadonlyArray<readonly [script: string, kind: string, recallAt1: number]> = [
-  ['Arab', 'native list spelling', 0.83],
+  ['Arab', 'native list spelling', 0.86],
   ['Cyrl', 'native list spelling', 0.9],
   ['Cyrl', 'reverse transliteration', 0.95],
-  ['Arab (Persian)', 'reverse transliteration', 0.8],
+  ['Arab (Persian)', 'reverse transliteration', 0.83],
   ['Hang', 'reverse transliteration', 0.82],
   ['Hani', 'reverse transliteration', 0.9],
 ];

@@ -11,8 +11,11 @@ import { screeningDataDir } from './data-dir.js';
  * customer. Tighten them when the engine improves; never loosen them quietly.
  */
 const BOUNDS = {
-  /** 99.7 % measured (28 November 2026) once misspelt, split and narrow legal forms and glued acronyms were read; was 0.99. */
-  headlineRecallAt1PercentAlertRate: 0.993,
+  /**
+   * 99.7 % measured (28 November 2026) once misspelt, split and narrow legal forms and glued acronyms were read; was 0.99.
+   * 99.78 % once a company name's glued letters were cut off again (sixth session): 0.997, just under.
+   */
+  headlineRecallAt1PercentAlertRate: 0.997,
   allRecallAtProductionThreshold: 0.97,
   recallAt10: 0.99,
   alertsPerThousandAtProductionThreshold: 8,

@@ -1,7 +1,7 @@
 import { rarityWeight, termKey, type IndexData } from '../index/index-data.js';
 import { oneDeletions } from '../index/key-table.js';
 import { consonantSkeleton, phoneticCodes } from '../normalize/keys.js';
-import { isSyllabicScript, legalFormTable, normalizeName, tagWords, type NameToken } from '../normalize/normalize-name.js';
+import { isSyllabicScript, joinLetterRuns, legalFormTable, normalizeName, tagWords, type NameToken } from '../normalize/normalize-name.js';
 import { MAX_REMEMBERED_WORDS, type Restriction } from './candidates.js';
 import { tokenSimilarity, type Similarity, type TokenInfo } from './token-similarity.js';
 import { tagWeight } from './weights.js';
@@ -215,14 +215,14 @@ function splitGlued(
   const splits: WordSplit[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
-    if (word.length < 5) continue;
+    if (word.length < (isPerson ? 5 : MIN_LETTER_CUT_LENGTH)) continue;
     const key = `${isPerson ? 'p' : 'o'}${cutsSyllables ? 's' : ''}${word}`;
     let found = memo?.splits.get(key);
     if (!found) {
       found = wordSplits(data, word, isPerson, cutsSyllables);
       if (memo && memo.splits.size < MAX_REMEMBERED_WORDS && isWorthRemembering(word)) memo.splits.set(key, found);
     }
-    for (const split of found) splits.push({ ...split, i });
+    for (const split of found) if (split.shortest > 1 || isLetterKept(words, i, split.cuts[0]!)) splits.push({ ...split, i });
   }
   const pick = (pieces: number, count: number) =>
     splits
@@ -232,11 +232,28 @@ function splitGlued(
   return [...pick(2, 2), ...pick(3, 1)].map(({ i, cuts }) => {
     const word = words[i]!;
     const pieces = [0, ...cuts].map((from, k) => word.slice(from, cuts[k]));
-    return tagWords([...words.slice(0, i), ...pieces, ...words.slice(i + 1)], isPerson, isSyllabic);
+    const spelled = [...words.slice(0, i), ...pieces, ...words.slice(i + 1)];
+    // A letter cut off joins the letters beside it, as the listed name's were joined ("M S" is "MS").
+    return tagWords(isPerson ? spelled : joinLetterRuns(spelled), isPerson, isSyllabic);
   });
 }
 
 type WordSplit = { i: number; cuts: number[]; shortest: number };
+
+/**
+ * A letter cut off a company name's word is kept only beside another letter, which it joins ("M
+ * SCONSTRUCTORES" is "MS CONSTRUCTORES", "R EOF" is "RE OF"), or before a legal form ("YCIA" is
+ * "Y CIA", "and company"). Standing alone before a word it would turn an unknown word into a known
+ * one and a particle or a letter: "HOLDINGS" is not "HOLDING S", "DEA" is not "DE A".
+ */
+function isLetterKept(words: readonly string[], i: number, cut: number): boolean {
+  const word = words[i]!;
+  const neighbour = cut === 1 ? words[i - 1] : words[i + 1];
+  return neighbour?.length === 1 || (cut === 1 && legalFormTable().classOf(word.slice(1)) !== undefined);
+}
+
+/** The shortest company-name word a one-letter cut is tried on ("EOF", from "R/E OF"). */
+const MIN_LETTER_CUT_LENGTH = 3;
 
 /** Listed names this many times or more as a word make a two-letter piece a name of its own. */
 const SYLLABLE_NAME_COUNT = 3;
@@ -252,6 +269,14 @@ function isListedSyllable(data: IndexData, part: string): boolean {
   if (part.length !== 2) return false;
   const id = data.termIds.get(part);
   return id !== undefined && data.termNameCount[id]! >= SYLLABLE_NAME_COUNT;
+}
+
+/**
+ * How good a piece is, for ranking splits (the shortest piece's rank first): its length, a glued
+ * particle counting as a three-letter word ("JUNDAL" is "JUND AL" before "JU NDAL").
+ */
+function pieceRank(piece: string): number {
+  return GLUED_PARTICLES.has(piece) ? Math.max(piece.length, 3) : piece.length;
 }
 
 /** Where one word may be cut into two or three commoner vocabulary words (splitGlued's rules), in the order tried. */
@@ -271,8 +296,17 @@ function wordSplits(data: IndexData, word: string, isPerson: boolean, cutsSyllab
   const whole = frequency(word);
   const known = (pieces: string[]) => pieces.every((p, k) => isPiece(p, k > 0 && k < pieces.length - 1)) && Math.min(...pieces.map(frequency)) > whole;
   const splits: Array<Omit<WordSplit, 'i'>> = [];
+  if (!isPerson) {
+    // A company name's one-letter word glued to the next or the last ("DAY E-COMMERCE" typed
+    // "DAYE-COMMERCE", "M S CONSTRUCTORES" typed "M SCONSTRUCTORES"): the letter is cut off when the
+    // rest is a listed word commoner than the whole.
+    if (frequency(word.slice(1)) > whole) splits.push({ cuts: [1], shortest: 1 });
+    if (frequency(word.slice(0, -1)) > whole) splits.push({ cuts: [word.length - 1], shortest: 1 });
+    if (word.length < 5) return splits;
+  }
   for (let cut = 2; cut <= word.length - 2; cut++) {
-    if (known([word.slice(0, cut), word.slice(cut)])) splits.push({ cuts: [cut], shortest: Math.min(cut, word.length - cut) });
+    const pieces = [word.slice(0, cut), word.slice(cut)];
+    if (known(pieces)) splits.push({ cuts: [cut], shortest: Math.min(...pieces.map(pieceRank)) });
   }
   if (splits.length > 0 || word.length < 8) return splits;
   for (let a = 2; a <= word.length - 3; a++) {

@@ -26,6 +26,8 @@ export interface NameScore {
 export const LISTED_SIDE_WEIGHT = 0.35;
 /** Ceiling for names that agree only on legal forms, particles or initials ("CORP"). */
 export const NO_WORD_MATCH_CEILING = 0.5;
+/** Articles the lists write glued to the word after them as often as apart ("ELDIN", "ALQAIDA"). */
+const GLUED_ARTICLES: ReadonlySet<string> = new Set(['al', 'el']);
 
 /**
  * Aligns query and listed tokens one to one (greedy by similarity, with two
@@ -42,6 +44,8 @@ export function scoreName(query: readonly WeightedToken[], listed: readonly Weig
   }
   addGluedPairs(query, listed, candidates, false);
   addGluedPairs(listed, query, candidates, true);
+  addArticlePairs(query, listed, candidates, false);
+  addArticlePairs(listed, query, candidates, true);
   candidates.sort((a, b) => b.similarity.value - a.similarity.value || b.query.length + b.listed.length - (a.query.length + a.listed.length));
   const usedQuery = new Uint8Array(query.length);
   const usedListed = new Uint8Array(listed.length);
@@ -72,7 +76,7 @@ export function scoreName(query: readonly WeightedToken[], listed: readonly Weig
 function addGluedPairs(side: readonly WeightedToken[], other: readonly WeightedToken[], out: AlignedPair[], sideIsListed: boolean): void {
   for (let i = 0; i + 1 < side.length; i++) {
     const [a, b] = [side[i]!, side[i + 1]!];
-    if (a.tag !== 'word' || b.tag !== 'word') continue;
+    if (!isGluable(a, b)) continue;
     // Listed names print the surname first ("HADI, Abdul"), so the listed side glues both ways.
     const orders = sideIsListed ? [a.text + b.text, b.text + a.text] : [a.text + b.text];
     for (let j = 0; j < other.length; j++) {
@@ -85,6 +89,46 @@ function addGluedPairs(side: readonly WeightedToken[], other: readonly WeightedT
       out.push(sideIsListed ? { query: [j], listed: [i, i + 1], similarity: value } : { query: [i, i + 1], listed: [j], similarity: value });
     }
   }
+}
+
+/**
+ * Two words glue, and so does a word and a one-letter particle beside it ("DAY E-COMMERCE" typed
+ * "DAYE-COMMERCE"): the particle is a letter of the word.
+ */
+function isGluable(a: WeightedToken, b: WeightedToken): boolean {
+  if (a.tag === 'word') return b.tag === 'word' || isLetterParticle(b);
+  return b.tag === 'word' && isLetterParticle(a);
+}
+
+function isLetterParticle(token: WeightedToken): boolean {
+  return token.tag === 'stop' && token.text.length === 1;
+}
+
+/**
+ * A word after an article ("NUR AL DIN") facing a word with the article glued to it ("NOR
+ * ELDIN"): the word meets the other without its article, and the article of `side` stays free to
+ * meet an article elsewhere (as gluing the two would not let it: the greedy alignment takes the
+ * exact "al" pair first).
+ */
+function addArticlePairs(side: readonly WeightedToken[], other: readonly WeightedToken[], out: AlignedPair[], sideIsListed: boolean): void {
+  for (let i = 1; i < side.length; i++) {
+    const word = side[i]!;
+    if (word.tag !== 'word' || side[i - 1]!.tag !== 'stop' || !GLUED_ARTICLES.has(side[i - 1]!.text)) continue;
+    for (let j = 0; j < other.length; j++) {
+      const target = other[j]!;
+      if (target.tag !== 'word' || target.text.length < word.text.length + 2 || !startsWithArticle(target.text)) continue;
+      const value = tokenSimilarity(word, { text: target.text.slice(2), tag: 'word', codes: [], skeleton: '' }, false).value;
+      if (value < 0.75) continue;
+      const similarity = { value: value * 0.97, kind: 'glued' as const };
+      out.push(sideIsListed ? { query: [j], listed: [i], similarity } : { query: [i], listed: [j], similarity });
+    }
+  }
+}
+
+/** "al…" or "el…", without slicing: this runs for every candidate name. */
+function startsWithArticle(text: string): boolean {
+  const first = text.charCodeAt(0);
+  return text.charCodeAt(1) === 108 && (first === 97 || first === 101);
 }
 
 function sum(values: number[]): number {

@@ -124,3 +124,41 @@ describe('misses of the harder evaluation (issue 13): acronyms glued, legal form
     expect(alerts(entityId, name, 'person')).toBe(true);
   });
 });
+
+describe("a company name's one-letter word glued to its neighbour (issue 13, token glue)", () => {
+  it.each([
+    ['ofac-sdn:10457', 'M SCONSTRUCTORES LTDA.'],
+    ['ofac-sdn:9380', 'R/EOF AUDREY FARM'],
+  ])('finds %s from "%s", the letter cut off again and joined to the letter beside it', (entityId, name) => {
+    expect(alerts(entityId, name, 'organisation')).toBe(true);
+    expect(alerts(entityId, name, 'any')).toBe(true);
+  });
+
+  it.each([
+    ['ofac-sdn:11490', 'ASES DE COMPETENCIA YCIA. S.A.'],
+    ['ofac-sdn:6545', 'INVERSIONES NAMOS YCIA. LTDA.'],
+  ])('finds %s from "%s", a letter glued to the legal form after it', (entityId, name) => {
+    expect(alerts(entityId, name, 'organisation')).toBe(true);
+  });
+
+  it('finds GRUPO W S.A. from "GRUPO WS.A.", a dotted legal form glued to a letter', () => {
+    expect(alerts('ofac-sdn:18952', 'GRUPO WS.A.', 'organisation')).toBe(true);
+  });
+
+  it('finds JUND AL-AQSA from "JUNDAL-AQSA", a split at a particle ranked before one into shorter pieces', () => {
+    expect(alerts('ofac-sdn:20620', 'JUNDAL-AQSA', 'organisation')).toBe(true);
+    expect(alerts('ofac-sdn:20620', 'JUNDAL-AQSA', 'any')).toBe(true);
+  });
+
+  it('finds DAY E-COMMERCE from "DAYE-COMMERCE", the listed word and the one-letter particle after it glued', () => {
+    expect(alerts('ofac-sdn:25624', 'DAYE-COMMERCE', 'organisation')).toBe(true);
+    expect(alerts('ofac-sdn:25624', 'DAYE-COMMERCE', 'any')).toBe(true);
+  });
+
+  it('cuts no letter off a word that would stand alone ("HOLDINGS" is not "HOLDING S")', () => {
+    const hits = index.search({ name: 'BASSI HOLDINGS FZE', kind: 'organisation' }, { threshold: 0, limit: 50 });
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.flatMap((h) => h.tokenPairs.map((p) => p.query))).not.toContain('s');
+    expect(hits.filter((h) => h.isAlert)).toEqual([]);
+  });
+});

@@ -31,8 +31,8 @@ export interface NormalizeOptions {
 const ARABIC_MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g;
 const APOSTROPHES = /['’‘`ʻʼʿʾ´]/g;
 const DOTTED_ACRONYM = /(?<![a-z0-9])[a-z](?:\.[a-z])+\.?(?![a-z0-9])/g;
-/** A dotted acronym typed glued to the word before it ("GADS.A.", "DEC.V."): its letters each carry a dot, the last one too. */
-const GLUED_DOTTED_ACRONYM = /([a-z0-9]{2,})([a-z](?:\.[a-z])+\.)(?![a-z0-9])/g;
+/** A dotted acronym typed glued to the word or letter before it ("GADS.A.", "DEC.V.", "WS.A."): its letters each carry a dot, the last one too. */
+const GLUED_DOTTED_ACRONYM = /([a-z0-9]+)([a-z](?:\.[a-z])+\.)(?![a-z0-9])/g;
 
 /**
  * The one normalisation applied alike to listed names and queries: NFKC, a

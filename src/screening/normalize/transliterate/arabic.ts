@@ -58,6 +58,9 @@ const WAW = 'و';
 const YA = new Set(['ي', 'ی']);
 const PERSIAN_LETTERS = /[پچژگکی]/;
 
+/** سيد is the title "Sayyid" or the name "Said", "Sayed": read both ways, as the title first. */
+const TITLE_OR_NAME = 'سيد';
+
 /** Whole words the lists always spell one way. */
 const WORDS: ReadonlyMap<string, string> = new Map([
   ['بن', 'bin'],
@@ -73,30 +76,71 @@ const WORDS: ReadonlyMap<string, string> = new Map([
   ['محمد', 'muhammad'],
   ['أحمد', 'ahmad'],
   ['احمد', 'ahmad'],
-  // The title "Mr" / "Sayyid" (السيد محمد): written with the article, read as the title word so
-  // that it counts as one at the head of a name; ending a name it stays a family name.
+  // عبد الله written as one word is the same name.
+  ['عبدالله', 'abdallah'],
+  // The title "Mr" / "Sayyid" (السيد محمد, سيد محمد): read as the title word, with or without the
+  // article, so that it counts as one at the head of a name; ending a name it stays a family name.
   ['السيد', 'sayyid'],
+  [TITLE_OR_NAME, 'sayyid'],
+  // Titles the lists write in Latin letters (data/titles.ts): their Arabic and Persian spellings.
+  ['شيخ', 'shaykh'],
+  ['الشيخ', 'shaykh'],
+  ['حاج', 'haji'],
+  ['حاجي', 'haji'],
+  ['ملا', 'mulla'],
+  ['مولوي', 'mawlawi'],
+  ['مولانا', 'mawlana'],
+  // "Limited" and "Private" as Pakistani and Afghan company names write them in Urdu and Persian
+  // letters (راحت لمتد "RAHAT LTD.", "… پرائیویٹ لمیٹڈ" "… (PVT) LTD."): the legal form's word.
+  ['لمتد', 'limited'],
+  ['ليمتد', 'limited'],
+  ['لميتد', 'limited'],
+  ['لميٹڈ', 'limited'],
+  ['ليميٹڈ', 'limited'],
+  ['پرائيويٹ', 'private'],
 ]);
+/** Urdu writes ہ and ۃ where Arabic writes ه and ة, and Persian ی and ک where Arabic writes ي and ك: one spelling for the word list. */
+const URDU_PERSIAN_FORMS: ReadonlyMap<string, string> = new Map([
+  ['ہ', 'ه'],
+  ['ۃ', 'ة'],
+  ['ی', 'ي'],
+  ['ک', 'ك'],
+]);
+/**
+ * Second halves of South Asian and Afghan compound names ("Aziz-ur-Rahman", "Zia-ul-Haq",
+ * "Nur-ul-Islam"), as transliterated: the lists write the first half with the article glued to it.
+ */
+const COMPOUND_ENDS: ReadonlySet<string> = new Set(['rhmn', 'rhman', 'rhim', 'hq', 'aslam', 'islam', 'amin']);
+/** The letters an article before them is assimilated to ("ar-Rahman", "ad-Din", "ash-Shami"), as transliterated. */
+const SUN_LETTER_START = /^(th|dh|sh|[tdrzsnl])/;
 
 export function transliterateArabic(text: string): string[] {
   const isPersian = PERSIAN_LETTERS.test(text);
-  const spellings = spell(text, isPersian);
+  const spellings = spell(text, isPersian, true);
   // Afghan and Pakistani names are often typed without Persian letters: try their readings too.
-  if (!isPersian && /[ثذضظ]/.test(text)) spellings.push(...spell(text, true));
+  if (!isPersian && /[ثذضظ]/.test(text)) spellings.push(...spell(text, true, true));
+  if (/(^|\s)س[يی]د(?=\s|$)/.test(text)) spellings.push(...spell(text, isPersian, false));
   return [...new Set(spellings)];
 }
 
-function spell(text: string, isPersian: boolean): string[] {
+function spell(text: string, isPersian: boolean, readsTitle: boolean): string[] {
   // The normaliser may already have split the article off ("al له", "al سيد"): join it back first.
   const words = text
-    .replace(/(^|\s)al (له|سيد)(?=\s|$)/g, '$1ال$2')
+    .replace(/[ہۃ]/g, (char) => URDU_PERSIAN_FORMS.get(char)!)
+    .replace(/(^|\s)al (له|سيد|سید|شيخ|شیخ)(?=\s|$)/g, '$1ال$2')
     .split(/[\s\u200c\u200d]+/)
     .filter(Boolean);
   const out: string[] = [];
-  for (const word of words) out.push(...transliterateWord(word, isPersian));
+  for (const written of words) {
+    // "أبوغيث" written as one word: the lists write "ABU GHAITH" (the scorer glues the two back to meet "ABUGHAITH").
+    const abu = /^[اأ]بو(.{3,})$/u.exec(written);
+    if (abu) out.push('abu');
+    // An article is never written twice: after one, "الفي" is the name "Alfi" (الالفي "al-Alfi").
+    out.push(...transliterateWord(abu ? abu[1]! : written, isPersian, readsTitle, out[out.length - 1] === 'al'));
+  }
   const split = glueAbdAllah(splitAbdAl(out));
-  const glued = glueCompounds(split);
-  return glued.join(' ') === split.join(' ') ? [split.join(' ')] : [split.join(' '), glued.join(' ')];
+  const spellings = [split, glueCompounds(split, false), glueCompounds(split, true)].map((w) => w.join(' '));
+  return [...new Set(spellings)];
 }
 
 /** "عبدالحليم" written as one word: the lists mostly write "ABD AL-HALIM". */
@@ -107,9 +151,11 @@ function splitAbdAl(words: string[]): string[] {
 /**
  * Compound names the lists write as one word as often as apart: "هداية الله"
  * "HIDAYATULLAH", "نور الدين" "NOUREDDINE", "عبد الرحمن" "ABDULRAHMAN". This
- * spelling is tried as an alternative to the one written apart.
+ * spelling is tried as an alternative to the one written apart. With
+ * `assimilates`, the article of "abd al" before a sun letter is written as that
+ * letter, as in "ABDURRAHMAN", "ABDUS SALAM", "ABDERRAHMANE": a third spelling.
  */
-function glueCompounds(words: string[]): string[] {
+function glueCompounds(words: string[], assimilates: boolean): string[] {
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const [word, next, after] = [words[i]!, words[i + 1], words[i + 2]];
@@ -120,18 +166,24 @@ function glueCompounds(words: string[]): string[] {
       out.push(`${word}uddin`);
       i += 2;
     } else if (word === 'abd' && next === 'al' && after) {
-      out.push(`abdul${after}`);
+      const sun = assimilates ? SUN_LETTER_START.exec(after)?.[1] : undefined;
+      out.push(sun ? `abdu${sun}${after}` : `abdul${after}`);
       i += 2;
+    } else if (assimilates && next === 'al' && after && COMPOUND_ENDS.has(after) && word !== 'al') {
+      // "عزيز الرحمن" "AZIZ UR RAHMAN", "AZIZUR RAHMAN"; "ضياء الحق" "ZIAUL HAQ".
+      out.push(`${word}u${SUN_LETTER_START.exec(after)?.[1] ?? 'l'}`);
+      i++;
     } else out.push(word);
   }
   return out;
 }
 
-function transliterateWord(word: string, isPersian: boolean): string[] {
-  const known = WORDS.get(word);
+function transliterateWord(word: string, isPersian: boolean, readsTitle: boolean, followsArticle = false): string[] {
+  const folded = [...word].map((char) => (char === 'ی' || char === 'ک' ? URDU_PERSIAN_FORMS.get(char)! : char)).join('');
+  const known = readsTitle || folded !== TITLE_OR_NAME ? WORDS.get(folded) : undefined;
   if (known) return [known];
   // The article is written joined to its word; the lists write it apart.
-  if (word.length > 3 && word.startsWith('ال')) return ['al', ...transliterateWord(word.slice(2), isPersian)];
+  if (!followsArticle && word.length > 3 && word.startsWith('ال')) return ['al', ...transliterateWord(word.slice(2), isPersian, readsTitle, true)];
   const chars = [...word];
   let out = '';
   for (let i = 0; i < chars.length; i++) {

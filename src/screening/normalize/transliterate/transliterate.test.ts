@@ -39,6 +39,40 @@ describe('transliterate', () => {
     expect(transliterate('عبد الله', 'Arab')).toEqual(['abdallah']);
   });
 
+  it('writes عبد ال before a sun letter also assimilated, as "ABDURRAHMAN" and "ABDUS SALAM" do', () => {
+    expect(transliterate('عبد الرحمن', 'Arab')).toEqual(['abd al rhmn', 'abdulrhmn', 'abdurrhmn']);
+    expect(transliterate('عبدالسلام', 'Arab')).toEqual(['abd al slam', 'abdulslam', 'abdusslam']);
+    // A moon letter keeps the l: "ABDUL QADIR".
+    expect(transliterate('عبد القادر', 'Arab')).toEqual(['abd al qadr', 'abdulqadr']);
+  });
+
+  it('writes the compounds "Aziz-ur-Rahman", "Zia-ul-Haq" with the article glued to the first half, and أبو apart', () => {
+    expect(transliterate('عزيز الرحمن', 'Arab')).toEqual(['aziz al rhmn', 'azizur rhmn']);
+    expect(transliterate('ضياء الحق', 'Arab')).toEqual(['dya al hq', 'dyaul hq', 'zya al hq', 'zyaul hq']);
+    expect(transliterate('علي أبوغيث', 'Arab')[0]).toBe('ali abu ghith');
+    expect(transliterate('عبوده', 'Arab')).toEqual(['abudah']);
+  });
+
+  it('writes no second article: الالفي is "al Alfi", عبدالله is one name', () => {
+    expect(transliterate('عبدالله الالفي', 'Arab')).toEqual(['abdallah al alfi']);
+  });
+
+  it('reads the Urdu ہ as ه (ثناء اللہ "SANAULLAH") and Arabic-script titles and legal-form words as the lists spell them', () => {
+    // ث is "th" in Arabic, "s" in Persian and Urdu: both readings are tried.
+    expect(transliterate('ثناء اللہ', 'Arab')).toEqual(['thna allah', 'thnaullah', 'sna allah', 'snaullah']);
+    expect(normalizeName('الشيخ حسن', { isPerson: true }).tokens.map((t) => [t.text, t.tag])).toEqual([
+      ['shaykh', 'stop'],
+      ['hsn', 'word'],
+    ]);
+    expect(normalizeName('راحت لمتد', { isPerson: false }).tokens.map((t) => t.tag)).toEqual(['word', 'legal']);
+  });
+
+  it('reads سيد both as the title "Sayyid" and as the name "Said"', () => {
+    expect(transliterate('سيد محمد', 'Arab')).toEqual(['sayyid muhammad', 'sid muhammad']);
+    expect(transliterate('سید محمد', 'Arab')).toEqual(['sayyid muhammad', 'sid muhammad']);
+    expect(normalizeName('سيد محمد', { isPerson: true }).tokens.map((t) => t.tag)).toEqual(['stop', 'word']);
+  });
+
   it('reads Persian letters and writes و as v in Persian text', () => {
     expect(transliterate('پرویز', 'Arab')[0]).toBe('prvyz');
     expect(consonantSkeleton('prvyz')).toBe(consonantSkeleton('parviz'));
@@ -78,6 +112,14 @@ describe('cross-script search against Latin-only entries', () => {
     person('p:kim', 'KIM, Jong Un'),
     person('p:modi', 'MODI, Narendra'),
     person('p:other', 'HASSAN, Ali'),
+    person('p:abderrahmane', 'ABDERRAHMANE OULD EL AMAR'),
+    person('p:haqqani', 'SAYYED MOHAMMED HAQQANI'),
+    person('p:shahidkhel', 'SAID AHMED SHAHIDKHEL'),
+    person('p:sanaullah', 'SANAULLAH GHAFARI'),
+    person('p:abdurrehman', 'ABDUR REHMAN'),
+    person('p:ziaulhaq', 'ZIAUL HAQ'),
+    person('p:abughaith', 'SULAIMAN JASSEM SULAIMAN ALI ABO GHAITH'),
+    person('p:dabski', 'SALEM NOR ELDIN AMOHAMED AL-DABSKI'),
     ...Array.from({ length: 30 }, (_, i) => person(`filler:${i}`, `FILLER${i} PERSON${i % 5}`)),
   ]);
   const scoreOf = (id: string, name: string) => index.search({ name, kind: 'person' }, { threshold: 0, limit: 20 }).find((h) => h.entityId === id)?.score ?? 0;
@@ -88,6 +130,14 @@ describe('cross-script search against Latin-only entries', () => {
     ['p:prigozhin', 'Евгений Викторович Пригожин'],
     ['p:kim', '김정은'],
     ['p:modi', 'नरेन्द्र मोदी'],
+    ['p:abderrahmane', 'عبد الرحمن ولد العامر'],
+    ['p:haqqani', 'سيد محمد حقانی'],
+    ['p:shahidkhel', 'سيد أحمد شهيد خيل'],
+    ['p:sanaullah', 'ثناء اللہ غفاری'],
+    ['p:abdurrehman', 'عبد الرحمن'],
+    ['p:ziaulhaq', 'ضياء الحق'],
+    ['p:abughaith', 'سليمان جاسم سليمان علي أبوغيث'],
+    ['p:dabski', 'سالم نور الدين امحمد الدبيسكي'],
   ])('finds %s written as %s', (id, name) => {
     expect(scoreOf(id, name)).toBeGreaterThanOrEqual(0.8);
   });
