@@ -3,12 +3,13 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
+/** The CLI from source; a test of the built server passes its own (`node dist/main.js`). */
 const ENTRY = ['--import', 'tsx', path.join(ROOT, 'src/main.ts')];
 
-/** Runs the `openkyb` CLI from source in a child process. */
-export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/** Runs the `openkyb` CLI (from source unless `entry` names another) in a child process. */
+export function runCli(args: string[], env: NodeJS.ProcessEnv, entry = ENTRY): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...ENTRY, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [...entry, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => {
@@ -44,10 +45,10 @@ export interface ServerProcess {
 export async function startServer(
   env: NodeJS.ProcessEnv,
   extraArgs: string[] = [],
-  options: { quiet?: boolean; startMs?: number } = {},
+  options: { quiet?: boolean; startMs?: number; entry?: string[] } = {},
 ): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...ENTRY, 'serve', ...extraArgs], {
+  const child = spawn(process.execPath, [...(options.entry ?? ENTRY), 'serve', ...extraArgs], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
   });

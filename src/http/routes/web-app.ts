@@ -6,8 +6,19 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../context.js';
 import { sendError } from '../errors.js';
 
-/** The package root, one level above src/ (as source) or dist/ (compiled): this file is src/http/routes. */
-export const WEB_BUILD_ROOT = path.resolve(import.meta.dirname, '../../../dist/web');
+/**
+ * The web apps' build, dist/web under the package root. The root is found by walking up to
+ * package.json: this module runs from src/http/routes (source) or from a file of the server's
+ * bundle in dist/.
+ */
+export const WEB_BUILD_ROOT = path.join(packageRoot(import.meta.dirname), 'dist/web');
+
+function packageRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no package.json above ${from}`);
+  }
+}
 
 const ASSET_NAME = /^[A-Za-z0-9][\w-]*(\.[\w-]+)*$/;
 

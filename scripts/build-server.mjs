@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+// `npm run build` (server part): bundles the server with esbuild into dist/, so `openkyb serve`
+// reads a few dozen files at start instead of about a thousand (docs/performance.md, "Start-up:
+// one bundle"). Type checking is `npm run typecheck`'s job; this only emits.
+//
+// Every output file sits directly in dist/ (entries and shared chunks alike): code that finds a
+// sibling by `new URL('./x.js', import.meta.url)` (the worker threads' entries, src/threads.ts)
+// or the web build by walking up to package.json finds it from any of them.
+//
+// Usage: node scripts/build-server.mjs [OUTDIR]   (default dist; the bundle test builds elsewhere)
+import { readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
+
+const root = path.resolve(import.meta.dirname, '..');
+const outdir = path.resolve(root, process.argv[2] ?? 'dist');
+
+/** Entry points: the CLI and the modules started as worker threads (src/threads.ts). */
+const ENTRIES = ['src/main.ts', 'src/screening-runtime/index-thread.ts', 'src/registries/open-data/read-thread.ts'];
+
+/**
+ * Left out of the bundle and loaded from node_modules at run time: native code, packages that
+ * read their own files next to their modules (pdfkit's font metrics, swagger-ui's pages), and
+ * optional drivers that are never installed.
+ */
+const EXTERNAL = ['better-sqlite3', 'pdfkit', '@fastify/swagger-ui', 'pg-native'];
+
+// The server's earlier output (the per-file compile, or a previous bundle) goes; the web apps'
+// build (dist/web, from vite) stays.
+for (const name of safeReaddir(outdir)) {
+  if (name !== 'web') rmSync(path.join(outdir, name), { recursive: true, force: true });
+}
+
+await build({
+  absWorkingDir: root,
+  entryPoints: ENTRIES,
+  outdir,
+  entryNames: '[name]',
+  chunkNames: '[name]-[hash]',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: EXTERNAL,
+  sourcemap: true,
+  // CommonJS packages inside an ES module bundle still call require() (Node's built-ins, their
+  // lazy requires): give every output file one.
+  banner: { js: "import { createRequire as __openkybRequire } from 'node:module'; const require = __openkybRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
+
+function safeReaddir(dir) {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
