@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Kysely, PostgresAdapter, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Logger } from 'pino';
+import { ddlBatchingPool } from './ddl-batching-pool.js';
 import { createWorkListener } from './notify.js';
 import { registerDirectReader } from './prepared.js';
 import { createSqliteEngine } from './sqlite-dialect.js';
@@ -13,6 +14,11 @@ export type DialectName = 'sqlite' | 'postgres';
 
 export interface DatabaseHandle {
   db: Db;
+  /**
+   * What `migrateToLatest` migrates with: `db` on SQLite; on PostgreSQL the same pool, with each
+   * migration's schema statements sent in one round trip (ddl-batching-pool.ts).
+   */
+  migrations: Db;
   dialect: DialectName;
   /**
    * Every commit is on disk when its transaction (or single write) resolves, on both databases:
@@ -64,11 +70,12 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
       const pool = new pg.Pool({ connectionString: options.url!, max, ...(all.length > 0 ? { options: all.join(' ') } : {}) });
       // An idle client losing its connection must not crash the process.
       pool.on('error', (error) => options.logger?.error({ err: { message: error.message } }, 'postgres pool error'));
-      return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+      return pool;
     };
-    const db = openPool(options.poolSize ?? 10, []);
+    const pool = openPool(options.poolSize ?? 10, []);
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     // Connections are opened on first use: a process that counts nothing opens none.
-    const counters = openPool(2, ['-c synchronous_commit=off']);
+    const counters = new Kysely<Database>({ dialect: new PostgresDialect({ pool: openPool(2, ['-c synchronous_commit=off']) }) });
     const listener = createWorkListener({
       connectionString: options.url,
       ...(options.schema ? { schema: options.schema } : {}),
@@ -76,6 +83,7 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
     });
     return {
       db,
+      migrations: new Kysely<Database>({ dialect: new PostgresDialect({ pool: ddlBatchingPool(pool) }) }),
       dialect: 'postgres',
       flush: async () => {},
       onWork: listener.on,
@@ -96,6 +104,7 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   registerDirectReader(db, engine.readNow);
   return {
     db,
+    migrations: db,
     dialect: 'sqlite',
     flush: engine.flush,
     onWork: () => () => {},

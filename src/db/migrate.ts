@@ -59,12 +59,14 @@ const migrations: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
-export async function migrateToLatest(database: Pick<DatabaseHandle, 'db' | 'dialect'>): Promise<string[]> {
+export async function migrateToLatest(database: Pick<DatabaseHandle, 'migrations' | 'dialect'>): Promise<string[]> {
   // Kysely looks for its bookkeeping tables in every schema unless told which one: name the
   // schema we work in (search_path), or a database holding several OpenKYB schemas misleads it.
   const schema =
-    database.dialect === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db)).rows[0]?.schema : undefined;
-  const migrator = new Migrator({ db: database.db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
+    database.dialect === 'postgres'
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(database.migrations)).rows[0]?.schema
+      : undefined;
+  const migrator = new Migrator({ db: database.migrations, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
   // One process migrates while the others wait: PostgreSQL's Migrator holds an advisory lock,
   // SQLite's runs in one write transaction (sqlite-dialect.ts). A SQLite process that waited out
   // its busy timeout behind a long migration tries again rather than fail its start.
