@@ -24,6 +24,10 @@ const ENTRIES = ['src/main.ts', 'src/screening-runtime/index-thread.ts', 'src/re
  * optional drivers that are never installed.
  */
 const EXTERNAL = ['better-sqlite3', 'pdfkit', '@fastify/swagger-ui', 'pg-native'];
+// Two bundled packages still name __dirname, which an ES module does not have, on paths the
+// server never takes: @fastify/swagger reads its own package.json for default `info` inside a
+// try (plugins/openapi.ts gives ours), and pino finds its worker files only for transports
+// (logger.ts writes to a stream). `grep -l __dirname dist/*.js` lists them after a build.
 
 // The server's earlier output (the per-file compile, or a previous bundle) goes; the web apps'
 // build (dist/web, from vite) stays.

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { companyBody } from './kyb.js';
-import { runCli, startServer, type ServerProcess } from './process.js';
+import { runCli, startServer, startWorkerProcess, type ServerProcess } from './process.js';
 import { UN_XML } from './screening-cases.js';
 
 /**
@@ -55,6 +55,11 @@ it('runs the CLI, the importers on their threads, the server, its web apps, the 
   const auth = `Basic ${Buffer.from(`${apiKey}:${apiSecret}`).toString('base64')}`;
   const json = { authorization: auth, 'content-type': 'application/json' };
 
+  // @fastify/swagger is bundled; its package.json defaults are not found there, and ours replace them.
+  const openapi = (await (await fetch(`${server.url}/openapi.json`)).json()) as { info: { title: string }; paths: Record<string, unknown> };
+  expect(openapi.info.title).toBe('OpenKYB API');
+  expect(Object.keys(openapi.paths)).toContain('/kyb/tokens/');
+
   for (const page of ['/backoffice/', '/docs/']) {
     const res = await fetch(`${server.url}${page}`);
     expect(res.status, page).toBe(200);
@@ -89,6 +94,11 @@ it('runs the CLI, the importers on their threads, the server, its web apps, the 
     else await new Promise((r) => setTimeout(r, 100));
   }
   expect(found?.hits.length).toBeGreaterThan(0);
+
+  // The worker command, a process of its own beside the server.
+  const worker = await startWorkerProcess(env, { entry: ENTRY });
+  worker.child.kill('SIGTERM');
+  expect(await worker.exited).toBe(0);
 
   // pdfkit stays outside the bundle and reads its own font metrics.
   const pdf = await fetch(`${server.url}/kyb/companies/${companyId}/pdf/`, { method: 'POST', headers: json, body: '{}' });

@@ -87,8 +87,8 @@ export interface WorkerProcess {
 }
 
 /** Starts `openkyb worker` in a child process and waits until it says it started. */
-export async function startWorkerProcess(env: NodeJS.ProcessEnv, options: { startMs?: number } = {}): Promise<WorkerProcess> {
-  const child = spawn(process.execPath, [...ENTRY, 'worker'], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'info', ...env } });
+export async function startWorkerProcess(env: NodeJS.ProcessEnv, options: { startMs?: number; entry?: string[] } = {}): Promise<WorkerProcess> {
+  const child = spawn(process.execPath, [...(options.entry ?? ENTRY), 'worker'], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'info', ...env } });
   let output = '';
   child.stdout!.on('data', (chunk) => {
     output += chunk;

@@ -53,16 +53,8 @@ export async function serve(config: Config): Promise<void> {
     registries,
   });
   await app.listen({ port: config.port, host: config.host });
-  // The links the server writes (signed document links, the form link of an information request)
-  // start with the public URL, not with the address it listens on: an operator who opens the form
-  // at another origin sees here which one the links will name. No personal data in this line.
-  logger.info({ publicUrl: config.publicUrl, host: config.host, port: config.port }, 'serving; links will use the public URL');
-  webhooks?.start();
-  risk?.start();
-  retention?.start();
-  govChecks?.start();
+  // The handlers go in before anything says the server is up (as in worker.ts).
   const sweeper = startFileSweeper({ database, storage, clock: systemClock, logger });
-
   onSignals(logger, async () => {
     await app.close();
     await sweeper.stop();
@@ -73,4 +65,12 @@ export async function serve(config: Config): Promise<void> {
     await screening.stop();
     await database.destroy();
   });
+  // The links the server writes (signed document links, the form link of an information request)
+  // start with the public URL, not with the address it listens on: an operator who opens the form
+  // at another origin sees here which one the links will name. No personal data in this line.
+  logger.info({ publicUrl: config.publicUrl, host: config.host, port: config.port }, 'serving; links will use the public URL');
+  webhooks?.start();
+  risk?.start();
+  retention?.start();
+  govChecks?.start();
 }

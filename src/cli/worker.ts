@@ -21,15 +21,13 @@ export async function worker(config: Config): Promise<void> {
   const applied = await migrateToLatest(database);
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
   const webhooks = createWebhookWorker({ config, database, clock: systemClock, logger });
-  webhooks.start();
   const screening = startScreening(config, database, logger, { work: true });
   const ctx = buildCtx({ config, db: database.db, storage: openStorage(config, database.db), clock: systemClock, logger });
   const risk = createRiskWorker({ ctx, database, logger });
-  risk.start();
   const retention = createRetentionWorker({ ctx, retention: config.retention, logger });
-  retention.start();
   const govChecks = createGovChecksWorker({ ctx, logger });
-  govChecks.start();
+  // The handlers go in before the first loop starts and says so: a SIGTERM sent on seeing
+  // "webhook worker started" must find them, or the process dies without stopping its loops.
   onSignals(logger, async () => {
     await webhooks.stop();
     await screening.stop();
@@ -38,4 +36,8 @@ export async function worker(config: Config): Promise<void> {
     await govChecks.stop();
     await database.destroy();
   });
+  webhooks.start();
+  risk.start();
+  retention.start();
+  govChecks.start();
 }
