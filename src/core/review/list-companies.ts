@@ -76,9 +76,7 @@ export async function listCompanies({ ctx, query }: { ctx: PartnerCtx; query: Co
     } else if (!isSearch) {
       const listed = withFilters(ctx.db.selectFrom('company_search').where('partner_id', '=', ctx.partnerId));
       count = filters.isCreatedCounted ? await countCreated(ctx, { status: query.status, from, to }) : await countRows(listed);
-      const sought = isSought(filters, query, offset, count)
-        ? await seekCreated(ctx.db, ctx.partnerId, { status: query.status, from, to, offset, direction })
-        : undefined;
+      const sought = await seekDeepPage(ctx, filters, query, { from, to, offset, count, direction });
       pageIds = (sought ? listed.where('created_at', direction === 'desc' ? '<' : '>=', sought.edge) : listed)
         .select('company_id')
         .orderBy('created_at', direction)
@@ -124,9 +122,7 @@ export async function listCompanies({ ctx, query }: { ctx: PartnerCtx; query: Co
         : await countRows(filtered(ctx.db));
     // A deep page in creation order, with no filter, a status or a time range: sought from the
     // counts per second of creation time, then walked inside that second.
-    const sought = isSought(filters, query, offset, count)
-      ? await seekCreated(ctx.db, ctx.partnerId, { status: query.status, from, to, offset, direction })
-      : undefined;
+    const sought = await seekDeepPage(ctx, filters, query, { from, to, offset, count, direction });
     pageIds = sought
       ? ordered(
           filtered(ctx.db)
@@ -168,15 +164,24 @@ export async function listCompanies({ ctx, query }: { ctx: PartnerCtx; query: Co
   return { count, page, perPage, results };
 }
 
-/** Whether a page is sought through company_created_counts: deep, in creation order, with no filter but a status, a time range or both. */
-function isSought(filters: CompanyFilters, query: CompanyListQuery, offset: number, count: number): boolean {
-  return (
+/**
+ * Where a deep page in creation order starts, found through company_created_counts, when the
+ * list has no filter but a status, a time range or both; undefined for any other page.
+ */
+async function seekDeepPage(
+  ctx: PartnerCtx,
+  filters: CompanyFilters,
+  query: CompanyListQuery,
+  page: { from: number | null; to: number | null; offset: number; count: number; direction: 'asc' | 'desc' },
+): Promise<{ edge: number; skipped: number } | undefined> {
+  const isSought =
     query.ordering !== 'deadline' &&
-    offset >= SOUGHT_OFFSET &&
-    offset < count &&
+    page.offset >= SOUGHT_OFFSET &&
+    page.offset < page.count &&
     (filters.isCounted || filters.isCreatedCounted) &&
-    [query.approvalStatus, query.assignedTo, query.riskLevel].every((v) => v === undefined)
-  );
+    [query.approvalStatus, query.assignedTo, query.riskLevel].every((v) => v === undefined);
+  if (!isSought) return undefined;
+  return seekCreated(ctx.db, ctx.partnerId, { status: query.status, from: page.from, to: page.to, offset: page.offset, direction: page.direction });
 }
 
 /** The listed companies in a time range (in a status if given), from the counts per creation-time bucket the triggers keep. */
