@@ -70,6 +70,18 @@ for (const dialect of DIALECTS) {
     }
   });
 
+  it.runIf(dialect === 'postgres')(
+    `keeps an idle connection past pg's 10 s default, for the idle workers' 30 s polls [${dialect}]`,
+    { timeout: 30_000 },
+    async () => {
+      // pg's default closed it after 10 s, so every idle poll paid a new connection and backend.
+      const backend = async () => (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(handle.counters)).rows[0]!.pid;
+      const first = await backend();
+      await new Promise((resolve) => setTimeout(resolve, 11_000));
+      expect(await backend()).toBe(first);
+    },
+  );
+
   it(`rolls a failed transaction back and keeps serving writes [${dialect}]`, async () => {
     await expect(
       handle.db.transaction().execute(async (trx) => {

@@ -67,7 +67,9 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
     const settings = options.schema ? [`-c search_path=${options.schema}`] : [];
     const openPool = (max: number, extra: string[]) => {
       const all = [...settings, ...extra];
-      const pool = new pg.Pool({ connectionString: options.url!, max, ...(all.length > 0 ? { options: all.join(' ') } : {}) });
+      // An idle connection is kept a minute, past the idle workers' longest poll (30 s): pg's
+      // default closed it after 10 s, so every idle poll opened a new connection and backend.
+      const pool = new pg.Pool({ connectionString: options.url!, max, idleTimeoutMillis: 60_000, ...(all.length > 0 ? { options: all.join(' ') } : {}) });
       // An idle client losing its connection must not crash the process.
       pool.on('error', (error) => options.logger?.error({ err: { message: error.message } }, 'postgres pool error'));
       return pool;
