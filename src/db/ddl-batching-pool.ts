@@ -9,7 +9,8 @@ const DDL = /^\s*(create|alter|drop|comment)\s/i;
  * are held and sent together, as one multi-statement query, just before the next statement that
  * needs an answer (a parameterised insert, a select, the COMMIT). A migration of thirty
  * `CREATE ...` is then one round trip instead of thirty; an empty schema's whole history went
- * from 247 round trips to about 60 (docs/performance.md, "Start-up: one bundle").
+ * from 247 queries to 90 (docs/performance.md, "Start-up: one bundle, and migrations in
+ * fewer round trips").
  *
  * Nothing changes in what commits: the statements run in the same transaction and the same
  * order, and a failing one fails the statement that sent it, so the transaction rolls back as
