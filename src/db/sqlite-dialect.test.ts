@@ -97,3 +97,44 @@ it('lets concurrent commits share fsyncs, each resolving only once its own commi
     expect(fsyncs - base).toBeGreaterThan(0);
     expect(fsyncs - base).toBeLessThan(20);
   }));
+
+it('reads outside a transaction see committed rows only, on both read paths, whether a transaction is open, waiting or done', () =>
+  withTableT(async (db, engine) => {
+    const count = async () => Number((await sql<{ n: number }>`select count(*) as n from t`.execute(db)).rows[0]!.n);
+    const countNow = () => Number((engine.readNow('select count(*) as n from t', []) as Array<{ n: number }>)[0]!.n);
+    await db.insertInto('t').values({ x: 1 }).execute();
+    expect([await count(), countNow()]).toEqual([1, 1]);
+
+    let release!: () => void;
+    let inserted!: () => void;
+    const written = new Promise<void>((resolve) => {
+      inserted = resolve;
+    });
+    const open = db.transaction().execute(async (trx) => {
+      await trx.insertInto('t').values({ x: 2 }).execute();
+      inserted();
+      await new Promise<void>((resolve) => {
+        release = resolve;
+      });
+    });
+    await written;
+    // A second transaction waits for the writer behind the open one.
+    const waiting = db.transaction().execute(async (trx) => {
+      await trx.insertInto('t').values({ x: 3 }).execute();
+    });
+    expect([await count(), countNow()]).toEqual([1, 1]);
+    release();
+    await open;
+    await waiting;
+    expect([await count(), countNow()]).toEqual([3, 3]);
+
+    // A transaction rolled back leaves nothing visible, and the writer reads again afterwards.
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await trx.insertInto('t').values({ x: 4 }).execute();
+        expect([await count(), countNow()]).toEqual([3, 3]);
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    expect([await count(), countNow()]).toEqual([3, 3]);
+  }));

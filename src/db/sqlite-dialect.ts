@@ -21,8 +21,9 @@ const requireFromHere = createRequire(import.meta.url);
 
 /**
  * SQLite for Kysely, tuned for a server:
- * - two connections: autocommit reads go to a reader and never wait for a writing transaction
- *   (WAL gives them the last committed state); transactions and writes go to the writer,
+ * - two connections: autocommit reads never wait for a writing transaction; while one is open
+ *   they go to a reader (WAL gives it the last committed state), otherwise to the writer, whose
+ *   page cache is warm (SqliteDriver.readerFor); transactions and writes go to the writer,
  *   one at a time, starting with BEGIN IMMEDIATE so another process waits on the busy timeout
  *   instead of failing on a lock upgrade;
  * - prepared statements are reused;
@@ -68,7 +69,7 @@ export function createSqliteEngine(file: string): SqliteEngine {
     },
     readNow: (sql, parameters) => {
       const statement = reader.prepare(sql);
-      return statement.readonly && statement.reader ? statement.all(parameters as unknown[]) : null;
+      return statement.readonly && statement.reader ? driver.readerFor(sql).all(parameters as unknown[]) : null;
     },
     flush: () => durability.flush(),
     commitCounts: () => ({ commits: driver.commits, synced: durability.synced }),
@@ -126,15 +127,35 @@ function run(database: CachedDatabase, query: CompiledQuery): QueryResult<unknow
 
 class Mutex {
   private tail: Promise<void> = Promise.resolve();
+  /** Holders and waiters: 0 means nobody holds the lock or waits for it. */
+  private claims = 0;
+
+  get isFree(): boolean {
+    return this.claims === 0;
+  }
+
   async lock(): Promise<() => void> {
     let release!: () => void;
     const previous = this.tail;
+    this.claims += 1;
     this.tail = new Promise((resolve) => {
-      release = resolve;
+      release = () => {
+        this.claims -= 1;
+        resolve();
+      };
     });
     await previous;
-    return release;
+    return once(release);
   }
+}
+
+function once(action: () => void): () => void {
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    action();
+  };
 }
 
 class SqliteConnection implements DatabaseConnection {
@@ -189,7 +210,7 @@ class SqliteDriver implements Driver {
 
   async execute(connection: SqliteConnection, query: CompiledQuery): Promise<QueryResult<unknown>> {
     if (connection.unlock) return run(this.writer, query);
-    if (isPlainRead(this.reader, query.sql)) return run(this.reader, query);
+    if (isPlainRead(this.reader, query.sql)) return { rows: this.readerFor(query.sql).all(query.parameters as unknown[]) };
     const unlock = await this.writeLock.lock();
     let result: QueryResult<unknown>;
     try {
@@ -200,6 +221,18 @@ class SqliteDriver implements Driver {
     }
     await this.durable();
     return result;
+  }
+
+  /**
+   * The statement for a plain read outside a transaction. While no transaction holds (or waits
+   * for) the writer, the writer reads: it sees the same committed state as the reader, and its
+   * page cache stays warm across its own commits, where the reader's is dropped whenever another
+   * connection has written to the WAL (a read after a commit cost about 100 us on the reader
+   * against 9 on the writer). While a transaction is open, its uncommitted rows must stay
+   * invisible, and the reader reads.
+   */
+  readerFor(sql: string): SqliteDatabase.Statement {
+    return (this.writeLock.isFree ? this.writer : this.reader).prepare(sql);
   }
 
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
