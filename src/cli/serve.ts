@@ -34,7 +34,7 @@ export async function serve(config: Config): Promise<void> {
   const workerCtx = buildCtx({ config, db: database.db, storage, clock: systemClock, logger, registries });
   const risk = config.serveWorker ? createRiskWorker({ ctx: workerCtx, database, logger }) : null;
   const retention = config.serveWorker ? createRetentionWorker({ ctx: workerCtx, retention: config.retention, logger }) : null;
-  const govChecks = config.serveWorker ? createGovChecksWorker({ ctx: workerCtx, logger }) : null;
+  const govChecks = config.serveWorker ? createGovChecksWorker({ ctx: workerCtx, database, logger }) : null;
   const app = await buildApp({
     config,
     database,
@@ -42,8 +42,12 @@ export async function serve(config: Config): Promise<void> {
     clock: systemClock,
     logger,
     wakeWorker: () => {
-      webhooks?.notify();
-      govChecks?.wake();
+      // PostgreSQL's notifications wake the webhook and register loops when work is committed
+      // (any process's); SQLite has none, so each write request wakes them here.
+      if (!database.canListen) {
+        webhooks?.notify();
+        govChecks?.wake();
+      }
       // Screening and risk requests are found by polling on SQLite; a loop that backed off
       // while the server was idle returns to its base interval.
       screening.nudge();

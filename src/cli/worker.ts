@@ -25,7 +25,7 @@ export async function worker(config: Config): Promise<void> {
   const ctx = buildCtx({ config, db: database.db, storage: openStorage(config, database.db), clock: systemClock, logger });
   const risk = createRiskWorker({ ctx, database, logger });
   const retention = createRetentionWorker({ ctx, retention: config.retention, logger });
-  const govChecks = createGovChecksWorker({ ctx, logger });
+  const govChecks = createGovChecksWorker({ ctx, database, logger });
   // The handlers go in before the first loop starts and says so: a SIGTERM sent on seeing
   // "webhook worker started" must find them, or the process dies without stopping its loops.
   onSignals(logger, async () => {

@@ -20,7 +20,7 @@ export function nextRequestTime(eb: ExpressionBuilder<Database, 'companies'>, co
 }
 
 /** The topics workers listen on (`notifyWork`, `DatabaseHandle.onWork`). */
-export const WORK_TOPIC = { webhooks: 'webhooks', screening: 'screening', risk: 'risk' } as const;
+export const WORK_TOPIC = { webhooks: 'webhooks', screening: 'screening', risk: 'risk', registers: 'registers' } as const;
 
 const TOPIC_OF: Record<RequestColumn, string> = { screening_requested_at: WORK_TOPIC.screening, risk_requested_at: WORK_TOPIC.risk };
 

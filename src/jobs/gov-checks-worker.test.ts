@@ -24,6 +24,30 @@ describeEachDialect('register delivery worker', (h) => {
     expect(audit.map((a) => a.action)).toEqual(['gov_document.ordered', 'gov_document.delivered']);
   });
 
+  it('is woken by the commit of an order where the database notifies (PostgreSQL), with no one calling wake', async () => {
+    if (!h().database.canListen) return void expect(h().database.dialect).toBe('sqlite');
+    const partner = await h().partner();
+    const worker = createGovChecksWorker({ ctx: h().ctx, logger: h().ctx.logger, database: h().database, pollIntervalMs: 60_000 });
+    worker.start();
+    try {
+      // The loop's first pass finds nothing; the order comes after it.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect((await api(h()).call('POST', '/api/v2/gov-ordered-documents/document-order/', partner.auth, ORDER)).status).toBe(200);
+      // A liveness bound far below the 60 s poll: only the notification can wake it in time.
+      const deadline = Date.now() + 20_000;
+      let status = 'IN_PROGRESS';
+      while (status === 'IN_PROGRESS' && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        status = (
+          await h().database.db.selectFrom('gov_document_orders').select('status').where('partner_id', '=', partner.partnerId).executeTakeFirstOrThrow()
+        ).status;
+      }
+      expect(status).toBe('FINISHED');
+    } finally {
+      await worker.stop();
+    }
+  });
+
   it('delivers on its own poll loop once woken, and stops cleanly', async () => {
     const partner = await h().partner();
     const worker = createGovChecksWorker({ ctx: h().ctx, logger: h().ctx.logger, pollIntervalMs: 60_000 });

@@ -1,5 +1,7 @@
 import type { Logger } from 'pino';
 import type { Ctx } from '../core/context.js';
+import { WORK_TOPIC } from '../core/work-requests.js';
+import type { DatabaseHandle } from '../db/database.js';
 import { deliverDocumentOrder } from '../core/gov-checks/deliver-document-order.js';
 import { deliverSosReport } from '../core/gov-checks/deliver-sos-report.js';
 import { createBatchWorker, IDLE_POLL_MAX_MS } from './poll-loop.js';
@@ -18,7 +20,14 @@ export interface GovChecksWorker {
  * reports. Each attempt claims one row under a lease, so several workers share the work; a
  * register that times out or fails is retried on OPENKYB_REGISTRY_RETRY_SCHEDULE.
  */
-export function createGovChecksWorker(options: { ctx: Ctx; logger: Logger; pollIntervalMs?: number; batchSize?: number }): GovChecksWorker {
+export function createGovChecksWorker(options: {
+  ctx: Ctx;
+  logger: Logger;
+  /** Its notifications wake the loop when any process orders from a register (PostgreSQL). */
+  database?: DatabaseHandle;
+  pollIntervalMs?: number;
+  batchSize?: number;
+}): GovChecksWorker {
   const { ctx } = options;
   const logger = options.logger.child({ worker: 'gov-checks' });
   let stopping = false;
@@ -37,6 +46,7 @@ export function createGovChecksWorker(options: { ctx: Ctx; logger: Logger; pollI
     logger,
     intervalMs: options.pollIntervalMs ?? 5000,
     ...(options.pollIntervalMs === undefined ? { idleMaxMs: IDLE_POLL_MAX_MS } : {}),
+    ...(options.database ? { wakeOn: (wake: () => void) => options.database!.onWork(WORK_TOPIC.registers, wake) } : {}),
     runOnce,
     onStop: () => (stopping = true),
   });

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SosReportDocument, SosReportParameterRequest } from '../../schemas/gov-checks.js';
+import { notifyWork } from '../../db/notify.js';
+import { WORK_TOPIC } from '../work-requests.js';
 import { recordPartnerAudit } from '../audit/record-audit.js';
 import type { PartnerCtx } from '../context.js';
 import { invalidField } from '../errors.js';
@@ -34,6 +36,7 @@ export async function createSosReport({ ctx, input }: { ctx: PartnerCtx; input: 
   };
   await ctx.db.transaction().execute(async (trx) => {
     await trx.insertInto('sos_reports').values(row).execute();
+    await notifyWork(trx, WORK_TOPIC.registers);
     await recordPartnerAudit(trx, ctx, { action: 'sos_report.requested', details: { reportId: row.id, provider: provider.id }, now });
   });
   return presentSosReport(ctx, row);

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { GovDocumentOrderRow } from '../../db/tables.js';
 import type { GovPartnerOrderDocumentRequest } from '../../schemas/gov-checks.js';
+import { notifyWork } from '../../db/notify.js';
+import { WORK_TOPIC } from '../work-requests.js';
 import { recordPartnerAudit } from '../audit/record-audit.js';
 import type { PartnerCtx } from '../context.js';
 import { invalidField } from '../errors.js';
@@ -49,6 +51,7 @@ export async function orderDocument({ ctx, input }: { ctx: PartnerCtx; input: Go
   };
   await ctx.db.transaction().execute(async (trx) => {
     await trx.insertInto('gov_document_orders').values(order).execute();
+    await notifyWork(trx, WORK_TOPIC.registers);
     await recordPartnerAudit(trx, ctx, {
       action: 'gov_document.ordered',
       details: { orderId: order.id, provider: provider.id, countryCode: input.countryCode, productKey: input.productKey },
