@@ -12,6 +12,7 @@ import type { App, AppDeps } from './http/context.js';
 import { clientErrorHandler, errorHandler, sendError } from './http/errors.js';
 import { metricsPlugin } from './http/plugins/metrics.js';
 import { databaseRateLimitStore } from './http/plugins/rate-limit-store.js';
+import { createBatchedCounter } from './core/rate-limits/batched-counter.js';
 import { openapiPlugin } from './http/plugins/openapi.js';
 import { recordRoutes } from './http/route-table.js';
 import { createTokenRoute } from './http/routes/kyb/tokens/create.js';
@@ -127,15 +128,17 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     encodings: ['br', 'gzip'],
     brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } },
   });
+  // On PostgreSQL several servers may share the database: count there, so a limit holds across
+  // them (in batches, and without waiting for a WAL flush: a counter lost in a crash harms
+  // nobody). SQLite has one process: the plugin's in-memory store.
+  const rateCounter = deps.database.dialect === 'postgres' ? createBatchedCounter(deps.database.counters, deps.clock, deps.logger) : null;
+  if (rateCounter) app.addHook('onClose', () => rateCounter.close());
   await app.register(rateLimit, {
     global: true,
     hook: 'preValidation',
     max: deps.config.rateLimitPerHour,
     timeWindow: 60 * 60 * 1000,
-    // On PostgreSQL several servers may share the database: count there, so a limit holds
-    // across them (without waiting for a WAL flush: a counter lost in a crash harms nobody).
-    // SQLite has one process: the plugin's in-memory store.
-    ...(deps.database.dialect === 'postgres' ? { store: databaseRateLimitStore(deps.database.counters, deps.clock) } : {}),
+    ...(rateCounter ? { store: databaseRateLimitStore(deps.database.counters, deps.clock, rateCounter) } : {}),
     // Limits are per API key (or per token), counted only after authentication succeeded,
     // so nobody can spend another partner's quota with wrong secrets.
     allowList: (request: FastifyRequest) => !request.partner && !request.session,

@@ -10,27 +10,47 @@ export interface RequestCount {
   ttlMs: number;
 }
 
+/** How a limiter key is stored: its SHA-256, since limiter keys may hold a client address. */
+export function storedLimiterKey(key: string): string {
+  return createHash('sha256').update(key).digest('hex');
+}
+
+/** The start of the fixed window of `windowMs` that holds `now`. */
+export function windowStartOf(now: number, windowMs: number): number {
+  return Math.floor(now / windowMs) * windowMs;
+}
+
 /**
  * Counts one request against `key` in the fixed window of `windowMs` that holds `now`, in the
  * database, so every server sharing it counts against one limit. One statement (an upsert that
- * returns the new count): concurrent requests on several servers are counted exactly. The key
- * is stored as its SHA-256: limiter keys may hold a client address.
+ * returns the new count): concurrent requests on several servers are counted exactly.
  */
-export async function countRequest(db: Db, input: { key: string; windowMs: number; now: number }): Promise<RequestCount> {
-  const key = createHash('sha256').update(input.key).digest('hex');
-  const windowStart = Math.floor(input.now / input.windowMs) * input.windowMs;
-  const row = await db
+export async function countRequest(db: Db, input: { key: string; windowMs: number; now: number; add?: number }): Promise<RequestCount> {
+  const windowStart = windowStartOf(input.now, input.windowMs);
+  const [counted] = await addRequestCounts(db, [{ key: storedLimiterKey(input.key), windowStart, add: input.add ?? 1 }], input.now);
+  return { count: counted!, ttlMs: windowStart + input.windowMs - input.now };
+}
+
+/**
+ * Adds `add` requests to each (stored key, window) in one statement and returns the new counts in
+ * the input's order; each pair may appear once. A window's first requests clear windows that
+ * ended long ago (every limiter's window is far shorter than a day), so the table holds about one
+ * row per key in use.
+ */
+export async function addRequestCounts(db: Db, rows: ReadonlyArray<{ key: string; windowStart: number; add: number }>, now: number): Promise<number[]> {
+  const counted = await db
     .insertInto('rate_limit_hits')
-    .values({ key, window_start: windowStart, count: 1 })
-    .onConflict((oc) => oc.columns(['key', 'window_start']).doUpdateSet((eb) => ({ count: eb('rate_limit_hits.count', '+', 1) })))
-    .returning('count')
-    .executeTakeFirstOrThrow();
-  // The first request of a window clears windows that ended long ago (every limiter's window is
-  // far shorter than a day), so the table holds about one row per key in use.
-  if (row.count === 1)
+    .values(rows.map((row) => ({ key: row.key, window_start: row.windowStart, count: row.add })))
+    .onConflict((oc) => oc.columns(['key', 'window_start']).doUpdateSet((eb) => ({ count: eb('rate_limit_hits.count', '+', eb.ref('excluded.count')) })))
+    .returning(['key', 'window_start', 'count'])
+    .execute();
+  const countOf = new Map(counted.map((row) => [`${row.key}:${row.window_start}`, row.count]));
+  const counts = rows.map((row) => countOf.get(`${row.key}:${row.windowStart}`)!);
+  if (rows.some((row, i) => counts[i] === row.add)) {
     await db
       .deleteFrom('rate_limit_hits')
-      .where('window_start', '<', input.now - DAY_MS)
+      .where('window_start', '<', now - DAY_MS)
       .execute();
-  return { count: row.count, ttlMs: windowStart + input.windowMs - input.now };
+  }
+  return counts;
 }
