@@ -12,6 +12,7 @@ import * as init from './migrations/20261126T0930-init.js';
 import * as forms from './migrations/20261126T1100-forms.js';
 import * as webhooks from './migrations/20261127T0900-webhooks.js';
 import * as screening from './migrations/20261127T1200-screening.js';
+import * as auditHeadPrevious from './migrations/20261202T0100-audit-head-previous.js';
 import * as auditChain from './migrations/20261127T1410-audit-chain.js';
 
 const before: Record<string, Migration> = {
@@ -90,6 +91,8 @@ for (const dialect of DIALECTS) {
       expect(migrated.map((r) => r.created_at)).toEqual([...migrated.map((r) => r.created_at)].sort((a, b) => a - b));
       expect(await verifyAuditChain({ db: handle.db })).toEqual({ partners: 2, entries: 1200, broken: null });
 
+      // Appending needs the head's prev_hash (a later migration), as a server starting on it has.
+      await migrate(handle, schema, { ...before, '20261127T1410-audit-chain': auditChain, '20261202T0100-audit-head-previous': auditHeadPrevious });
       await recordAudit(handle.db, { partnerId: 'partner-a', actor: { kind: 'system' }, action: 'SETTINGS_UPDATED', now: 2_000_000 });
       const last = await handle.db
         .selectFrom('audit_logs')

@@ -26,6 +26,7 @@ import * as govSessions from './migrations/20261129T0100-gov-sessions.js';
 import * as searchTable from './migrations/20261129T0200-search-table.js';
 import * as registryImportTables from './migrations/20261130T0100-registry-import-tables.js';
 import * as createdCounts from './migrations/20261201T0100-created-counts.js';
+import * as auditHeadPrevious from './migrations/20261202T0100-audit-head-previous.js';
 
 /** Migrations in order; names are their timestamps and never change once released. */
 const migrations: Record<string, Migration> = {
@@ -55,6 +56,7 @@ const migrations: Record<string, Migration> = {
   '20261129T0200-search-table': searchTable,
   '20261130T0100-registry-import-tables': registryImportTables,
   '20261201T0100-created-counts': createdCounts,
+  '20261202T0100-audit-head-previous': auditHeadPrevious,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -249,6 +249,8 @@ export interface AuditHeadRow {
   partner_id: string;
   seq: number;
   hash: string;
+  /** PostgreSQL: the hash before the last advance (the last entry's prev_hash); null on SQLite. */
+  prev_hash: Generated<string | null>;
 }
 
 export interface KybTokenRow {

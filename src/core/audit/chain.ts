@@ -40,6 +40,22 @@ export function canonicalContent(entry: ChainedContent): string {
   });
 }
 
+/**
+ * The canonical form cut around its last two fields, which only the partner's head knows:
+ * `before + prevHash + between + seq + '}'` is `canonicalContent` (prevHash is hex and seq an
+ * integer, so neither needs escaping). PostgreSQL hashes this in the statement that advances the
+ * head (record-audit.ts).
+ */
+export function canonicalAroundHead(entry: Omit<ChainedContent, 'prevHash' | 'seq'>): { before: string; between: string } {
+  const marked = canonicalContent({ ...entry, prevHash: HEAD_MARK, seq: 0 });
+  const at = marked.lastIndexOf(`"prevHash":"${HEAD_MARK}"`);
+  const tail = `"prevHash":"${HEAD_MARK}","seq":0}`;
+  if (at < 0 || marked.slice(at) !== tail) throw new Error('the canonical form no longer ends with prevHash and seq');
+  return { before: `${marked.slice(0, at)}"prevHash":"`, between: '","seq":' };
+}
+
+const HEAD_MARK = 'HEAD';
+
 /** Hex SHA-256 of the canonical form: the entry's `hash`, and the next entry's `prev_hash`. */
 export function entryHash(entry: ChainedContent): string {
   return createHash('sha256').update(canonicalContent(entry), 'utf8').digest('hex');

@@ -1,8 +1,9 @@
+import { sql } from 'kysely';
 import { newRowId } from '../../db/row-id.js';
 import { dialectOf, type Db } from '../../db/database.js';
 import type { PartnerCtx } from '../context.js';
 import type { Actor } from '../forms/access.js';
-import { entryHash, GENESIS_HASH } from './chain.js';
+import { canonicalAroundHead, entryHash, GENESIS_HASH } from './chain.js';
 
 /**
  * Who made a change: a form actor (client token, partner key pair), the server itself
@@ -36,6 +37,7 @@ export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
 }
 
 async function append(trx: Db, entry: AuditEntry): Promise<void> {
+  if (dialectOf(trx) === 'postgres') return appendInOneStatement(trx, entry);
   const head = await advanceHead(trx, entry.partnerId);
   const content = {
     id: newRowId(),
@@ -63,19 +65,69 @@ async function append(trx: Db, entry: AuditEntry): Promise<void> {
     prev_hash: content.prevHash,
     hash,
   };
-  // The head is locked from advanceHead until the commit, so every round trip in between slows
-  // each of the partner's writers: PostgreSQL stores the entry and the head's hash in one
-  // statement. SQLite has no data-modifying CTEs, and no round trips to save.
-  if (dialectOf(trx) === 'postgres') {
-    await trx
-      .with('head', (db) => db.updateTable('audit_heads').set({ hash }).where('partner_id', '=', entry.partnerId))
-      .insertInto('audit_logs')
-      .values(row)
-      .execute();
-    return;
-  }
   await trx.insertInto('audit_logs').values(row).execute();
   await trx.updateTable('audit_heads').set({ hash }).where('partner_id', '=', entry.partnerId).execute();
+}
+
+/**
+ * PostgreSQL: the head is locked from its advance until the commit, so every round trip in
+ * between slows each of the partner's writers. One statement advances the head, hashing the
+ * entry in SQL from the head's previous hash (`canonicalAroundHead`), keeps that previous hash in
+ * `prev_hash`, and inserts the entry from what the UPDATE returns. A partner without a head yet
+ * gets one, and the statement runs again.
+ */
+async function appendInOneStatement(trx: Db, entry: AuditEntry): Promise<void> {
+  const content = {
+    id: newRowId(),
+    partnerId: entry.partnerId,
+    companyId: entry.companyId ?? null,
+    actorType: entry.actor.kind,
+    actorId: actorId(entry.actor),
+    action: entry.action,
+    details: JSON.stringify(entry.details ?? {}),
+    createdAt: entry.now,
+  };
+  const { before, between } = canonicalAroundHead(content);
+  const run = () =>
+    trx
+      .with('head', (db) =>
+        db
+          .updateTable('audit_heads')
+          .set((eb) => ({
+            seq: eb('seq', '+', 1),
+            prev_hash: eb.ref('hash'),
+            hash: sql<string>`encode(sha256(convert_to(${before} || hash || ${between} || (seq + 1)::text || '}', 'UTF8')), 'hex')`,
+          }))
+          .where('partner_id', '=', entry.partnerId)
+          .returning(['seq', 'prev_hash', 'hash']),
+      )
+      .insertInto('audit_logs')
+      .columns(['id', 'partner_id', 'seq', 'company_id', 'actor_type', 'actor_id', 'action', 'details', 'created_at', 'prev_hash', 'hash'])
+      .expression((eb) =>
+        eb
+          .selectFrom('head')
+          .select([
+            sql.val(content.id).as('id'),
+            sql.val(content.partnerId).as('partner_id'),
+            'head.seq',
+            sql.val(content.companyId).as('company_id'),
+            sql.val(content.actorType).as('actor_type'),
+            sql.val(content.actorId).as('actor_id'),
+            sql.val(content.action).as('action'),
+            sql.val(content.details).as('details'),
+            sql<number>`${content.createdAt}::bigint`.as('created_at'),
+            'head.prev_hash',
+            'head.hash',
+          ]),
+      )
+      .executeTakeFirst();
+  if ((await run())?.numInsertedOrUpdatedRows === 1n) return;
+  await trx
+    .insertInto('audit_heads')
+    .values({ partner_id: entry.partnerId, seq: 0, hash: GENESIS_HASH })
+    .onConflict((oc) => oc.column('partner_id').doNothing())
+    .execute();
+  if ((await run())?.numInsertedOrUpdatedRows !== 1n) throw new Error('audit head missing after insert');
 }
 
 /**
