@@ -8,7 +8,7 @@ import { createRiskWorker } from '../jobs/risk-worker.js';
 import { createGovChecksWorker } from '../jobs/gov-checks-worker.js';
 import { startFileSweeper } from '../jobs/file-sweeper.js';
 import { createWebhookWorker } from '../jobs/webhook-worker.js';
-import { createLogger } from '../logger.js';
+import { bufferedStdout, createLogger } from '../logger.js';
 import { onSignals } from './signals.js';
 import { startScreening } from './start-screening.js';
 import { hasUnmigratedLocalFiles, openStorage } from '../storage/open-storage.js';
@@ -16,7 +16,7 @@ import { buildRegistryProviders } from '../registries/build-providers.js';
 
 /** `openkyb serve`: migrate, then serve HTTP (and, unless turned off, run the worker) until SIGTERM or SIGINT. */
 export async function serve(config: Config): Promise<void> {
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, bufferedStdout());
   const database = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, logger });
   const applied = await migrateToLatest(database);
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');

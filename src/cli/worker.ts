@@ -7,7 +7,7 @@ import { createRiskWorker } from '../jobs/risk-worker.js';
 import { createGovChecksWorker } from '../jobs/gov-checks-worker.js';
 import { createWebhookWorker } from '../jobs/webhook-worker.js';
 import { openStorage } from '../storage/open-storage.js';
-import { createLogger } from '../logger.js';
+import { bufferedStdout, createLogger } from '../logger.js';
 import { onSignals } from './signals.js';
 import { startScreening } from './start-screening.js';
 
@@ -16,7 +16,7 @@ import { startScreening } from './start-screening.js';
  * Run several against one PostgreSQL, next to servers started with OPENKYB_SERVE_WORKER=false.
  */
 export async function worker(config: Config): Promise<void> {
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, bufferedStdout());
   const database = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, logger, poolSize: 4 });
   const applied = await migrateToLatest(database);
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
