@@ -3,7 +3,9 @@ import { newRowId } from '../../db/row-id.js';
 import { dialectOf, type Db } from '../../db/database.js';
 import type { PartnerCtx } from '../context.js';
 import type { Actor } from '../forms/access.js';
-import { canonicalAroundHead, entryHash, GENESIS_HASH } from './chain.js';
+import { canonicalAroundHead, entryHash, GENESIS_HASH, type ChainedContent } from './chain.js';
+import { prepared } from '../../db/prepared.js';
+import type { AuditLogRow } from '../../db/tables.js';
 
 /**
  * Who made a change: a form actor (client token, partner key pair), the server itself
@@ -65,9 +67,31 @@ async function append(trx: Db, entry: AuditEntry): Promise<void> {
     prev_hash: content.prevHash,
     hash,
   };
-  await trx.insertInto('audit_logs').values(row).execute();
-  await trx.updateTable('audit_heads').set({ hash }).where('partner_id', '=', entry.partnerId).execute();
+  await insertEntry(trx, row);
+  await setHeadHash(trx, { hash, partnerId: entry.partnerId });
 }
+
+// The statements of every append are built once (prepared.ts): building a Kysely query cost
+// about as much as running it.
+const insertEntry = prepared((db, p: AuditLogRow) =>
+  db.insertInto('audit_logs').values({
+    id: p.id,
+    partner_id: p.partner_id,
+    seq: p.seq,
+    company_id: p.company_id,
+    actor_type: p.actor_type,
+    actor_id: p.actor_id,
+    action: p.action,
+    details: p.details,
+    created_at: p.created_at,
+    prev_hash: p.prev_hash,
+    hash: p.hash,
+  }),
+);
+
+const setHeadHash = prepared((db, p: { hash: string; partnerId: string }) =>
+  db.updateTable('audit_heads').set({ hash: p.hash }).where('partner_id', '=', p.partnerId),
+);
 
 /**
  * PostgreSQL: the head is locked from its advance until the commit, so every round trip in
@@ -88,47 +112,50 @@ async function appendInOneStatement(trx: Db, entry: AuditEntry): Promise<void> {
     createdAt: entry.now,
   };
   const { before, between } = canonicalAroundHead(content);
-  const run = () =>
-    trx
-      .with('head', (db) =>
-        db
-          .updateTable('audit_heads')
-          .set((eb) => ({
-            seq: eb('seq', '+', 1),
-            prev_hash: eb.ref('hash'),
-            hash: sql<string>`encode(sha256(convert_to(${before} || hash || ${between} || (seq + 1)::text || '}', 'UTF8')), 'hex')`,
-          }))
-          .where('partner_id', '=', entry.partnerId)
-          .returning(['seq', 'prev_hash', 'hash']),
-      )
-      .insertInto('audit_logs')
-      .columns(['id', 'partner_id', 'seq', 'company_id', 'actor_type', 'actor_id', 'action', 'details', 'created_at', 'prev_hash', 'hash'])
-      .expression((eb) =>
-        eb
-          .selectFrom('head')
-          .select([
-            sql.val(content.id).as('id'),
-            sql.val(content.partnerId).as('partner_id'),
-            'head.seq',
-            sql.val(content.companyId).as('company_id'),
-            sql.val(content.actorType).as('actor_type'),
-            sql.val(content.actorId).as('actor_id'),
-            sql.val(content.action).as('action'),
-            sql.val(content.details).as('details'),
-            sql<number>`${content.createdAt}::bigint`.as('created_at'),
-            'head.prev_hash',
-            'head.hash',
-          ]),
-      )
-      .executeTakeFirst();
-  if ((await run())?.numInsertedOrUpdatedRows === 1n) return;
+  const run = async () => (await appendStatement(trx, { ...content, before, between })).length === 1;
+  if (await run()) return;
   await trx
     .insertInto('audit_heads')
     .values({ partner_id: entry.partnerId, seq: 0, hash: GENESIS_HASH })
     .onConflict((oc) => oc.column('partner_id').doNothing())
     .execute();
-  if ((await run())?.numInsertedOrUpdatedRows !== 1n) throw new Error('audit head missing after insert');
+  if (!(await run())) throw new Error('audit head missing after insert');
 }
+
+const appendStatement = prepared((db, p: Omit<ChainedContent, 'prevHash' | 'seq'> & { before: string; between: string }) =>
+  db
+    .with('head', (db) =>
+      db
+        .updateTable('audit_heads')
+        .set((eb) => ({
+          seq: eb('seq', '+', 1),
+          prev_hash: eb.ref('hash'),
+          hash: sql<string>`encode(sha256(convert_to(${p.before} || hash || ${p.between} || (seq + 1)::text || '}', 'UTF8')), 'hex')`,
+        }))
+        .where('partner_id', '=', p.partnerId)
+        .returning(['seq', 'prev_hash', 'hash']),
+    )
+    .insertInto('audit_logs')
+    .columns(['id', 'partner_id', 'seq', 'company_id', 'actor_type', 'actor_id', 'action', 'details', 'created_at', 'prev_hash', 'hash'])
+    .expression((eb) =>
+      eb
+        .selectFrom('head')
+        .select([
+          sql<string>`${p.id}`.as('id'),
+          sql<string>`${p.partnerId}`.as('partner_id'),
+          'head.seq',
+          sql<string | null>`${p.companyId}`.as('company_id'),
+          sql<string>`${p.actorType}`.as('actor_type'),
+          sql<string | null>`${p.actorId}`.as('actor_id'),
+          sql<string>`${p.action}`.as('action'),
+          sql<string>`${p.details}`.as('details'),
+          sql<number>`${p.createdAt}::bigint`.as('created_at'),
+          'head.prev_hash',
+          'head.hash',
+        ]),
+    )
+    .returning('seq'),
+);
 
 /**
  * Takes the partner's next sequence number and the previous entry's hash in one statement that
@@ -139,13 +166,15 @@ async function advanceHead(trx: Db, partnerId: string): Promise<{ seq: number; p
   return { seq: Number(head.seq), prevHash: head.hash };
 }
 
-const advance = (trx: Db, partnerId: string) =>
-  trx
+const advanceStatement = prepared((db, p: { partnerId: string }) =>
+  db
     .updateTable('audit_heads')
     .set((eb) => ({ seq: eb('seq', '+', 1) }))
-    .where('partner_id', '=', partnerId)
-    .returning(['seq', 'hash'])
-    .executeTakeFirst();
+    .where('partner_id', '=', p.partnerId)
+    .returning(['seq', 'hash']),
+);
+
+const advance = async (trx: Db, partnerId: string) => (await advanceStatement(trx, { partnerId }))[0];
 
 /**
  * A partner's first entry: of two transactions creating the head, the second waits for the
