@@ -138,3 +138,16 @@ it('reads outside a transaction see committed rows only, on both read paths, whe
     ).rejects.toThrow('roll back');
     expect([await count(), countNow()]).toEqual([3, 3]);
   }));
+
+it("reads data_version where every commit counts, the writer's own included", () =>
+  withTableT(async (db) => {
+    const version = async () => Number((await sql<{ data_version: number }>`pragma data_version`.execute(db)).rows[0]!.data_version);
+    const before = await version();
+    await db.insertInto('t').values({ x: 1 }).execute();
+    const afterWrite = await version();
+    expect(afterWrite).not.toBe(before);
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto('t').values({ x: 2 }).execute();
+    });
+    expect(await version()).not.toBe(afterWrite);
+  }));

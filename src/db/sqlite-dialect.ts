@@ -229,10 +229,13 @@ class SqliteDriver implements Driver {
    * page cache stays warm across its own commits, where the reader's is dropped whenever another
    * connection has written to the WAL (a read after a commit cost about 100 us on the reader
    * against 9 on the writer). While a transaction is open, its uncommitted rows must stay
-   * invisible, and the reader reads.
+   * invisible, and the reader reads. A pragma always asks the reader: pragmas answer for their
+   * connection, and `data_version` (db/data-version.ts) counts only other connections' commits,
+   * so on the writer it would miss the writer's own.
    */
   readerFor(sql: string): SqliteDatabase.Statement {
-    return (this.writeLock.isFree ? this.writer : this.reader).prepare(sql);
+    const asksConnection = sql.trimStart().slice(0, 6).toLowerCase() === 'pragma';
+    return (this.writeLock.isFree && !asksConnection ? this.writer : this.reader).prepare(sql);
   }
 
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
