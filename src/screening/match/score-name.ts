@@ -89,7 +89,7 @@ function addGluedPairs(side: readonly WeightedToken[], other: readonly WeightedT
       const target = other[j]!;
       if (target.tag !== 'word' || Math.abs(target.text.length - a.text.length - b.text.length) > 3) continue;
       let best = 0;
-      for (const text of orders) best = Math.max(best, similarityOfParts(glued(text, isAbjad), target, sideIsListed, isAbjad));
+      for (const text of orders) best = Math.max(best, madeUpSimilarity(text, target, !sideIsListed, isAbjad));
       if (best < 0.75) continue;
       const value = { value: best * 0.97, kind: 'glued' as const };
       out.push(sideIsListed ? { query: [j], listed: [i, i + 1], similarity: value } : { query: [i, i + 1], listed: [j], similarity: value });
@@ -123,7 +123,7 @@ function addArticlePairs(side: readonly WeightedToken[], other: readonly Weighte
     for (let j = 0; j < other.length; j++) {
       const target = other[j]!;
       if (target.tag !== 'word' || target.text.length < word.text.length + 2 || !startsWithArticle(target.text)) continue;
-      const value = similarityOfParts(word, glued(target.text.slice(2), isAbjad), !sideIsListed, isAbjad);
+      const value = madeUpSimilarity(target.text.slice(2), word, sideIsListed, isAbjad);
       if (value < 0.75) continue;
       const similarity = { value: value * 0.97, kind: 'glued' as const };
       out.push(sideIsListed ? { query: [j], listed: [i], similarity } : { query: [i], listed: [j], similarity });
@@ -132,25 +132,39 @@ function addArticlePairs(side: readonly WeightedToken[], other: readonly Weighte
 }
 
 /**
- * A word made up for a glued or article pair: for an abjad query its consonant skeleton too, the
- * only part of an unvowelled spelling that can meet the lists' ("khdayrhim" / "KHUDAI RAHIM").
+ * A word made up for a glued or article pair (`text`, on the query's side when `isQuery`) against a
+ * token of the other name. For an abjad query its consonant skeleton counts too, the only part of an
+ * unvowelled spelling that can meet the lists' ("khdayrhim" / "KHUDAI RAHIM"), but only where the
+ * skeletons agree with the long vowels in place (0.9): a made-up word is long and its skeleton loose
+ * ("mhyaahmdi" has the skeleton of "MUHAMMAD"). Other pairs are compared on their letters alone.
  */
-function glued(text: string, isAbjad: boolean): TokenInfo {
-  return { text, tag: 'word', codes: [], skeleton: isAbjad ? consonantSkeleton(text) : '' };
-}
-
-/**
- * `a` and `b` compared with the query's token first (`aIsListed` says it is `b`), as `tokenSimilarity`
- * expects for an abjad query. A made-up word is long and its skeleton loose ("mhyaahmdi" has the
- * skeleton of "MUHAMMAD"): a skeleton alone counts only with the long vowels in place (0.9).
- */
-function similarityOfParts(a: TokenInfo, b: TokenInfo, aIsListed: boolean, isAbjad: boolean): number {
-  const similarity = aIsListed ? tokenSimilarity(b, a, isAbjad) : tokenSimilarity(a, b, isAbjad);
-  return similarity.kind === 'skeleton' && similarity.value < MIN_GLUED_SKELETON ? 0 : similarity.value;
+function madeUpSimilarity(text: string, other: TokenInfo, isQuery: boolean, isAbjad: boolean): number {
+  if (isAbjad) {
+    const skeleton = gluedSkeleton(text);
+    if (skeleton === other.skeleton) {
+      const made: TokenInfo = { text, tag: 'word', codes: [], skeleton };
+      const similarity = isQuery ? tokenSimilarity(made, other, true) : tokenSimilarity(other, made, true);
+      return similarity.kind === 'skeleton' && similarity.value < MIN_GLUED_SKELETON ? 0 : similarity.value;
+    }
+  }
+  return tokenSimilarity({ text, tag: 'word', codes: [], skeleton: '' }, other, false).value;
 }
 
 /** The least a glued or article pair met on the consonant skeleton counts: its long vowels in place too. */
 export const MIN_GLUED_SKELETON = 0.9;
+
+/** Skeletons of glued words, remembered: the same pairs are glued for every candidate of a search. */
+const gluedSkeletons = new Map<string, string>();
+
+function gluedSkeleton(text: string): string {
+  let skeleton = gluedSkeletons.get(text);
+  if (skeleton === undefined) {
+    if (gluedSkeletons.size >= 50_000) gluedSkeletons.clear();
+    skeleton = consonantSkeleton(text);
+    gluedSkeletons.set(text, skeleton);
+  }
+  return skeleton;
+}
 
 /** "al…" or "el…", without slicing: this runs for every candidate name. */
 function startsWithArticle(text: string): boolean {
