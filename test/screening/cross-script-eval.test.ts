@@ -17,9 +17,11 @@ import { screeningDataDir } from './data-dir.js';
 // "sayyid" (issue 13, 28 November 2026) Arabic measures 83.6 %: its bound is 0.83, just under, so
 // a change that gives the gain back fails. With sun letters, South Asian compounds, سيد as title
 // and name, Arabic-script titles, the Urdu ہ and glued articles (sixth session) Arabic measures
-// 86.6 % and Persian 83.3 %: bounds 0.86 and 0.83.
+// 86.6 % and Persian 83.3 %: bounds 0.86 and 0.83. With ق and ج read "g" on the skeleton, the
+// consonants before ح/ه written together, عبد ال as "abdul" apart and words glued on either side
+// met on their skeletons (eighth session) Arabic measures 89.6 %: bound 0.89.
 const BOUNDS: ReadonlyArray<readonly [script: string, kind: string, recallAt1: number]> = [
-  ['Arab', 'native list spelling', 0.86],
+  ['Arab', 'native list spelling', 0.89],
   ['Cyrl', 'native list spelling', 0.9],
   ['Cyrl', 'reverse transliteration', 0.95],
   ['Arab (Persian)', 'reverse transliteration', 0.83],

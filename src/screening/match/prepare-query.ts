@@ -3,7 +3,8 @@ import { oneDeletions } from '../index/key-table.js';
 import { consonantSkeleton, phoneticCodes } from '../normalize/keys.js';
 import { isSyllabicScript, joinLetterRuns, legalFormTable, normalizeName, tagWords, type NameToken } from '../normalize/normalize-name.js';
 import { MAX_REMEMBERED_WORDS, type Restriction } from './candidates.js';
-import { tokenSimilarity, type Similarity, type TokenInfo } from './token-similarity.js';
+import { MIN_GLUED_SKELETON } from './score-name.js';
+import { egyptianSkeleton, tokenSimilarity, type Similarity, type TokenInfo } from './token-similarity.js';
 import { tagWeight } from './weights.js';
 
 export interface Neighbour {
@@ -72,7 +73,7 @@ export function prepareQuery(data: IndexData, name: string, kind: 'person' | 'or
     const cutsSyllables = normalized.script === 'Latn';
     for (const split of splitGlued(data, words, isPerson, isSyllabic, cutsSyllables, restriction?.memo))
       variants.push({ tokens: split, appliesTo, penalty: GUESS_PENALTY });
-    const glued = glueSplit(data, words, isPerson, isSyllabic);
+    const glued = glueSplit(data, words, isPerson, isSyllabic, normalized.script === 'Arab');
     if (glued) variants.push({ tokens: glued, appliesTo, penalty: GUESS_PENALTY });
   }
   const isAbjad = script === 'Arab' || script === 'Hebr';
@@ -148,6 +149,7 @@ function wordNeighbours(data: IndexData, info: TokenInfo, isAbjad: boolean): Nei
   }
   for (const code of info.codes) boundedLookup(data.phoneticKeys, code, consider);
   if (info.skeleton.length >= (isAbjad ? 2 : 3)) boundedLookup(data.skeletonKeys, info.skeleton, consider);
+  if (isAbjad && info.skeleton.length >= 2 && info.skeleton.includes('j')) boundedLookup(data.skeletonKeys, egyptianSkeleton(info.skeleton), consider);
   return [...found]
     .map(([termId, similarity]) => ({ termId, similarity }))
     .sort((a, b) => b.similarity.value - a.similarity.value || data.termNameCount[b.termId]! - data.termNameCount[a.termId]!)
@@ -318,14 +320,38 @@ function wordSplits(data: IndexData, word: string, isPerson: boolean, cutsSyllab
 }
 
 /** Two words that the vocabulary knows as one ("ABDUL RAHMAN" / "ABDULRAHMAN"), or, in a company name, a legal form ("CORPORAT ION"). */
-function glueSplit(data: IndexData, words: string[], isPerson: boolean, isSyllabic: boolean): NameToken[] | undefined {
+function glueSplit(data: IndexData, words: string[], isPerson: boolean, isSyllabic: boolean, isArabic: boolean): NameToken[] | undefined {
   const legalForms = isPerson ? undefined : legalFormTable();
   for (let i = 0; i + 1 < words.length; i++) {
     const glued = words[i]! + words[i + 1]!;
     // Only a long legal form is typed split ("CORPORAT ION"); short ones glue by accident ("CO" + "LTD").
-    if (glued.length >= 4 && (data.termIds.has(glued) || (glued.length >= 7 && legalForms?.classOf(glued) !== undefined))) {
+    const isListed =
+      data.termIds.has(glued) ||
+      (glued.length >= 7 && legalForms?.classOf(glued) !== undefined) ||
+      (isArabic && isGluableArabic(words[i]!, words[i + 1]!) && meetsListedSkeleton(data, glued));
+    if (glued.length >= 4 && isListed) {
       return tagWords([...words.slice(0, i), glued, ...words.slice(i + 2)], isPerson, isSyllabic);
     }
   }
   return undefined;
+}
+
+/** Two names, or the article and its word ("ELSSEID" for الصيد); not a word and the article of the next one. */
+function isGluableArabic(first: string, second: string): boolean {
+  return (first.length >= 3 || first === 'al') && second.length >= 3;
+}
+
+/**
+ * Two words of an Arabic-script query that one listed word spells glued ("ولی جان" "WALIJAN"): the
+ * glued transliteration meets a listed word on its consonant skeleton and long vowels, as a word of
+ * the query would. Only the skeleton's own bucket is read, and not a crowded one.
+ */
+function meetsListedSkeleton(data: IndexData, glued: string): boolean {
+  const info: TokenInfo = { text: glued, tag: 'word', codes: [], skeleton: consonantSkeleton(glued) };
+  if (info.skeleton.length < 3) return false;
+  let meets = false;
+  boundedLookup(data.skeletonKeys, info.skeleton, (termId) => {
+    if (!meets && tokenSimilarity(info, data.terms[termId]!, true).value >= MIN_GLUED_SKELETON) meets = true;
+  });
+  return meets;
 }

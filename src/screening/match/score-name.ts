@@ -1,3 +1,4 @@
+import { consonantSkeleton } from '../normalize/keys.js';
 import { tokenSimilarity, type Similarity, type TokenInfo } from './token-similarity.js';
 
 export interface WeightedToken extends TokenInfo {
@@ -34,7 +35,12 @@ const GLUED_ARTICLES: ReadonlySet<string> = new Set(['al', 'el']);
  * adjacent tokens allowed to face one glued token) and scores the alignment as
  * the weighted share of both names it explains.
  */
-export function scoreName(query: readonly WeightedToken[], listed: readonly WeightedToken[], similarityOf: (i: number, j: number) => Similarity): NameScore {
+export function scoreName(
+  query: readonly WeightedToken[],
+  listed: readonly WeightedToken[],
+  similarityOf: (i: number, j: number) => Similarity,
+  isAbjad = false,
+): NameScore {
   const candidates: AlignedPair[] = [];
   for (let i = 0; i < query.length; i++) {
     for (let j = 0; j < listed.length; j++) {
@@ -42,10 +48,10 @@ export function scoreName(query: readonly WeightedToken[], listed: readonly Weig
       if (similarity.value > 0) candidates.push({ query: [i], listed: [j], similarity });
     }
   }
-  addGluedPairs(query, listed, candidates, false);
-  addGluedPairs(listed, query, candidates, true);
-  addArticlePairs(query, listed, candidates, false);
-  addArticlePairs(listed, query, candidates, true);
+  addGluedPairs(query, listed, candidates, false, isAbjad);
+  addGluedPairs(listed, query, candidates, true, isAbjad);
+  addArticlePairs(query, listed, candidates, false, isAbjad);
+  addArticlePairs(listed, query, candidates, true, isAbjad);
   candidates.sort((a, b) => b.similarity.value - a.similarity.value || b.query.length + b.listed.length - (a.query.length + a.listed.length));
   const usedQuery = new Uint8Array(query.length);
   const usedListed = new Uint8Array(listed.length);
@@ -73,7 +79,7 @@ export function scoreName(query: readonly WeightedToken[], listed: readonly Weig
 }
 
 /** Two adjacent word tokens of `side` glued, facing one token of `other` ("JONG UN" / "JONGUN"). */
-function addGluedPairs(side: readonly WeightedToken[], other: readonly WeightedToken[], out: AlignedPair[], sideIsListed: boolean): void {
+function addGluedPairs(side: readonly WeightedToken[], other: readonly WeightedToken[], out: AlignedPair[], sideIsListed: boolean, isAbjad: boolean): void {
   for (let i = 0; i + 1 < side.length; i++) {
     const [a, b] = [side[i]!, side[i + 1]!];
     if (!isGluable(a, b)) continue;
@@ -83,7 +89,7 @@ function addGluedPairs(side: readonly WeightedToken[], other: readonly WeightedT
       const target = other[j]!;
       if (target.tag !== 'word' || Math.abs(target.text.length - a.text.length - b.text.length) > 3) continue;
       let best = 0;
-      for (const text of orders) best = Math.max(best, tokenSimilarity({ text, tag: 'word', codes: [], skeleton: '' }, target, false).value);
+      for (const text of orders) best = Math.max(best, madeUpSimilarity(text, target, !sideIsListed, isAbjad));
       if (best < 0.75) continue;
       const value = { value: best * 0.97, kind: 'glued' as const };
       out.push(sideIsListed ? { query: [j], listed: [i, i + 1], similarity: value } : { query: [i, i + 1], listed: [j], similarity: value });
@@ -110,19 +116,54 @@ function isLetterParticle(token: WeightedToken): boolean {
  * meet an article elsewhere (as gluing the two would not let it: the greedy alignment takes the
  * exact "al" pair first).
  */
-function addArticlePairs(side: readonly WeightedToken[], other: readonly WeightedToken[], out: AlignedPair[], sideIsListed: boolean): void {
+function addArticlePairs(side: readonly WeightedToken[], other: readonly WeightedToken[], out: AlignedPair[], sideIsListed: boolean, isAbjad: boolean): void {
   for (let i = 1; i < side.length; i++) {
     const word = side[i]!;
     if (word.tag !== 'word' || side[i - 1]!.tag !== 'stop' || !GLUED_ARTICLES.has(side[i - 1]!.text)) continue;
     for (let j = 0; j < other.length; j++) {
       const target = other[j]!;
       if (target.tag !== 'word' || target.text.length < word.text.length + 2 || !startsWithArticle(target.text)) continue;
-      const value = tokenSimilarity(word, { text: target.text.slice(2), tag: 'word', codes: [], skeleton: '' }, false).value;
+      const value = madeUpSimilarity(target.text.slice(2), word, sideIsListed, isAbjad);
       if (value < 0.75) continue;
       const similarity = { value: value * 0.97, kind: 'glued' as const };
       out.push(sideIsListed ? { query: [j], listed: [i], similarity } : { query: [i], listed: [j], similarity });
     }
   }
+}
+
+/**
+ * A word made up for a glued or article pair (`text`, on the query's side when `isQuery`) against a
+ * token of the other name. For an abjad query its consonant skeleton counts too, the only part of an
+ * unvowelled spelling that can meet the lists' ("khdayrhim" / "KHUDAI RAHIM"), but only where the
+ * skeletons agree with the long vowels in place (0.9): a made-up word is long and its skeleton loose
+ * ("mhyaahmdi" has the skeleton of "MUHAMMAD"). Other pairs are compared on their letters alone.
+ */
+function madeUpSimilarity(text: string, other: TokenInfo, isQuery: boolean, isAbjad: boolean): number {
+  if (isAbjad) {
+    const skeleton = gluedSkeleton(text);
+    if (skeleton === other.skeleton) {
+      const made: TokenInfo = { text, tag: 'word', codes: [], skeleton };
+      const similarity = isQuery ? tokenSimilarity(made, other, true) : tokenSimilarity(other, made, true);
+      return similarity.kind === 'skeleton' && similarity.value < MIN_GLUED_SKELETON ? 0 : similarity.value;
+    }
+  }
+  return tokenSimilarity({ text, tag: 'word', codes: [], skeleton: '' }, other, false).value;
+}
+
+/** The least a glued or article pair met on the consonant skeleton counts: its long vowels in place too. */
+export const MIN_GLUED_SKELETON = 0.9;
+
+/** Skeletons of glued words, remembered: the same pairs are glued for every candidate of a search. */
+const gluedSkeletons = new Map<string, string>();
+
+function gluedSkeleton(text: string): string {
+  let skeleton = gluedSkeletons.get(text);
+  if (skeleton === undefined) {
+    if (gluedSkeletons.size >= 50_000) gluedSkeletons.clear();
+    skeleton = consonantSkeleton(text);
+    gluedSkeletons.set(text, skeleton);
+  }
+  return skeleton;
 }
 
 /** "al…" or "el…", without slicing: this runs for every candidate name. */

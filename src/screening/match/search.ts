@@ -27,7 +27,7 @@ export function search(data: IndexData, scratch: Scratch, query: ScreeningQuery,
     const termIds = listedTerms(data, nameId);
     const listed: WeightedToken[] = termIds.map((t) => data.terms[t]!);
     const isListedPerson = data.nameIsPerson[nameId] === ENTITY_KIND_PERSON;
-    const top = bestVariant(prepared.variants, isListedPerson, listed, (v) => similarities(v, termIds));
+    const top = bestVariant(prepared.variants, isListedPerson, listed, (v) => similarities(v, termIds), prepared.isAbjad);
     let nameScore = Math.max(0, top.result.score);
     // A query carrying a legal form names a company: people score lower.
     if (kind === 'any' && prepared.hasLegalForm && isListedPerson) nameScore *= 0.85;
@@ -79,12 +79,13 @@ function bestVariant(
   isListedPerson: boolean,
   listed: WeightedToken[],
   similarityOf: (variant: number) => (i: number, j: number) => Similarity,
+  isAbjad: boolean,
 ) {
-  let top = { variant: 0, result: scoreName(variants[0]!.tokens, listed, similarityOf(0)) };
+  let top = { variant: 0, result: scoreName(variants[0]!.tokens, listed, similarityOf(0), isAbjad) };
   for (let v = 1; v < variants.length; v++) {
     const variant = variants[v]!;
     if (variant.appliesTo !== 'all' && (variant.appliesTo === 'person') !== isListedPerson) continue;
-    const result = scoreName(variant.tokens, listed, similarityOf(v));
+    const result = scoreName(variant.tokens, listed, similarityOf(v), isAbjad);
     result.score -= variant.penalty;
     if (result.score > top.result.score) top = { variant: v, result };
   }

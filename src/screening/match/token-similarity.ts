@@ -83,7 +83,9 @@ function wordSimilarity(a: TokenInfo, b: TokenInfo, isAbjad: boolean): Similarit
     const firstLetterPenalty = a.text[0] === b.text[0] ? 0 : 0.08;
     if (distance <= budget) best = { value: 1 - (0.6 * distance) / maxLength - firstLetterPenalty, kind: 'edit' };
   }
-  if (best.value >= 0.8) return best;
+  // An abjad query whose first letter the listed name spells otherwise ("qasmi" / "GASMI": ق is "g" in
+  // the Maghreb and the Gulf) is read on its skeleton too: the edit paid for the first letter.
+  if (best.value >= 0.8 && !(isAbjad && a.text[0] !== b.text[0])) return best;
   const isSoundAlike =
     a.text[0] === b.text[0] && Math.min(a.text.length, b.text.length) >= 0.6 * maxLength && a.codes.some((c) => c.length >= 2 && b.codes.includes(c));
   if (isSoundAlike && best.value < 0.8) best = { value: 0.8, kind: 'phonetic' };
@@ -91,7 +93,7 @@ function wordSimilarity(a: TokenInfo, b: TokenInfo, isAbjad: boolean): Similarit
   // Two vowelled spellings agreeing only on consonants must also start alike:
   // "SLOVAK" and "OSLEG" share a skeleton and nothing else.
   if (!isAbjad && !startAlike(a.text, b.text)) return best;
-  let skeleton = skeletonSimilarity(a.skeleton, b.skeleton, isAbjad);
+  let skeleton = skeletonSimilarity(a.skeleton, b.skeleton, isAbjad, b.text);
   // The long vowels an abjad does write (ا و ي) standing where the Latin spelling has them too.
   if (isAbjad && skeleton >= 0.82 && isSubsequence(foldVowels(a.text), foldVowels(b.text))) skeleton = 0.9;
   return skeleton > best.value ? { value: skeleton, kind: 'skeleton' } : best;
@@ -122,11 +124,25 @@ function isSubsequence(short: string, long: string): boolean {
  * Hebrew) the skeleton is all the script says, so agreement there is strong
  * evidence; between two vowelled spellings it is only a hint.
  */
-function skeletonSimilarity(a: string, b: string, isAbjad: boolean): number {
+function skeletonSimilarity(a: string, b: string, isAbjad: boolean, listedText: string): number {
   // One consonant is all an abjad says of "طه" (Taha) or "عدي" (Uday).
   if (isAbjad && a.length === 1) return a === b ? 0.7 : 0;
   if (a.length < (isAbjad ? 2 : 3)) return 0;
-  if (a === b) return isAbjad ? (a.length >= 4 ? 0.86 : a.length === 3 ? 0.82 : 0.72) : 0.75;
-  if (isAbjad && a.length >= 4 && boundedEditDistance(a, b, 1) <= 1) return 0.72;
+  if (a === b) return isAbjad ? abjadSkeletonValue(a) : 0.75;
+  if (!isAbjad) return 0;
+  // Egyptian Arabic reads ج as "g" ("RAGAB", "GAMAL", "HEGAZI"): the query's "j" may stand for a
+  // listed "g" (a "k" in the skeleton), not for the "k", "q" or "kh" that share its skeleton letter;
+  // a guess about the dialect, so it counts as a skeleton one letter off does.
+  if (a.length >= 3 && a.includes('j') && egyptianSkeleton(a) === b && /g(?!h)/.test(listedText)) return 0.72;
+  if (a.length >= 4 && boundedEditDistance(a, b, 1) <= 1) return 0.72;
   return 0;
+}
+
+function abjadSkeletonValue(skeleton: string): number {
+  return skeleton.length >= 4 ? 0.86 : skeleton.length === 3 ? 0.82 : 0.72;
+}
+
+/** An abjad query's skeleton with ج read as the Egyptian "g" (whose skeleton letter is "k"). */
+export function egyptianSkeleton(skeleton: string): string {
+  return skeleton.replace(/j/g, 'k');
 }

@@ -111,6 +111,8 @@ const URDU_PERSIAN_FORMS: ReadonlyMap<string, string> = new Map([
  * "Nur-ul-Islam"), as transliterated: the lists write the first half with the article glued to it.
  */
 const COMPOUND_ENDS: ReadonlySet<string> = new Set(['rhmn', 'rhman', 'rhim', 'hq', 'aslam', 'islam', 'amin']);
+/** A consonant that ends a Latin digraph's first letter ("t", "s", "k", "d"…), then ح or ه, then a long vowel. */
+const SPLIT_DIGRAPH_BEFORE_VOWEL = /[تطدضثزسصكکگپ][حهہ][اأإآويیى]/;
 /** The letters an article before them is assimilated to ("ar-Rahman", "ad-Din", "ash-Shami"), as transliterated. */
 const SUN_LETTER_START = /^(th|dh|sh|[tdrzsnl])/;
 
@@ -120,10 +122,13 @@ export function transliterateArabic(text: string): string[] {
   // Afghan and Pakistani names are often typed without Persian letters: try their readings too.
   if (!isPersian && /[ثذضظ]/.test(text)) spellings.push(...spell(text, true, true));
   if (/(^|\s)س[يی]د(?=\s|$)/.test(text)) spellings.push(...spell(text, isPersian, false));
+  // "فتحي", "اسحاق" are "FATHI", "ISHAQ" as often as "طه", "الاتحاد" are "TAHA", "ITIHAD": with the
+  // consonants before the h written together, as a spelling of its own (the first spelling's words only).
+  if (SPLIT_DIGRAPH_BEFORE_VOWEL.test(text)) spellings.push(spell(text, isPersian, true, false)[0]!);
   return [...new Set(spellings)];
 }
 
-function spell(text: string, isPersian: boolean, readsTitle: boolean): string[] {
+function spell(text: string, isPersian: boolean, readsTitle: boolean, separatesDigraphs = true): string[] {
   // The normaliser may already have split the article off ("al له", "al سيد"): join it back first.
   const words = text
     .replace(/[ہۃ]/g, (char) => URDU_PERSIAN_FORMS.get(char)!)
@@ -136,10 +141,10 @@ function spell(text: string, isPersian: boolean, readsTitle: boolean): string[] 
     const abu = /^[اأ]بو(.{3,})$/u.exec(written);
     if (abu) out.push('abu');
     // An article is never written twice: after one, "الفي" is the name "Alfi" (الالفي "al-Alfi").
-    out.push(...transliterateWord(abu ? abu[1]! : written, isPersian, readsTitle, out[out.length - 1] === 'al'));
+    out.push(...transliterateWord(abu ? abu[1]! : written, isPersian, readsTitle, separatesDigraphs, out[out.length - 1] === 'al'));
   }
   const split = glueAbdAllah(splitAbdAl(out));
-  const spellings = [split, glueCompounds(split, false), glueCompounds(split, true)].map((w) => w.join(' '));
+  const spellings = [split, glueCompounds(split, false), glueCompounds(split, true), glueCompounds(split, false, true)].map((w) => w.join(' '));
   return [...new Set(spellings)];
 }
 
@@ -155,7 +160,7 @@ function splitAbdAl(words: string[]): string[] {
  * `assimilates`, the article of "abd al" before a sun letter is written as that
  * letter, as in "ABDURRAHMAN", "ABDUS SALAM", "ABDERRAHMANE": a third spelling.
  */
-function glueCompounds(words: string[], assimilates: boolean): string[] {
+function glueCompounds(words: string[], assimilates: boolean, keepsAbdulApart = false): string[] {
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const [word, next, after] = [words[i]!, words[i + 1], words[i + 2]];
@@ -167,7 +172,8 @@ function glueCompounds(words: string[], assimilates: boolean): string[] {
       i += 2;
     } else if (word === 'abd' && next === 'al' && after) {
       const sun = assimilates ? SUN_LETTER_START.exec(after)?.[1] : undefined;
-      out.push(sun ? `abdu${sun}${after}` : `abdul${after}`);
+      if (keepsAbdulApart) out.push('abdul', after);
+      else out.push(sun ? `abdu${sun}${after}` : `abdul${after}`);
       i += 2;
     } else if (assimilates && next === 'al' && after && COMPOUND_ENDS.has(after) && word !== 'al') {
       // "عزيز الرحمن" "AZIZ UR RAHMAN", "AZIZUR RAHMAN"; "ضياء الحق" "ZIAUL HAQ".
@@ -178,12 +184,13 @@ function glueCompounds(words: string[], assimilates: boolean): string[] {
   return out;
 }
 
-function transliterateWord(word: string, isPersian: boolean, readsTitle: boolean, followsArticle = false): string[] {
+function transliterateWord(word: string, isPersian: boolean, readsTitle: boolean, separatesDigraphs: boolean, followsArticle = false): string[] {
   const folded = [...word].map((char) => (char === 'ی' || char === 'ک' ? URDU_PERSIAN_FORMS.get(char)! : char)).join('');
   const known = readsTitle || folded !== TITLE_OR_NAME ? WORDS.get(folded) : undefined;
   if (known) return [known];
   // The article is written joined to its word; the lists write it apart.
-  if (!followsArticle && word.length > 3 && word.startsWith('ال')) return ['al', ...transliterateWord(word.slice(2), isPersian, readsTitle, true)];
+  if (!followsArticle && word.length > 3 && word.startsWith('ال'))
+    return ['al', ...transliterateWord(word.slice(2), isPersian, readsTitle, separatesDigraphs, true)];
   const chars = [...word];
   let out = '';
   for (let i = 0; i < chars.length; i++) {
@@ -203,7 +210,9 @@ function transliterateWord(word: string, isPersian: boolean, readsTitle: boolean
     else {
       // Two letters that would read as one Latin digraph ("طه" is "Taha", not "th") get a vowel between them.
       const latin = (isPersian ? PERSIAN_READINGS[char] : undefined) ?? CONSONANTS[char] ?? char;
-      if (latin.startsWith('h') && /[dtkgsczp]$/.test(out)) out += 'a';
+      // Without `separatesDigraphs`, not before a long vowel: "فتحي" "fthi" as "FATHI" writes it.
+      const isBeforeLongVowel = next !== undefined && (ALIF.has(next) || YA.has(next) || next === WAW);
+      if (latin.startsWith('h') && /[dtkgsczp]$/.test(out) && (separatesDigraphs || !isBeforeLongVowel)) out += 'a';
       out += latin;
     }
   }
