@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api } from '../../test/api.js';
 import { createHarness, TEST_DATABASE_URL, type Harness } from '../../test/harness.js';
 import { startReceiver } from '../../test/webhook-receiver.js';
 import { createEndpoint, testWorker } from '../../test/webhooks.js';
@@ -72,6 +73,33 @@ describe.skipIf(!TEST_DATABASE_URL)('workers woken by PostgreSQL LISTEN/NOTIFY (
       await other.db
         .transaction()
         .execute((trx) => enqueueEvent(trx, { partnerId: partner.partnerId, eventType: 'COMPANY_SUBMIT', payload: { id: 'x' }, now: h.clock.now() }));
+      await target.waitFor(1);
+      await worker.stop();
+      expect(target.requests).toHaveLength(1);
+    } finally {
+      await target.close();
+    }
+  });
+
+  it('delivers a failed delivery resent through the API at once, with no poll due for an hour', async () => {
+    const partner = await h.partner();
+    const target = await startReceiver();
+    try {
+      await createEndpoint(h, partner, `${target.url}/hook`);
+      const enqueued = await enqueueEvent(h.database.db, {
+        partnerId: partner.partnerId,
+        eventType: 'COMPANY_SUBMIT',
+        payload: { id: 'y' },
+        now: h.clock.now(),
+      });
+      const deliveryIds = enqueued!.deliveryIds;
+      // As if every scheduled attempt had failed.
+      await h.database.db.updateTable('webhook_deliveries').set({ status: 'failed', next_attempt_at: null }).where('id', '=', deliveryIds[0]!).execute();
+      const { worker } = testWorker(h, { pollIntervalMs: 3_600_000 });
+      worker.start();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(target.requests).toHaveLength(0);
+      expect((await api(h).call('POST', `/v1/webhooks/deliveries/${deliveryIds[0]}/resend/`, partner.auth)).status).toBe(202);
       await target.waitFor(1);
       await worker.stop();
       expect(target.requests).toHaveLength(1);

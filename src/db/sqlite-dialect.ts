@@ -235,7 +235,9 @@ class SqliteDriver implements Driver {
    */
   readerFor(sql: string): SqliteDatabase.Statement {
     const asksConnection = sql.trimStart().slice(0, 6).toLowerCase() === 'pragma';
-    return (this.writeLock.isFree && !asksConnection ? this.writer : this.reader).prepare(sql);
+    // inTransaction too: a writer left in a transaction (a failed rollback) must never be read.
+    const writerIsIdle = this.writeLock.isFree && !this.writer.db.inTransaction;
+    return (writerIsIdle && !asksConnection ? this.writer : this.reader).prepare(sql);
   }
 
   async beginTransaction(connection: DatabaseConnection): Promise<void> {

@@ -59,6 +59,23 @@ describeEachDialect('rate-limit counts in batches', (h) => {
     expect(await stored('shared', now)).toBe(1100);
   });
 
+  it('reads the count again before counting locally on a key it has not read lately', async () => {
+    const [a, b] = [0, 1].map(() => createBatchedCounter(h().database.db, h().clock, h().ctx.logger));
+    const now = h().clock.now();
+    const max = 1000;
+    try {
+      expect((await a!.count({ key: 'stale', windowMs: HOUR, max, now })).count).toBe(1);
+      // Server B spends the rest of the limit and more; A's count of 1 is now far behind.
+      for (let i = 0; i < max; i += 1) await b!.count({ key: 'stale', windowMs: HOUR, max, now });
+      await b!.flush();
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      const answer = await a!.count({ key: 'stale', windowMs: HOUR, max, now });
+      expect(answer.count).toBe(max + 2);
+    } finally {
+      await Promise.all([a!.close(), b!.close()]);
+    }
+  });
+
   it('counts every request in the database when the limit is under the slack', async () => {
     const counter = createBatchedCounter(h().database.db, h().clock, h().ctx.logger);
     const now = h().clock.now();

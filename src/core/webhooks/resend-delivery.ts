@@ -1,3 +1,5 @@
+import { notifyWork } from '../../db/notify.js';
+import { WORK_TOPIC } from '../work-requests.js';
 import type { WebhookDelivery } from '../../schemas/webhook.js';
 import { recordPartnerAudit } from '../audit/record-audit.js';
 import type { PartnerCtx } from '../context.js';
@@ -37,6 +39,8 @@ export async function resendDelivery({ ctx, id }: { ctx: PartnerCtx; id: string 
     const changes = { status: 'pending' as const, next_attempt_at: now, round_failures: 0, lease_token: null, lease_expires_at: null, updated_at: now };
     const updated = await trx.updateTable('webhook_deliveries').set(changes).where('id', '=', id).executeTakeFirst();
     if (updated.numUpdatedRows !== 1n) throw notFound('Webhook delivery');
+    // Every process's webhook loop wakes at the commit (PostgreSQL), not at its next poll.
+    await notifyWork(trx, WORK_TOPIC.webhooks);
     await recordPartnerAudit(trx, ctx, {
       action: 'WEBHOOK_DELIVERY_RESENT',
       now,
