@@ -120,6 +120,8 @@ export class LegalFormTable {
   private readonly lengthsByFirst = new Map<string, number[]>();
   /** Long single-word curated spellings, recognised despite a typo ("LIMTIED"). */
   readonly longWords: ReadonlyArray<readonly [string, string]>;
+  /** Per word length, the long words within their typo budget of it, in `longWords` order. */
+  private readonly longWordsByLength: (ReadonlyArray<readonly [string, string, number]> | undefined)[] = [];
 
   /** `toWords` is the normaliser's own reading of a company name, so spellings meet names exactly as normalised. */
   constructor(toWords: (raw: string) => string[]) {
@@ -133,6 +135,22 @@ export class LegalFormTable {
     this.longWords = Object.entries(CURATED_LEGAL_FORMS).flatMap(([canonical, spellings]) =>
       spellings.filter((s) => !s.includes(' ') && s.length >= 7).map((s) => [s, canonical] as const),
     );
+  }
+
+  /**
+   * The long words a word of `length` letters can be a typo of (their length within their
+   * budget: 2 edits from 9 letters, else 1), in `longWords` order; worked out once per length,
+   * so the typo check of every company word does not walk the whole list.
+   */
+  longWordsNear(length: number): ReadonlyArray<readonly [string, string, number]> {
+    let near = this.longWordsByLength[length];
+    if (near === undefined) {
+      near = this.longWords
+        .map(([spelling, canonical]) => [spelling, canonical, spelling.length >= 9 ? 2 : 1] as const)
+        .filter(([spelling, , budget]) => Math.abs(spelling.length - length) <= budget);
+      this.longWordsByLength[length] = near;
+    }
+    return near;
   }
 
   private add(words: string[], canonical: string): void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { consonantSkeleton } from './keys.js';
-import { normalizeName } from './normalize-name.js';
+import { legalFormTable, normalizeName } from './normalize-name.js';
 
 const texts = (name: string, isPerson = false) => normalizeName(name, { isPerson }).tokens.map((t) => t.text);
 const tags = (name: string, isPerson = false) => normalizeName(name, { isPerson }).tokens.map((t) => `${t.text}/${t.tag}`);
@@ -100,5 +100,18 @@ describe('consonantSkeleton', () => {
     expect(consonantSkeleton('hsyn')).toBe(consonantSkeleton('hussein'));
     expect(consonantSkeleton('tkryty')).toBe(consonantSkeleton('tikriti'));
     expect(consonantSkeleton('qadhafi')).toBe(consonantSkeleton('gaddafi'));
+  });
+});
+
+describe('legal-form typos', () => {
+  it('checks a word for legal-form typos against the long words within their budget of its length, in list order', () => {
+    const table = legalFormTable();
+    for (let length = 6; length <= 24; length++) {
+      const expected = table.longWords
+        .filter(([spelling]) => Math.abs(spelling.length - length) <= (spelling.length >= 9 ? 2 : 1))
+        .map(([spelling, canonical]) => `${spelling}/${canonical}`);
+      expect(table.longWordsNear(length).map(([spelling, canonical]) => `${spelling}/${canonical}`)).toEqual(expected);
+    }
+    expect(tags('Acme Limtied')).toEqual(['acme/word', 'ltd/legal']);
   });
 });

@@ -135,9 +135,8 @@ function wordTag(word: string, isPerson: boolean, isSyllabic: boolean): TokenTag
 /** "COMPANE", "LIMTIED": a long legal-form word one or two edits off is still a legal form. */
 function misspeltLegalForm(table: LegalFormTable, word: string): string | undefined {
   if (word.length < 6) return undefined;
-  for (const [spelling, canonical] of table.longWords) {
-    const budget = spelling.length >= 9 ? 2 : 1;
-    if (Math.abs(spelling.length - word.length) <= budget && boundedEditDistance(word, spelling, budget) <= budget) return canonical;
+  for (const [spelling, canonical, budget] of table.longWordsNear(word.length)) {
+    if (boundedEditDistance(word, spelling, budget) <= budget) return canonical;
   }
   return undefined;
 }
