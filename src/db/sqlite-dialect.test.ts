@@ -31,6 +31,24 @@ async function withTableT(run: (db: InstanceType<typeof Kysely<any>>, engine: Re
   }
 }
 
+/** A transaction that inserted `x` and stays open until `release` is called; `open` is its end. */
+async function openTransactionInserting(db: InstanceType<typeof Kysely<any>>, x: number): Promise<{ open: Promise<void>; release: () => void }> {
+  let release!: () => void;
+  let inserted!: () => void;
+  const written = new Promise<void>((resolve) => {
+    inserted = resolve;
+  });
+  const open = db.transaction().execute(async (trx) => {
+    await trx.insertInto('t').values({ x }).execute();
+    inserted();
+    await new Promise<void>((resolve) => {
+      release = resolve;
+    });
+  });
+  await written;
+  return { open, release };
+}
+
 it('fsyncs a commit made after a flush even when that flush ran while its transaction was open', () =>
   withTableT(async (db, engine) => {
     await engine.flush();
@@ -38,19 +56,7 @@ it('fsyncs a commit made after a flush even when that flush ran while its transa
     await db.transaction().execute(async (trx) => {
       await trx.insertInto('t').values({ x: 1 }).execute();
     });
-    let release!: () => void;
-    let inserted!: () => void;
-    const written = new Promise<void>((resolve) => {
-      inserted = resolve;
-    });
-    const open = db.transaction().execute(async (trx) => {
-      await trx.insertInto('t').values({ x: 2 }).execute();
-      inserted();
-      await new Promise<void>((resolve) => {
-        release = resolve;
-      });
-    });
-    await written;
+    const { open, release } = await openTransactionInserting(db, 2);
     await engine.flush(); // the first commit's response, while the second transaction is open
     expect(fsyncs - base).toBe(1);
     release();
@@ -105,19 +111,7 @@ it('reads outside a transaction see committed rows only, on both read paths, whe
     await db.insertInto('t').values({ x: 1 }).execute();
     expect([await count(), countNow()]).toEqual([1, 1]);
 
-    let release!: () => void;
-    let inserted!: () => void;
-    const written = new Promise<void>((resolve) => {
-      inserted = resolve;
-    });
-    const open = db.transaction().execute(async (trx) => {
-      await trx.insertInto('t').values({ x: 2 }).execute();
-      inserted();
-      await new Promise<void>((resolve) => {
-        release = resolve;
-      });
-    });
-    await written;
+    const { open, release } = await openTransactionInserting(db, 2);
     // A second transaction waits for the writer behind the open one.
     const waiting = db.transaction().execute(async (trx) => {
       await trx.insertInto('t').values({ x: 3 }).execute();

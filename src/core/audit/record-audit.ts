@@ -38,12 +38,10 @@ export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
   return append(db, entry);
 }
 
-async function append(trx: Db, entry: AuditEntry): Promise<void> {
-  if (dialectOf(trx) === 'postgres') return appendInOneStatement(trx, entry);
-  const head = await advanceHead(trx, entry.partnerId);
-  const content = {
+/** What an entry's hash covers, but for the two fields the partner's head gives: seq and prevHash. */
+function contentOf(entry: AuditEntry): Omit<ChainedContent, 'seq' | 'prevHash'> {
+  return {
     id: newRowId(),
-    seq: head.seq,
     partnerId: entry.partnerId,
     companyId: entry.companyId ?? null,
     actorType: entry.actor.kind,
@@ -51,8 +49,13 @@ async function append(trx: Db, entry: AuditEntry): Promise<void> {
     action: entry.action,
     details: JSON.stringify(entry.details ?? {}),
     createdAt: entry.now,
-    prevHash: head.prevHash,
   };
+}
+
+async function append(trx: Db, entry: AuditEntry): Promise<void> {
+  if (dialectOf(trx) === 'postgres') return appendInOneStatement(trx, entry);
+  const head = await advanceHead(trx, entry.partnerId);
+  const content = { ...contentOf(entry), seq: head.seq, prevHash: head.prevHash };
   const hash = entryHash(content);
   const row = {
     id: content.id,
@@ -101,16 +104,7 @@ const setHeadHash = prepared((db, p: { hash: string; partnerId: string }) =>
  * gets one, and the statement runs again.
  */
 async function appendInOneStatement(trx: Db, entry: AuditEntry): Promise<void> {
-  const content = {
-    id: newRowId(),
-    partnerId: entry.partnerId,
-    companyId: entry.companyId ?? null,
-    actorType: entry.actor.kind,
-    actorId: actorId(entry.actor),
-    action: entry.action,
-    details: JSON.stringify(entry.details ?? {}),
-    createdAt: entry.now,
-  };
+  const content = contentOf(entry);
   const { before, between } = canonicalAroundHead(content);
   const run = async () => (await appendStatement(trx, { ...content, before, between })).length === 1;
   if (await run()) return;
