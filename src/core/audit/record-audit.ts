@@ -108,11 +108,7 @@ async function appendInOneStatement(trx: Db, entry: AuditEntry): Promise<void> {
   const { before, between } = canonicalAroundHead(content);
   const run = async () => (await appendStatement(trx, { ...content, before, between })).length === 1;
   if (await run()) return;
-  await trx
-    .insertInto('audit_heads')
-    .values({ partner_id: entry.partnerId, seq: 0, hash: GENESIS_HASH })
-    .onConflict((oc) => oc.column('partner_id').doNothing())
-    .execute();
+  await insertHead(trx, entry.partnerId);
   if (!(await run())) throw new Error('audit head missing after insert');
 }
 
@@ -175,11 +171,7 @@ const advance = async (trx: Db, partnerId: string) => (await advanceStatement(tr
  * first to commit, then finds and advances its row.
  */
 async function createHead(trx: Db, partnerId: string): Promise<{ seq: number; hash: string }> {
-  await trx
-    .insertInto('audit_heads')
-    .values({ partner_id: partnerId, seq: 0, hash: GENESIS_HASH })
-    .onConflict((oc) => oc.column('partner_id').doNothing())
-    .execute();
+  await insertHead(trx, partnerId);
   const created = await advance(trx, partnerId);
   if (!created) throw new Error('audit head missing after insert');
   return created;
@@ -205,4 +197,13 @@ export function recordPartnerAudit(
   entry: Omit<AuditEntry, 'partnerId' | 'actor'>,
 ): Promise<void> {
   return recordAudit(db, { partnerId: ctx.partnerId, actor: partnerActor(ctx), ...entry });
+}
+
+/** A partner's head before its first entry; a second writer inserting it at once waits, then finds it. */
+async function insertHead(trx: Db, partnerId: string): Promise<void> {
+  await trx
+    .insertInto('audit_heads')
+    .values({ partner_id: partnerId, seq: 0, hash: GENESIS_HASH })
+    .onConflict((oc) => oc.column('partner_id').doNothing())
+    .execute();
 }

@@ -100,6 +100,13 @@ export function createBatchedCounter(db: Db, clock: Clock, logger: Logger): Batc
     timer.unref();
   };
 
+  const flushNow = async () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    await flushing;
+    await flush(clock.now());
+  };
+
   const sweep = (at: number) => {
     sweepAt = at + SWEEP_MS;
     for (const [id, w] of windows) if (w.pending === 0 && at - w.knownAt > FRESH_MS) windows.delete(id);
@@ -144,18 +151,10 @@ export function createBatchedCounter(db: Db, clock: Clock, logger: Logger): Batc
         throw error;
       }
     },
-    async flush() {
-      if (timer) clearTimeout(timer);
-      timer = null;
-      await flushing;
-      await flush(clock.now());
-    },
+    flush: flushNow,
     async close() {
       closed = true;
-      if (timer) clearTimeout(timer);
-      timer = null;
-      await flushing;
-      await flush(clock.now());
+      await flushNow();
     },
   };
 }

@@ -25,9 +25,9 @@ export function windowStartOf(now: number, windowMs: number): number {
  * database, so every server sharing it counts against one limit. One statement (an upsert that
  * returns the new count): concurrent requests on several servers are counted exactly.
  */
-export async function countRequest(db: Db, input: { key: string; windowMs: number; now: number; add?: number }): Promise<RequestCount> {
+export async function countRequest(db: Db, input: { key: string; windowMs: number; now: number }): Promise<RequestCount> {
   const windowStart = windowStartOf(input.now, input.windowMs);
-  const [counted] = await addRequestCounts(db, [{ key: storedLimiterKey(input.key), windowStart, add: input.add ?? 1 }], input.now);
+  const [counted] = await addRequestCounts(db, [{ key: storedLimiterKey(input.key), windowStart, add: 1 }], input.now);
   return { count: counted!, ttlMs: windowStart + input.windowMs - input.now };
 }
 
