@@ -12,7 +12,7 @@ import type { App, AppDeps } from './http/context.js';
 import { clientErrorHandler, errorHandler, sendError } from './http/errors.js';
 import { metricsPlugin } from './http/plugins/metrics.js';
 import { databaseRateLimitStore } from './http/plugins/rate-limit-store.js';
-import { createBatchedCounter } from './core/rate-limits/batched-counter.js';
+import { createBlockCounter } from './core/rate-limits/block-counter.js';
 import { openapiPlugin } from './http/plugins/openapi.js';
 import { recordRoutes } from './http/route-table.js';
 import { createTokenRoute } from './http/routes/kyb/tokens/create.js';
@@ -129,10 +129,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } },
   });
   // On PostgreSQL several servers may share the database: count there, so a limit holds across
-  // them (in batches, and without waiting for a WAL flush: a counter lost in a crash harms
+  // them (in reserved blocks, and without waiting for a WAL flush: a counter lost in a crash harms
   // nobody). SQLite has one process: the plugin's in-memory store.
-  const rateCounter = deps.database.dialect === 'postgres' ? createBatchedCounter(deps.database.counters, deps.clock, deps.logger) : null;
-  if (rateCounter) app.addHook('onClose', () => rateCounter.close());
+  const rateCounter = deps.database.dialect === 'postgres' ? createBlockCounter(deps.database.counters) : null;
   await app.register(rateLimit, {
     global: true,
     hook: 'preValidation',

@@ -1,6 +1,6 @@
 import type { FastifyRateLimitStore, FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type { Clock } from '../../core/context.js';
-import type { BatchedCounter } from '../../core/rate-limits/batched-counter.js';
+import type { BlockCounter } from '../../core/rate-limits/block-counter.js';
 import { countRequest } from '../../core/rate-limits/count-request.js';
 import type { Db } from '../../db/database.js';
 
@@ -9,11 +9,11 @@ type IncrCallback = (error: Error | null, result?: { current: number; ttl: numbe
 /**
  * A store for @fastify/rate-limit that counts in the database: with several servers on one
  * PostgreSQL, a limit holds across all of them instead of per process. The app-wide limit (per
- * key pair, token or manager) is counted in batches (core/rate-limits/batched-counter.ts); a
+ * key pair, token or manager) is counted in reserved blocks (core/rate-limits/block-counter.ts); a
  * route with a limit of its own (sign-in, per client address) is a guard against guessing, and
  * every one of its requests is counted in the database at once, under the route's own prefix.
  */
-export function databaseRateLimitStore(db: Db, clock: Clock, counter: BatchedCounter): FastifyRateLimitStoreCtor {
+export function databaseRateLimitStore(db: Db, clock: Clock, counter: BlockCounter): FastifyRateLimitStoreCtor {
   const answer = (callback: IncrCallback, counted: Promise<{ count: number; ttlMs: number }>) =>
     counted.then(
       ({ count, ttlMs }) => callback(null, { current: count, ttl: ttlMs }),
