@@ -1,11 +1,11 @@
-import { sql } from 'kysely';
+import { sql, type QueryCreator, type RawBuilder } from 'kysely';
 import { newRowId } from '../../db/row-id.js';
 import { dialectOf, type Db } from '../../db/database.js';
 import type { PartnerCtx } from '../context.js';
 import type { Actor } from '../forms/access.js';
 import { canonicalAroundHead, entryHash, GENESIS_HASH, type ChainedContent } from './chain.js';
 import { prepared } from '../../db/prepared.js';
-import type { AuditLogRow } from '../../db/tables.js';
+import type { AuditLogRow, Database } from '../../db/tables.js';
 
 /**
  * Who made a change: a form actor (client token, partner key pair), the server itself
@@ -98,31 +98,48 @@ const setHeadHash = prepared((db, p: { hash: string; partnerId: string }) =>
 
 /**
  * PostgreSQL: the head is locked from its advance until the commit, so every round trip in
- * between slows each of the partner's writers. One statement advances the head, hashing the
- * entry in SQL from the head's previous hash (`canonicalAroundHead`), keeps that previous hash in
- * `prev_hash`, and inserts the entry from what the UPDATE returns. A partner without a head yet
- * gets one, and the statement runs again.
+ * between slows each of the partner's writers. One statement advances the head (or creates it,
+ * for a partner's first entry), hashing the entry in SQL from the head's previous hash
+ * (`canonicalAroundHead`), keeps that previous hash in `prev_hash`, and inserts the entry from
+ * what the upsert returns.
  */
 async function appendInOneStatement(trx: Db, entry: AuditEntry): Promise<void> {
-  const content = contentOf(entry);
-  const { before, between } = canonicalAroundHead(content);
-  const run = async () => (await appendStatement(trx, { ...content, before, between })).length === 1;
-  if (await run()) return;
-  await insertHead(trx, entry.partnerId);
-  if (!(await run())) throw new Error('audit head missing after insert');
+  if ((await appendStatement(trx, auditAppendValues(entry))).length !== 1) throw new Error('audit entry not appended');
 }
 
-const appendStatement = prepared((db, p: Omit<ChainedContent, 'prevHash' | 'seq'> & { before: string; between: string }) =>
-  db
+/**
+ * The values of `auditAppendOn`'s statement for one entry. The entry's id is `entryId`, so the
+ * values of a change written in the same statement can sit beside them in one flat record.
+ */
+export type AuditAppendValues = Omit<ChainedContent, 'prevHash' | 'seq' | 'id'> & { entryId: string; before: string; between: string };
+
+export function auditAppendValues(entry: AuditEntry): AuditAppendValues {
+  const { id, ...content } = contentOf(entry);
+  return { entryId: id, ...content, ...canonicalAroundHead({ id, ...content }) };
+}
+
+/**
+ * PostgreSQL: the statement appending an entry, after the writes (common table expressions) of
+ * `query` when it holds any: a change and its audit entry in one statement are one atomic,
+ * durable commit without a transaction around them (create-token.ts).
+ */
+export function auditAppendOn<DB extends Database>(writes: QueryCreator<DB>, p: AuditAppendValues) {
+  // The writes' own expressions are not referred to below: seen as the plain schema.
+  const query = writes as unknown as QueryCreator<Database>;
+  const hashOf = (prevHash: RawBuilder<string>, seq: RawBuilder<string>) =>
+    sql<string>`encode(sha256(convert_to(${p.before} || ${prevHash} || ${p.between} || ${seq} || '}', 'UTF8')), 'hex')`;
+  return query
     .with('head', (db) =>
       db
-        .updateTable('audit_heads')
-        .set((eb) => ({
-          seq: eb('seq', '+', 1),
-          prev_hash: eb.ref('hash'),
-          hash: sql<string>`encode(sha256(convert_to(${p.before} || hash || ${p.between} || (seq + 1)::text || '}', 'UTF8')), 'hex')`,
-        }))
-        .where('partner_id', '=', p.partnerId)
+        .insertInto('audit_heads')
+        .values({ partner_id: p.partnerId, seq: 1, prev_hash: GENESIS_HASH, hash: hashOf(sql`${GENESIS_HASH}::text`, sql`'1'`) })
+        .onConflict((oc) =>
+          oc.column('partner_id').doUpdateSet((eb) => ({
+            seq: eb('audit_heads.seq', '+', 1),
+            prev_hash: eb.ref('audit_heads.hash'),
+            hash: hashOf(sql`audit_heads.hash`, sql`(audit_heads.seq + 1)::text`),
+          })),
+        )
         .returning(['seq', 'prev_hash', 'hash']),
     )
     .insertInto('audit_logs')
@@ -131,7 +148,7 @@ const appendStatement = prepared((db, p: Omit<ChainedContent, 'prevHash' | 'seq'
       eb
         .selectFrom('head')
         .select([
-          sql<string>`${p.id}`.as('id'),
+          sql<string>`${p.entryId}`.as('id'),
           sql<string>`${p.partnerId}`.as('partner_id'),
           'head.seq',
           sql<string | null>`${p.companyId}`.as('company_id'),
@@ -144,8 +161,10 @@ const appendStatement = prepared((db, p: Omit<ChainedContent, 'prevHash' | 'seq'
           'head.hash',
         ]),
     )
-    .returning('seq'),
-);
+    .returning('seq');
+}
+
+const appendStatement = prepared((db, p: AuditAppendValues) => auditAppendOn(db, p));
 
 /**
  * Takes the partner's next sequence number and the previous entry's hash in one statement that

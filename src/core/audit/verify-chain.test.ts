@@ -154,6 +154,22 @@ describeEachDialect('audit chain', (h) => {
     expect(await verifyAuditChain({ db: database.db, partnerId: partner.partnerId })).toEqual({ partners: 1, entries: 201, broken: null });
   });
 
+  it("starts a partner's chain once when its first entries are appended concurrently", async () => {
+    const db = h().database.db;
+    // A partner row with no entry and no head yet (as one created before the audit trail existed).
+    const partnerId = 'partner-without-head';
+    await db.insertInto('partners').values({ id: partnerId, name: 'Headless', settings: '{}', created_at: 0 }).execute();
+    await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        db.transaction().execute((trx) => recordAudit(trx, { partnerId, actor: { kind: 'system' }, action: 'FIRST_PROBE', details: { i }, now: 2_000 + i })),
+      ),
+    );
+    const rows = await chainOf(db, partnerId);
+    expect(rows.map((r) => Number(r.seq))).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    expect(rows[0]!.prev_hash).toBe('0'.repeat(64));
+    expect(await verifyAuditChain({ db, partnerId })).toEqual({ partners: 1, entries: 30, broken: null });
+  });
+
   it('pages through a chain longer than a page and reports progress', async () => {
     const partner = await h().partner();
     for (let i = 0; i < 25; i++) {

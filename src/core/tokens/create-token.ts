@@ -3,7 +3,7 @@ import { dialectOf, type Db } from '../../db/database.js';
 import { prepared } from '../../db/prepared.js';
 import type { KybTokenRow } from '../../db/tables.js';
 import type { KybToken, KybTokenRequest } from '../../schemas/token.js';
-import { recordPartnerAudit } from '../audit/record-audit.js';
+import { auditAppendOn, auditAppendValues, partnerActor, recordPartnerAudit, type AuditAppendValues } from '../audit/record-audit.js';
 import { findLiveEntry, findQuestionnaireByKey } from '../catalog/find-entry.js';
 import type { PartnerCtx } from '../context.js';
 import { keyedHash, randomString } from '../crypto.js';
@@ -28,6 +28,9 @@ export async function createToken({
   input: KybTokenRequest;
   idempotency?: IdempotencyRequest;
 }): Promise<IdempotentResult<KybToken>> {
+  // PostgreSQL without an Idempotency-Key: the company, the token and the audit entry are one
+  // statement (below), atomic and durable on its own, so no transaction is opened around it.
+  if (!idempotency && dialectOf(ctx.db) === 'postgres') return { body: await insertToken(ctx.db, ctx, input), replayed: false };
   return withIdempotency(ctx, idempotency, (db) => insertToken(db, ctx, input));
 }
 
@@ -59,18 +62,22 @@ async function insertToken(db: Db, ctx: PartnerCtx, input: KybTokenRequest): Pro
     deactivated_at: null,
     created_at: now,
   };
-  // The company and its token in one statement on PostgreSQL (one round trip, not two).
-  if (dialectOf(db) === 'postgres') await insertCompanyAndToken(db, row);
-  else {
-    await insertCompany(db, row);
-    await insertTokenRow(db, row);
-  }
-  await recordPartnerAudit(db, ctx, {
+  const audit = {
     companyId,
     action: 'TOKEN_CREATED',
     now,
     details: { tokenId: row.id, tokenType: row.token_type, flowId, themeId, questionnaireId, expiresAt: row.expires_at },
-  });
+  };
+  if (dialectOf(db) === 'postgres') {
+    // The company, its token and the audit entry in one statement: one round trip, and the
+    // partner's audit head is locked only while it runs.
+    const [appended] = await insertCompanyTokenAndAudit(db, { ...row, ...auditAppendValues({ partnerId: ctx.partnerId, actor: partnerActor(ctx), ...audit }) });
+    if (!appended) throw new Error('token created without its audit entry');
+  } else {
+    await insertCompany(db, row);
+    await insertTokenRow(db, row);
+    await recordPartnerAudit(db, ctx, audit);
+  }
   return presentToken(row, tokenString, now);
 }
 
@@ -115,11 +122,11 @@ export const insertTokenRow = prepared((db, p: KybTokenRow) => db.insertInto('ky
 
 // PostgreSQL checks the token's foreign key to the company at the end of the statement, when
 // the CTE's row exists.
-const insertCompanyAndToken = prepared((db, p: KybTokenRow) =>
-  db
-    .with('company', (q) => q.insertInto('companies').values(companyValues(p)))
-    .insertInto('kyb_tokens')
-    .values(tokenValues(p)),
+const insertCompanyTokenAndAudit = prepared((db, p: KybTokenRow & AuditAppendValues) =>
+  auditAppendOn(
+    db.with('company', (q) => q.insertInto('companies').values(companyValues(p))).with('token', (q) => q.insertInto('kyb_tokens').values(tokenValues(p))),
+    p,
+  ),
 );
 
 async function resolveReference(

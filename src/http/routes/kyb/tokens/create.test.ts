@@ -1,7 +1,9 @@
+import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { api } from '../../../../../test/api.js';
 import { contractErrors } from '../../../../../test/contract.js';
 import { describeEachDialect } from '../../../../../test/harness.js';
+import { verifyAuditChain } from '../../../../core/audit/verify-chain.js';
 
 const TOKEN_FIELDS = [
   'clientId',
@@ -21,6 +23,48 @@ const TOKEN_FIELDS = [
 const LOCALES = ['en', 'es', 'fr', 'ru', 'de', 'it', 'pl', 'lt', 'lv', 'et', 'cs', 'ro', 'hu', 'ja', 'bg', 'nl', 'pt'];
 
 describeEachDialect('POST /kyb/tokens/', (h) => {
+  it('writes the company, the token and its audit entry all or nothing, and keeps the chain linear under concurrent creations', async () => {
+    const partner = await h().partner();
+    const db = h().database.db;
+    const rowsOf = async () =>
+      Promise.all(
+        (['companies', 'kyb_tokens', 'audit_logs'] as const).map(async (table) =>
+          Number(
+            (
+              await db
+                .selectFrom(table)
+                .select((eb) => eb.fn.countAll().as('n'))
+                .where('partner_id', '=', partner.partnerId)
+                .executeTakeFirstOrThrow()
+            ).n,
+          ),
+        ),
+      );
+    const before = await rowsOf();
+    // The audit entry cannot be written: nothing of the token may remain (on PostgreSQL the three
+    // rows are one statement without a transaction; on SQLite one transaction).
+    await sql`create trigger refuse_token_audit before insert on audit_logs for each row when (new.action = 'TOKEN_CREATED') begin select raise(abort, 'refused'); end`
+      .execute(db)
+      .catch(async () => {
+        await sql`create function refuse_token_audit() returns trigger language plpgsql as $$ begin raise exception 'refused'; end $$`.execute(db);
+        await sql`create trigger refuse_token_audit before insert on audit_logs for each row when (new.action = 'TOKEN_CREATED') execute function refuse_token_audit()`.execute(
+          db,
+        );
+      });
+    try {
+      const refused = await api(h()).createToken(partner, { tokenType: 'FORM', clientId: 'client-refused' });
+      expect(refused.status).toBe(500);
+    } finally {
+      await sql`drop trigger refuse_token_audit${sql.raw(h().dialect === 'postgres' ? ' on audit_logs' : '')}`.execute(db);
+    }
+    expect(await rowsOf()).toEqual(before);
+
+    const created = await Promise.all(Array.from({ length: 24 }, (_, i) => api(h()).createToken(partner, { tokenType: 'FORM', clientId: `client-${i}` })));
+    expect(created.map((res) => res.status)).toEqual(Array(24).fill(201));
+    expect(await rowsOf()).toEqual(before.map((n) => n + 24));
+    expect(await verifyAuditChain({ db, partnerId: partner.partnerId })).toMatchObject({ broken: null });
+  });
+
   it('creates a token with the documented defaults, exactly the documented fields, and a reserved company', async () => {
     const partner = await h().partner();
     const res = await api(h()).createToken(partner, { tokenType: 'FORM', clientId: 'client-1' });
