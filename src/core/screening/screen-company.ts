@@ -1,7 +1,7 @@
 import { newRowId } from '../../db/row-id.js';
 import type { Db } from '../../db/database.js';
 import type { ExpressionBuilder } from 'kysely';
-import type { Database, ScreeningHitRow } from '../../db/tables.js';
+import type { Database, ScreeningHitRow, ScreeningSubjectRow } from '../../db/tables.js';
 import type { Hit } from '../../screening/engine.js';
 import type { ScreeningSearcher } from './searcher.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -60,21 +60,53 @@ export async function screenCompany({
     found.flat().map((h) => h.entityId),
   );
 
+  const versions = JSON.stringify((lists ?? []).map((l) => ({ source: l.source, sha256: l.sha256, publishedAt: l.publishedAt })));
   return ctx.db.transaction().execute(async (trx) => {
     const outcome: ScreeningOutcome = { subjects: subjects.length, alerts: 0, newAlerts: 0 };
+    // The company's subjects and hits as stored, read once; written back in a few statements,
+    // whatever the number of beneficiaries.
+    const storedSubjects = await trx.selectFrom('screening_subjects').select(['id', 'subject_id']).where('company_id', '=', companyId).execute();
+    const storedIds = new Map(storedSubjects.map((row) => [row.subject_id, row.id]));
+    const hitsBySubject = new Map<string, Map<string, ScreeningHitRow>>();
+    for (const hit of await trx.selectFrom('screening_hits').selectAll().where('company_id', '=', companyId).execute()) {
+      let hits = hitsBySubject.get(hit.subject_row_id);
+      if (!hits) hitsBySubject.set(hit.subject_row_id, (hits = new Map()));
+      hits.set(hit.entity_id, hit);
+    }
+    const subjectRows: ScreeningSubjectRow[] = [];
+    const hitRows: ScreeningHitRow[] = [];
+    const goneHitIds: string[] = [];
     for (const [i, subject] of subjects.entries()) {
-      const hits = found[i]!;
-      const subjectRowId = await upsertSubject(trx, company.partner_id, companyId, subject, lists, now);
-      const current = await storeHits(trx, keyed, { subjectRowId, companyId, partnerId: company.partner_id, hits, fingerprints, now }, outcome);
+      const subjectRowId = storedIds.get(subject.id) ?? newRowId();
+      const { current, gone } = await hitsOf(
+        trx,
+        keyed,
+        { subjectRowId, companyId, partnerId: company.partner_id, hits: found[i]!, fingerprints, now },
+        hitsBySubject.get(subjectRowId) ?? new Map(),
+        outcome,
+      );
+      hitRows.push(...current);
+      goneHitIds.push(...gone);
       const alerts = current.filter((h) => h.is_alert === 1);
       outcome.alerts += alerts.length;
-      await trx
-        .updateTable('screening_subjects')
-        .set({ status: subjectStatus(alerts, problem), status_reason: problem, checked_at: now, updated_at: now })
-        .where('id', '=', subjectRowId)
-        .execute();
+      subjectRows.push({
+        id: subjectRowId,
+        partner_id: company.partner_id,
+        company_id: companyId,
+        subject_type: subject.type,
+        subject_id: subject.id,
+        status: subjectStatus(alerts, problem),
+        status_reason: problem,
+        list_versions: versions,
+        checked_at: now,
+        updated_at: now,
+      });
     }
-    await removeGoneSubjects(trx, companyId, subjects);
+    await upsertSubjects(trx, subjectRows);
+    await upsertHits(trx, hitRows);
+    if (goneHitIds.length > 0) await trx.updateTable('screening_hits').set({ is_current: 0 }).where('id', 'in', goneHitIds).execute();
+    const kept = new Set(subjects.map((s) => s.id));
+    if (storedSubjects.some((row) => !kept.has(row.subject_id))) await removeGoneSubjects(trx, companyId, subjects);
     // The screening outcome is a risk factor: the risk worker assesses the case again.
     if (company.risk_level !== null) await requestRiskAssessment(trx, companyId, now);
     await recordAudit(trx, {
@@ -119,58 +151,66 @@ async function entityFingerprints(db: Db, listIds: string[], entityIds: string[]
   return new Map(rows.map((r) => [r.entity_id, r.fingerprint]));
 }
 
-async function upsertSubject(
-  db: Db,
-  partnerId: string,
-  companyId: string,
-  subject: Subject,
-  lists: ReturnType<ScreeningSearcher['lists']>,
-  now: number,
-): Promise<string> {
-  const versions = JSON.stringify((lists ?? []).map((l) => ({ source: l.source, sha256: l.sha256, publishedAt: l.publishedAt })));
-  const existing = await db
-    .selectFrom('screening_subjects')
-    .select('id')
-    .where('company_id', '=', companyId)
-    .where('subject_id', '=', subject.id)
-    .executeTakeFirst();
-  if (existing) {
-    await db.updateTable('screening_subjects').set({ list_versions: versions, updated_at: now }).where('id', '=', existing.id).execute();
-    return existing.id;
+/** Rows a statement writes at most: well under either database's limit of bound values. */
+const ROWS_PER_STATEMENT = 500;
+
+/** New subjects are inserted, known ones get their status, list versions and check time. */
+async function upsertSubjects(db: Db, rows: ScreeningSubjectRow[]): Promise<void> {
+  for (let at = 0; at < rows.length; at += ROWS_PER_STATEMENT) {
+    await db
+      .insertInto('screening_subjects')
+      .values(rows.slice(at, at + ROWS_PER_STATEMENT))
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet((eb) => ({
+          status: eb.ref('excluded.status'),
+          status_reason: eb.ref('excluded.status_reason'),
+          list_versions: eb.ref('excluded.list_versions'),
+          checked_at: eb.ref('excluded.checked_at'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
+      .execute();
   }
-  const id = newRowId();
-  await db
-    .insertInto('screening_subjects')
-    .values({
-      id,
-      partner_id: partnerId,
-      company_id: companyId,
-      subject_type: subject.type,
-      subject_id: subject.id,
-      status: 'NOT_CHECKED',
-      status_reason: null,
-      list_versions: versions,
-      checked_at: null,
-      updated_at: now,
-    })
-    .execute();
-  return id;
 }
 
-async function storeHits(
+/** Every current hit is written whole: new ones inserted, known ones replaced (same id). */
+async function upsertHits(db: Db, rows: ScreeningHitRow[]): Promise<void> {
+  for (let at = 0; at < rows.length; at += ROWS_PER_STATEMENT) {
+    await db
+      .insertInto('screening_hits')
+      .values(rows.slice(at, at + ROWS_PER_STATEMENT))
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet((eb) => ({
+          entity_fingerprint: eb.ref('excluded.entity_fingerprint'),
+          score: eb.ref('excluded.score'),
+          is_alert: eb.ref('excluded.is_alert'),
+          is_current: eb.ref('excluded.is_current'),
+          detail: eb.ref('excluded.detail'),
+          resolution: eb.ref('excluded.resolution'),
+          resolution_comment: eb.ref('excluded.resolution_comment'),
+          resolved_by: eb.ref('excluded.resolved_by'),
+          resolved_at: eb.ref('excluded.resolved_at'),
+          last_seen_at: eb.ref('excluded.last_seen_at'),
+        })),
+      )
+      .execute();
+  }
+}
+
+/** A subject's hits as they now stand, and the ids of its stored current hits no longer found. */
+async function hitsOf(
   db: Db,
   ctx: Pick<Ctx, 'keys' | 'clock'>,
   at: { subjectRowId: string; companyId: string; partnerId: string; hits: Hit[]; fingerprints: Map<string, string>; now: number },
+  existing: Map<string, ScreeningHitRow>,
   outcome: ScreeningOutcome,
-): Promise<ScreeningHitRow[]> {
-  const existing = new Map(
-    (await db.selectFrom('screening_hits').selectAll().where('subject_row_id', '=', at.subjectRowId).execute()).map((h) => [h.entity_id, h]),
-  );
+): Promise<{ current: ScreeningHitRow[]; gone: string[] }> {
+  const left = new Map(existing);
   const current: ScreeningHitRow[] = [];
   for (const hit of at.hits) {
     const fingerprint = at.fingerprints.get(hit.entityId) ?? '';
-    const before = existing.get(hit.entityId);
-    existing.delete(hit.entityId);
+    const before = left.get(hit.entityId);
+    left.delete(hit.entityId);
     // A resolution holds for the listed entity as it was; if the list changed it, review again.
     const keepsResolution = before !== undefined && before.entity_fingerprint === fingerprint;
     const row: ScreeningHitRow = {
@@ -193,13 +233,9 @@ async function storeHits(
       last_seen_at: at.now,
     };
     if (hit.isAlert && (!before || !before.is_current || !before.is_alert || !keepsResolution)) outcome.newAlerts += 1;
-    if (before) await db.updateTable('screening_hits').set(row).where('id', '=', row.id).execute();
-    else await db.insertInto('screening_hits').values(row).execute();
     current.push(row);
   }
-  const gone = [...existing.values()].filter((h) => h.is_current === 1).map((h) => h.id);
-  if (gone.length > 0) await db.updateTable('screening_hits').set({ is_current: 0 }).where('id', 'in', gone).execute();
-  return current;
+  return { current, gone: [...left.values()].filter((h) => h.is_current === 1).map((h) => h.id) };
 }
 
 /** Beneficiaries deleted since the last screening take their results with them. */

@@ -82,6 +82,24 @@ describeEachDialect('screening of KYB cases', (h) => {
     await screenPending(h());
   });
 
+  it('drops the results of a beneficiary who is gone at the next screening, and keeps the company subject it had', async () => {
+    const s = await submittedCase(h());
+    await screenPending(h());
+    const db = h().database.db;
+    const subjectsOf = () => db.selectFrom('screening_subjects').select(['id', 'subject_id', 'status']).where('company_id', '=', s.companyId).execute();
+    const hitsOf = () => db.selectFrom('screening_hits').select('id').where('company_id', '=', s.companyId).execute();
+    const before = await subjectsOf();
+    expect(before).toHaveLength(2);
+    expect((await hitsOf()).length).toBeGreaterThan(0);
+    // The listed owner is gone, as a corrected form would leave it; the case is screened again.
+    await db.deleteFrom('beneficiaries').where('id', '=', s.ownerId).execute();
+    h().clock.advance(1000);
+    await db.updateTable('companies').set({ screening_requested_at: h().clock.now() }).where('id', '=', s.companyId).execute();
+    expect(await screenPending(h())).toBeGreaterThanOrEqual(1);
+    expect(await subjectsOf()).toEqual([{ ...before.find((x) => x.subject_id === s.companyId)!, status: 'NO_FLAGS' }]);
+    expect(await hitsOf()).toEqual([]);
+  });
+
   it('tells the partner of a resolution with COMPANY_AML_REVIEW', async () => {
     const s = await submittedCase(h());
     await api(h()).call('POST', '/v1/webhooks/', s.partner.auth, { url: 'http://127.0.0.1:9/aml', eventTypes: ['COMPANY_AML_REVIEW'] });
