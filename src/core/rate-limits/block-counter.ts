@@ -7,6 +7,9 @@ import { addRequestCounts, countRequest, storedLimiterKey, windowStartOf, type R
  */
 const MIN_SLACK = 100;
 
+/** The first block of a key in a window: a form session makes a dozen requests or so. */
+const FIRST_BLOCK = 4;
+
 /** The largest block a server reserves at once (smaller for small limits: a quarter of the slack). */
 const MAX_BLOCK = 64;
 
@@ -40,7 +43,7 @@ interface WindowBlock {
  * Counts requests against per-key limits in the database, shared by every server, without a
  * statement per request: a server reserves a block of a key's requests in one statement (it adds
  * the block's size to the stored count) and admits them locally. A key's first request in a
- * window reserves one, the next reservations 2, 4, ... up to 64 (or a quarter of the slack), and
+ * window reserves four, the next reservations 8, 16, ... up to 64 (or a quarter of the slack), and
  * within the slack of the limit (100 requests or a tenth of the limit) every request is counted
  * on its own again.
  *
@@ -104,7 +107,7 @@ export function createBlockCounter(db: Db): BlockCounter {
           block.last += 1;
           return { count: block.last, ttlMs };
         }
-        const next = Math.min(Math.max(1, block.size * 2), MAX_BLOCK, Math.floor(slack / 4));
+        const next = Math.min(Math.max(FIRST_BLOCK, block.size * 2), MAX_BLOCK, Math.floor(slack / 4));
         const size = block.reservedTo + next + slack > max ? 1 : next;
         const reserving = reserve(block, size, now);
         block.reserving = reserving;

@@ -31,11 +31,15 @@ export async function countRequest(db: Db, input: { key: string; windowMs: numbe
   return { count: counted!, ttlMs: windowStart + input.windowMs - input.now };
 }
 
+/** When each database's old windows were last cleared (at most once a minute). */
+const clearedAt = new WeakMap<object, number>();
+const CLEAR_EVERY_MS = 60_000;
+
 /**
  * Adds `add` requests to each (stored key, window) in one statement and returns the new counts in
  * the input's order; each pair may appear once. A window's first requests clear windows that
- * ended long ago (every limiter's window is far shorter than a day), so the table holds about one
- * row per key in use.
+ * ended long ago (every limiter's window is far shorter than a day), at most once a minute per
+ * database handle, so the table holds about one row per key in use.
  */
 export async function addRequestCounts(db: Db, rows: ReadonlyArray<{ key: string; windowStart: number; add: number }>, now: number): Promise<number[]> {
   const counted = await db
@@ -46,7 +50,8 @@ export async function addRequestCounts(db: Db, rows: ReadonlyArray<{ key: string
     .execute();
   const countOf = new Map(counted.map((row) => [`${row.key}:${row.window_start}`, row.count]));
   const counts = rows.map((row) => countOf.get(`${row.key}:${row.windowStart}`)!);
-  if (rows.some((row, i) => counts[i] === row.add)) {
+  if (rows.some((row, i) => counts[i] === row.add) && !(now - (clearedAt.get(db) ?? -Infinity) < CLEAR_EVERY_MS)) {
+    clearedAt.set(db, now);
     await db
       .deleteFrom('rate_limit_hits')
       .where('window_start', '<', now - DAY_MS)
