@@ -1,6 +1,6 @@
 import type { Entity } from '../model.js';
 import { consonantSkeleton, phoneticCodes } from '../normalize/keys.js';
-import { normalizeName, type NameToken } from '../normalize/normalize-name.js';
+import { normalizedTokens, type NameToken } from '../normalize/normalize-name.js';
 import type { WeightedToken } from '../match/score-name.js';
 import { tagWeight } from '../match/weights.js';
 import { ENTITY_KIND_OTHER, ENTITY_KIND_PERSON, NAME_KINDS, rarityWeight, termKey, type IndexData, type IndexedEntity } from './index-data.js';
@@ -30,11 +30,10 @@ export function buildIndex(entities: readonly Entity[]): ScreeningIndex {
   const kept: NameToken[][] = [];
   entities.forEach((entity, entityIndex) => {
     const isPerson = entity.kind === 'person';
-    const options = { isPerson };
     kept.length = 0;
     for (const name of entity.names) {
-      const { tokens } = normalizeName(name.full, options);
-      if (tokens.length === 0 || kept.some((earlier) => sameTexts(earlier, tokens))) continue;
+      const tokens = normalizedTokens(name.full, isPerson);
+      if (tokens.length === 0 || repeatsEarlier(kept, tokens)) continue;
       kept.push(tokens);
       for (const token of tokens) tokenTerm.push(termIdOf(token, termIds, terms, shared));
       nameEntity.push(entityIndex);
@@ -78,6 +77,12 @@ export function buildIndex(entities: readonly Entity[]): ScreeningIndex {
   return new ScreeningIndex(data);
 }
 
+/** Whether an earlier name has the same token texts (a loop, not `some`: no closure a name). */
+function repeatsEarlier(kept: readonly NameToken[][], tokens: readonly NameToken[]): boolean {
+  for (const earlier of kept) if (sameTexts(earlier, tokens)) return true;
+  return false;
+}
+
 /** Same token texts in the same order (tags aside): the test a joined signature made. */
 function sameTexts(a: readonly NameToken[], b: readonly NameToken[]): boolean {
   if (a.length !== b.length) return false;
@@ -116,7 +121,7 @@ function indexedEntities(entities: readonly Entity[]): IndexedEntity[] {
         e.birthDates.length === 0
           ? NONE
           : birthDates.of(e.birthDates.map((b) => `${b.value}|${b.precision}|${b.isApproximate}|${b.rangeTo}`).join(' '), e.birthDates),
-      countries: e.countries.length === 0 ? NONE : countries.of(e.countries.join(' '), e.countries),
+      countries: e.countries.length === 0 ? NONE : countries.of(e.countries.length === 1 ? e.countries[0]! : e.countries.join(' '), e.countries),
       identifiers: e.identifiers.length === 0 ? NONE : e.identifiers,
     };
     if (e.pepTier) indexed.pepTier = e.pepTier;
