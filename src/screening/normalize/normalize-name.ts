@@ -73,11 +73,16 @@ export function transliterateWords(raw: string, joinsDottedAcronyms: boolean): {
 }
 
 /** Every spelling of the name as ASCII words, best first (transliterate/ gives more than one for some scripts). */
-function spellingsOf(raw: string, joinsDottedAcronyms: boolean): { spellings: string[][]; script: string } {
+export function spellingsOf(raw: string, joinsDottedAcronyms: boolean): { spellings: string[][]; script: string } {
   // Most listed names are plain ASCII: NFKC leaves ASCII as it is, no script but Latin has an ASCII
   // letter (detectScript's answer is "Latn", or "Zyyy" without letters) and any-ascii returns ASCII
-  // unchanged, so the general path below would give the same spelling.
+  // unchanged, so `spellingsByScript` would give the same (`normalize-name.test.ts` compares them).
   if (isAscii(raw)) return { spellings: [asciiWords(raw, joinsDottedAcronyms)], script: ASCII_LETTER.test(raw) ? 'Latn' : 'Zyyy' };
+  return spellingsByScript(raw, joinsDottedAcronyms);
+}
+
+/** `spellingsOf` for any text: NFKC, the script's clean-up and transliteration. */
+export function spellingsByScript(raw: string, joinsDottedAcronyms: boolean): { spellings: string[][]; script: string } {
   const nfkc = raw.normalize('NFKC');
   const script = detectScript(nfkc);
   let text = nfkc;
