@@ -4,7 +4,7 @@ import { normalizedTokens, type NameToken } from '../normalize/normalize-name.js
 import type { WeightedToken } from '../match/score-name.js';
 import { tagWeight } from '../match/weights.js';
 import { ENTITY_KIND_OTHER, ENTITY_KIND_PERSON, NAME_KINDS, rarityWeight, termKey, type IndexData, type IndexedEntity } from './index-data.js';
-import { KeyTable, MAX_TERMS, oneDeletions } from './key-table.js';
+import { forEachDeletionHash, KeyTable, MAX_TERMS } from './key-table.js';
 import { ScreeningIndex } from './screening-index.js';
 
 /**
@@ -62,7 +62,7 @@ export function buildIndex(entities: readonly Entity[]): ScreeningIndex {
     termNameCount,
     postingStart,
     postings,
-    deletionKeys: KeyTable.build((add) => addDeletions(terms, add)),
+    deletionKeys: KeyTable.fromHashes((add) => addDeletions(terms, add)),
     phoneticKeys: KeyTable.build((add) => terms.forEach((t, id) => t.codes.forEach((code) => add(code, id)))),
     skeletonKeys: KeyTable.build((add) =>
       terms.forEach((t, id) => {
@@ -184,11 +184,11 @@ function buildPostings(termCount: number, nameCount: number, starts: Uint32Array
   return { postingStart, postings, termNameCount };
 }
 
-function addDeletions(terms: readonly WeightedToken[], add: (key: string, termId: number) => void): void {
+/** A word of four letters or more under itself and each of its one-deletion variants (`oneDeletions`), by their hashes. */
+function addDeletions(terms: readonly WeightedToken[], add: (hash: number, termId: number) => void): void {
   for (let id = 0; id < terms.length; id++) {
     const term = terms[id]!;
     if (term.tag !== 'word' || term.text.length < 4) continue;
-    add(term.text, id);
-    for (const variant of oneDeletions(term.text)) add(variant, id);
+    forEachDeletionHash(term.text, (hash) => add(hash, id));
   }
 }
