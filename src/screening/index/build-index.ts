@@ -15,12 +15,15 @@ import { ScreeningIndex } from './screening-index.js';
 export function buildIndex(entities: readonly Entity[]): ScreeningIndex {
   const termIds = new Map<string, number>();
   const terms: WeightedToken[] = [];
-  const nameEntity: number[] = [];
+  // Typed from the start: number arrays of a million entries each, grown by copying and then
+  // copied into typed arrays, were old-space garbage for the collector.
+  const nameEntity = new GrowingArray(Uint32Array);
   const nameFull: string[] = [];
-  const nameKind: number[] = [];
-  const nameIsPerson: number[] = [];
-  const nameTokenStart: number[] = [0];
-  const tokenTerm: number[] = [];
+  const nameKind = new GrowingArray(Uint8Array);
+  const nameIsPerson = new GrowingArray(Uint8Array);
+  const nameTokenStart = new GrowingArray(Uint32Array);
+  nameTokenStart.push(0);
+  const tokenTerm = new GrowingArray(Uint32Array);
   const shared = { skeletons: new Interner<string>(), codes: new Interner<string[]>() };
 
   // No cache of normalised names: at a million names almost all are distinct, and the cache cost
@@ -46,15 +49,15 @@ export function buildIndex(entities: readonly Entity[]): ScreeningIndex {
   if (terms.length >= MAX_TERMS) throw new Error(`vocabulary of ${terms.length} terms exceeds ${MAX_TERMS}`);
 
   const nameCount = nameEntity.length;
-  const starts = Uint32Array.from(nameTokenStart);
-  const tokens = Uint32Array.from(tokenTerm);
+  const starts = nameTokenStart.toArray();
+  const tokens = tokenTerm.toArray();
   const { postingStart, postings, termNameCount } = buildPostings(terms.length, nameCount, starts, tokens);
   const data: IndexData = {
     entities: indexedEntities(entities),
     nameFull,
-    nameEntity: Uint32Array.from(nameEntity),
-    nameKind: Uint8Array.from(nameKind),
-    nameIsPerson: Uint8Array.from(nameIsPerson),
+    nameEntity: nameEntity.toArray(),
+    nameKind: nameKind.toArray(),
+    nameIsPerson: nameIsPerson.toArray(),
     nameTokenStart: starts,
     tokenTerm: tokens,
     termIds,
@@ -75,6 +78,30 @@ export function buildIndex(entities: readonly Entity[]): ScreeningIndex {
     term.weight = tagWeight(term.tag) ?? rarityWeight(data, termNameCount[id]!);
   });
   return new ScreeningIndex(data);
+}
+
+/** A typed array that grows as values are pushed, doubling its buffer. */
+class GrowingArray<A extends Uint8Array | Uint32Array> {
+  private data: A;
+  length = 0;
+
+  constructor(private readonly make: new (length: number) => A) {
+    this.data = new make(1 << 12);
+  }
+
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new this.make(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
+  }
+
+  /** The values pushed, in an array of their number. */
+  toArray(): A {
+    return this.data.slice(0, this.length) as A;
+  }
 }
 
 /** Whether an earlier name has the same token texts (a loop, not `some`: no closure a name). */
