@@ -1,6 +1,6 @@
 import type { Entity } from '../model.js';
 import { consonantSkeleton, phoneticCodes } from '../normalize/keys.js';
-import { normalizedTokens, type NameToken } from '../normalize/normalize-name.js';
+import { normalizedTokens, type NameToken, type TokenTag } from '../normalize/normalize-name.js';
 import type { WeightedToken } from '../match/score-name.js';
 import { tagWeight } from '../match/weights.js';
 import { ENTITY_KIND_OTHER, ENTITY_KIND_PERSON, NAME_KINDS, rarityWeight, termKey, type IndexData, type IndexedEntity } from './index-data.js';
@@ -24,7 +24,11 @@ export function buildIndex(entities: readonly Entity[]): ScreeningIndex {
   const nameTokenStart = new GrowingArray(Uint32Array);
   nameTokenStart.push(0);
   const tokenTerm = new GrowingArray(Uint32Array);
-  const shared = { skeletons: new Interner<string>(), codes: new Interner<string[]>() };
+  const shared: Shared = {
+    skeletons: new Interner<string>(),
+    codes: new Interner<string[]>(),
+    tagged: { legal: new Map(), stop: new Map(), initial: new Map() },
+  };
 
   // No cache of normalised names: at a million names almost all are distinct, and the cache cost
   // more time (a key per name) and memory than the few repeats saved.
@@ -156,13 +160,29 @@ function indexedEntities(entities: readonly Entity[]): IndexedEntity[] {
   });
 }
 
-function termIdOf(
-  token: NameToken,
-  termIds: Map<string, number>,
-  terms: WeightedToken[],
-  shared: { skeletons: Interner<string>; codes: Interner<string[]> },
-): number {
-  const key = termKey(token.tag, token.text);
+interface Shared {
+  skeletons: Interner<string>;
+  codes: Interner<string[]>;
+  /**
+   * Per tag but `word`, the term id of each text already met: the id `termIds` holds under
+   * `termKey(tag, text)`, found without making that key a token (particles, initials and legal
+   * forms are a fifth of the tokens).
+   */
+  tagged: Record<Exclude<TokenTag, 'word'>, Map<string, number>>;
+}
+
+function termIdOf(token: NameToken, termIds: Map<string, number>, terms: WeightedToken[], shared: Shared): number {
+  if (token.tag === 'word') return keyedTermId(token, token.text, termIds, terms, shared);
+  const byText = shared.tagged[token.tag];
+  let id = byText.get(token.text);
+  if (id === undefined) {
+    id = keyedTermId(token, termKey(token.tag, token.text), termIds, terms, shared);
+    byText.set(token.text, id);
+  }
+  return id;
+}
+
+function keyedTermId(token: NameToken, key: string, termIds: Map<string, number>, terms: WeightedToken[], shared: Shared): number {
   let id = termIds.get(key);
   if (id === undefined) {
     id = terms.length;
@@ -175,7 +195,7 @@ function termIdOf(
       raw: token.text,
       tag: token.tag,
       weight: 1,
-      codes: codes.length === 0 ? NONE : shared.codes.of(codes.join(' '), codes),
+      codes: codes.length === 0 ? NONE : shared.codes.of(codes.length === 1 ? codes[0]! : codes.join(' '), codes),
       skeleton: shared.skeletons.of(skeleton, skeleton),
     });
   }
