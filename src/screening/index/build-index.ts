@@ -1,10 +1,10 @@
 import type { Entity } from '../model.js';
 import { consonantSkeleton, phoneticCodes } from '../normalize/keys.js';
-import { normalizeName, type NameToken } from '../normalize/normalize-name.js';
+import { normalizedTokens, type NameToken, type TokenTag } from '../normalize/normalize-name.js';
 import type { WeightedToken } from '../match/score-name.js';
 import { tagWeight } from '../match/weights.js';
 import { ENTITY_KIND_OTHER, ENTITY_KIND_PERSON, NAME_KINDS, rarityWeight, termKey, type IndexData, type IndexedEntity } from './index-data.js';
-import { KeyTable, MAX_TERMS, oneDeletions } from './key-table.js';
+import { forEachDeletionHash, KeyTable, MAX_TERMS } from './key-table.js';
 import { ScreeningIndex } from './screening-index.js';
 
 /**
@@ -15,13 +15,20 @@ import { ScreeningIndex } from './screening-index.js';
 export function buildIndex(entities: readonly Entity[]): ScreeningIndex {
   const termIds = new Map<string, number>();
   const terms: WeightedToken[] = [];
-  const nameEntity: number[] = [];
+  // Typed from the start: number arrays of a million entries each, grown by copying and then
+  // copied into typed arrays, were old-space garbage for the collector.
+  const nameEntity = new GrowingArray(Uint32Array);
   const nameFull: string[] = [];
-  const nameKind: number[] = [];
-  const nameIsPerson: number[] = [];
-  const nameTokenStart: number[] = [0];
-  const tokenTerm: number[] = [];
-  const shared = { skeletons: new Interner<string>(), codes: new Interner<string[]>() };
+  const nameKind = new GrowingArray(Uint8Array);
+  const nameIsPerson = new GrowingArray(Uint8Array);
+  const nameTokenStart = new GrowingArray(Uint32Array);
+  nameTokenStart.push(0);
+  const tokenTerm = new GrowingArray(Uint32Array);
+  const shared: Shared = {
+    skeletons: new Interner<string>(),
+    codes: new Interner<string[]>(),
+    tagged: { legal: new Map(), stop: new Map(), initial: new Map() },
+  };
 
   // No cache of normalised names: at a million names almost all are distinct, and the cache cost
   // more time (a key per name) and memory than the few repeats saved.
@@ -30,11 +37,10 @@ export function buildIndex(entities: readonly Entity[]): ScreeningIndex {
   const kept: NameToken[][] = [];
   entities.forEach((entity, entityIndex) => {
     const isPerson = entity.kind === 'person';
-    const options = { isPerson };
     kept.length = 0;
     for (const name of entity.names) {
-      const { tokens } = normalizeName(name.full, options);
-      if (tokens.length === 0 || kept.some((earlier) => sameTexts(earlier, tokens))) continue;
+      const tokens = normalizedTokens(name.full, isPerson);
+      if (tokens.length === 0 || repeatsEarlier(kept, tokens)) continue;
       kept.push(tokens);
       for (const token of tokens) tokenTerm.push(termIdOf(token, termIds, terms, shared));
       nameEntity.push(entityIndex);
@@ -47,15 +53,15 @@ export function buildIndex(entities: readonly Entity[]): ScreeningIndex {
   if (terms.length >= MAX_TERMS) throw new Error(`vocabulary of ${terms.length} terms exceeds ${MAX_TERMS}`);
 
   const nameCount = nameEntity.length;
-  const starts = Uint32Array.from(nameTokenStart);
-  const tokens = Uint32Array.from(tokenTerm);
+  const starts = nameTokenStart.toArray();
+  const tokens = tokenTerm.toArray();
   const { postingStart, postings, termNameCount } = buildPostings(terms.length, nameCount, starts, tokens);
   const data: IndexData = {
     entities: indexedEntities(entities),
     nameFull,
-    nameEntity: Uint32Array.from(nameEntity),
-    nameKind: Uint8Array.from(nameKind),
-    nameIsPerson: Uint8Array.from(nameIsPerson),
+    nameEntity: nameEntity.toArray(),
+    nameKind: nameKind.toArray(),
+    nameIsPerson: nameIsPerson.toArray(),
     nameTokenStart: starts,
     tokenTerm: tokens,
     termIds,
@@ -63,7 +69,7 @@ export function buildIndex(entities: readonly Entity[]): ScreeningIndex {
     termNameCount,
     postingStart,
     postings,
-    deletionKeys: KeyTable.build((add) => addDeletions(terms, add)),
+    deletionKeys: KeyTable.fromHashes((add) => addDeletions(terms, add)),
     phoneticKeys: KeyTable.build((add) => terms.forEach((t, id) => t.codes.forEach((code) => add(code, id)))),
     skeletonKeys: KeyTable.build((add) =>
       terms.forEach((t, id) => {
@@ -76,6 +82,36 @@ export function buildIndex(entities: readonly Entity[]): ScreeningIndex {
     term.weight = tagWeight(term.tag) ?? rarityWeight(data, termNameCount[id]!);
   });
   return new ScreeningIndex(data);
+}
+
+/** A typed array that grows as values are pushed, doubling its buffer. */
+class GrowingArray<A extends Uint8Array | Uint32Array> {
+  private data: A;
+  length = 0;
+
+  constructor(private readonly make: new (length: number) => A) {
+    this.data = new make(1 << 12);
+  }
+
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new this.make(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
+  }
+
+  /** The values pushed, in an array of their number. */
+  toArray(): A {
+    return this.data.slice(0, this.length) as A;
+  }
+}
+
+/** Whether an earlier name has the same token texts (a loop, not `some`: no closure a name). */
+function repeatsEarlier(kept: readonly NameToken[][], tokens: readonly NameToken[]): boolean {
+  for (const earlier of kept) if (sameTexts(earlier, tokens)) return true;
+  return false;
 }
 
 /** Same token texts in the same order (tags aside): the test a joined signature made. */
@@ -116,7 +152,7 @@ function indexedEntities(entities: readonly Entity[]): IndexedEntity[] {
         e.birthDates.length === 0
           ? NONE
           : birthDates.of(e.birthDates.map((b) => `${b.value}|${b.precision}|${b.isApproximate}|${b.rangeTo}`).join(' '), e.birthDates),
-      countries: e.countries.length === 0 ? NONE : countries.of(e.countries.join(' '), e.countries),
+      countries: e.countries.length === 0 ? NONE : countries.of(e.countries.length === 1 ? e.countries[0]! : e.countries.join(' '), e.countries),
       identifiers: e.identifiers.length === 0 ? NONE : e.identifiers,
     };
     if (e.pepTier) indexed.pepTier = e.pepTier;
@@ -124,13 +160,29 @@ function indexedEntities(entities: readonly Entity[]): IndexedEntity[] {
   });
 }
 
-function termIdOf(
-  token: NameToken,
-  termIds: Map<string, number>,
-  terms: WeightedToken[],
-  shared: { skeletons: Interner<string>; codes: Interner<string[]> },
-): number {
-  const key = termKey(token.tag, token.text);
+interface Shared {
+  skeletons: Interner<string>;
+  codes: Interner<string[]>;
+  /**
+   * Per tag but `word`, the term id of each text already met: the id `termIds` holds under
+   * `termKey(tag, text)`, found without making that key a token (particles, initials and legal
+   * forms are a fifth of the tokens).
+   */
+  tagged: Record<Exclude<TokenTag, 'word'>, Map<string, number>>;
+}
+
+function termIdOf(token: NameToken, termIds: Map<string, number>, terms: WeightedToken[], shared: Shared): number {
+  if (token.tag === 'word') return keyedTermId(token, token.text, termIds, terms, shared);
+  const byText = shared.tagged[token.tag];
+  let id = byText.get(token.text);
+  if (id === undefined) {
+    id = keyedTermId(token, termKey(token.tag, token.text), termIds, terms, shared);
+    byText.set(token.text, id);
+  }
+  return id;
+}
+
+function keyedTermId(token: NameToken, key: string, termIds: Map<string, number>, terms: WeightedToken[], shared: Shared): number {
   let id = termIds.get(key);
   if (id === undefined) {
     id = terms.length;
@@ -143,7 +195,7 @@ function termIdOf(
       raw: token.text,
       tag: token.tag,
       weight: 1,
-      codes: codes.length === 0 ? NONE : shared.codes.of(codes.join(' '), codes),
+      codes: codes.length === 0 ? NONE : shared.codes.of(codes.length === 1 ? codes[0]! : codes.join(' '), codes),
       skeleton: shared.skeletons.of(skeleton, skeleton),
     });
   }
@@ -179,11 +231,11 @@ function buildPostings(termCount: number, nameCount: number, starts: Uint32Array
   return { postingStart, postings, termNameCount };
 }
 
-function addDeletions(terms: readonly WeightedToken[], add: (key: string, termId: number) => void): void {
+/** A word of four letters or more under itself and each of its one-deletion variants (`oneDeletions`), by their hashes. */
+function addDeletions(terms: readonly WeightedToken[], add: (hash: number, termId: number) => void): void {
   for (let id = 0; id < terms.length; id++) {
     const term = terms[id]!;
     if (term.tag !== 'word' || term.text.length < 4) continue;
-    add(term.text, id);
-    for (const variant of oneDeletions(term.text)) add(variant, id);
+    forEachDeletionHash(term.text, (hash) => add(hash, id));
   }
 }

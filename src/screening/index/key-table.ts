@@ -15,15 +15,20 @@ export class KeyTable {
    * (no pair array per entry, no boxed list: a million-name index has millions of entries).
    */
   static build(collect: (add: (key: string, termId: number) => void) => void): KeyTable {
+    return KeyTable.fromHashes((add) => collect((key, termId) => add(hashKey(key), termId)));
+  }
+
+  /** `build` from the keys' hashes (`hashKey`), for keys never made as strings. An entry added twice is held once. */
+  static fromHashes(collect: (add: (hash: number, termId: number) => void) => void): KeyTable {
     let packed = new Float64Array(1 << 16);
     let count = 0;
-    collect((key, termId) => {
+    collect((hash, termId) => {
       if (count === packed.length) {
         const grown = new Float64Array(packed.length * 2);
         grown.set(packed);
         packed = grown;
       }
-      packed[count++] = hashKey(key) * 2 ** 21 + termId;
+      packed[count++] = hash * 2 ** 21 + termId;
     });
     const sorted = packed.subarray(0, count).sort();
     const hashes = new Uint32Array(sorted.length);
@@ -67,6 +72,26 @@ export function hashKey(key: string): number {
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
+}
+
+/**
+ * `hashKey` of `term` and of each string `oneDeletions(term)` holds, without making the strings
+ * (the build hashes millions of them): each variant's hash goes on from the hash of the letters
+ * before the deleted one. A variant that two deletions give ("anna": "ana") is visited twice.
+ */
+export function forEachDeletionHash(term: string, visit: (hash: number) => void): void {
+  let prefix = 0x811c9dc5;
+  for (let i = 0; i < term.length; i++) {
+    let h = prefix;
+    for (let j = i + 1; j < term.length; j++) {
+      h ^= term.charCodeAt(j);
+      h = Math.imul(h, 0x01000193);
+    }
+    visit(h >>> 0);
+    prefix ^= term.charCodeAt(i);
+    prefix = Math.imul(prefix, 0x01000193);
+  }
+  visit(prefix >>> 0);
 }
 
 export function oneDeletions(term: string): string[] {

@@ -121,7 +121,7 @@ export class LegalFormTable {
   /** Long single-word curated spellings, recognised despite a typo ("LIMTIED"). */
   readonly longWords: ReadonlyArray<readonly [string, string]>;
   /** Per word length, the long words within their typo budget of it, in `longWords` order. */
-  private readonly longWordsByLength: (ReadonlyArray<readonly [string, string, number]> | undefined)[] = [];
+  private readonly longWordsByLength: (ReadonlyArray<readonly [string, string, number, number]> | undefined)[] = [];
 
   /** `toWords` is the normaliser's own reading of a company name, so spellings meet names exactly as normalised. */
   constructor(toWords: (raw: string) => string[]) {
@@ -140,13 +140,14 @@ export class LegalFormTable {
   /**
    * The long words a word of `length` letters can be a typo of (their length within their
    * budget: 2 edits from 9 letters, else 1), in `longWords` order; worked out once per length,
-   * so the typo check of every company word does not walk the whole list.
+   * so the typo check of every company word does not walk the whole list. The fourth item is the
+   * word's `letterMask`.
    */
-  longWordsNear(length: number): ReadonlyArray<readonly [string, string, number]> {
+  longWordsNear(length: number): ReadonlyArray<readonly [string, string, number, number]> {
     let near = this.longWordsByLength[length];
     if (near === undefined) {
       near = this.longWords
-        .map(([spelling, canonical]) => [spelling, canonical, spelling.length >= 9 ? 2 : 1] as const)
+        .map(([spelling, canonical]) => [spelling, canonical, spelling.length >= 9 ? 2 : 1, letterMask(spelling)] as const)
         .filter(([spelling, , budget]) => Math.abs(spelling.length - length) <= budget);
       this.longWordsByLength[length] = near;
     }
@@ -204,4 +205,26 @@ export class LegalFormTable {
   spellings(canonical: string): readonly string[] {
     return this.byClass.get(canonical) ?? [];
   }
+}
+
+/**
+ * The letters a to z a word holds, one bit each (other characters leave no bit). A letter of one
+ * word that the other lacks costs an edit wherever it stands (substituted or deleted; a
+ * transposition moves letters both words hold), so the bits of `mask(a) & ~mask(b)` are at most
+ * the edit distance of a to b: a cheap test before the full distance.
+ */
+export function letterMask(word: string): number {
+  let mask = 0;
+  for (let i = 0; i < word.length; i++) {
+    const letter = word.charCodeAt(i) - 0x61;
+    if (letter >= 0 && letter < 26) mask |= 1 << letter;
+  }
+  return mask;
+}
+
+/** Set bits of a 32-bit mask. */
+export function bitCount(mask: number): number {
+  let n = mask - ((mask >>> 1) & 0x55555555);
+  n = (n & 0x33333333) + ((n >>> 2) & 0x33333333);
+  return (Math.imul((n + (n >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
 }

@@ -1,6 +1,6 @@
 import { boundedEditDistance } from '../match/edit-distance.js';
 import { titleLengthAt } from './titles.js';
-import { LegalFormTable } from './legal-forms.js';
+import { bitCount, LegalFormTable, letterMask } from './legal-forms.js';
 import { detectScript, isSyllabicChar } from './scripts.js';
 import { STOP_WORDS } from './stop-words.js';
 import { transliterate } from './transliterate/index.js';
@@ -43,9 +43,23 @@ const GLUED_DOTTED_ACRONYM = /([a-z0-9]+)([a-z](?:\.[a-z])+\.)(?![a-z0-9])/g;
 export function normalizeName(raw: string, options: NormalizeOptions = {}): NormalizedName {
   const isPerson = options.isPerson === true;
   const { spellings, script } = spellingsOf(raw, !isPerson);
-  const tokensOf = (spelled: string[]) => tagWords(isPerson ? spelled : joinLetterRuns(spelled), isPerson, isSyllabicScript(script));
+  const isSyllabic = isSyllabicScript(script);
   const [first = [], ...others] = spellings;
-  return others.length > 0 ? { tokens: tokensOf(first), script, alternatives: others.map(tokensOf) } : { tokens: tokensOf(first), script };
+  const tokens = tokensOf(first, isPerson, isSyllabic);
+  return others.length > 0 ? { tokens, script, alternatives: others.map((spelled) => tokensOf(spelled, isPerson, isSyllabic)) } : { tokens, script };
+}
+
+/**
+ * The tokens of `normalizeName(raw, { isPerson }).tokens`, without the alternatives: the index
+ * build reads only these, at a million names.
+ */
+export function normalizedTokens(raw: string, isPerson: boolean): NameToken[] {
+  const { spellings, script } = spellingsOf(raw, !isPerson);
+  return tokensOf(spellings[0] ?? [], isPerson, isSyllabicScript(script));
+}
+
+function tokensOf(spelled: string[], isPerson: boolean, isSyllabic: boolean): NameToken[] {
+  return tagWords(isPerson ? spelled : joinLetterRuns(spelled), isPerson, isSyllabic);
 }
 
 /**
@@ -59,7 +73,16 @@ export function transliterateWords(raw: string, joinsDottedAcronyms: boolean): {
 }
 
 /** Every spelling of the name as ASCII words, best first (transliterate/ gives more than one for some scripts). */
-function spellingsOf(raw: string, joinsDottedAcronyms: boolean): { spellings: string[][]; script: string } {
+export function spellingsOf(raw: string, joinsDottedAcronyms: boolean): { spellings: string[][]; script: string } {
+  // Most listed names are plain ASCII: NFKC leaves ASCII as it is, no script but Latin has an ASCII
+  // letter (detectScript's answer is "Latn", or "Zyyy" without letters) and any-ascii returns ASCII
+  // unchanged, so `spellingsByScript` would give the same (`normalize-name.test.ts` compares them).
+  if (isAscii(raw)) return { spellings: [asciiWords(raw, joinsDottedAcronyms)], script: ASCII_LETTER.test(raw) ? 'Latn' : 'Zyyy' };
+  return spellingsByScript(raw, joinsDottedAcronyms);
+}
+
+/** `spellingsOf` for any text: NFKC, the script's clean-up and transliteration. */
+export function spellingsByScript(raw: string, joinsDottedAcronyms: boolean): { spellings: string[][]; script: string } {
   const nfkc = raw.normalize('NFKC');
   const script = detectScript(nfkc);
   let text = nfkc;
@@ -68,7 +91,43 @@ function spellingsOf(raw: string, joinsDottedAcronyms: boolean): { spellings: st
   return { spellings: transliterate(text, script).map((spelling) => asciiWords(spelling, joinsDottedAcronyms)), script };
 }
 
-function asciiWords(spelling: string, joinsDottedAcronyms: boolean): string[] {
+const ASCII_LETTER = /[A-Za-z]/;
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+/**
+ * The words of a spelling: lower case, apostrophes dropped ("O'Brien" is "obrien"), split at
+ * everything but ASCII letters and digits; a company name's dotted acronyms joined ("U.M.V." is
+ * "umv"). A spelling with no dot to join (or a person's) and no character beyond ASCII, nearly
+ * every name, is read in one pass over its characters; the others by `asciiWordsByPatterns`,
+ * which gives the same words for the first kind too (`normalize-name.test.ts` compares them).
+ */
+export function asciiWords(spelling: string, joinsDottedAcronyms: boolean): string[] {
+  const lower = spelling.toLowerCase();
+  const words: string[] = [];
+  // The part of the current word before an apostrophe, and where its rest starts.
+  let head = '';
+  let start = 0;
+  for (let i = 0; i <= lower.length; i++) {
+    const c = i < lower.length ? lower.charCodeAt(i) : 0x20;
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) continue;
+    if (c > 0x7f || (c === 0x2e && joinsDottedAcronyms)) return asciiWordsByPatterns(spelling, joinsDottedAcronyms);
+    if (c === 0x27 || c === 0x60) {
+      head += lower.slice(start, i);
+    } else {
+      const word = head + lower.slice(start, i);
+      if (word) words.push(word);
+      head = '';
+    }
+    start = i + 1;
+  }
+  return words;
+}
+
+export function asciiWordsByPatterns(spelling: string, joinsDottedAcronyms: boolean): string[] {
   let ascii = spelling.toLowerCase().replace(APOSTROPHES, '');
   if (joinsDottedAcronyms) ascii = ascii.replace(GLUED_DOTTED_ACRONYM, '$1 $2').replace(DOTTED_ACRONYM, (acronym) => acronym.replace(/\./g, ''));
   ascii = ascii.replace(/[^a-z0-9]+/g, ' ').trim();
@@ -135,7 +194,9 @@ function wordTag(word: string, isPerson: boolean, isSyllabic: boolean): TokenTag
 /** "COMPANE", "LIMTIED": a long legal-form word one or two edits off is still a legal form. */
 function misspeltLegalForm(table: LegalFormTable, word: string): string | undefined {
   if (word.length < 6) return undefined;
-  for (const [spelling, canonical, budget] of table.longWordsNear(word.length)) {
+  const letters = letterMask(word);
+  for (const [spelling, canonical, budget, spellingLetters] of table.longWordsNear(word.length)) {
+    if (bitCount(letters & ~spellingLetters) > budget) continue;
     if (boundedEditDistance(word, spelling, budget) <= budget) return canonical;
   }
   return undefined;
