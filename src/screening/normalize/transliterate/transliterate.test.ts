@@ -198,3 +198,41 @@ describe('cross-script search: dialect letters and names glued otherwise (issue 
     expect(scoreOf('p:awad', 'آيدا محیا احمدی')).toBeLessThan(0.76);
   });
 });
+
+function organisation(id: string, full: string): Entity {
+  return newEntity({ id, source: 'un', kind: 'organisation', names: [{ full, kind: 'primary', script: 'Latn', isFormer: false }] });
+}
+
+describe('cross-script search: organisations listed by translated names or with their acronym (issue 13, ninth session)', () => {
+  const listed = [
+    organisation('o:mjn', 'MUHAMMAD JAMAL NETWORK (MJN)'),
+    organisation('o:lifg', 'LIBYAN ISLAMIC FIGHTING GROUP'),
+    organisation('o:isil-libya', 'ISLAMIC STATE IN IRAQ AND THE LEVANT - LIBYA'),
+    organisation('o:aqap', 'AL-QAIDA IN THE ARABIAN PENINSULA'),
+    organisation('o:aiai', 'AL-ITIHAAD AL-ISLAMIYA / AIAI'),
+    organisation('o:ittihad', 'ITTIHAD AL-JIHAD AL-ISLAMI'),
+    organisation('o:shabaab', 'AL-SHABAAB AL-ISLAMIYA'),
+    ...Array.from({ length: 30 }, (_, i) => organisation(`filler:${i}`, `FILLER${i} TRADING${i % 5} GROUP`)),
+  ];
+  const index = buildIndex(listed);
+  const scoreOfOrganisation = (id: string, name: string) =>
+    index.search({ name, kind: 'organisation' }, { threshold: 0, limit: 20 }).find((h) => h.entityId === id)?.score ?? 0;
+
+  it.each([
+    // شبكة "network": the list gives the name in English.
+    { id: 'o:mjn', query: 'شبكة محمد جمال' },
+    { id: 'o:lifg', query: 'الجماعة الاسلامية المقاتلة الليبية' },
+    // والشام: the conjunction glued to a translated word is "and".
+    { id: 'o:isil-libya', query: 'الدولة الإسلامية في العراق والشام - ليبيا' },
+    { id: 'o:aqap', query: 'القاعدة في جزيرة العرب' },
+    // "/ AIAI" spells the other words' initials: no query writing the name out carries it.
+    { id: 'o:aiai', query: 'الاتحاد الاسلامي' },
+  ])("finds $id written as $query at the cross-script evaluation's threshold (0.76)", ({ id, query }) => {
+    expect(scoreOfOrganisation(id, query)).toBeGreaterThanOrEqual(0.76);
+  });
+
+  it('keeps the transliterated spelling first, and a translated word finds no name that lacks it', () => {
+    expect(transliterate('شبكة محمد جمال', 'Arab')).toEqual(['shbka muhammad jmal', 'network muhammad jmal']);
+    expect(scoreOfOrganisation('o:shabaab', 'الاتحاد الاسلامي')).toBeLessThan(0.6);
+  });
+});
