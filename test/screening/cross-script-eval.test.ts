@@ -19,9 +19,11 @@ import { screeningDataDir } from './data-dir.js';
 // and name, Arabic-script titles, the Urdu ہ and glued articles (sixth session) Arabic measures
 // 86.6 % and Persian 83.3 %: bounds 0.86 and 0.83. With ق and ج read "g" on the skeleton, the
 // consonants before ح/ه written together, عبد ال as "abdul" apart and words glued on either side
-// met on their skeletons (eighth session) Arabic measures 89.6 %: bound 0.89.
+// met on their skeletons (eighth session) Arabic measures 89.6 %: bound 0.89. With organisation
+// words the lists give in English tried translated and an organisation's own acronym not counted
+// against it (ninth session) Arabic measures 91.5 %: bound 0.91.
 const BOUNDS: ReadonlyArray<readonly [script: string, kind: string, recallAt1: number]> = [
-  ['Arab', 'native list spelling', 0.89],
+  ['Arab', 'native list spelling', 0.91],
   ['Cyrl', 'native list spelling', 0.9],
   ['Cyrl', 'reverse transliteration', 0.95],
   ['Arab (Persian)', 'reverse transliteration', 0.83],

@@ -4,14 +4,14 @@ import { screeningDataDir } from '../../../test/screening/data-dir.js';
 import { newEntity, type Entity } from '../model.js';
 import { normalizeName } from '../normalize/normalize-name.js';
 import { parseList } from '../sources/parse-list.js';
-import { buildIndex } from './build-index.js';
+import { buildIndex, withoutOwnAcronym } from './build-index.js';
 import { termKey, type IndexData } from './index-data.js';
 import { hashKey, oneDeletions, type KeyTable } from './key-table.js';
 
 /**
  * The build is tuned for speed at a million names; what it holds must stay what the plain reading
- * gives: each entity's names normalised, a name skipped when its words repeat an earlier name of
- * the same entity, terms numbered in order of first use.
+ * gives: each entity's names normalised (an organisation's also without its own acronym), a name
+ * skipped when its words repeat an earlier name of the same entity, terms numbered in order of first use.
  */
 function plainReading(entities: readonly Entity[]) {
   const names: { entity: number; full: string; terms: string[] }[] = [];
@@ -21,16 +21,19 @@ function plainReading(entities: readonly Entity[]) {
     const seen = new Set<string>();
     for (const name of entity.names) {
       const { tokens } = normalizeName(name.full, { isPerson: entity.kind === 'person' });
-      const signature = tokens.map((t) => t.text).join(' ');
-      if (tokens.length === 0 || seen.has(signature)) continue;
-      seen.add(signature);
-      const terms = tokens.map((t) => termKey(t.tag, t.text));
-      for (const term of terms) {
-        if (known.has(term)) continue;
-        known.add(term);
-        vocabulary.push(term);
+      const spelledOut = entity.kind === 'person' ? undefined : withoutOwnAcronym(tokens);
+      for (const read of spelledOut ? [tokens, spelledOut] : [tokens]) {
+        const signature = read.map((t) => t.text).join(' ');
+        if (read.length === 0 || seen.has(signature)) continue;
+        seen.add(signature);
+        const terms = read.map((t) => termKey(t.tag, t.text));
+        for (const term of terms) {
+          if (known.has(term)) continue;
+          known.add(term);
+          vocabulary.push(term);
+        }
+        names.push({ entity: index, full: name.full, terms });
       }
-      names.push({ entity: index, full: name.full, terms });
     }
   });
   return { names, vocabulary };
@@ -103,5 +106,25 @@ describe('buildIndex holds what the plain reading of the names gives', () => {
         data.terms.flatMap((t, id): [string, number][] => (t.skeleton.length >= 2 ? [[t.skeleton, id]] : [])),
       );
     }, 120_000);
+  });
+});
+
+describe('withoutOwnAcronym', () => {
+  const tokensOf = (full: string) => normalizeName(full, { isPerson: false }).tokens;
+  const texts = (full: string) =>
+    withoutOwnAcronym(tokensOf(full))
+      ?.map((t) => t.text)
+      .join(' ');
+
+  it('drops a word spelling the initials of the other words, particles counted or not', () => {
+    expect(texts('AL-ITIHAAD AL-ISLAMIYA / AIAI')).toBe('al itihaad al islamiya');
+    expect(texts('MUHAMMAD JAMAL NETWORK (MJN)')).toBe('muhammad jamal network');
+    expect(texts('RAJAH SOLAIMAN ISLAMIC MOVEMENT (RSIM)')).toBe('rajah solaiman islamic movement');
+  });
+
+  it('keeps names without one', () => {
+    expect(texts('ISLAMIC STATE IN IRAQ AND THE LEVANT')).toBeUndefined();
+    expect(texts('AMAL TRADING CENTRE (ATP)')).toBeUndefined();
+    expect(texts('SBC TELEVISION')).toBeUndefined();
   });
 });

@@ -40,14 +40,18 @@ export function buildIndex(entities: readonly Entity[]): ScreeningIndex {
     kept.length = 0;
     for (const name of entity.names) {
       const tokens = normalizedTokens(name.full, isPerson);
-      if (tokens.length === 0 || repeatsEarlier(kept, tokens)) continue;
-      kept.push(tokens);
-      for (const token of tokens) tokenTerm.push(termIdOf(token, termIds, terms, shared));
-      nameEntity.push(entityIndex);
-      nameFull.push(name.full);
-      nameKind.push(NAME_KINDS.indexOf(name.kind));
-      nameIsPerson.push(isPerson ? ENTITY_KIND_PERSON : ENTITY_KIND_OTHER);
-      nameTokenStart.push(tokenTerm.length);
+      // "AL-ITIHAAD AL-ISLAMIYA / AIAI": the name is also indexed without the acronym of its own words.
+      const spelledOut = isPerson ? undefined : withoutOwnAcronym(tokens);
+      for (const read of spelledOut ? [tokens, spelledOut] : [tokens]) {
+        if (read.length === 0 || repeatsEarlier(kept, read)) continue;
+        kept.push(read);
+        for (const token of read) tokenTerm.push(termIdOf(token, termIds, terms, shared));
+        nameEntity.push(entityIndex);
+        nameFull.push(name.full);
+        nameKind.push(NAME_KINDS.indexOf(name.kind));
+        nameIsPerson.push(isPerson ? ENTITY_KIND_PERSON : ENTITY_KIND_OTHER);
+        nameTokenStart.push(tokenTerm.length);
+      }
     }
   });
   if (terms.length >= MAX_TERMS) throw new Error(`vocabulary of ${terms.length} terms exceeds ${MAX_TERMS}`);
@@ -112,6 +116,30 @@ class GrowingArray<A extends Uint8Array | Uint32Array> {
 function repeatsEarlier(kept: readonly NameToken[][], tokens: readonly NameToken[]): boolean {
   for (const earlier of kept) if (sameTexts(earlier, tokens)) return true;
   return false;
+}
+
+/**
+ * An organisation's name without a word that is the acronym of its other words ("AL-ITIHAAD
+ * AL-ISLAMIYA / AIAI", "MUHAMMAD JAMAL NETWORK (MJN)"), their particles counted or not; undefined
+ * when it has none. The acronym is a word no query spelling the name out carries: it would count
+ * against every such query.
+ */
+export function withoutOwnAcronym(tokens: readonly NameToken[]): NameToken[] | undefined {
+  if (tokens.length < 4) return undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const acronym = tokens[i]!;
+    if (acronym.tag !== 'word' || acronym.text.length < 3 || acronym.text.length > tokens.length - 1) continue;
+    let all = '';
+    let words = '';
+    for (let j = 0; j < tokens.length; j++) {
+      const token = tokens[j]!;
+      if (j === i || token.tag === 'legal') continue;
+      all += token.text[0];
+      if (token.tag !== 'stop') words += token.text[0];
+    }
+    if (acronym.text === all || acronym.text === words) return tokens.filter((_, j) => j !== i);
+  }
+  return undefined;
 }
 
 /** Same token texts in the same order (tags aside): the test a joined signature made. */

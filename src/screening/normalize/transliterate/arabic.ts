@@ -99,6 +99,27 @@ const WORDS: ReadonlyMap<string, string> = new Map([
   ['ليميٹڈ', 'limited'],
   ['پرائيويٹ', 'private'],
 ]);
+/**
+ * Words of organisation names that the lists give translated ("شبكة محمد جمال" / "MUHAMMAD JAMAL
+ * NETWORK", "الجماعة الاسلامية المقاتلة الليبية" / "LIBYAN ISLAMIC FIGHTING GROUP"), without the
+ * article, alif forms folded: a name holding one is also tried with each such word in English.
+ */
+const TRANSLATED_WORDS: ReadonlyMap<string, string> = new Map([
+  ['شبكة', 'network'],
+  ['جماعة', 'group'],
+  ['حركة', 'movement'],
+  ['دولة', 'state'],
+  ['اسلامية', 'islamic'],
+  ['اسلامي', 'islamic'],
+  ['مقاتلة', 'fighting'],
+  ['ليبية', 'libyan'],
+  ['شام', 'levant'],
+  ['جزيرة', 'peninsula'],
+  ['عرب', 'arabian'],
+  ['غرب', 'west'],
+  ['افريقيا', 'africa'],
+  ['في', 'in'],
+]);
 /** Urdu writes ہ and ۃ where Arabic writes ه and ة, and Persian ی and ک where Arabic writes ي and ك: one spelling for the word list. */
 const URDU_PERSIAN_FORMS: ReadonlyMap<string, string> = new Map([
   ['ہ', 'ه'],
@@ -125,7 +146,28 @@ export function transliterateArabic(text: string): string[] {
   // "فتحي", "اسحاق" are "FATHI", "ISHAQ" as often as "طه", "الاتحاد" are "TAHA", "ITIHAD": with the
   // consonants before the h written together, as a spelling of its own (the first spelling's words only).
   if (SPLIT_DIGRAPH_BEFORE_VOWEL.test(text)) spellings.push(spell(text, isPersian, true, false)[0]!);
+  const translated = translateWords(text);
+  if (translated) spellings.push(spell(translated, isPersian, true)[0]!);
   return [...new Set(spellings)];
+}
+
+/**
+ * The name with its organisation words in English (`TRANSLATED_WORDS`), their article and a
+ * conjunction و glued to them ("والشام" "and levant") translated too; undefined without one.
+ */
+function translateWords(text: string): string | undefined {
+  let found = false;
+  const words = text.split(/\s+/).map((written) => {
+    const parts = /^(و?)(?:ال)?(.+)$/u.exec(written.replace(/[أإآ]/g, 'ا'))!;
+    let english = TRANSLATED_WORDS.get(parts[2]!);
+    // و alone begins words too ("وزير"): read as "and" only when the rest is a word of the list.
+    if (english && parts[1]) english = `and ${english}`;
+    else if (!english) english = TRANSLATED_WORDS.get(parts[1]! + parts[2]!);
+    if (english) found = true;
+    return english ?? written;
+  });
+  // The normaliser split the article off ("al جماعة"): it goes with its translated word.
+  return found ? words.join(' ').replace(/(^|\s)al (?=[a-z])/g, '$1') : undefined;
 }
 
 function spell(text: string, isPersian: boolean, readsTitle: boolean, separatesDigraphs = true): string[] {
@@ -137,6 +179,11 @@ function spell(text: string, isPersian: boolean, readsTitle: boolean, separatesD
     .filter(Boolean);
   const out: string[] = [];
   for (const written of words) {
+    // A word already in Latin letters (the article the normaliser split off, a translated word) stays.
+    if (/^[a-z]+$/.test(written)) {
+      out.push(written);
+      continue;
+    }
     // "أبوغيث" written as one word: the lists write "ABU GHAITH" (the scorer glues the two back to meet "ABUGHAITH").
     const abu = /^[اأ]بو(.{3,})$/u.exec(written);
     if (abu) out.push('abu');
