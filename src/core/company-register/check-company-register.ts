@@ -1,6 +1,5 @@
 import { Type } from 'typebox';
 import { newRowId } from '../../db/row-id.js';
-import { needsRowLocks } from '../../db/database.js';
 import type { CompanyRegisterCheckRow } from '../../db/tables.js';
 import { compareWithRegister, undeclaredPersons, type DeclaredPerson, type FormCompany } from '../../registries/compare-profile.js';
 import type { RegistryProfile } from '../../registries/provider.js';
@@ -9,6 +8,7 @@ import { beneficiaryRows } from '../beneficiaries/read-beneficiaries.js';
 import type { Ctx } from '../context.js';
 import { releaseFiles, storeFile } from '../files/stored-files.js';
 import { openCompanyRow } from '../forms/company-row.js';
+import { lockCompany } from '../review/load-company.js';
 import { callRegister } from '../gov-checks/call-register.js';
 import { MissingKeyError } from '../privacy/company-keys.js';
 import { sealForCompany } from '../privacy/seal.js';
@@ -104,10 +104,7 @@ export async function checkCompanyRegister({ ctx, companyId }: { ctx: Ctx; compa
 
   await ctx.db.transaction().execute(async (trx) => {
     // The company may have been erased meanwhile: then there is nothing to record.
-    const live = needsRowLocks(trx)
-      ? await trx.selectFrom('companies').select('id').where('id', '=', companyId).forUpdate().executeTakeFirst()
-      : await trx.selectFrom('companies').select('id').where('id', '=', companyId).executeTakeFirst();
-    if (!live) return;
+    if (!(await lockCompany(trx, companyId))) return;
     const now = ctx.clock.now();
     const old = await trx
       .selectFrom('company_register_checks')

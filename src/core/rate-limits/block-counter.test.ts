@@ -83,6 +83,19 @@ describeEachDialect('rate-limit counts in reserved blocks', (h) => {
     expect(await stored('spent', now)).toBe(max);
   });
 
+  it('forgets an idle key only when nothing of its block is left, so an idle gap wastes no requests', async () => {
+    // Every key counts as idle at once, and every request sweeps.
+    const counter = createBlockCounter(h().database.db, { idleMs: -1, sweepMs: 0 });
+    const now = h().clock.now();
+    const storedAfter: number[] = [];
+    for (let i = 0; i < 6; i += 1) {
+      await counter.count({ key: 'idle', windowMs: HOUR, max: 10_000, now });
+      storedAfter.push(await stored('idle', now));
+    }
+    // A first block of four is used up before the key is forgotten; the fifth request starts over.
+    expect(storedAfter).toEqual([4, 4, 4, 4, 8, 8]);
+  });
+
   it('counts every request in the database when the limit is under the slack', async () => {
     const counter = createBlockCounter(h().database.db);
     const now = h().clock.now();

@@ -13,7 +13,7 @@ const FIRST_BLOCK = 4;
 /** The largest block a server reserves at once (smaller for small limits: a quarter of the slack). */
 const MAX_BLOCK = 64;
 
-/** A key this server has not used for this long lets its block go (what is left of it stays counted). */
+/** A key this server has not used for this long is forgotten, unless its block has requests left. */
 const IDLE_MS = 60_000;
 
 /** How often idle and ended entries are dropped. */
@@ -48,19 +48,30 @@ interface WindowBlock {
  * on its own again.
  *
  * What this gives: a limit is never exceeded, whatever the number of servers, since every request
- * admitted was added to the stored count before it was admitted. What it costs: a block a server
- * reserved and has not used (its key went quiet there, or moved to another server) is counted as
- * spent, so near the limit the other servers may refuse up to one block per server early. A
- * refused request is answered without a statement once the stored count has reached the limit
- * (within a window, the count only grows). Limits under 102 are counted one request at a time.
+ * admitted was added to the stored count before it was admitted (a PostgreSQL crash may lose the
+ * last reservations, as the counters commit without waiting for a flush). What it costs: the
+ * requests left of a block a server reserved (its key went quiet there, or moved to another
+ * server) are counted as spent, so near the limit the other servers may refuse up to one block
+ * per server early; an entry with requests left is kept until its window ends, so each server
+ * holds at most one such block per key and window. The count answered is this server's place in
+ * the key's window, so between servers it is not monotonic (X-RateLimit-Remaining may rise by up
+ * to a block). A refused request is answered without a statement once the stored count has
+ * reached the limit (within a window, the count only grows). Limits under 102 are counted one
+ * request at a time. `timing` shortens the idle and sweep intervals in tests.
  */
-export function createBlockCounter(db: Db): BlockCounter {
+export function createBlockCounter(db: Db, timing: { idleMs: number; sweepMs: number } = { idleMs: IDLE_MS, sweepMs: SWEEP_MS }): BlockCounter {
   const blocks = new Map<string, WindowBlock>();
-  let sweepAt = performance.now() + SWEEP_MS;
+  let sweepAt = performance.now() + timing.sweepMs;
 
-  const sweep = (at: number, now: number) => {
-    sweepAt = at + SWEEP_MS;
-    for (const [id, block] of blocks) if (!block.reserving && (block.windowEnd <= now || at - block.usedAt > IDLE_MS)) blocks.delete(id);
+  const sweep = (at: number, now: number, max: number) => {
+    sweepAt = at + timing.sweepMs;
+    for (const [id, block] of blocks) {
+      if (block.reserving) continue;
+      // An idle key is forgotten only when nothing of its block is left (or its limit is spent):
+      // a block given up would be counted as spent, once more at each idle gap.
+      const nothingLeft = block.last >= block.reservedTo || block.last >= max;
+      if (block.windowEnd <= now || (at - block.usedAt > timing.idleMs && nothingLeft)) blocks.delete(id);
+    }
   };
 
   const reserve = async (block: WindowBlock, size: number, now: number) => {
@@ -79,7 +90,7 @@ export function createBlockCounter(db: Db): BlockCounter {
       // A limit this small is always counted in the database: nothing to remember here.
       if (max < slack + 2) return countRequest(db, { key, windowMs, now });
       const at = performance.now();
-      if (at >= sweepAt) sweep(at, now);
+      if (at >= sweepAt) sweep(at, now, max);
       const id = `${windowStart}:${key}`;
       let block = blocks.get(id);
       if (!block) {

@@ -52,10 +52,13 @@ export async function addRequestCounts(db: Db, rows: ReadonlyArray<{ key: string
   const counts = rows.map((row) => countOf.get(`${row.key}:${row.windowStart}`)!);
   if (rows.some((row, i) => counts[i] === row.add) && !(now - (clearedAt.get(db) ?? -Infinity) < CLEAR_EVERY_MS)) {
     clearedAt.set(db, now);
+    // Housekeeping only: the requests are counted, so a failure here must not fail them (the next
+    // clearing, a minute later, deletes what this one left).
     await db
       .deleteFrom('rate_limit_hits')
       .where('window_start', '<', now - DAY_MS)
-      .execute();
+      .execute()
+      .catch(() => undefined);
   }
   return counts;
 }

@@ -24,3 +24,14 @@ export async function loadReviewCompany(db: Db, partnerId: string, id: string): 
   if (!company) throw notFound('Company');
   return company;
 }
+
+/**
+ * Locks a company's row until the transaction ends on PostgreSQL (SQLite's write lock serialises
+ * writers anyway), so the writers of what hangs off it (screening results, their resolutions)
+ * take turns instead of overwriting each other's reads. False when the company is gone.
+ */
+export async function lockCompany(trx: Db, companyId: string): Promise<boolean> {
+  let query = trx.selectFrom('companies').select('id').where('id', '=', companyId);
+  if (needsRowLocks(trx)) query = query.forUpdate();
+  return (await query.executeTakeFirst()) !== undefined;
+}

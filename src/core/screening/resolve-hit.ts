@@ -1,4 +1,4 @@
-import type { ReviewCtx } from '../review/load-company.js';
+import { lockCompany, type ReviewCtx } from '../review/load-company.js';
 import { conflict, notFound } from '../errors.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { enqueueEvent } from '../webhooks/enqueue-event.js';
@@ -21,7 +21,11 @@ export async function resolveHit({
   input: { resolution: 'TRUE_POSITIVE' | 'FALSE_POSITIVE'; comment?: string | null };
 }): Promise<ScreeningHitView> {
   return ctx.db.transaction().execute(async (trx) => {
-    const stored = await trx.selectFrom('screening_hits').selectAll().where('id', '=', hitId).where('partner_id', '=', ctx.partnerId).executeTakeFirst();
+    const selectHit = () => trx.selectFrom('screening_hits').selectAll().where('id', '=', hitId).where('partner_id', '=', ctx.partnerId).executeTakeFirst();
+    const found = await selectHit();
+    // The company first, as a screening locks it, then the hit read again under that lock: a
+    // screening running now has either committed its results or not started writing them.
+    const stored = found && (await lockCompany(trx, found.company_id)) ? await selectHit() : undefined;
     if (!stored) throw notFound('Screening hit');
     const hit = await openHitRow(trx, ctx, stored);
     if (hit.is_current !== 1) throw conflict('This hit is no longer found by the latest screening.');

@@ -1,6 +1,6 @@
 import { newRowId } from '../../db/row-id.js';
 import type { Db } from '../../db/database.js';
-import type { ExpressionBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type Insertable } from 'kysely';
 import type { Database, ScreeningHitRow, ScreeningSubjectRow } from '../../db/tables.js';
 import type { Hit } from '../../screening/engine.js';
 import type { ScreeningSearcher } from './searcher.js';
@@ -10,6 +10,7 @@ import { requestRiskAssessment } from '../risk/request-risk.js';
 import { listProblem, subjectStatus, type ScreeningPolicy } from './status.js';
 import type { Subject } from './subjects.js';
 import { readSubjects } from './read-subjects.js';
+import { lockCompany } from '../review/load-company.js';
 import { sealForCompany } from '../privacy/seal.js';
 import { MissingKeyError } from '../privacy/company-keys.js';
 
@@ -62,6 +63,9 @@ export async function screenCompany({
 
   const versions = JSON.stringify((lists ?? []).map((l) => ({ source: l.source, sha256: l.sha256, publishedAt: l.publishedAt })));
   return ctx.db.transaction().execute(async (trx) => {
+    // Locked before the stored results are read: a reviewer's resolution committed meanwhile
+    // would otherwise be written over with what was read before it (resolve-hit.ts locks alike).
+    if (!(await lockCompany(trx, companyId))) return null;
     const outcome: ScreeningOutcome = { subjects: subjects.length, alerts: 0, newAlerts: 0 };
     // The company's subjects and hits as stored, read once; written back in a few statements,
     // whatever the number of beneficiaries.
@@ -154,48 +158,43 @@ async function entityFingerprints(db: Db, listIds: string[], entityIds: string[]
 /** Rows a statement writes at most: well under either database's limit of bound values. */
 const ROWS_PER_STATEMENT = 500;
 
-/** New subjects are inserted, known ones get their status, list versions and check time. */
-async function upsertSubjects(db: Db, rows: ScreeningSubjectRow[]): Promise<void> {
+/**
+ * Rows inserted, or written over by id where they exist: new subjects and hits are inserted, known
+ * ones take the named columns (a subject's status, list versions and check time; a hit's score,
+ * explanation, resolution and last sighting). In slices, under either database's bound values.
+ */
+async function upsertById<T extends 'screening_subjects' | 'screening_hits'>(
+  db: Db,
+  table: T,
+  rows: readonly Insertable<Database[T]>[],
+  columns: readonly string[],
+) {
+  const updates = Object.fromEntries(columns.map((column) => [column, sql.ref(`excluded.${column}`)]));
   for (let at = 0; at < rows.length; at += ROWS_PER_STATEMENT) {
     await db
-      .insertInto('screening_subjects')
-      .values(rows.slice(at, at + ROWS_PER_STATEMENT))
-      .onConflict((oc) =>
-        oc.column('id').doUpdateSet((eb) => ({
-          status: eb.ref('excluded.status'),
-          status_reason: eb.ref('excluded.status_reason'),
-          list_versions: eb.ref('excluded.list_versions'),
-          checked_at: eb.ref('excluded.checked_at'),
-          updated_at: eb.ref('excluded.updated_at'),
-        })),
-      )
+      .insertInto(table as 'screening_hits')
+      .values(rows.slice(at, at + ROWS_PER_STATEMENT) as Insertable<ScreeningHitRow>[])
+      .onConflict((oc) => oc.column('id').doUpdateSet(updates))
       .execute();
   }
 }
 
-/** Every current hit is written whole: new ones inserted, known ones replaced (same id). */
-async function upsertHits(db: Db, rows: ScreeningHitRow[]): Promise<void> {
-  for (let at = 0; at < rows.length; at += ROWS_PER_STATEMENT) {
-    await db
-      .insertInto('screening_hits')
-      .values(rows.slice(at, at + ROWS_PER_STATEMENT))
-      .onConflict((oc) =>
-        oc.column('id').doUpdateSet((eb) => ({
-          entity_fingerprint: eb.ref('excluded.entity_fingerprint'),
-          score: eb.ref('excluded.score'),
-          is_alert: eb.ref('excluded.is_alert'),
-          is_current: eb.ref('excluded.is_current'),
-          detail: eb.ref('excluded.detail'),
-          resolution: eb.ref('excluded.resolution'),
-          resolution_comment: eb.ref('excluded.resolution_comment'),
-          resolved_by: eb.ref('excluded.resolved_by'),
-          resolved_at: eb.ref('excluded.resolved_at'),
-          last_seen_at: eb.ref('excluded.last_seen_at'),
-        })),
-      )
-      .execute();
-  }
-}
+const upsertSubjects = (db: Db, rows: ScreeningSubjectRow[]) =>
+  upsertById(db, 'screening_subjects', rows, ['status', 'status_reason', 'list_versions', 'checked_at', 'updated_at']);
+
+const upsertHits = (db: Db, rows: ScreeningHitRow[]) =>
+  upsertById(db, 'screening_hits', rows, [
+    'entity_fingerprint',
+    'score',
+    'is_alert',
+    'is_current',
+    'detail',
+    'resolution',
+    'resolution_comment',
+    'resolved_by',
+    'resolved_at',
+    'last_seen_at',
+  ]);
 
 /** A subject's hits as they now stand, and the ids of its stored current hits no longer found. */
 async function hitsOf(
