@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { importList } from '../src/core/screening/import-list.js';
 import { createScreeningWorker } from '../src/jobs/screening-worker.js';
+import { api } from './api.js';
 import type { Harness } from './harness.js';
+import { startSession } from './kyb.js';
 import { screeningDataDir } from './screening/data-dir.js';
 
 export const UN_XML = () => path.join(screeningDataDir(), 'un', 'consolidated.xml');
@@ -60,4 +62,20 @@ export async function shortUn(count: number): Promise<string> {
   const file = path.join(dir, 'consolidated.xml');
   await writeFile(file, `${xml.slice(0, end)}\n  </INDIVIDUALS>\n  <ENTITIES>\n  </ENTITIES>\n</CONSOLIDATED_LIST>\n`);
   return file;
+}
+
+/** A submitted case whose UBO is, by default, a UN-listed person (Germain KATANGA, born 1978-04-28). */
+export async function submittedCase(h: Harness, person = { name: 'Germain', surname: 'Katanga', dateOfBirth: '1978-04-28', nationality: 'CD' }) {
+  const s = await startSession(h, { flow: null });
+  const call = api(h).call;
+  const owner = await call('POST', `/kyb/forms/${s.companyId}/beneficiaries/`, s.bearer, {
+    beneficiaryType: 'UBO',
+    ownershipPercentage: 100,
+    info: { infoType: 'INDIVIDUAL', ...person },
+  });
+  // Plain checks: bench/pdf.ts and the fuzzer use these helpers outside vitest.
+  if (owner.status !== 201) throw new Error(`beneficiary not added: ${owner.status} ${owner.text}`);
+  const submitted = await call('POST', `/kyb/forms/${s.companyId}/submit/`, s.bearer);
+  if (submitted.status !== 200) throw new Error(`form not submitted: ${submitted.status} ${submitted.text}`);
+  return { ...s, ownerId: owner.json.id as string };
 }

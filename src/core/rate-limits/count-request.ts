@@ -50,7 +50,7 @@ export async function addRequestCounts(db: Db, rows: ReadonlyArray<{ key: string
     .execute();
   const countOf = new Map(counted.map((row) => [`${row.key}:${row.window_start}`, row.count]));
   const counts = rows.map((row) => countOf.get(`${row.key}:${row.windowStart}`)!);
-  if (rows.some((row, i) => counts[i] === row.add) && !(now - (clearedAt.get(db) ?? -Infinity) < CLEAR_EVERY_MS)) {
+  if (rows.some((row, i) => counts[i] === row.add) && now - (clearedAt.get(db) ?? -Infinity) >= CLEAR_EVERY_MS) {
     clearedAt.set(db, now);
     // Housekeeping only: the requests are counted, so a failure here must not fail them (the next
     // clearing, a minute later, deletes what this one left).

@@ -1,8 +1,7 @@
 import { beforeAll, expect, it, vi } from 'vitest';
 import { api } from '../../../test/api.js';
-import { describeEachDialect, type Harness } from '../../../test/harness.js';
-import { startSession } from '../../../test/kyb.js';
-import { importUn, screenPending } from '../../../test/screening-cases.js';
+import { describeEachDialect } from '../../../test/harness.js';
+import { importUn, screenPending, submittedCase } from '../../../test/screening-cases.js';
 
 /** Runs once, inside the next screening's transaction, when it seals its first hit. */
 let insideScreening: (() => Promise<void>) | null = null;
@@ -21,19 +20,6 @@ vi.mock('../privacy/seal.js', async (original) => {
   };
 });
 
-async function listedOwnerCase(h: Harness) {
-  const s = await startSession(h, { flow: null });
-  const call = api(h).call;
-  const owner = await call('POST', `/kyb/forms/${s.companyId}/beneficiaries/`, s.bearer, {
-    beneficiaryType: 'UBO',
-    ownershipPercentage: 100,
-    info: { infoType: 'INDIVIDUAL', name: 'Germain', surname: 'Katanga', dateOfBirth: '1978-04-28', nationality: 'CD' },
-  });
-  expect(owner.status).toBe(201);
-  expect((await call('POST', `/kyb/forms/${s.companyId}/submit/`, s.bearer)).status).toBe(200);
-  return s;
-}
-
 describeEachDialect('screening a company while a reviewer resolves its hits', (h) => {
   beforeAll(async () => {
     await importUn(h());
@@ -41,7 +27,7 @@ describeEachDialect('screening a company while a reviewer resolves its hits', (h
   });
 
   it('keeps a resolution sent while the company is screened again', async () => {
-    const s = await listedOwnerCase(h());
+    const s = await submittedCase(h());
     await screenPending(h());
     const db = h().database.db;
     const [hit] = await db.selectFrom('screening_hits').selectAll().where('company_id', '=', s.companyId).where('is_alert', '=', 1).execute();

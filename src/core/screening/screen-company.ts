@@ -1,6 +1,6 @@
 import { newRowId } from '../../db/row-id.js';
 import type { Db } from '../../db/database.js';
-import { sql, type ExpressionBuilder, type Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Database, ScreeningHitRow, ScreeningSubjectRow } from '../../db/tables.js';
 import type { Hit } from '../../screening/engine.js';
 import type { ScreeningSearcher } from './searcher.js';
@@ -110,7 +110,8 @@ export async function screenCompany({
     await upsertHits(trx, hitRows);
     if (goneHitIds.length > 0) await trx.updateTable('screening_hits').set({ is_current: 0 }).where('id', 'in', goneHitIds).execute();
     const kept = new Set(subjects.map((s) => s.id));
-    if (storedSubjects.some((row) => !kept.has(row.subject_id))) await removeGoneSubjects(trx, companyId, subjects);
+    const goneSubjectIds = storedSubjects.filter((row) => !kept.has(row.subject_id)).map((row) => row.id);
+    if (goneSubjectIds.length > 0) await removeSubjects(trx, goneSubjectIds);
     // The screening outcome is a risk factor: the risk worker assesses the case again.
     if (company.risk_level !== null) await requestRiskAssessment(trx, companyId, now);
     await recordAudit(trx, {
@@ -238,9 +239,7 @@ async function hitsOf(
 }
 
 /** Beneficiaries deleted since the last screening take their results with them. */
-async function removeGoneSubjects(db: Db, companyId: string, subjects: Subject[]): Promise<void> {
-  const kept = subjects.map((s) => s.id);
-  const isGone = (eb: ExpressionBuilder<Database, 'screening_subjects'>) => eb.and([eb('company_id', '=', companyId), eb('subject_id', 'not in', kept)]);
-  await db.deleteFrom('screening_hits').where('subject_row_id', 'in', db.selectFrom('screening_subjects').select('id').where(isGone)).execute();
-  await db.deleteFrom('screening_subjects').where(isGone).execute();
+async function removeSubjects(db: Db, subjectRowIds: string[]): Promise<void> {
+  await db.deleteFrom('screening_hits').where('subject_row_id', 'in', subjectRowIds).execute();
+  await db.deleteFrom('screening_subjects').where('id', 'in', subjectRowIds).execute();
 }

@@ -1,22 +1,8 @@
 import { beforeAll, expect, it } from 'vitest';
 import { api } from '../../../../test/api.js';
 import { describeEachDialect, type Harness } from '../../../../test/harness.js';
-import { startSession } from '../../../../test/kyb.js';
-import { importUn, screenPending, unWithKatangaChanged } from '../../../../test/screening-cases.js';
+import { importUn, screenPending, submittedCase, unWithKatangaChanged } from '../../../../test/screening-cases.js';
 import { contractErrors } from '../../../../test/contract.js';
-
-/** A submitted case whose UBO is a UN-listed person (Germain KATANGA, born 1978-04-28). */
-async function submittedCase(h: Harness, person = { name: 'Germain', surname: 'Katanga', dateOfBirth: '1978-04-28', nationality: 'CD' }) {
-  const s = await startSession(h, { flow: null });
-  const call = api(h).call;
-  const owner = await call('POST', `/kyb/forms/${s.companyId}/beneficiaries/`, s.bearer, {
-    beneficiaryType: 'UBO',
-    ownershipPercentage: 100,
-    info: { infoType: 'INDIVIDUAL', ...person },
-  });
-  expect((await call('POST', `/kyb/forms/${s.companyId}/submit/`, s.bearer)).status).toBe(200);
-  return { ...s, ownerId: owner.json.id as string };
-}
 
 const screening = (h: Harness, s: { companyId: string; partner: { auth: string } }) =>
   api(h).call('GET', `/v1/companies/${s.companyId}/screening/`, s.partner.auth);
