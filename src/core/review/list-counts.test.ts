@@ -387,9 +387,12 @@ describe('the SQLite search index', () => {
       return { count: res.json.count as number, ids: res.json.results.map((r: { id: string }) => r.id) as string[] };
     };
     const common = inOrder.filter((r) => r.company_id.startsWith('copy-')).map((r) => r.company_id);
-    // A first page of a common word probes (a walk of 10 steps); page 12 of 100 walks 1,200
-    // steps against the matches read at once; a rare word's page sorts its 30 matches.
+    // A first page of a common word tests each company's text (a walk of 10 steps, or of 102
+    // passing the rare names); page 12 of 100 walks 1,200 steps against the matches read at
+    // once; a rare word's page sorts its 30 matches.
     expect(await pageOf('q=common&perPage=10')).toEqual({ count: 1500, ids: common.slice(0, 10) });
+    const plain = inOrder.filter((r) => r.company_id.startsWith('copy-') && Number(r.company_id.slice(5)) % 50 !== 0).map((r) => r.company_id);
+    expect(await pageOf('q=plain&perPage=100')).toEqual({ count: 1470, ids: plain.slice(0, 100) });
     expect(await pageOf('q=common&perPage=100&page=12')).toEqual({ count: 1500, ids: common.slice(1100, 1200) });
     const rare = inOrder.filter((r) => r.company_id.startsWith('copy-') && Number(r.company_id.slice(5)) % 50 === 0).map((r) => r.company_id);
     expect(await pageOf('q=rare&perPage=100')).toEqual({ count: 30, ids: rare });

@@ -72,9 +72,14 @@ function bandRange(slot: RawBuilder<unknown>, band: number): [RawBuilder<unknown
   return [sql`(${slot} << ${SLOT}) + (${sql.raw(String(band))} << ${BAND})`, sql`(${slot} << ${SLOT}) + (${sql.raw(String(band + 1))} << ${BAND})`];
 }
 
-/** SQLite: the condition that one company_search row (the outer query's) holds `folded`, probed in the index. */
-export function isMatch(folded: string): RawBuilder<SqlBool> {
-  return sql<SqlBool>`exists (select 1 from company_search_fts where company_search_fts match ${phraseOf(folded)} and rowid = company_search.rowid)`;
+/**
+ * SQLite: the condition that one company_search row (the outer query's) holds `folded`, tested
+ * on its company's text with `instr` (the trigram phrase matches exactly where the text holds
+ * the substring). At 1,000,000 companies this costs 1 to 8 us a row; probing the FTS index for
+ * one rowid cost about 0.3 ms, since each of the phrase's doclists is sought anew.
+ */
+export function holdsText(folded: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`instr((select search_text from companies where companies.id = company_search.company_id), ${folded}) > 0`;
 }
 
 /** PostgreSQL: the `q` condition on a company_search row, a `like` the trigram index answers. */
