@@ -1,6 +1,5 @@
 import { sql, type SelectQueryBuilder, type SqlBool } from 'kysely';
-import { dataVersion } from '../../db/data-version.js';
-import type { Db } from '../../db/database.js';
+import { keptWhileUnchanged } from '../../db/data-version.js';
 import type { Database } from '../../db/tables.js';
 import type { CompanyStatusCounts, CompanyStatusCountsQuery } from '../../schemas/review.js';
 import { KYB_STATUSES, type KybStatus } from '../../shared/enums.js';
@@ -90,34 +89,18 @@ async function countSearchIndex(ctx: PartnerCtx, query: CompanyStatusCountsQuery
  *
  * The queue asks for its page (whose count, without a status, is the same total) and its status
  * tabs at once: the last counting (in flight or done) is kept, per database, until the next
- * commit anywhere (`dataVersion`), so the second request shares the first's instead of repeating it.
+ * commit anywhere (`keptWhileUnchanged`), so the second request shares the first's instead of repeating it.
  */
 export async function countSearchInRange(ctx: PartnerCtx, query: CompanyStatusCountsQuery, filters: CompanyFilters): Promise<CountRow[]> {
-  const key = JSON.stringify([ctx.partnerId, filters.folded, filters.from, filters.to, query.approvalStatus, query.assignedTo, query.riskLevel]);
-  const version = await dataVersion(ctx.db);
-  const kept = lastRangeCount.get(ctx.db);
-  // The page's two requests arrive together: the second awaits the first's counting in flight.
-  if (version !== null && kept?.version === version && kept.key === key) return kept.rows;
-  const rows = countEachStatus(ctx, (status) =>
-    filters
-      .withFilters(ctx.db.selectFrom('company_search').where('partner_id', '=', ctx.partnerId).where('status', '=', status))
-      .where(sql<SqlBool>`+rowid in (${partnerMatches(ctx.partnerId, filters.folded, status)})`),
+  const key = JSON.stringify(['range', ctx.partnerId, filters.folded, filters.from, filters.to, query.approvalStatus, query.assignedTo, query.riskLevel]);
+  return keptWhileUnchanged(ctx.db, key, () =>
+    countEachStatus(ctx, (status) =>
+      filters
+        .withFilters(ctx.db.selectFrom('company_search').where('partner_id', '=', ctx.partnerId).where('status', '=', status))
+        .where(sql<SqlBool>`+rowid in (${partnerMatches(ctx.partnerId, filters.folded, status)})`),
+    ),
   );
-  if (version === null) return rows;
-  const entry = { version, key, rows };
-  lastRangeCount.set(ctx.db, entry);
-  try {
-    const counted = await rows;
-    // Kept only when no commit landed while counting: the rows are then those of `version`.
-    if ((await dataVersion(ctx.db)) !== version && lastRangeCount.get(ctx.db) === entry) lastRangeCount.delete(ctx.db);
-    return counted;
-  } catch (error) {
-    if (lastRangeCount.get(ctx.db) === entry) lastRangeCount.delete(ctx.db);
-    throw error;
-  }
 }
-
-const lastRangeCount = new WeakMap<Db, { version: number; key: string; rows: Promise<CountRow[]> }>();
 
 function countOnCompanies(ctx: PartnerCtx, filters: CompanyFilters): Promise<CountRow[]> {
   if (!filters.isSearch) return countEachStatus(ctx, (status) => filters.filtered(ctx.db).where('status', '=', status));

@@ -8,7 +8,7 @@ import { presentCompany, presentMeta } from '../forms/present-form.js';
 import { companyFilters, countsOf, type CompanyFilters } from './company-filters.js';
 import { countSearchInRange } from './count-companies.js';
 import { countCreatedRange, seekCreated, type CreatedRange } from './created-counts.js';
-import { countMatches, hasBand, holdsText, partnerMatches, searchedRows, usesSearchIndex } from './search-companies.js';
+import { countMatches, countMatchesByStatus, hasBand, holdsText, partnerMatches, searchedRows, usesSearchIndex } from './search-companies.js';
 import { managersById } from './managers.js';
 import { presentDeadline } from '../case-review/deadline.js';
 import { readPolicy } from '../case-review/policy.js';
@@ -103,8 +103,12 @@ export async function listCompanies({ ctx, query }: { ctx: PartnerCtx; query: Co
       // Without a status, a time range's count is the total of the status tabs' counting,
       // which the queue asks for beside its page: counted once for both (countSearchInRange).
       const isRangeTotal = (from !== null || to !== null) && query.status === undefined;
-      count =
-        !hasFilters || isBandOnly
+      // A search alone is the total of its status tabs, which the queue asks for beside its page:
+      // counted once for both (countMatchesByStatus keeps it until the next commit).
+      const byStatus = !hasFilters ? await countMatchesByStatus(ctx.db, ctx.partnerId, folded) : undefined;
+      count = byStatus
+        ? byStatus.reduce((sum, row) => sum + row.count, 0)
+        : !hasFilters || isBandOnly
           ? await countMatches(ctx.db, ctx.partnerId, folded, band)
           : isRangeTotal
             ? (await countSearchInRange(ctx, query, filters)).reduce((sum, row) => sum + Number(row.count ?? 0), 0)

@@ -199,7 +199,7 @@ describeEachDialect('company list counts', (h) => {
     expect(pastEnd.json).toMatchObject({ count: 6, results: [] });
   });
 
-  it('counts a search with a time range once for a page and its tabs, and afresh after any commit', async () => {
+  it('counts a search, with a time range or alone, once for a page and its tabs, and afresh after any commit', async () => {
     const partner = await h().partner();
     const db = h().database.db;
     const ids: string[] = [];
@@ -208,11 +208,11 @@ describeEachDialect('company list counts', (h) => {
       h().clock.advance(1000);
     }
     const range = `q=range&created=${encodeURIComponent(`${new Date(h().clock.now() - 3500).toISOString()},`)}`;
-    const page = async () => {
+    const page = async (query = range) => {
       // As the queue asks: the page and its tabs together, then each checked against the rows.
       const [list, tabs] = await Promise.all([
-        listCount(h(), partner.auth, range),
-        api(h()).call('GET', `/v1/companies/status-counts/?${range}`, partner.auth),
+        listCount(h(), partner.auth, query),
+        api(h()).call('GET', `/v1/companies/status-counts/?${query}`, partner.auth),
       ]);
       expect(list.count).toBe(list.listed);
       expect(tabs.json.total).toBe(list.listed);
@@ -220,15 +220,21 @@ describeEachDialect('company list counts', (h) => {
     };
     expect((await page()).listed).toBe(3);
     expect((await page()).listed).toBe(3);
+    expect((await page('q=range')).listed).toBe(5);
+    expect((await page('q=range')).listed).toBe(5);
     // A commit by any writer between two pages is seen by both counts of the next one.
     await db.updateTable('companies').set({ status: 'COMPLETED' }).where('id', '=', ids[4]!).execute();
     expect(await page()).toMatchObject({ listed: 3, statuses: { COMPLETED: 1 } });
+    expect(await page('q=range')).toMatchObject({ listed: 5, statuses: { COMPLETED: 1 } });
     await submittedCompany(h(), { partner, company: { companyName: 'Range Firm 5' } });
     expect(await page()).toMatchObject({ listed: 4, statuses: { COMPLETED: 1 } });
+    expect(await page('q=range')).toMatchObject({ listed: 6, statuses: { COMPLETED: 1 } });
     // Another partner's search of the same words and range counts its own companies only.
     const other = await h().partner('Other');
-    expect((await listCount(h(), other.auth, range)).count).toBe(0);
-    expect((await api(h()).call('GET', `/v1/companies/status-counts/?${range}`, other.auth)).json.total).toBe(0);
+    for (const query of [range, 'q=range']) {
+      expect((await listCount(h(), other.auth, query)).count).toBe(0);
+      expect((await api(h()).call('GET', `/v1/companies/status-counts/?${query}`, other.auth)).json.total).toBe(0);
+    }
   });
 
   it('pages a search in list order whether its matches are common or rare, combined with filters, and never across partners', async () => {

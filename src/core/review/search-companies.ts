@@ -1,4 +1,5 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { keptWhileUnchanged } from '../../db/data-version.js';
 import { dialectOf, type Db } from '../../db/database.js';
 
 /** A trigram index answers substrings of this many characters or more; `q` needs as many. */
@@ -10,6 +11,8 @@ const SLOT_BITS = 40;
 const BAND_BITS = 36;
 /** The statuses' bands, in order (migration 20261129T0200; any other status has band 15). */
 const STATUS_BANDS: readonly string[] = ['PENDING', 'PROCESSING', 'NEED_TO_PROCESS', 'NEED_TO_REVIEW', 'COMPLETED'];
+/** The band shared by every status without one of its own (migration 20261129T0200). */
+const OTHER_BAND = 15;
 
 /**
  * How the list's `q` (already folded by foldSearch) is found: a substring of search_text.
@@ -45,13 +48,26 @@ export async function countMatches(db: Db, partnerId: string, folded: string, st
 
 /**
  * SQLite: how many of the partner's listed companies holding `folded` each status has, from the
- * index alone; undefined if some hold a status without a band of its own (band 15: a status
- * added after migration 20261129T0200), which the index cannot tell apart.
+ * index alone: each band's rowid range counted on its own (one statement; at 1,000,000 companies
+ * and 190,000 matches 25 ms, where grouping the matches by band took 43). Undefined if some hold
+ * a status without a band of its own (band 15: a status added after migration 20261129T0200),
+ * which the index cannot tell apart. Kept until the next commit (`keptWhileUnchanged`): a queue
+ * page's list, counting a search alone, asks for the same beside its status tabs.
  */
-export async function countMatchesByStatus(db: Db, partnerId: string, folded: string): Promise<Array<{ status: string; count: number }> | undefined> {
-  const { rows } = await sql<{ band: number; count: number }>`
-    select (rowid >> ${BAND}) & 15 as band, count(*) as count from (${partnerMatches(partnerId, folded)}) group by band`.execute(db);
-  return statusesOfBands(rows);
+export function countMatchesByStatus(db: Db, partnerId: string, folded: string): Promise<Array<{ status: string; count: number }> | undefined> {
+  return keptWhileUnchanged(db, JSON.stringify(['bands', partnerId, folded]), async () => {
+    const phrase = phraseOf(folded);
+    const slot = sql`(select slot from company_search_partitions where partner_id = ${partnerId})`;
+    const bands = [...STATUS_BANDS.keys(), OTHER_BAND];
+    const counts = bands.map((band) => {
+      const [low, high] = bandRange(slot, band);
+      return sql`(select count(*) from company_search_fts where company_search_fts match ${phrase} and rowid >= ${low} and rowid < ${high})`;
+    });
+    const { rows } = await sql<Record<string, number>>`select ${sql.join(counts.map((count, i) => sql`${count} as ${sql.id(`b${bands[i]}`)}`))}`.execute(db);
+    const row = rows[0]!;
+    if (Number(row[`b${OTHER_BAND}`]) > 0) return undefined;
+    return STATUS_BANDS.map((status, band) => ({ status, count: Number(row[`b${band}`]) })).filter((counted) => counted.count > 0);
+  });
 }
 
 /** Whether a status has a band of its own: on SQLite a rowid range of the index, on PostgreSQL a value of company_search.band. */
@@ -62,10 +78,10 @@ export function hasBand(status: string): boolean {
 const SLOT = sql.raw(String(SLOT_BITS));
 const BAND = sql.raw(String(BAND_BITS));
 
-/** A status's band (15, shared, for a status that has none). */
+/** A status's band (OTHER_BAND for a status that has none). */
 function bandOf(status: string): number {
   const band = STATUS_BANDS.indexOf(status);
-  return band < 0 ? 15 : band;
+  return band < 0 ? OTHER_BAND : band;
 }
 
 function bandRange(slot: RawBuilder<unknown>, band: number): [RawBuilder<unknown>, RawBuilder<unknown>] {
