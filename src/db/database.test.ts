@@ -70,6 +70,14 @@ for (const dialect of DIALECTS) {
     }
   });
 
+  it.runIf(dialect === 'postgres')(`plans its statements without parallel workers, which slowed a search's count 2.5 times [${dialect}]`, async () => {
+    const setting = async (db: DatabaseHandle['db']) =>
+      (await sql<{ s: string }>`select current_setting('max_parallel_workers_per_gather') as s`.execute(db)).rows[0]!.s;
+    expect(await setting(handle.db)).toBe('0');
+    // In a transaction too (a connection setting, not a statement's).
+    expect(await handle.db.transaction().execute(setting)).toBe('0');
+  });
+
   it.runIf(dialect === 'postgres')(
     `keeps an idle connection past pg's 10 s default, for the idle workers' 30 s polls [${dialect}]`,
     { timeout: 30_000 },

@@ -74,7 +74,10 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
       pool.on('error', (error) => options.logger?.error({ err: { message: error.message } }, 'postgres pool error'));
       return pool;
     };
-    const pool = openPool(options.poolSize ?? 10, []);
+    // No parallel workers: a server's requests already run side by side, and on the 2-core
+    // machine measured they made a search's count at 1,000,000 companies 2.5 to 3 times slower,
+    // not faster (docs/performance.md, tenth session; docs/decisions.md "PostgreSQL").
+    const pool = openPool(options.poolSize ?? 10, ['-c max_parallel_workers_per_gather=0']);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     // Connections are opened on first use: a process that counts nothing opens none.
     const counters = new Kysely<Database>({ dialect: new PostgresDialect({ pool: openPool(2, ['-c synchronous_commit=off']) }) });
