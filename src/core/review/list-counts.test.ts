@@ -399,6 +399,11 @@ describe('the SQLite search index', () => {
     expect(await pageOf('q=common&perPage=10')).toEqual({ count: 1500, ids: common.slice(0, 10) });
     const plain = inOrder.filter((r) => r.company_id.startsWith('copy-') && Number(r.company_id.slice(5)) % 50 !== 0).map((r) => r.company_id);
     expect(await pageOf('q=plain&perPage=100')).toEqual({ count: 1470, ids: plain.slice(0, 100) });
+    // The tabs of a word with more than a thousand matches are counted band by band; of a rarer
+    // one, from its matches read at once.
+    const tabs = async (q: string) => (await call('GET', `/v1/companies/status-counts/?q=${q}`, partner.auth)).json;
+    expect(await tabs('common')).toMatchObject({ total: 1500, statuses: { PENDING: 750, COMPLETED: 750, NEED_TO_REVIEW: 0 } });
+    expect(await tabs('rare')).toMatchObject({ total: 30, statuses: { PENDING: 30, COMPLETED: 0 } });
     expect(await pageOf('q=common&perPage=100&page=12')).toEqual({ count: 1500, ids: common.slice(1100, 1200) });
     const rare = inOrder.filter((r) => r.company_id.startsWith('copy-') && Number(r.company_id.slice(5)) % 50 === 0).map((r) => r.company_id);
     expect(await pageOf('q=rare&perPage=100')).toEqual({ count: 30, ids: rare });
