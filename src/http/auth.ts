@@ -5,6 +5,7 @@ import { DomainError } from '../core/errors.js';
 import { requestCtx } from './context.js';
 import { authenticateSession, isCsrfTokenValid } from '../core/managers/sessions.js';
 import { hasRole } from '../core/managers/roles.js';
+import { recordCaseView } from '../core/review/record-case-view.js';
 import { requiredRole } from './route-schemas.js';
 import { sessionCookieOf } from './session-cookie.js';
 import { sendError } from './errors.js';
@@ -68,6 +69,21 @@ async function authenticateManager(request: FastifyRequest, reply: FastifyReply,
   request.partner = { partnerId: info.partnerId, keyId: null };
   request.manager = { id: info.manager.id, role: info.manager.role };
   request.managerSession = info;
+  // Here rather than in each route, so no read of a case can forget it (see recordCaseView).
+  const caseId = request.method === 'GET' ? caseReadBy(request) : null;
+  if (caseId !== null) await recordCaseView(ctx, { partnerId: info.partnerId, managerId: info.manager.id, companyId: caseId });
+}
+
+/**
+ * The case a GET reads through the form routes or the case views; null elsewhere. The case
+ * detail (GET /kyb/companies/{id}/) writes its own entry at every opening.
+ */
+function caseReadBy(request: FastifyRequest): string | null {
+  const url = request.routeOptions.url ?? '';
+  const params = request.params as Record<string, string | undefined>;
+  if (url.startsWith('/kyb/forms/:companyId/')) return params.companyId ?? null;
+  if (url === '/kyb/forms/:id/' || url.startsWith('/v1/companies/:id/')) return params.id ?? null;
+  return null;
 }
 
 function headerOf(request: FastifyRequest, name: string): string | undefined {

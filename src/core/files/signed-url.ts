@@ -49,7 +49,9 @@ export function linkViewerOf(ctx: Ctx): LinkViewer | null {
  */
 export function signedFileUrl(ctx: Ctx, file: FileLink): string {
   const expires = Math.floor(ctx.clock.now() / 1000) + ctx.files.urlTtlSeconds;
-  const link: SignedLink = { ...file, documentId: file.documentId ?? null, viewer: linkViewerOf(ctx) };
+  // An empty name is sent as no name (the link omits it), so it is signed as none: signed as
+  // '' the download, which reads an absent name as null, could never match.
+  const link: SignedLink = { ...file, filename: file.filename || null, documentId: file.documentId ?? null, viewer: linkViewerOf(ctx) };
   const params = new URLSearchParams({ type: file.mime, expires: String(expires) });
   if (link.viewer) {
     params.set('partner', link.viewer.partnerId);
@@ -59,7 +61,7 @@ export function signedFileUrl(ctx: Ctx, file: FileLink): string {
   params.set('signature', sign(ctx.pepper, link, expires));
   // The name goes last, so the link ends with the file's extension: iDenfy's SOS report links
   // must end in "json" and "pdf" (SosReportDocument's patterns).
-  if (file.filename) params.set('name', file.filename);
+  if (link.filename) params.set('name', link.filename);
   return `${ctx.files.publicUrl}/v1/files/${file.hash}?${params.toString()}`;
 }
 

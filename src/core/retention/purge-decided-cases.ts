@@ -13,7 +13,7 @@ const DEFAULT_CASE_BATCH = 100;
  * than the period, one case per transaction with its audit entry. There is no company deletion
  * verb yet, so this is the erasure (docs/decisions.md "Retention"): the company's data key is
  * destroyed (every sealed column and file becomes unreadable, backups included), its
- * beneficiaries, documents, answers, files and screening results are deleted, and the free-text
+ * beneficiaries, documents, answers, files, screening results and comments are deleted, and the free-text
  * columns of the company row are cleared. The row stays as a stub (ids, status, decision,
  * dates, `erased_at`) so the audit trail still refers to something.
  *
@@ -74,6 +74,8 @@ async function deleteCaseRows(trx: Db, ctx: RetentionCtx, companyId: string) {
   // The snapshots hold the form as submitted; reasons may name people.
   await trx.deleteFrom('submission_snapshots').where('company_id', '=', companyId).execute();
   await trx.deleteFrom('document_reviews').where('company_id', '=', companyId).execute();
+  // Reviewers' comments are free text about the case and its people, stored in clear.
+  await trx.deleteFrom('company_comments').where('company_id', '=', companyId).execute();
   // The register's profile names the officers and owners.
   await trx.deleteFrom('company_register_checks').where('company_id', '=', companyId).execute();
   await trx.deleteFrom('gov_sessions').where('company_id', '=', companyId).execute();

@@ -276,6 +276,25 @@ describeEachDialect('retention: decided cases', (h) => {
     expect((await rowsOf(recent.companyId)).keys).toBe(1);
     expect((await verifyAuditChain({ db: h().database.db })).broken).toBeNull();
   });
+
+  it("erases the reviewers' comments of an erased case (free text about its people, stored in clear) and keeps a kept case's", async () => {
+    const t0 = h().clock.now();
+    const erased = await decidedCase('APPROVED', t0);
+    const kept = await decidedCase('APPROVED', t0 + 10 * DAY_MS);
+    for (const s of [erased, kept]) {
+      const comment = await api(h()).call('POST', `/v1/companies/${s.companyId}/comments/`, s.partner.auth, { content: 'Rasa Petraite: passport expired' });
+      expect(comment.status, comment.text).toBe(201);
+    }
+    h().clock.advance(1827 * DAY_MS);
+
+    await purgeDecidedCases({ ctx: h().ctx, input: { periodMs: 1826 * DAY_MS } });
+    expect((await rowsOf(erased.companyId)).company.erased_at).toBe(h().clock.now());
+    expect((await rowsOf(kept.companyId)).company.erased_at).toBeNull();
+
+    const comments = (companyId: string) => h().database.db.selectFrom('company_comments').select('content').where('company_id', '=', companyId).execute();
+    expect(await comments(erased.companyId)).toEqual([]);
+    expect(await comments(kept.companyId)).toHaveLength(1);
+  });
 });
 
 describeEachDialect('retention: worker', (h) => {

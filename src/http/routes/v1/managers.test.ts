@@ -117,6 +117,45 @@ describeEachDialect('managers over the API, and what each role sees of a case', 
     expect(report.entries).toBeGreaterThan(2);
   });
 
+  it("records a manager's read of a case through the form routes and the case views as company.viewed, once per sitting", async () => {
+    const s = await submittedCompany(h(), { partner: the.partner });
+    const reads = [
+      `/kyb/forms/${s.companyId}/`,
+      `/kyb/forms/${s.companyId}/beneficiaries/`,
+      `/kyb/forms/${s.companyId}/beneficiaries/${s.beneficiaryId}/`,
+      `/kyb/forms/${s.companyId}/documents/`,
+      `/v1/companies/${s.companyId}/ownership/`,
+      `/v1/companies/${s.companyId}/changes/`,
+    ];
+    for (const path of reads) {
+      // A fresh viewer per route: each read alone must leave its entry, before anything is shown.
+      const viewer = await signedInManager(h(), the.partner, 'viewer');
+      const read = await call('GET', path, null, undefined, viewer.read);
+      expect(read.status, `${path}: ${read.text}`).toBe(200);
+      const rows = await companyAudit(h(), s.companyId, 'company.viewed');
+      expect(
+        rows.filter((r) => r.actor_id === String(viewer.id)),
+        path,
+      ).toEqual([{ actor_type: 'manager', actor_id: String(viewer.id), details: JSON.stringify({ managerId: viewer.id }) }]);
+    }
+    // The case page reads the detail and its views together: one entry for that sitting, a new one later.
+    const reviewer = await signedInManager(h(), the.partner, 'reviewer');
+    expect((await call('GET', `/kyb/companies/${s.companyId}/`, null, undefined, reviewer.read)).status).toBe(200);
+    for (const path of reads) expect((await call('GET', path, null, undefined, reviewer.read)).status).toBe(200);
+    const ofReviewer = async () => (await companyAudit(h(), s.companyId, 'company.viewed')).filter((r) => r.actor_id === String(reviewer.id));
+    expect(await ofReviewer()).toHaveLength(1);
+    h().clock.advance(11 * 60_000);
+    expect((await call('GET', `/v1/companies/${s.companyId}/ownership/`, null, undefined, reviewer.read)).status).toBe(200);
+    expect(await ofReviewer()).toHaveLength(2);
+    // Key pairs and the client's token read without such entries; another partner's manager gets 404 and writes nothing.
+    await call('GET', `/kyb/forms/${s.companyId}/`, the.partner.auth);
+    await call('GET', `/kyb/forms/${s.companyId}/`, s.bearer);
+    const foreign = await signedInManager(h(), await h().partner('Elsewhere'), 'admin');
+    expect((await call('GET', `/kyb/forms/${s.companyId}/`, null, undefined, foreign.read)).status).toBe(404);
+    expect((await call('GET', `/v1/companies/${s.companyId}/ownership/`, null, undefined, foreign.read)).status).toBe(404);
+    expect(await companyAudit(h(), s.companyId, 'company.viewed')).toHaveLength(reads.length + 2);
+  });
+
   it('names the manager who decides in the audit trail and the status change', async () => {
     const reviewer = await signedInManager(h(), the.partner, 'reviewer');
     const s = await submittedCompany(h(), { partner: the.partner });

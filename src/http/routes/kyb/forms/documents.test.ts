@@ -84,6 +84,21 @@ describeEachDialect('company and beneficiary documents', (h) => {
     expect((await h().app.inject({ method: 'GET', url: url.pathname + url.search })).statusCode).toBe(404);
   });
 
+  it('serves a document uploaded with an empty file name through its link, to the client and the partner', async () => {
+    const s = await startSession(h(), { flow: null });
+    const png = pngImage(4, 4, [9, 8, 7]);
+    const doc = await api(h()).call('POST', `/kyb/forms/${s.companyId}/documents/`, s.bearer, { type: 'OTHER', filename: '', file: base64(png) });
+    expect(doc.status, doc.text).toBe(201);
+    const listed = await api(h()).call('GET', `/kyb/forms/${s.companyId}/documents/`, s.partner.auth);
+    expect(listed.json).toHaveLength(1);
+    for (const link of [doc.json.file as string, listed.json[0].file as string]) {
+      const url = new URL(link);
+      const download = await h().app.inject({ method: 'GET', url: url.pathname + url.search });
+      expect(download.statusCode, download.body).toBe(200);
+      expect(download.rawPayload.equals(png)).toBe(true);
+    }
+  });
+
   it('stores a PNG named .pdf as a PNG, and rejects HTML, SVG and text whatever their names', async () => {
     const s = await startSession(h(), { flow: null });
     const call = api(h()).call;
