@@ -56,7 +56,13 @@ export async function updateBeneficiary({
     const info = merge ? { ...stored, ...fields, additionalInfo: mergeRecords(stored.additionalInfo, custom) } : { ...fields, additionalInfo: custom };
     const ownership = input.ownershipPercentage === undefined ? (merge ? current.ownership_percentage : null) : input.ownershipPercentage;
     const locked = (await registerLocks(trx, ctx.access)).beneficiaries.get(id) ?? [];
-    refuseLockedChanges(locked, { info: stored, ownershipPercentage: current.ownership_percentage }, { info, ownershipPercentage: ownership }, '', errors);
+    refuseLockedChanges(
+      locked,
+      { info: stored, ownershipPercentage: current.ownership_percentage, beneficiaryTypes: [...currentTypes].sort() },
+      { info, ownershipPercentage: ownership, beneficiaryTypes: [...types].sort() },
+      '',
+      errors,
+    );
     assertValid(errors);
     const next = {
       beneficiary_types: JSON.stringify(types),

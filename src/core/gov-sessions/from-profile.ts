@@ -77,6 +77,9 @@ export function registerGivenFields(beneficiary: BeneficiaryCreateRequest): stri
     .filter((key) => key !== 'infoType' && key !== 'additionalInfo' && key !== 'brandNames')
     .map((key) => `info.${key}`);
   if (beneficiary.ownershipPercentage !== undefined && beneficiary.ownershipPercentage !== null) fields.push('ownershipPercentage');
+  // The roles too: a director and majority owner turned into a mere representative would leave
+  // the register's UBO out of the case as surely as a renamed one.
+  fields.push('beneficiaryTypes');
   return fields;
 }
 

@@ -17,7 +17,7 @@ export type GovMode = 'FORM' | 'GOV1' | 'GOV2';
 
 export interface RegisterBeneficiary {
   id: string;
-  /** `info.<property>` and `ownershipPercentage`: what the register gave. */
+  /** `info.<property>`, `ownershipPercentage` and `beneficiaryTypes`: what the register gave. */
   fields: string[];
 }
 

@@ -60,7 +60,8 @@ export function BeneficiaryEditor({ ctx, kind, parent, existing, onKindChange, o
       : t(kind === 'INDIVIDUAL' ? 'ownership.newPerson' : 'ownership.newCompany');
 
   const body = (): BeneficiaryInput => ({
-    beneficiaryTypes: chosenRoles,
+    // Roles the register gave (GOV2) are sent back as they are: the server refuses a change.
+    beneficiaryTypes: locked.has('beneficiaryTypes') && existing ? existing.beneficiaryTypes : chosenRoles,
     info: {
       ...Object.fromEntries(
         infoFields.map((f) => {
@@ -171,6 +172,7 @@ export function BeneficiaryEditor({ ctx, kind, parent, existing, onKindChange, o
       {field('beneficiaryTypes', t('ownership.roles'), 'SELECT_MULTI', chosenRoles, (v) => setRoles(v as BeneficiaryType[]), {
         required: true,
         error: errors.beneficiaryTypes,
+        isFromRegister: locked.has('beneficiaryTypes'),
         choices: allowed.map((r) => ({ key: r.type, title: t(`role.${r.type}` as MessageKey) })),
       })}
       {infoFields.map((f) => {

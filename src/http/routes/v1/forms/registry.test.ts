@@ -214,7 +214,7 @@ describeEachDialect(
       const jane = beneficiaries.json[0];
       expect(registry.lockedBeneficiaries[0]).toEqual({
         id: jane.id,
-        fields: ['info.name', 'info.surname', 'info.nationality', 'info.countryOfResidence', 'ownershipPercentage'],
+        fields: ['info.name', 'info.surname', 'info.nationality', 'info.countryOfResidence', 'ownershipPercentage', 'beneficiaryTypes'],
       });
 
       // A locked company field: 400 naming it, nothing changed.
@@ -240,6 +240,14 @@ describeEachDialect(
       expect(renamedJane.json.message).toEqual({ 'info.surname': ['comes from the company register in this session (GOV2) and cannot be changed'] });
       const share = await call('PATCH', `/kyb/forms/${s.companyId}/beneficiaries/${jane.id}/`, s.bearer, { ownershipPercentage: 10 });
       expect(share.status).toBe(400);
+      // Her roles too: the register's director and owner cannot become a mere representative.
+      const demoted = await call('PATCH', `/kyb/forms/${s.companyId}/beneficiaries/${jane.id}/`, s.bearer, { beneficiaryTypes: ['REPRESENTATIVE'] });
+      expect(demoted.status, demoted.text).toBe(400);
+      expect(demoted.json.message).toEqual({ beneficiaryTypes: ['comes from the company register in this session (GOV2) and cannot be changed'] });
+      const sameRoles = await call('PATCH', `/kyb/forms/${s.companyId}/beneficiaries/${jane.id}/`, s.bearer, {
+        beneficiaryTypes: [...jane.beneficiaryTypes].reverse(),
+      });
+      expect(sameRoles.status, sameRoles.text).toBe(200);
       const janeEmail = await call('PATCH', `/kyb/forms/${s.companyId}/beneficiaries/${jane.id}/`, s.bearer, {
         info: { infoType: 'INDIVIDUAL', email: 'jane@sandbox.example', dateOfBirth: '1980-04-02' },
       });
