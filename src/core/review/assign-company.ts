@@ -20,6 +20,8 @@ export async function assignCompany({
     const company = await loadReviewCompany(trx, ctx.partnerId, companyId);
     const manager = input.managerId === null ? null : ((await managersById(trx, ctx.partnerId, [input.managerId])).get(input.managerId) ?? null);
     if (input.managerId !== null && !manager) throw invalidField('managerId', 'is not a manager of this account');
+    // A disabled account cannot sign in to work the case: the queue would show it held by no one who can.
+    if (input.managerId !== null && (await isDisabled(trx, input.managerId))) throw invalidField('managerId', 'is a disabled manager account');
     await assignInTransaction(
       trx,
       { partnerId: ctx.partnerId, actor: ctx.actor, actingManagerId: ctx.managerId, now: ctx.clock.now() },
@@ -51,4 +53,9 @@ export async function assignInTransaction(
     now: by.now,
     details: { from: company.assigned_to, to: managerId, managerId: by.actingManagerId, ...(by.automatic ? { automatic: true } : {}) },
   });
+}
+
+async function isDisabled(db: Db, managerId: number): Promise<boolean> {
+  const row = await db.selectFrom('managers').select('disabled_at').where('id', '=', managerId).executeTakeFirst();
+  return row?.disabled_at != null;
 }

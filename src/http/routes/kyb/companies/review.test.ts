@@ -42,6 +42,12 @@ describeEachDialect('comments and assignment', (h) => {
     expect((await call('GET', `/kyb/companies/${s.companyId}/`, s.partner.auth)).json.meta.assignedTo.id).toBe(manager.id);
     const cleared = await call('POST', `/v1/companies/${s.companyId}/assign/`, s.partner.auth, { managerId: null });
     expect(cleared.json).toEqual({ assignedTo: null });
+    // A disabled account cannot sign in to work it: 400 naming the field, nothing changed.
+    await h().database.db.updateTable('managers').set({ disabled_at: h().clock.now() }).where('id', '=', manager.id).execute();
+    const toDisabled = await call('POST', `/v1/companies/${s.companyId}/assign/`, s.partner.auth, { managerId: manager.id });
+    expect(toDisabled.status).toBe(400);
+    expect(toDisabled.json.message).toEqual({ managerId: ['is a disabled manager account'] });
+    expect((await call('GET', `/kyb/companies/${s.companyId}/`, s.partner.auth)).json.meta.assignedTo).toBeNull();
   });
 
   it("refuses another partner's manager (400) and another partner's company (404), changing nothing", async () => {
