@@ -30,6 +30,12 @@ describeEachDialect('system endpoints', (h) => {
     const docs = await h().app.inject({ method: 'GET', url: '/docs/' });
     expect(docs.statusCode).toBe(200);
     expect(docs.body).toContain('swagger');
+    // The page runs only its own scripts and cannot be framed or sniffed into another type.
+    expect(docs.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'x-frame-options': 'SAMEORIGIN', 'referrer-policy': 'no-referrer' });
+    const csp = String(docs.headers['content-security-policy']);
+    expect(csp).toMatch(/script-src 'self'\s*;/);
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).not.toContain('upgrade-insecure-requests');
   });
 
   it("derives each operation's security and 401 from the auth its route declares, with a unique operationId", async () => {
