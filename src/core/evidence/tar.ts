@@ -9,7 +9,8 @@ export interface TarEntry {
   data: Buffer;
 }
 
-function header(name: string, size: number, mtimeS: number): Buffer {
+/** The header block of one regular file. */
+export function tarHeader(name: string, size: number, mtimeMs: number): Buffer {
   const block = Buffer.alloc(BLOCK);
   if (Buffer.byteLength(name) >= 100) throw new Error(`tar: name too long: ${name}`);
   const octal = (value: number, width: number) => value.toString(8).padStart(width - 1, '0') + '\0';
@@ -18,13 +19,26 @@ function header(name: string, size: number, mtimeS: number): Buffer {
   block.write(octal(0, 8), 108, 'ascii');
   block.write(octal(0, 8), 116, 'ascii');
   block.write(octal(size, 12), 124, 'ascii');
-  block.write(octal(mtimeS, 12), 136, 'ascii');
+  block.write(octal(Math.floor(mtimeMs / 1000), 12), 136, 'ascii');
   block.write('0', 156, 'ascii');
   block.write('ustar\u000000', 257, 'ascii');
   // The checksum is computed with its own field as eight spaces.
   block.write(' '.repeat(8), 148, 'ascii');
   block.write(octal(checksum(block), 7) + ' ', 148, 'ascii');
   return block;
+}
+
+/** The zeros after a file's data, up to its last block's end. */
+export function tarPadding(size: number): Buffer {
+  return Buffer.alloc((BLOCK - (size % BLOCK)) % BLOCK);
+}
+
+/** The end-of-archive marker: two zero blocks. */
+export const TAR_END = Buffer.alloc(BLOCK * 2);
+
+/** The archive's length in bytes, from its files' sizes. */
+export function tarLength(sizes: readonly number[]): number {
+  return sizes.reduce((sum, size) => sum + BLOCK + Math.ceil(size / BLOCK) * BLOCK, TAR_END.length);
 }
 
 function checksum(block: Buffer): number {
@@ -34,14 +48,10 @@ function checksum(block: Buffer): number {
 }
 
 export function writeTar(entries: readonly TarEntry[], mtimeMs: number): Buffer {
-  const parts: Buffer[] = [];
-  for (const entry of entries) {
-    parts.push(header(entry.name, entry.data.length, Math.floor(mtimeMs / 1000)), entry.data);
-    const pad = (BLOCK - (entry.data.length % BLOCK)) % BLOCK;
-    if (pad) parts.push(Buffer.alloc(pad));
-  }
-  parts.push(Buffer.alloc(BLOCK * 2));
-  return Buffer.concat(parts);
+  return Buffer.concat([
+    ...entries.flatMap((entry) => [tarHeader(entry.name, entry.data.length, mtimeMs), entry.data, tarPadding(entry.data.length)]),
+    TAR_END,
+  ]);
 }
 
 /** Reads the regular files of a tar; throws on a damaged header (bad checksum, truncation). */

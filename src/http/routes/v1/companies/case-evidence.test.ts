@@ -9,6 +9,7 @@ import { describeEachDialect, type Harness } from '../../../../../test/harness.j
 import { signedInManager } from '../../../../../test/managers.js';
 import { auditEntries } from '../../../../../test/rows.js';
 import { verifyEvidenceCommand } from '../../../../cli/evidence.js';
+import { exportEvidence } from '../../../../core/evidence/export-evidence.js';
 import { MANIFEST, sha256 } from '../../../../core/evidence/manifest.js';
 import { readTar, writeTar } from '../../../../core/evidence/tar.js';
 import { verifyEvidence } from '../../../../core/evidence/verify-evidence.js';
@@ -155,6 +156,8 @@ describeEachDialect('evidence pack', (h) => {
     const res = await h().app.inject({ method: 'POST', url: `/v1/companies/${s.companyId}/evidence-pack/`, headers: reviewer.write });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-type']).toBe('application/x-tar');
+    // Streamed, with its length announced from the manifest's sizes.
+    expect(Number(res.headers['content-length'])).toBe(res.rawPayload.length);
     return { s, reviewer, pdf, tar: res.rawPayload, manifestSha256: String(res.headers['x-manifest-sha256']) };
   }
 
@@ -175,6 +178,25 @@ describeEachDialect('evidence pack', (h) => {
     const [entry] = await auditEntries(h(), s.companyId, 'EVIDENCE_EXPORTED');
     expect(entry).toMatchObject({ actor_type: 'manager', actor_id: String(reviewer.id) });
     expect(JSON.parse(entry!.details)).toMatchObject({ manifestSha256, files: 3 });
+  });
+
+  it('streams the pack: each stored file is read again as it goes out, so a case of large documents never sits in memory whole', async () => {
+    const s = await submittedCompany(h());
+    const upload = await api(h()).call('POST', `/kyb/forms/${s.companyId}/documents/`, s.partner.auth, {
+      type: 'INCORPORATION_CERT',
+      file: base64(pdfDocument('A')),
+    });
+    expect(upload.status).toBe(201);
+    const ctx = { ...s.partner.ctx, actor: { kind: 'partner' as const, keyId: 'test' }, managerId: null };
+    const intact = await exportEvidence({ ctx, companyId: s.companyId });
+    const bytes = Buffer.concat(await intact.stream.toArray());
+    expect(bytes.length).toBe(intact.length);
+    expect(verifyEvidence(bytes)).toMatchObject({ isValid: true, manifestSha256: intact.manifestSha256 });
+    // A file gone between the export and its sending fails the stream: it was not held.
+    const pack = await exportEvidence({ ctx, companyId: s.companyId });
+    const { file_hash } = await h().database.db.selectFrom('documents').select('file_hash').where('company_id', '=', s.companyId).executeTakeFirstOrThrow();
+    await s.partner.ctx.files.storage.remove(file_hash);
+    await expect(pack.stream.toArray()).rejects.toThrow(/file/);
   });
 
   it('detects a changed document, a changed audit entry even with its manifest line fixed, and an unlisted file', async () => {

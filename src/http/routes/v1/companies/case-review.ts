@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { Type } from 'typebox';
 import { decideDocument, listDocumentDecisions } from '../../../../core/case-review/document-decisions.js';
 import { listCaseDocuments } from '../../../../core/case-review/list-case-documents.js';
@@ -21,7 +22,8 @@ import { partnerCtx, type App } from '../../../context.js';
 import { ADMIN, errorResponses, PARTNER, partnerRoute } from '../../../route-schemas.js';
 import { companyViewRoute } from './company-view.js';
 
-const TAR_FILE = Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'The evidence pack (POSIX tar)' });
+// Sent as a stream (the pack is read file by file as it goes out).
+const TAR_FILE = Type.Unsafe<Readable>({ type: 'string', format: 'binary', description: 'The evidence pack (POSIX tar)' });
 
 /**
  * The reviewer's controls beyond iDenfy's API: the partner's review policy (four-eyes,
@@ -137,7 +139,8 @@ export function caseReviewRoutes(app: App): void {
         .header('cache-control', 'no-store')
         .header('x-manifest-sha256', pack.manifestSha256)
         .header('content-disposition', `attachment; filename="${pack.filename}"`)
-        .send(pack.tar);
+        .header('content-length', pack.length)
+        .send(pack.stream);
     },
   );
 }
