@@ -27,6 +27,7 @@ import * as searchTable from './migrations/20261129T0200-search-table.js';
 import * as registryImportTables from './migrations/20261130T0100-registry-import-tables.js';
 import * as createdCounts from './migrations/20261201T0100-created-counts.js';
 import * as auditHeadPrevious from './migrations/20261202T0100-audit-head-previous.js';
+import * as signInMisses from './migrations/20261203T0100-sign-in-misses.js';
 
 /** Migrations in order; names are their timestamps and never change once released. */
 const migrations: Record<string, Migration> = {
@@ -57,6 +58,7 @@ const migrations: Record<string, Migration> = {
   '20261130T0100-registry-import-tables': registryImportTables,
   '20261201T0100-created-counts': createdCounts,
   '20261202T0100-audit-head-previous': auditHeadPrevious,
+  '20261203T0100-sign-in-misses': signInMisses,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -44,6 +44,7 @@ export interface Database {
   company_search_partitions: CompanySearchPartitionRow;
   file_blobs: FileBlobRow;
   rate_limit_hits: RateLimitHitRow;
+  sign_in_misses: SignInMissRow;
   gov_document_orders: GovDocumentOrderRow;
   sos_reports: SosReportRow;
   registry_center_checks: RegistryCenterCheckRow;
@@ -635,6 +636,14 @@ export interface FileBlobRow {
   bytes: Buffer;
   /** Epoch ms of the last write (or re-store): the sweep's grace period starts here. */
   written_at: number;
+}
+
+/** Failed sign-ins of an e-mail holding no usable account (its keyed hash), locked like an account's. */
+export interface SignInMissRow {
+  email_hash: string;
+  failures: number;
+  locked_until: number | null;
+  updated_at: number;
 }
 
 /** Requests counted by the shared rate limiter: per SHA-256 of the limiter key and fixed window. */

@@ -86,6 +86,28 @@ describeEachDialect('back-office sign-in, sessions, CSRF and two-factor sign-in'
     expect(locked.map((r) => JSON.parse(r.details))).toEqual([{ managerId: manager.id, failures: 5 }]);
   });
 
+  it('locks an e-mail without an account exactly as an account, so the lock-out tells no one which e-mails have one', async () => {
+    const manager = await managerWithPassword(h(), partner, 'reviewer');
+    const answers = async (email: string) => {
+      const seen = [];
+      for (let i = 0; i < 6; i++) seen.push(await signIn(h(), email, 'wrong password!!'));
+      return seen.map((res) => ({ status: res.status, body: res.json }));
+    };
+    const known = await answers(manager.email);
+    const unknown = await answers('no-account@example.com');
+    expect(unknown).toEqual(known);
+    expect(unknown.map((a) => a.status)).toEqual([401, 401, 401, 401, 423, 423]);
+    h().clock.advance(15 * MINUTE);
+    expect((await signIn(h(), 'no-account@example.com', 'wrong password!!')).status).toBe(401);
+    // Kept as a keyed hash only, and forgotten after a day without a failure.
+    const rows = await h().database.db.selectFrom('sign_in_misses').selectAll().execute();
+    expect(rows.length).toBeGreaterThan(0);
+    expect(JSON.stringify(rows)).not.toContain('no-account');
+    h().clock.advance(24 * 60 * MINUTE + 1);
+    await signIn(h(), 'other@example.com', 'wrong password!!');
+    expect((await h().database.db.selectFrom('sign_in_misses').select('failures').execute()).map((r) => Number(r.failures))).toEqual([1]);
+  });
+
   it('ends a session after 30 idle minutes, and after 12 hours however busy', async () => {
     const idle = await signedInManager(h(), partner, 'viewer');
     const get = (headers: Record<string, string>) => api(h()).call('GET', '/v1/auth/session/', null, undefined, headers);
