@@ -294,6 +294,10 @@ describeEachDialect('retention: decided cases', (h) => {
     const comments = (companyId: string) => h().database.db.selectFrom('company_comments').select('content').where('company_id', '=', companyId).execute();
     expect(await comments(erased.companyId)).toEqual([]);
     expect(await comments(kept.companyId)).toHaveLength(1);
+    // An erased case takes no new comment: nothing would ever erase it (404, as its detail answers).
+    const late = await api(h()).call('POST', `/v1/companies/${erased.companyId}/comments/`, erased.partner.auth, { content: 'Rasa Petraite: new passport' });
+    expect(late.status, late.text).toBe(404);
+    expect(await comments(erased.companyId)).toEqual([]);
   });
 });
 

@@ -237,6 +237,21 @@ describeEachDialect('company list counts', (h) => {
     }
   });
 
+  it("counts a search's status tabs over every status, a status in their query left out, and never lends such a count to the list", async () => {
+    const partner = await h().partner();
+    for (let i = 0; i < 3; i += 1) {
+      await submittedCompany(h(), { partner, company: { companyName: `Tabbed Firm ${i}` } });
+      h().clock.advance(1000);
+    }
+    const range = `q=tabbed&created=${encodeURIComponent(`${new Date(h().clock.now() - 10_000).toISOString()},`)}`;
+    for (const query of [range, 'q=tabbed']) {
+      // The tabs count every status (the list's filters but the status): a status sent along changes nothing.
+      const tabs = await api(h()).call('GET', `/v1/companies/status-counts/?${query}&status=COMPLETED`, partner.auth);
+      expect(tabs.json.total, query).toBe(3);
+      expect((await listCount(h(), partner.auth, query)).count, query).toBe(3);
+    }
+  });
+
   it('pages a search in list order whether its matches are common or rare, combined with filters, and never across partners', async () => {
     const partner = await h().partner();
     const other = await h().partner('Other');

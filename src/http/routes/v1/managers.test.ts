@@ -156,6 +156,15 @@ describeEachDialect('managers over the API, and what each role sees of a case', 
     expect(await companyAudit(h(), s.companyId, 'company.viewed')).toHaveLength(reads.length + 2);
   });
 
+  it("records one company.viewed for the case views the back office's case page reads at once", async () => {
+    const s = await submittedCompany(h(), { partner: the.partner });
+    const reviewer = await signedInManager(h(), the.partner, 'reviewer');
+    const views = ['screening', 'ownership', 'register', 'decision', 'changes', 'documents'].map((view) => `/v1/companies/${s.companyId}/${view}/`);
+    const reads = await Promise.all(views.map((path) => call('GET', path, null, undefined, reviewer.read)));
+    for (const read of reads) expect(read.status, read.text).toBe(200);
+    expect((await companyAudit(h(), s.companyId, 'company.viewed')).filter((r) => r.actor_id === String(reviewer.id))).toHaveLength(1);
+  });
+
   it('names the manager who decides in the audit trail and the status change', async () => {
     const reviewer = await signedInManager(h(), the.partner, 'reviewer');
     const s = await submittedCompany(h(), { partner: the.partner });
