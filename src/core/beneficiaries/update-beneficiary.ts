@@ -6,7 +6,7 @@ import { editForm, loadFlow, type FormCtx } from '../forms/access.js';
 import { checkCustomValues } from '../forms/custom-fields.js';
 import { loadBeneficiary, sealBeneficiaryInfo } from './read-beneficiaries.js';
 import { assertItemsOpen, beneficiaryItem } from '../review/open-items.js';
-import { refuseLockedChanges, registerLocks } from '../gov-sessions/gov-session.js';
+import { refuseLockedChanges, registerLocks, ROLES_LOCKED_MESSAGE } from '../gov-sessions/gov-session.js';
 import { checkAgainstFlow, customAssignments, presentBeneficiary, resolveTypes } from './rules.js';
 
 /**
@@ -56,13 +56,13 @@ export async function updateBeneficiary({
     const info = merge ? { ...stored, ...fields, additionalInfo: mergeRecords(stored.additionalInfo, custom) } : { ...fields, additionalInfo: custom };
     const ownership = input.ownershipPercentage === undefined ? (merge ? current.ownership_percentage : null) : input.ownershipPercentage;
     const locked = (await registerLocks(trx, ctx.access)).beneficiaries.get(id) ?? [];
-    refuseLockedChanges(
-      locked,
-      { info: stored, ownershipPercentage: current.ownership_percentage, beneficiaryTypes: [...currentTypes].sort() },
-      { info, ownershipPercentage: ownership, beneficiaryTypes: [...types].sort() },
-      '',
-      errors,
-    );
+    refuseLockedChanges(locked, { info: stored, ownershipPercentage: current.ownership_percentage }, { info, ownershipPercentage: ownership }, '', errors);
+    // The register's roles may be added to (a director who is also the representative), not
+    // taken away: a director and owner turned into a mere representative left the register's
+    // UBO out of the case as surely as a rename.
+    if (locked.includes('beneficiaryTypes') && currentTypes.some((type) => !types.includes(type))) {
+      (errors.beneficiaryTypes ??= []).push(ROLES_LOCKED_MESSAGE);
+    }
     assertValid(errors);
     const next = {
       beneficiary_types: JSON.stringify(types),

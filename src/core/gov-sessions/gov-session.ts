@@ -17,7 +17,7 @@ export type GovMode = 'FORM' | 'GOV1' | 'GOV2';
 
 export interface RegisterBeneficiary {
   id: string;
-  /** `info.<property>`, `ownershipPercentage` and `beneficiaryTypes`: what the register gave. */
+  /** `info.<property>`, `ownershipPercentage` and `beneficiaryTypes` (roles: added to, never removed): what the register gave. */
   fields: string[];
 }
 
@@ -61,6 +61,9 @@ export async function registerLocks(db: Db, access: FormAccess): Promise<Registe
 
 /** Why an edit of a locked field is refused, in the validation error's field list. */
 export const LOCKED_MESSAGE = 'comes from the company register in this session (GOV2) and cannot be changed';
+
+/** Why taking a role from a register beneficiary is refused (adding one is allowed). */
+export const ROLES_LOCKED_MESSAGE = 'come from the company register in this session (GOV2): roles may be added, not removed';
 
 /** The session's register mode as the hosted form reads it. GOV1 proposals leave out whoever a beneficiary already is. */
 export async function presentRegistrySession(

@@ -60,8 +60,11 @@ export function BeneficiaryEditor({ ctx, kind, parent, existing, onKindChange, o
       : t(kind === 'INDIVIDUAL' ? 'ownership.newPerson' : 'ownership.newCompany');
 
   const body = (): BeneficiaryInput => ({
-    // Roles the register gave (GOV2) are sent back as they are: the server refuses a change.
-    beneficiaryTypes: locked.has('beneficiaryTypes') && existing ? existing.beneficiaryTypes : chosenRoles,
+    // The register's roles (GOV2) may be added to, not removed: any the form cannot show are kept.
+    beneficiaryTypes:
+      locked.has('beneficiaryTypes') && existing
+        ? [...chosenRoles, ...existing.beneficiaryTypes.filter((role) => !chosenRoles.includes(role) && !allowed.some((a) => a.type === role))]
+        : chosenRoles,
     info: {
       ...Object.fromEntries(
         infoFields.map((f) => {
@@ -172,7 +175,6 @@ export function BeneficiaryEditor({ ctx, kind, parent, existing, onKindChange, o
       {field('beneficiaryTypes', t('ownership.roles'), 'SELECT_MULTI', chosenRoles, (v) => setRoles(v as BeneficiaryType[]), {
         required: true,
         error: errors.beneficiaryTypes,
-        isFromRegister: locked.has('beneficiaryTypes'),
         choices: allowed.map((r) => ({ key: r.type, title: t(`role.${r.type}` as MessageKey) })),
       })}
       {infoFields.map((f) => {

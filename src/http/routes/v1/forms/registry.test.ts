@@ -240,14 +240,20 @@ describeEachDialect(
       expect(renamedJane.json.message).toEqual({ 'info.surname': ['comes from the company register in this session (GOV2) and cannot be changed'] });
       const share = await call('PATCH', `/kyb/forms/${s.companyId}/beneficiaries/${jane.id}/`, s.bearer, { ownershipPercentage: 10 });
       expect(share.status).toBe(400);
-      // Her roles too: the register's director and owner cannot become a mere representative.
+      // Her roles too: the register's director and owner cannot become a mere representative,
+      // though she may be the representative as well.
       const demoted = await call('PATCH', `/kyb/forms/${s.companyId}/beneficiaries/${jane.id}/`, s.bearer, { beneficiaryTypes: ['REPRESENTATIVE'] });
       expect(demoted.status, demoted.text).toBe(400);
-      expect(demoted.json.message).toEqual({ beneficiaryTypes: ['comes from the company register in this session (GOV2) and cannot be changed'] });
+      expect(demoted.json.message).toEqual({ beneficiaryTypes: ['come from the company register in this session (GOV2): roles may be added, not removed'] });
       const sameRoles = await call('PATCH', `/kyb/forms/${s.companyId}/beneficiaries/${jane.id}/`, s.bearer, {
         beneficiaryTypes: [...jane.beneficiaryTypes].reverse(),
       });
       expect(sameRoles.status, sameRoles.text).toBe(200);
+      const moreRoles = await call('PATCH', `/kyb/forms/${s.companyId}/beneficiaries/${jane.id}/`, s.bearer, {
+        beneficiaryTypes: [...jane.beneficiaryTypes, 'REPRESENTATIVE'],
+      });
+      expect(moreRoles.status, moreRoles.text).toBe(200);
+      expect(moreRoles.json.beneficiaryTypes).toEqual(expect.arrayContaining([...jane.beneficiaryTypes, 'REPRESENTATIVE']));
       const janeEmail = await call('PATCH', `/kyb/forms/${s.companyId}/beneficiaries/${jane.id}/`, s.bearer, {
         info: { infoType: 'INDIVIDUAL', email: 'jane@sandbox.example', dateOfBirth: '1980-04-02' },
       });
