@@ -76,6 +76,15 @@ for (const dialect of DIALECTS) {
     expect(await setting(handle.db)).toBe('0');
     // In a transaction too (a connection setting, not a statement's).
     expect(await handle.db.transaction().execute(setting)).toBe('0');
+    // An operator's own setting in the URL wins over the default.
+    const url = new URL(process.env.TEST_DATABASE_URL!);
+    url.searchParams.set('options', '-c max_parallel_workers_per_gather=1');
+    const own = openDatabase({ url: url.toString(), dataDir: '' });
+    try {
+      expect(await setting(own.db)).toBe('1');
+    } finally {
+      await own.destroy();
+    }
   });
 
   it.runIf(dialect === 'postgres')(

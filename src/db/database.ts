@@ -65,8 +65,11 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
 export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   if (options.url) {
     const settings = options.schema ? [`-c search_path=${options.schema}`] : [];
+    // pg takes `options` from its config over the URL's: the URL's go last, so an operator's own
+    // settings there (say, parallel workers) still win over OpenKYB's defaults.
+    const fromUrl = new URL(options.url).searchParams.get('options');
     const openPool = (max: number, extra: string[]) => {
-      const all = [...settings, ...extra];
+      const all = [...settings, ...extra, ...(fromUrl ? [fromUrl] : [])];
       // An idle connection is kept a minute, past the idle workers' longest poll (30 s): pg's
       // default closed it after 10 s, so every idle poll opened a new connection and backend.
       const pool = new pg.Pool({ connectionString: options.url!, max, idleTimeoutMillis: 60_000, ...(all.length > 0 ? { options: all.join(' ') } : {}) });
@@ -76,7 +79,7 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
     };
     // No parallel workers: a server's requests already run side by side, and on the 2-core
     // machine measured they made a search's count at 1,000,000 companies 2.5 to 3 times slower,
-    // not faster (docs/performance.md, tenth session; docs/decisions.md "PostgreSQL").
+    // not faster (docs/performance.md, tenth session; docs/decisions.md "Reviewer API").
     const pool = openPool(options.poolSize ?? 10, ['-c max_parallel_workers_per_gather=0']);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     // Connections are opened on first use: a process that counts nothing opens none.
