@@ -34,9 +34,14 @@ export function usesSearchIndex(db: Db): boolean {
 
 /** SQLite: the rowids of the partner's listed companies (in `status` if given; one with a band, see hasBand) whose text holds `folded`. */
 export function partnerMatches(partnerId: string, folded: string, status?: string): RawBuilder<unknown> {
+  return bandMatches(partnerId, folded, status === undefined ? undefined : bandOf(status));
+}
+
+/** SQLite: partnerMatches by band number (every band if none). */
+function bandMatches(partnerId: string, folded: string, band?: number): RawBuilder<unknown> {
   const phrase = phraseOf(folded);
   const slot = sql`(select slot from company_search_partitions where partner_id = ${partnerId})`;
-  const [low, high] = status === undefined ? [sql`${slot} << ${SLOT}`, sql`(${slot} + 1) << ${SLOT}`] : bandRange(slot, bandOf(status));
+  const [low, high] = band === undefined ? [sql`${slot} << ${SLOT}`, sql`(${slot} + 1) << ${SLOT}`] : bandRange(slot, band);
   return sql`select rowid from company_search_fts where company_search_fts match ${phrase} and rowid >= ${low} and rowid < ${high}`;
 }
 
@@ -63,14 +68,9 @@ export function countMatchesByStatus(db: Db, partnerId: string, folded: string):
       select (rowid >> ${BAND}) & 15 as band, count(*) as count
       from (${partnerMatches(partnerId, folded)} limit ${FEW_MATCHES + 1}) group by band`.execute(db);
     if (few.reduce((sum, row) => sum + Number(row.count), 0) <= FEW_MATCHES) return statusesOfBands(few);
-    const phrase = phraseOf(folded);
-    const slot = sql`(select slot from company_search_partitions where partner_id = ${partnerId})`;
     const bands = [...STATUS_BANDS.keys(), OTHER_BAND];
-    const counts = bands.map((band) => {
-      const [low, high] = bandRange(slot, band);
-      return sql`(select count(*) from company_search_fts where company_search_fts match ${phrase} and rowid >= ${low} and rowid < ${high})`;
-    });
-    const { rows } = await sql<Record<string, number>>`select ${sql.join(counts.map((count, i) => sql`${count} as ${sql.id(`b${bands[i]}`)}`))}`.execute(db);
+    const counts = bands.map((band) => sql`(select count(*) from (${bandMatches(partnerId, folded, band)})) as ${sql.id(`b${band}`)}`);
+    const { rows } = await sql<Record<string, number>>`select ${sql.join(counts)}`.execute(db);
     const row = rows[0]!;
     if (Number(row[`b${OTHER_BAND}`]) > 0) return undefined;
     return STATUS_BANDS.map((status, band) => ({ status, count: Number(row[`b${band}`]) })).filter((counted) => counted.count > 0);
