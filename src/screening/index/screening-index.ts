@@ -1,4 +1,4 @@
-import { createScratch, type Restriction, type Scratch } from '../match/candidates.js';
+import { createScratch, RestrictionMemo, type Restriction, type Scratch } from '../match/candidates.js';
 import { search, type Hit, type ScreeningQuery, type SearchOptions } from '../match/search.js';
 import type { IndexData } from './index-data.js';
 
@@ -49,7 +49,7 @@ export class ScreeningIndex {
       }
     }
     const postings = new Map([...holders].map(([term, held]) => [term, Uint32Array.from(held)]));
-    return { names, terms, postings, memo: { words: new Map(), splits: new Map() } };
+    return { names, terms, postings, memo: new RestrictionMemo() };
   }
 
   get stats(): IndexStats {

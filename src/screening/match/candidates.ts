@@ -1,4 +1,5 @@
 import { ENTITY_KIND_PERSON, type IndexData } from '../index/index-data.js';
+import type { TokenTag } from '../normalize/normalize-name.js';
 import type { Neighbour, QueryVariant } from './prepare-query.js';
 
 /** Per-index buffers reused across searches (search is synchronous, so never shared mid-call). */
@@ -23,15 +24,76 @@ export interface Restriction {
   /**
    * What this restricted search already worked out about query words. A re-screen asks about a
    * million subjects whose words repeat (first names, surnames, trade words), and reading a word
-   * against the vocabulary is most of a search's cost. `words`, by tag and text: the weight (from
-   * the whole vocabulary) and the neighbours among the restricted terms only. `splits`, by reading
-   * and word: where the word may be cut into vocabulary words.
+   * against the vocabulary is most of a search's cost.
    */
-  memo: {
-    words: Map<string, { weight: number; neighbours: Neighbour[]; codes: readonly string[]; skeleton: string }>;
-    splits: Map<string, Array<{ cuts: number[]; shortest: number }>>;
-  };
+  memo: RestrictionMemo;
 }
+
+/** A query word as a restricted search reads it: the weight (from the whole vocabulary) and the neighbours among the restricted terms only. */
+export interface RememberedWord {
+  weight: number;
+  neighbours: Neighbour[];
+  codes: readonly string[];
+  skeleton: string;
+}
+
+/** Where a word may be cut into vocabulary words. */
+export interface RememberedSplit {
+  cuts: number[];
+  shortest: number;
+}
+
+/**
+ * The memo of a restricted search, keyed by the word's own text in a map per reading (abjad or
+ * not, tag; person or company, syllables cut or not): a key made by joining strings cost a new
+ * string and its hash at every lookup, about a tenth of a re-screen.
+ */
+export class RestrictionMemo {
+  private readonly wordMaps = new Map<string, Map<string, RememberedWord>>();
+  private readonly splitMaps: Map<string, RememberedSplit[]>[] = [new Map(), new Map(), new Map(), new Map()];
+  private words = 0;
+  private splitWords = 0;
+
+  get wordCount(): number {
+    return this.words;
+  }
+
+  get splitCount(): number {
+    return this.splitWords;
+  }
+
+  private wordMap(isAbjad: boolean, tag: TokenTag): Map<string, RememberedWord> {
+    const key = isAbjad ? ABJAD_TAGS[tag] : tag;
+    let map = this.wordMaps.get(key);
+    if (!map) this.wordMaps.set(key, (map = new Map()));
+    return map;
+  }
+
+  word(isAbjad: boolean, tag: TokenTag, text: string): RememberedWord | undefined {
+    return this.wordMap(isAbjad, tag).get(text);
+  }
+
+  rememberWord(isAbjad: boolean, tag: TokenTag, text: string, word: RememberedWord): void {
+    if (this.words >= MAX_REMEMBERED_WORDS) return;
+    const map = this.wordMap(isAbjad, tag);
+    if (!map.has(text)) this.words++;
+    map.set(text, word);
+  }
+
+  split(isPerson: boolean, cutsSyllables: boolean, word: string): RememberedSplit[] | undefined {
+    return this.splitMaps[(isPerson ? 2 : 0) + (cutsSyllables ? 1 : 0)]!.get(word);
+  }
+
+  rememberSplit(isPerson: boolean, cutsSyllables: boolean, word: string, splits: RememberedSplit[]): void {
+    if (this.splitWords >= MAX_REMEMBERED_WORDS) return;
+    const map = this.splitMaps[(isPerson ? 2 : 0) + (cutsSyllables ? 1 : 0)]!;
+    if (!map.has(word)) this.splitWords++;
+    map.set(word, splits);
+  }
+}
+
+/** The abjad maps' keys, made once. */
+const ABJAD_TAGS: Readonly<Record<TokenTag, string>> = { word: 'aword', stop: 'astop', initial: 'ainitial', legal: 'alegal' };
 
 /**
  * Past this many words the memo takes no more (about 50 MB): it bounds memory, not correctness.

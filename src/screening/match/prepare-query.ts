@@ -2,7 +2,7 @@ import { rarityWeight, termKey, type IndexData } from '../index/index-data.js';
 import { oneDeletions } from '../index/key-table.js';
 import { consonantSkeleton, phoneticCodes } from '../normalize/keys.js';
 import { isSyllabicScript, joinLetterRuns, legalFormTable, normalizeName, tagWords, type NameToken } from '../normalize/normalize-name.js';
-import { MAX_REMEMBERED_WORDS, type Restriction } from './candidates.js';
+import type { Restriction } from './candidates.js';
 import { MIN_GLUED_SKELETON } from './score-name.js';
 import { egyptianSkeleton, tokenSimilarity, type Similarity, type TokenInfo } from './token-similarity.js';
 import { tagWeight } from './weights.js';
@@ -111,12 +111,11 @@ function toQueryToken(data: IndexData, token: NameToken, isAbjad: boolean): Quer
  * still from its best neighbour in the whole vocabulary, as an unrestricted search weighs it.
  */
 function restrictedQueryToken(data: IndexData, token: NameToken, isAbjad: boolean, restriction: Restriction): QueryToken {
-  const key = `${isAbjad ? 'a' : 'l'}${token.tag}:${token.text}`;
-  let word = restriction.memo.words.get(key);
+  let word = restriction.memo.word(isAbjad, token.tag, token.text);
   if (!word) {
     const full = toQueryToken(data, token, isAbjad);
     word = { weight: full.weight, neighbours: full.neighbours.filter((n) => restriction.terms[n.termId] === 1), codes: full.codes, skeleton: full.skeleton };
-    if (restriction.memo.words.size < MAX_REMEMBERED_WORDS && isWorthRemembering(token.text)) restriction.memo.words.set(key, word);
+    if (isWorthRemembering(token.text)) restriction.memo.rememberWord(isAbjad, token.tag, token.text, word);
   }
   return { text: token.text, tag: token.tag, codes: word.codes, skeleton: word.skeleton, raw: token.raw, weight: word.weight, neighbours: word.neighbours };
 }
@@ -218,11 +217,10 @@ function splitGlued(
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     if (word.length < (isPerson ? 5 : MIN_LETTER_CUT_LENGTH)) continue;
-    const key = `${isPerson ? 'p' : 'o'}${cutsSyllables ? 's' : ''}${word}`;
-    let found = memo?.splits.get(key);
+    let found = memo?.split(isPerson, cutsSyllables, word);
     if (!found) {
       found = wordSplits(data, word, isPerson, cutsSyllables);
-      if (memo && memo.splits.size < MAX_REMEMBERED_WORDS && isWorthRemembering(word)) memo.splits.set(key, found);
+      if (memo && isWorthRemembering(word)) memo.rememberSplit(isPerson, cutsSyllables, word, found);
     }
     for (const split of found) if (split.shortest > 1 || isLetterKept(words, i, split.cuts[0]!)) splits.push({ ...split, i });
   }
@@ -296,7 +294,9 @@ function wordSplits(data: IndexData, word: string, isPerson: boolean, cutsSyllab
     (isMiddle && CONNECTING_VOWELS.has(part)) ||
     (cutsSyllables && word.length <= SYLLABLES_WORD_LENGTH && isListedSyllable(data, part));
   const whole = frequency(word);
-  const known = (pieces: string[]) => pieces.every((p, k) => isPiece(p, k > 0 && k < pieces.length - 1)) && Math.min(...pieces.map(frequency)) > whole;
+  // Each piece commoner than the whole; the first piece that is not ends the test (most cuts of a
+  // word make a first piece the vocabulary does not hold).
+  const known = (pieces: string[]) => pieces.every((p, k) => isPiece(p, k > 0 && k < pieces.length - 1)) && pieces.every((p) => frequency(p) > whole);
   const splits: Array<Omit<WordSplit, 'i'>> = [];
   if (!isPerson) {
     // A company name's one-letter word glued to the next or the last ("DAY E-COMMERCE" typed

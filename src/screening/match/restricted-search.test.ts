@@ -6,7 +6,7 @@ import { buildIndex } from '../index/build-index.js';
 import type { ScreeningIndex } from '../index/screening-index.js';
 import type { Entity } from '../model.js';
 import { parseList } from '../sources/parse-list.js';
-import type { Restriction } from './candidates.js';
+import { RestrictionMemo, type Restriction } from './candidates.js';
 
 /**
  * A restricted search (incremental re-screening) remembers each query word's lookup and splits
@@ -57,9 +57,7 @@ describe('the restricted search', () => {
         for (const kind of ['any', 'person', 'organisation'] as const) {
           const options = { threshold: 0.5, limit: 50 };
           const remembered = index.search({ name, kind }, options, restriction);
-          expect(remembered, `${name} (${kind})`).toEqual(
-            index.search({ name, kind }, options, { ...restriction, memo: { words: new Map(), splits: new Map() } }),
-          );
+          expect(remembered, `${name} (${kind})`).toEqual(index.search({ name, kind }, options, { ...restriction, memo: new RestrictionMemo() }));
           // The re-screen only asks which entities a case may hit (the case is then screened in full).
           const found = new Set(remembered.map((h) => h.entityId));
           for (const hit of index.search({ name, kind }, options)) if (wanted.has(hit.entityId)) expect(found, `${name} (${kind})`).toContain(hit.entityId);
@@ -67,9 +65,9 @@ describe('the restricted search', () => {
         }
       }
       // The queries repeat words, so the memo was used, and the restricted entities' own names find them.
-      expect(restriction.memo.words.size).toBeGreaterThan(0);
-      expect(restriction.memo.words.size).toBeLessThan(queries.length * 3);
-      expect(restriction.memo.splits.size).toBeGreaterThan(0);
+      expect(restriction.memo.wordCount).toBeGreaterThan(0);
+      expect(restriction.memo.wordCount).toBeLessThan(queries.length * 3);
+      expect(restriction.memo.splitCount).toBeGreaterThan(0);
       expect(hits).toBeGreaterThan(chosen.length * 5);
     },
   );
