@@ -10,13 +10,14 @@
 // Usage: node scripts/build-server.mjs [OUTDIR]   (default dist; the bundle test builds elsewhere)
 import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const root = path.resolve(import.meta.dirname, '..');
-const outdir = path.resolve(root, process.argv[2] ?? 'dist');
 
 /** Entry points: the CLI and the modules started as worker threads (src/threads.ts). */
-const ENTRIES = ['src/main.ts', 'src/screening-runtime/index-thread.ts', 'src/registries/open-data/read-thread.ts'];
+export const THREAD_ENTRIES = ['src/screening-runtime/index-thread.ts', 'src/registries/open-data/read-thread.ts'];
+const ENTRIES = ['src/main.ts', ...THREAD_ENTRIES];
 
 /**
  * Left out of the bundle and loaded from node_modules at run time: native code, packages that
@@ -29,31 +30,40 @@ const EXTERNAL = ['better-sqlite3', 'pdfkit', '@fastify/swagger-ui', 'pg-native'
 // try (plugins/openapi.ts gives ours), and pino finds its worker files only for transports
 // (logger.ts writes to a stream). `grep -l __dirname dist/*.js` lists them after a build.
 
-// The server's earlier output (the per-file compile, or a previous bundle) goes; the web apps'
-// build (dist/web, from vite) stays.
-for (const name of safeReaddir(outdir)) {
-  if (name !== 'web') rmSync(path.join(outdir, name), { recursive: true, force: true });
+/**
+ * Bundles `entries` (paths from the repository's root) into `outdir` as the server is bundled:
+ * also used by scripts/run-bundled.mjs, so a benchmark runs the code production runs.
+ */
+export async function bundle(entries, outdir) {
+  // The earlier output (the per-file compile, or a previous bundle) goes; the web apps' build
+  // (dist/web, from vite) stays.
+  for (const name of safeReaddir(outdir)) {
+    if (name !== 'web') rmSync(path.join(outdir, name), { recursive: true, force: true });
+  }
+  await build({
+    absWorkingDir: root,
+    entryPoints: entries,
+    outdir,
+    entryNames: '[name]',
+    chunkNames: '[name]-[hash]',
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    // The oldest Node that still runs it (CI's machines have 20); package.json asks for 22 or 24.
+    target: 'node20',
+    external: EXTERNAL,
+    sourcemap: true,
+    // CommonJS packages inside an ES module bundle still call require() (Node's built-ins, their
+    // lazy requires): give every output file one.
+    banner: { js: "import { createRequire as __openkybRequire } from 'node:module'; const require = __openkybRequire(import.meta.url);" },
+    logLevel: 'warning',
+  });
 }
 
-await build({
-  absWorkingDir: root,
-  entryPoints: ENTRIES,
-  outdir,
-  entryNames: '[name]',
-  chunkNames: '[name]-[hash]',
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  // The oldest Node that still runs it (CI's machines have 20); package.json asks for 22 or 24.
-  target: 'node20',
-  external: EXTERNAL,
-  sourcemap: true,
-  // CommonJS packages inside an ES module bundle still call require() (Node's built-ins, their
-  // lazy requires): give every output file one.
-  banner: { js: "import { createRequire as __openkybRequire } from 'node:module'; const require = __openkybRequire(import.meta.url);" },
-  logLevel: 'warning',
-});
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  await bundle(ENTRIES, path.resolve(root, process.argv[2] ?? 'dist'));
+}
 
 function safeReaddir(dir) {
   try {
