@@ -44,7 +44,7 @@ const options: DatabaseOptions = { url: postgresUrl ?? null, dataDir, ...(schema
 const database = openDatabase({ ...options, poolSize: postgresUrl ? 5 : 1 });
 try {
   await migrateToLatest(database);
-  const { ctx, logger } = benchCtx(database, dataDir);
+  const { ctx, logger, config } = benchCtx(database, dataDir);
   if (isReady) {
     await database.db.updateTable('screening_lists').set({ rescreen_pending: 1 }).where('is_live', '=', 1).where('changes', 'is not', null).execute();
     console.log(`reusing the database seeded in ${schema ?? dataDir}`);
@@ -60,13 +60,14 @@ try {
   );
   started = performance.now();
   const cpuStarted = process.cpuUsage();
-  const outcome = await rescreenListChanges({ ctx, searcher: host });
+  // As the worker does: OPENKYB_RESCREEN_THREADS, by default the machine's cores (at most 4).
+  const outcome = await rescreenListChanges({ ctx, searcher: host, threads: config.rescreenThreads });
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuStarted);
   console.log(
     `incremental re-screen on ${postgresUrl ? 'PostgreSQL' : 'SQLite'}: ${outcome?.examined} open cases (${(outcome?.examined ?? 0) * 2} subjects) against ` +
       `${outcome?.entities} changed entities in ${seconds.toFixed(1)} s (${((1e6 * seconds) / ((outcome?.examined ?? 1) * 2)).toFixed(0)} us a subject; ` +
-      `main thread CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s); ${outcome?.queued} cases queued for screening`,
+      `process CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s; ${outcome?.threads} index threads); ${outcome?.queued} cases queued for screening`,
   );
   console.log(
     `load average: ${loadavg()

@@ -1,5 +1,6 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Type, type Static } from 'typebox';
 import { Compile } from 'typebox/compile';
@@ -74,6 +75,8 @@ export const ConfigSchema = Type.Object({
   screeningSourceUrls: Type.Record(Type.String(), Type.String({ pattern: '^https?://' })),
   /** How often the scheduled refresh runs; 0: never (the default, for deployments without internet). */
   screeningRefreshMs: Type.Integer({ minimum: 0 }),
+  /** Index threads a re-screen after a list change may use, the worker's own included (each holds a copy of the index). */
+  rescreenThreads: Type.Integer({ minimum: 1, maximum: 64 }),
   /** Company and person registers to use, most specific first (docs/registries.md); the sandbox by default. */
   registryProviders: Type.Array(Type.Union(REGISTRY_PROVIDER_IDS.map((id) => Type.Literal(id))), { minItems: 1, maxItems: 20 }),
   /** How long one register call may take before it counts as timed out. */
@@ -166,6 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     screeningMaxListAgeMs: parseDurations('OPENKYB_SCREENING_MAX_LIST_AGE', env.OPENKYB_SCREENING_MAX_LIST_AGE || '7d')[0] ?? 7 * DAY_MS,
     screeningSourceUrls: parseSourceUrls(env.OPENKYB_SCREENING_SOURCES),
     screeningRefreshMs: parseDurations('OPENKYB_SCREENING_REFRESH_INTERVAL', env.OPENKYB_SCREENING_REFRESH_INTERVAL || '0ms')[0] ?? 0,
+    rescreenThreads: Number(env.OPENKYB_RESCREEN_THREADS || Math.min(4, availableParallelism())),
     registryProviders: parseRegistryProviders(env.OPENKYB_REGISTRY_PROVIDERS),
     registryTimeoutMs: Number(env.OPENKYB_REGISTRY_TIMEOUT_MS || 10_000),
     registryRetryScheduleMs: parseDurations('OPENKYB_REGISTRY_RETRY_SCHEDULE', env.OPENKYB_REGISTRY_RETRY_SCHEDULE ?? DEFAULT_REGISTRY_RETRY_SCHEDULE),

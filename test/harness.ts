@@ -119,6 +119,7 @@ export function testConfig(dataDir: string, overrides: Partial<Config> = {}): Co
     screeningMaxListAgeMs: 3650 * 24 * 3600_000,
     screeningSourceUrls: {},
     screeningRefreshMs: 0,
+    rescreenThreads: 2,
     registryProviders: ['sandbox'],
     registryTimeoutMs: 1000,
     registryRetryScheduleMs: [60_000, 120_000],

@@ -22,6 +22,7 @@ export function startScreening(config: Config, database: DatabaseHandle, logger:
     policy: { requiredLists: config.screeningRequiredLists, maxListAgeMs: config.screeningMaxListAgeMs },
     // A process that does no background work still follows list changes for its search API.
     screen: options.work,
+    rescreenThreads: config.rescreenThreads,
   });
   const stopRefresh = options.work ? scheduleListRefresh(ctx, config.screeningSourceUrls, config.screeningRefreshMs, logger) : () => {};
   worker.start();

@@ -25,6 +25,8 @@ export interface ScreeningWorkerOptions {
   leaseMs?: number;
   /** False: only keep the index on the live lists, screen nothing (servers without background work). */
   screen?: boolean;
+  /** Index threads a re-screen after a list change may share its search among (default 1: the host's own). */
+  rescreenThreads?: number;
 }
 
 export interface ScreeningWorker {
@@ -77,7 +79,7 @@ export function createScreeningWorker(options: ScreeningWorkerOptions): Screenin
     if (options.screen !== false) await expire();
     if (!(await syncIndex()) || options.screen === false) return 0;
     // A list changed: only the cases that gain or lose a hit are queued (before they are claimed).
-    const rescreened = await rescreenListChanges({ ctx, searcher: host });
+    const rescreened = await rescreenListChanges({ ctx, searcher: host, threads: options.rescreenThreads ?? 1 });
     if (rescreened) logger.info(rescreened, 'list changes matched against open cases');
     const due = await claimScreeningRequests({ ctx, input: { leaseMs, limit: 5 } });
     for (const request of due) {

@@ -25,4 +25,21 @@ describeEachDialect('screening index host', (h) => {
     const [hits] = await h().screening.search([{ name: 'Simba', kind: 'person' }]);
     expect(hits![0]!.entityId).toBe('un:CDi.006');
   });
+
+  it('gives a helper thread with an index of the same versions, or none once the live lists moved on', async () => {
+    await importUn(h());
+    await h().screening.reload();
+    const helper = (await h().screening.helper())!;
+    try {
+      expect(helper.lists()).toEqual(h().screening.lists());
+      const query = [{ name: 'Germain Katanga', kind: 'person' as const }];
+      expect(await helper.searchAmong(query, ['un:CDi.006'])).toEqual(await h().screening.searchAmong(query, ['un:CDi.006']));
+      expect((await helper.search(query))[0]![0]!.entityId).toBe('un:CDi.006');
+    } finally {
+      await helper.close();
+    }
+    // A new version imported but not yet loaded: a helper would score with other weights.
+    await importUn(h(), await unWithKatangaChanged());
+    expect(await h().screening.helper()).toBeNull();
+  });
 });

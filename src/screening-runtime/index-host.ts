@@ -4,8 +4,8 @@ import { startThread } from '../threads.js';
 import type { DatabaseOptions } from '../db/database.js';
 import type { Hit, ScreeningQuery, SearchOptions } from '../screening/engine.js';
 import type { ThreadMessage, ThreadRequest } from './index-thread.js';
-import type { LiveList } from '../core/screening/live-lists.js';
-import type { ScreeningSearcher } from '../core/screening/searcher.js';
+import { liveSetKey, type LiveList } from '../core/screening/live-lists.js';
+import type { ScreeningSearcher, SearchHelper } from '../core/screening/searcher.js';
 
 interface IndexThread {
   /** Null for the index of no lists, which answers every search with no hits without a thread. */
@@ -43,16 +43,43 @@ export class ScreeningIndexHost implements ScreeningSearcher {
     return this.ask(queries, options, entityIds);
   }
 
-  private async ask(queries: ScreeningQuery[], options: SearchOptions, entityIds?: string[]): Promise<Hit[][]> {
+  private ask(queries: ScreeningQuery[], options: SearchOptions, entityIds?: string[]): Promise<Hit[][]> {
     const thread = this.current;
-    if (!thread) throw new Error('the screening index is not ready');
+    if (!thread) return Promise.reject(new Error('the screening index is not ready'));
+    return this.askThread(thread, queries, options, entityIds);
+  }
+
+  private askThread(thread: IndexThread, queries: ScreeningQuery[], options: SearchOptions, entityIds?: string[]): Promise<Hit[][]> {
     const worker = thread.worker;
-    if (!worker) return queries.map(() => []);
+    if (!worker) return Promise.resolve(queries.map(() => []));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       thread.pending.set(id, { resolve, reject });
       worker.postMessage({ type: 'search', id, queries, options, ...(entityIds ? { entityIds } : {}) } satisfies ThreadRequest);
     });
+  }
+
+  /**
+   * A second thread with an index of the same list versions, for a long restricted search to share
+   * (re-screening a large book after a list change, rescreen-list-changes.ts). It is built while
+   * the current thread goes on searching, holds a copy of the index (its memory), and is the
+   * caller's to close. Null when there is no index to copy, or when the live lists changed before
+   * it was ready (its index would score otherwise).
+   */
+  async helper(): Promise<SearchHelper | null> {
+    const current = this.current;
+    if (!current?.worker) return null;
+    const thread = await this.startIndexThread('helper');
+    if (liveSetKey(thread.lists) !== liveSetKey(current.lists)) {
+      await thread.worker?.terminate();
+      return null;
+    }
+    return {
+      lists: () => thread.lists,
+      search: (queries, options = {}) => this.askThread(thread, queries, options),
+      searchAmong: (queries, entityIds, options = {}) => this.askThread(thread, queries, options, entityIds),
+      close: () => this.retire(thread),
+    };
   }
 
   /**
@@ -68,6 +95,11 @@ export class ScreeningIndexHost implements ScreeningSearcher {
   }
 
   private async build(): Promise<void> {
+    this.swapIn(await this.startIndexThread('index'));
+  }
+
+  /** Starts a thread that builds an index of the live lists; resolves once it is ready to search. */
+  private async startIndexThread(role: 'index' | 'helper'): Promise<IndexThread> {
     const worker = startThread(THREAD_URL, { workerData: this.database });
     const thread: IndexThread = { worker, lists: [], pending: new Map() };
     await new Promise<void>((resolve, reject) => {
@@ -75,7 +107,7 @@ export class ScreeningIndexHost implements ScreeningSearcher {
         if (message.type === 'ready') {
           thread.lists = message.lists;
           this.logger.info(
-            { lists: message.lists.map((l) => `${l.source}:${l.sha256.slice(0, 12)}`), entities: message.entityCount, buildMs: message.buildMs },
+            { lists: message.lists.map((l) => `${l.source}:${l.sha256.slice(0, 12)}`), entities: message.entityCount, buildMs: message.buildMs, role },
             'screening index ready',
           );
           resolve();
@@ -97,7 +129,7 @@ export class ScreeningIndexHost implements ScreeningSearcher {
         reject(new Error(`screening thread exited (${code}) before it was ready`));
       });
     });
-    this.swapIn(thread);
+    return thread;
   }
 
   private swapIn(thread: IndexThread): void {

@@ -5,6 +5,8 @@ import { listVersionA, listVersionB, nearOrg, nearPerson, seeded, writeFtm, type
 import { screenPending } from '../../../test/screening-cases.js';
 import { importList } from './import-list.js';
 import { requestScreeningOfOpenCases } from './request-screening.js';
+import { rescreenListChanges } from './rescreen-list-changes.js';
+import type { ScreeningSearcher } from './searcher.js';
 
 /** Every subject's hits as the back office shows them (entity, alert, current, resolution, entity version), and their scores. */
 async function hitSets(h: Harness): Promise<{ hits: string[]; scores: Map<string, number> }> {
@@ -108,4 +110,51 @@ describeEachDialect('incremental re-screening when a list changes', (h) => {
     const pendingLists = await h().database.db.selectFrom('screening_lists').select('id').where('rescreen_pending', '=', 1).execute();
     expect(pendingLists).toEqual([]);
   });
+
+  it('shares the search with helper threads and queues the same cases as one thread alone', async () => {
+    const rand = seeded(29);
+    const a = listVersionA(rand, 600);
+    const b = listVersionB(rand, a, 30);
+    await importList({ ctx: h().ctx, input: { source: 'ftm', path: await writeFtm(a) } });
+    const partner = await h().partner();
+    for (const names of subjectsFor(rand, a, b, 90)) await submittedNamed(h(), partner, names);
+    await screenPending(h());
+    const second = await importList({ ctx: h().ctx, input: { source: 'ftm', path: await writeFtm(b.entries) } });
+    expect(second.rescreen).toBe('INCREMENTAL');
+    await h().screening.reload();
+    const queuedBy = async (threads: number, searcher: ScreeningSearcher) => {
+      await h().database.db.updateTable('companies').set({ screening_requested_at: null }).execute();
+      await h().database.db.updateTable('screening_lists').set({ rescreen_pending: 1 }).where('is_live', '=', 1).execute();
+      const outcome = await rescreenListChanges({ ctx: h().ctx, searcher, threads, helpAfterCases: 0, pageSize: 3 });
+      const queued = await h().database.db.selectFrom('companies').select('id').where('screening_requested_at', 'is not', null).orderBy('id').execute();
+      return { outcome: outcome!, queued: queued.map((r) => r.id) };
+    };
+    const alone = await queuedBy(1, h().screening);
+    expect(alone.outcome.threads).toBe(1);
+    expect(alone.queued.length).toBeGreaterThan(5);
+
+    // The worker's own thread answers only once a helper is ready, so both take pages.
+    const host = h().screening;
+    let helped!: () => void;
+    const helperReady = new Promise<void>((resolve) => (helped = resolve));
+    const closed: string[] = [];
+    const slowHost: ScreeningSearcher = {
+      lists: () => host.lists(),
+      search: (queries, options) => host.search(queries, options),
+      searchAmong: async (queries, ids, options) => {
+        await helperReady;
+        return host.searchAmong(queries, ids, options);
+      },
+      helper: async () => {
+        const helper = await host.helper();
+        helped();
+        return helper && { ...helper, close: () => (closed.push('helper'), helper.close()) };
+      },
+    };
+    const shared = await queuedBy(2, slowHost);
+    expect(shared.outcome.threads).toBe(2);
+    expect(shared.outcome.examined).toBe(alone.outcome.examined);
+    expect(shared.queued).toEqual(alone.queued);
+    expect(closed).toEqual(['helper']);
+  }, 120_000);
 });

@@ -1,10 +1,10 @@
 import type { CompanyRow } from '../../db/tables.js';
-import type { ScreeningQuery } from '../../screening/engine.js';
+import type { Hit, ScreeningQuery } from '../../screening/engine.js';
 import type { Ctx } from '../context.js';
 import type { ListChanges } from './list-changes.js';
 import { readPageSubjects } from './read-subjects.js';
 import { isOpenCase, requestScreeningOfOpenCases } from './request-screening.js';
-import type { ScreeningSearcher } from './searcher.js';
+import type { ScreeningSearcher, SearchHelper } from './searcher.js';
 import { SUBJECT_SEARCH } from './screen-company.js';
 
 export interface RescreenOutcome {
@@ -14,6 +14,8 @@ export interface RescreenOutcome {
   examined: number;
   /** Cases queued for a screening: they gain a hit, or hold one on a changed or removed entity. */
   queued: number;
+  /** Index threads that searched (the worker's own and its helpers). */
+  threads: number;
 }
 
 /**
@@ -36,10 +38,16 @@ export async function rescreenListChanges({
   ctx,
   searcher,
   pageSize = 200,
+  threads = 1,
+  helpAfterCases = HELP_AFTER_CASES,
 }: {
   ctx: Ctx;
   searcher: ScreeningSearcher;
   pageSize?: number;
+  /** Index threads the search may share (the searcher's own included): `searcher.helper()` gives the others. */
+  threads?: number;
+  /** Cases examined before helpers are asked for: a small book is done before one is built. */
+  helpAfterCases?: number;
 }): Promise<RescreenOutcome | null> {
   const held = new Set((searcher.lists() ?? []).map((l) => l.id));
   const pending = (
@@ -50,7 +58,10 @@ export async function rescreenListChanges({
   const searched = [...new Set(changes.flatMap((c) => [...c.added, ...c.changed]))];
   const lost = [...new Set(changes.flatMap((c) => [...c.changed, ...c.removed]))];
   const touched = await companiesHitBy(ctx, lost);
-  const examined = searched.length > 0 ? await companiesGaining(ctx, searcher, searched, pageSize, touched) : 0;
+  const gaining =
+    searched.length > 0
+      ? await companiesGaining(ctx, new SearcherPool(searcher, threads - 1, helpAfterCases), searched, pageSize, touched)
+      : { examined: 0, threads: 0 };
   const now = ctx.clock.now();
   const queued = await ctx.db.transaction().execute(async (trx) => {
     const count = await requestScreeningOfOpenCases(trx, now, [...touched]);
@@ -65,8 +76,11 @@ export async function rescreenListChanges({
       .execute();
     return count;
   });
-  return { lists: pending.length, entities: searched.length + lost.length, examined, queued };
+  return { lists: pending.length, entities: searched.length + lost.length, examined: gaining.examined, queued, threads: gaining.threads };
 }
+
+/** About 4 s of one index thread's search: less work than that is done before a helper's index is built. */
+const HELP_AFTER_CASES = 10_000;
 
 async function companiesHitBy(ctx: Ctx, entityIds: string[]): Promise<Set<string>> {
   const companies = new Set<string>();
@@ -85,28 +99,109 @@ async function companiesHitBy(ctx: Ctx, entityIds: string[]): Promise<Set<string
 
 /**
  * Walks the open cases a page at a time; adds to `touched` those with a hit among `entityIds`.
- * One page is searched in the index thread while the next is read from the database.
+ * Pages are searched in the index threads while the next is read from the database.
  */
-async function companiesGaining(ctx: Ctx, searcher: ScreeningSearcher, entityIds: string[], pageSize: number, touched: Set<string>): Promise<number> {
+async function companiesGaining(
+  ctx: Ctx,
+  pool: SearcherPool,
+  entityIds: string[],
+  pageSize: number,
+  touched: Set<string>,
+): Promise<{ examined: number; threads: number }> {
   let examined = 0;
   let after = '';
-  let searching: Promise<void> = Promise.resolve();
-  for (;;) {
-    const page = await ctx.db.selectFrom('companies').selectAll().where(isOpenCase).where('id', '>', after).orderBy('id').limit(pageSize).execute();
-    if (page.length === 0) break;
-    after = page[page.length - 1]!.id;
-    const { queries, owners } = await pageQueries(ctx, page, touched);
-    examined += new Set(owners).size;
-    await searching;
-    if (queries.length === 0) continue;
-    searching = searcher.searchAmong(queries, entityIds, SUBJECT_SEARCH).then((found) =>
-      found.forEach((hits, i) => {
-        if (hits.length > 0) touched.add(owners[i]!);
-      }),
-    );
+  try {
+    for (;;) {
+      const page = await ctx.db.selectFrom('companies').selectAll().where(isOpenCase).where('id', '>', after).orderBy('id').limit(pageSize).execute();
+      if (page.length === 0) break;
+      after = page[page.length - 1]!.id;
+      const { queries, owners } = await pageQueries(ctx, page, touched);
+      examined += new Set(owners).size;
+      pool.examined(page.length);
+      if (queries.length === 0) continue;
+      await pool.search(queries, entityIds, (found) =>
+        found.forEach((hits, i) => {
+          if (hits.length > 0) touched.add(owners[i]!);
+        }),
+      );
+    }
+    await pool.drain();
+    return { examined, threads: pool.threadsUsed() };
+  } finally {
+    await pool.close();
   }
-  await searching;
-  return examined;
+}
+
+/**
+ * The searcher and, once a re-screen has examined `helpAfterCases` cases, up to `helpers` helper
+ * threads built while it goes on (each with an index of the same list versions). A page goes to the
+ * first idle one; `search` returns once it is handed over, and waits only while every one is busy.
+ */
+class SearcherPool {
+  private readonly idle: ScreeningSearcher[];
+  private readonly running = new Set<Promise<void>>();
+  private readonly helpers: SearchHelper[] = [];
+  private readonly used = new Set<ScreeningSearcher>();
+  private seen = 0;
+  private asked = false;
+  private closed = false;
+  private joining: Promise<void> = Promise.resolve();
+
+  constructor(
+    searcher: ScreeningSearcher,
+    private readonly helperCount: number,
+    private readonly helpAfterCases: number,
+  ) {
+    this.idle = [searcher];
+  }
+
+  examined(cases: number): void {
+    this.seen += cases;
+    if (this.asked || this.helperCount <= 0 || this.seen < this.helpAfterCases) return;
+    this.asked = true;
+    const first = this.idle[0] ?? [...this.used][0];
+    if (!first?.helper) return;
+    const ask = first.helper.bind(first);
+    this.joining = Promise.all(
+      Array.from({ length: this.helperCount }, async () => {
+        const helper = await ask();
+        if (!helper) return;
+        if (this.closed) return void (await helper.close());
+        this.helpers.push(helper);
+        this.idle.push(helper);
+      }),
+    ).then(() => undefined);
+  }
+
+  async search(queries: ScreeningQuery[], entityIds: string[], take: (found: Hit[][]) => void): Promise<void> {
+    while (this.idle.length === 0) await Promise.race(this.running);
+    const searcher = this.idle.pop()!;
+    this.used.add(searcher);
+    const running: Promise<void> = searcher
+      .searchAmong(queries, entityIds, SUBJECT_SEARCH)
+      .then(take)
+      .finally(() => {
+        this.running.delete(running);
+        this.idle.push(searcher);
+      });
+    this.running.add(running);
+  }
+
+  async drain(): Promise<void> {
+    await Promise.all(this.running);
+  }
+
+  threadsUsed(): number {
+    return this.used.size;
+  }
+
+  /** Lets the helpers go, those still being built included (they close as soon as they are ready). */
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.allSettled(this.running);
+    await this.joining.catch(() => {});
+    await Promise.all(this.helpers.map((h) => h.close()));
+  }
 }
 
 /** The page's subjects' queries, each with the company it belongs to. */

@@ -9,4 +9,14 @@ export interface ScreeningSearcher {
   search(queries: ScreeningQuery[], options?: SearchOptions): Promise<Hit[][]>;
   /** The same search limited to some entities: each of their hits exactly as `search` scores it. */
   searchAmong(queries: ScreeningQuery[], entityIds: string[], options?: SearchOptions): Promise<Hit[][]>;
+  /**
+   * Another searcher over an index of the same list versions, in a thread of its own, for a long
+   * restricted search to share; null when none can be had. Optional: a searcher may have none.
+   */
+  helper?(): Promise<SearchHelper | null>;
+}
+
+/** A helper searcher: the caller closes it when done. */
+export interface SearchHelper extends Omit<ScreeningSearcher, 'helper'> {
+  close(): Promise<void>;
 }
