@@ -83,6 +83,16 @@ export function exceedsDepth(value: unknown, maxDepth: number): boolean {
   return false;
 }
 
+/** The charset a Content-Type header names, unquoted and in lower case, or null when it names none. */
+export function charsetOf(contentType: string | undefined): string | null {
+  for (const parameter of (contentType ?? '').split(';').slice(1)) {
+    const [name = '', ...rest] = parameter.split('=');
+    const value = rest.join('=').trim().toLowerCase();
+    if (name.trim().toLowerCase() === 'charset') return value.replace(/^"(.*)"$/, '$1');
+  }
+  return null;
+}
+
 /** Turns Ajv errors into iDenfy-style `{field: [messages]}`, one entry per offending field and rule. */
 export function toFieldErrors(errors: ErrorObject[], part: string): FieldErrors {
   const fields = fieldErrors();
