@@ -44,7 +44,7 @@ import { automationRoute } from './http/routes/kyb/companies/automation.js';
 import { pdfRoute } from './http/routes/kyb/companies/pdf.js';
 import { webFormRoutes } from './http/routes/web-form.js';
 import { webBackofficeRoutes } from './http/routes/web-backoffice.js';
-import { exceedsDepth, validatorCompiler } from './http/validation.js';
+import { charsetOf, exceedsDepth, validatorCompiler } from './http/validation.js';
 import { lazySerializers } from './http/serialization.js';
 import { refuseUnstorableText } from './http/text-guard.js';
 import { invalidField } from './core/errors.js';
@@ -208,8 +208,13 @@ function trackMethods(app: App): (request: FastifyRequest) => string[] {
   };
 }
 
+/** Read as UTF-8; US-ASCII is a subset of it. Any other charset would be read wrong, so it is a 415. */
+const JSON_CHARSETS = new Set(['utf-8', 'us-ascii']);
+const unsupportedMediaType = (message: string) => Object.assign(new Error(message), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' });
+
 /**
- * The API speaks JSON only (a text body is answered with 415, not parsed as a string). An
+ * The API speaks JSON in UTF-8 only (a text body is answered with 415, not parsed as a string;
+ * so is JSON declared in another charset, e.g. UTF-16, rather than read as UTF-8). An
  * empty body is no body, whatever its Content-Type says: clients commonly send
  * `Content-Type: application/json` on every request, DELETE and submit included. A body-less
  * request to an operation whose fields are all optional is an empty object.
@@ -219,6 +224,10 @@ function acceptBodies(app: App): void {
   app.removeContentTypeParser(['text/plain', 'application/json']);
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     if (body === '') return done(null, undefined);
+    const charset = charsetOf(request.headers['content-type']);
+    if (charset !== null && !JSON_CHARSETS.has(charset)) {
+      return done(unsupportedMediaType(`The charset "${charset.slice(0, 40)}" is not supported: send the JSON body in UTF-8.`), undefined);
+    }
     parseJson(request, body as string, (error, value) => {
       if (!error && exceedsDepth(value, LIMITS.jsonDepth)) return done(invalidField('body', `is nested more than ${LIMITS.jsonDepth} levels deep`), undefined);
       done(error, value);
@@ -226,7 +235,7 @@ function acceptBodies(app: App): void {
   });
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
     if (body === '') return done(null, undefined);
-    done(Object.assign(new Error('Send the body as application/json.'), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' }), undefined);
+    done(unsupportedMediaType('Send the body as application/json.'), undefined);
   });
   app.addHook('preValidation', async (request) => {
     const schema = request.routeOptions.schema?.body as { required?: string[] } | undefined;

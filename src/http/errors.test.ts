@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { api } from '../../test/api.js';
 import { createHarness, describeEachDialect, DIALECTS } from '../../test/harness.js';
+import { countRows } from '../../test/rows.js';
 
 describeEachDialect('error envelope', (h) => {
   const envelopeKeys = ['documentation', 'identifier', 'message', 'severity'];
@@ -64,6 +65,42 @@ describeEachDialect('error envelope', (h) => {
     const res = await api(h()).call('POST', '/kyb/tokens/', partner.auth, big);
     expect(res.status).toBe(413);
     expect(res.json.identifier).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('answers JSON declared in a charset other than UTF-8 or US-ASCII with 415 naming it, and creates nothing', async () => {
+    const partner = await h().partner();
+    const body = JSON.stringify({ tokenType: 'FORM', clientId: 'charset-client' });
+    const post = (type: string, payload: string | Buffer = body) =>
+      h().app.inject({ method: 'POST', url: '/kyb/tokens/', headers: { authorization: partner.auth, 'content-type': type }, payload });
+    const before = await countRows(h(), 'kyb_tokens');
+    const refused: [string, string][] = [
+      ['application/json; charset=utf-16', 'utf-16'],
+      ['application/json; charset=UTF-16LE', 'utf-16le'],
+      ['application/json;charset="iso-8859-1"', 'iso-8859-1'],
+      ['application/json; charset=utf8', 'utf8'],
+    ];
+    for (const [type, charset] of refused) {
+      const res = await post(type, type.includes('16') ? Buffer.from(body, 'utf16le') : body);
+      expect({ type, status: res.statusCode, body: JSON.parse(res.body) }).toEqual({
+        type,
+        status: 415,
+        body: {
+          message: `The charset "${charset}" is not supported: send the JSON body in UTF-8.`,
+          identifier: 'ENCODING_ERROR',
+          documentation: 'http://openkyb.test/docs/errors#ENCODING_ERROR',
+          severity: 'NOT_SEVERE',
+        },
+      });
+    }
+    expect(await countRows(h(), 'kyb_tokens')).toBe(before);
+    const accepted = [
+      'application/json',
+      'application/json; charset=utf-8',
+      'application/json; charset=UTF-8',
+      'Application/JSON; Charset="Utf-8"',
+      'application/json; charset=us-ascii',
+    ];
+    for (const type of accepted) expect({ type, status: (await post(type)).statusCode }).toEqual({ type, status: 201 });
   });
 
   it('documents every identifier at the documentation link', async () => {

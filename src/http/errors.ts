@@ -23,7 +23,7 @@ export const ERROR_TABLE = {
   METHOD_NOT_ALLOWED: { status: 405, meaning: 'The path exists but not with this method; see the Allow header.' },
   CONFLICT: { status: 409, meaning: 'The change conflicts with the current state, e.g. deleting an object in use.' },
   PAYLOAD_TOO_LARGE: { status: 413, meaning: 'The body exceeds the size limit of this endpoint.' },
-  ENCODING_ERROR: { status: 415, meaning: 'The body is not in a supported media type (send application/json).' },
+  ENCODING_ERROR: { status: 415, meaning: 'The body is not in a supported media type or charset (send application/json in UTF-8).' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, meaning: 'This Idempotency-Key was already used with a different request.' },
   REQUEST_TIMEOUT: { status: 408, meaning: 'The request did not arrive in time; send it again.' },
   TOO_MANY_REQUESTS: {

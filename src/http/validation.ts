@@ -3,6 +3,7 @@ import type { Ajv, ErrorObject, Options, ValidateFunction } from 'ajv';
 import type { FastifySchemaCompiler } from 'fastify';
 import { fieldErrors, type FieldErrors } from '../core/errors.js';
 import { ASCII_PATTERN, HEX_COLOR_PATTERN, KEY_PATTERN, NOCOMMA_PATTERN } from '../schemas/common.js';
+import { isDate, parseDateTime } from '../shared/dates.js';
 import { E164_PATTERN } from '../schemas/company.js';
 import { HEADER_VALUE_PATTERN, SIGNING_KEY_PATTERN } from '../schemas/webhook.js';
 
@@ -19,9 +20,17 @@ function ajvFor(httpPart: string | undefined): Ajv {
   if (!ajvs) {
     const { Ajv } = require('ajv') as typeof import('ajv');
     const addFormats = require('ajv-formats') as typeof import('ajv-formats');
+    // `date` and `date-time` are read by the same helpers as every other date a client sends, so
+    // a value the schema accepts is one the code can turn into a time (ajv-formats' own
+    // date-time let a leap second through, which no JavaScript Date holds).
+    const withFormats = (ajv: Ajv) =>
+      addFormats
+        .default(ajv)
+        .addFormat('date', { type: 'string', validate: isDate })
+        .addFormat('date-time', { type: 'string', validate: (value: string) => parseDateTime(value) !== null });
     ajvs = {
-      body: addFormats.default(new Ajv({ ...shared, coerceTypes: false, removeAdditional: false })),
-      text: addFormats.default(new Ajv({ ...shared, coerceTypes: 'array', removeAdditional: false })),
+      body: withFormats(new Ajv({ ...shared, coerceTypes: false, removeAdditional: false })),
+      text: withFormats(new Ajv({ ...shared, coerceTypes: 'array', removeAdditional: false })),
     };
   }
   return httpPart === 'body' ? ajvs.body : ajvs.text;
@@ -72,6 +81,16 @@ export function exceedsDepth(value: unknown, maxDepth: number): boolean {
     for (const child of Object.values(node)) pending.push([child, depth + 1]);
   }
   return false;
+}
+
+/** The charset a Content-Type header names, unquoted and in lower case, or null when it names none. */
+export function charsetOf(contentType: string | undefined): string | null {
+  for (const parameter of (contentType ?? '').split(';').slice(1)) {
+    const [name = '', ...rest] = parameter.split('=');
+    const value = rest.join('=').trim().toLowerCase();
+    if (name.trim().toLowerCase() === 'charset') return value.replace(/^"(.*)"$/, '$1');
+  }
+  return null;
 }
 
 /** Turns Ajv errors into iDenfy-style `{field: [messages]}`, one entry per offending field and rule. */

@@ -1,18 +1,11 @@
+import { isDate } from '../../shared/dates.js';
 import { COUNTRIES } from '../../shared/enums.js';
 
 const COUNTRY_SET = new Set<string>(COUNTRIES);
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 export interface ValueRules {
   choices?: { key: string }[] | undefined;
   maxLength?: number;
-}
-
-/** True for a real calendar date in YYYY-MM-DD (2026-02-30 is not). */
-export function isDate(value: unknown): value is string {
-  if (typeof value !== 'string' || !DATE.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
 const isStringArray = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === 'string');

@@ -1,4 +1,5 @@
 import type { GovOrderListQuery, GovPartnerOrderedDocument } from '../../schemas/gov-checks.js';
+import { parseDateTime } from '../../shared/dates.js';
 import { GOV_ORDER_ORDERINGS } from '../../shared/gov-checks.js';
 import type { PartnerCtx } from '../context.js';
 import { invalidField } from '../errors.js';
@@ -12,7 +13,8 @@ const COLUMNS = { deliveryTime: 'delivered_at', expectedDeliveryTime: 'expected_
 /** The partner's register document orders, filtered and ordered as iDenfy's list is. */
 export async function listDocumentOrders({ ctx, query }: { ctx: PartnerCtx; query: GovOrderListQuery }): Promise<GovPartnerOrderedDocument[]> {
   const orderings = parseOrderBy(query.orderBy);
-  const ms = (value: string | undefined) => (value === undefined ? undefined : Date.parse(value));
+  // The route's schema (format date-time) lets through only what parseDateTime reads.
+  const ms = (value: string | undefined) => (value === undefined ? undefined : parseDateTime(value)!);
   const range = [
     ['delivered_at', '>=', ms(query.deliveredAfter)],
     ['delivered_at', '<', ms(query.deliveredBefore)],

@@ -37,6 +37,8 @@ describe('risk scoring', () => {
       contribution: 10,
       explanation: 'incorporated 2026-03-01, less than 12 months ago',
     });
+    // A text field may hold a day that does not exist; it is no date, not the 2nd of March.
+    expect(factor('companyAge', facts({ incorporationDate: '2026-02-30' })).explanation).toMatch(/^no incorporation date/);
     expect(factor('screening', facts({ screeningStatuses: ['NO_FLAGS', 'FLAGS_FOUND'] }))).toMatchObject({
       contribution: 20,
       explanation: 'worst screening outcome FLAGS_FOUND (1 of 2 subjects)',

@@ -1,5 +1,6 @@
 import type { RiskFactorResult, RiskModelDefinition } from '../../schemas/risk.js';
 import { evaluateCondition, parseCondition, type AnswerLookup } from '../../shared/condition.js';
+import { isDate } from '../../shared/dates.js';
 import type { OwnershipResult } from '../ownership/engine.js';
 
 export type RiskLevel = 'VERY_LOW' | 'LOW' | 'MEDIUM' | 'HIGH' | 'VERY_HIGH';
@@ -156,7 +157,7 @@ function uboFactor(factor: RiskModelDefinition['factors']['missingUbos'], owners
 }
 
 function ageFactor(factor: RiskModelDefinition['factors']['companyAge'], date: string | null, now: number): RiskFactorResult {
-  const at = date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? Date.parse(`${date}T00:00:00Z`) : NaN;
+  const at = isDate(date) ? Date.parse(`${date}T00:00:00Z`) : NaN;
   if (Number.isNaN(at)) return result('companyAge', factor.weight, factor.unknown, factor.floor, `no incorporation date (custom field "${factor.dateField}")`);
   const limit = new Date(at);
   limit.setUTCMonth(limit.getUTCMonth() + factor.youngerThanMonths);

@@ -1,3 +1,4 @@
+import { isDate } from '../../../../src/shared/dates.js';
 import { KYB_STATUSES, RISK_LEVELS } from '../../../../src/shared/enums.js';
 import type { KybStatus } from '../api/types.js';
 
@@ -26,13 +27,6 @@ export const DEFAULT_VIEW: QueueView = { status: null, riskLevel: null, assignee
 const oneOf = <T extends string>(values: readonly T[], value: string | null): T | null =>
   value !== null && (values as readonly string[]).includes(value) ? (value as T) : null;
 
-/** A real calendar day (2026-02-30 is not one). */
-export function isDay(value: string | null): value is string {
-  if (value === null || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-}
-
 /** Reads a view from a query string; anything unknown or malformed falls back to the default, never fails. */
 export function parseView(search: string): QueueView {
   const params = new URLSearchParams(search);
@@ -43,8 +37,8 @@ export function parseView(search: string): QueueView {
       : assigneeText !== null && /^[1-9]\d{0,9}$/.test(assigneeText) && Number(assigneeText) <= 2_147_483_647
         ? Number(assigneeText)
         : null;
-  const from = isDay(params.get('from')) ? params.get('from') : null;
-  let to = isDay(params.get('to')) ? params.get('to') : null;
+  const from = isDate(params.get('from')) ? params.get('from') : null;
+  let to = isDate(params.get('to')) ? params.get('to') : null;
   if (from !== null && to !== null && to < from) to = null;
   const pageText = params.get('page') ?? '';
   const page = /^[1-9]\d{0,6}$/.test(pageText) ? Math.min(Number(pageText), 1_000_000) : 1;

@@ -201,6 +201,11 @@ describeEachDialect(
       expect(bad.status).toBe(400);
       expect(bad.json.message).toHaveProperty('orderBy');
       expect((await call('GET', `${ORDERS}?status=DONE`)).status).toBe(400);
+      for (const query of ['orderedAfter=2026-02-30T10:00:00Z', 'deliveredBefore=2026-13-01T00:00:00Z', 'expectedDeliveryAfter=2026-06-30T23:59:60Z']) {
+        const res = await call('GET', `${ORDERS}?${query}`);
+        const field = query.split('=')[0]!;
+        expect({ query, status: res.status, fields: Object.keys(res.json.message ?? {}) }).toEqual({ query, status: 400, fields: [`querystring.${field}`] });
+      }
     });
 
     it('shows one partner’s orders and reports to nobody else', async () => {
@@ -249,6 +254,11 @@ describeEachDialect(
       expect((await call('GET', `${SOS}${unknown}/`)).json).toMatchObject({ status: 'FINISHED', companyName: null, dataFile: null, reportFile: null });
       expect(((await call('GET', `${SOS}?status=FAILED`)).json as { id: string }[]).map((r) => r.id)).toEqual([failing]);
       expect((await call('GET', `${SOS}?checkedAt=2099-01-01T00:00:00Z,`)).json).toEqual([]);
+      const impossible = await call('GET', `${SOS}?checkedAt=2026-02-30T10:00:00Z,`);
+      expect({ status: impossible.status, message: impossible.json.message }).toEqual({
+        status: 400,
+        message: { checkedAt: ['"2026-02-30T10:00:00Z" is not a date-time'] },
+      });
       expect((await call('GET', `${SOS}${failing}/`, undefined, other)).status).toBe(404);
     });
 
@@ -317,6 +327,7 @@ describeEachDialect(
         { database: 'US_1', firstName: 'A', lastName: 'B' },
         { database: 'LT' },
         { database: 'UK', firstName: 'A', lastName: 'B', dateOfBirth: '1980-01-01' },
+        { database: 'US_15', firstName: 'A', lastName: 'B', dob: '1981-02-29' },
       ]) {
         expect((await call('POST', RCC, body)).status).toBe(400);
       }

@@ -106,6 +106,23 @@ describeEachDialect('GET /kyb/companies/', (h) => {
     }
     expect((await call('GET', '/kyb/companies/', null)).status).toBe(401);
   });
+
+  it('refuses a created filter on a day or at a time that does not exist with 400 on created, rather than moving it', async () => {
+    const partner = await h().partner();
+    const { call } = api(h());
+    for (const created of ['2026-02-30', '2026-02-30T10:00:00Z,', ',2026-02-29T00:00:00Z', '2026-13-01', '2026-04-31T10:00Z', '2026-02-28T24:00:00Z']) {
+      const res = await call('GET', `/kyb/companies/?created=${encodeURIComponent(created)}`, partner.auth);
+      const text = created.replace(',', '');
+      expect({ created, status: res.status, identifier: res.json.identifier, message: res.json.message }).toEqual({
+        created,
+        status: 400,
+        identifier: 'VALIDATION_ERROR',
+        message: { created: [`"${text}" is not a date-time`] },
+      });
+    }
+    const real = await call('GET', `/kyb/companies/?created=${encodeURIComponent('2026-02-28,2026-03-01T00:00:00Z')}`, partner.auth);
+    expect(real.status).toBe(200);
+  });
 });
 
 describeEachDialect('GET /kyb/companies/{id}/', (h) => {

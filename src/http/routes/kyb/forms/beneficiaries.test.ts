@@ -128,6 +128,8 @@ describeEachDialect('/kyb/forms/{companyId}/beneficiaries/', (h) => {
     [{ info: person({ name: '' }) }, 'info.name'],
     [{ info: person({ surname: 's'.repeat(101) }) }, 'info.surname'],
     [{ info: person({ dateOfBirth: '1980-13-01' }) }, 'info.dateOfBirth'],
+    [{ info: person({ dateOfBirth: '1981-02-29' }) }, 'info.dateOfBirth'],
+    [{ info: person({ dateOfBirth: '1980-04-31' }) }, 'info.dateOfBirth'],
     [{ info: person({ nationality: 'ZZ' }) }, 'info.nationality'],
     [{ info: person({ documentNumber: 'ĄČĘ' }) }, 'info.documentNumber'],
     [{ info: person({ tin: 't'.repeat(21) }) }, 'info.tin'],

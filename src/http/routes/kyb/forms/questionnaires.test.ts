@@ -90,6 +90,21 @@ describeEachDialect('/kyb/forms/{companyId}/questionnaires/', (h) => {
     expect((await api(h()).call('GET', s.answers, s.bearer)).json.sections.s[key].value).toEqual(valid);
   });
 
+  it('refuses a DATETIME answer on a day or at a time that does not exist, rather than moving it, and keeps the saved answer', async () => {
+    const s = await sessionWith(h(), everyType);
+    await api(h()).call('PUT', s.answers, s.bearer, { sections: { s: { datetime: { value: '2026-02-28T10:00:00Z' } } } });
+    for (const value of ['2026-02-30T10:00:00Z', '2026-02-29T10:00:00+02:00', '2026-13-01T10:00:00Z', '2026-02-28T24:00:00Z', '2026-04-31T10:00Z']) {
+      const res = await api(h()).call('PUT', s.answers, s.bearer, { sections: { s: { datetime: { value } } } });
+      expect({ value, status: res.status, identifier: res.json.identifier, message: res.json.message }).toEqual({
+        value,
+        status: 400,
+        identifier: 'VALIDATION_ERROR',
+        message: { 's.datetime': ['must be a date and time in ISO 8601 with a time zone'] },
+      });
+    }
+    expect((await api(h()).call('GET', s.answers, s.bearer)).json.sections.s.datetime.value).toBe('2026-02-28T10:00:00Z');
+  });
+
   it('stores file answers from data: URLs, keeps them by their link, refuses foreign links and non-files', async () => {
     const s = await sessionWith(h(), everyType);
     const first = await api(h()).call('PUT', s.answers, s.bearer, {
