@@ -113,6 +113,8 @@ export function benchCtx(
     OPENKYB_RATE_LIMIT_PER_HOUR: '1000000000',
     OPENKYB_SERVE_WORKER: 'false',
     LOG_LEVEL: 'warn',
+    // bench:rescreen: the helper threads a re-screen may use (unset: the default).
+    OPENKYB_RESCREEN_THREADS: process.env.OPENKYB_RESCREEN_THREADS,
   });
   const logger = createLogger('warn');
   return { ctx: buildCtx({ config, db: database.db, storage: openStorage(config, database.db), clock: systemClock, logger }), config, logger };
