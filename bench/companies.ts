@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newRowId } from '../src/db/row-id.js';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -73,7 +73,7 @@ function seedBatch(from: number, to: number, partnerId: string, start: number, m
   const companies: CompanyRow[] = [];
   const beneficiaries: BeneficiaryRow[] = [];
   for (let i = from; i < to; i += 1) {
-    const id = randomUUID();
+    const id = newRowId();
     const named = names(i);
     const name = named.company;
     const reg = `REG${i}`;
@@ -115,7 +115,7 @@ function seedBatch(from: number, to: number, partnerId: string, start: number, m
       registration_number: reg,
     });
     beneficiaries.push({
-      id: randomUUID(),
+      id: newRowId(),
       company_id: id,
       parent_id: null,
       info_type: 'INDIVIDUAL',
