@@ -208,8 +208,11 @@ function trackMethods(app: App): (request: FastifyRequest) => string[] {
   };
 }
 
-/** Read as UTF-8; US-ASCII is a subset of it. Any other charset would be read wrong, so it is a 415. */
-const JSON_CHARSETS = new Set(['utf-8', 'us-ascii']);
+/**
+ * Read as UTF-8; US-ASCII is a subset of it, and `utf8` is how some HTTP clients spell UTF-8 (not a
+ * registered name, but nothing else is meant by it). Any other charset would be read wrong, so it is a 415.
+ */
+const JSON_CHARSETS = new Set(['utf-8', 'utf8', 'us-ascii']);
 const unsupportedMediaType = (message: string) => Object.assign(new Error(message), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' });
 
 /**

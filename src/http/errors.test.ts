@@ -77,7 +77,6 @@ describeEachDialect('error envelope', (h) => {
       ['application/json; charset=utf-16', 'utf-16'],
       ['application/json; charset=UTF-16LE', 'utf-16le'],
       ['application/json;charset="iso-8859-1"', 'iso-8859-1'],
-      ['application/json; charset=utf8', 'utf8'],
     ];
     for (const [type, charset] of refused) {
       const res = await post(type, type.includes('16') ? Buffer.from(body, 'utf16le') : body);
@@ -99,6 +98,8 @@ describeEachDialect('error envelope', (h) => {
       'application/json; charset=UTF-8',
       'Application/JSON; Charset="Utf-8"',
       'application/json; charset=us-ascii',
+      // Not a registered name, but what some clients send for UTF-8.
+      'application/json; charset=utf8',
     ];
     for (const type of accepted) expect({ type, status: (await post(type)).statusCode }).toEqual({ type, status: 201 });
   });
