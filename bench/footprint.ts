@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { freePort, postgresUrlWithSchema } from '../test/process.js';
+import { serverEntry } from './lib.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 /** Linux's USER_HZ: /proc reports CPU time in these ticks. */
@@ -25,8 +26,7 @@ export interface Footprint {
  * An idle `openkyb serve` on an empty database (SQLite, or a fresh schema of `postgresUrl`): time
  * from spawn to a healthy /livez and its resident memory then; after 90 s of settling (the
  * workers' polls back off while idle), the CPU it used over `idleSeconds` and its resident memory
- * (Linux /proc). The compiled server (dist/, `npm run build`) is what runs in production; without
- * it the figures are from source through tsx, which costs more memory and start-up time.
+ * (Linux /proc). The server is the bundle production runs, built afresh (`serverEntry`).
  */
 export async function measureFootprint(label: 'sqlite' | 'postgres' = 'sqlite', postgresUrl?: string, idleSeconds = 60): Promise<Footprint> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'openkyb-footprint-'));
@@ -36,8 +36,7 @@ export async function measureFootprint(label: 'sqlite' | 'postgres' = 'sqlite', 
     await adminQuery(postgresUrl!, `create schema ${schema}`);
     databaseUrl = postgresUrlWithSchema(postgresUrl!, schema);
   }
-  const isBuilt = existsSync(path.join(ROOT, 'dist/main.js'));
-  const args = isBuilt ? [path.join(ROOT, 'bin/openkyb.js'), 'serve'] : ['--import', 'tsx', path.join(ROOT, 'src/main.ts'), 'serve'];
+  const args = [...serverEntry(), 'serve'];
   const port = await freePort();
   const started = performance.now();
   const child = spawn(process.execPath, args, {
@@ -79,7 +78,7 @@ export async function measureFootprint(label: 'sqlite' | 'postgres' = 'sqlite', 
       idleRssMb: rssKb(child.pid!) / 1024,
       idleCpuPercent: (used / idleSeconds) * 100,
       idleSeconds,
-      how: isBuilt ? 'node bin/openkyb.js serve (dist/)' : 'from source through tsx (run `npm run build` for the production figure)',
+      how: 'the bundled server (scripts/build-server.mjs), as production runs it',
     };
   } finally {
     child.kill('SIGTERM');

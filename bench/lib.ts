@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,8 +18,26 @@ export interface BenchTarget {
   close(): Promise<void>;
 }
 
+const ROOT = path.resolve(import.meta.dirname, '..');
+let built: string[] | null = null;
+
 /**
- * Starts `openkyb serve` in its own process (the load generator keeps the other core), on a
+ * The server as production runs it: bundled (scripts/build-server.mjs), built afresh once per
+ * bench run into node_modules/.cache so an edited source is never measured from a stale dist/.
+ * From source through tsx the same server is slower (tsx's keepNames wraps every closure made
+ * at run time), which is not what ships.
+ */
+export function serverEntry(): string[] {
+  if (!built) {
+    const outdir = path.join(ROOT, 'node_modules/.cache/openkyb-bundled/server');
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-server.mjs'), outdir], { cwd: ROOT, stdio: 'inherit' });
+    built = [path.join(outdir, 'main.js')];
+  }
+  return built;
+}
+
+/**
+ * Starts `openkyb serve` (bundled, as production runs it) in its own process (the load generator keeps the other core), on a
  * fresh SQLite data dir or a fresh PostgreSQL schema, with a partner to call as.
  */
 export async function startTarget(label: 'sqlite' | 'postgres', postgresUrl?: string): Promise<BenchTarget> {
@@ -47,11 +66,11 @@ export async function startTarget(label: 'sqlite' | 'postgres', postgresUrl?: st
     // Production logging level: every request writes its log line.
     LOG_LEVEL: 'info',
   };
-  const created = await runCli(['partners', 'create', '--name', 'Bench', '--json'], env);
+  const created = await runCli(['partners', 'create', '--name', 'Bench', '--json'], env, serverEntry());
   if (created.code !== 0) throw new Error(created.stderr);
   const { apiKey, apiSecret } = JSON.parse(created.stdout) as { apiKey: string; apiSecret: string };
   // A loaded machine can take long to compile the server from source: wait, measure after.
-  const server = await startServer(env, [], { quiet: true, startMs: 180_000 });
+  const server = await startServer(env, [], { quiet: true, startMs: 180_000, entry: serverEntry() });
   return {
     label,
     server,
