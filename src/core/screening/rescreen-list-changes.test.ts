@@ -157,4 +157,37 @@ describeEachDialect('incremental re-screening when a list changes', (h) => {
     expect(shared.queued).toEqual(alone.queued);
     expect(closed).toEqual(['helper']);
   }, 120_000);
+
+  it('fails, and leaves the lists pending, when the search of a page fails while the next page is read', async () => {
+    const rand = seeded(31);
+    const a = listVersionA(rand, 200);
+    const b = listVersionB(rand, a, 20);
+    await importList({ ctx: h().ctx, input: { source: 'ftm', path: await writeFtm(a) } });
+    const partner = await h().partner();
+    for (const names of subjectsFor(rand, a, b, 12)) await submittedNamed(h(), partner, names);
+    await screenPending(h());
+    await importList({ ctx: h().ctx, input: { source: 'ftm', path: await writeFtm(b.entries) } });
+    await h().screening.reload();
+    const host = h().screening;
+    let calls = 0;
+    const failing: ScreeningSearcher = {
+      lists: () => host.lists(),
+      search: (queries, options) => host.search(queries, options),
+      // The first page's search fails at once, before the loop waits on it.
+      searchAmong: (queries, ids, options) => (calls++ === 0 ? Promise.reject(new Error('index thread failed')) : host.searchAmong(queries, ids, options)),
+    };
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      await expect(rescreenListChanges({ ctx: h().ctx, searcher: failing, pageSize: 3 })).rejects.toThrow('index thread failed');
+      await new Promise((r) => setTimeout(r, 20));
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+    expect(calls).toBeGreaterThan(0);
+    expect(unhandled).toEqual([]);
+    const pendingLists = await h().database.db.selectFrom('screening_lists').select('id').where('rescreen_pending', '=', 1).execute();
+    expect(pendingLists.length).toBeGreaterThan(0);
+  }, 60_000);
 });

@@ -146,6 +146,7 @@ class SearcherPool {
   private asked = false;
   private closed = false;
   private joining: Promise<void> = Promise.resolve();
+  private failure: { error: unknown } | null = null;
 
   constructor(
     searcher: ScreeningSearcher,
@@ -174,12 +175,21 @@ class SearcherPool {
   }
 
   async search(queries: ScreeningQuery[], entityIds: string[], take: (found: Hit[][]) => void): Promise<void> {
-    while (this.idle.length === 0) await Promise.race(this.running);
+    this.throwIfFailed();
+    while (this.idle.length === 0) {
+      await Promise.race(this.running);
+      this.throwIfFailed();
+    }
     const searcher = this.idle.pop()!;
     this.used.add(searcher);
+    // A failed search is kept, not left to reject: it may fail while the next page is read, with
+    // nothing awaiting it, and by the time anything did it would have left `running`.
     const running: Promise<void> = searcher
       .searchAmong(queries, entityIds, SUBJECT_SEARCH)
       .then(take)
+      .catch((error: unknown) => {
+        this.failure ??= { error };
+      })
       .finally(() => {
         this.running.delete(running);
         this.idle.push(searcher);
@@ -189,6 +199,12 @@ class SearcherPool {
 
   async drain(): Promise<void> {
     await Promise.all(this.running);
+    this.throwIfFailed();
+  }
+
+  /** A page whose search failed fails the re-screen: its cases were not examined. */
+  private throwIfFailed(): void {
+    if (this.failure) throw this.failure.error;
   }
 
   threadsUsed(): number {
