@@ -160,7 +160,7 @@ describeEachDialect('incremental re-screening when a list changes', (h) => {
 
   it('fails, and leaves the lists pending, when the search of a page fails while the next page is read', async () => {
     const rand = seeded(31);
-    const a = listVersionA(rand, 200);
+    const a = listVersionA(rand, 600);
     const b = listVersionB(rand, a, 20);
     await importList({ ctx: h().ctx, input: { source: 'ftm', path: await writeFtm(a) } });
     const partner = await h().partner();
@@ -189,5 +189,44 @@ describeEachDialect('incremental re-screening when a list changes', (h) => {
     expect(unhandled).toEqual([]);
     const pendingLists = await h().database.db.selectFrom('screening_lists').select('id').where('rescreen_pending', '=', 1).execute();
     expect(pendingLists.length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('goes on without a helper that cannot be built, and closes the others before it returns', async () => {
+    const rand = seeded(37);
+    const a = listVersionA(rand, 600);
+    const b = listVersionB(rand, a, 20);
+    await importList({ ctx: h().ctx, input: { source: 'ftm', path: await writeFtm(a) } });
+    const partner = await h().partner();
+    for (const names of subjectsFor(rand, a, b, 12)) await submittedNamed(h(), partner, names);
+    await screenPending(h());
+    await importList({ ctx: h().ctx, input: { source: 'ftm', path: await writeFtm(b.entries) } });
+    await h().screening.reload();
+    const host = h().screening;
+    let asked = 0;
+    const closed: string[] = [];
+    const searcher: ScreeningSearcher = {
+      lists: () => host.lists(),
+      search: (queries, options) => host.search(queries, options),
+      searchAmong: (queries, ids, options) => host.searchAmong(queries, ids, options),
+      // The first helper fails to build (a thread that exits before it is ready); the second is built.
+      helper: async () => {
+        if (asked++ === 0) throw new Error('screening thread exited (1) before it was ready');
+        const helper = await host.helper();
+        return helper && { ...helper, close: () => (closed.push('helper'), helper.close()) };
+      },
+    };
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const outcome = await rescreenListChanges({ ctx: h().ctx, searcher, threads: 3, helpAfterCases: 0, pageSize: 3 });
+      expect(outcome!.lists).toBe(1);
+      expect(asked).toBe(2);
+      expect(closed).toEqual(['helper']);
+      await new Promise((r) => setTimeout(r, 20));
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+    expect(unhandled).toEqual([]);
   }, 60_000);
 });

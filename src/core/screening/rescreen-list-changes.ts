@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import type { CompanyRow } from '../../db/tables.js';
 import type { Hit, ScreeningQuery } from '../../screening/engine.js';
 import type { Ctx } from '../context.js';
@@ -60,7 +61,7 @@ export async function rescreenListChanges({
   const touched = await companiesHitBy(ctx, lost);
   const gaining =
     searched.length > 0
-      ? await companiesGaining(ctx, new SearcherPool(searcher, threads - 1, helpAfterCases), searched, pageSize, touched)
+      ? await companiesGaining(ctx, new SearcherPool(searcher, threads - 1, helpAfterCases, ctx.logger), searched, pageSize, touched)
       : { examined: 0, threads: 0 };
   const now = ctx.clock.now();
   const queued = await ctx.db.transaction().execute(async (trx) => {
@@ -152,6 +153,7 @@ class SearcherPool {
     searcher: ScreeningSearcher,
     private readonly helperCount: number,
     private readonly helpAfterCases: number,
+    private readonly logger: Logger,
   ) {
     this.idle = [searcher];
   }
@@ -163,9 +165,14 @@ class SearcherPool {
     const first = this.idle[0] ?? [...this.used][0];
     if (!first?.helper) return;
     const ask = first.helper.bind(first);
+    // Each helper on its own: one that cannot be built (its thread exits, memory runs short) is
+    // only a thread fewer, and `joining` settles once every other is ready or closed.
     this.joining = Promise.all(
       Array.from({ length: this.helperCount }, async () => {
-        const helper = await ask();
+        const helper = await ask().catch((error: unknown) => {
+          this.logger.warn({ err: { type: (error as Error).name, code: (error as { code?: string }).code } }, 're-screen helper thread not built');
+          return null;
+        });
         if (!helper) return;
         if (this.closed) return void (await helper.close());
         this.helpers.push(helper);
