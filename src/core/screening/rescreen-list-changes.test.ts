@@ -41,6 +41,19 @@ function subjectsFor(rand: () => number, a: ListEntry[], b: ReturnType<typeof li
   });
 }
 
+/** A few cases screened against a list, then its next version imported and loaded: a re-screen is due. */
+async function rescreenDue(h: Harness, seed: number): Promise<void> {
+  const rand = seeded(seed);
+  const a = listVersionA(rand, 600);
+  const b = listVersionB(rand, a, 20);
+  await importList({ ctx: h.ctx, input: { source: 'ftm', path: await writeFtm(a) } });
+  const partner = await h.partner();
+  for (const names of subjectsFor(rand, a, b, 12)) await submittedNamed(h, partner, names);
+  await screenPending(h);
+  await importList({ ctx: h.ctx, input: { source: 'ftm', path: await writeFtm(b.entries) } });
+  await h.screening.reload();
+}
+
 describeEachDialect('incremental re-screening when a list changes', (h) => {
   it('queues only the cases that gain or lose a hit, and ends with the hits a full re-screen gives', async () => {
     const rand = seeded(13);
@@ -159,15 +172,7 @@ describeEachDialect('incremental re-screening when a list changes', (h) => {
   }, 120_000);
 
   it('fails, and leaves the lists pending, when the search of a page fails while the next page is read', async () => {
-    const rand = seeded(31);
-    const a = listVersionA(rand, 600);
-    const b = listVersionB(rand, a, 20);
-    await importList({ ctx: h().ctx, input: { source: 'ftm', path: await writeFtm(a) } });
-    const partner = await h().partner();
-    for (const names of subjectsFor(rand, a, b, 12)) await submittedNamed(h(), partner, names);
-    await screenPending(h());
-    await importList({ ctx: h().ctx, input: { source: 'ftm', path: await writeFtm(b.entries) } });
-    await h().screening.reload();
+    await rescreenDue(h(), 31);
     const host = h().screening;
     let calls = 0;
     const failing: ScreeningSearcher = {
@@ -192,15 +197,7 @@ describeEachDialect('incremental re-screening when a list changes', (h) => {
   }, 60_000);
 
   it('goes on without a helper that cannot be built, and closes the others before it returns', async () => {
-    const rand = seeded(37);
-    const a = listVersionA(rand, 600);
-    const b = listVersionB(rand, a, 20);
-    await importList({ ctx: h().ctx, input: { source: 'ftm', path: await writeFtm(a) } });
-    const partner = await h().partner();
-    for (const names of subjectsFor(rand, a, b, 12)) await submittedNamed(h(), partner, names);
-    await screenPending(h());
-    await importList({ ctx: h().ctx, input: { source: 'ftm', path: await writeFtm(b.entries) } });
-    await h().screening.reload();
+    await rescreenDue(h(), 37);
     const host = h().screening;
     let asked = 0;
     const closed: string[] = [];
