@@ -8,9 +8,9 @@
 // or the web build by walking up to package.json finds it from any of them.
 //
 // Usage: node scripts/build-server.mjs [OUTDIR]   (default dist; the bundle test builds elsewhere)
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, realpathSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -61,7 +61,9 @@ export async function bundle(entries, outdir) {
   });
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+// Run as a script rather than imported (scripts/run-bundled.mjs). Node names this module by its
+// real path and argv[1] as typed: through a symlink (a deploy's `current` folder) they differ.
+if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
   await bundle(ENTRIES, path.resolve(root, process.argv[2] ?? 'dist'));
 }
 

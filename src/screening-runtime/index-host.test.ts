@@ -38,6 +38,10 @@ describeEachDialect('screening index host', (h) => {
     } finally {
       await helper.close();
     }
+    // A thread that has gone answers a search with an error at once, not never.
+    const late = helper.search([{ name: 'Germain Katanga' }]);
+    const timeout = new Promise((resolve) => setTimeout(() => resolve('no answer'), 2000));
+    await expect(Promise.race([late, timeout])).rejects.toThrow(/screening thread exited/);
     // A new version imported but not yet loaded: a helper would score with other weights.
     await importUn(h(), await unWithKatangaChanged());
     expect(await h().screening.helper()).toBeNull();

@@ -12,6 +12,8 @@ interface IndexThread {
   worker: Worker | null;
   lists: LiveList[];
   pending: Map<number, { resolve(hits: Hit[][]): void; reject(error: Error): void }>;
+  /** Set once the thread has exited (retired, closed, or crashed): a message to it would never be answered. */
+  exitCode?: number;
 }
 
 const THREAD_URL = new URL('./index-thread.js', import.meta.url);
@@ -52,6 +54,7 @@ export class ScreeningIndexHost implements ScreeningSearcher {
   private askThread(thread: IndexThread, queries: ScreeningQuery[], options: SearchOptions, entityIds?: string[]): Promise<Hit[][]> {
     const worker = thread.worker;
     if (!worker) return Promise.resolve(queries.map(() => []));
+    if (thread.exitCode !== undefined) return Promise.reject(new Error(`screening thread exited (${thread.exitCode})`));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       thread.pending.set(id, { resolve, reject });
@@ -124,6 +127,7 @@ export class ScreeningIndexHost implements ScreeningSearcher {
       });
       worker.on('error', reject);
       worker.on('exit', (code) => {
+        thread.exitCode = code;
         for (const waiting of thread.pending.values()) waiting.reject(new Error(`screening thread exited (${code})`));
         thread.pending.clear();
         reject(new Error(`screening thread exited (${code}) before it was ready`));

@@ -41,6 +41,19 @@ function subjectsFor(rand: () => number, a: ListEntry[], b: ReturnType<typeof li
   });
 }
 
+/** A few cases screened against a list, then its next version imported and loaded: a re-screen is due. */
+async function rescreenDue(h: Harness, seed: number): Promise<void> {
+  const rand = seeded(seed);
+  const a = listVersionA(rand, 600);
+  const b = listVersionB(rand, a, 20);
+  await importList({ ctx: h.ctx, input: { source: 'ftm', path: await writeFtm(a) } });
+  const partner = await h.partner();
+  for (const names of subjectsFor(rand, a, b, 12)) await submittedNamed(h, partner, names);
+  await screenPending(h);
+  await importList({ ctx: h.ctx, input: { source: 'ftm', path: await writeFtm(b.entries) } });
+  await h.screening.reload();
+}
+
 describeEachDialect('incremental re-screening when a list changes', (h) => {
   it('queues only the cases that gain or lose a hit, and ends with the hits a full re-screen gives', async () => {
     const rand = seeded(13);
@@ -157,4 +170,60 @@ describeEachDialect('incremental re-screening when a list changes', (h) => {
     expect(shared.queued).toEqual(alone.queued);
     expect(closed).toEqual(['helper']);
   }, 120_000);
+
+  it('fails, and leaves the lists pending, when the search of a page fails while the next page is read', async () => {
+    await rescreenDue(h(), 31);
+    const host = h().screening;
+    let calls = 0;
+    const failing: ScreeningSearcher = {
+      lists: () => host.lists(),
+      search: (queries, options) => host.search(queries, options),
+      // The first page's search fails at once, before the loop waits on it.
+      searchAmong: (queries, ids, options) => (calls++ === 0 ? Promise.reject(new Error('index thread failed')) : host.searchAmong(queries, ids, options)),
+    };
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      await expect(rescreenListChanges({ ctx: h().ctx, searcher: failing, pageSize: 3 })).rejects.toThrow('index thread failed');
+      await new Promise((r) => setTimeout(r, 20));
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+    expect(calls).toBeGreaterThan(0);
+    expect(unhandled).toEqual([]);
+    const pendingLists = await h().database.db.selectFrom('screening_lists').select('id').where('rescreen_pending', '=', 1).execute();
+    expect(pendingLists.length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('goes on without a helper that cannot be built, and closes the others before it returns', async () => {
+    await rescreenDue(h(), 37);
+    const host = h().screening;
+    let asked = 0;
+    const closed: string[] = [];
+    const searcher: ScreeningSearcher = {
+      lists: () => host.lists(),
+      search: (queries, options) => host.search(queries, options),
+      searchAmong: (queries, ids, options) => host.searchAmong(queries, ids, options),
+      // The first helper fails to build (a thread that exits before it is ready); the second is built.
+      helper: async () => {
+        if (asked++ === 0) throw new Error('screening thread exited (1) before it was ready');
+        const helper = await host.helper();
+        return helper && { ...helper, close: () => (closed.push('helper'), helper.close()) };
+      },
+    };
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const outcome = await rescreenListChanges({ ctx: h().ctx, searcher, threads: 3, helpAfterCases: 0, pageSize: 3 });
+      expect(outcome!.lists).toBe(1);
+      expect(asked).toBe(2);
+      expect(closed).toEqual(['helper']);
+      await new Promise((r) => setTimeout(r, 20));
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+    expect(unhandled).toEqual([]);
+  }, 60_000);
 });

@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import type { CompanyRow } from '../../db/tables.js';
 import type { Hit, ScreeningQuery } from '../../screening/engine.js';
 import type { Ctx } from '../context.js';
@@ -60,7 +61,7 @@ export async function rescreenListChanges({
   const touched = await companiesHitBy(ctx, lost);
   const gaining =
     searched.length > 0
-      ? await companiesGaining(ctx, new SearcherPool(searcher, threads - 1, helpAfterCases), searched, pageSize, touched)
+      ? await companiesGaining(ctx, new SearcherPool(searcher, threads - 1, helpAfterCases, ctx.logger), searched, pageSize, touched)
       : { examined: 0, threads: 0 };
   const now = ctx.clock.now();
   const queued = await ctx.db.transaction().execute(async (trx) => {
@@ -146,11 +147,13 @@ class SearcherPool {
   private asked = false;
   private closed = false;
   private joining: Promise<void> = Promise.resolve();
+  private failure: { error: unknown } | null = null;
 
   constructor(
     searcher: ScreeningSearcher,
     private readonly helperCount: number,
     private readonly helpAfterCases: number,
+    private readonly logger: Logger,
   ) {
     this.idle = [searcher];
   }
@@ -162,9 +165,14 @@ class SearcherPool {
     const first = this.idle[0] ?? [...this.used][0];
     if (!first?.helper) return;
     const ask = first.helper.bind(first);
+    // Each helper on its own: one that cannot be built (its thread exits, memory runs short) is
+    // only a thread fewer, and `joining` settles once every other is ready or closed.
     this.joining = Promise.all(
       Array.from({ length: this.helperCount }, async () => {
-        const helper = await ask();
+        const helper = await ask().catch((error: unknown) => {
+          this.logger.warn({ err: { type: (error as Error).name, code: (error as { code?: string }).code } }, 're-screen helper thread not built');
+          return null;
+        });
         if (!helper) return;
         if (this.closed) return void (await helper.close());
         this.helpers.push(helper);
@@ -174,12 +182,21 @@ class SearcherPool {
   }
 
   async search(queries: ScreeningQuery[], entityIds: string[], take: (found: Hit[][]) => void): Promise<void> {
-    while (this.idle.length === 0) await Promise.race(this.running);
+    this.throwIfFailed();
+    while (this.idle.length === 0) {
+      await Promise.race(this.running);
+      this.throwIfFailed();
+    }
     const searcher = this.idle.pop()!;
     this.used.add(searcher);
+    // A failed search is kept, not left to reject: it may fail while the next page is read, with
+    // nothing awaiting it, and by the time anything did it would have left `running`.
     const running: Promise<void> = searcher
       .searchAmong(queries, entityIds, SUBJECT_SEARCH)
       .then(take)
+      .catch((error: unknown) => {
+        this.failure ??= { error };
+      })
       .finally(() => {
         this.running.delete(running);
         this.idle.push(searcher);
@@ -189,6 +206,12 @@ class SearcherPool {
 
   async drain(): Promise<void> {
     await Promise.all(this.running);
+    this.throwIfFailed();
+  }
+
+  /** A page whose search failed fails the re-screen: its cases were not examined. */
+  private throwIfFailed(): void {
+    if (this.failure) throw this.failure.error;
   }
 
   threadsUsed(): number {
