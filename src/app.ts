@@ -210,9 +210,13 @@ function trackMethods(app: App): (request: FastifyRequest) => string[] {
 
 /**
  * Read as UTF-8; US-ASCII is a subset of it, and `utf8` is how some HTTP clients spell UTF-8 (not a
- * registered name, but nothing else is meant by it). Any other charset would be read wrong, so it is a 415.
+ * registered name, but nothing else is meant by it). Any other charset would be read wrong, so it is
+ * a 415, except a body of ASCII alone declared in a charset that is a superset of ASCII (older Java
+ * clients send `ISO-8859-1` on every request): its bytes read the same in UTF-8.
  */
 const JSON_CHARSETS = new Set(['utf-8', 'utf8', 'us-ascii']);
+const ASCII_SUPERSETS = new Set(['iso-8859-1', 'latin1', 'windows-1252', 'iso-8859-15']);
+const isAscii = (text: string) => !/[^\x00-\x7f]/.test(text);
 const unsupportedMediaType = (message: string) => Object.assign(new Error(message), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' });
 
 /**
@@ -228,7 +232,7 @@ function acceptBodies(app: App): void {
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     if (body === '') return done(null, undefined);
     const charset = charsetOf(request.headers['content-type']);
-    if (charset !== null && !JSON_CHARSETS.has(charset)) {
+    if (charset !== null && !JSON_CHARSETS.has(charset) && !(ASCII_SUPERSETS.has(charset) && isAscii(body as string))) {
       return done(unsupportedMediaType(`The charset "${charset.slice(0, 40)}" is not supported: send the JSON body in UTF-8.`), undefined);
     }
     parseJson(request, body as string, (error, value) => {

@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.js';
@@ -103,4 +103,12 @@ it('reads the S3 document store from OPENKYB_S3_*, and refuses the s3 store with
       OPENKYB_S3_PATH_STYLE: 'yes please',
     }),
   ).toThrow(/OPENKYB_S3_PATH_STYLE/);
+});
+
+it('shares a re-screen among up to 4 index threads by default, and refuses a count that is not 1 to 16', () => {
+  expect(load({}).rescreenThreads).toBe(Math.min(4, availableParallelism()));
+  expect(load({ OPENKYB_RESCREEN_THREADS: '1' }).rescreenThreads).toBe(1);
+  for (const value of ['0', '17', '2.5', 'abc']) {
+    expect(() => load({ OPENKYB_RESCREEN_THREADS: value })).toThrow(ConfigError);
+  }
 });

@@ -76,7 +76,7 @@ export const ConfigSchema = Type.Object({
   /** How often the scheduled refresh runs; 0: never (the default, for deployments without internet). */
   screeningRefreshMs: Type.Integer({ minimum: 0 }),
   /** Index threads a re-screen after a list change may use, the worker's own included (each holds a copy of the index). */
-  rescreenThreads: Type.Integer({ minimum: 1, maximum: 64 }),
+  rescreenThreads: Type.Integer({ minimum: 1, maximum: 16 }),
   /** Company and person registers to use, most specific first (docs/registries.md); the sandbox by default. */
   registryProviders: Type.Array(Type.Union(REGISTRY_PROVIDER_IDS.map((id) => Type.Literal(id))), { minItems: 1, maxItems: 20 }),
   /** How long one register call may take before it counts as timed out. */

@@ -73,13 +73,16 @@ describeEachDialect('error envelope', (h) => {
     const post = (type: string, payload: string | Buffer = body) =>
       h().app.inject({ method: 'POST', url: '/kyb/tokens/', headers: { authorization: partner.auth, 'content-type': type }, payload });
     const before = await countRows(h(), 'kyb_tokens');
-    const refused: [string, string][] = [
-      ['application/json; charset=utf-16', 'utf-16'],
-      ['application/json; charset=UTF-16LE', 'utf-16le'],
-      ['application/json;charset="iso-8859-1"', 'iso-8859-1'],
+    const accented = JSON.stringify({ tokenType: 'FORM', clientId: 'charset-müller' });
+    const refused: [string, string, Buffer][] = [
+      ['application/json; charset=utf-16', 'utf-16', Buffer.from(body, 'utf16le')],
+      ['application/json; charset=UTF-16LE', 'utf-16le', Buffer.from(body, 'utf16le')],
+      // Latin-1 beyond ASCII would be misread as UTF-8.
+      ['application/json;charset="iso-8859-1"', 'iso-8859-1', Buffer.from(accented, 'latin1')],
+      ['application/json; charset=shift_jis', 'shift_jis', Buffer.from(body)],
     ];
-    for (const [type, charset] of refused) {
-      const res = await post(type, type.includes('16') ? Buffer.from(body, 'utf16le') : body);
+    for (const [type, charset, payload] of refused) {
+      const res = await post(type, payload);
       expect({ type, status: res.statusCode, body: JSON.parse(res.body) }).toEqual({
         type,
         status: 415,
@@ -100,6 +103,8 @@ describeEachDialect('error envelope', (h) => {
       'application/json; charset=us-ascii',
       // Not a registered name, but what some clients send for UTF-8.
       'application/json; charset=utf8',
+      // ASCII alone reads the same in every charset that extends it.
+      'application/json; charset=ISO-8859-1',
     ];
     for (const type of accepted) expect({ type, status: (await post(type)).statusCode }).toEqual({ type, status: 201 });
   });

@@ -11,6 +11,8 @@ describe('dates a client sends', () => {
     expect(parseDateTime('2026-02-28T10:00:00Z')).toBe(Date.UTC(2026, 1, 28, 10));
     expect(parseDateTime('2026-02-28T10:00Z')).toBe(Date.UTC(2026, 1, 28, 10));
     expect(parseDateTime('2024-02-29T23:59:59.5+02:00')).toBe(Date.UTC(2024, 1, 29, 21, 59, 59, 500));
+    // RFC 3339 allows a lower-case t and z.
+    expect(parseDateTime('2026-02-28t10:00:00z')).toBe(Date.UTC(2026, 1, 28, 10));
   });
 
   it('refuses a date-time on a day or at a time that does not exist, or without a zone', () => {
@@ -25,6 +27,8 @@ describe('dates a client sends', () => {
       '2026-02-28T10:00:00+24:00',
       '2026-02-28T10:00:00',
       '2026-02-28',
+      '2026-02-28 10:00:00Z',
+      '2026-02-28T10:00:00+0200',
     ];
     expect(refused.map((value) => [value, parseDateTime(value)])).toEqual(refused.map((value) => [value, null]));
   });

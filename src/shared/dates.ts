@@ -4,7 +4,8 @@
  * here, field by field, before anything turns it into a time.
  */
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const DATE_TIME = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+// RFC 3339 (5.6) lets `T` and `Z` be written in lower case.
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})[Tt]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?([Zz]|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
 
 /** True for a real calendar date in YYYY-MM-DD (2026-02-30 is not). */
 export function isDate(value: unknown): value is string {
