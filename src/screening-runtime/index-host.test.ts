@@ -1,6 +1,7 @@
+import type { Worker } from 'node:worker_threads';
 import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../test/harness.js';
-import { importUn, unWithKatangaChanged } from '../../test/screening-cases.js';
+import { importUn, screenPending, unWithKatangaChanged } from '../../test/screening-cases.js';
 
 describeEachDialect('screening index host', (h) => {
   it('is not ready before its first build, then serves an empty index without lists', async () => {
@@ -45,5 +46,22 @@ describeEachDialect('screening index host', (h) => {
     // A new version imported but not yet loaded: a helper would score with other weights.
     await importUn(h(), await unWithKatangaChanged());
     expect(await h().screening.helper()).toBeNull();
+  });
+
+  it('says it holds no index once its thread died, so the worker builds a new one at its next pass', async () => {
+    await importUn(h());
+    await screenPending(h());
+    const held = h().screening.lists();
+    expect(held).toHaveLength(1);
+    // What an out-of-memory kill of the index thread leaves: the thread gone, the host still holding it.
+    const thread = (h().screening as unknown as { current: { worker: Worker } }).current.worker;
+    await thread.terminate();
+    expect(h().screening.lists()).toBeNull();
+    await expect(h().screening.search([{ name: 'Germain Katanga' }])).rejects.toThrow(/screening thread exited/);
+    expect(h().logs.some((line) => line.includes('"screening thread exited"'))).toBe(true);
+    await screenPending(h());
+    expect(h().screening.lists()).toEqual(held);
+    const [hits] = await h().screening.search([{ name: 'Germain Katanga', kind: 'person' }]);
+    expect(hits![0]!.entityId).toBe('un:CDi.006');
   });
 });

@@ -14,6 +14,8 @@ interface IndexThread {
   pending: Map<number, { resolve(hits: Hit[][]): void; reject(error: Error): void }>;
   /** Set once the thread has exited (retired, closed, or crashed): a message to it would never be answered. */
   exitCode?: number;
+  /** Set when this host ended the thread (retired, closed): any other exit is a crash. */
+  ended?: boolean;
 }
 
 const THREAD_URL = new URL('./index-thread.js', import.meta.url);
@@ -33,8 +35,13 @@ export class ScreeningIndexHost implements ScreeningSearcher {
     private readonly logger: Logger,
   ) {}
 
+  /**
+   * Null until an index is ready, and again once its thread died (out of memory, a native
+   * crash): the screening worker then builds a new one at its next pass, as for a list change.
+   */
   lists(): LiveList[] | null {
-    return this.current?.lists ?? null;
+    const thread = this.current;
+    return thread && thread.exitCode === undefined ? thread.lists : null;
   }
 
   search(queries: ScreeningQuery[], options: SearchOptions = {}): Promise<Hit[][]> {
@@ -74,6 +81,7 @@ export class ScreeningIndexHost implements ScreeningSearcher {
     if (!current?.worker) return null;
     const thread = await this.startIndexThread('helper');
     if (liveSetKey(thread.lists) !== liveSetKey(current.lists)) {
+      thread.ended = true;
       await thread.worker?.terminate();
       return null;
     }
@@ -128,6 +136,7 @@ export class ScreeningIndexHost implements ScreeningSearcher {
       worker.on('error', reject);
       worker.on('exit', (code) => {
         thread.exitCode = code;
+        if (!thread.ended) this.logger.error({ code, role }, 'screening thread exited');
         for (const waiting of thread.pending.values()) waiting.reject(new Error(`screening thread exited (${code})`));
         thread.pending.clear();
         reject(new Error(`screening thread exited (${code}) before it was ready`));
@@ -144,6 +153,7 @@ export class ScreeningIndexHost implements ScreeningSearcher {
 
   private async retire(thread: IndexThread): Promise<void> {
     while (thread.pending.size > 0) await new Promise((r) => setTimeout(r, 10));
+    thread.ended = true;
     await thread.worker?.terminate();
   }
 
