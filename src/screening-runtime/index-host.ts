@@ -76,10 +76,16 @@ export class ScreeningIndexHost implements ScreeningSearcher {
    * caller's to close. Null when there is no index to copy, or when the live lists changed before
    * it was ready (its index would score otherwise).
    */
-  async helper(): Promise<SearchHelper | null> {
+  async helper(signal?: AbortSignal): Promise<SearchHelper | null> {
     const current = this.current;
-    if (!current?.worker) return null;
-    const thread = await this.startIndexThread('helper');
+    if (!current?.worker || signal?.aborted) return null;
+    let thread: IndexThread;
+    try {
+      thread = await this.startIndexThread('helper', signal);
+    } catch (error) {
+      if (signal?.aborted) return null;
+      throw error;
+    }
     if (liveSetKey(thread.lists) !== liveSetKey(current.lists)) {
       thread.ended = true;
       await thread.worker?.terminate();
@@ -110,9 +116,15 @@ export class ScreeningIndexHost implements ScreeningSearcher {
   }
 
   /** Starts a thread that builds an index of the live lists; resolves once it is ready to search. */
-  private async startIndexThread(role: 'index' | 'helper'): Promise<IndexThread> {
+  private async startIndexThread(role: 'index' | 'helper', signal?: AbortSignal): Promise<IndexThread> {
     const worker = startThread(THREAD_URL, { workerData: this.database });
     const thread: IndexThread = { worker, lists: [], pending: new Map() };
+    // Aborted before it is ready: the build is stopped, and the wait below fails.
+    const stop = () => {
+      thread.ended = true;
+      void worker.terminate();
+    };
+    signal?.addEventListener('abort', stop, { once: true });
     await new Promise<void>((resolve, reject) => {
       worker.on('message', (message: ThreadMessage) => {
         if (message.type === 'ready') {
@@ -141,7 +153,7 @@ export class ScreeningIndexHost implements ScreeningSearcher {
         thread.pending.clear();
         reject(new Error(`screening thread exited (${code}) before it was ready`));
       });
-    });
+    }).finally(() => signal?.removeEventListener('abort', stop));
     return thread;
   }
 

@@ -6,7 +6,7 @@ import { screenPending } from '../../../test/screening-cases.js';
 import { importList } from './import-list.js';
 import { requestScreeningOfOpenCases } from './request-screening.js';
 import { rescreenListChanges } from './rescreen-list-changes.js';
-import type { ScreeningSearcher } from './searcher.js';
+import type { ScreeningSearcher, SearchHelper } from './searcher.js';
 
 /** Every subject's hits as the back office shows them (entity, alert, current, resolution, entity version), and their scores. */
 async function hitSets(h: Harness): Promise<{ hits: string[]; scores: Map<string, number> }> {
@@ -225,5 +225,28 @@ describeEachDialect('incremental re-screening when a list changes', (h) => {
       process.off('unhandledRejection', onUnhandled);
     }
     expect(unhandled).toEqual([]);
+  }, 60_000);
+
+  it('stops a helper still being built when the re-screen ends first, instead of waiting for its index', async () => {
+    await rescreenDue(h(), 41);
+    const host = h().screening;
+    let signal: AbortSignal | undefined;
+    const builds: Promise<SearchHelper | null>[] = [];
+    const searcher: ScreeningSearcher = {
+      lists: () => host.lists(),
+      search: (queries, options) => host.search(queries, options),
+      searchAmong: (queries, ids, options) => host.searchAmong(queries, ids, options),
+      helper: (aborted) => {
+        signal = aborted;
+        builds.push(host.helper(aborted));
+        return builds[builds.length - 1]!;
+      },
+    };
+    // Four pages of three cases take milliseconds; a helper's index, a thread started and a list read, far longer.
+    const outcome = await rescreenListChanges({ ctx: h().ctx, searcher, threads: 2, helpAfterCases: 0, pageSize: 3 });
+    expect(outcome!.threads).toBe(1);
+    expect(builds).toHaveLength(1);
+    expect(signal?.aborted).toBe(true);
+    expect(await builds[0]).toBeNull();
   }, 60_000);
 });

@@ -148,6 +148,8 @@ class SearcherPool {
   private closed = false;
   private joining: Promise<void> = Promise.resolve();
   private failure: { error: unknown } | null = null;
+  /** Stops the helpers still being built when the re-screen ends first. */
+  private readonly building = new AbortController();
 
   constructor(
     searcher: ScreeningSearcher,
@@ -169,7 +171,7 @@ class SearcherPool {
     // only a thread fewer, and `joining` settles once every other is ready or closed.
     this.joining = Promise.all(
       Array.from({ length: this.helperCount }, async () => {
-        const helper = await ask().catch((error: unknown) => {
+        const helper = await ask(this.building.signal).catch((error: unknown) => {
           this.logger.warn({ err: { type: (error as Error).name, code: (error as { code?: string }).code } }, 're-screen helper thread not built');
           return null;
         });
@@ -218,9 +220,13 @@ class SearcherPool {
     return this.used.size;
   }
 
-  /** Lets the helpers go, those still being built included (they close as soon as they are ready). */
+  /**
+   * Lets the helpers go; those still being built are stopped, so a re-screen that ends first does
+   * not wait for an index build it no longer needs.
+   */
   async close(): Promise<void> {
     this.closed = true;
+    this.building.abort();
     await Promise.allSettled(this.running);
     await this.joining.catch(() => {});
     await Promise.all(this.helpers.map((h) => h.close()));

@@ -11,9 +11,10 @@ export interface ScreeningSearcher {
   searchAmong(queries: ScreeningQuery[], entityIds: string[], options?: SearchOptions): Promise<Hit[][]>;
   /**
    * Another searcher over an index of the same list versions, in a thread of its own, for a long
-   * restricted search to share; null when none can be had. Optional: a searcher may have none.
+   * restricted search to share; null when none can be had, or when `signal` aborted its build.
+   * Optional: a searcher may have none.
    */
-  helper?(): Promise<SearchHelper | null>;
+  helper?(signal?: AbortSignal): Promise<SearchHelper | null>;
 }
 
 /** A helper searcher: the caller closes it when done. */
