@@ -120,7 +120,7 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
     counters: db,
     destroy: async () => {
       await db.destroy();
-      engine.close();
+      await engine.close();
     },
   };
 }

@@ -27,7 +27,7 @@ async function withTableT(run: (db: InstanceType<typeof Kysely<any>>, engine: Re
     await run(db, engine);
   } finally {
     await db.destroy();
-    engine.close();
+    await engine.close();
   }
 }
 
@@ -145,3 +145,19 @@ it("reads data_version where every commit counts, the writer's own included", ()
     });
     expect(await version()).not.toBe(afterWrite);
   }));
+
+it('leaves nothing beside the database file once closed, its checkpoint thread included', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'openkyb-close-'));
+  const file = path.join(dir, 'db.sqlite');
+  const engine = createSqliteEngine(file);
+  const db = new Kysely<any>({ dialect: engine.dialect });
+  await sql`create table t (x integer)`.execute(db);
+  // Past the commits between two checkpoints, so the checkpoint thread has started and holds a connection.
+  for (let i = 0; i < 450; i++) await db.insertInto('t').values({ x: i }).execute();
+  await db.destroy();
+  await engine.close();
+  // The last connection, the thread's, checkpointed the WAL and removed it before close resolved:
+  // a data folder removed right after a shutdown is not written to again.
+  expect(fs.readdirSync(dir)).toEqual(['db.sqlite']);
+  fs.rmSync(dir, { recursive: true });
+});

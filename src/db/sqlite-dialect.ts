@@ -44,8 +44,12 @@ export interface SqliteEngine {
   flush(): Promise<void>;
   /** How many commits were made, and how many of them are known to be on disk. */
   commitCounts(): { commits: number; synced: number };
-  /** After Kysely's destroy: releases the WAL file handle. */
-  close(): void;
+  /**
+   * After Kysely's destroy: releases the WAL file handle and ends the checkpoint thread, whose
+   * connection, the last one open, checkpoints the rest of the WAL and removes it as it closes.
+   * Resolves once it has: until then SQLite may still write beside the database file.
+   */
+  close(): Promise<void>;
 }
 
 export function createSqliteEngine(file: string): SqliteEngine {
@@ -334,10 +338,10 @@ class GroupCommit {
     await fsyncAsync(this.walFd);
   }
 
-  close(): void {
+  async close(): Promise<void> {
     if (this.walFd !== null) closeSync(this.walFd);
     this.walFd = null;
-    this.checkpointer.close();
+    await this.checkpointer.close();
   }
 }
 
@@ -393,8 +397,12 @@ class Checkpointer {
     return thread;
   }
 
-  close(): void {
-    this.thread?.postMessage('close');
+  async close(): Promise<void> {
+    const thread = this.thread;
     this.thread = null;
+    if (!thread) return;
+    const exited = new Promise<void>((resolve) => thread.once('exit', () => resolve()));
+    thread.postMessage('close');
+    await exited;
   }
 }
