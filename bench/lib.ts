@@ -37,8 +37,9 @@ export function serverEntry(): string[] {
 }
 
 /**
- * Starts `openkyb serve` (bundled, as production runs it) in its own process (the load generator keeps the other core), on a
- * fresh SQLite data dir or a fresh PostgreSQL schema, with a partner to call as.
+ * Starts `openkyb serve` (bundled, as production runs it) in its own process (the load generator
+ * keeps the other core), on a fresh SQLite data dir or a fresh PostgreSQL schema, with a partner
+ * to call as.
  */
 export async function startTarget(label: 'sqlite' | 'postgres', postgresUrl?: string): Promise<BenchTarget> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'openkyb-bench-'));

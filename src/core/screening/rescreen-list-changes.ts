@@ -134,7 +134,7 @@ async function companiesGaining(
 }
 
 /**
- * The searcher and, once a re-screen has examined `helpAfterCases` cases, up to `helpers` helper
+ * The searcher and, once a re-screen has examined `helpAfterCases` cases, up to `helperCount` helper
  * threads built while it goes on (each with an index of the same list versions). A page goes to the
  * first idle one; `search` returns once it is handed over, and waits only while every one is busy.
  */
@@ -152,7 +152,7 @@ class SearcherPool {
   private readonly building = new AbortController();
 
   constructor(
-    searcher: ScreeningSearcher,
+    private readonly searcher: ScreeningSearcher,
     private readonly helperCount: number,
     private readonly helpAfterCases: number,
     private readonly logger: Logger,
@@ -164,9 +164,8 @@ class SearcherPool {
     this.seen += cases;
     if (this.asked || this.helperCount <= 0 || this.seen < this.helpAfterCases) return;
     this.asked = true;
-    const first = this.idle[0] ?? [...this.used][0];
-    if (!first?.helper) return;
-    const ask = first.helper.bind(first);
+    if (!this.searcher.helper) return;
+    const ask = this.searcher.helper.bind(this.searcher);
     // Each helper on its own: one that cannot be built (its thread exits, memory runs short) is
     // only a thread fewer, and `joining` settles once every other is ready or closed.
     this.joining = Promise.all(

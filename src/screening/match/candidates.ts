@@ -80,13 +80,17 @@ export class RestrictionMemo {
     map.set(text, word);
   }
 
+  private splitMap(isPerson: boolean, cutsSyllables: boolean): Map<string, RememberedSplit[]> {
+    return this.splitMaps[(isPerson ? 2 : 0) + (cutsSyllables ? 1 : 0)]!;
+  }
+
   split(isPerson: boolean, cutsSyllables: boolean, word: string): RememberedSplit[] | undefined {
-    return this.splitMaps[(isPerson ? 2 : 0) + (cutsSyllables ? 1 : 0)]!.get(word);
+    return this.splitMap(isPerson, cutsSyllables).get(word);
   }
 
   rememberSplit(isPerson: boolean, cutsSyllables: boolean, word: string, splits: RememberedSplit[]): void {
     if (this.splitWords >= MAX_REMEMBERED_WORDS) return;
-    const map = this.splitMaps[(isPerson ? 2 : 0) + (cutsSyllables ? 1 : 0)]!;
+    const map = this.splitMap(isPerson, cutsSyllables);
     if (!map.has(word)) this.splitWords++;
     map.set(word, splits);
   }
