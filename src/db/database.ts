@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Kysely, PostgresAdapter, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Logger } from 'pino';
+import { commitTimePool } from './commit-time-pool.js';
 import { ddlBatchingPool } from './ddl-batching-pool.js';
 import { createWorkListener } from './notify.js';
 import { registerDirectReader } from './prepared.js';
@@ -81,7 +82,7 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
     // machine measured they made a search's count at 1,000,000 companies 2.5 to 3 times slower,
     // not faster (docs/performance.md, tenth session; docs/decisions.md "Reviewer API").
     const pool = openPool(options.poolSize ?? 10, ['-c max_parallel_workers_per_gather=0']);
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: commitTimePool(pool) }) });
     // Connections are opened on first use: a process that counts nothing opens none.
     const counters = new Kysely<Database>({ dialect: new PostgresDialect({ pool: openPool(2, ['-c synchronous_commit=off']) }) });
     const listener = createWorkListener({

@@ -4,6 +4,7 @@ import { dialectOf, type Db } from '../../db/database.js';
 import type { PartnerCtx } from '../context.js';
 import type { Actor } from '../forms/access.js';
 import { canonicalAroundHead, entryHash, GENESIS_HASH, type ChainedContent } from './chain.js';
+import { atCommit } from '../../db/commit-time-pool.js';
 import { prepared } from '../../db/prepared.js';
 import type { AuditLogRow, Database } from '../../db/tables.js';
 
@@ -30,8 +31,9 @@ export interface AuditEntry {
  *
  * The partner's head row is locked until the transaction ends, so appends of one partner run
  * one at a time on PostgreSQL too (SQLite serialises write transactions anyway), and a rolled
- * back change leaves no link behind. Call it late in the transaction: every lock taken after
- * it is taken while holding the partner's head.
+ * back change leaves no link behind. On PostgreSQL the append inside a transaction is sent
+ * with its COMMIT (commit-time-pool.ts), so the head is locked for the commit only, wherever
+ * in the transaction the entry is recorded.
  */
 export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
   if (!db.isTransaction) return db.transaction().execute((trx) => append(trx, entry));
@@ -98,13 +100,14 @@ const setHeadHash = prepared((db, p: { hash: string; partnerId: string }) =>
 
 /**
  * PostgreSQL: the head is locked from its advance until the commit, so every round trip in
- * between slows each of the partner's writers. One statement advances the head (or creates it,
+ * between slows each of the partner's writers; inside a transaction the statement is therefore
+ * sent with the COMMIT (`atCommit`). One statement advances the head (or creates it,
  * for a partner's first entry), hashing the entry in SQL from the head's previous hash
  * (`canonicalAroundHead`), keeps that previous hash in `prev_hash`, and inserts the entry from
  * what the upsert returns.
  */
 async function appendInOneStatement(trx: Db, entry: AuditEntry): Promise<void> {
-  if ((await appendStatement(trx, auditAppendValues(entry))).length !== 1) throw new Error('audit entry not appended');
+  await appendAtCommit(trx, auditAppendValues(entry));
 }
 
 /**
@@ -164,7 +167,8 @@ export function auditAppendOn<DB extends Database>(writes: QueryCreator<DB>, p: 
     .returning('seq');
 }
 
-const appendStatement = prepared((db, p: AuditAppendValues) => auditAppendOn(db, p));
+// Sent with the transaction's COMMIT (commit-time-pool.ts): if it fails, the COMMIT is not run.
+const appendAtCommit = prepared((db, p: AuditAppendValues) => auditAppendOn(db, p).modifyEnd(atCommit()));
 
 /**
  * Takes the partner's next sequence number and the previous entry's hash in one statement that
