@@ -28,6 +28,7 @@ import * as registryImportTables from './migrations/20261130T0100-registry-impor
 import * as createdCounts from './migrations/20261201T0100-created-counts.js';
 import * as auditHeadPrevious from './migrations/20261202T0100-audit-head-previous.js';
 import * as signInMisses from './migrations/20261203T0100-sign-in-misses.js';
+import * as countSlots from './migrations/20261204T0100-count-slots.js';
 
 /** Migrations in order; names are their timestamps and never change once released. */
 const migrations: Record<string, Migration> = {
@@ -59,6 +60,7 @@ const migrations: Record<string, Migration> = {
   '20261201T0100-created-counts': createdCounts,
   '20261202T0100-audit-head-previous': auditHeadPrevious,
   '20261203T0100-sign-in-misses': signInMisses,
+  '20261204T0100-count-slots': countSlots,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
