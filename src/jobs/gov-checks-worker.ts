@@ -32,7 +32,8 @@ export function createGovChecksWorker(options: {
   const logger = options.logger.child({ worker: 'gov-checks' });
   let stopping = false;
 
-  const runOnce = async (limit = options.batchSize ?? 20): Promise<number> => {
+  const batchSize = options.batchSize ?? 20;
+  const runOnce = async (limit = batchSize): Promise<number> => {
     let done = 0;
     for (const deliver of [deliverDocumentOrder, deliverSosReport]) {
       while (done < limit && !stopping && (await deliver({ ctx }))) done += 1;
@@ -48,6 +49,7 @@ export function createGovChecksWorker(options: {
     ...(options.pollIntervalMs === undefined ? { idleMaxMs: IDLE_POLL_MAX_MS } : {}),
     ...(options.database ? { wakeOn: (wake: () => void) => options.database!.onWork(WORK_TOPIC.registers, wake) } : {}),
     runOnce,
+    batchSize,
     onStop: () => (stopping = true),
   });
 }

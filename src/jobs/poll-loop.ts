@@ -117,15 +117,18 @@ export interface BatchWorker<R extends () => Promise<number>> {
 }
 
 /**
- * A worker whose pass is one batch: `runOnce` does up to a batch and says how many it did, and a
- * batch that did anything is followed by another at once. `onStop` runs first on stop (to end a
- * batch in progress early); the loop then stops after the pass in progress.
+ * A worker whose pass is one batch: `runOnce` does up to `batchSize` and says how many it did,
+ * and a full batch is followed by another at once. A pass that did less found the queue empty
+ * before it finished: what is committed after that wakes the loop (`wake`, a notification), so
+ * looking again at once would only find nothing (on PostgreSQL, a claim's transaction of three
+ * round trips per pass; docs/performance.md, twelfth session). `onStop` runs first on stop (to end
+ * a batch in progress early); the loop then stops after the pass in progress.
  */
 export function createBatchWorker<R extends () => Promise<number>>(
-  options: Omit<PollLoopOptions, 'pass'> & { runOnce: R; onStop?: () => void },
+  options: Omit<PollLoopOptions, 'pass'> & { runOnce: R; batchSize: number; onStop?: () => void },
 ): BatchWorker<R> {
-  const { runOnce, onStop, ...loopOptions } = options;
-  const loop = createPollLoop({ ...loopOptions, pass: async () => (await runOnce()) > 0 });
+  const { runOnce, onStop, batchSize, ...loopOptions } = options;
+  const loop = createPollLoop({ ...loopOptions, pass: async () => (await runOnce()) >= batchSize });
   return {
     start: () => loop.start(),
     runOnce,

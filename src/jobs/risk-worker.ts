@@ -62,7 +62,8 @@ export function createRiskWorker(options: { ctx: Ctx; database: DatabaseHandle; 
     }
   };
 
-  const runOnce = async (limit = options.batchSize ?? 50): Promise<number> => {
+  const batchSize = options.batchSize ?? 50;
+  const runOnce = async (limit = batchSize): Promise<number> => {
     let done = 0;
     while (done < limit && !stopping && (await answerOne())) done += 1;
     if (done > 0) {
@@ -76,6 +77,7 @@ export function createRiskWorker(options: { ctx: Ctx; database: DatabaseHandle; 
     logger,
     ...workRequestsOf(database, WORK_TOPIC.risk, options.pollIntervalMs),
     runOnce,
+    batchSize,
     onStop: () => (stopping = true),
   });
 }

@@ -38,6 +38,9 @@ export interface ScreeningWorker {
   stop(): Promise<void>;
 }
 
+/** Companies claimed per pass; a pass that claims fewer found the queue empty. */
+const SCREENING_BATCH = 5;
+
 /**
  * Answers screening requests (set at submit, on demand, and for every open case when a list
  * changes) and keeps this process's index on the live lists. A company is screened only by an
@@ -81,7 +84,7 @@ export function createScreeningWorker(options: ScreeningWorkerOptions): Screenin
     // A list changed: only the cases that gain or lose a hit are queued (before they are claimed).
     const rescreened = await rescreenListChanges({ ctx, searcher: host, threads: options.rescreenThreads ?? 1 });
     if (rescreened) logger.info(rescreened, 'list changes matched against open cases');
-    const due = await claimScreeningRequests({ ctx, input: { leaseMs, limit: 5 } });
+    const due = await claimScreeningRequests({ ctx, input: { leaseMs, limit: SCREENING_BATCH } });
     for (const request of due) {
       await checkRegister(request.companyId);
       const outcome = await screenCompany({ ctx, companyId: request.companyId, searcher: host, policy });
@@ -97,5 +100,6 @@ export function createScreeningWorker(options: ScreeningWorkerOptions): Screenin
     logger,
     ...workRequestsOf(database, WORK_TOPIC.screening, options.pollIntervalMs),
     runOnce,
+    batchSize: SCREENING_BATCH,
   });
 }
