@@ -5,6 +5,7 @@ import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASE_URL } from '../../test/harness.js';
+import { queriesSent } from '../../test/pg-queries.js';
 import { atCommit } from './commit-time-pool.js';
 import { openDatabase, type DatabaseHandle } from './database.js';
 
@@ -18,22 +19,6 @@ describe.skipIf(!TEST_DATABASE_URL)('statements held until the commit on Postgre
   const admin = new pg.Client({ connectionString: TEST_DATABASE_URL! });
   let handle: DatabaseHandle;
   let db: Kysely<Scratch>;
-
-  /** The texts of the queries sent to PostgreSQL while `run` runs. */
-  async function sent(run: () => Promise<unknown>): Promise<string[]> {
-    const original = pg.Client.prototype.query;
-    const texts: string[] = [];
-    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-      if (typeof args[0] === 'string') texts.push(args[0]);
-      return (original as (...a: unknown[]) => unknown).apply(this, args);
-    } as typeof original;
-    try {
-      await run();
-    } finally {
-      pg.Client.prototype.query = original;
-    }
-    return texts;
-  }
 
   const rows = async () => (await admin.query(`select id, n, note from ${schema}.audit_scratch order by id`)).rows as Scratch['audit_scratch'][];
 
@@ -53,7 +38,7 @@ describe.skipIf(!TEST_DATABASE_URL)('statements held until the commit on Postgre
 
   it('sends a held statement with the COMMIT, in one query, its values written as exact literals', async () => {
     const note = `it's a \\ "quoted" line\nand ünïcode ✓ $1`;
-    const texts = await sent(() =>
+    const texts = await queriesSent(() =>
       db.transaction().execute(async (trx) => {
         await trx.insertInto('audit_scratch').values({ id: 1, n: -5, note }).modifyEnd(atCommit()).execute();
         await trx.insertInto('audit_scratch').values({ id: 2, n: 7, note: null }).modifyEnd(atCommit()).execute();
@@ -67,7 +52,7 @@ describe.skipIf(!TEST_DATABASE_URL)('statements held until the commit on Postgre
       { id: 2, n: 7, note: null },
     ]);
 
-    const batched = await sent(() =>
+    const batched = await queriesSent(() =>
       db.transaction().execute(async (trx) => {
         await trx
           .updateTable('audit_scratch')

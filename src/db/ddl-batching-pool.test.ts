@@ -5,6 +5,7 @@ import { Migrator, sql, type Kysely, type Migration } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASE_URL } from '../../test/harness.js';
+import { queriesSent } from '../../test/pg-queries.js';
 import { openDatabase, type DatabaseHandle } from './database.js';
 import { migrateToLatest } from './migrate.js';
 
@@ -26,20 +27,7 @@ async function describeSchema(admin: pg.Client, schema: string): Promise<unknown
 }
 
 /** Counts the queries sent to PostgreSQL while `run` runs. */
-async function countQueries(run: () => Promise<unknown>): Promise<number> {
-  const original = pg.Client.prototype.query;
-  let count = 0;
-  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    count += 1;
-    return (original as (...a: unknown[]) => unknown).apply(this, args);
-  } as typeof original;
-  try {
-    await run();
-  } finally {
-    pg.Client.prototype.query = original;
-  }
-  return count;
-}
+const countQueries = async (run: () => Promise<unknown>) => (await queriesSent(run)).length;
 
 describe.skipIf(!TEST_DATABASE_URL)('migrations send their schema statements together on PostgreSQL (needs TEST_DATABASE_URL)', () => {
   const suffix = `${process.pid}_${Date.now()}`;
