@@ -19,8 +19,12 @@ export interface PollLoopOptions {
    * loop looks as soon as another process commits work; returns its unsubscribe.
    */
   wakeOn?: (wake: () => void) => () => void;
-  /** One pass of work; resolves true when more may be due at once (a full batch). */
-  pass: () => Promise<boolean>;
+  /**
+   * One pass of work; resolves true when more may be due at once (a full batch), 'some' when it
+   * did work but emptied its queue (the loop sleeps its base interval, without backing off), false
+   * when it found nothing.
+   */
+  pass: () => Promise<boolean | 'some'>;
 }
 
 export interface PollLoop {
@@ -72,14 +76,15 @@ export function createPollLoop(options: PollLoopOptions): PollLoop {
   const run = async () => {
     while (!stopping) {
       woken = false;
-      let more = false;
+      let outcome: boolean | 'some' = false;
       try {
-        more = await pass();
+        outcome = await pass();
       } catch (error) {
         logger.error({ err: { type: (error as Error).name, code: (error as { code?: string }).code } }, `${name} pass failed`);
       }
       if (stopping) break;
-      if (more || woken) {
+      const more = outcome === true;
+      if (more || outcome === 'some' || woken) {
         delayMs = intervalMs;
         if (more) continue;
       }
@@ -119,16 +124,24 @@ export interface BatchWorker<R extends () => Promise<number>> {
 /**
  * A worker whose pass is one batch: `runOnce` does up to `batchSize` and says how many it did,
  * and a full batch is followed by another at once. A pass that did less found the queue empty
- * before it finished: what is committed after that wakes the loop (`wake`, a notification), so
- * looking again at once would only find nothing (on PostgreSQL, a claim's transaction of three
- * round trips per pass; docs/performance.md, twelfth session). `onStop` runs first on stop (to end
- * a batch in progress early); the loop then stops after the pass in progress.
+ * before it finished, so looking again at once would only find nothing (on PostgreSQL, a claim's
+ * transaction of three round trips per pass; docs/performance.md, twelfth session): the loop
+ * sleeps its base interval instead, without backing off as an idle one does, and what is
+ * committed meanwhile wakes it where something says so (a notification on PostgreSQL, the
+ * server's own requests on SQLite). `onStop` runs first on stop (to end a batch in progress
+ * early); the loop then stops after the pass in progress.
  */
 export function createBatchWorker<R extends () => Promise<number>>(
   options: Omit<PollLoopOptions, 'pass'> & { runOnce: R; batchSize: number; onStop?: () => void },
 ): BatchWorker<R> {
   const { runOnce, onStop, batchSize, ...loopOptions } = options;
-  const loop = createPollLoop({ ...loopOptions, pass: async () => (await runOnce()) >= batchSize });
+  const loop = createPollLoop({
+    ...loopOptions,
+    pass: async () => {
+      const done = await runOnce();
+      return done >= batchSize ? true : done > 0 ? 'some' : false;
+    },
+  });
   return {
     start: () => loop.start(),
     runOnce,
