@@ -73,13 +73,13 @@ function holding(client: pg.PoolClient): PostgresPoolClient {
     const words = /^\s*(\w+)(?:\s+(\w+))?/.exec(text);
     const word = words?.[1]?.toLowerCase();
     const isCommit = word === 'commit' || word === 'end';
-    if (word === 'rollback') held = [];
+    if (word === 'rollback' || word === 'abort' || word === 'begin' || word === 'start') held = [];
     else if (word === 'savepoint' || (!isCommit && READS_HELD.test(text))) await sendHeld();
     const result = (
       isCommit && held.length > 0 && parameters.length === 0 ? await commitWithHeld(text) : await client.query(text, [...parameters])
     ) as PostgresQueryResult<R>;
     if (word === 'begin' || word === 'start') inTransaction = true;
-    else if ((word === 'commit' || word === 'end' || word === 'rollback') && words?.[2]?.toLowerCase() !== 'to') inTransaction = false;
+    else if ((word === 'commit' || word === 'end' || word === 'rollback' || word === 'abort') && words?.[2]?.toLowerCase() !== 'to') inTransaction = false;
     return result;
   };
 
@@ -101,10 +101,15 @@ function withLiterals(client: pg.PoolClient, { sql: text, parameters }: Held): s
   return text.slice(0, -MARK.length).replace(/\$(\d+)/g, (_, n: string) => literal(client, parameters[Number(n) - 1]));
 }
 
+/**
+ * Every value a quoted literal, as pg sends a parameter (text, its type taken from where it
+ * stands): a number is not pasted bare, so `1.5::bigint` fails as its parameter would instead of
+ * rounding, and `-$1` cannot become a comment.
+ */
 function literal(client: pg.PoolClient, value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'string') return client.escapeLiteral(value);
-  if ((typeof value === 'number' && Number.isFinite(value)) || typeof value === 'bigint') return String(value);
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if ((typeof value === 'number' && Number.isFinite(value)) || typeof value === 'bigint' || typeof value === 'boolean')
+    return client.escapeLiteral(String(value));
   throw new Error(`a statement held until the commit has a value of type ${typeof value}, which it cannot write as a literal`);
 }
