@@ -56,7 +56,9 @@ export async function loadCompany(db: Db, ctx: FormCtx): Promise<CompanyRow> {
   const [row] = await select(db, { id: access.companyId, partnerId: access.partnerId });
   if (!row) throw notFound('Form');
   const { wrapped_key, master_key_id, flow_definition, ...company } = row;
-  rememberReadKey(db, ctx.keys, company.id, { wrapped_key, master_key_id });
+  // Not for an erased company: on PostgreSQL a read that waited for the row lock re-reads the
+  // company but not the joined key, which the erasure deleted meanwhile.
+  if (company.erased_at === null) rememberReadKey(db, ctx.keys, company.id, { wrapped_key, master_key_id });
   const opened = await openCompanyRow(db, ctx, company);
   if (company.flow_id !== null) flowsReadWith.set(opened, flow_definition);
   return opened;

@@ -75,7 +75,8 @@ export async function preloadDataKeys(db: Db, scope: KeyScope, companyIds: reado
  * key: one round trip instead of two), as `findDataKey` would have read it through `db`.
  */
 export function rememberReadKey(db: Db, scope: KeyScope, companyId: string, row: { wrapped_key: string | null; master_key_id: string | null }): void {
-  if (row.wrapped_key === null || row.master_key_id === null || scope.cached(db, companyId)) return;
+  // A key wrapped by a master key not configured is left to fail where it is used, as before.
+  if (row.wrapped_key === null || row.master_key_id === null || !scope.ring.byId.has(row.master_key_id) || scope.cached(db, companyId)) return;
   scope.remember(db, companyId, unwrapped(scope, companyId, { wrapped_key: row.wrapped_key, master_key_id: row.master_key_id }));
 }
 
