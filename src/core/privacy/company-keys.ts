@@ -64,10 +64,7 @@ export async function preloadDataKeys(db: Db, scope: KeyScope, companyIds: reado
   const wanted = companyIds.filter((id) => !scope.cached(db, id));
   if (wanted.length === 0) return;
   const rows = await db.selectFrom('company_keys').select(['company_id', 'wrapped_key', 'master_key_id']).where('company_id', 'in', wanted).execute();
-  for (const row of rows) {
-    const master = scope.ring.byId.get(row.master_key_id);
-    if (master) scope.remember(db, row.company_id, unwrapKey(master.key, master.id, row.company_id, row.wrapped_key));
-  }
+  for (const row of rows) rememberReadKey(db, scope, row.company_id, row);
 }
 
 /**
