@@ -105,6 +105,9 @@ function seedBatch(from: number, to: number, partnerId: string, start: number, m
       status_changed_by: null,
       approval_status_changed_at: null,
       risk_level: i % 5 === 0 ? 'HIGH' : null,
+      // A case waiting for review has a running clock: the queue's "overdue first" sorts on it.
+      review_started_at: status === 'NEED_TO_REVIEW' ? start + i : null,
+      review_due_at: status === 'NEED_TO_REVIEW' ? start + i + (i % 5 === 0 ? 24 : 72) * 3_600_000 : null,
       risk_requested_at: null,
       info_request: null,
       expiration_status: null,
@@ -203,6 +206,12 @@ export async function benchCompanies(label: 'sqlite' | 'postgres', postgresUrl?:
       [`list page ${COMPANIES / 200} x 100 (middle)`, () => `/kyb/companies/?perPage=100&page=${COMPANIES / 200}`],
       ['list status, last page', () => `/kyb/companies/?status=NEED_TO_PROCESS&perPage=100&page=${COMPANIES / 400}`],
       ['list page 1000000 (past end)', () => '/kyb/companies/?perPage=100&page=1000000'],
+      // The back office's "overdue first" sort, alone and within a status.
+      ['list ordering deadline', () => '/kyb/companies/?ordering=deadline'],
+      ['list deadline + status', () => '/kyb/companies/?ordering=deadline&status=NEED_TO_REVIEW'],
+      ['list deadline + q', () => '/kyb/companies/?ordering=deadline&q=baltic'],
+      ['list deadline + q (one company)', (i) => `/kyb/companies/?ordering=deadline&q=trading%20${one(i)}`],
+      ['list deadline + riskLevel', () => '/kyb/companies/?ordering=deadline&riskLevel=HIGH'],
       // The back-office queue's status tabs: every status counted in one request.
       ['status counts (riskLevel)', () => '/v1/companies/status-counts/?riskLevel=HIGH'],
       ['status counts (created)', () => `/v1/companies/status-counts/?created=${encodeURIComponent(`${mid},`)}`],
@@ -211,6 +220,11 @@ export async function benchCompanies(label: 'sqlite' | 'postgres', postgresUrl?:
       ['status counts (q one)', (i) => `/v1/companies/status-counts/?q=trading%20${one(i)}`],
       // A queue page: its list and its status tabs at once.
       ['queue page (q common)', () => ['/kyb/companies/?q=baltic', '/v1/companies/status-counts/?q=baltic']],
+      ['queue page (riskLevel)', () => ['/kyb/companies/?riskLevel=HIGH', '/v1/companies/status-counts/?riskLevel=HIGH']],
+      ['queue page (mine)', () => ['/kyb/companies/?assignedTo=1', '/v1/companies/status-counts/?assignedTo=1']],
+      ['queue page (q + status)', () => ['/kyb/companies/?q=baltic&status=NEED_TO_REVIEW', '/v1/companies/status-counts/?q=baltic']],
+      ['queue page (q + riskLevel)', () => ['/kyb/companies/?q=baltic&riskLevel=HIGH', '/v1/companies/status-counts/?q=baltic&riskLevel=HIGH']],
+      ['queue page (q + mine)', () => ['/kyb/companies/?q=baltic&assignedTo=1', '/v1/companies/status-counts/?q=baltic&assignedTo=1']],
       [
         'queue page (q + created)',
         () => {

@@ -1,4 +1,4 @@
-import { sql, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import { sql, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { CompanyRow, Database } from '../../db/tables.js';
 import type { KybFormUnifiedFlow } from '../../schemas/flow.js';
 import { DEFAULT_PER_PAGE, type CompanyListQuery, type CompanyListReview, type PaginatedCompanyListList } from '../../schemas/review.js';
@@ -8,7 +8,17 @@ import { presentCompany, presentMeta } from '../forms/present-form.js';
 import { companyFilters, countsOf, type CompanyFilters } from './company-filters.js';
 import { countSearchInRange } from './count-companies.js';
 import { countCreatedRange, seekCreated, type CreatedRange } from './created-counts.js';
-import { countMatches, countMatchesByStatus, hasBand, holdsText, partnerMatches, searchedRows, usesSearchIndex } from './search-companies.js';
+import {
+  companyHoldsText,
+  countMatches,
+  countMatchesByStatus,
+  hasBand,
+  holdsText,
+  matchesSearch,
+  partnerMatches,
+  searchedRows,
+  usesSearchIndex,
+} from './search-companies.js';
 import { managersById } from './managers.js';
 import { presentDeadline } from '../case-review/deadline.js';
 import { readPolicy } from '../case-review/policy.js';
@@ -64,8 +74,32 @@ export async function listCompanies({ ctx, query }: { ctx: PartnerCtx; query: Co
           .orderBy('id')
       : q.orderBy('created_at', direction).orderBy('id', direction)) as Q;
   const offset = (page - 1) * perPage;
-  // company_search orders by creation time only.
-  const viaSearchIndex = filters.viaSearchIndex && !isByDeadline;
+  const viaSearchIndex = filters.viaSearchIndex;
+  // A search in deadline order: the first pages of a common word walk the deadline index testing
+  // each case's text, as the creation-order walk below does, reading at most a few times the
+  // entries that should hold the page; a rarer word's matches, or a walk that met too few of
+  // them, are read through the search index and sorted.
+  const searchByDeadline = async (count: number) => {
+    const total = await countFromCounts(ctx, {});
+    const walk = (offset + perPage) * (total / Math.max(count, 1));
+    if (walk <= Math.max(PROBED_WALK, count / 10)) {
+      const budget = Math.max(PROBED_WALK, 4 * Math.ceil(walk));
+      const walked = await walkDeadlinePage(
+        withFilters(ctx.db.selectFrom('companies').where('partner_id', '=', ctx.partnerId)),
+        { offset, perPage },
+        { test: companyHoldsText(ctx.db, folded), budget },
+      );
+      if (walked) return walked;
+    }
+    // SQLite: the matches drive (`+` keeps the partner's indexes out of the plan), not a walk
+    // of every case testing each against them.
+    const matches = usesSearchIndex(ctx.db)
+      ? withFilters(ctx.db.selectFrom('companies').where(sql<SqlBool>`+companies.partner_id = ${ctx.partnerId}`)).where(
+          matchesSearch(ctx.db, ctx.partnerId, folded),
+        )
+      : filtered(ctx.db);
+    return ordered(matches.select('id')).limit(perPage).offset(offset);
+  };
   let count: number;
   let pageIds;
   if (viaSearchIndex) {
@@ -76,17 +110,21 @@ export async function listCompanies({ ctx, query }: { ctx: PartnerCtx; query: Co
       // a rare word's matches.
       const matched = searchedRows(ctx.db, ctx.partnerId, folded, { status: query.status, from, to });
       count = await countRows(matched);
-      pageIds = matched.select('company_id').orderBy('created_at', direction).orderBy('company_id', direction).limit(perPage).offset(offset);
+      pageIds = isByDeadline
+        ? await searchByDeadline(count)
+        : matched.select('company_id').orderBy('created_at', direction).orderBy('company_id', direction).limit(perPage).offset(offset);
     } else if (!isSearch) {
       const listed = withFilters(ctx.db.selectFrom('company_search').where('partner_id', '=', ctx.partnerId));
       count = filters.isCreatedCounted ? await countCreated(ctx, { status: query.status, from, to }) : await countRows(listed);
       const sought = await seekDeepPage(ctx, filters, query, { from, to, offset, count, direction });
-      pageIds = (sought ? listed.where('created_at', direction === 'desc' ? '<' : '>=', sought.edge) : listed)
-        .select('company_id')
-        .orderBy('created_at', direction)
-        .orderBy('company_id', direction)
-        .limit(perPage)
-        .offset(offset - (sought?.skipped ?? 0));
+      pageIds = isByDeadline
+        ? await deadlinePage(filtered(ctx.db), offset, perPage)
+        : (sought ? listed.where('created_at', direction === 'desc' ? '<' : '>=', sought.edge) : listed)
+            .select('company_id')
+            .orderBy('created_at', direction)
+            .orderBy('company_id', direction)
+            .limit(perPage)
+            .offset(offset - (sought?.skipped ?? 0));
     } else {
       const listed = withFilters(ctx.db.selectFrom('company_search').where('partner_id', '=', ctx.partnerId));
       // A status with a band of its own narrows the matches to one rowid range of the index.
@@ -120,7 +158,9 @@ export async function listCompanies({ ctx, query }: { ctx: PartnerCtx; query: Co
       const total = await countFromCounts(ctx, {});
       const walk = (offset + perPage) * (total / Math.max(count, 1));
       const source = walk <= Math.max(PROBED_WALK, count / 10) ? listed.where(holdsText(folded)) : walk < 3 * count ? walked() : byRowid();
-      pageIds = source.select('company_id').orderBy('created_at', direction).orderBy('company_id', direction).limit(perPage).offset(offset);
+      pageIds = isByDeadline
+        ? await searchByDeadline(count)
+        : source.select('company_id').orderBy('created_at', direction).orderBy('company_id', direction).limit(perPage).offset(offset);
     }
   } else {
     count = isCounted
@@ -131,19 +171,24 @@ export async function listCompanies({ ctx, query }: { ctx: PartnerCtx; query: Co
     // A deep page in creation order, with no filter, a status or a time range: sought from the
     // counts per second of creation time, then walked inside that second.
     const sought = await seekDeepPage(ctx, filters, query, { from, to, offset, count, direction });
-    pageIds = sought
-      ? ordered(
-          filtered(ctx.db)
-            .where('created_at', direction === 'desc' ? '<' : '>=', sought.edge)
-            .select('id'),
-        )
-          .limit(perPage)
-          .offset(offset - sought.skipped)
-      : ordered(filtered(ctx.db).select('id')).limit(perPage).offset(offset);
+    pageIds = isByDeadline
+      ? await deadlinePage(filtered(ctx.db), offset, perPage)
+      : sought
+        ? ordered(
+            filtered(ctx.db)
+              .where('created_at', direction === 'desc' ? '<' : '>=', sought.edge)
+              .select('id'),
+          )
+            .limit(perPage)
+            .offset(offset - sought.skipped)
+        : ordered(filtered(ctx.db).select('id')).limit(perPage).offset(offset);
   }
   // The page's ids first (an index-only walk past the offset), then those rows only; a page
   // past the count reads nothing more.
-  const rows = offset >= count ? [] : await ordered(ctx.db.selectFrom('companies').selectAll().where('id', 'in', pageIds)).execute();
+  const rows =
+    offset >= count || (Array.isArray(pageIds) && pageIds.length === 0)
+      ? []
+      : await ordered(ctx.db.selectFrom('companies').selectAll().where('id', 'in', pageIds)).execute();
   const policy = await readPolicy(ctx.db, ctx.partnerId);
   const now = ctx.clock.now();
   const flows = new Map<string | null, Promise<KybFormUnifiedFlow | null>>();
@@ -170,6 +215,60 @@ export async function listCompanies({ ctx, query }: { ctx: PartnerCtx; query: Co
     })),
   );
   return { count, page, perPage, results };
+}
+
+/** The partner's cases in deadline order, in two parts: with a running clock by due time, the others by id. */
+function deadlineParts(base: SelectQueryBuilder<Database, 'companies', object>) {
+  return {
+    running: base.where('review_due_at', 'is not', null).orderBy('review_due_at').orderBy('id'),
+    stopped: base.where('review_due_at', 'is', null).orderBy('id'),
+  };
+}
+
+/**
+ * The ids of a page in deadline order (overdue first). Each part is one walk of
+ * companies_review_due (partner, due time, id) from its start, where sorting the partner's cases
+ * by "due time, nulls last" read every one of them (1 s at 1,000,000 on SQLite). The running
+ * clocks are counted only when a page starts past the last of them.
+ */
+async function deadlinePage(base: SelectQueryBuilder<Database, 'companies', object>, offset: number, perPage: number): Promise<string[]> {
+  const { running, stopped } = deadlineParts(base);
+  const due = await running.select('id').limit(perPage).offset(offset).execute();
+  if (due.length === perPage) return due.map((row) => row.id);
+  const dueCount = due.length > 0 ? offset + due.length : await countRows(base.where('review_due_at', 'is not', null));
+  const rest = await stopped
+    .select('id')
+    .limit(perPage - due.length)
+    .offset(Math.max(0, offset - dueCount))
+    .execute();
+  return [...due, ...rest].map((row) => row.id);
+}
+
+/**
+ * deadlinePage for a search: each part's walk reads at most `budget` entries, testing each
+ * against `test` (the search's text on the case's own row). Undefined if that did not fill the
+ * page: the matches were rarer along the deadline order than over all cases.
+ */
+async function walkDeadlinePage(
+  base: SelectQueryBuilder<Database, 'companies', object>,
+  page: { offset: number; perPage: number },
+  walk: { test: RawBuilder<SqlBool>; budget: number },
+): Promise<string[] | undefined> {
+  const { running, stopped } = deadlineParts(base);
+  const end = page.offset + page.perPage;
+  const hitsOf = async (rows: typeof running) => {
+    const read = await rows
+      .select(['id', walk.test.as('hit')])
+      .limit(walk.budget)
+      .execute();
+    return { hits: read.filter((row) => Boolean(row.hit)).map((row) => row.id), isWhole: read.length < walk.budget };
+  };
+  const first = await hitsOf(running);
+  if (first.hits.length >= end) return first.hits.slice(page.offset, end);
+  if (!first.isWhole) return undefined;
+  const second = await hitsOf(stopped);
+  const hits = [...first.hits, ...second.hits];
+  return hits.length >= end || second.isWhole ? hits.slice(page.offset, end) : undefined;
 }
 
 /**

@@ -108,6 +108,16 @@ export function holdsText(folded: string): RawBuilder<SqlBool> {
   return sql<SqlBool>`instr((select search_text from companies where companies.id = company_search.company_id), ${folded}) > 0`;
 }
 
+/**
+ * The `q` condition tested on one companies row's own text, without an index: for a walk of
+ * another index (the deadline order) that meets a common word's matches within a few rows.
+ */
+export function companyHoldsText(db: Db, folded: string): RawBuilder<SqlBool> {
+  return usesSearchIndex(db)
+    ? sql<SqlBool>`instr(companies.search_text, ${folded}) > 0`
+    : sql<SqlBool>`companies.search_text like ${`%${escapeLike(folded)}%`} escape '\\'`;
+}
+
 /** PostgreSQL: the `q` condition on a company_search row, a `like` the trigram index answers. */
 function likes(folded: string): RawBuilder<SqlBool> {
   return sql<SqlBool>`company_search.search_text like ${`%${escapeLike(folded)}%`} escape '\\'`;

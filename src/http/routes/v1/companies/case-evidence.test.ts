@@ -5,6 +5,7 @@ import { expect, it } from 'vitest';
 import { api, bearer } from '../../../../../test/api.js';
 import { person, recordScreening, submittedCompany } from '../../../../../test/companies.js';
 import { base64, pdfDocument, pngImage } from '../../../../../test/files.js';
+import { companyBody, startSession } from '../../../../../test/kyb.js';
 import { describeEachDialect, type Harness } from '../../../../../test/harness.js';
 import { signedInManager } from '../../../../../test/managers.js';
 import { auditEntries } from '../../../../../test/rows.js';
@@ -93,6 +94,65 @@ describeEachDialect('review deadlines', (h) => {
     expect((await api(h()).call('GET', `/v1/companies/${fresh.companyId}/decision/`, partner.auth)).json.deadline).toBeNull();
     expect(await caseDeadline()).toMatchObject({ timeLeftMs: lateLeft, isPaused: false });
     expect((await list()).json.results.map((r: { id: string }) => r.id)).toEqual([late.companyId, fresh.companyId]);
+  });
+});
+
+describeEachDialect('the queue in deadline order', (h) => {
+  it('pages overdue first, then the cases without a running clock: across the boundary, within a status and in a search', async () => {
+    const partner = await h().partner();
+    // Nineteen of one name and two of another: enough companies that a search for the rarer name
+    // sorts its matches, where the common name's first pages walk the deadline index.
+    const names = [...Array.from({ length: 19 }, (_, i) => `Common Firm ${i}`), 'Rare Holdings A', 'Rare Holdings B'];
+    const ids: string[] = [];
+    for (const companyName of names) {
+      const s = await startSession(h(), { partner, flow: null, createForm: false });
+      expect((await api(h()).call('POST', '/kyb/forms/', s.bearer, { company: companyBody({ additionalInfo: {}, companyName }) })).status).toBe(201);
+      ids.push(s.companyId);
+    }
+    // Running clocks on every other case (pairs share a due time, so the id breaks the tie).
+    const dues = names.map((_, i) => (i % 2 === 0 ? Math.floor(i / 4) * HOUR - HOUR : null));
+    dues[20] = null;
+    dues[19] = 3 * HOUR;
+    const db = h().database.db;
+    for (const [i, due] of dues.entries()) {
+      await db
+        .updateTable('companies')
+        .set({ review_due_at: due, status: due === null ? 'PENDING' : 'NEED_TO_REVIEW' })
+        .where('id', '=', ids[i]!)
+        .execute();
+    }
+    const byDeadline = (a: number, b: number) => {
+      const [x, y] = [dues[a]!, dues[b]!];
+      if (x === y) return ids[a]! < ids[b]! ? -1 : 1;
+      return x === null ? 1 : y === null ? -1 : x - y;
+    };
+    const expected = (keep: (i: number) => boolean = () => true) =>
+      [...ids.keys()]
+        .filter(keep)
+        .sort(byDeadline)
+        .map((i) => ids[i]!);
+    const page = async (n: number, perPage: number, extra = '') => {
+      const res = await api(h()).call('GET', `/kyb/companies/?ordering=deadline&perPage=${perPage}&page=${n}${extra}`, partner.auth);
+      expect(res.status).toBe(200);
+      return { count: res.json.count as number, ids: res.json.results.map((row: { id: string }) => row.id) as string[] };
+    };
+    const pages = async (perPage: number, extra = '') => {
+      const all: string[] = [];
+      for (let n = 1; ; n += 1) {
+        const { count, ids: got } = await page(n, perPage, extra);
+        if (got.length === 0) return { count, all };
+        all.push(...got);
+      }
+    };
+    const running = dues.filter((due) => due !== null).length;
+    // Pages of 4 meet the last running clock inside a page; one page starts past it.
+    expect(await pages(4)).toEqual({ count: 21, all: expected() });
+    expect((await page(Math.floor(running / 3) + 1, 3)).ids).toEqual(expected().slice(3 * Math.floor(running / 3), 3 * Math.floor(running / 3) + 3));
+    expect((await page(2, running)).ids).toEqual(expected().slice(running, 2 * running));
+    expect(await pages(4, '&status=NEED_TO_REVIEW')).toEqual({ count: running, all: expected((i) => dues[i] !== null) });
+    expect(await pages(4, '&q=common')).toEqual({ count: 19, all: expected((i) => i < 19) });
+    expect(await pages(100, '&q=rare')).toEqual({ count: 2, all: expected((i) => i >= 19) });
+    expect(await pages(4, '&q=common&status=PENDING')).toEqual({ count: 9, all: expected((i) => i < 19 && dues[i] === null) });
   });
 });
 
