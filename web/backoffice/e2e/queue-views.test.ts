@@ -66,6 +66,33 @@ for (const dialect of DIALECTS) {
       await shot(page, 'view-deleted');
     });
 
+    it('sorts overdue cases first from the time-left column, and back to newest first from the created column', async () => {
+      const page = admin.page;
+      const hours = { VERY_LOW: 1, LOW: 1, MEDIUM: 1, HIGH: 1, VERY_HIGH: 1, NOT_CHECKED: 1 };
+      await server.partnerCall('PATCH', '/v1/review-policy/', { deadlineHours: hours });
+      // The same deadline for both: the first submitted is due first, and listed last by creation.
+      await server.submitCompany({ companyName: 'Deadline First UAB', registrationNumber: '305500001' }, OWNER);
+      await server.submitCompany({ companyName: 'Deadline Second UAB', registrationNumber: '305500002' }, OWNER);
+      await page.goto(`${server.url}/backoffice/cases?q=Deadline`);
+      const names = () => page.locator('tbody tr td:first-child').allTextContents();
+      await poll(names).toEqual(['Deadline Second UAB', 'Deadline First UAB']);
+      const timeLeft = page.getByRole('columnheader', { name: /Time left/ });
+      expect(await timeLeft.getAttribute('aria-sort')).toBeNull();
+      await timeLeft.getByRole('button').click();
+      await poll(() => new URL(page.url()).searchParams.get('sort')).toBe('deadline');
+      await poll(names).toEqual(['Deadline First UAB', 'Deadline Second UAB']);
+      expect(await timeLeft.getAttribute('aria-sort')).toBe('ascending');
+      expect(await page.getByRole('columnheader', { name: /Created/ }).getAttribute('aria-sort')).toBeNull();
+      await expectAccessible(page, 'the queue overdue first');
+      await shot(page, 'overdue-first');
+      await page
+        .getByRole('columnheader', { name: /Created/ })
+        .getByRole('button')
+        .click();
+      await poll(() => new URL(page.url()).searchParams.get('sort')).toBeNull();
+      await poll(names).toEqual(['Deadline Second UAB', 'Deadline First UAB']);
+    });
+
     it('assigns a submitted case to the less loaded reviewer, skipping the one an admin marked away', async () => {
       const page = admin.page;
       // Created before the others: with the same load, the lower id would win the tie were away not skipped.

@@ -162,13 +162,20 @@ export default function QueuePage() {
               t('queue.assignee'),
               t('queue.submitted'),
               t('queue.age'),
-              t('queue.timeLeft'),
             ]}
           >
-            <th scope="col" aria-sort={view.ordering === 'created' ? 'ascending' : 'descending'}>
-              <button type="button" className="sort-button" onClick={() => go({ ordering: view.ordering === 'created' ? '-created' : 'created' })}>
-                {t('queue.created')} <span aria-hidden="true">{view.ordering === 'created' ? '▲' : '▼'}</span>
-                <span className="visually-hidden">{t(view.ordering === 'created' ? 'queue.sortNewest' : 'queue.sortOldest')}</span>
+            <th scope="col" aria-sort={view.ordering === 'deadline' ? 'ascending' : undefined}>
+              <button type="button" className="sort-button" onClick={() => go({ ordering: 'deadline' })}>
+                {t('queue.timeLeft')} {view.ordering === 'deadline' ? <span aria-hidden="true">▲</span> : null}
+                <span className="visually-hidden">{t(view.ordering === 'deadline' ? 'queue.sortedOverdue' : 'queue.sortOverdue')}</span>
+              </button>
+            </th>
+            <th scope="col" aria-sort={view.ordering === 'deadline' ? undefined : view.ordering === 'created' ? 'ascending' : 'descending'}>
+              <button type="button" className="sort-button" onClick={() => go({ ordering: view.ordering === '-created' ? 'created' : '-created' })}>
+                {t('queue.created')} {view.ordering === 'deadline' ? null : <span aria-hidden="true">{view.ordering === 'created' ? '▲' : '▼'}</span>}
+                <span className="visually-hidden">
+                  {t(view.ordering === 'deadline' ? 'queue.sortByCreated' : view.ordering === 'created' ? 'queue.sortNewest' : 'queue.sortOldest')}
+                </span>
               </button>
             </th>
           </ColumnHeads>

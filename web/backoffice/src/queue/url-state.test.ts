@@ -17,6 +17,9 @@ describe('queue view in the URL', () => {
     expect(parseView(formatView(view))).toEqual(view);
     expect(parseView(formatView({ ...view, assignee: 'unassigned' })).assignee).toBe('unassigned');
     expect(parseView(formatView({ ...view, assignee: 42 })).assignee).toBe(42);
+    expect(formatView({ ...DEFAULT_VIEW, ordering: 'deadline' })).toBe('?sort=deadline');
+    expect(parseView('?sort=deadline').ordering).toBe('deadline');
+    expect(apiQuery(parseView('?sort=deadline'), 7).get('ordering')).toBe('deadline');
   });
 
   it('writes nothing for the default view and reads an empty query as the default', () => {

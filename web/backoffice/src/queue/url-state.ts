@@ -5,7 +5,8 @@ import type { KybStatus } from '../api/types.js';
 export type RiskLevel = (typeof RISK_LEVELS)[number];
 /** `mine` and `unassigned` are words in the URL, so a shared link means the same to whoever opens it. */
 export type Assignee = 'mine' | 'unassigned' | number | null;
-export type Ordering = 'created' | '-created';
+/** Newest first (the default), oldest first, or overdue first: by the time left to the review deadline. */
+export type Ordering = 'created' | '-created' | 'deadline';
 
 /** Everything that decides what the queue shows; it lives in the URL, so a view can be shared and survives reload. */
 export interface QueueView {
@@ -49,7 +50,7 @@ export function parseView(search: string): QueueView {
     from,
     to,
     q: (params.get('q') ?? '').trim().slice(0, MAX_QUERY_LENGTH),
-    ordering: params.get('sort') === 'created' ? 'created' : '-created',
+    ordering: oneOf(['created', 'deadline'] as const, params.get('sort')) ?? '-created',
     page,
   };
 }
