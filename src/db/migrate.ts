@@ -29,6 +29,7 @@ import * as createdCounts from './migrations/20261201T0100-created-counts.js';
 import * as auditHeadPrevious from './migrations/20261202T0100-audit-head-previous.js';
 import * as signInMisses from './migrations/20261203T0100-sign-in-misses.js';
 import * as countSlots from './migrations/20261204T0100-count-slots.js';
+import * as searchFilters from './migrations/20261205T0100-search-filters.js';
 
 /** Migrations in order; names are their timestamps and never change once released. */
 const migrations: Record<string, Migration> = {
@@ -61,6 +62,7 @@ const migrations: Record<string, Migration> = {
   '20261202T0100-audit-head-previous': auditHeadPrevious,
   '20261203T0100-sign-in-misses': signInMisses,
   '20261204T0100-count-slots': countSlots,
+  '20261205T0100-search-filters': searchFilters,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -603,14 +603,15 @@ export interface CompanyCreatedCountRow {
  * A narrow copy of each listed company for `q`, kept by triggers on companies. SQLite: a stable
  * integer rowid for its FTS5 trigram index (company_search_fts, read with raw SQL; migration
  * 20261127T1650) and the list's filters. PostgreSQL: the folded text under a pg_trgm GIN index,
- * the partner's slot, the status's band and the creation time (migration 20261129T0200).
+ * the partner's slot, the status's band, the filters' codes and the creation time (migrations
+ * 20261129T0200, 20261205T0100).
  */
 export interface CompanySearchRow {
   /** SQLite only: the partner's slot << 40, its status's band << 36, plus a sequence (migration 20261129T0200). */
   rowid: number;
   company_id: string;
   created_at: number;
-  /** SQLite only: the list's filters on few values. */
+  /** SQLite only: the list's filters on few values (the assignee on PostgreSQL too). */
   partner_id: string;
   status: string;
   approval_status: string | null;
@@ -620,6 +621,9 @@ export interface CompanySearchRow {
   slot: number;
   /** PostgreSQL only: the status's band (0 to 4 in KYB_STATUSES' order, 15 for any other). */
   band: number;
+  /** PostgreSQL only: the risk level's and approval status's codes (migration 20261205T0100; null for none). */
+  risk: number | null;
+  approval: number | null;
   /** PostgreSQL only: companies.search_text. */
   search_text: string;
 }

@@ -4,7 +4,7 @@ import type { Database } from '../../db/tables.js';
 import type { CompanyListQuery } from '../../schemas/review.js';
 import { invalidField } from '../errors.js';
 import { timeRange } from '../time-range.js';
-import { hasBand, matchesSearch, TRIGRAM_MIN_LENGTH, usesSearchIndex } from './search-companies.js';
+import { matchesSearch, searchCopyHolds, TRIGRAM_MIN_LENGTH, usesSearchIndex } from './search-companies.js';
 import { foldSearch } from './search-text.js';
 
 type Listed = SelectQueryBuilder<Database, 'companies' | 'company_search', object>;
@@ -77,10 +77,7 @@ export function companyFilters(db: Db, partnerId: string, query: Omit<CompanyLis
     isCreatedCounted,
     viaSearchIndex: usesSearchIndex(db)
       ? !isCounted && query.registrationNumber === undefined
-      : isSearch &&
-        query.registrationNumber === undefined &&
-        [query.approvalStatus, query.assignedTo, query.riskLevel].every((v) => v === undefined) &&
-        (query.status === undefined || hasBand(query.status)),
+      : isSearch && query.registrationNumber === undefined && searchCopyHolds(query),
     withFilters,
     filtered,
   };

@@ -54,7 +54,13 @@ export async function countCompaniesByStatus({ ctx, query: asked }: { ctx: Partn
 async function countSearchIndex(ctx: PartnerCtx, query: CompanyStatusCountsQuery, filters: CompanyFilters): Promise<CountRow[]> {
   if (!usesSearchIndex(ctx.db)) {
     const banded = statusesOfBands(
-      await searchedRows(ctx.db, ctx.partnerId, filters.folded, filters)
+      await searchedRows(ctx.db, ctx.partnerId, filters.folded, {
+        approvalStatus: query.approvalStatus,
+        riskLevel: query.riskLevel,
+        assignedTo: query.assignedTo,
+        from: filters.from,
+        to: filters.to,
+      })
         .select((eb) => ['band', eb.fn.countAll<number | string | bigint>().as('count')])
         .groupBy('band')
         .execute(),
@@ -71,17 +77,32 @@ async function countSearchIndex(ctx: PartnerCtx, query: CompanyStatusCountsQuery
   const banded = isAlone ? await countMatchesByStatus(ctx.db, ctx.partnerId, filters.folded) : undefined;
   if (banded) return banded;
   if (filters.from !== null || filters.to !== null) return countSearchInRange(ctx, query, filters);
-  const matches = partnerMatches(ctx.partnerId, filters.folded);
-  const [found, total] = await Promise.all([countMatches(ctx.db, ctx.partnerId, filters.folded), countAll(ctx)]);
-  if (found === 0) return [];
-  const listed =
-    total < 3 * found
-      ? filters.withFilters(ctx.db.selectFrom('company_search').where('partner_id', '=', ctx.partnerId)).where(sql<SqlBool>`+rowid in (${matches})`)
-      : filters.withFilters(ctx.db.selectFrom('company_search').where(sql<SqlBool>`rowid in (${matches})`));
-  return listed
-    .select((eb) => ['status', eb.fn.countAll<number | string | bigint>().as('count')])
-    .groupBy('status')
-    .execute();
+  return countSearchFiltered(ctx, query, filters);
+}
+
+/**
+ * A search with an approval status, risk level or assignee on SQLite, per status: its matches
+ * (their count read from the index alone) each looked up by rowid when they are few against the
+ * partner's companies, the partner's index walked and tested against all of them when they are
+ * many (a third or more), as the list chooses its page. Kept until the next commit, as
+ * countSearchInRange is: the queue's page, without a status, counts the same total beside its
+ * tabs (a common word's 190,000 lookups, 175 ms at 1,000,000 companies, were made twice).
+ */
+export async function countSearchFiltered(ctx: PartnerCtx, query: CompanyStatusCountsQuery, filters: CompanyFilters): Promise<CountRow[]> {
+  const key = JSON.stringify(['filtered', ctx.partnerId, filters.folded, query.approvalStatus, query.assignedTo, query.riskLevel]);
+  return keptWhileUnchanged(ctx.db, key, async () => {
+    const matches = partnerMatches(ctx.partnerId, filters.folded);
+    const [found, total] = await Promise.all([countMatches(ctx.db, ctx.partnerId, filters.folded), countAll(ctx)]);
+    if (found === 0) return [];
+    const listed =
+      total < 3 * found
+        ? filters.withFilters(ctx.db.selectFrom('company_search').where('partner_id', '=', ctx.partnerId)).where(sql<SqlBool>`+rowid in (${matches})`)
+        : filters.withFilters(ctx.db.selectFrom('company_search').where(sql<SqlBool>`rowid in (${matches})`));
+    return listed
+      .select((eb) => ['status', eb.fn.countAll<number | string | bigint>().as('count')])
+      .groupBy('status')
+      .execute();
+  });
 }
 
 /**

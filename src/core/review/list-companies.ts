@@ -6,7 +6,7 @@ import type { PartnerCtx } from '../context.js';
 import { loadFlow } from '../forms/access.js';
 import { presentCompany, presentMeta } from '../forms/present-form.js';
 import { companyFilters, countsOf, type CompanyFilters } from './company-filters.js';
-import { countSearchInRange } from './count-companies.js';
+import { countSearchFiltered, countSearchInRange, type CountRow } from './count-companies.js';
 import { countCreatedRange, seekCreated, type CreatedRange } from './created-counts.js';
 import {
   companyHoldsText,
@@ -108,7 +108,8 @@ export async function listCompanies({ ctx, query }: { ctx: PartnerCtx; query: Co
       // PostgreSQL: the trigram index gives the candidates, rechecked in company_search's heap;
       // the planner walks the (status,) creation-time index for a common word's page and sorts
       // a rare word's matches.
-      const matched = searchedRows(ctx.db, ctx.partnerId, folded, { status: query.status, from, to });
+      const { status, approvalStatus, riskLevel, assignedTo } = query;
+      const matched = searchedRows(ctx.db, ctx.partnerId, folded, { status, approvalStatus, riskLevel, assignedTo, from, to });
       count = await countRows(matched);
       pageIds = isByDeadline
         ? await searchByDeadline(count)
@@ -141,16 +142,20 @@ export async function listCompanies({ ctx, query }: { ctx: PartnerCtx; query: Co
       // Without a status, a time range's count is the total of the status tabs' counting,
       // which the queue asks for beside its page: counted once for both (countSearchInRange).
       const isRangeTotal = (from !== null || to !== null) && query.status === undefined;
-      // A search alone is the total of its status tabs, which the queue asks for beside its page:
-      // counted once for both (countMatchesByStatus keeps it until the next commit).
+      // A search alone, or with other filters but no status, is the total of its status tabs,
+      // which the queue asks for beside its page: counted once for both (countMatchesByStatus and
+      // countSearchFiltered keep it until the next commit).
       const byStatus = !hasFilters ? await countMatchesByStatus(ctx.db, ctx.partnerId, folded) : undefined;
+      const sumOf = (rows: CountRow[]) => rows.reduce((sum, row) => sum + Number(row.count ?? 0), 0);
       count = byStatus
         ? byStatus.reduce((sum, row) => sum + row.count, 0)
         : !hasFilters || isBandOnly
           ? await countMatches(ctx.db, ctx.partnerId, folded, band)
           : isRangeTotal
-            ? (await countSearchInRange(ctx, query, filters)).reduce((sum, row) => sum + Number(row.count ?? 0), 0)
-            : await countRows(isIndexed ? walked() : byRowid());
+            ? sumOf(await countSearchInRange(ctx, query, filters))
+            : query.status === undefined
+              ? sumOf(await countSearchFiltered(ctx, query, filters))
+              : await countRows(isIndexed ? walked() : byRowid());
       // Three ways to a page, chosen from the count: walk the partner's companies in list order
       // testing each one's text (about (offset + perPage) x listed / count steps: the first pages
       // of a common word), the same walk tested against all the matches read at once (a deeper

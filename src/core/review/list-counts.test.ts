@@ -4,7 +4,7 @@ import { api } from '../../../test/api.js';
 import { submittedCompany } from '../../../test/companies.js';
 import { describeEachDialect, TEST_DATABASE_URL, useHarness, type Harness } from '../../../test/harness.js';
 import { startSession } from '../../../test/kyb.js';
-import { KYB_STATUSES, RISK_LEVELS } from '../../shared/enums.js';
+import { APPROVAL_STATUSES, KYB_STATUSES, RISK_LEVELS } from '../../shared/enums.js';
 import { purgeDecidedCases } from '../retention/purge-decided-cases.js';
 import { assessRisk } from '../risk/assess-risk.js';
 import { createManager } from '../managers/create-manager.js';
@@ -61,17 +61,25 @@ async function expectCountsExact(h: Harness): Promise<void> {
   const copied = await db
     .selectFrom('company_search')
     .innerJoin('company_search_partitions', 'company_search_partitions.slot', 'company_search.slot')
-    .select(['company_id', 'partner_id', 'created_at', 'band', 'search_text'])
+    .select(['company_id', 'partner_id', 'created_at', 'band', 'search_text', 'risk', 'approval', 'assigned_to'])
     .orderBy('company_id')
     .execute();
   const listed = await db
     .selectFrom('companies')
-    .select(['id as company_id', 'partner_id', 'created_at', 'status', 'search_text'])
+    .select(['id as company_id', 'partner_id', 'created_at', 'status', 'search_text', 'risk_level', 'approval_status', 'assigned_to'])
     .where('search_text', 'is not', null)
     .orderBy('id')
     .execute();
+  // The filters' codes: 1-based positions in their lists (migration 20261205T0100), null for none.
+  const codeOf = (values: readonly string[], value: string | null) => (value === null ? null : values.indexOf(value) + 1);
   expect(copied.map((row) => ({ ...row, created_at: Number(row.created_at) }))).toEqual(
-    listed.map(({ status, ...row }) => ({ ...row, created_at: Number(row.created_at), band: bandOf(status) })),
+    listed.map(({ status, risk_level, approval_status, ...row }) => ({
+      ...row,
+      created_at: Number(row.created_at),
+      band: bandOf(status),
+      risk: codeOf(RISK_LEVELS, risk_level),
+      approval: codeOf(APPROVAL_STATUSES, approval_status),
+    })),
   );
 }
 
@@ -175,6 +183,12 @@ describeEachDialect('company list counts', (h) => {
       'q=firm&status=COMPLETED',
       `q=firm&created=${mid}`,
       `q=firm&created=${mid}&riskLevel=HIGH`,
+      'q=firm&riskLevel=HIGH',
+      'q=firm&status=COMPLETED&riskLevel=HIGH',
+      'q=firm&approvalStatus=DENIED',
+      'q=firm&approvalStatus=NONE',
+      'q=firm&assignedTo=none',
+      'q=m 1&riskLevel=LOW',
       `q=m 1&created=${mid}`,
       'q=r-1',
       'q=m 1',
@@ -189,6 +203,18 @@ describeEachDialect('company list counts', (h) => {
         await Promise.all(KYB_STATUSES.map(async (status) => [status, (await listCount(h(), partner.auth, `${query}&status=${status}`)).listed] as const)),
       );
       expect(counts.json, query).toEqual({ total: listed, statuses: perStatus });
+    }
+    // Every company holds "firm": with it, each filter keeps exactly the companies it keeps alone
+    // (counted from company_counts, not the search copy).
+    for (const filter of [
+      'riskLevel=HIGH',
+      'riskLevel=LOW',
+      'approvalStatus=DENIED',
+      'approvalStatus=NONE',
+      'assignedTo=none',
+      'status=COMPLETED&riskLevel=HIGH',
+    ]) {
+      expect((await listCount(h(), partner.auth, `q=firm&${filter}`)).count, filter).toBe((await listCount(h(), partner.auth, filter)).count);
     }
     // Ordered by deadline, a search is counted and listed on companies, tested against company_search.
     expect(await listCount(h(), partner.auth, 'q=firm&ordering=deadline')).toEqual({ count: 6, listed: 6 });
@@ -495,7 +521,7 @@ describe('the SQLite search index', () => {
   });
 });
 
-describeEachDialect('the search copy migration (20261129T0200)', (h) => {
+describeEachDialect('the search copy migrations (20261129T0200, 20261205T0100)', (h) => {
   it('backfills the companies already there, runs twice to the same result, and goes back down', async () => {
     const partner = await h().partner();
     const other = await h().partner('Other');
@@ -513,14 +539,22 @@ describeEachDialect('the search copy migration (20261129T0200)', (h) => {
     const tabs = async (auth: string) => (await api(h()).call('GET', '/v1/companies/status-counts/?q=backfill', auth)).json;
     const before = [await tabs(partner.auth), await tabs(other.auth)];
     expect(before[0]).toMatchObject({ total: 3, statuses: { COMPLETED: 1, NEED_TO_PROCESS: 1, NEED_TO_REVIEW: 1 } });
-    const migration = await import('../../db/migrations/20261129T0200-search-table.js');
-    const run = (step: 'up' | 'down') => db.transaction().execute((trx) => migration[step](trx as never));
+    const migrations = [await import('../../db/migrations/20261129T0200-search-table.js'), await import('../../db/migrations/20261205T0100-search-filters.js')];
+    const run = (step: 'up' | 'down') =>
+      db.transaction().execute(async (trx) => {
+        for (const migration of step === 'up' ? migrations : [...migrations].reverse()) await migration[step](trx as never);
+      });
     await run('down');
-    // Written under the previous layout, then copied by the migration.
+    // Written under the previous layout, then copied by the migrations.
     await db.updateTable('companies').set({ status: 'PENDING' }).where('id', '=', ids[4]!).execute();
     await run('up');
     await expectCountsExact(h());
     await run('up');
+    await expectCountsExact(h());
+    // The filters' copy alone, down and up: what changed in between is copied too.
+    await db.transaction().execute((trx) => migrations[1]!.down(trx as never));
+    await db.updateTable('companies').set({ risk_level: 'HIGH', assigned_to: null }).where('id', '=', ids[2]!).execute();
+    await db.transaction().execute((trx) => migrations[1]!.up(trx as never));
     await expectCountsExact(h());
     expect(await tabs(partner.auth)).toMatchObject({ total: 3, statuses: { COMPLETED: 1, NEED_TO_PROCESS: 1, PENDING: 1 } });
     expect(await tabs(other.auth)).toEqual(before[1]);

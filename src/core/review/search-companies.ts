@@ -24,7 +24,8 @@ const OTHER_BAND = 15;
  *   in all or per status, from the index alone; company_search maps the rowids to companies and
  *   carries the list's filters and creation time.
  * - PostgreSQL: `like '%..%'` on company_search (a narrow copy of the listed companies: creation
- *   time, the partner's slot, the status's band, id and text; migration 20261129T0200), which
+ *   time, the partner's slot, the status's band, the risk level, approval status and assignee,
+ *   id and text; migrations 20261129T0200 and 20261205T0100), which
  *   its pg_trgm GIN index company_search_trgm answers; the candidates are rechecked in that
  *   table's small heap, not in companies'.
  */
@@ -131,13 +132,43 @@ export function matchesSearch(db: Db, partnerId: string, folded: string): RawBui
   return sql<SqlBool>`companies.id in (select company_id from company_search where slot = ${slotOf(partnerId)} and ${likes(folded)})`;
 }
 
+/** PostgreSQL: company_search's codes of the risk level and approval status (migration 20261205T0100: 1-based; 0 for any other value). */
+const RISK_CODES: readonly string[] = ['VERY_LOW', 'LOW', 'MEDIUM', 'HIGH', 'VERY_HIGH', 'NOT_CHECKED'];
+const APPROVAL_CODES: readonly string[] = ['APPROVED', 'DENIED'];
+
+/** The list's filters that PostgreSQL's company_search holds, with the creation time range. */
+export interface SearchNarrowing {
+  status?: string | undefined;
+  approvalStatus?: string | undefined;
+  riskLevel?: string | undefined;
+  assignedTo?: number | 'none' | undefined;
+  from: number | null;
+  to: number | null;
+}
+
 /**
- * PostgreSQL: the partner's company_search rows holding `folded`, in a status with a band of
- * its own and a creation time range if given (the filters the copy holds).
+ * PostgreSQL: whether company_search can answer these filters: a status with a band of its own,
+ * a risk level and approval status with a code (any the migration knew), any assignee.
  */
-export function searchedRows(db: Db, partnerId: string, folded: string, narrow: { status?: string | undefined; from: number | null; to: number | null }) {
+export function searchCopyHolds(narrow: Omit<SearchNarrowing, 'from' | 'to'>): boolean {
+  return (
+    (narrow.status === undefined || hasBand(narrow.status)) &&
+    (narrow.riskLevel === undefined || RISK_CODES.includes(narrow.riskLevel)) &&
+    (narrow.approvalStatus === undefined || narrow.approvalStatus === 'NONE' || APPROVAL_CODES.includes(narrow.approvalStatus))
+  );
+}
+
+/** PostgreSQL: the partner's company_search rows holding `folded`, narrowed by the filters the copy holds (see searchCopyHolds). */
+export function searchedRows(db: Db, partnerId: string, folded: string, narrow: SearchNarrowing) {
   let rows = db.selectFrom('company_search').where('slot', '=', slotOf(partnerId)).where(likes(folded));
   if (narrow.status !== undefined) rows = rows.where('band', '=', bandOf(narrow.status));
+  if (narrow.riskLevel !== undefined) rows = rows.where('risk', '=', RISK_CODES.indexOf(narrow.riskLevel) + 1);
+  if (narrow.approvalStatus !== undefined) {
+    rows =
+      narrow.approvalStatus === 'NONE' ? rows.where('approval', 'is', null) : rows.where('approval', '=', APPROVAL_CODES.indexOf(narrow.approvalStatus) + 1);
+  }
+  if (narrow.assignedTo !== undefined)
+    rows = narrow.assignedTo === 'none' ? rows.where('assigned_to', 'is', null) : rows.where('assigned_to', '=', narrow.assignedTo);
   if (narrow.from !== null) rows = rows.where('created_at', '>=', narrow.from);
   if (narrow.to !== null) rows = rows.where('created_at', '<', narrow.to);
   return rows;
