@@ -4,7 +4,7 @@ import type { DocumentCreateInput } from '../../schemas/document.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { insertBeneficiary } from '../beneficiaries/create-beneficiary.js';
 import { checkDocument, insertDocument } from '../documents/documents.js';
-import { assertValid, conflict, fieldErrors } from '../errors.js';
+import { assertValid, conflict, fieldErrors, notFound } from '../errors.js';
 import { loadCompany, loadFlow, type FormCtx } from './access.js';
 import { applyCompanyInfo } from './company-info.js';
 import { sealClientSystem, sealCompanyInfo } from './company-row.js';
@@ -25,6 +25,8 @@ export interface CreateFormInput {
 export async function createForm({ ctx, input }: { ctx: FormCtx; input: CreateFormInput }) {
   return ctx.db.transaction().execute(async (trx) => {
     const company = await loadCompany(trx, ctx);
+    // An erased case (retention) has no form, and never gets one again.
+    if (company.erased_at !== null) throw notFound('Form');
     if (company.info !== null) throw conflict('The form already exists; change it with PUT or PATCH /kyb/forms/{id}/.');
     const flow = await loadFlow(trx, company);
     const errors = fieldErrors();

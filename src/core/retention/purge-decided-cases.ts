@@ -13,8 +13,8 @@ const DEFAULT_CASE_BATCH = 100;
  * than the period, one case per transaction with its audit entry. There is no company deletion
  * verb yet, so this is the erasure (docs/decisions.md "Retention"): the company's data key is
  * destroyed (every sealed column and file becomes unreadable, backups included), its
- * beneficiaries, documents, answers, files, screening results and comments are deleted, and the free-text
- * columns of the company row are cleared. The row stays as a stub (ids, status, decision,
+ * beneficiaries, documents, answers, files, screening results and comments are deleted, its
+ * links deactivated, and the free-text columns of the company row are cleared. The row stays as a stub (ids, status, decision,
  * dates, `erased_at`) so the audit trail still refers to something.
  *
  * A case is claimed by a conditional update of `erased_at`: of two workers, one erases it.
@@ -44,6 +44,8 @@ export async function purgeDecidedCases({ ctx, input }: { ctx: RetentionCtx; inp
         .where('updated_at', '<=', cutoff)
         .executeTakeFirst();
       if (claimed.numUpdatedRows !== 1n) return 0;
+      // Its links too: a form created through one would fill the erased case again.
+      await trx.updateTable('kyb_tokens').set({ deactivated_at: now }).where('company_id', '=', company.id).where('deactivated_at', 'is', null).execute();
       const counts = await deleteCaseRows(trx, ctx, company.id);
       await eraseCompanyKey({ ctx: { db: trx, keys: ctx.keys }, companyId: company.id });
       await recordAudit(trx, {

@@ -301,6 +301,32 @@ describeEachDialect('retention: decided cases', (h) => {
   });
 });
 
+describeEachDialect('retention: an erased case and its link', (h) => {
+  it("deactivates the case's links, and a form is never created again in an erased case", async () => {
+    const partner = await h().partner();
+    const { call } = api(h());
+    // A link valid for 30 days, the longest allowed, and a retention period of one day.
+    const token = await call('POST', '/kyb/tokens/', partner.auth, { tokenType: 'FORM', clientId: 'erased-1', lifetime: 2_592_000 });
+    expect(token.status).toBe(201);
+    const bearer = `Bearer ${token.json.tokenString}`;
+    const companyId = token.json.companyId as string;
+    await h().database.db.updateTable('companies').set({ approval_status: 'DENIED', status: 'COMPLETED' }).where('id', '=', companyId).execute();
+    h().clock.advance(2 * DAY_MS);
+    expect((await purgeDecidedCases({ ctx: h().ctx, input: { periodMs: DAY_MS } })).purged).toBe(1);
+
+    const form = { company: { companyName: 'Back From The Dead UAB', country: 'LT', additionalInfo: {} } };
+    const created = await call('POST', '/kyb/forms/', bearer, form);
+    expect(created.status, created.text).toBe(401);
+    expect((await call('GET', '/kyb/info/', bearer)).status).toBe(401);
+    // Were the link live again, the erased case still takes no form.
+    await h().database.db.updateTable('kyb_tokens').set({ deactivated_at: null }).where('company_id', '=', companyId).execute();
+    const again = await call('POST', '/kyb/forms/', bearer, form);
+    expect(again.status, again.text).toBe(404);
+    const row = await h().database.db.selectFrom('companies').select(['info', 'search_text']).where('id', '=', companyId).executeTakeFirstOrThrow();
+    expect(row).toEqual({ info: null, search_text: null });
+  });
+});
+
 describeEachDialect('retention: worker', (h) => {
   const { decidedCase, rowsOf } = caseHelpers(h);
   it('runs every purge from the worker and logs counts only', async () => {
