@@ -79,8 +79,7 @@ export async function listCompanies({ ctx, query }: { ctx: PartnerCtx; query: Co
   // each case's text, as the creation-order walk below does, reading at most a few times the
   // entries that should hold the page; a rarer word's matches, or a walk that met too few of
   // them, are read through the search index and sorted.
-  const searchByDeadline = async (count: number) => {
-    const total = await countFromCounts(ctx, {});
+  const searchByDeadline = async (count: number, total: number) => {
     const walk = (offset + perPage) * (total / Math.max(count, 1));
     if (walk <= Math.max(PROBED_WALK, count / 10)) {
       const budget = Math.max(PROBED_WALK, 4 * Math.ceil(walk));
@@ -112,7 +111,7 @@ export async function listCompanies({ ctx, query }: { ctx: PartnerCtx; query: Co
       const matched = searchedRows(ctx.db, ctx.partnerId, folded, { status, approvalStatus, riskLevel, assignedTo, from, to });
       count = await countRows(matched);
       pageIds = isByDeadline
-        ? await searchByDeadline(count)
+        ? await searchByDeadline(count, await countFromCounts(ctx, {}))
         : matched.select('company_id').orderBy('created_at', direction).orderBy('company_id', direction).limit(perPage).offset(offset);
     } else if (!isSearch) {
       const listed = withFilters(ctx.db.selectFrom('company_search').where('partner_id', '=', ctx.partnerId));
@@ -164,7 +163,7 @@ export async function listCompanies({ ctx, query }: { ctx: PartnerCtx; query: Co
       const walk = (offset + perPage) * (total / Math.max(count, 1));
       const source = walk <= Math.max(PROBED_WALK, count / 10) ? listed.where(holdsText(folded)) : walk < 3 * count ? walked() : byRowid();
       pageIds = isByDeadline
-        ? await searchByDeadline(count)
+        ? await searchByDeadline(count, total)
         : source.select('company_id').orderBy('created_at', direction).orderBy('company_id', direction).limit(perPage).offset(offset);
     }
   } else {

@@ -114,14 +114,12 @@ export function holdsText(folded: string): RawBuilder<SqlBool> {
  * another index (the deadline order) that meets a common word's matches within a few rows.
  */
 export function companyHoldsText(db: Db, folded: string): RawBuilder<SqlBool> {
-  return usesSearchIndex(db)
-    ? sql<SqlBool>`instr(companies.search_text, ${folded}) > 0`
-    : sql<SqlBool>`companies.search_text like ${`%${escapeLike(folded)}%`} escape '\\'`;
+  return usesSearchIndex(db) ? sql<SqlBool>`instr(companies.search_text, ${folded}) > 0` : likes(folded, 'companies');
 }
 
-/** PostgreSQL: the `q` condition on a company_search row, a `like` the trigram index answers. */
-function likes(folded: string): RawBuilder<SqlBool> {
-  return sql<SqlBool>`company_search.search_text like ${`%${escapeLike(folded)}%`} escape '\\'`;
+/** PostgreSQL: the `q` condition on a row's search_text (company_search's, which the trigram index answers, unless told), a `like`. */
+function likes(folded: string, table: 'company_search' | 'companies' = 'company_search'): RawBuilder<SqlBool> {
+  return sql<SqlBool>`${sql.ref(`${table}.search_text`)} like ${`%${escapeLike(folded)}%`} escape '\\'`;
 }
 
 /** The `q` condition on companies: a membership test in company_search's matches. */
